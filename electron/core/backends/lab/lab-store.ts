@@ -1,0 +1,144 @@
+/**
+ * The Lab's state on disk: one JSON file under <data-dir>/lab, replaced atomically (write a temp file,
+ * fsync, rename, fsync the folder) so a crash leaves either the old or the new state, never a torn one.
+ * Writers take an exclusive lock file so two processes sharing a data directory cannot interleave.
+ * A file that is not ours, or is damaged, is never overwritten: the caller gets STATE_UNREADABLE.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ShadowSwapError } from '../../../../shared/errors';
+import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-model';
+
+export const STATE_FILE = 'state.json';
+export const LOCK_FILE = 'state.lock';
+
+export class LabStore {
+  readonly dir: string;
+  readonly file: string;
+  private readonly lockFile: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'lab');
+    this.file = path.join(this.dir, STATE_FILE);
+    this.lockFile = path.join(this.dir, LOCK_FILE);
+  }
+
+  exists(): boolean {
+    return fs.existsSync(this.file);
+  }
+
+  load(): LabState {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      throw new ShadowSwapError('STATE_UNREADABLE', `The Lab state file ${this.file} could not be read (${(error as Error).message}). Check the data directory's permissions, or create an estate with "shadowswap lab init".`, { file: this.file });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw this.unreadable('is not valid JSON (it may have been cut short or edited)');
+    }
+    if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== LAB_FORMAT) {
+      throw this.unreadable('is not a ShadowSwap Lab state file');
+    }
+    if ((json as { version?: unknown }).version !== LAB_FORMAT_VERSION) {
+      throw this.unreadable(`was written by another version of ShadowSwap (format version ${String((json as { version?: unknown }).version)}, this one reads ${LAB_FORMAT_VERSION})`);
+    }
+    const parsed = LabFile.safeParse(json);
+    if (!parsed.success) throw this.unreadable(`does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    return parsed.data.state;
+  }
+
+  /** Writes the whole state atomically. Callers hold the lock (see withLock). */
+  save(state: LabState): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file: LabFile = { format: LAB_FORMAT, version: LAB_FORMAT_VERSION, savedAt: new Date().toISOString(), state };
+    const temp = path.join(this.dir, `.${STATE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(file));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, this.file);
+    syncDirectory(this.dir);
+  }
+
+  /**
+   * Runs `action` holding the exclusive writer lock. A lock left by a process that no longer exists is
+   * taken over; one held by a live process makes this wait briefly and then fail with BUSY.
+   */
+  withLock<T>(action: () => T, waitMs = 5_000): T {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        const fd = fs.openSync(this.lockFile, 'wx', 0o600);
+        fs.writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+        fs.closeSync(fd);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = this.lockHolder();
+        if (holder !== null && !isProcessAlive(holder)) {
+          fs.rmSync(this.lockFile, { force: true });
+          continue;
+        }
+        if (Date.now() >= deadline) {
+          throw new ShadowSwapError('BUSY', `The Lab in ${this.dir} is being changed by another ShadowSwap process (pid ${holder ?? 'unknown'}). Wait for it to finish and try again.`, { pid: holder });
+        }
+        sleepSync(20);
+      }
+    }
+    try {
+      return action();
+    } finally {
+      fs.rmSync(this.lockFile, { force: true });
+    }
+  }
+
+  private lockHolder(): number | null {
+    try {
+      const pid = (JSON.parse(fs.readFileSync(this.lockFile, 'utf8')) as { pid?: unknown }).pid;
+      return typeof pid === 'number' ? pid : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private unreadable(why: string): ShadowSwapError {
+    return new ShadowSwapError(
+      'STATE_UNREADABLE',
+      `The Lab state file ${this.file} ${why}. It was left untouched. Move it aside to keep it, or replace it with a fresh estate: shadowswap lab init --force.`,
+      { file: this.file },
+    );
+  }
+}
+
+function syncDirectory(dir: string): void {
+  // Windows cannot open a directory for fsync; the rename is already durable enough there.
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

@@ -1,0 +1,139 @@
+/**
+ * The Electron door: one sandboxed window showing the renderer from app://console, and the contract over
+ * IPC with every call's sender checked. All behaviour lives in electron/core; this file only wires it.
+ */
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { toWireError } from '../shared/errors';
+import { createCore, type Core } from './core/app';
+import { resolveDataDir } from './core/data-dir';
+import { openBackend } from './core/open-backend';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  appRequestToFile,
+  CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSender,
+} from './security';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+
+declare const __SHADOWSWAP_VERSION__: string;
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const ourWindows = new Set<number>();
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+function dataDirFromArgs(): string | undefined {
+  const flag = process.argv.find((arg) => arg.startsWith('--data-dir='));
+  return flag?.slice('--data-dir='.length);
+}
+
+function serveAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appRequestToFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void confirmAndOpenExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function confirmAndOpenExternal(url: string): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: url,
+  });
+  if (response === 0) await shell.openExternal(url);
+}
+
+function serveContract(core: Core): void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown) => {
+    const fromOurWindow = ourWindows.has(event.sender.id);
+    const frame = event.senderFrame;
+    const sender = frame === null ? null : { url: frame.url, isMainFrame: frame === event.sender.mainFrame };
+    if (!isTrustedSender(sender, fromOurWindow)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This request did not come from the ShadowSwap console and was refused.' } };
+    }
+    try {
+      return await core.registry.invoke(method, params);
+    } catch (error) {
+      return { ok: false, error: toWireError(error) };
+    }
+  });
+  core.registry.subscribe((name, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (ourWindows.has(window.webContents.id)) window.webContents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'ShadowSwap',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  const id = window.webContents.id;
+  ourWindows.add(id);
+  window.on('closed', () => ourWindows.delete(id));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+void app.whenReady().then(() => {
+  try {
+    const backend = openBackend({ dataDir: resolveDataDir(dataDirFromArgs()) });
+    const core = createCore({ backend, version: __SHADOWSWAP_VERSION__ });
+    serveAppProtocol();
+    lockDownSessions();
+    serveContract(core);
+    createWindow();
+    app.on('window-all-closed', () => {
+      void core.close().then(() => app.quit());
+    });
+  } catch (error) {
+    dialog.showErrorBox('ShadowSwap could not start', toWireError(error).message);
+    app.quit();
+  }
+});

@@ -1,0 +1,111 @@
+/**
+ * The ShadowSwap domain as it crosses process boundaries. Every type here is a zod schema so that the
+ * main process, the gateway and the CLI validate the same shapes the renderer relies on.
+ * No electron, react or Node imports: this file is loaded on both sides.
+ */
+import { z } from 'zod';
+
+/** VDS_STORAGE_IDENTIFIER_TYPE numbering (vdslun.h): 1 VendorId, 2 EUI64, 3 FCPHName (NAA), 8 ScsiNameString. */
+export const IdentifierType = z.number().int().min(0).max(8);
+
+/**
+ * One SCSI VPD page 0x83 identifier. `association` is the SPC field (0 logical unit, 1 target port,
+ * 2 target device); VDS does not report it, so it may be unknown (null).
+ */
+export const LunIdentifier = z.object({
+  type: IdentifierType,
+  codeSet: z.enum(['binary', 'ascii', 'utf8']),
+  association: z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]),
+  value: z.string().min(1),
+});
+export type LunIdentifier = z.infer<typeof LunIdentifier>;
+
+export const PartitionStyle = z.enum(['MBR', 'GPT', 'RAW']);
+export const DiskKind = z.enum(['basic', 'dynamic']);
+
+export const Volume = z.object({
+  /** `\\?\Volume{guid}\` */
+  guidPath: z.string(),
+  /** `E:` or null when the volume has no drive letter. */
+  driveLetter: z.string().nullable(),
+  label: z.string(),
+  fileSystem: z.enum(['NTFS', 'ReFS', 'RAW']),
+  damaged: z.boolean(),
+});
+export type Volume = z.infer<typeof Volume>;
+
+/**
+ * What the array knows of a LUN. `maskedTo` is the resolved list of host names the LUN is unmasked to;
+ * `maskAll` is true when the mask is `*` (every host, including ones added later).
+ */
+export const LunState = z.enum(['healthy', 'damaged', 'shadow', 'forensic-hold']);
+export const Lun = z.object({
+  id: z.string(),
+  name: z.string(),
+  arrayId: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  identifiers: z.array(LunIdentifier),
+  partitionStyle: PartitionStyle,
+  diskKind: DiskKind,
+  /** MBR: 8 upper-case hex digits; GPT: the disk GUID, lower-case without braces; null when uninitialised. */
+  signature: z.string().nullable(),
+  volumes: z.array(Volume),
+  readOnly: z.boolean(),
+  hidden: z.boolean(),
+  maskedTo: z.array(z.string()),
+  maskAll: z.boolean(),
+  /** SHA-256 (hex) of the simulated or sampled data; equal checksums mean the data is the same. */
+  contentChecksum: z.string(),
+  state: LunState,
+  /** Set on shadow LUNs: the original LUN this one is a point-in-time copy of. */
+  shadowOf: z.string().nullable(),
+});
+export type Lun = z.infer<typeof Lun>;
+
+export const StorageArray = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  model: z.string(),
+  /** The VSS hardware provider that makes shadow copies on this array. */
+  providerId: z.string(),
+  providerName: z.string(),
+});
+export type StorageArray = z.infer<typeof StorageArray>;
+
+/** FC WWNs are 16 hex digits; iSCSI names are IQNs. */
+export const Initiator = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fc'), wwn: z.string().regex(/^[0-9a-f]{16}$/i) }),
+  z.object({ kind: z.literal('iscsi'), iqn: z.string().regex(/^iqn\.\d{4}-\d{2}\.[^\s]+$/) }),
+]);
+export type Initiator = z.infer<typeof Initiator>;
+
+export const Host = z.object({
+  name: z.string(),
+  osVersion: z.string(),
+  initiators: z.array(Initiator),
+  clusterName: z.string().nullable(),
+  /** Derived from masking at read time, never stored: the LUN ids this host can see. */
+  visibleLunIds: z.array(z.string()),
+});
+export type Host = z.infer<typeof Host>;
+
+export const BackendKind = z.enum(['lab', 'windows']);
+export type BackendKind = z.infer<typeof BackendKind>;
+
+export const BackendInfo = z.object({
+  kind: BackendKind,
+  /** What the header shows, e.g. "Lab (two-node-sql)". */
+  label: z.string(),
+  /** Where this backend keeps its state, when it has any. */
+  dataDir: z.string().nullable(),
+});
+export type BackendInfo = z.infer<typeof BackendInfo>;
+
+export const AppInfo = z.object({
+  product: z.literal('ShadowSwap'),
+  version: z.string(),
+  platform: z.string(),
+  backend: BackendInfo,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
