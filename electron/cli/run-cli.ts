@@ -4,7 +4,8 @@
  */
 import { toWireError, type WireError } from '../../shared/errors';
 import { formatFlags, parseArgs } from './args';
-import { commands, globalFlags, type Command } from './commands';
+import { globalFlags, type Command } from './command';
+import { commands } from './commands';
 import type { CliIo } from './context';
 
 const EXIT_FAILURE = 1;
