@@ -66,7 +66,7 @@ export function App() {
         {backend?.kind === 'lab' && (
           <MessageBar intent="warning" layout="singleline" role="banner" aria-label="LAB">
             <MessageBarBody>
-              <strong>LAB</strong> — you are working on the simulated SAN ({backend.label}). Nothing here touches production storage.
+              <strong>LAB</strong> — you are working on the simulated SAN: {backend.label}. Nothing here touches production storage.
             </MessageBarBody>
           </MessageBar>
         )}

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createCore, type Core } from '../../../electron/core/app';
+import { LabBackend } from '../../../electron/core/backends/lab/lab-backend';
+import { startGateway, type Gateway } from '../../../electron/gateway/server';
+import { createClient } from '../../../shared/rpc';
+import { createWsChannel, type SocketLike } from '../../../shared/ws-channel';
+
+let core: Core;
+let gateway: Gateway;
+let base: string;
+let staticDir: string;
+
+beforeAll(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-gw-'));
+  staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ShadowSwap</title>');
+  fs.writeFileSync(path.join(path.dirname(staticDir), 'ss-secret.txt'), 'outside the renderer folder');
+  core = createCore({ backend: LabBackend.open(dataDir), version: 'test' });
+  gateway = await startGateway({ registry: core.registry, port: 0, staticDir });
+  base = `http://127.0.0.1:${gateway.port}`;
+});
+
+afterAll(async () => {
+  await gateway.close();
+  await core.close();
+});
+
+const cookie = () => `shadowswap_token=${gateway.token}`;
+
+function connect(headers: Record<string, string>, url = `ws://127.0.0.1:${gateway.port}/rpc`): Promise<{ socket: WebSocket; status: number | null }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('open', () => resolve({ socket, status: 101 }));
+    socket.once('unexpected-response', (_request, response) => resolve({ socket, status: response.statusCode ?? null }));
+    socket.once('error', () => resolve({ socket, status: null }));
+  });
+}
+
+describe('gateway', () => {
+  it('prints a loopback URL carrying the token', () => {
+    expect(gateway.url).toBe(`http://127.0.0.1:${gateway.port}/?token=${gateway.token}`);
+    expect(gateway.loopback).toBe(true);
+    expect(gateway.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers 401 without the token, and with a wrong one', async () => {
+    for (const url of [`${base}/`, `${base}/index.html`, `${base}/?token=wrong`, `${base}/?token=${gateway.token.slice(0, -1)}`]) {
+      const response = await fetch(url, { redirect: 'manual' });
+      expect(response.status, url).toBe(401);
+      expect(await response.text()).toContain('shadowswap serve');
+    }
+  });
+
+  it('moves the token from the URL into an HttpOnly cookie, then serves the page', async () => {
+    const first = await fetch(gateway.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    expect(first.headers.get('set-cookie')).toMatch(/^shadowswap_token=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
+    const page = await fetch(`${base}/`, { headers: { cookie: cookie() } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>ShadowSwap</title>');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const probe of ['/../ss-secret.txt', '/%2e%2e/ss-secret.txt', '/..%2fss-secret.txt', '/%2e%2e%5css-secret.txt']) {
+      const response = await fetch(`${base}${probe}`, { headers: { cookie: cookie() } });
+      expect(response.status, probe).toBe(404);
+    }
+  });
+
+  it('refuses a WebSocket without the token, from a foreign origin, or under a rebound host name', async () => {
+    expect((await connect({})).status).toBe(401);
+    expect((await connect({ cookie: 'shadowswap_token=nope' })).status).toBe(401);
+    expect((await connect({ cookie: cookie(), origin: 'http://evil.example' })).status).toBe(401);
+    expect((await connect({ cookie: cookie(), host: `evil.example:${gateway.port}` })).status).toBe(401);
+  });
+
+  it('serves the contract over the WebSocket', async () => {
+    const { socket, status } = await connect({ cookie: cookie(), origin: base });
+    expect(status).toBe(101);
+    const client = createClient(createWsChannel(socket as unknown as SocketLike));
+    const luns = await client.invoke('inventory.luns', {});
+    expect(luns.length).toBeGreaterThanOrEqual(4);
+    await expect(client.invoke('inventory.luns', { filter: 7 } as never)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    socket.close();
+  });
+});

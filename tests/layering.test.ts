@@ -1,0 +1,33 @@
+// The architecture's layering is enforced by ESLint; these prove the rules still fire.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering', () => {
+  it.each([
+    ['shared/example.ts', "import fs from 'node:fs'; export const x = fs;"],
+    ['shared/example.ts', "import { app } from 'electron'; export const x = app;"],
+    ['shared/example.ts', "import React from 'react'; export const x = React;"],
+    ['renderer/src/example.ts', "import { createCore } from '../../electron/core/app'; export const x = createCore;"],
+    ['renderer/src/example.ts', "import path from 'node:path'; export const x = path;"],
+    ['electron/core/example.ts', "import { app } from 'electron'; export const x = app;"],
+    ['electron/core/example.ts', "import { startGateway } from '../gateway/server'; export const x = startGateway;"],
+  ])('%s refuses: %s', async (file, code) => {
+    expect(await restrictedImportMessages(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['shared/example.ts', "import { z } from 'zod'; export const x = z;"],
+    ['electron/core/example.ts', "import fs from 'node:fs'; export const x = fs;"],
+    ['electron/main.ts', "import { app } from 'electron'; export const x = app;"],
+    ['renderer/src/example.ts', "import { matchesFilter } from '../../shared/filter'; export const x = matchesFilter;"],
+  ])('%s allows: %s', async (file, code) => {
+    expect(await restrictedImportMessages(file, code)).toEqual([]);
+  });
+});
