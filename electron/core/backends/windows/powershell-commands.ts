@@ -1,0 +1,146 @@
+/**
+ * PowerShell command TEXT for the FailoverClusters and Storage cmdlets, to be run with
+ * `powershell.exe -NoProfile -NonInteractive -Command <text>` (tool-argv.ts).
+ *
+ * Rules (reference §5, §7 fact 8; DESIGN §2):
+ * - Never parse Format-Table text (columns change between OS versions and truncate with `...`): every
+ *   command selects explicit properties and ends in `| ConvertTo-Json -Depth N -Compress`.
+ * - Every operator-supplied value is validated first (validate.ts) and then single-quoted. Inside single
+ *   quotes PowerShell expands nothing; the validators already refuse `'`, but we still double it so the
+ *   quoting is correct on its own.
+ * - Maintenance mode and online/offline calls must run on the node that owns the resource, or the cluster
+ *   answers ERROR_HOST_NODE_NOT_RESOURCE_OWNER; those commands are wrapped in Invoke-Command -ComputerName.
+ * - `$ErrorActionPreference = 'Stop'` makes any cmdlet error terminating, so powershell.exe exits non-zero
+ *   instead of printing an error and carrying on.
+ */
+import { invalid, validateClusterResourceName, validateDiskNumber, validateDiskUniqueId, validateHostName, validateWaitSeconds } from './validate';
+
+export const JSON_DEPTH = 4;
+const TO_JSON = `ConvertTo-Json -Depth ${JSON_DEPTH} -Compress`;
+const STOP_ON_ERROR = "$ErrorActionPreference = 'Stop'";
+
+/** A single-quoted PowerShell string literal. */
+export function psQuote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Resource objects flattened to plain values: OwnerGroup/OwnerNode/ResourceType are objects in the
+ * module, so we take their Name. State stays the enum (ConvertTo-Json writes its number on Windows
+ * PowerShell 5.1; the parser also accepts the name).
+ */
+const RESOURCE_PROPERTIES =
+  "Select-Object -Property Name,State,@{Name='OwnerGroup';Expression={$_.OwnerGroup.Name}},@{Name='OwnerNode';Expression={$_.OwnerNode.Name}},@{Name='ResourceType';Expression={$_.ResourceType.Name}}";
+const NODE_PROPERTIES = "Select-Object -Property Name,Id,@{Name='State';Expression={[string]$_.State}}";
+const GROUP_PROPERTIES =
+  "Select-Object -Property Name,@{Name='OwnerNode';Expression={$_.OwnerNode.Name}},@{Name='State';Expression={[string]$_.State}}";
+const DISK_ID_PARAMETERS = "@('DiskIdType','DiskSignature','DiskIdGuid','MaintenanceMode')";
+export const DISK_PROPERTIES =
+  'Select-Object -Property Number,FriendlyName,SerialNumber,Size,UniqueId,UniqueIdFormat,PartitionStyle,Signature,Guid,IsReadOnly,IsOffline';
+
+function clusterArg(cluster: string | undefined): string {
+  return cluster === undefined ? '' : ` -Cluster ${psQuote(validateHostName(cluster, 'cluster name'))}`;
+}
+
+/** Runs `inner` (which already ends in ConvertTo-Json) on `computer` through WinRM. */
+function onNode(computer: string, inner: string): string {
+  const node = validateHostName(computer, 'owner node');
+  return `${STOP_ON_ERROR}; Invoke-Command -ComputerName ${psQuote(node)} -ErrorAction Stop -ScriptBlock { ${STOP_ON_ERROR}; ${inner} }`;
+}
+
+function local(inner: string): string {
+  return `${STOP_ON_ERROR}; ${inner}`;
+}
+
+export interface OwnerNodeResourceRequest {
+  /** Cluster resource name, e.g. `Cluster Disk 2`. */
+  resource: string;
+  /** The node that currently owns the resource (from Get-ClusterResource OwnerNode). */
+  ownerNode: string;
+}
+
+/** Maintenance mode ON (`Online(Maintenance)`); -Force because -NonInteractive cannot answer the confirmation prompt. */
+export function suspendClusterResourceCommand(request: OwnerNodeResourceRequest): string {
+  const name = validateClusterResourceName(request.resource);
+  return onNode(request.ownerNode, `Suspend-ClusterResource -Name ${psQuote(name)} -Force | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+}
+
+/** Maintenance mode OFF. */
+export function resumeClusterResourceCommand(request: OwnerNodeResourceRequest): string {
+  const name = validateClusterResourceName(request.resource);
+  return onNode(request.ownerNode, `Resume-ClusterResource -Name ${psQuote(name)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+}
+
+export interface StartStopRequest extends OwnerNodeResourceRequest {
+  /** -Wait seconds; omitted = wait for completion, 0 = return at once (Stop-ClusterResource.md). */
+  waitSeconds?: number;
+}
+
+function waitArg(wait: number | undefined): string {
+  return wait === undefined ? '' : ` -Wait ${validateWaitSeconds(wait)}`;
+}
+
+/** Takes the resource offline; the cluster takes its dependents offline first. */
+export function stopClusterResourceCommand(request: StartStopRequest): string {
+  const name = validateClusterResourceName(request.resource);
+  return onNode(request.ownerNode, `Stop-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+}
+
+/** Brings the resource online. (-ChooseBestNode is not generated: the reference could not verify it.) */
+export function startClusterResourceCommand(request: StartStopRequest): string {
+  const name = validateClusterResourceName(request.resource);
+  return onNode(request.ownerNode, `Start-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+}
+
+export interface ClusterQuery {
+  /** Cluster to ask (`-Cluster`); omitted = the cluster of the machine running the command. */
+  cluster?: string;
+}
+
+/** All resources, or the named ones. */
+export function getClusterResourceCommand(query: ClusterQuery & { names?: readonly string[] } = {}): string {
+  const names = (query.names ?? []).map((n, i) => psQuote(validateClusterResourceName(n, `cluster resource name ${i + 1}`)));
+  const nameArg = names.length === 0 ? '' : ` -Name ${names.join(',')}`;
+  return local(`Get-ClusterResource${nameArg}${clusterArg(query.cluster)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+}
+
+/** The Physical Disk identity and maintenance private properties of one resource (§5.4). */
+export function getDiskResourceParametersCommand(query: ClusterQuery & { resource: string }): string {
+  const name = validateClusterResourceName(query.resource);
+  return local(
+    `Get-ClusterResource -Name ${psQuote(name)}${clusterArg(query.cluster)} | Get-ClusterParameter | Where-Object { $_.Name -in ${DISK_ID_PARAMETERS} } | Select-Object -Property Name,Value | ${TO_JSON}`,
+  );
+}
+
+export function getClusterNodeCommand(query: ClusterQuery = {}): string {
+  return local(`Get-ClusterNode${clusterArg(query.cluster)} | ${NODE_PROPERTIES} | ${TO_JSON}`);
+}
+
+export function getClusterGroupCommand(query: ClusterQuery = {}): string {
+  return local(`Get-ClusterGroup${clusterArg(query.cluster)} | ${GROUP_PROPERTIES} | ${TO_JSON}`);
+}
+
+export type DiskSelector = { number: number } | { uniqueId: string };
+
+function diskSelectorArg(selector: DiskSelector): string {
+  if ('number' in selector) return ` -Number ${validateDiskNumber(selector.number)}`;
+  if ('uniqueId' in selector) return ` -UniqueId ${psQuote(validateDiskUniqueId(selector.uniqueId))}`;
+  throw invalid('disk', selector, 'no disk number or UniqueId was given', 'a disk number or a UniqueId');
+}
+
+/** Get-Disk (all, or one disk), optionally run on another host. */
+export function getDiskCommand(options: { disk?: DiskSelector; computer?: string } = {}): string {
+  const select = options.disk === undefined ? '' : diskSelectorArg(options.disk);
+  const inner = `Get-Disk${select} | ${DISK_PROPERTIES} | ${TO_JSON}`;
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
+}
+
+/**
+ * Clears the read-only flag on a disk (step 5, "mark the new volumes read/write") and returns the disk
+ * as read back afterwards, so the caller can verify IsReadOnly is now false.
+ */
+export function setDiskWritableCommand(options: { disk: DiskSelector; computer?: string }): string {
+  const select = diskSelectorArg(options.disk);
+  const inner = `Set-Disk${select} -IsReadOnly $false; Get-Disk${select} | ${DISK_PROPERTIES} | ${TO_JSON}`;
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
+}
