@@ -4,7 +4,7 @@
  * Adding a method here is the only way to make it callable from outside the core.
  */
 import { z } from 'zod';
-import { AppInfo, Host, Lun } from './domain';
+import { AppInfo, Cluster, Host, Lun, SnapshotSet, StorageArray } from './domain';
 
 const NoParams = z.object({}).strict();
 
@@ -17,6 +17,15 @@ export const methods = {
   'inventory.hosts': {
     params: z.object({ filter: z.string().max(200).optional() }).strict(),
     result: z.array(Host),
+  },
+  'inventory.arrays': { params: NoParams, result: z.array(StorageArray) },
+  'inventory.snapshots': {
+    params: z.object({ filter: z.string().max(200).optional() }).strict(),
+    result: z.array(SnapshotSet),
+  },
+  'inventory.clusters': {
+    params: z.object({ filter: z.string().max(200).optional() }).strict(),
+    result: z.array(Cluster),
   },
 } as const;
 

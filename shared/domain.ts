@@ -109,3 +109,105 @@ export const AppInfo = z.object({
   backend: BackendInfo,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** What happened, in an operator's words. Every state-changing Backend operation returns one. */
+export const OperationResult = z.object({
+  /** The Backend port method that ran, e.g. "breakSnapshotSet". */
+  operation: z.string(),
+  /** One sentence: what changed, on what, and what it means for the recovery. */
+  summary: z.string(),
+  /** One line per object changed, before → after. */
+  changes: z.array(z.string()),
+  /** Things that went half-right or need attention (a partial import, a rewritten signature). */
+  warnings: z.array(z.string()),
+  /** A non-error status code the real tool returned, e.g. VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED. */
+  status: z.object({ hresult: z.string(), symbol: z.string() }).nullable(),
+});
+export type OperationResult = z.infer<typeof OperationResult>;
+
+export const SnapshotSetCreated = OperationResult.extend({ snapshotSetId: z.string() });
+export type SnapshotSetCreated = z.infer<typeof SnapshotSetCreated>;
+
+/**
+ * created: on the array, not yet in any host's system (only the .cab knows it); imported: surfaced on a
+ * host, read-only; broken: the shadow LUNs are ordinary LUNs now; exposed: a shadow copy has a drive
+ * letter; failed: an import failed and VSS left its LUNs for the requester to clean up.
+ */
+export const SnapshotSetState = z.enum(['created', 'imported', 'broken', 'exposed', 'failed']);
+export type SnapshotSetState = z.infer<typeof SnapshotSetState>;
+
+export const BreakMode = z.enum(['plain', 'writable', 'revert-identity']);
+export type BreakMode = z.infer<typeof BreakMode>;
+
+/** The identity VSS records for the original disk (VDS_LUN_INFO in the Backup Components Document). */
+export const DiskIdentity = z.object({ partitionStyle: PartitionStyle, signature: z.string().nullable() });
+export type DiskIdentity = z.infer<typeof DiskIdentity>;
+
+export const ShadowCopy = z.object({
+  id: z.string(),
+  originalLunId: z.string(),
+  shadowLunId: z.string(),
+  /** `\\?\Volume{guid}\` of the original volume, as diskshadow prints "Original volume name". */
+  originalVolume: z.string(),
+  originalDriveLetter: z.string().nullable(),
+  originalIdentity: DiskIdentity,
+  /** Surfaced on the importing host; false for the ones a partial import left behind. */
+  imported: z.boolean(),
+  /** The drive letter it is exposed as, when exposed. */
+  exposedAs: z.string().nullable(),
+});
+export type ShadowCopy = z.infer<typeof ShadowCopy>;
+
+export const SnapshotSet = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  sourceHost: z.string(),
+  state: SnapshotSetState,
+  /** diskshadow's `Attributes:` tokens, e.g. Persistent No_Auto_Release Transportable Hardware Imported. */
+  attributes: z.array(z.string()),
+  providerId: z.string(),
+  /** The metadata .cab holding the Backup Components Document; import needs it. */
+  metadataFile: z.string(),
+  importedTo: z.string().nullable(),
+  breakMode: BreakMode.nullable(),
+  shadowCopies: z.array(ShadowCopy),
+});
+export type SnapshotSet = z.infer<typeof SnapshotSet>;
+
+export const ClusterNodeState = z.enum(['Up', 'Down', 'Paused']);
+export const ClusterNode = z.object({ name: z.string(), state: ClusterNodeState });
+export type ClusterNode = z.infer<typeof ClusterNode>;
+
+export const ClusterGroupState = z.enum(['Online', 'Offline', 'Failed', 'PartialOnline']);
+export const ClusterGroup = z.object({ name: z.string(), ownerNode: z.string(), state: ClusterGroupState });
+export type ClusterGroup = z.infer<typeof ClusterGroup>;
+
+/** As Get-ClusterResource shows it; `Online(Maintenance)` is the display of MaintenanceMode on an online disk. */
+export const DiskResourceState = z.enum(['Online', 'Offline', 'Failed', 'Online(Maintenance)']);
+export type DiskResourceState = z.infer<typeof DiskResourceState>;
+
+export const DiskResource = z.object({
+  name: z.string(),
+  group: z.string(),
+  /** A resource is owned by the node that owns its group. */
+  ownerNode: z.string(),
+  state: DiskResourceState,
+  maintenanceMode: z.boolean(),
+  /** The Physical Disk private properties: DiskIdType 0 (MBR) with DiskSignature, or 1 (GPT) with DiskIdGuid. */
+  diskIdType: z.enum(['MBR', 'GPT']),
+  diskSignature: z.string().nullable(),
+  diskIdGuid: z.string().nullable(),
+  /** Resources this one depends on (they must be online first). */
+  dependencies: z.array(z.string()),
+  /** The last cluster event about this resource, e.g. ClusDisk 1034, when it failed. */
+  lastEvent: z.string().nullable(),
+});
+export type DiskResource = z.infer<typeof DiskResource>;
+
+export const Cluster = z.object({
+  name: z.string(),
+  nodes: z.array(ClusterNode),
+  groups: z.array(ClusterGroup),
+  diskResources: z.array(DiskResource),
+});
+export type Cluster = z.infer<typeof Cluster>;

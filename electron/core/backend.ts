@@ -2,15 +2,73 @@
  * The Backend port: everything the core asks of a SAN, its Windows hosts and their cluster.
  * The Lab implements it with a simulation; the Windows backend with diskshadow, diskraid and PowerShell.
  * Read methods return domain objects from shared/domain; nothing here knows which door asked.
+ *
+ * Every operation takes plain names and ids, returns an OperationResult in an operator's words, and
+ * throws ShadowSwapError: PRECONDITION_FAILED for a wrong order or a wrong node, BACKEND_FAILED with
+ * details {hresult, symbol} when the tool or provider failed, NOT_FOUND, BUSY. No operation deletes a
+ * LUN or a shadow copy.
  */
-import type { BackendInfo, Host, Lun, StorageArray } from '../../shared/domain';
+import type {
+  BackendInfo,
+  BreakMode,
+  Cluster,
+  Host,
+  Lun,
+  OperationResult,
+  SnapshotSet,
+  SnapshotSetCreated,
+  StorageArray,
+} from '../../shared/domain';
+
+/** `*` in a mask means every host, present and future; an empty list means nobody. */
+export const ALL_HOSTS = '*';
+
+/** A Physical Disk resource, named as the cluster cmdlets name it. */
+export interface ResourceRef {
+  cluster: string;
+  resource: string;
+}
+
+/** A cluster call that must run on the node owning the resource (Suspend/Resume/Start/Stop-ClusterResource). */
+export interface ResourceOnNode extends ResourceRef {
+  onNode: string;
+}
 
 export interface Backend {
   describe(): BackendInfo;
   listArrays(): Promise<StorageArray[]>;
   listLuns(): Promise<Lun[]>;
   listHosts(): Promise<Host[]>;
-  /** Called when the backend's state changed under us (another process, a tool); returns an unsubscribe. */
+  listSnapshotSets(): Promise<SnapshotSet[]>;
+  listClusters(): Promise<Cluster[]>;
+
+  /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
+  createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;
+  /** Steps 2b and 6a: replaces the LUN's access list (IVdsLun::SetMask, diskraid unmask lun without add). */
+  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult>;
+  /** Step 3: load metadata + import on a host; one import at a time per host. */
+  importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult>;
+  /** Step 4: BreakSnapshotSet (plain), diskshadow break writable, or BreakSnapshotSetEx with REVERT_IDENTITY_ALL. */
+  breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult>;
+  /** Step 5: clear the read-only (and hidden) attributes of the volumes on these LUNs, as seen from a host. */
+  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult>;
+  /** diskshadow expose: a drive letter for an imported persistent shadow copy, read-only. */
+  exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult>;
+
+  /** Step 2a: Suspend-ClusterResource (maintenance mode), on the owner node. */
+  suspendResource(params: ResourceOnNode): Promise<OperationResult>;
+  /** Step 6b: Resume-ClusterResource, on the owner node; health checking resumes and must find the disk. */
+  resumeResource(params: ResourceOnNode): Promise<OperationResult>;
+  /** Step 2a: Stop-ClusterResource, on the owner node; dependents go offline first. */
+  stopResource(params: ResourceOnNode): Promise<OperationResult>;
+  /** Step 6b: Start-ClusterResource, on the owner node; fails (event 1034) unless it sees the expected disk. */
+  startResource(params: ResourceOnNode): Promise<OperationResult>;
+  /** Move-ClusterGroup: a new owner node; maintenance mode is cleared and online resources come up there. */
+  moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult>;
+  /** Last resort: Set-ClusterParameter DiskSignature / DiskIdGuid on an offline resource. */
+  setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult>;
+
+  /** Called when the backend's state changed (our operations, another process, a tool); returns an unsubscribe. */
   onChange(listener: (reason: string) => void): () => void;
   close(): Promise<void>;
 }

@@ -50,4 +50,73 @@ export const inventoryCommands: Command[] = [
         return 0;
       }),
   },
+  {
+    path: ['inventory', 'arrays'],
+    summary: 'List the storage arrays and their VSS hardware providers',
+    flags: { json: { description: 'print JSON instead of a table' } },
+    run: (context) =>
+      withClient(context, async (client) => {
+        const arrays = await client.invoke('inventory.arrays', {});
+        if (context.args.flags.json) printJson(context, arrays);
+        else
+          context.io.stdout(
+            `${formatTable(arrays, [
+              { header: 'ARRAY', value: (a) => a.id },
+              { header: 'NAME', value: (a) => a.name },
+              { header: 'MODEL', value: (a) => `${a.vendor} ${a.model}` },
+              { header: 'VSS PROVIDER', value: (a) => `${a.providerName} {${a.providerId}}` },
+            ])}\n${plural(arrays.length, 'array')}\n`,
+          );
+        return 0;
+      }),
+  },
+  {
+    path: ['inventory', 'snapshots'],
+    summary: 'List the transportable shadow copy sets and their shadow copies',
+    flags: listFlags,
+    details: 'A set in state "created" exists only on the array and in its metadata .cab until it is imported.',
+    run: (context) =>
+      withClient(context, async (client) => {
+        const sets = await client.invoke('inventory.snapshots', { filter: stringFlag(context.args, 'filter') });
+        if (context.args.flags.json) printJson(context, sets);
+        else
+          context.io.stdout(
+            `${formatTable(sets, [
+              { header: 'SET ID', value: (s) => s.id },
+              { header: 'CREATED', value: (s) => s.createdAt },
+              { header: 'SOURCE', value: (s) => s.sourceHost },
+              { header: 'STATE', value: (s) => (s.importedTo ? `${s.state} on ${s.importedTo}` : s.state) },
+              { header: 'COPIES', value: (s) => String(s.shadowCopies.length) },
+              { header: 'VOLUMES', value: (s) => s.shadowCopies.map((c) => c.originalDriveLetter ?? c.originalVolume).join(' ') },
+              { header: 'ATTRIBUTES', value: (s) => s.attributes.join(' ') },
+            ])}\n${plural(sets.length, 'snapshot set')}\n`,
+          );
+        return 0;
+      }),
+  },
+  {
+    path: ['inventory', 'cluster'],
+    summary: 'List the failover clusters: nodes, groups and Physical Disk resources',
+    flags: listFlags,
+    run: (context) =>
+      withClient(context, async (client) => {
+        const clusters = await client.invoke('inventory.clusters', { filter: stringFlag(context.args, 'filter') });
+        if (context.args.flags.json) printJson(context, clusters);
+        else {
+          const rows = clusters.flatMap((cluster) => cluster.diskResources.map((resource) => ({ cluster, resource })));
+          context.io.stdout(
+            `${formatTable(rows, [
+              { header: 'CLUSTER', value: (r) => r.cluster.name },
+              { header: 'NODES', value: (r) => r.cluster.nodes.map((n) => `${n.name}(${n.state})`).join(',') },
+              { header: 'GROUP', value: (r) => r.resource.group },
+              { header: 'OWNER', value: (r) => r.resource.ownerNode },
+              { header: 'RESOURCE', value: (r) => r.resource.name },
+              { header: 'STATE', value: (r) => r.resource.state },
+              { header: 'DISK', value: (r) => `${r.resource.diskIdType} ${r.resource.diskSignature ?? r.resource.diskIdGuid ?? '-'}` },
+            ])}\n${plural(clusters.length, 'cluster')}, ${plural(rows.length, 'disk resource')}\n`,
+          );
+        }
+        return 0;
+      }),
+  },
 ];

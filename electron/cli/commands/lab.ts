@@ -1,16 +1,35 @@
-/** shadowswap lab ...: create and inspect the simulated estate teams rehearse on. */
+/** shadowswap lab ...: create the simulated estate teams rehearse on, cause the incident, inject faults. */
 import { ShadowSwapError } from '../../../shared/errors';
-import { initLab } from '../../core/backends/lab/lab-backend';
+import { armFault, clearFaults, corruptLun, initLab, latencyScale, listFaults, setLatencyScale } from '../../core/backends/lab/lab-admin';
+import { describeFault } from '../../core/backends/lab/faults';
+import { FaultKind } from '../../core/backends/lab/lab-model';
+import { labOperations } from '../../core/backends/lab/lab-operations';
 import { scenarios } from '../../core/backends/lab/scenarios';
-import { stringFlag } from '../args';
-import { dataDirOf, printJson, type Command } from '../command';
+import { stringFlag, type ParsedArgs } from '../args';
+import { dataDirOf, plural, printJson, type Command } from '../command';
 import { formatTable } from '../table';
+
+const jsonFlag = { json: { description: 'print JSON instead of a table' } };
+
+function requiredFlag(args: ParsedArgs, name: string, usage: string): string {
+  const value = stringFlag(args, name);
+  if (value === undefined) throw new ShadowSwapError('INVALID_REQUEST', `This command needs --${name}. Usage: ${usage}`);
+  return value;
+}
+
+function wholeNumberFlag(args: ParsedArgs, name: string): number | undefined {
+  const text = stringFlag(args, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new ShadowSwapError('INVALID_REQUEST', `--${name} must be a whole number, not "${text}".`);
+  return value;
+}
 
 export const labCommands: Command[] = [
   {
     path: ['lab', 'scenarios'],
     summary: 'List the estates the Lab can create',
-    flags: { json: { description: 'print JSON instead of a table' } },
+    flags: jsonFlag,
     run: async (context) => {
       const rows = Object.entries(scenarios).map(([name, s]) => ({ name, summary: s.summary }));
       if (context.args.flags.json) printJson(context, rows);
@@ -26,11 +45,103 @@ export const labCommands: Command[] = [
       force: { description: 'replace an existing estate (it is discarded)' },
     },
     run: async (context) => {
-      const scenario = stringFlag(context.args, 'scenario');
-      if (!scenario) throw new ShadowSwapError('INVALID_REQUEST', 'lab init needs --scenario NAME. See the list with: shadowswap lab scenarios.');
+      const scenario = requiredFlag(context.args, 'scenario', 'shadowswap lab init --scenario NAME (see: shadowswap lab scenarios).');
       const dataDir = dataDirOf(context);
       const state = initLab(dataDir, scenario, context.args.flags.force === true);
-      context.io.stdout(`Lab estate "${scenario}" created in ${dataDir}: ${state.arrays.length} array(s), ${state.luns.length} LUNs, ${state.hosts.length} hosts.\n`);
+      const copies = state.snapshotSets.reduce((sum, set) => sum + set.shadowCopies.length, 0);
+      context.io.stdout(
+        `Lab estate "${scenario}" created in ${dataDir}: ${plural(state.arrays.length, 'array')}, ${plural(state.luns.length, 'LUN')}, ${plural(state.hosts.length, 'host')}, ` +
+          `${plural(state.clusters.length, 'cluster')}, ${plural(state.snapshotSets.length, 'snapshot set')} (${copies.toLocaleString('en-US')} shadow copies).\n`,
+      );
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'corrupt'],
+    summary: "Cause the incident: change a LUN's data and mark its volume damaged",
+    flags: { lun: { value: 'NAME', description: 'the LUN, by name or id' } },
+    run: async (context) => {
+      const lun = requiredFlag(context.args, 'lun', 'shadowswap lab corrupt --lun NAME.');
+      context.io.stdout(`${corruptLun(dataDirOf(context), lun)}\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'fault', 'add'],
+    summary: 'Arm a fault on an operation: fail, delay, crash the process, or a partial effect',
+    flags: {
+      op: { value: 'OPERATION', description: 'the operation to hit (see: shadowswap lab fault ops)' },
+      kind: { value: 'fail|delay|crash|partial', description: 'what happens' },
+      times: { value: 'N', description: 'how many runs it hits (default: every run until cleared)' },
+      ms: { value: 'N', description: 'delay: milliseconds to add' },
+      when: { value: 'before|after', description: 'crash: die before or after the effect is saved (default after)' },
+    },
+    details: 'A crash ends the process with exit code 86. A fail returns the real error code and text of the step.',
+    run: async (context) => {
+      const usage = 'shadowswap lab fault add --op OPERATION --kind fail|delay|crash|partial [--times N] [--ms N] [--when before|after].';
+      const kind = FaultKind.safeParse(requiredFlag(context.args, 'kind', usage));
+      if (!kind.success) throw new ShadowSwapError('INVALID_REQUEST', `--kind must be one of fail, delay, crash, partial. Usage: ${usage}`);
+      const when = stringFlag(context.args, 'when');
+      if (when !== undefined && when !== 'before' && when !== 'after') throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
+      const message = armFault(dataDirOf(context), {
+        operation: requiredFlag(context.args, 'op', usage),
+        kind: kind.data,
+        times: wholeNumberFlag(context.args, 'times') ?? null,
+        ms: wholeNumberFlag(context.args, 'ms'),
+        crashPoint: when,
+      });
+      context.io.stdout(`${message}\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'fault', 'list'],
+    summary: 'List the armed faults',
+    flags: jsonFlag,
+    run: async (context) => {
+      const faults = listFaults(dataDirOf(context));
+      if (context.args.flags.json) printJson(context, faults);
+      else context.io.stdout(faults.length === 0 ? 'No faults are armed.\n' : `${faults.map(describeFault).join('\n')}\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'fault', 'clear'],
+    summary: 'Disarm every fault',
+    flags: {},
+    run: async (context) => {
+      context.io.stdout(`${plural(clearFaults(dataDirOf(context)), 'fault')} cleared.\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'fault', 'ops'],
+    summary: 'List the operations a fault can target',
+    flags: jsonFlag,
+    run: async (context) => {
+      const rows = Object.entries(labOperations).map(([name, spec]) => ({ name, ...spec }));
+      if (context.args.flags.json) printJson(context, rows);
+      else
+        context.io.stdout(
+          `${formatTable(rows, [
+            { header: 'OPERATION', value: (r) => r.name },
+            { header: 'FAULTS', value: (r) => r.faultKinds.join(',') },
+            { header: 'FAILS WITH', value: (r) => r.failsWith },
+            { header: 'WHAT IT DOES', value: (r) => r.summary },
+          ])}\n`,
+        );
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'latency'],
+    summary: 'Show or set how slow operations feel (1 = like a real SAN, 0 = instant)',
+    flags: { scale: { value: 'X', description: 'multiply every realistic latency by X' } },
+    run: async (context) => {
+      const dataDir = dataDirOf(context);
+      const text = stringFlag(context.args, 'scale');
+      if (text !== undefined) setLatencyScale(dataDir, Number(text));
+      context.io.stdout(`Latency scale: ${latencyScale(dataDir)} (each operation takes its realistic duration times this).\n`);
       return 0;
     },
   },

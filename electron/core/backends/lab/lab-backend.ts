@@ -1,59 +1,149 @@
 /**
- * The Lab backend: the simulated SAN behind the Backend port. It keeps the state in memory, re-reads
- * it when another process has replaced the file, and derives every view (who sees what) from masking.
+ * The Lab backend: the simulated SAN behind the Backend port. Every operation runs the same way:
+ * wait the realistic latency (plus any armed delay fault), then under the writer lock read the latest
+ * state, consume an armed fault, apply the effect, save atomically, and tell listeners what happened.
+ * Reads come from the store's cached state and the per-revision views.
  */
 import fs from 'node:fs';
-import type { BackendInfo, Host, Lun, StorageArray } from '../../../../shared/domain';
+import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend } from '../../backend';
-import { ALL_HOSTS, type LabLun, type LabState } from './lab-model';
-import { LabStore } from './lab-store';
-import { DEFAULT_SCENARIO, scenarios } from './scenarios';
+import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
+import { setLunMask } from './array-masking';
+import { moveGroup, resumeResource, setResourceDiskIdentity, startResource, stopResource, suspendResource } from './cluster-service';
+import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
+import { setVolumesReadWrite } from './host-disks';
+import { labOperations, type LabOperationName } from './lab-operations';
+import type { LabState } from './lab-model';
+import { STATE_FILE, LabStore } from './lab-store';
+import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views';
+import { FailedWithEffect, type OperationContext } from './operation';
+import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
+import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
+import { windowsFailure } from './windows-errors';
+
+export interface LabOptions {
+  /** Overrides the estate's latency scale; tests pass 0. */
+  latencyScale?: number;
+  /** The clock operations stamp sets with. */
+  now?: () => Date;
+  /** How an injected crash ends the process. Only in-process tests replace it; drills really exit. */
+  crash?: (message: string) => never;
+}
+
+type Applied<R> = ({ kind: 'done'; result: R } | { kind: 'failed'; error: ShadowSwapError }) & { crashAfter: boolean } | { kind: 'crash-before'; crashAfter: false };
+
+function exitProcess(message: string): never {
+  process.stderr.write(`shadowswap: ${message}\n`);
+  process.exit(LAB_CRASH_EXIT_CODE);
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 export class LabBackend implements Backend {
   private readonly store: LabStore;
-  private state: LabState;
-  private loadedMtimeMs: number;
+  private readonly options: LabOptions;
+  private lastSeen: LabState;
   private readonly listeners = new Set<(reason: string) => void>();
+  private readonly importingOn = new Set<string>();
   private watcher: fs.FSWatcher | null = null;
 
   /** Opens the Lab in a data directory, creating the default estate the first time. */
-  static open(dataDir: string): LabBackend {
+  static open(dataDir: string, options: LabOptions = {}): LabBackend {
     const store = new LabStore(dataDir);
     if (!store.exists()) {
       store.withLock(() => {
         if (!store.exists()) store.save(buildScenario(DEFAULT_SCENARIO));
       });
     }
-    return new LabBackend(store);
+    return new LabBackend(store, options);
   }
 
-  private constructor(store: LabStore) {
+  private constructor(store: LabStore, options: LabOptions) {
     this.store = store;
-    this.state = store.load();
-    this.loadedMtimeMs = fs.statSync(store.file).mtimeMs;
+    this.options = options;
+    this.lastSeen = store.read();
   }
 
   describe(): BackendInfo {
-    return { kind: 'lab', label: `Lab (${this.current().scenario})`, dataDir: this.store.dir };
+    return { kind: 'lab', label: `Lab (${this.read().scenario})`, dataDir: this.store.dir };
   }
 
   async listArrays(): Promise<StorageArray[]> {
-    return this.current().arrays;
+    return this.read().arrays;
   }
 
   async listLuns(): Promise<Lun[]> {
-    const state = this.current();
-    const allHostNames = state.hosts.map((host) => host.name);
-    return state.luns.map((lun) => toLun(lun, allHostNames));
+    return lunsView(this.read());
   }
 
   async listHosts(): Promise<Host[]> {
-    const state = this.current();
-    return state.hosts.map((host) => ({
-      ...host,
-      visibleLunIds: state.luns.filter((lun) => isVisibleTo(lun, host.name)).map((lun) => lun.id),
-    }));
+    return hostsView(this.read());
+  }
+
+  async listSnapshotSets(): Promise<SnapshotSet[]> {
+    return snapshotSetsView(this.read());
+  }
+
+  async listClusters(): Promise<Cluster[]> {
+    return clustersView(this.read());
+  }
+
+  createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
+    return this.run('createSnapshotSet', (state, context) => createTransportableSet(state, params, context));
+  }
+
+  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+    return this.run('setLunMask', (state) => setLunMask(state, params));
+  }
+
+  /** ImportSnapshots handles one set at a time per host: a second import while one runs is refused. */
+  async importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
+    const host = params.host.toLowerCase();
+    if (this.importingOn.has(host)) {
+      throw windowsFailure('VSS_E_SNAPSHOT_SET_IN_PROGRESS', `Another import is running on ${params.host}; VSS imports one set at a time per host. Wait for it to finish`, 'BUSY');
+    }
+    this.importingOn.add(host);
+    try {
+      return await this.run('importSnapshotSet', (state, context) => importSet(state, params, context), (state) => markImportFailed(state, params));
+    } finally {
+      this.importingOn.delete(host);
+    }
+  }
+
+  breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
+    return this.run('breakSnapshotSet', (state) => breakSet(state, params));
+  }
+
+  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
+    return this.run('setVolumesReadWrite', (state, context) => setVolumesReadWrite(state, params, context));
+  }
+
+  exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {
+    return this.run('exposeShadowCopy', (state) => exposeShadowCopy(state, params));
+  }
+
+  suspendResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('suspendResource', (state) => suspendResource(state, params));
+  }
+
+  resumeResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('resumeResource', (state) => resumeResource(state, params));
+  }
+
+  stopResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('stopResource', (state) => stopResource(state, params));
+  }
+
+  startResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('startResource', (state) => startResource(state, params));
+  }
+
+  moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
+    return this.run('moveGroup', (state) => moveGroup(state, params));
+  }
+
+  setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
+    return this.run('setResourceDiskIdentity', (state) => setResourceDiskIdentity(state, params));
   }
 
   onChange(listener: (reason: string) => void): () => void {
@@ -70,16 +160,66 @@ export class LabBackend implements Backend {
     this.stopWatching();
   }
 
-  /** The in-memory state, re-read first if another process replaced the file since we loaded it. */
-  private current(): LabState {
-    const mtimeMs = fs.statSync(this.store.file, { throwIfNoEntry: false })?.mtimeMs;
-    if (mtimeMs !== undefined && mtimeMs !== this.loadedMtimeMs) this.reload('changed on disk');
-    return this.state;
+  /**
+   * One operation, end to end. Faults are consumed under the lock so two processes never fire the same
+   * single-use fault; a crash "before" still saves that consumption, so a restarted drill moves on.
+   */
+  private async run<R extends OperationResult>(
+    operation: LabOperationName,
+    apply: (state: LabState, context: OperationContext) => R | FailedWithEffect,
+    onInjectedFailure?: (state: LabState) => void,
+  ): Promise<R> {
+    const current = this.read();
+    const scale = this.options.latencyScale ?? current.settings.latencyScale;
+    await sleep(labOperations[operation].latencyMs * scale + armedDelayMs(current, operation));
+
+    let applied: Applied<R>;
+    try {
+      applied = this.store.update((state): Applied<R> => {
+      const fault = takeFault(state, operation);
+      if (fault?.kind === 'fail') {
+        onInjectedFailure?.(state);
+        return { kind: 'failed', error: injectedFailure(operation), crashAfter: false };
+      }
+      if (fault?.kind === 'crash' && fault.crashPoint === 'before') return { kind: 'crash-before', crashAfter: false };
+      const outcome = apply(state, { now: this.now(), partial: fault?.kind === 'partial' });
+      const crashAfter = fault?.kind === 'crash';
+      return outcome instanceof FailedWithEffect ? { kind: 'failed', error: outcome.error, crashAfter } : { kind: 'done', result: outcome, crashAfter };
+      });
+    } finally {
+      // Our own change (or a refused one that re-read the file) is not news from another process.
+      this.lastSeen = this.store.read();
+    }
+
+    if (applied.kind === 'crash-before') this.crash(`injected crash in ${operation}, before its effect was saved.`);
+    if (applied.crashAfter) this.crash(`injected crash in ${operation}, after its effect was saved.`);
+    if (applied.kind === 'failed') {
+      this.notify(applied.error.message);
+      throw applied.error;
+    }
+    this.notify(applied.result.summary);
+    return applied.result;
   }
 
-  private reload(reason: string): void {
-    this.state = this.store.load();
-    this.loadedMtimeMs = fs.statSync(this.store.file).mtimeMs;
+  private crash(message: string): never {
+    return (this.options.crash ?? exitProcess)(message);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The current state; tells listeners when another process replaced it since we last looked. */
+  private read(): LabState {
+    const state = this.store.read();
+    if (state !== this.lastSeen) {
+      this.lastSeen = state;
+      this.notify('changed on disk');
+    }
+    return state;
+  }
+
+  private notify(reason: string): void {
     for (const listener of this.listeners) listener(reason);
   }
 
@@ -87,9 +227,9 @@ export class LabBackend implements Backend {
     if (this.watcher) return;
     // Watch the folder, not the file: atomic replacement swaps the file's inode under a file watcher.
     this.watcher = fs.watch(this.store.dir, (_kind, name) => {
-      if (name !== null && name !== 'state.json') return;
+      if (name !== null && name !== STATE_FILE) return;
       try {
-        this.current();
+        this.read();
       } catch {
         // A half-visible or foreign file is reported on the next read; the watcher must not die.
       }
@@ -101,38 +241,4 @@ export class LabBackend implements Backend {
     this.watcher?.close();
     this.watcher = null;
   }
-}
-
-/**
- * Creates a Lab estate from a scenario in a data directory; refuses to discard an existing estate unless
- * forced. A running console sharing the directory picks the new estate up on its next read.
- */
-export function initLab(dataDir: string, scenario: string, force: boolean): LabState {
-  const store = new LabStore(dataDir);
-  const fresh = buildScenario(scenario);
-  store.withLock(() => {
-    if (store.exists() && !force) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`);
-    }
-    store.save(fresh);
-  });
-  return fresh;
-}
-
-export function buildScenario(name: string): LabState {
-  const scenario = scenarios[name];
-  if (!scenario) {
-    throw new ShadowSwapError('NOT_FOUND', `There is no Lab scenario called "${name}". Available: ${Object.keys(scenarios).join(', ')}.`);
-  }
-  return scenario.build();
-}
-
-function isVisibleTo(lun: LabLun, hostName: string): boolean {
-  return lun.mask.includes(ALL_HOSTS) || lun.mask.includes(hostName);
-}
-
-function toLun(lun: LabLun, allHostNames: readonly string[]): Lun {
-  const { mask, files: _files, ...rest } = lun;
-  const maskAll = mask.includes(ALL_HOSTS);
-  return { ...rest, maskAll, maskedTo: maskAll ? [...allHostNames] : allHostNames.filter((name) => mask.includes(name)) };
 }

@@ -1,12 +1,23 @@
 /**
- * The Lab's persisted model. It stores facts once: masks live on LUNs, and what a host sees is derived
- * (see lab-backend.ts), exactly as a real array answers REPORT LUNS from its masking table.
+ * The Lab's persisted model. It stores facts once: masks live on LUNs, cluster membership lives on the
+ * cluster, set attributes follow from the set's state; what a host sees, which cluster a host is in and
+ * what a group's state is are derived (lab-views.ts), exactly as a real array answers REPORT LUNS from
+ * its masking table.
  */
 import { z } from 'zod';
-import { DiskKind, Initiator, LunIdentifier, LunState, PartitionStyle, StorageArray, Volume } from '../../../../shared/domain';
-
-/** `*` = every host, present and future; an empty list = nobody (diskraid/IVdsLun::SetMask semantics). */
-export const ALL_HOSTS = '*';
+import {
+  BreakMode,
+  ClusterNodeState,
+  DiskKind,
+  Initiator,
+  LunIdentifier,
+  LunState,
+  PartitionStyle,
+  ShadowCopy,
+  SnapshotSetState,
+  StorageArray,
+  Volume,
+} from '../../../../shared/domain';
 
 export const LabLun = z.object({
   id: z.string(),
@@ -20,8 +31,10 @@ export const LabLun = z.object({
   volumes: z.array(Volume),
   readOnly: z.boolean(),
   hidden: z.boolean(),
+  /** Host names, or `*` alone; replaced whole by every masking call. */
   mask: z.array(z.string()),
   contentChecksum: z.string(),
+  /** A small listing of what the volume holds, so a drill can show that the data came back. */
   files: z.array(z.string()),
   state: LunState,
   shadowOf: z.string().nullable(),
@@ -32,21 +45,84 @@ export const LabHost = z.object({
   name: z.string(),
   osVersion: z.string(),
   initiators: z.array(Initiator),
-  clusterName: z.string().nullable(),
 });
 export type LabHost = z.infer<typeof LabHost>;
 
+export const LabSnapshotSet = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  sourceHost: z.string(),
+  providerId: z.string(),
+  persistent: z.boolean(),
+  state: SnapshotSetState,
+  metadataFile: z.string(),
+  importedTo: z.string().nullable(),
+  breakMode: BreakMode.nullable(),
+  shadowCopies: z.array(ShadowCopy),
+});
+export type LabSnapshotSet = z.infer<typeof LabSnapshotSet>;
+
+export const LabDiskResource = z.object({
+  name: z.string(),
+  group: z.string(),
+  /** Stored without maintenance: `Online(Maintenance)` is Online plus the maintenance flag. */
+  state: z.enum(['Online', 'Offline', 'Failed']),
+  maintenanceMode: z.boolean(),
+  diskIdType: z.enum(['MBR', 'GPT']),
+  diskSignature: z.string().nullable(),
+  diskIdGuid: z.string().nullable(),
+  dependencies: z.array(z.string()),
+  lastEvent: z.string().nullable(),
+});
+export type LabDiskResource = z.infer<typeof LabDiskResource>;
+
+export const LabCluster = z.object({
+  name: z.string(),
+  nodes: z.array(z.object({ name: z.string(), state: ClusterNodeState })),
+  groups: z.array(z.object({ name: z.string(), ownerNode: z.string() })),
+  resources: z.array(LabDiskResource),
+});
+export type LabCluster = z.infer<typeof LabCluster>;
+
+export const FaultKind = z.enum(['fail', 'delay', 'crash', 'partial']);
+export type FaultKind = z.infer<typeof FaultKind>;
+
+/** An injected failure, armed until `remaining` reaches 0 (null: every time). */
+export const LabFault = z.object({
+  id: z.number().int().positive(),
+  operation: z.string(),
+  kind: FaultKind,
+  remaining: z.number().int().positive().nullable(),
+  /** delay: how long to add. */
+  ms: z.number().int().nonnegative(),
+  /** crash: whether the process dies before the effect is saved or after. */
+  crashPoint: z.enum(['before', 'after']),
+});
+export type LabFault = z.infer<typeof LabFault>;
+
+export const LabSettings = z.object({
+  /** Multiplies every operation's realistic latency: 1 feels like a SAN, 0 is instant (tests). */
+  latencyScale: z.number().nonnegative(),
+});
+export type LabSettings = z.infer<typeof LabSettings>;
+
 export const LabState = z.object({
   scenario: z.string(),
+  /** Bumped on every saved change; derived views are cached per revision. */
+  revision: z.number().int().nonnegative(),
+  settings: LabSettings,
   arrays: z.array(StorageArray),
   luns: z.array(LabLun),
   hosts: z.array(LabHost),
+  clusters: z.array(LabCluster),
+  snapshotSets: z.array(LabSnapshotSet),
+  faults: z.array(LabFault),
 });
 export type LabState = z.infer<typeof LabState>;
 
 /** The file header that tells our state file from anything else that happens to be JSON. */
 export const LAB_FORMAT = 'shadowswap-lab';
-export const LAB_FORMAT_VERSION = 1;
+export const LAB_FORMAT_VERSION = 2;
 export const LabFile = z.object({
   format: z.literal(LAB_FORMAT),
   version: z.literal(LAB_FORMAT_VERSION),

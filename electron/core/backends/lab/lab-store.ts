@@ -3,6 +3,8 @@
  * fsync, rename, fsync the folder) so a crash leaves either the old or the new state, never a torn one.
  * Writers take an exclusive lock file so two processes sharing a data directory cannot interleave.
  * A file that is not ours, or is damaged, is never overwritten: the caller gets STATE_UNREADABLE.
+ * The store keeps the last state it read or wrote and re-reads only when the file was replaced (a new
+ * inode, size or mtime), so a large estate is parsed once, not at every call.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,10 +15,17 @@ import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-mo
 export const STATE_FILE = 'state.json';
 export const LOCK_FILE = 'state.lock';
 
+/** What identifies one version of the file: atomic replacement gives every save a new inode. */
+function stampOf(file: string): string | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : null;
+}
+
 export class LabStore {
   readonly dir: string;
   readonly file: string;
   private readonly lockFile: string;
+  private cached: { stamp: string; state: LabState } | null = null;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'lab');
@@ -28,7 +37,40 @@ export class LabStore {
     return fs.existsSync(this.file);
   }
 
-  load(): LabState {
+  /**
+   * The current state: the cached one while the file is unchanged, else re-read. The returned object is
+   * shared; only `update` may change it.
+   */
+  read(): LabState {
+    const stamp = stampOf(this.file);
+    if (this.cached && stamp === this.cached.stamp) return this.cached.state;
+    const state = this.load();
+    this.cached = stamp === null ? null : { stamp, state };
+    return state;
+  }
+
+  /**
+   * Changes the state under the writer lock: reads the latest version, lets `change` edit it in place,
+   * bumps the revision and saves atomically. If `change` throws, nothing is saved and the cache is
+   * dropped, so a half-applied edit is never seen again.
+   */
+  update<T>(change: (state: LabState) => T): T {
+    return this.withLock(() => {
+      const state = this.read();
+      let result: T;
+      try {
+        result = change(state);
+      } catch (error) {
+        this.cached = null;
+        throw error;
+      }
+      state.revision += 1;
+      this.save(state);
+      return result;
+    });
+  }
+
+  private load(): LabState {
     let text: string;
     try {
       text = fs.readFileSync(this.file, 'utf8');
@@ -52,7 +94,7 @@ export class LabStore {
     return parsed.data.state;
   }
 
-  /** Writes the whole state atomically. Callers hold the lock (see withLock). */
+  /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock). */
   save(state: LabState): void {
     fs.mkdirSync(this.dir, { recursive: true });
     const file: LabFile = { format: LAB_FORMAT, version: LAB_FORMAT_VERSION, savedAt: new Date().toISOString(), state };
@@ -66,6 +108,8 @@ export class LabStore {
     }
     fs.renameSync(temp, this.file);
     syncDirectory(this.dir);
+    const stamp = stampOf(this.file);
+    this.cached = stamp === null ? null : { stamp, state };
   }
 
   /**

@@ -1,0 +1,65 @@
+/**
+ * What the Lab offers beyond the Backend port, for drills and tests: create an estate, cause the
+ * incident (corrupt a LUN), arm and clear faults, and set how slow operations feel. Each change goes
+ * through the store's lock, so a console sharing the data directory sees it on its next read.
+ */
+import { ShadowSwapError } from '../../../../shared/errors';
+import { contentChecksum } from './deterministic';
+import { addFault, describeFault, type FaultRequest } from './faults';
+import { findLun } from './lab-lookup';
+import type { LabFault, LabState } from './lab-model';
+import { LabStore } from './lab-store';
+import { buildScenario } from './scenarios';
+
+/** Creates an estate; refuses to discard an existing one (or overwrite a foreign file) unless forced. */
+export function initLab(dataDir: string, scenario: string, force: boolean, now = new Date()): LabState {
+  const store = new LabStore(dataDir);
+  const fresh = buildScenario(scenario, now);
+  store.withLock(() => {
+    if (store.exists() && !force) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`);
+    }
+    store.save(fresh);
+  });
+  return fresh;
+}
+
+/**
+ * The incident: the LUN's data changes (the files are encrypted by "ransomware" and a note appears)
+ * and Windows marks its volume damaged. The LUN itself stays where it is, with its identity.
+ */
+export function corruptLun(dataDir: string, lunName: string): string {
+  return new LabStore(dataDir).update((state) => {
+    const lun = findLun(state, lunName);
+    lun.files = [...lun.files.map((file) => `${file}.locked`), 'HOW_TO_RECOVER_FILES.txt'];
+    lun.contentChecksum = contentChecksum(`${lun.id}/corrupted/${state.revision}`, lun.files);
+    lun.volumes = lun.volumes.map((volume) => ({ ...volume, damaged: true }));
+    lun.state = 'damaged';
+    return `${lun.name} is corrupted: its ${lun.volumes.length} volume(s) are damaged and its data changed (checksum ${lun.contentChecksum.slice(0, 12)}…).`;
+  });
+}
+
+export function armFault(dataDir: string, request: FaultRequest): string {
+  return new LabStore(dataDir).update((state) => `Armed fault ${describeFault(addFault(state, request))}.`);
+}
+
+export function listFaults(dataDir: string): LabFault[] {
+  return new LabStore(dataDir).read().faults;
+}
+
+export function clearFaults(dataDir: string): number {
+  return new LabStore(dataDir).update((state) => state.faults.splice(0).length);
+}
+
+export function setLatencyScale(dataDir: string, scale: number): void {
+  if (!(Number.isFinite(scale) && scale >= 0)) {
+    throw new ShadowSwapError('INVALID_REQUEST', `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`);
+  }
+  new LabStore(dataDir).update((state) => {
+    state.settings.latencyScale = scale;
+  });
+}
+
+export function latencyScale(dataDir: string): number {
+  return new LabStore(dataDir).read().settings.latencyScale;
+}

@@ -1,0 +1,132 @@
+/** The CLI's lab and inventory commands, run in-process with captured output against a temp data directory. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run-cli';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-cli-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: (text: string) => void (stdout += text),
+    stderr: (text: string) => void (stderr += text),
+    env: {},
+    untilInterrupted: () => Promise.resolve(),
+  };
+  const code = await runCli([...argv, '--data-dir', dataDir], io, 'test');
+  return { code, stdout, stderr };
+}
+
+async function json<T>(...argv: string[]): Promise<T> {
+  const { code, stdout, stderr } = await cli(...argv, '--json');
+  expect(code, stderr).toBe(0);
+  return JSON.parse(stdout) as T;
+}
+
+describe('shadowswap lab', () => {
+  it('lists the scenarios', async () => {
+    const rows = await json<{ name: string }[]>('lab', 'scenarios');
+    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'mixed-compliance', 'large']);
+  });
+
+  it('creates an estate, and refuses to replace it without --force', async () => {
+    const first = await cli('lab', 'init', '--scenario', 'standalone-dc');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('1 snapshot set (3 shadow copies)');
+    const again = await cli('lab', 'init', '--scenario', 'two-node-sql');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('Add --force');
+    expect((await cli('lab', 'init', '--scenario', 'two-node-sql', '--force')).code).toBe(0);
+  });
+
+  it('names the scenarios when asked for one that does not exist', async () => {
+    const result = await cli('lab', 'init', '--scenario', 'three-node');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, mixed-compliance, large');
+  });
+
+  it('corrupts a LUN: its data changes and its volume is damaged', async () => {
+    await cli('lab', 'init', '--scenario', 'two-node-sql');
+    type LunRow = { name: string; contentChecksum: string; state: string; volumes: { damaged: boolean }[] };
+    const before = (await json<LunRow[]>('inventory', 'luns')).find((l) => l.name === 'SQL-DATA');
+    const result = await cli('lab', 'corrupt', '--lun', 'SQL-DATA');
+    expect(result.stdout).toContain('SQL-DATA is corrupted');
+    const after = (await json<LunRow[]>('inventory', 'luns')).find((l) => l.name === 'SQL-DATA');
+    expect(after?.contentChecksum).not.toBe(before?.contentChecksum);
+    expect(after).toMatchObject({ state: 'damaged', volumes: [{ damaged: true }] });
+  });
+
+  it('arms, lists and clears faults, and refuses one that cannot apply', async () => {
+    await cli('lab', 'init', '--scenario', 'two-node-sql');
+    expect((await cli('lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'partial', '--times', '1')).stdout).toContain('reaches only some of its targets');
+    expect((await cli('lab', 'fault', 'add', '--op', 'breakSnapshotSet', '--kind', 'crash', '--when', 'before')).code).toBe(0);
+    const faults = await json<{ operation: string; kind: string; remaining: number | null; crashPoint: string }[]>('lab', 'fault', 'list');
+    expect(faults).toMatchObject([
+      { operation: 'importSnapshotSet', kind: 'partial', remaining: 1 },
+      { operation: 'breakSnapshotSet', kind: 'crash', remaining: null, crashPoint: 'before' },
+    ]);
+    const refused = await cli('lab', 'fault', 'add', '--op', 'setLunMask', '--kind', 'partial');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('cannot take a "partial" fault');
+    expect((await cli('lab', 'fault', 'add', '--op', 'formatDisk', '--kind', 'fail')).stderr).toContain('lab fault ops');
+    expect((await cli('lab', 'fault', 'clear')).stdout).toContain('2 faults cleared');
+    expect((await cli('lab', 'fault', 'list')).stdout).toContain('No faults are armed');
+  });
+
+  it('lists the operations a fault can target', async () => {
+    const ops = await json<{ name: string; failsWith: string }[]>('lab', 'fault', 'ops');
+    expect(ops.find((o) => o.name === 'breakSnapshotSet')?.failsWith).toBe('VSS_E_PROVIDER_VETO');
+    expect(ops.map((o) => o.name)).toEqual(expect.arrayContaining(['setLunMask', 'importSnapshotSet', 'startResource', 'moveGroup']));
+  });
+
+  it('sets the latency scale', async () => {
+    await cli('lab', 'init', '--scenario', 'two-node-sql');
+    expect((await cli('lab', 'latency', '--scale', '0')).stdout).toContain('Latency scale: 0');
+    expect((await cli('lab', 'latency', '--scale', 'fast')).code).toBe(2);
+  });
+});
+
+describe('shadowswap inventory', () => {
+  beforeEach(async () => {
+    await cli('lab', 'init', '--scenario', 'two-node-sql');
+  });
+
+  it('prints LUNs with the fields the console relies on', async () => {
+    const [lun] = await json<Record<string, unknown>[]>('inventory', 'luns');
+    for (const field of ['id', 'name', 'arrayId', 'sizeBytes', 'identifiers', 'partitionStyle', 'diskKind', 'signature', 'maskedTo', 'contentChecksum', 'state']) expect(lun).toHaveProperty(field);
+    expect(lun?.maskedTo).toEqual(['SQL01', 'SQL02']);
+  });
+
+  it('prints snapshot sets with their shadow copies', async () => {
+    const [set] = await json<Record<string, unknown>[]>('inventory', 'snapshots');
+    expect(set).toMatchObject({ sourceHost: 'SQL01', state: 'created', attributes: expect.arrayContaining(['Transportable', 'Hardware']) });
+    expect((set?.shadowCopies as unknown[]).length).toBe(4);
+    expect((set?.shadowCopies as Record<string, unknown>[])[0]).toEqual(expect.objectContaining({ id: expect.any(String), originalLunId: 'ARRAY-01:lun-0', shadowLunId: 'ARRAY-01:lun-4', originalVolume: expect.stringMatching(/^\\\\\?\\Volume\{/) }));
+  });
+
+  it('prints the cluster with nodes, groups and disk resources', async () => {
+    const [cluster] = await json<{ name: string; groups: { ownerNode: string; state: string }[]; diskResources: { state: string }[] }[]>('inventory', 'cluster');
+    expect(cluster?.name).toBe('SQLCLUS');
+    expect(cluster?.groups).toEqual([expect.objectContaining({ ownerNode: 'SQL01', state: 'Online' })]);
+    expect(cluster?.diskResources.map((r) => r.state)).toEqual(['Online', 'Online', 'Online', 'Online']);
+    expect((await cli('inventory', 'cluster')).stdout).toContain('Cluster Disk 1');
+  });
+
+  it('prints hosts with what they see and arrays with their provider', async () => {
+    const hosts = await json<{ name: string; clusterName: string | null; visibleLunIds: string[] }[]>('inventory', 'hosts');
+    expect(hosts.find((h) => h.name === 'SQL02')).toMatchObject({ clusterName: 'SQLCLUS', visibleLunIds: ['ARRAY-01:lun-0', 'ARRAY-01:lun-1', 'ARRAY-01:lun-2', 'ARRAY-01:lun-3'] });
+    expect((await cli('inventory', 'arrays')).stdout).toContain('Contoso VSS Hardware Provider');
+  });
+
+  it('filters snapshot sets', async () => {
+    expect(await json<unknown[]>('inventory', 'snapshots', '--filter', 'DC01')).toEqual([]);
+    expect(await json<unknown[]>('inventory', 'snapshots', '--filter', 'sql01 created')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The state file: atomic saves, a lock two processes share, and a damaged or foreign file that gets a
+ * clear error and is never overwritten.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ShadowSwapError } from '../../../../../shared/errors';
+import { initLab } from '../../../../../electron/core/backends/lab/lab-admin';
+import { LabBackend } from '../../../../../electron/core/backends/lab/lab-backend';
+import { LabStore, LOCK_FILE, STATE_FILE } from '../../../../../electron/core/backends/lab/lab-store';
+import { bundleDriver } from './driver-bundle';
+import { FIXED_NOW, tempDataDir } from './lab-fixture';
+
+const dirs: string[] = [];
+function estate(): string {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  initLab(dir, 'two-node-sql', false, FIXED_NOW);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function errorOf(action: () => unknown): ShadowSwapError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ShadowSwapError) return error;
+    throw error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('a state file that is not ours', () => {
+  it.each([
+    ['cut short', '{"format":"shadowswap-lab","vers', 'is not valid JSON'],
+    ['foreign', '{"name":"something else"}', 'is not a ShadowSwap Lab state file'],
+    ['another version', '{"format":"shadowswap-lab","version":99,"state":{}}', 'another version of ShadowSwap'],
+    ['damaged', '{"format":"shadowswap-lab","version":2,"savedAt":"x","state":{"luns":7}}', 'does not have the expected shape'],
+  ])('%s: a clear error, and the file is left untouched', (_what, content, message) => {
+    const dir = estate();
+    const file = path.join(dir, 'lab', STATE_FILE);
+    fs.writeFileSync(file, content);
+    const error = errorOf(() => LabBackend.open(dir));
+    expect(error.code).toBe('STATE_UNREADABLE');
+    expect(error.message).toContain(message);
+    expect(() => new LabStore(dir).update(() => undefined)).toThrow(ShadowSwapError);
+    expect(() => initLab(dir, 'two-node-sql', false)).toThrow('already exists');
+    expect(fs.readFileSync(file, 'utf8')).toBe(content);
+  });
+});
+
+describe('the writer lock', () => {
+  it('makes a writer wait and then report BUSY while a live process holds it', () => {
+    const dir = estate();
+    fs.writeFileSync(path.join(dir, 'lab', LOCK_FILE), JSON.stringify({ pid: process.pid }));
+    const error = errorOf(() => new LabStore(dir).withLock(() => undefined, 50));
+    expect(error.code).toBe('BUSY');
+    expect(error.message).toContain(`pid ${process.pid}`);
+  });
+
+  it('takes over a lock left by a process that died', () => {
+    const dir = estate();
+    fs.writeFileSync(path.join(dir, 'lab', LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345 }));
+    expect(new LabStore(dir).withLock(() => 'taken', 50)).toBe('taken');
+  });
+
+  it('keeps concurrent processes writing the same estate from losing or tearing changes', async () => {
+    const dir = estate();
+    const driver = await bundleDriver();
+    try {
+      const luns = new LabStore(dir).read().luns;
+      const start = new LabStore(dir).read().revision;
+      // Eight processes at once, each replacing the mask of a different LUN.
+      const statuses = await Promise.all(
+        luns.map(
+          (lun) =>
+            new Promise<number>((resolve) => {
+              const params = JSON.stringify({ lunId: lun.id, hosts: ['BACKUP01'] });
+              spawn(process.execPath, [driver.file, dir, 'setLunMask', params], { stdio: 'ignore' }).on('exit', (status) => resolve(status ?? -1));
+            }),
+        ),
+      );
+      expect(statuses.every((status) => status === 0)).toBe(true);
+      const final = new LabStore(dir).read();
+      expect(final.revision).toBe(start + luns.length);
+      expect(final.luns.map((lun) => lun.mask)).toEqual(luns.map(() => ['BACKUP01']));
+    } finally {
+      driver.remove();
+    }
+  });
+});
