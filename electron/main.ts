@@ -123,8 +123,8 @@ function createWindow(): void {
 
 void app.whenReady().then(() => {
   try {
-    const backend = openBackend({ dataDir: resolveDataDir(dataDirFromArgs()) });
-    const core = createCore({ backend, version: __SHADOWSWAP_VERSION__ });
+    const dataDir = resolveDataDir(dataDirFromArgs());
+    const core = createCore({ backend: openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__ });
     serveAppProtocol();
     lockDownSessions();
     serveContract(core);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppInfo, Cluster, Host, Lun, SnapshotSet, StorageArray } from './domain';
+import { recoveryEvents, recoveryMethods } from './recovery-contract';
 
 const NoParams = z.object({}).strict();
 
@@ -27,11 +28,13 @@ export const methods = {
     params: z.object({ filter: z.string().max(200).optional() }).strict(),
     result: z.array(Cluster),
   },
+  ...recoveryMethods,
 } as const;
 
 export const events = {
   /** The backend's state changed; clients refetch what they show. */
   'inventory.changed': z.object({ reason: z.string() }),
+  ...recoveryEvents,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -35,8 +35,9 @@ export function dataDirOf(context: CommandContext): string {
 }
 
 export function openCore(context: CommandContext): Core {
-  const backend = openBackend({ kind: stringFlag(context.args, 'backend'), dataDir: dataDirOf(context) });
-  return createCore({ backend, version: context.version });
+  const dataDir = dataDirOf(context);
+  const backend = openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
+  return createCore({ backend, dataDir, version: context.version });
 }
 
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {

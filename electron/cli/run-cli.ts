@@ -11,6 +11,23 @@ import type { CliIo } from './context';
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
+/** The words that name the command: every argument that is neither a flag nor a flag's value. */
+function commandWords(argv: readonly string[]): string[] {
+  const takesValue = new Set(
+    [globalFlags, ...commands.map((c) => c.flags)].flatMap((spec) => Object.entries(spec).filter(([, flag]) => flag.value !== undefined).map(([name]) => name)),
+  );
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('-')) {
+      if (arg.startsWith('--') && !arg.includes('=') && takesValue.has(arg.slice(2))) i += 1;
+      continue;
+    }
+    words.push(arg);
+  }
+  return words;
+}
+
 function matchCommand(positionals: readonly string[]): { command: Command | undefined; depth: number } {
   let best: Command | undefined;
   for (const command of commands) {
@@ -70,7 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return 0;
   }
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  const positionals = argv.filter((arg) => !arg.startsWith('-'));
+  const positionals = commandWords(argv);
   const { command } = matchCommand(positionals);
 
   if (!command) {

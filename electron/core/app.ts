@@ -1,43 +1,48 @@
 /**
- * Assembles the core: a backend, the event bus and the handler registry. Every door (Electron main,
- * gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
+ * Assembles the core: a backend, the event bus, the recovery engine and the handler registry. Every door
+ * (Electron main, gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
  */
 import type { AppInfo } from '../../shared/domain';
 import type { Backend } from './backend';
 import { EventBus } from './event-bus';
-import { createRegistry, type Handlers, type Registry } from './registry';
-import { matchesFilter } from '../../shared/filter';
+import { inventoryHandlers } from './inventory-handlers';
+import { RecoveryEngine } from './recovery/engine';
+import { recoveryHandlers } from './recovery/recovery-handlers';
+import { createRegistry, type Registry } from './registry';
 
 export interface Core {
   registry: Registry;
   backend: Backend;
+  engine: RecoveryEngine;
   close(): Promise<void>;
 }
 
 export interface CoreOptions {
   backend: Backend;
+  /** Where runs and their journals live (the same data directory as the backend's state). */
+  dataDir: string;
   version: string;
   platform?: string;
 }
 
-export function createCore({ backend, version, platform = process.platform }: CoreOptions): Core {
+export function createCore({ backend, dataDir, version, platform = process.platform }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
+  const engine = new RecoveryEngine({ backend, dataDir, bus });
 
-  const handlers: Handlers = {
-    'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
-    'inventory.luns': async ({ filter }) => (await backend.listLuns()).filter((lun) => matchesFilter(filter, [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])])),
-    'inventory.hosts': async ({ filter }) => (await backend.listHosts()).filter((host) => matchesFilter(filter, [host.name, host.osVersion, host.clusterName])),
-    'inventory.arrays': () => backend.listArrays(),
-    'inventory.snapshots': async ({ filter }) =>
-      (await backend.listSnapshotSets()).filter((set) => matchesFilter(filter, [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt])),
-    'inventory.clusters': async ({ filter }) =>
-      (await backend.listClusters()).filter((cluster) => matchesFilter(filter, [cluster.name, ...cluster.nodes.map((n) => n.name), ...cluster.groups.map((g) => g.name)])),
-  };
+  const registry = createRegistry(
+    {
+      'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
+      ...inventoryHandlers(backend),
+      ...recoveryHandlers(engine),
+    },
+    bus,
+  );
 
   return {
-    registry: createRegistry(handlers, bus),
+    registry,
     backend,
+    engine,
     async close() {
       stopWatching();
       await backend.close();

@@ -36,6 +36,15 @@ describe('shadowswap CLI', () => {
     expect(fs.existsSync(path.join(fromFlag, 'lab', 'state.json'))).toBe(true);
   });
 
+  it('accepts options before the command name', async () => {
+    const dir = freshDir();
+    const { code, stdout, stderr } = await cli(['--data-dir', dir, 'inventory', 'luns', '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toBeInstanceOf(Array);
+    expect(fs.existsSync(path.join(dir, 'lab', 'state.json'))).toBe(true);
+  });
+
   it('filters rows with --filter', async () => {
     const dir = freshDir();
     const all = JSON.parse((await cli(['inventory', 'luns', '--json', '--data-dir', dir])).stdout) as Lun[];

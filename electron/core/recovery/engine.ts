@@ -1,0 +1,313 @@
+/**
+ * The recovery engine: a journaled state machine over a plan's steps. Every decision is journaled and
+ * flushed before the action it announces, so a crash at any point leaves a run that resumes (each step's
+ * probe tells whether its effect is already in place, so nothing runs twice) or rolls back (compensations
+ * in reverse order, from the state captured before each step). Destructive steps wait for a confirmation
+ * that names what will change. Nothing is ever deleted.
+ */
+import os from 'node:os';
+import { ShadowSwapError, toWireError } from '../../../shared/errors';
+import { RecoveryOptions, type RecoveryOptionsInput, type RecoveryPlan, type RunDetail, type RunSummary } from '../../../shared/recovery';
+import type { Backend } from '../backend';
+import type { EventBus } from '../event-bus';
+import { Journal, readJournal } from './journal';
+import { planRecovery } from './planner';
+import { foldRun, type RunEvent, type RunView } from './run-events';
+import { RunStore } from './run-store';
+import { stepBehaviours, type StepContext } from './steps';
+
+export interface EngineDeps {
+  backend: Backend;
+  dataDir: string;
+  bus: EventBus;
+  operator?: string;
+  machine?: string;
+}
+
+export interface DriveOptions {
+  /** Confirm destructive steps without asking (the CLI's --yes); journaled as such, with who. */
+  autoConfirm?: boolean;
+}
+
+const FINISHED = new Set(['succeeded', 'rolled-back']);
+
+export class RecoveryEngine {
+  private readonly backend: Backend;
+  private readonly bus: EventBus;
+  private readonly store: RunStore;
+  readonly operator: string;
+  private readonly machine: string;
+  /** Runs this process is driving now, with their pause requests and completion. */
+  private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
+
+  constructor(deps: EngineDeps) {
+    this.backend = deps.backend;
+    this.bus = deps.bus;
+    this.store = new RunStore(deps.dataDir);
+    this.operator = deps.operator ?? safeUserName();
+    this.machine = deps.machine ?? os.hostname();
+  }
+
+  async plan(input: RecoveryOptionsInput): Promise<RecoveryPlan> {
+    const options = RecoveryOptions.parse(input);
+    const claims = this.liveClaims();
+    return planRecovery(
+      {
+        backend: this.backend,
+        claimedBy: new Map([...claims].map(([lunId, claim]) => [lunId, claim.runId])),
+        busyImportHosts: new Map([...claims.values()].map((claim) => [claim.importHost.toUpperCase(), claim.runId])),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Plans again from the live estate (never trusting a plan the caller kept), refuses a blocked plan or
+   * unacknowledged warnings, claims the LUNs, journals the plan and starts driving.
+   */
+  async start(input: RecoveryOptionsInput, acknowledged: readonly string[], drive: DriveOptions = {}): Promise<RunSummary> {
+    const plan = await this.plan(input);
+    const failed = plan.preflight.filter((check) => check.verdict === 'fail');
+    if (failed.length > 0) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `Preflight refused this recovery: ${failed.map((c) => `${c.title}: ${c.reason}`).join('; ')}. Fix: ${failed.map((c) => c.fix).join(' ')}`, {
+        checks: failed.map((c) => c.id),
+      });
+    }
+    const warnings = plan.preflight.filter((check) => check.verdict === 'warn');
+    const unacknowledged = warnings.filter((check) => !acknowledged.includes(check.id) && !acknowledged.includes('all'));
+    if (unacknowledged.length > 0) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `These warnings must be acknowledged before the run starts: ${unacknowledged.map((c) => `${c.id} (${c.reason})`).join('; ')}.`, {
+        unacknowledged: unacknowledged.map((c) => c.id),
+      });
+    }
+    const runId = this.store.newRunId();
+    this.store.claim(runId, plan.originalLunIds, plan.importHost, (other) => this.isFinished(other));
+    const journal = Journal.create<RunEvent>(this.store.journalFile(runId));
+    journal.append({ type: 'run.created', runId, plan, operator: this.operator, machine: this.machine, acknowledgedWarnings: warnings.map((c) => c.id) });
+    journal.close();
+    this.launch(runId, 'forward', drive);
+    return this.summary(runId);
+  }
+
+  list(): RunSummary[] {
+    return this.store.runIds().flatMap((runId) => {
+      try {
+        return [this.summary(runId)];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  get(runId: string): RunDetail {
+    this.mustExist(runId);
+    return this.viewOf(runId).detail;
+  }
+
+  /** Resolves when this process stops driving the run (finished, waiting, paused or failed). */
+  async settled(runId: string): Promise<RunSummary> {
+    await this.active.get(runId)?.done;
+    return this.summary(runId);
+  }
+
+  /** The operator confirms a destructive step by typing its phrase; the run then goes on. */
+  async confirm(runId: string, stepId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
+    const view = this.viewOf(runId);
+    const step = view.detail.plan.steps.find((s) => s.id === stepId);
+    if (!step || view.detail.steps.find((s) => s.id === stepId)?.state !== 'waiting-confirmation') {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `Step ${stepId} of run ${runId} is not waiting for a confirmation.`);
+    }
+    if (typed.trim() !== step.confirmPhrase) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`);
+    }
+    this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
+    this.launch(runId, 'forward', drive);
+    return this.summary(runId);
+  }
+
+  pause(runId: string): RunSummary {
+    const active = this.active.get(runId);
+    if (!active) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
+    active.pause = true;
+    return this.summary(runId);
+  }
+
+  async resume(runId: string, drive: DriveOptions = {}): Promise<RunSummary> {
+    const summary = this.summary(runId);
+    if (FINISHED.has(summary.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`);
+    this.launch(runId, summary.state === 'failed' && this.viewOf(runId).detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward', drive);
+    return this.summary(runId);
+  }
+
+  /** Undoes every step the run touched, in reverse order; confirmed by typing the run's phrase. */
+  async rollback(runId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
+    const view = this.viewOf(runId);
+    if (FINISHED.has(view.detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has already ${view.detail.state === 'succeeded' ? 'succeeded' : 'been rolled back'}.`);
+    const phrase = rollbackPhrase(view.detail.plan);
+    if (!drive.autoConfirm && typed.trim() !== phrase) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${phrase}" exactly to roll back run ${runId}.`);
+    }
+    if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running; pause it first, then roll back.`);
+    this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
+    this.launch(runId, 'rollback', drive);
+    return this.summary(runId);
+  }
+
+  // ---- driving ----
+
+  private launch(runId: string, direction: 'forward' | 'rollback', drive: DriveOptions): void {
+    if (this.active.has(runId)) return;
+    if (!this.store.attachDriver(runId)) {
+      throw new ShadowSwapError('BUSY', `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`);
+    }
+    const control = { pause: false, done: Promise.resolve() };
+    this.active.set(runId, control);
+    control.done = (async () => {
+      try {
+        this.append(runId, { type: 'driver.attached', pid: process.pid, by: this.operator });
+        if (direction === 'forward') await this.driveForward(runId, control, drive);
+        else await this.driveRollback(runId);
+      } catch (error) {
+        // The journal could not be written or read: stop here; the run stays resumable from what is on disk.
+        this.bus.emit('run.output', { runId, stepId: null, text: `The engine stopped: ${toWireError(error).message}` });
+      } finally {
+        this.active.delete(runId);
+        this.store.detachDriver(runId);
+        this.publish(runId);
+      }
+    })();
+  }
+
+  private async driveForward(runId: string, control: { pause: boolean }, drive: DriveOptions): Promise<void> {
+    const { plan } = this.viewOf(runId).detail;
+    for (const step of plan.steps) {
+      const view = this.viewOf(runId);
+      const progress = view.detail.steps.find((s) => s.id === step.id);
+      if (progress?.state === 'succeeded' || progress?.state === 'skipped') continue;
+      if (control.pause) {
+        this.append(runId, { type: 'run.paused', by: this.operator });
+        return;
+      }
+      const confirmed = view.detail.confirmations.some((c) => c.stepId === step.id);
+      if (step.destructive && !confirmed) {
+        if (!drive.autoConfirm) {
+          this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
+          return;
+        }
+        this.append(runId, { type: 'step.confirmed', stepId: step.id, by: `${this.operator} (--yes)`, typed: step.confirmPhrase ?? '' });
+      }
+      const behaviour = stepBehaviours[step.kind];
+      const context = this.stepContext(runId, step.id);
+      const params = step.params as never;
+      try {
+        if (await behaviour.probe(context, params)) {
+          this.append(runId, { type: 'step.skipped', stepId: step.id, reason: view.touched.has(step.id) ? 'its effect was already in place when the run resumed' : 'its effect is already in place' });
+          continue;
+        }
+        this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
+        await behaviour.apply(context, params);
+        if (step.kind !== 'verify' && !(await behaviour.probe(context, params))) {
+          throw new ShadowSwapError('BACKEND_FAILED', `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`);
+        }
+        this.append(runId, { type: 'step.succeeded', stepId: step.id });
+      } catch (error) {
+        this.append(runId, { type: 'step.failed', stepId: step.id, error: toWireError(error) });
+        return;
+      }
+    }
+    this.append(runId, { type: 'run.succeeded' });
+    this.store.release(runId);
+  }
+
+  private async driveRollback(runId: string): Promise<void> {
+    const view = this.viewOf(runId);
+    const touched = [...view.detail.plan.steps].reverse().filter((step) => view.touched.has(step.id));
+    for (const step of touched) {
+      if (view.detail.steps.find((s) => s.id === step.id)?.state === 'compensated') continue;
+      const behaviour = stepBehaviours[step.kind];
+      const context = this.stepContext(runId, step.id);
+      if (!behaviour.compensate) {
+        context.log(`${step.title}: cannot be undone (${step.undo})`);
+        continue;
+      }
+      try {
+        await behaviour.compensate(context, step.params as never, view.before.get(step.id));
+        this.append(runId, { type: 'step.compensated', stepId: step.id });
+      } catch (error) {
+        this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });
+        return;
+      }
+    }
+    this.append(runId, { type: 'run.rolled-back' });
+    this.store.release(runId);
+  }
+
+  private stepContext(runId: string, stepId: string): StepContext {
+    return {
+      backend: this.backend,
+      log: (text) => {
+        this.append(runId, { type: 'step.output', stepId, text });
+        this.bus.emit('run.output', { runId, stepId, text });
+      },
+    };
+  }
+
+  // ---- journal and views ----
+
+  private append(runId: string, event: RunEvent): void {
+    const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+    try {
+      journal.append(event);
+    } finally {
+      journal.close();
+    }
+    if (event.type !== 'step.output') this.publish(runId);
+  }
+
+  private publish(runId: string): void {
+    this.bus.emit('run.updated', this.summary(runId));
+  }
+
+  private viewOf(runId: string): RunView {
+    this.mustExist(runId);
+    const file = this.store.journalFile(runId);
+    return foldRun(readJournal<RunEvent>(file).records, file);
+  }
+
+  private summary(runId: string): RunSummary {
+    const { detail, inMotion } = this.viewOf(runId);
+    const { plan: _plan, steps: _steps, confirmations: _confirmations, journalFile: _journalFile, ...summary } = detail;
+    // The journal says "running" but nobody drives it: its process ended mid-run.
+    if (inMotion && !this.active.has(runId) && this.store.liveDriver(runId) === null) return { ...summary, state: 'interrupted' };
+    return summary;
+  }
+
+  private isFinished(runId: string): boolean {
+    try {
+      return FINISHED.has(this.summary(runId).state);
+    } catch {
+      return false;
+    }
+  }
+
+  private liveClaims() {
+    return new Map([...this.store.claims()].filter(([, claim]) => !this.isFinished(claim.runId)));
+  }
+
+  private mustExist(runId: string): void {
+    if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
+  }
+}
+
+/** What the operator types to roll back: the same name as the run's confirmations. */
+export function rollbackPhrase(plan: RecoveryPlan): string {
+  return plan.cluster ?? plan.importHost;
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
+  }
+}

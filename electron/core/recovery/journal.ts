@@ -1,0 +1,136 @@
+/**
+ * A run's journal: one append-only JSON-lines file per run. Each event is written and fsynced before the
+ * engine takes the next action, so after a crash the journal says exactly how far the run got. Events
+ * are hash-chained (each carries the SHA-256 of the previous line), so an edited, removed or reordered
+ * event is detected. The run's state is never stored elsewhere: it is folded from these events.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ShadowSwapError } from '../../../shared/errors';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface JournalRecord<E> {
+  seq: number;
+  at: string;
+  prevHash: string;
+  event: E;
+}
+
+export interface JournalRead<E> {
+  records: Array<JournalRecord<E>>;
+  /** SHA-256 of the last complete line: the chain head a report quotes. */
+  head: string;
+  /** A last line cut short by a crash mid-write; it was never acted on, so it is ignored (and kept on disk). */
+  tornTail: string | null;
+}
+
+export function hashLine(line: string): string {
+  return createHash('sha256').update(line).digest('hex');
+}
+
+export class Journal<E> {
+  readonly file: string;
+  private fd: number | null = null;
+  private seq: number;
+  private head: string;
+
+  private constructor(file: string, seq: number, head: string) {
+    this.file = file;
+    this.seq = seq;
+    this.head = head;
+  }
+
+  /** Starts a new journal; refuses to touch an existing file. */
+  static create<E>(file: string): Journal<E> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (fs.existsSync(file)) throw new ShadowSwapError('PRECONDITION_FAILED', `The journal ${file} already exists; a run's journal is never overwritten.`);
+    return new Journal<E>(file, 0, GENESIS_HASH);
+  }
+
+  /** Reopens a journal to append to it (resume, rollback), after checking its chain. */
+  static reopen<E>(file: string): { journal: Journal<E>; read: JournalRead<E> } {
+    const read = readJournal<E>(file);
+    if (read.tornTail !== null) {
+      // Seal the torn line on its own line so the next append starts clean; verification skips it.
+      fs.appendFileSync(file, '\n');
+    }
+    const last = read.records.at(-1);
+    return { journal: new Journal<E>(file, last ? last.seq : 0, read.head), read };
+  }
+
+  /** Appends one event and flushes it to disk before returning. */
+  append(event: E): JournalRecord<E> {
+    const record: JournalRecord<E> = { seq: this.seq + 1, at: new Date().toISOString(), prevHash: this.head, event };
+    const line = JSON.stringify(record);
+    this.fd ??= fs.openSync(this.file, 'a', 0o600);
+    fs.writeSync(this.fd, `${line}\n`);
+    fs.fsyncSync(this.fd);
+    this.seq = record.seq;
+    this.head = hashLine(line);
+    return record;
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/**
+ * Reads and verifies a journal. A broken chain or an unreadable line in the middle is an error that names
+ * the line; only the very last line may be torn (a crash mid-write).
+ */
+export function readJournal<E>(file: string): JournalRead<E> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ShadowSwapError('NOT_FOUND', `The journal ${file} could not be read (${(error as Error).message}).`, { file });
+  }
+  const lines = text.split('\n');
+  const records: Array<JournalRecord<E>> = [];
+  let head = GENESIS_HASH;
+  let tornTail: string | null = null;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const isLast = lines.slice(i + 1).every((rest) => rest === '');
+    let record: JournalRecord<E>;
+    try {
+      record = JSON.parse(line) as JournalRecord<E>;
+    } catch {
+      if (isLast && !text.endsWith('\n')) {
+        tornTail = line;
+        break;
+      }
+      // A torn line sealed by a later reopen is skipped only if the chain continues past it unbroken.
+      if (tornLineSealed(lines, i, head)) continue;
+      throw damaged(file, i + 1, 'is not a complete JSON event');
+    }
+    if (record.prevHash !== head) throw damaged(file, i + 1, 'does not follow the event before it (edited, removed or reordered events)');
+    if (record.seq !== (records.at(-1)?.seq ?? 0) + 1) throw damaged(file, i + 1, `has sequence number ${record.seq} where ${(records.at(-1)?.seq ?? 0) + 1} was expected`);
+    records.push(record);
+    head = hashLine(line);
+  }
+  return { records, head, tornTail };
+}
+
+function tornLineSealed(lines: readonly string[], index: number, head: string): boolean {
+  const next = lines.slice(index + 1).find((line) => line !== '');
+  if (next === undefined) return false;
+  try {
+    return (JSON.parse(next) as { prevHash?: unknown }).prevHash === head;
+  } catch {
+    return false;
+  }
+}
+
+function damaged(file: string, lineNumber: number, why: string): ShadowSwapError {
+  return new ShadowSwapError(
+    'STATE_UNREADABLE',
+    `The run journal ${file} is damaged: line ${lineNumber} ${why}. It was left untouched; the run cannot be resumed from it automatically. Keep the file for the incident record.`,
+    { file, line: lineNumber },
+  );
+}

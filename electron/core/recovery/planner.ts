@@ -1,0 +1,249 @@
+/**
+ * The planner turns a snapshot set and the operator's options into Microsoft's fast-recovery procedure
+ * for this estate: each step with why it is needed, what it changes (before → after), the exact commands,
+ * whether it is destructive, and how it is undone. It changes nothing.
+ */
+import type { DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
+import { ShadowSwapError } from '../../../shared/errors';
+import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange, StepKind } from '../../../shared/recovery';
+import type { Backend } from '../backend';
+import { breakCommand, importCommand, maskCommand, readWriteCommand, resourceCommand } from './command-preview';
+import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
+import { runPreflight } from './preflight';
+import { describeMask, maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyPair } from './steps';
+
+export interface PlanContext {
+  backend: Backend;
+  claimedBy: Map<string, string>;
+  busyImportHosts: Map<string, string>;
+}
+
+interface Pair {
+  copy: ShadowCopy;
+  original: Lun;
+  shadow: Lun;
+  resource: DiskResource | undefined;
+}
+
+type StepDraft = Omit<PlanStep, 'id' | 'commandsSimulated'>;
+
+function lunRef(lun: Lun): LunRef {
+  return { lunId: lun.id, name: lun.name };
+}
+
+function maskChanges(targets: readonly MaskTarget[], estate: Estate): StepChange[] {
+  return targets.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: maskOf(estate.luns.get(t.lunId) as Lun), after: t.hosts }));
+}
+
+export async function planRecovery(context: PlanContext, options: RecoveryOptions): Promise<RecoveryPlan> {
+  const { backend } = context;
+  const estate = await readEstate(backend);
+  const set = findSet(estate, options.setId);
+  const cluster = clusterOfHost(estate, set.sourceHost);
+  const pairs: Pair[] = set.shadowCopies.flatMap((copy) => {
+    const original = estate.luns.get(copy.originalLunId);
+    const shadow = estate.luns.get(copy.shadowLunId);
+    return original && shadow ? [{ copy, original, shadow, resource: resourceForLun(cluster, original) }] : [];
+  });
+  const resources = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }] : []));
+  const importHost = resources[0]?.ownerNode ?? set.sourceHost;
+  const info = backend.describe();
+  const simulated = info.kind === 'lab';
+
+  const preflight = runPreflight({
+    estate,
+    set,
+    options,
+    importHost,
+    claimedBy: context.claimedBy,
+    busyImportHosts: context.busyImportHosts,
+    backendChecks: simulated ? [{ id: 'backend', title: 'The backend can run every step', verdict: 'pass', reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets', fix: null }] : [],
+  });
+
+  const steps = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, importHost });
+  return {
+    options,
+    backend: info.label,
+    setId: set.id,
+    setCreatedAt: set.createdAt,
+    importHost,
+    cluster: cluster?.name ?? null,
+    originalLunIds: pairs.map((p) => p.original.id),
+    shadowLunIds: pairs.map((p) => p.shadow.id),
+    preflight,
+    blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
+    steps: steps.map((step, index) => ({ ...step, id: `${index + 1}-${step.kind}`, commandsSimulated: simulated })),
+  };
+}
+
+interface StepInputs {
+  estate: Estate;
+  set: SnapshotSet;
+  options: RecoveryOptions;
+  cluster: string | null;
+  pairs: Pair[];
+  resources: Array<ResourceTarget & { ownerNode: string }>;
+  importHost: string;
+}
+
+function buildSteps(inputs: StepInputs): StepDraft[] {
+  const { estate, set, options, cluster, pairs, resources, importHost } = inputs;
+  if (pairs.length === 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`);
+  const confirmPhrase = cluster ?? importHost;
+  const resourceTargets: ResourceTarget[] = resources.map(({ cluster: c, resource, group }) => ({ cluster: c, resource, group }));
+  const forensics = options.forensicsHost;
+  const steps: StepDraft[] = [];
+  const resourceChanges = (before: string, after: string): StepChange[] => resources.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
+
+  if (resources.length > 0) {
+    const suspend = options.mode === 'maintenance';
+    steps.push({
+      kind: suspend ? 'suspend-resources' : 'stop-resources',
+      title: suspend ? `Put ${resources.length} disk resource(s) in maintenance mode` : `Take ${resources.length} disk resource(s) offline`,
+      why: 'The cluster must stop using the damaged disks before they are masked away, or it fails them and may fail over.',
+      destructive: true,
+      confirmPhrase,
+      changes: resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline'),
+      commands: resources.map((r) => resourceCommand(suspend ? 'suspend' : 'stop', r.resource, r.ownerNode)),
+      undo: suspend ? 'Resume-ClusterResource on the owner node.' : 'Start-ClusterResource on the owner node (after the originals are unmasked again).',
+      params: { resources: resourceTargets },
+    });
+  }
+
+  const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [] }));
+  steps.push({
+    kind: 'mask-originals',
+    title: `Mask the ${pairs.length} damaged original LUN(s) from every host`,
+    why: 'The shadow copies carry the originals\' disk identity; the originals must be invisible before the break, or it fails with VSS_E_BREAK_REVERT_ID_FAILED (0x800423F6) and the cluster would see two disks with one signature.',
+    destructive: true,
+    confirmPhrase,
+    changes: maskChanges(maskAway, estate),
+    commands: pairs.map((p) => maskCommand(estate, p.original, [], importHost)),
+    undo: 'Unmask each original to exactly the hosts it had before (the journal holds the old lists).',
+    params: { targets: maskAway },
+  });
+
+  const shadowLuns = pairs.map((p) => lunRef(p.shadow));
+  steps.push({
+    kind: 'import-set',
+    title: `Import the shadow copy set on ${importHost}`,
+    why: 'A transportable set is not in any system until it is imported; the hardware provider surfaces its shadow LUNs to the importing host, read-only.',
+    destructive: false,
+    confirmPhrase: null,
+    changes: [{ kind: 'snapshot-set', setId: set.id, before: set.state, after: 'imported' }],
+    commands: [importCommand(set.metadataFile, importHost)],
+    undo: 'VSS cannot un-import; on rollback the shadow LUNs are masked from every host (nothing is deleted).',
+    params: { setId: set.id, host: importHost, shadowLuns },
+  });
+
+  const breakMode = options.identity === 'revert' ? 'revert-identity' : 'writable';
+  steps.push({
+    kind: 'break-set',
+    title: options.identity === 'revert' ? 'Break the set, keeping the original disk identity' : 'Break the set writable (new disk signatures)',
+    why: options.identity === 'revert'
+      ? 'BreakSnapshotSetEx with REVERT_IDENTITY_ALL turns the shadow LUNs into ordinary read/write LUNs that carry the originals\' signatures, so the cluster finds its disks.'
+      : 'Breaking turns the shadow LUNs into ordinary LUNs; they get new signatures, so the disk resources are repointed afterwards.',
+    destructive: true,
+    confirmPhrase,
+    changes: [{ kind: 'snapshot-set', setId: set.id, before: 'imported', after: 'broken' }],
+    commands: [breakCommand(set.id, breakMode, importHost)],
+    undo: 'A break cannot be undone. Rollback masks the broken LUNs away and restores the originals; the broken LUNs are kept.',
+    params: { setId: set.id, mode: breakMode },
+  });
+
+  steps.push({
+    kind: 'make-read-write',
+    title: 'Make the recovered volumes read/write',
+    why: 'Imported shadow copies surface read-only; the application needs to write to them.',
+    destructive: false,
+    confirmPhrase: null,
+    changes: pairs.map((p) => ({ kind: 'volume', lunId: p.shadow.id, lunName: p.shadow.name, before: 'read-only', after: 'read/write' })),
+    commands: pairs.map((p) => readWriteCommand(p.shadow, importHost)),
+    undo: 'Nothing to undo: rollback masks these LUNs away.',
+    params: { host: importHost, shadowLuns },
+  });
+
+  if (options.identity === 'new-signature' && resources.length > 0) {
+    const repoint = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster, resource: p.resource.name, group: p.resource.group, shadowLunId: p.shadow.id }] : []));
+    steps.push({
+      kind: 'repoint-resources',
+      title: 'Point the disk resources at the recovered disks',
+      why: 'With new signatures the cluster would not find its disks (event 1034); each resource\'s DiskSignature is set to its recovered disk.',
+      destructive: false,
+      confirmPhrase: null,
+      changes: repoint.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before: 'original signature', after: 'recovered disk signature' })),
+      commands: [],
+      undo: 'Set each DiskSignature back to the value journaled before.',
+      params: { pairs: repoint },
+    });
+  }
+
+  // The recovered LUNs take the originals' place: exactly the hosts that saw the originals see them now.
+  const expose: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.shadow), hosts: maskOf(p.original).filter((h) => h.toUpperCase() !== forensics?.toUpperCase()) }));
+  steps.push({
+    kind: 'unmask-shadows',
+    title: cluster ? `Unmask the recovered LUNs to every node of ${cluster}` : `Unmask the recovered LUNs to ${importHost}`,
+    why: 'Every host that used the originals must see the recovered LUNs in their place (the access list is replaced, so the full list is set).',
+    destructive: false,
+    confirmPhrase: null,
+    changes: expose.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [importHost], after: t.hosts })),
+    commands: pairs.map((p, i) => maskCommand(estate, p.shadow, (expose[i] as MaskTarget).hosts, importHost)),
+    undo: 'Mask the recovered LUNs back to the access list they had before this step.',
+    params: { targets: expose },
+  });
+
+  if (resources.length > 0) {
+    const resume = options.mode === 'maintenance';
+    steps.push({
+      kind: resume ? 'resume-resources' : 'start-resources',
+      title: resume ? 'End maintenance mode on the disk resources' : 'Bring the disk resources online',
+      why: 'The cluster finds each disk by its signature on the owner node and brings production back.',
+      destructive: false,
+      confirmPhrase: null,
+      changes: resourceChanges(resume ? 'Online(Maintenance)' : 'Offline', 'Online'),
+      commands: resources.map((r) => resourceCommand(resume ? 'resume' : 'start', r.resource, r.ownerNode)),
+      undo: resume ? 'Suspend-ClusterResource again.' : 'Stop-ClusterResource again.',
+      params: { resources: resourceTargets },
+    });
+  }
+
+  if (forensics !== null) {
+    const hold: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics] }));
+    steps.push({
+      kind: 'forensic-hold',
+      title: `Give the damaged originals to ${forensics} for forensics`,
+      why: 'The damaged LUNs are evidence: they stay masked from production and only the forensics host sees them. Mount them read-only there.',
+      destructive: false,
+      confirmPhrase: null,
+      changes: hold.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [], after: t.hosts })),
+      commands: pairs.map((p) => maskCommand(estate, p.original, [forensics], importHost)),
+      undo: 'Mask the originals from the forensics host again.',
+      params: { targets: hold },
+    });
+  }
+
+  if (options.verify) {
+    const verifyPairs: VerifyPair[] = pairs.map((p) => ({
+      originalLunId: p.original.id,
+      shadowLunId: p.shadow.id,
+      name: p.original.name,
+      expectedChecksum: p.shadow.contentChecksum,
+      resource: p.resource && cluster ? { cluster, resource: p.resource.name, group: p.resource.group } : null,
+    }));
+    steps.push({
+      kind: 'verify',
+      title: 'Verify the recovery',
+      why: 'Proves the data is the shadow copy\'s, the volumes are writable and healthy, and each disk resource is online on its owner node, backed by the recovered LUN.',
+      destructive: false,
+      confirmPhrase: null,
+      changes: [],
+      commands: [],
+      undo: 'Nothing to undo: verification only reads.',
+      params: { pairs: verifyPairs },
+    });
+  }
+  return steps;
+}
+
+export const destructiveKinds: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals', 'break-set']);
+export { describeMask };

@@ -1,0 +1,166 @@
+/**
+ * The events a run's journal holds, and the fold that turns them into what every door shows. There is
+ * no other record of a run: state, timings, confirmations and downtime are all derived from here.
+ */
+import type { WireError } from '../../../shared/errors';
+import type { Confirmation, PlanStep, RecoveryPlan, RunDetail, RunState, RunStep, RunSummary, StepKind } from '../../../shared/recovery';
+import type { JournalRecord } from './journal';
+
+export type RunEvent =
+  | { type: 'run.created'; runId: string; plan: RecoveryPlan; operator: string; machine: string; acknowledgedWarnings: string[] }
+  | { type: 'driver.attached'; pid: number; by: string }
+  | { type: 'step.awaiting-confirmation'; stepId: string }
+  | { type: 'step.confirmed'; stepId: string; by: string; typed: string }
+  | { type: 'step.started'; stepId: string; before: unknown }
+  | { type: 'step.output'; stepId: string; text: string }
+  | { type: 'step.succeeded'; stepId: string }
+  | { type: 'step.skipped'; stepId: string; reason: string }
+  | { type: 'step.failed'; stepId: string; error: WireError }
+  | { type: 'run.paused'; by: string }
+  | { type: 'rollback.started'; by: string }
+  | { type: 'step.compensated'; stepId: string }
+  | { type: 'compensation.failed'; stepId: string; error: WireError }
+  | { type: 'run.succeeded' }
+  | { type: 'run.rolled-back' };
+
+/** Steps that take production storage away, and the ones that give it back: the downtime window. */
+const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
+const givesStorageBack: ReadonlySet<StepKind> = new Set(['start-resources', 'resume-resources']);
+
+interface StepProgress extends RunStep {
+  before: unknown;
+  /** Whether a `step.started` was journaled: the effect may be (partly) in place. */
+  touched: boolean;
+}
+
+export interface RunView {
+  detail: RunDetail;
+  /** Per step, the state captured just before its action ran (what compensation restores). */
+  before: Map<string, unknown>;
+  touched: Set<string>;
+  /** The journal says a driver should be working (not finished, paused, failed or waiting). */
+  inMotion: boolean;
+  lastDriverPid: number | null;
+}
+
+export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journalFile: string): RunView {
+  const first = records[0]?.event;
+  if (!first || first.type !== 'run.created') throw new Error(`${journalFile} does not start with run.created`);
+  const { plan } = first;
+  const steps = new Map<string, StepProgress>(
+    plan.steps.map((step) => [step.id, { id: step.id, title: step.title, state: 'pending', startedAt: null, endedAt: null, output: [], error: null, before: undefined, touched: false }]),
+  );
+  const kindOf = new Map<string, PlanStep['kind']>(plan.steps.map((step) => [step.id, step.kind]));
+  const confirmations: Confirmation[] = [];
+  let state: RunState = 'running';
+  let endedAt: string | null = null;
+  let downtimeStart: string | null = null;
+  let downtimeEnd: string | null = null;
+  let lastError: string | null = null;
+  let lastDriverPid: number | null = null;
+  let attentionStepId: string | null = null;
+
+  for (const { event, at } of records.slice(1)) {
+    const step = 'stepId' in event ? steps.get(event.stepId) : undefined;
+    switch (event.type) {
+      case 'driver.attached':
+        lastDriverPid = event.pid;
+        if (state !== 'rolling-back') state = 'running';
+        lastError = null;
+        attentionStepId = null;
+        break;
+      case 'step.awaiting-confirmation':
+        if (step) step.state = 'waiting-confirmation';
+        state = 'waiting-confirmation';
+        attentionStepId = event.stepId;
+        break;
+      case 'step.confirmed':
+        confirmations.push({ stepId: event.stepId, by: event.by, typed: event.typed, at });
+        if (step) step.state = 'pending';
+        state = 'running';
+        attentionStepId = null;
+        break;
+      case 'step.started':
+        // A step re-run after an interruption keeps the state captured the first time: that is what was
+        // really there before the run touched it, and what compensation must restore.
+        if (step) Object.assign(step, { state: 'running', startedAt: at, endedAt: null, error: null, before: step.touched ? step.before : event.before, touched: true });
+        if (downtimeStart === null && takesStorageAway.has(kindOf.get(event.stepId) as StepKind)) downtimeStart = at;
+        break;
+      case 'step.output':
+        step?.output.push(event.text);
+        break;
+      case 'step.succeeded':
+        if (step) Object.assign(step, { state: 'succeeded', endedAt: at });
+        if (givesStorageBack.has(kindOf.get(event.stepId) as StepKind)) downtimeEnd = at;
+        break;
+      case 'step.skipped':
+        if (step) Object.assign(step, { state: 'skipped', endedAt: at });
+        step?.output.push(`Skipped: ${event.reason}`);
+        if (givesStorageBack.has(kindOf.get(event.stepId) as StepKind)) downtimeEnd = at;
+        break;
+      case 'step.failed':
+        if (step) Object.assign(step, { state: 'failed', endedAt: at, error: event.error.message });
+        lastError = event.error.message;
+        attentionStepId = event.stepId;
+        if (state !== 'rolling-back') state = 'failed';
+        break;
+      case 'run.paused':
+        state = 'paused';
+        break;
+      case 'rollback.started':
+        state = 'rolling-back';
+        lastError = null;
+        break;
+      case 'step.compensated':
+        if (step) Object.assign(step, { state: 'compensated', endedAt: at });
+        break;
+      case 'compensation.failed':
+        if (step) step.error = event.error.message;
+        lastError = event.error.message;
+        attentionStepId = event.stepId;
+        state = 'failed';
+        break;
+      case 'run.succeeded':
+        state = 'succeeded';
+        endedAt = at;
+        break;
+      case 'run.rolled-back':
+        state = 'rolled-back';
+        endedAt = at;
+        downtimeEnd = at;
+        break;
+      case 'run.created':
+        break;
+    }
+  }
+
+  const stepList = [...steps.values()];
+  const startedAt = records[0]?.at ?? '';
+  const downtimeMs = downtimeStart !== null && downtimeEnd !== null ? Date.parse(downtimeEnd) - Date.parse(downtimeStart) : null;
+  const summary: RunSummary = {
+    id: first.runId,
+    setId: plan.setId,
+    state,
+    startedAt,
+    endedAt,
+    operator: first.operator,
+    attentionStepId,
+    downtimeMs: downtimeStart === null ? 0 : downtimeMs,
+    stepsDone: stepList.filter((s) => s.state === 'succeeded' || s.state === 'skipped').length,
+    stepsTotal: stepList.length,
+    lastError,
+  };
+  return {
+    detail: {
+      ...summary,
+      plan,
+      steps: stepList.map(({ before: _before, touched: _touched, ...rest }) => rest),
+      confirmations,
+      journalFile,
+    },
+    before: new Map(stepList.filter((s) => s.touched).map((s) => [s.id, s.before])),
+    touched: new Set(stepList.filter((s) => s.touched).map((s) => s.id)),
+    inMotion: state === 'running' || state === 'rolling-back',
+    lastDriverPid,
+  };
+}

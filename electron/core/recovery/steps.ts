@@ -1,0 +1,311 @@
+/**
+ * What each kind of step does against the Backend port. Every kind has a probe (is the effect already in
+ * place? — this is what makes resume after a crash safe), a capture of the state it will change (journaled
+ * before the action, so compensation restores what was really there), the action, and a compensation.
+ * Actions are idempotent per target: they only touch what is not yet in the wanted state.
+ */
+import type { Cluster, DiskResource, Lun, OperationResult, SnapshotSet } from '../../../shared/domain';
+import { ShadowSwapError } from '../../../shared/errors';
+import type { StepKind } from '../../../shared/recovery';
+import { ALL_HOSTS, type Backend } from '../backend';
+
+export interface StepContext {
+  backend: Backend;
+  /** Streams a line of output to the journal and to every door. */
+  log(text: string): void;
+}
+
+export interface StepBehaviour {
+  probe(context: StepContext, params: never): Promise<boolean>;
+  capture(context: StepContext, params: never): Promise<unknown>;
+  apply(context: StepContext, params: never): Promise<void>;
+  /** Undoes the step from the captured state; absent when the step cannot be undone (a break). */
+  compensate?(context: StepContext, params: never, before: unknown): Promise<void>;
+}
+
+export interface LunRef {
+  lunId: string;
+  name: string;
+}
+export interface ResourceTarget {
+  cluster: string;
+  resource: string;
+  group: string;
+}
+export interface MaskTarget extends LunRef {
+  hosts: string[];
+}
+export interface VerifyPair {
+  originalLunId: string;
+  shadowLunId: string;
+  name: string;
+  expectedChecksum: string;
+  /** The cluster disk resource the recovered LUN must now back, if clustered. */
+  resource: ResourceTarget | null;
+}
+
+// ---- reads ----
+
+export function maskOf(lun: Lun): string[] {
+  return lun.maskAll ? [ALL_HOSTS] : [...lun.maskedTo];
+}
+
+function sameHosts(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...a].map((h) => h.toUpperCase()).sort();
+  const right = [...b].map((h) => h.toUpperCase()).sort();
+  return left.length === right.length && left.every((h, i) => h === right[i]);
+}
+
+async function lunsById(backend: Backend): Promise<Map<string, Lun>> {
+  return new Map((await backend.listLuns()).map((lun) => [lun.id, lun]));
+}
+
+function lunOf(luns: Map<string, Lun>, lunId: string): Lun {
+  const lun = luns.get(lunId);
+  if (!lun) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is no longer on the array. Nothing further was changed; check the array before resuming.`);
+  return lun;
+}
+
+async function setOf(backend: Backend, setId: string): Promise<SnapshotSet> {
+  const set = (await backend.listSnapshotSets()).find((s) => s.id === setId);
+  if (!set) throw new ShadowSwapError('NOT_FOUND', `Snapshot set ${setId} is no longer known to the backend.`);
+  return set;
+}
+
+async function resourceOf(backend: Backend, target: ResourceTarget): Promise<{ cluster: Cluster; resource: DiskResource }> {
+  const cluster = (await backend.listClusters()).find((c) => c.name === target.cluster);
+  const resource = cluster?.diskResources.find((r) => r.name === target.resource);
+  if (!cluster || !resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found.`);
+  return { cluster, resource };
+}
+
+function report(context: StepContext, result: OperationResult): void {
+  context.log(result.summary);
+  for (const change of result.changes) context.log(`  ${change}`);
+  for (const warning of result.warnings) context.log(`  Warning: ${warning}`);
+}
+
+// ---- masking, shared by every step that sets access lists ----
+
+async function captureMasks(context: StepContext, targets: readonly LunRef[]): Promise<Record<string, string[]>> {
+  const luns = await lunsById(context.backend);
+  return Object.fromEntries(targets.map((t) => [t.lunId, maskOf(lunOf(luns, t.lunId))]));
+}
+
+async function masksInPlace(context: StepContext, targets: readonly MaskTarget[]): Promise<boolean> {
+  const luns = await lunsById(context.backend);
+  return targets.every((t) => sameHosts(maskOf(lunOf(luns, t.lunId)), t.hosts));
+}
+
+async function applyMasks(context: StepContext, targets: readonly MaskTarget[]): Promise<void> {
+  for (const target of targets) {
+    const luns = await lunsById(context.backend);
+    if (sameHosts(maskOf(lunOf(luns, target.lunId)), target.hosts)) {
+      context.log(`${target.name}: access list already ${describeMask(target.hosts)}`);
+      continue;
+    }
+    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts }));
+  }
+}
+
+async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
+  const masks = before as Record<string, string[]>;
+  await applyMasks(
+    context,
+    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] })),
+  );
+}
+
+export function describeMask(hosts: readonly string[]): string {
+  if (hosts.includes(ALL_HOSTS)) return '* (all hosts)';
+  return hosts.length === 0 ? '(nobody)' : hosts.join(', ');
+}
+
+// ---- cluster resources ----
+
+type ResourceGoal = 'offline' | 'maintenance' | 'online';
+
+function resourceAt(resource: DiskResource, goal: ResourceGoal): boolean {
+  if (goal === 'offline') return resource.state === 'Offline';
+  if (goal === 'maintenance') return resource.maintenanceMode;
+  return resource.state === 'Online' && !resource.maintenanceMode;
+}
+
+async function captureResources(context: StepContext, targets: readonly ResourceTarget[]) {
+  const states: Record<string, { state: string; maintenanceMode: boolean }> = {};
+  for (const target of targets) {
+    const { resource } = await resourceOf(context.backend, target);
+    states[target.resource] = { state: resource.state, maintenanceMode: resource.maintenanceMode };
+  }
+  return states;
+}
+
+async function resourcesAt(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<boolean> {
+  for (const target of targets) {
+    if (!resourceAt((await resourceOf(context.backend, target)).resource, goal)) return false;
+  }
+  return true;
+}
+
+/** Drives each resource to the goal, always on the node that owns it now (the cmdlets' owner-node rule). */
+async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
+  for (const target of targets) {
+    const { resource } = await resourceOf(context.backend, target);
+    if (resourceAt(resource, goal)) {
+      context.log(`${target.resource}: already ${goal}`);
+      continue;
+    }
+    const onNode = { cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode };
+    if (goal === 'offline') report(context, await context.backend.stopResource(onNode));
+    else if (goal === 'maintenance') report(context, await context.backend.suspendResource(onNode));
+    else {
+      if (resource.maintenanceMode) report(context, await context.backend.resumeResource(onNode));
+      if ((await resourceOf(context.backend, target)).resource.state !== 'Online') report(context, await context.backend.startResource(onNode));
+    }
+  }
+}
+
+/** Puts each resource back the way it was captured: online, offline or in maintenance. */
+async function restoreResources(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string; maintenanceMode: boolean }>;
+  for (const target of targets) {
+    const was = states[target.resource];
+    if (!was) continue;
+    const goal: ResourceGoal = was.maintenanceMode ? 'maintenance' : was.state === 'Offline' ? 'offline' : 'online';
+    await driveResources(context, [target], goal);
+  }
+}
+
+// ---- the step kinds ----
+
+const resourceStep = (goal: ResourceGoal): StepBehaviour => ({
+  probe: (context, params: { resources: ResourceTarget[] }) => resourcesAt(context, params.resources, goal),
+  capture: (context, params: { resources: ResourceTarget[] }) => captureResources(context, params.resources),
+  apply: (context, params: { resources: ResourceTarget[] }) => driveResources(context, params.resources, goal),
+  compensate: (context, params: { resources: ResourceTarget[] }, before) => restoreResources(context, params.resources, before),
+});
+
+const maskStep: StepBehaviour = {
+  probe: (context, params: { targets: MaskTarget[] }) => masksInPlace(context, params.targets),
+  capture: (context, params: { targets: MaskTarget[] }) => captureMasks(context, params.targets),
+  apply: (context, params: { targets: MaskTarget[] }) => applyMasks(context, params.targets),
+  compensate: (context, params: { targets: MaskTarget[] }, before) => restoreMasks(context, params.targets, before),
+};
+
+export const stepBehaviours: Record<StepKind, StepBehaviour> = {
+  'stop-resources': resourceStep('offline'),
+  'suspend-resources': resourceStep('maintenance'),
+  'start-resources': resourceStep('online'),
+  'resume-resources': resourceStep('online'),
+  'mask-originals': maskStep,
+  'unmask-shadows': maskStep,
+  'forensic-hold': maskStep,
+
+  'import-set': {
+    async probe(context, params: { setId: string; host: string }) {
+      const set = await setOf(context.backend, params.setId);
+      return set.state !== 'created' && set.state !== 'failed' && set.importedTo === params.host && set.shadowCopies.every((c) => c.imported);
+    },
+    capture: async (context, params: { setId: string; shadowLuns: LunRef[] }) => ({
+      state: (await setOf(context.backend, params.setId)).state,
+      masks: await captureMasks(context, params.shadowLuns),
+    }),
+    async apply(context, params: { setId: string; host: string }) {
+      const result = await context.backend.importSnapshotSet({ setId: params.setId, host: params.host });
+      report(context, result);
+      if (result.status?.symbol === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED') {
+        throw new ShadowSwapError(
+          'BACKEND_FAILED',
+          `Only part of snapshot set ${params.setId} was imported on ${params.host} (${result.status.symbol}, ${result.status.hresult}): some shadow LUNs did not arrive in time. Resume to retry the import, or roll back; VSS does not clean up a failed import, ShadowSwap masks the shadow LUNs away on rollback.`,
+          { hresult: result.status.hresult, symbol: result.status.symbol },
+        );
+      }
+    },
+    // An import cannot be undone by VSS; what matters is that no production host sees the shadow LUNs.
+    compensate: (context, params: { shadowLuns: LunRef[] }) => applyMasks(context, params.shadowLuns.map((lun) => ({ ...lun, hosts: [] }))),
+  },
+
+  'break-set': {
+    probe: async (context, params: { setId: string }) => (await setOf(context.backend, params.setId)).state === 'broken',
+    capture: async (context, params: { setId: string }) => ({ state: (await setOf(context.backend, params.setId)).state }),
+    apply: async (context, params: { setId: string; mode: 'plain' | 'writable' | 'revert-identity' }) => {
+      report(context, await context.backend.breakSnapshotSet({ setId: params.setId, mode: params.mode }));
+    },
+  },
+
+  'make-read-write': {
+    async probe(context, params: { shadowLuns: LunRef[] }) {
+      const luns = await lunsById(context.backend);
+      return params.shadowLuns.every((ref) => !lunOf(luns, ref.lunId).readOnly);
+    },
+    capture: async () => null,
+    apply: async (context, params: { host: string; shadowLuns: LunRef[] }) => {
+      report(context, await context.backend.setVolumesReadWrite({ host: params.host, lunIds: params.shadowLuns.map((l) => l.lunId) }));
+    },
+  },
+
+  'repoint-resources': {
+    async probe(context, params: { pairs: Array<ResourceTarget & { shadowLunId: string }> }) {
+      const luns = await lunsById(context.backend);
+      for (const pair of params.pairs) {
+        const { resource } = await resourceOf(context.backend, pair);
+        if ((resource.diskSignature ?? resource.diskIdGuid) !== lunOf(luns, pair.shadowLunId).signature) return false;
+      }
+      return true;
+    },
+    async capture(context, params: { pairs: Array<ResourceTarget & { shadowLunId: string }> }) {
+      const signatures: Record<string, string | null> = {};
+      for (const pair of params.pairs) {
+        const { resource } = await resourceOf(context.backend, pair);
+        signatures[pair.resource] = resource.diskSignature ?? resource.diskIdGuid;
+      }
+      return signatures;
+    },
+    async apply(context, params: { pairs: Array<ResourceTarget & { shadowLunId: string }> }) {
+      const luns = await lunsById(context.backend);
+      for (const pair of params.pairs) {
+        const signature = lunOf(luns, pair.shadowLunId).signature;
+        if (!signature) throw new ShadowSwapError('PRECONDITION_FAILED', `The recovered LUN for ${pair.resource} has no disk signature yet; the break did not finish.`);
+        report(context, await context.backend.setResourceDiskIdentity({ cluster: pair.cluster, resource: pair.resource, signature }));
+      }
+    },
+    async compensate(context, params: { pairs: Array<ResourceTarget & { shadowLunId: string }> }, before) {
+      const signatures = before as Record<string, string | null>;
+      for (const pair of params.pairs) {
+        const signature = signatures[pair.resource];
+        if (signature) report(context, await context.backend.setResourceDiskIdentity({ cluster: pair.cluster, resource: pair.resource, signature }));
+      }
+    },
+  },
+
+  verify: {
+    probe: async () => false,
+    capture: async () => null,
+    async apply(context, params: { pairs: VerifyPair[] }) {
+      const luns = await lunsById(context.backend);
+      const problems: string[] = [];
+      for (const pair of params.pairs) {
+        const lun = lunOf(luns, pair.shadowLunId);
+        if (lun.contentChecksum !== pair.expectedChecksum) problems.push(`${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`);
+        else context.log(`${pair.name}: data matches the shadow copy (SHA-256 ${pair.expectedChecksum.slice(0, 12)}…)`);
+        if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
+        if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
+      }
+      const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name, host]));
+      for (const pair of params.pairs) {
+        if (!pair.resource) continue;
+        const { resource } = await resourceOf(context.backend, pair.resource);
+        if (resource.state !== 'Online' || resource.maintenanceMode) {
+          problems.push(`${resource.name} is ${resource.state}${resource.maintenanceMode ? ' (maintenance)' : ''}, not Online`);
+          continue;
+        }
+        // The disk the resource found on its owner node must be the recovered LUN, not a damaged original.
+        const expected = resource.diskSignature ?? resource.diskIdGuid;
+        const backing = (hosts.get(resource.ownerNode)?.visibleLunIds ?? []).filter((id) => luns.get(id)?.signature === expected);
+        if (backing.length !== 1 || backing[0] !== pair.shadowLunId) problems.push(`${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`);
+        else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
+      }
+      if (problems.length > 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
+    },
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * Guided recovery as it crosses the boundary: options, preflight verdicts, the plan with its exact
+ * commands and before/after diffs, and runs with their steps. The engine's behaviour is in
+ * electron/core/recovery; these are the shapes every door shows.
+ */
+import { z } from 'zod';
+
+export const ClusterHandling = z.enum(['offline', 'maintenance']);
+export const IdentityHandling = z.enum(['revert', 'new-signature']);
+
+export const RecoveryOptions = z
+  .object({
+    setId: z.string().min(1).max(64),
+    /** Take the disk resources offline, or put them in maintenance mode, while the LUNs are swapped. */
+    mode: ClusterHandling.default('offline'),
+    /** Keep the original disk identity (break with revert), or give new signatures and repoint the resources. */
+    identity: IdentityHandling.default('revert'),
+    /** A host that receives the damaged originals for forensics; null keeps them masked from everyone. */
+    forensicsHost: z.string().min(1).max(63).nullable().default(null),
+    verify: z.boolean().default(true),
+  })
+  .strict();
+export type RecoveryOptions = z.output<typeof RecoveryOptions>;
+export type RecoveryOptionsInput = z.input<typeof RecoveryOptions>;
+
+export const Verdict = z.enum(['pass', 'warn', 'fail']);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const PreflightCheck = z.object({
+  id: z.string(),
+  title: z.string(),
+  verdict: Verdict,
+  /** One line: why this verdict. */
+  reason: z.string(),
+  /** What to do about it; null on a pass. */
+  fix: z.string().nullable(),
+});
+export type PreflightCheck = z.infer<typeof PreflightCheck>;
+
+/** One thing a step changes, shown before it runs. */
+export const StepChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mask'), lunId: z.string(), lunName: z.string(), before: z.array(z.string()), after: z.array(z.string()) }),
+  z.object({ kind: z.literal('resource'), cluster: z.string(), resource: z.string(), before: z.string(), after: z.string() }),
+  z.object({ kind: z.literal('snapshot-set'), setId: z.string(), before: z.string(), after: z.string() }),
+  z.object({ kind: z.literal('volume'), lunId: z.string(), lunName: z.string(), before: z.string(), after: z.string() }),
+]);
+export type StepChange = z.infer<typeof StepChange>;
+
+export const CommandPreview = z.object({
+  tool: z.enum(['diskshadow', 'diskraid', 'vshadow', 'powershell']),
+  /** The host the command runs on (PowerShell remoting reaches the others). */
+  runsOn: z.string(),
+  text: z.string(),
+});
+export type CommandPreview = z.infer<typeof CommandPreview>;
+
+export const StepKind = z.enum([
+  'stop-resources',
+  'suspend-resources',
+  'mask-originals',
+  'import-set',
+  'break-set',
+  'make-read-write',
+  'repoint-resources',
+  'unmask-shadows',
+  'start-resources',
+  'resume-resources',
+  'forensic-hold',
+  'verify',
+]);
+export type StepKind = z.infer<typeof StepKind>;
+
+export const PlanStep = z.object({
+  id: z.string(),
+  kind: StepKind,
+  title: z.string(),
+  why: z.string(),
+  destructive: z.boolean(),
+  /** What the operator must type to confirm a destructive step (the cluster or LUN name). */
+  confirmPhrase: z.string().nullable(),
+  changes: z.array(StepChange),
+  commands: z.array(CommandPreview),
+  /** True when the active backend is the Lab: the commands are what Windows would run, simulated here. */
+  commandsSimulated: z.boolean(),
+  undo: z.string(),
+  /** Everything the step needs to run, resume and compensate; journaled with the plan. */
+  params: z.record(z.string(), z.unknown()),
+});
+export type PlanStep = z.infer<typeof PlanStep>;
+
+export const RecoveryPlan = z.object({
+  options: RecoveryOptions,
+  backend: z.string(),
+  setId: z.string(),
+  setCreatedAt: z.string(),
+  /** The host that imports the set: the owner node in a cluster, else the set's source host. */
+  importHost: z.string(),
+  cluster: z.string().nullable(),
+  originalLunIds: z.array(z.string()),
+  shadowLunIds: z.array(z.string()),
+  preflight: z.array(PreflightCheck),
+  /** True when a check failed: the plan can be reviewed but not run. */
+  blocked: z.boolean(),
+  steps: z.array(PlanStep),
+});
+export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
+
+export const StepState = z.enum(['pending', 'waiting-confirmation', 'running', 'succeeded', 'failed', 'skipped', 'compensated']);
+export type StepState = z.infer<typeof StepState>;
+
+/**
+ * running: a driver is working on it; waiting-confirmation: a destructive step waits for the operator;
+ * paused: stopped on request, resumable; interrupted: its process ended mid-run (crash), resumable;
+ * failed: a step failed, resume or roll back; succeeded / rolled-back: finished.
+ */
+export const RunState = z.enum(['running', 'waiting-confirmation', 'paused', 'interrupted', 'failed', 'rolling-back', 'succeeded', 'rolled-back']);
+export type RunState = z.infer<typeof RunState>;
+
+export const Confirmation = z.object({ stepId: z.string(), by: z.string(), typed: z.string(), at: z.string() });
+export type Confirmation = z.infer<typeof Confirmation>;
+
+export const RunStep = z.object({
+  id: z.string(),
+  title: z.string(),
+  state: StepState,
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  output: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type RunStep = z.infer<typeof RunStep>;
+
+export const RunSummary = z.object({
+  id: z.string(),
+  setId: z.string(),
+  state: RunState,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  operator: z.string(),
+  /** The step waiting for a confirmation, or the one that failed: what the operator must act on. */
+  attentionStepId: z.string().nullable(),
+  /** From the first step that took production storage away until it was back; null if not yet back. */
+  downtimeMs: z.number().nullable(),
+  stepsDone: z.number(),
+  stepsTotal: z.number(),
+  lastError: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunDetail = RunSummary.extend({
+  plan: RecoveryPlan,
+  steps: z.array(RunStep),
+  confirmations: z.array(Confirmation),
+  journalFile: z.string(),
+});
+export type RunDetail = z.infer<typeof RunDetail>;
