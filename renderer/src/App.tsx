@@ -13,17 +13,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ReactElement } from 'react';
-import { HostsPage } from './pages/HostsPage';
-import { LunsPage } from './pages/LunsPage';
-import { useContractQuery } from './queries';
-import { useUiStore, type PageId } from './ui-store';
 import { transportKind } from './client';
-
-const pages: Record<PageId, { title: string; render: () => ReactElement }> = {
-  luns: { title: 'LUNs', render: () => <LunsPage /> },
-  hosts: { title: 'Hosts', render: () => <HostsPage /> },
-};
+import { pages } from './navigation';
+import { useContractQuery } from './queries';
+import { useUiStore } from './ui-store';
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateRows: 'auto auto 1fr', gridTemplateColumns: '200px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -47,6 +40,7 @@ export function App() {
   const info = useContractQuery('app.info', {});
   const { page, openPage } = useUiStore();
   const backend = info.data?.backend;
+  const current = pages.find((p) => p.id === page) ?? (pages[0] as (typeof pages)[number]);
 
   return (
     <div className={styles.root}>
@@ -77,8 +71,8 @@ export function App() {
         )}
       </div>
       <nav className={styles.nav} aria-label="Main">
-        <TabList vertical selectedValue={page} onTabSelect={(_event, data) => openPage(data.value as PageId)}>
-          {Object.entries(pages).map(([id, { title }]) => (
+        <TabList vertical selectedValue={current.id} onTabSelect={(_event, data) => openPage(String(data.value))}>
+          {pages.map(({ id, title }) => (
             <Tab key={id} value={id}>
               {title}
             </Tab>
@@ -86,8 +80,8 @@ export function App() {
         </TabList>
       </nav>
       <main className={styles.main}>
-        <Title3 as="h2">{pages[page].title}</Title3>
-        {pages[page].render()}
+        <Title3 as="h2">{current.title}</Title3>
+        {current.render()}
       </main>
     </div>
   );

@@ -1,11 +1,10 @@
 /** UI-only state (which page is open), kept in zustand; server data lives in react-query. */
 import { create } from 'zustand';
 
-export type PageId = 'luns' | 'hosts';
-
 interface UiState {
-  page: PageId;
-  openPage(page: PageId): void;
+  /** The id of a page in navigation.tsx. */
+  page: string;
+  openPage(page: string): void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
