@@ -54,6 +54,12 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+export function requiredFlag(args: ParsedArgs, name: string, usage: string): string {
+  const value = stringFlag(args, name);
+  if (value === undefined) throw new ShadowSwapError('INVALID_REQUEST', `This command needs --${name}. Usage: ${usage}`);
+  return value;
+}
+
 export function formatFlags(spec: Record<string, FlagSpec>): string {
   const rows = Object.entries(spec).map(([name, flag]) => [`--${name}${flag.value ? ` ${flag.value}` : ''}`, flag.description] as const);
   const width = Math.max(...rows.map(([left]) => left.length));

@@ -14,6 +14,8 @@ export interface Command {
   path: string[];
   summary: string;
   flags: Record<string, FlagSpec>;
+  /** The one argument the command takes after its name, e.g. RUN_ID. */
+  operand?: string;
   /** Extra help text: examples and what the output means. */
   details?: string;
   run(context: CommandContext): Promise<number>;

@@ -7,6 +7,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Resolves when the user asks a long-running command (serve) to stop. */
   untilInterrupted(): Promise<void>;
+  /** Asks a question on the terminal; null when there is no terminal to ask (scripts, CI). */
+  ask(question: string): Promise<string | null>;
 }
 
 export interface CommandContext {

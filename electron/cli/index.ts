@@ -1,4 +1,5 @@
 /** The `shadowswap` executable: wires the CLI door to this process's streams, signals and exit code. */
+import readline from 'node:readline/promises';
 import { runCli } from './run-cli';
 
 declare const __SHADOWSWAP_VERSION__: string;
@@ -12,6 +13,15 @@ const io = {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     }),
+  async ask(question: string): Promise<string | null> {
+    if (!process.stdin.isTTY) return null;
+    const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await prompt.question(question);
+    } finally {
+      prompt.close();
+    }
+  },
 };
 
 runCli(process.argv.slice(2), io, __SHADOWSWAP_VERSION__).then(

@@ -66,7 +66,7 @@ function overview(prefix: readonly string[]): string {
 
 function commandHelp(command: Command): string {
   return [
-    `Usage: shadowswap ${command.path.join(' ')} [options]`,
+    `Usage: shadowswap ${command.path.join(' ')}${command.operand ? ` ${command.operand}` : ''} [options]`,
     '',
     command.summary,
     ...(command.details ? ['', command.details] : []),
@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
 
   try {
     const args = parseArgs(argv, { ...command.flags, ...globalFlags });
-    const extra = args.positionals.slice(command.path.length);
+    const extra = args.positionals.slice(command.path.length + (command.operand ? 1 : 0));
     if (extra.length > 0) {
       io.stderr(`shadowswap: unexpected argument "${extra.join(' ')}" for "${command.path.join(' ')}". See: shadowswap ${command.path.join(' ')} --help\n`);
       return EXIT_USAGE;

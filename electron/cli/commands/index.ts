@@ -1,7 +1,10 @@
 /** Every CLI command, in the order `shadowswap --help` lists them. */
 import type { Command } from '../command';
+import { doctorCommand } from './doctor';
 import { inventoryCommands } from './inventory';
 import { labCommands } from './lab';
+import { parseCommands } from './parse';
+import { recoveryCommands } from './recovery';
 import { serveCommand } from './serve';
 
-export const commands: Command[] = [...inventoryCommands, serveCommand, ...labCommands];
+export const commands: Command[] = [...recoveryCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];

@@ -5,17 +5,11 @@ import { describeFault } from '../../core/backends/lab/faults';
 import { FaultKind } from '../../core/backends/lab/lab-model';
 import { labOperations } from '../../core/backends/lab/lab-operations';
 import { scenarios } from '../../core/backends/lab/scenarios';
-import { stringFlag, type ParsedArgs } from '../args';
+import { requiredFlag, stringFlag, type ParsedArgs } from '../args';
 import { dataDirOf, plural, printJson, type Command } from '../command';
 import { formatTable } from '../table';
 
 const jsonFlag = { json: { description: 'print JSON instead of a table' } };
-
-function requiredFlag(args: ParsedArgs, name: string, usage: string): string {
-  const value = stringFlag(args, name);
-  if (value === undefined) throw new ShadowSwapError('INVALID_REQUEST', `This command needs --${name}. Usage: ${usage}`);
-  return value;
-}
 
 function wholeNumberFlag(args: ParsedArgs, name: string): number | undefined {
   const text = stringFlag(args, name);

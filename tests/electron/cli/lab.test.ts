@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliInProcess } from './cli-harness';
 
 let dataDir: string;
 beforeEach(() => {
@@ -11,17 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (text: string) => void (stdout += text),
-    stderr: (text: string) => void (stderr += text),
-    env: {},
-    untilInterrupted: () => Promise.resolve(),
-  };
-  const code = await runCli([...argv, '--data-dir', dataDir], io, 'test');
-  return { code, stdout, stderr };
+function cli(...argv: string[]) {
+  return runCliInProcess([...argv, '--data-dir', dataDir]);
 }
 
 async function json<T>(...argv: string[]): Promise<T> {

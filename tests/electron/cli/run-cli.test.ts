@@ -2,19 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliInProcess } from './cli-harness';
 import { Lun } from '../../../shared/domain';
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    args,
-    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env, untilInterrupted: () => Promise.resolve() },
-    '9.9.9',
-  );
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCliInProcess(args, { env });
 
 const freshDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ss-cli-'));
 

@@ -1,0 +1,77 @@
+/**
+ * shadowswap parse diskshadow|vssadmin --file FILE: browse saved tool output offline. Prints the parsers'
+ * ShadowListing ({shadowCopies, aliases, unparsed}) as JSON, or a table; a file that cannot be read or
+ * parsed is one line on stderr naming the line, exit 1.
+ */
+import fs from 'node:fs';
+import { ShadowSwapError } from '../../../shared/errors';
+import type { DateOptions } from '../../core/backends/windows/locale-date';
+import { ParseError } from '../../core/backends/windows/parse-error';
+import { parseDiskshadowOutput } from '../../core/backends/windows/parse-diskshadow';
+import { parseVssadminOutput } from '../../core/backends/windows/parse-vssadmin';
+import type { ShadowListing } from '../../core/backends/windows/shadow-listing';
+import { stringFlag } from '../args';
+import { printJson, type Command } from '../command';
+import { formatTable } from '../table';
+
+const parsers: Record<'diskshadow' | 'vssadmin', { parse: (text: string, options: DateOptions) => ShadowListing; saved: string }> = {
+  diskshadow: { parse: parseDiskshadowOutput, saved: 'diskshadow output or a /l log (create, list shadows)' },
+  vssadmin: { parse: parseVssadminOutput, saved: 'vssadmin list shadows / create shadow output' },
+};
+
+function readSaved(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ShadowSwapError('NOT_FOUND', `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and try again.`, { file });
+  }
+}
+
+function formatListing(listing: ShadowListing): string {
+  const table = formatTable(listing.shadowCopies, [
+    { header: 'SHADOW COPY', value: (c) => c.id },
+    { header: 'SET', value: (c) => c.setId ?? '-' },
+    { header: 'VOLUME', value: (c) => c.originalVolumeLabel ?? c.originalVolume ?? '-' },
+    { header: 'CREATED', value: (c) => c.createdAt ?? c.creationTime ?? '-' },
+    { header: 'EXPOSED', value: (c) => c.exposedAs ?? '-' },
+    { header: 'ATTRIBUTES', value: (c) => c.attributes.join(' ') },
+  ]);
+  const aliases = Object.entries(listing.aliases).map(([name, value]) => `  %${name}% = ${value}`);
+  const unparsed = listing.unparsed.map((line) => `  ${line}`);
+  return [
+    table,
+    `${listing.shadowCopies.length} shadow ${listing.shadowCopies.length === 1 ? 'copy' : 'copies'}`,
+    ...(aliases.length > 0 ? ['Aliases:', ...aliases] : []),
+    ...(unparsed.length > 0 ? [`Not recognized (${unparsed.length} line${unparsed.length === 1 ? '' : 's'}):`, ...unparsed] : []),
+    '',
+  ].join('\n');
+}
+
+function parseCommand(tool: keyof typeof parsers): Command {
+  return {
+    path: ['parse', tool],
+    summary: `Show the shadow copies in saved ${parsers[tool].saved}`,
+    flags: {
+      file: { value: 'FILE', description: 'the saved output to read' },
+      json: { description: 'print {"shadowCopies", "aliases", "unparsed"} as JSON instead of a table' },
+      locale: { value: 'L', description: 'the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates' },
+    },
+    run: async (context) => {
+      const file = stringFlag(context.args, 'file');
+      if (file === undefined) throw new ShadowSwapError('INVALID_REQUEST', `This command needs --file FILE. Usage: shadowswap parse ${tool} --file FILE [--json] [--locale L].`);
+      const locale = stringFlag(context.args, 'locale');
+      let listing: ShadowListing;
+      try {
+        listing = parsers[tool].parse(readSaved(file), locale === undefined ? {} : { locale });
+      } catch (error) {
+        if (!(error instanceof ParseError)) throw error;
+        throw new ShadowSwapError('STATE_UNREADABLE', `${file} is not ${tool} output ShadowSwap can read: ${error.message}.`, { file, line: error.line });
+      }
+      if (context.args.flags.json) printJson(context, listing);
+      else context.io.stdout(formatListing(listing));
+      return 0;
+    },
+  };
+}
+
+export const parseCommands: Command[] = [parseCommand('diskshadow'), parseCommand('vssadmin')];

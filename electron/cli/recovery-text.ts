@@ -1,0 +1,102 @@
+/** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
+import type { PlanStep, RecoveryPlan, RunDetail, RunSummary, StepChange } from '../../shared/recovery';
+import { formatTable } from './table';
+
+const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
+
+function hostsText(hosts: readonly string[]): string {
+  if (hosts.includes('*')) return '* (all hosts)';
+  return hosts.length === 0 ? '(nobody)' : hosts.join(', ');
+}
+
+export function changeText(change: StepChange): string {
+  switch (change.kind) {
+    case 'mask':
+      return `${change.lunName}: masked to ${hostsText(change.before)} → ${hostsText(change.after)}`;
+    case 'resource':
+      return `${change.resource}: ${change.before} → ${change.after}`;
+    case 'snapshot-set':
+      return `set ${change.setId}: ${change.before} → ${change.after}`;
+    case 'volume':
+      return `${change.lunName}: ${change.before} → ${change.after}`;
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
+}
+
+function stepText(step: PlanStep, index: number): string {
+  const lines = [`${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — confirm by typing ${step.confirmPhrase}]` : ''}`, `   Why: ${step.why}`];
+  if (step.changes.length > 0) lines.push('   Changes:', ...step.changes.map((c) => `     ${changeText(c)}`));
+  for (const command of step.commands) lines.push(`   ${command.tool} on ${command.runsOn}:`, indent(command.text, '     '));
+  lines.push(`   Undo: ${step.undo}`);
+  return lines.join('\n');
+}
+
+export function planText(plan: RecoveryPlan): string {
+  const header = [
+    `Recovery plan for snapshot set ${plan.setId} (taken ${plan.setCreatedAt}) on ${plan.backend}`,
+    `Import host: ${plan.importHost}   Cluster: ${plan.cluster ?? '(none)'}   Mode: ${plan.options.mode}   Identity: ${plan.options.identity}   Forensics host: ${plan.options.forensicsHost ?? '(none)'}`,
+    '',
+    'Preflight:',
+    ...plan.preflight.map((c) => `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`),
+    '',
+    `Steps${plan.steps[0]?.commandsSimulated ? ' (the Lab simulates these Windows commands)' : ''}:`,
+  ];
+  const verdict = plan.blocked ? '\nBLOCKED: preflight failed; fix the FAIL checks above before this recovery can run.' : '';
+  return `${header.join('\n')}\n${plan.steps.map(stepText).join('\n\n')}\n${verdict}\n`;
+}
+
+/** The whole plan as one reviewable script, in order, with each step's why and where it runs. */
+export function planScript(plan: RecoveryPlan): string {
+  const lines = [`# ShadowSwap recovery plan for snapshot set ${plan.setId} on ${plan.backend}`];
+  if (plan.steps[0]?.commandsSimulated) lines.push('# These are the Windows commands the Lab simulates; review before running them on a real estate.');
+  plan.steps.forEach((step, i) => {
+    lines.push('', `# Step ${i + 1}: ${step.title}${step.destructive ? ' (DESTRUCTIVE)' : ''}`, `# Why: ${step.why}`);
+    for (const command of step.commands) lines.push(`# ${command.tool} on ${command.runsOn}:`, command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''));
+    if (step.commands.length === 0) lines.push('# (no command: ShadowSwap checks this itself)');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function runsTable(runs: readonly RunSummary[]): string {
+  return formatTable(runs, [
+    { header: 'RUN', value: (r) => r.id },
+    { header: 'STATE', value: (r) => r.state },
+    { header: 'SET', value: (r) => r.setId.slice(0, 8) },
+    { header: 'STARTED', value: (r) => r.startedAt },
+    { header: 'STEPS', value: (r) => `${r.stepsDone}/${r.stepsTotal}` },
+    { header: 'DOWNTIME', value: (r) => (r.downtimeMs === null ? '-' : `${(r.downtimeMs / 1000).toFixed(1)} s`) },
+    { header: 'OPERATOR', value: (r) => r.operator },
+  ]);
+}
+
+export function runText(run: RunDetail): string {
+  const lines = [`Run ${run.id}: ${run.state}   set ${run.setId}   started ${run.startedAt} by ${run.operator}${run.endedAt ? `   ended ${run.endedAt}` : ''}`];
+  for (const step of run.steps) {
+    lines.push(`  [${step.state}] ${step.id} ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}`);
+    for (const output of step.output) lines.push(`      ${output}`);
+  }
+  for (const c of run.confirmations) lines.push(`  Confirmed ${c.stepId} by ${c.by} at ${c.at} (typed "${c.typed}")`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** What to do with a run that stopped: the exact commands. */
+export function nextStepsText(run: RunSummary): string {
+  switch (run.state) {
+    case 'succeeded':
+      return `Run ${run.id} succeeded.${run.downtimeMs !== null ? ` Production storage was away for ${(run.downtimeMs / 1000).toFixed(1)} s.` : ''}\n`;
+    case 'rolled-back':
+      return `Run ${run.id} was rolled back: the originals are where they were.\n`;
+    case 'waiting-confirmation':
+      return `Run ${run.id} waits for a confirmation of step ${run.attentionStepId}. Continue on a terminal with: shadowswap resume ${run.id}  (or add --yes)\n`;
+    default:
+      return `Run ${run.id} stopped (${run.state})${run.lastError ? `: ${run.lastError}` : ''}\nResume it:     shadowswap resume ${run.id}\nOr roll back:  shadowswap rollback ${run.id}\n`;
+  }
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliInProcess } from './cli-harness';
+
+let dataDir: string;
+const cli = (args: string[], answers?: string[]) => runCliInProcess([...args, '--data-dir', dataDir], { answers });
+
+async function prepare(scenario = 'two-node-sql'): Promise<string> {
+  await cli(['lab', 'init', '--scenario', scenario, '--force']);
+  await cli(['lab', 'latency', '--scale', '0']);
+  const sets = JSON.parse((await cli(['inventory', 'snapshots', '--json'])).stdout) as Array<{ id: string }>;
+  return sets[0]?.id ?? '';
+}
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-cli-recovery-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('shadowswap plan', () => {
+  it('shows preflight, steps and exact commands, and changes nothing', async () => {
+    const setId = await prepare();
+    const before = (await cli(['inventory', 'luns', '--json'])).stdout;
+    const plan = await cli(['plan', '--set', setId.slice(0, 8)]);
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('PASS  The set is transportable');
+    expect(plan.stdout).toContain('[DESTRUCTIVE — confirm by typing SQLCLUS]');
+    expect(plan.stdout).toContain('unmask lun none');
+    expect((await cli(['inventory', 'luns', '--json'])).stdout).toBe(before);
+  });
+
+  it('prints the whole plan as one script', async () => {
+    const setId = await prepare();
+    const script = (await cli(['plan', '--set', setId, '--script'])).stdout;
+    expect(script).toMatch(/^# ShadowSwap recovery plan/);
+    expect(script.indexOf('Stop-ClusterResource')).toBeLessThan(script.indexOf('unmask lun none'));
+    expect(script.indexOf('unmask lun none')).toBeLessThan(script.indexOf('-forcerevert'));
+  });
+
+  it('exits 1 with BLOCKED when preflight fails', async () => {
+    const setId = await prepare('mixed-compliance');
+    const plan = await cli(['plan', '--set', setId]);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain('FAIL');
+    expect(plan.stdout).toContain('BLOCKED');
+  });
+});
+
+describe('shadowswap recover', () => {
+  it('asks for the cluster name at each destructive step and succeeds', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId], ['SQLCLUS', 'SQLCLUS', 'SQLCLUS']);
+    expect(run.asked).toEqual(['Type SQLCLUS to go ahead (anything else stops here): ', 'Type SQLCLUS to go ahead (anything else stops here): ', 'Type SQLCLUS to go ahead (anything else stops here): ']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Run run-[\w-]+ succeeded\./);
+  });
+
+  it('stops without changing more when the answer is wrong, and says how to go on', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId], ['sqlclus?']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Not confirmed; nothing further was changed.');
+    expect(run.stdout).toMatch(/waits for a confirmation of step 1-stop-resources\. Continue on a terminal with: shadowswap resume run-/);
+    const clusters = JSON.parse((await cli(['inventory', 'cluster', '--json'])).stdout) as Array<{ diskResources: Array<{ state: string }> }>;
+    expect(clusters[0]?.diskResources.every((r) => r.state === 'Online')).toBe(true);
+  });
+
+  it('without a terminal, waits at the first confirmation; resume --yes finishes it', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId]);
+    expect(run.code).toBe(1);
+    const runId = /Run (run-[\w-]+) waits/.exec(run.stdout)?.[1] ?? '';
+    const resumed = await cli(['resume', runId, '--yes']);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as { state: string; confirmations: Array<{ by: string }> };
+    expect(shown.state).toBe('succeeded');
+    expect(shown.confirmations.every((c) => c.by.endsWith('(--yes)'))).toBe(true);
+  });
+
+  it('rolls back only with a confirmation', async () => {
+    const setId = await prepare();
+    await cli(['lab', 'fault', 'add', '--op', 'breakSnapshotSet', '--kind', 'fail', '--times', '1']);
+    const run = await cli(['recover', '--set', setId, '--yes']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Or roll back:  shadowswap rollback run-');
+    const runId = /Run (run-[\w-]+) stopped/.exec(run.stdout)?.[1] ?? '';
+    const refused = await cli(['rollback', runId]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('needs a confirmation');
+    const rolledBack = await cli(['rollback', runId], ['SQLCLUS']);
+    expect(rolledBack.code, rolledBack.stdout + rolledBack.stderr).toBe(0);
+    expect(rolledBack.stdout).toContain('was rolled back');
+  });
+
+  it('explains a missing run id', async () => {
+    await prepare();
+    const missing = await cli(['resume']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Usage: shadowswap resume RUN_ID');
+    const unknown = await cli(['runs', 'show', 'run-20990101-000000-000000']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no run');
+  });
+});
