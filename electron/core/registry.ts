@@ -32,7 +32,7 @@ export function createRegistry(handlers: Handlers, bus: EventBus): Registry {
         ok: false,
         error: {
           code: 'UNKNOWN_METHOD',
-          message: `"${String(method)}" is not a ShadowSwap method. Check the spelling, or update the console and the server together.`,
+          message: `${typeof method === 'string' ? `"${method.slice(0, 100)}"` : `A ${typeof method}`} is not a ShadowSwap method. Check the spelling, or update the console and the server together.`,
         },
       };
     }

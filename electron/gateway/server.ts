@@ -62,6 +62,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
+    if (!hostHeaderAllowed(request.headers.host, host)) {
+      response.writeHead(421, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('421 Misdirected Request: this console answers only to loopback addresses.\n');
+      return;
+    }
     if (!tokenMatches(token, presentedToken(url, request.headers.cookie))) {
       response.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('401 Unauthorized: open the console with the full URL that "shadowswap serve" printed (it carries this launch\'s token).\n');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,14 @@ describe('gateway', () => {
     expect(await page.text()).toContain('<title>ShadowSwap</title>');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses HTTP requests under a rebound host name, even with the token', async () => {
+    const response = await new Promise<number>((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port: gateway.port, path: '/', headers: { host: 'evil.example', cookie: cookie() } }, (res) => resolve(res.statusCode ?? 0));
+      request.end();
+    });
+    expect(response).toBe(421);
   });
 
   it('never serves a file outside the renderer folder', async () => {
