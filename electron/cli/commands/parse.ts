@@ -1,5 +1,5 @@
 /**
- * shadowswap parse diskshadow|vssadmin --file FILE: browse saved tool output offline. Prints the parsers'
+ * shadowswap parse diskshadow|vssadmin FILE: browse saved tool output offline. Prints the parsers'
  * ShadowListing ({shadowCopies, aliases, unparsed}) as JSON, or a table; a file that cannot be read or
  * parsed is one line on stderr naming the line, exit 1.
  */
@@ -50,15 +50,15 @@ function formatListing(listing: ShadowListing): string {
 function parseCommand(tool: keyof typeof parsers): Command {
   return {
     path: ['parse', tool],
+    operand: 'FILE',
     summary: `Show the shadow copies in saved ${parsers[tool].saved}`,
     flags: {
-      file: { value: 'FILE', description: 'the saved output to read' },
       json: { description: 'print {"shadowCopies", "aliases", "unparsed"} as JSON instead of a table' },
       locale: { value: 'L', description: 'the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates' },
     },
     run: async (context) => {
-      const file = stringFlag(context.args, 'file');
-      if (file === undefined) throw new ShadowSwapError('INVALID_REQUEST', `This command needs --file FILE. Usage: shadowswap parse ${tool} --file FILE [--json] [--locale L].`);
+      const file = context.args.positionals[2];
+      if (file === undefined) throw new ShadowSwapError('INVALID_REQUEST', `Which file? Usage: shadowswap parse ${tool} FILE [--json] [--locale L].`);
       const locale = stringFlag(context.args, 'locale');
       let listing: ShadowListing;
       try {

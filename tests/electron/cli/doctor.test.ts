@@ -79,7 +79,7 @@ describe('doctor', () => {
 
   it('shadowswap doctor --json prints the report', async () => {
     let stdout = '';
-    const code = await runCli(['doctor', '--json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, untilInterrupted: () => Promise.resolve() }, '9.9.9');
+    const code = await runCli(['doctor', '--json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, untilInterrupted: () => Promise.resolve(), ask: () => Promise.resolve(null) }, '9.9.9');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { platform: { os: string }; backend: { kind: string } };
     expect(report.platform.os).toBe(process.platform);

@@ -2,20 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/run-cli';
+import { runCliInProcess } from './cli-harness';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/windows');
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, untilInterrupted: () => Promise.resolve() }, '9.9.9');
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args);
 
 describe('shadowswap parse', () => {
   it('prints a diskshadow capture as the ShadowListing JSON', async () => {
-    const { code, stdout, stderr } = await cli(['parse', 'diskshadow', '--file', path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt'), '--json']);
+    const { code, stdout, stderr } = await cli(['parse', 'diskshadow', path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt'), '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const listing = JSON.parse(stdout) as { shadowCopies: { id: string; setId: string; createdAt: string | null }[]; aliases: Record<string, string>; unparsed: string[] };
@@ -26,9 +21,9 @@ describe('shadowswap parse', () => {
 
   it('reads ambiguous dates with --locale, and prints a table without --json', async () => {
     const file = path.join(FIXTURES, 'vssadmin-list-shadows-wrapped.txt');
-    const us = JSON.parse((await cli(['parse', 'vssadmin', '--file', file, '--json', '--locale', 'en-US'])).stdout) as { shadowCopies: { createdAt: string }[] };
+    const us = JSON.parse((await cli(['parse', 'vssadmin', file, '--json', '--locale', 'en-US'])).stdout) as { shadowCopies: { createdAt: string }[] };
     expect(us.shadowCopies[0]?.createdAt).toBe('2016-11-05T01:19:40');
-    const { code, stdout } = await cli(['parse', 'vssadmin', '--file', file]);
+    const { code, stdout } = await cli(['parse', 'vssadmin', file]);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^SHADOW COPY\s+SET\s+VOLUME/);
     expect(stdout).toContain('153b6835-be81-45ed-bd01-2edbf4f61a85');
@@ -36,21 +31,21 @@ describe('shadowswap parse', () => {
   });
 
   it('a missing file or a parse error is one line on stderr naming the line, exit 1', async () => {
-    const missing = await cli(['parse', 'diskshadow', '--file', '/nonexistent/capture.txt']);
+    const missing = await cli(['parse', 'diskshadow', '/nonexistent/capture.txt']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^shadowswap: \/nonexistent\/capture\.txt could not be read \(ENOENT\)\. Check the path and try again\.\n$/);
 
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-parse-')), 'cut.txt');
     fs.writeFileSync(bad, '\t* Shadow copy ID = {5f1d8c2a-1b2c-4d3e-8f40-123456789abc}\r\nNumber of shadow copies listed: 2\r\n');
-    const cut = await cli(['parse', 'diskshadow', '--file', bad]);
+    const cut = await cli(['parse', 'diskshadow', bad]);
     expect(cut.code).toBe(1);
     expect(cut.stderr).toMatch(/reports 2 shadow copies but 1 were listed.*\(line 2: "Number of shadow copies listed: 2"\)/);
     expect(cut.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('asks for --file', async () => {
+  it('asks for the file', async () => {
     const { code, stderr } = await cli(['parse', 'vssadmin']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/needs --file FILE/);
+    expect(stderr).toMatch(/Which file\? Usage: shadowswap parse vssadmin FILE/);
   });
 });

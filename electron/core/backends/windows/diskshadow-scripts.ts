@@ -10,7 +10,7 @@
  * Learn's own import.md example writes `SET CONTEXT TRANSPORTABLE`; that is a documentation bug and is never
  * generated here.
  */
-import { invalid, validateDiskshadowAlias, validateGuid, validateMetadataCabPath, validateVolume, bracedGuid } from './validate';
+import { invalid, validateDiskshadowAlias, validateDriveLetter, validateGuid, validateMetadataCabPath, validateVolume, bracedGuid } from './validate';
 import { toScriptText } from './script-text';
 
 export interface TransportableVolume {
@@ -109,4 +109,18 @@ function breakLine(setId: string, writable: unknown): string {
   const id = validateGuid(setId, 'shadow copy set ID');
   if (typeof writable !== 'boolean') throw invalid('writable', writable, 'it is not true or false', 'true or false');
   return writable ? `break writable ${bracedGuid(id)}` : `break ${bracedGuid(id)}`;
+}
+
+/**
+ * `expose <ShadowID> <Drive:>` (expose.md): takes a shadow copy ID, not a set ID, and works only for persistent
+ * shadow copies; the exposed volume is read-only.
+ */
+export function buildExposeScript(shadowCopyId: string, driveLetter: string): string {
+  const id = validateGuid(shadowCopyId, 'shadow copy ID');
+  return toScriptText([`expose ${bracedGuid(id)} ${validateDriveLetter(driveLetter)}`, 'exit']);
+}
+
+/** `list providers` (list-providers.md): the registered VSS providers, for the doctor. */
+export function buildListProvidersScript(): string {
+  return toScriptText(['list providers', 'exit']);
 }

@@ -13,7 +13,16 @@
  * - `$ErrorActionPreference = 'Stop'` makes any cmdlet error terminating, so powershell.exe exits non-zero
  *   instead of printing an error and carrying on.
  */
-import { invalid, validateClusterResourceName, validateDiskNumber, validateDiskUniqueId, validateHostName, validateWaitSeconds } from './validate';
+import {
+  bracedGuid,
+  invalid,
+  validateClusterResourceName,
+  validateDiskIdentity,
+  validateDiskNumber,
+  validateDiskUniqueId,
+  validateHostName,
+  validateWaitSeconds,
+} from './validate';
 
 export const JSON_DEPTH = 4;
 const TO_JSON = `ConvertTo-Json -Depth ${JSON_DEPTH} -Compress`;
@@ -104,12 +113,49 @@ export function getClusterResourceCommand(query: ClusterQuery & { names?: readon
   return local(`Get-ClusterResource${nameArg}${clusterArg(query.cluster)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
 }
 
+const DISK_ID_PARAMETER_VALUES = `Get-ClusterParameter | Where-Object { $_.Name -in ${DISK_ID_PARAMETERS} } | Select-Object -Property Name,Value | ${TO_JSON}`;
+
 /** The Physical Disk identity and maintenance private properties of one resource (§5.4). */
 export function getDiskResourceParametersCommand(query: ClusterQuery & { resource: string }): string {
   const name = validateClusterResourceName(query.resource);
-  return local(
-    `Get-ClusterResource -Name ${psQuote(name)}${clusterArg(query.cluster)} | Get-ClusterParameter | Where-Object { $_.Name -in ${DISK_ID_PARAMETERS} } | Select-Object -Property Name,Value | ${TO_JSON}`,
+  return local(`Get-ClusterResource -Name ${psQuote(name)}${clusterArg(query.cluster)} | ${DISK_ID_PARAMETER_VALUES}`);
+}
+
+export interface DiskIdentityRequest extends OwnerNodeResourceRequest {
+  /** MBR: 8 hex digits (0x optional); GPT: the disk GUID (braces optional). */
+  signature: string;
+}
+
+/**
+ * Last resort (§5.5 option 3): points a Physical Disk resource at a new disk identity with
+ * `Set-ClusterParameter -Name DiskSignature` (MBR) or `-Name DiskIdGuid` (GPT) — never both (§5.4) — and
+ * reads the identity parameters back so the caller can verify them.
+ * - Only on an OFFLINE resource: the command itself refuses otherwise, so a resource brought online between
+ *   ShadowSwap's check and this call is not re-pointed under a running workload.
+ * - DiskSignature is a DWORD. A bare 0x literal at or above 0x80000000 is a negative Int32 in Windows
+ *   PowerShell 5.1, so the hex text is converted explicitly: [Convert]::ToUInt32('0x........', 16).
+ * - DiskIdGuid is written braced, as cluster parameters show it (§5.4 test mocks).
+ */
+export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): string {
+  const name = validateClusterResourceName(request.resource);
+  const identity = validateDiskIdentity(request.signature);
+  const assignment =
+    identity.kind === 'mbr'
+      ? `-Name DiskSignature -Value ([Convert]::ToUInt32(${psQuote(`0x${identity.signature}`)}, 16))`
+      : `-Name DiskIdGuid -Value ${psQuote(bracedGuid(identity.guid))}`;
+  return onNode(
+    request.ownerNode,
+    `$resource = Get-ClusterResource -Name ${psQuote(name)}; ` +
+      `if ($resource.State -ne 'Offline') { throw ('The resource is ' + $resource.State + ', not Offline: its disk identity was not changed.') }; ` +
+      `$resource | Set-ClusterParameter ${assignment}; $resource | ${DISK_ID_PARAMETER_VALUES}`,
   );
+}
+
+/** Move-ClusterGroup to a new owner node; returns the group as read back (its owner and state). */
+export function moveClusterGroupCommand(request: ClusterQuery & { group: string; node: string }): string {
+  const group = validateClusterResourceName(request.group, 'cluster group name');
+  const node = validateHostName(request.node, 'target node');
+  return local(`Move-ClusterGroup -Name ${psQuote(group)} -Node ${psQuote(node)}${clusterArg(request.cluster)} | ${GROUP_PROPERTIES} | ${TO_JSON}`);
 }
 
 export function getClusterNodeCommand(query: ClusterQuery = {}): string {
@@ -132,6 +178,18 @@ function diskSelectorArg(selector: DiskSelector): string {
 export function getDiskCommand(options: { disk?: DiskSelector; computer?: string } = {}): string {
   const select = options.disk === undefined ? '' : diskSelectorArg(options.disk);
   const inner = `Get-Disk${select} | ${DISK_PROPERTIES} | ${TO_JSON}`;
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
+}
+
+const VOLUME_PROPERTIES =
+  "Select-Object -Property @{Name='DriveLetter';Expression={[string]$_.DriveLetter}},Path,FileSystemLabel,FileSystem";
+
+/**
+ * The volumes on one disk (Get-Disk | Get-Partition | Get-Volume), to name them in `add volume`. DriveLetter
+ * is a [char] that is empty when the volume has no letter, so it is written as a string.
+ */
+export function getDiskVolumesCommand(options: { disk: DiskSelector; computer?: string }): string {
+  const inner = `Get-Disk${diskSelectorArg(options.disk)} | Get-Partition | Get-Volume | ${VOLUME_PROPERTIES} | ${TO_JSON}`;
   return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }
 

@@ -3,23 +3,42 @@
  * no argument is ever re-split or expanded by cmd.exe.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
-import { validateLocalFilePath } from './validate';
+import { invalid, validateLocalFilePath } from './validate';
 
 export interface ToolInvocation {
   command: string;
   args: string[];
 }
 
+const STAND_IN_PATH = /^(?:\/[A-Za-z0-9_.-]+)+$/;
+
+/**
+ * A script or log file the runner created in its private scratch folder. On Windows it is a drive-letter
+ * path held to the same rules as paths inside scripts (validateLocalFilePath: no spaces, because diskshadow's
+ * own /s parsing of a quoted path is undocumented). An absolute POSIX path is accepted only because the real
+ * tools exist only on Windows: on Linux the runner is exercised with stand-in executables (tests, development),
+ * and its scratch folder is a POSIX path.
+ */
+function validateToolFilePath(value: string, field: string, extensions: readonly string[]): string {
+  if (!value.startsWith('/')) return validateLocalFilePath(value, field, extensions);
+  const allowed = `an absolute path of letters, digits and - _ . ending in ${extensions.join(' or ')}`;
+  if (!STAND_IN_PATH.test(value) || value.split('/').some((s) => s === '.' || s === '..')) {
+    throw invalid(field, value, 'it has a character outside the allowed set or a "." or ".." segment', allowed);
+  }
+  if (!extensions.some((e) => value.toLowerCase().endsWith(e))) throw invalid(field, value, `it does not end with ${extensions.join(' or ')}`, allowed);
+  return value;
+}
+
 /** `diskshadow.exe /s FILE /l LOG` — script mode with an output log (usage text, §1.1). */
 export function diskshadowInvocation(scriptPath: string, logPath: string): ToolInvocation {
-  const script = validateLocalFilePath(scriptPath, 'diskshadow script file', ['.dsh', '.txt']);
-  const log = validateLocalFilePath(logPath, 'diskshadow log file', ['.log', '.txt']);
+  const script = validateToolFilePath(scriptPath, 'diskshadow script file', ['.dsh', '.txt']);
+  const log = validateToolFilePath(logPath, 'diskshadow log file', ['.log', '.txt']);
   return { command: 'diskshadow.exe', args: ['/s', script, '/l', log] };
 }
 
 /** `diskraid.exe /s FILE` (diskraid.md). */
 export function diskraidInvocation(scriptPath: string): ToolInvocation {
-  const script = validateLocalFilePath(scriptPath, 'diskraid script file', ['.txt']);
+  const script = validateToolFilePath(scriptPath, 'diskraid script file', ['.txt']);
   return { command: 'diskraid.exe', args: ['/s', script] };
 }
 
@@ -43,4 +62,9 @@ export function powershellInvocation(commandText: string): ToolInvocation {
     );
   }
   return { command: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-Command', commandText] };
+}
+
+/** `whoami.exe /groups`: the token's groups, including its mandatory integrity level label (doctor's elevation check). */
+export function whoamiGroupsInvocation(): ToolInvocation {
+  return { command: 'whoami.exe', args: ['/groups'] };
 }

@@ -286,3 +286,35 @@ export function validateWaitSeconds(value: unknown, field = 'wait time'): number
   }
   return value;
 }
+
+const DISK_IDENTITY_ALLOWED =
+  'an MBR disk signature of 8 hex digits (optionally written 0x1234ABCD), not 00000000; or a GPT disk GUID (8-4-4-4-12 hex digits, with or without braces)';
+
+export type DiskIdentityValue = { kind: 'mbr'; signature: string } | { kind: 'gpt'; guid: string };
+
+/**
+ * The identity a Physical Disk resource looks for (reference §5.4): DiskSignature, a DWORD, for MBR disks, or
+ * DiskIdGuid for GPT disks. Normalized to 8 upper-case hex digits / a lower-case GUID without braces.
+ * A zero signature is refused: Windows treats it as "no signature" and writes a new one (KB 293778).
+ */
+export function validateDiskIdentity(value: unknown, field = 'disk signature'): DiskIdentityValue {
+  const text = cleanString(field, value, DISK_IDENTITY_ALLOWED, 38);
+  const mbr = /^(?:0[xX])?([0-9a-fA-F]{8})$/.exec(text);
+  if (mbr !== null) {
+    const signature = (mbr[1] ?? '').toUpperCase();
+    if (signature === '00000000') throw invalid(field, value, 'a zero signature means "no signature"', DISK_IDENTITY_ALLOWED);
+    return { kind: 'mbr', signature };
+  }
+  if (GUID_RE.test(text)) return { kind: 'gpt', guid: validateGuid(text, field) };
+  throw invalid(field, value, 'it is neither an MBR signature nor a GPT GUID', DISK_IDENTITY_ALLOWED);
+}
+
+const DRIVE_LETTER_ALLOWED = 'a drive letter such as X: (or X:\\)';
+
+/** A drive letter to expose a shadow copy as, returned as `X:`. */
+export function validateDriveLetter(value: unknown, field = 'drive letter'): string {
+  const text = cleanString(field, value, DRIVE_LETTER_ALLOWED, 3);
+  const m = /^([A-Za-z]):\\?$/.exec(text);
+  if (m === null) throw invalid(field, value, 'it is not a drive letter', DRIVE_LETTER_ALLOWED);
+  return `${(m[1] ?? '').toUpperCase()}:`;
+}

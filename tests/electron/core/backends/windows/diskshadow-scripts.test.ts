@@ -3,7 +3,13 @@
  * fr-create.dsh / fr-import.dsh pair and the Pure Storage generator's line order), not from a run.
  */
 import { describe, expect, it } from 'vitest';
-import { buildBreakScript, buildImportScript, buildTransportableCreateScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
+import {
+  buildBreakScript,
+  buildExposeScript,
+  buildImportScript,
+  buildListProvidersScript,
+  buildTransportableCreateScript,
+} from '../../../../../electron/core/backends/windows/diskshadow-scripts';
 
 const HW = '{781C006A-5829-4A25-81E3-D5E43BD005AB}';
 const SET = '{00FE2DDC-208A-45D0-9B02-CDAD7DF538B8}';
@@ -90,5 +96,16 @@ describe('buildBreakScript', () => {
   });
   it('refuses a shadow alias instead of a set GUID', () => {
     expect(() => buildBreakScript('%VSS_SHADOW_SET%', true)).toThrow(/percent sign/);
+  });
+});
+
+describe('expose and list providers', () => {
+  it('expose takes a shadow copy ID and a drive letter (expose.md)', () => {
+    expect(buildExposeScript('{C3AD8620-8B3A-4BC6-944C-F732EB0EA317}', 'x:\\')).toBe('expose {c3ad8620-8b3a-4bc6-944c-f732eb0ea317} X:\r\nexit\r\n');
+    expect(() => buildExposeScript('c3ad8620-8b3a-4bc6-944c-f732eb0ea317', 'X: & calc')).toThrow(/drive letter/);
+    expect(() => buildExposeScript('%VSS_SHADOW_1%', 'X:')).toThrow(/GUID/);
+  });
+  it('list providers', () => {
+    expect(buildListProvidersScript()).toBe('list providers\r\nexit\r\n');
   });
 });

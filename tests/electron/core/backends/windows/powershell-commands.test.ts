@@ -9,7 +9,10 @@ import {
   getClusterResourceCommand,
   getDiskCommand,
   getDiskResourceParametersCommand,
+  getDiskVolumesCommand,
+  moveClusterGroupCommand,
   psQuote,
+  setDiskResourceIdentityCommand,
   resumeClusterResourceCommand,
   setDiskWritableCommand,
   startClusterResourceCommand,
@@ -100,5 +103,52 @@ describe('quoting and argv', () => {
     expect(powershellInvocation(cmd)).toEqual({ command: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-Command', cmd] });
     expect(() => powershellInvocation('Get-Disk | Where "x"')).toThrow(/double quote/);
     expect(() => powershellInvocation('Get-Disk\nStop-Computer')).toThrow();
+  });
+});
+
+describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)', () => {
+  const PARAMS = "Get-ClusterParameter | Where-Object { $_.Name -in @('DiskIdType','DiskSignature','DiskIdGuid','MaintenanceMode') } | Select-Object -Property Name,Value | ConvertTo-Json -Depth 4 -Compress";
+  const GUARD =
+    "$resource = Get-ClusterResource -Name 'Cluster Disk 2'; if ($resource.State -ne 'Offline') { throw ('The resource is ' + $resource.State + ', not Offline: its disk identity was not changed.') }; ";
+
+  it('MBR: DiskSignature as a DWORD converted from 0x hex, on the owner node, offline only, read back', () => {
+    expect(setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature: '1234abcd' })).toBe(
+      "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'SQLNODE1' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
+        `${GUARD}$resource | Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x1234ABCD', 16)); $resource | ${PARAMS} }`,
+    );
+    expect(setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature: '0xFFFFFFFF' })).toContain("([Convert]::ToUInt32('0xFFFFFFFF', 16))");
+  });
+
+  it('GPT: DiskIdGuid braced and lower-case, never DiskSignature as well', () => {
+    const cmd = setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'node2.contoso.local', signature: 'D44E4B8D-EAD2-4221-B709-CCBB4EF70FD1' });
+    expect(cmd).toBe(
+      "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'node2.contoso.local' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
+        `${GUARD}$resource | Set-ClusterParameter -Name DiskIdGuid -Value '{d44e4b8d-ead2-4221-b709-ccbb4ef70fd1}'; $resource | ${PARAMS} }`,
+    );
+    expect(cmd).not.toContain('DiskSignature -Value');
+    expect(() => powershellInvocation(cmd)).not.toThrow();
+  });
+
+  it('refuses identities that are neither, a zero signature, and unsafe names', () => {
+    for (const signature of ['00000000', '0x0000000', '1234ABCDE', '{d44e4b8d-ead2-4221-b709-ccbb4ef70fd1', "12345678'; Stop-Computer"]) {
+      expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature }), signature).toThrow(/refused/);
+    }
+    expect(() => setDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', signature: '1234ABCD' })).toThrow(/refused/);
+    expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'NODE 1', signature: '1234ABCD' })).toThrow(/refused/);
+  });
+});
+
+describe('volumes and group moves', () => {
+  it('Get-Volume of one disk, DriveLetter as a string', () => {
+    expect(getDiskVolumesCommand({ disk: { uniqueId: '60002AC0000000000000000A00001234' } })).toBe(
+      "$ErrorActionPreference = 'Stop'; Get-Disk -UniqueId '60002AC0000000000000000A00001234' | Get-Partition | Get-Volume | " +
+        "Select-Object -Property @{Name='DriveLetter';Expression={[string]$_.DriveLetter}},Path,FileSystemLabel,FileSystem | ConvertTo-Json -Depth 4 -Compress",
+    );
+  });
+  it('Move-ClusterGroup to a node, read back as a group', () => {
+    expect(moveClusterGroupCommand({ group: 'SQL Server (MSSQLSERVER)', node: 'SQLNODE2', cluster: 'SQLCLUSTER' })).toBe(
+      "$ErrorActionPreference = 'Stop'; Move-ClusterGroup -Name 'SQL Server (MSSQLSERVER)' -Node 'SQLNODE2' -Cluster 'SQLCLUSTER' | " +
+        "Select-Object -Property Name,@{Name='OwnerNode';Expression={$_.OwnerNode.Name}},@{Name='State';Expression={[string]$_.State}} | ConvertTo-Json -Depth 4 -Compress",
+    );
   });
 });

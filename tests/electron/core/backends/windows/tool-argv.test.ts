@@ -16,4 +16,10 @@ describe('tool invocations are argument arrays', () => {
     expect(() => diskshadowInvocation('C:\\a.dsh', 'C:\\a.log & calc')).toThrow();
     expect(() => diskraidInvocation('mask.txt')).toThrow(/absolute/);
   });
+  it('accepts the runner POSIX scratch paths (stand-in tools on Linux) only with safe names', () => {
+    expect(diskraidInvocation('/tmp/shadowswap-Ab12/script.txt').args).toEqual(['/s', '/tmp/shadowswap-Ab12/script.txt']);
+    expect(() => diskraidInvocation('/tmp/../etc/script.txt')).toThrow(/refused/);
+    expect(() => diskraidInvocation('/tmp/a b/script.txt')).toThrow(/refused/);
+    expect(() => diskshadowInvocation('/tmp/x/script.dsh', '/tmp/x/log.exe')).toThrow(/does not end with/);
+  });
 });

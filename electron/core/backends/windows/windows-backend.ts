@@ -1,0 +1,187 @@
+/**
+ * The Windows backend: the Backend port driven by the real tools through the runner. Reads come from
+ * Get-Disk and the cluster cmdlets (as JSON), the console's snapshot catalog, and the operator's SAN map;
+ * operations run diskshadow, vshadow, diskraid and the cluster cmdlets (see vss-steps, lun-masking,
+ * cluster-steps). Failures become operator-language ShadowSwapErrors (errors.ts).
+ *
+ * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), san-map.json (written by the
+ * operator), and import.lock.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
+import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
+import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
+import { setDisksWritable } from './disk-steps';
+import { setLunMask } from './lun-masking';
+import { parseClusterGroups, parseClusterNodes, parseClusterResources, parseDiskResourceParameters } from './parse-cluster';
+import { parseDisks, type DiskInfo } from './parse-disk';
+import { getClusterGroupCommand, getClusterNodeCommand, getClusterResourceCommand, getDiskCommand, getDiskResourceParametersCommand } from './powershell-commands';
+import type { ProcessLauncher } from './process-launcher';
+import { SanMapStore } from './san-map';
+import { SnapshotCatalog } from './snapshot-catalog';
+import { ToolRunner, type ToolRunnerOptions } from './tool-runner';
+import { transcriptFile } from './transcript';
+import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './vss-steps';
+import { isThisComputer, powershellJson, type WindowsContext } from './windows-context';
+import { clusterView, hostsView, lunView, sameName } from './windows-views';
+
+export interface WindowsBackendOptions {
+  dataDir: string;
+  /** How tools are started: the real spawner by default; a ReplayLauncher replays a recorded session. */
+  launcher?: ProcessLauncher;
+  /** A JSON-lines file every tool call is appended to. */
+  transcript?: string;
+  /** Runner settings beyond the launcher and transcript (tool paths, timeouts, scratch folder). */
+  runner?: Omit<ToolRunnerOptions, 'launcher' | 'transcript'>;
+  /** This computer's name; default os.hostname(). */
+  thisComputer?: string;
+  now?: () => Date;
+}
+
+export class WindowsBackend implements Backend {
+  private readonly context: WindowsContext;
+  private readonly stateDir: string;
+  private readonly listeners = new Set<(reason: string) => void>();
+
+  constructor(options: WindowsBackendOptions) {
+    this.stateDir = path.join(options.dataDir, 'windows');
+    this.context = {
+      runner: new ToolRunner({
+        ...options.runner,
+        ...(options.launcher === undefined ? {} : { launcher: options.launcher }),
+        ...(options.transcript === undefined ? {} : { transcript: transcriptFile(options.transcript) }),
+      }),
+      catalog: new SnapshotCatalog(this.stateDir),
+      sanMap: new SanMapStore(this.stateDir),
+      thisComputer: options.thisComputer ?? os.hostname(),
+      defaultMetadataDir: path.win32.join(this.stateDir, 'metadata'),
+      now: options.now ?? (() => new Date()),
+    };
+  }
+
+  describe(): BackendInfo {
+    return { kind: 'windows', label: `Windows (${this.context.thisComputer})`, dataDir: this.stateDir };
+  }
+
+  async listArrays(): Promise<StorageArray[]> {
+    return this.context.sanMap.read().arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => array);
+  }
+
+  /** Every LUN in the SAN map, with what the mapped hosts' Get-Disk says about it. */
+  async listLuns(): Promise<Lun[]> {
+    const map = this.context.sanMap.read();
+    const disks = new Map<string, DiskInfo>();
+    for (const host of map.hosts) {
+      const command = getDiskCommand(isThisComputer(this.context, host.name) ? {} : { computer: host.name });
+      for (const disk of await powershellJson(this.context, command, parseDisks)) {
+        if (disk.uniqueId !== null && !disks.has(disk.uniqueId.toLowerCase())) disks.set(disk.uniqueId.toLowerCase(), disk);
+      }
+    }
+    return map.luns.map((lun) => lunView(lun, disks.get(lun.uniqueId.toLowerCase())));
+  }
+
+  async listHosts(): Promise<Host[]> {
+    return hostsView(this.context.sanMap.read());
+  }
+
+  async listSnapshotSets(): Promise<SnapshotSet[]> {
+    return this.context.catalog.list();
+  }
+
+  /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */
+  async listClusters(): Promise<Cluster[]> {
+    const names = [...new Set(this.context.sanMap.read().hosts.flatMap((h) => (h.clusterName === null ? [] : [h.clusterName.toLowerCase()])))];
+    const clusters: Cluster[] = [];
+    for (const cluster of names) {
+      const resources = await powershellJson(this.context, getClusterResourceCommand({ cluster }), parseClusterResources);
+      const disks = [];
+      for (const resource of resources.filter((r) => r.resourceType !== null && sameName(r.resourceType, 'Physical Disk'))) {
+        disks.push({ resource, parameters: await powershellJson(this.context, getDiskResourceParametersCommand({ cluster, resource: resource.name }), parseDiskResourceParameters) });
+      }
+      clusters.push(
+        clusterView({
+          name: cluster,
+          nodes: await powershellJson(this.context, getClusterNodeCommand({ cluster }), parseClusterNodes),
+          groups: await powershellJson(this.context, getClusterGroupCommand({ cluster }), parseClusterGroups),
+          disks,
+        }),
+      );
+    }
+    return clusters;
+  }
+
+  createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
+    return this.changed(createSnapshotSet(this.context, params));
+  }
+
+  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+    return this.changed(setLunMask(this.context, params));
+  }
+
+  importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
+    return this.changed(importSnapshotSet(this.context, params, this.stateDir));
+  }
+
+  breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
+    return this.changed(breakSnapshotSet(this.context, params));
+  }
+
+  /** Clears the disk read-only flag (Set-Disk -IsReadOnly $false) on each LUN's disk as `host` sees it, and checks it read back. */
+  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
+    return this.changed(setDisksWritable(this.context, params));
+  }
+
+  exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {
+    return this.changed(exposeShadowCopy(this.context, params));
+  }
+
+  suspendResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(runOwnerNodeStep(this.context, 'suspendResource', params));
+  }
+
+  resumeResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(runOwnerNodeStep(this.context, 'resumeResource', params));
+  }
+
+  stopResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(runOwnerNodeStep(this.context, 'stopResource', params));
+  }
+
+  startResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(runOwnerNodeStep(this.context, 'startResource', params));
+  }
+
+  moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
+    return this.changed(moveGroup(this.context, params));
+  }
+
+  setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
+    return this.changed(setResourceDiskIdentity(this.context, params));
+  }
+
+  onChange(listener: (reason: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+  }
+
+  /** Tells listeners once an operation succeeded; a failed one may still have changed things, so it says so too. */
+  private async changed<R extends OperationResult>(operation: Promise<R>): Promise<R> {
+    try {
+      const result = await operation;
+      for (const listener of this.listeners) listener(result.summary);
+      return result;
+    } catch (error) {
+      for (const listener of this.listeners) listener('A Windows operation failed; the estate may have changed.');
+      throw error;
+    }
+  }
+}
+
+export function createWindowsBackend(options: WindowsBackendOptions): WindowsBackend {
+  return new WindowsBackend(options);
+}

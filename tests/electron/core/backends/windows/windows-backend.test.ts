@@ -1,0 +1,178 @@
+/**
+ * The Windows backend driven by replayed transcripts: each test states the exact tool calls a step must make
+ * (golden scripts and commands) with the output the tools give back, and checks what the backend concludes and
+ * records. A call the backend should not make fails the replay.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SnapshotSet } from '../../../../../shared/domain';
+import { buildImportScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
+import { getClusterResourceCommand, getDiskCommand, getDiskVolumesCommand } from '../../../../../electron/core/backends/windows/powershell-commands';
+import { ReplayLauncher } from '../../../../../electron/core/backends/windows/replay-launcher';
+import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/transcript';
+import { createWindowsBackend } from '../../../../../electron/core/backends/windows/windows-backend';
+import { fixture } from './fixtures';
+
+const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const PROVIDER = '781c006a-5829-4a25-81e3-d5e43bd005ab';
+const DATA_UID = '60002AC0000000000000000A00001234';
+const LOG_UID = '60002AC0000000000000000A00001235';
+const DISKSHADOW_ARGV = ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'];
+
+const SAN_MAP = {
+  format: 'shadowswap-san-map',
+  version: 1,
+  metadataDir: 'C:\\ShadowSwap\\metadata',
+  arrays: [{ id: 'array1', name: 'Array 1', vendor: 'Contoso', model: 'X1', providerId: PROVIDER, providerName: 'Contoso VSS provider', diskraidSubsystem: 0 }],
+  hosts: [
+    { name: 'SQLNODE1', initiators: [{ kind: 'fc', wwn: '10000000c9a1b2c3' }], clusterName: 'SQLCLUSTER' },
+    { name: 'SQLNODE2', initiators: [{ kind: 'fc', wwn: '10000000c9a1b2c4' }], clusterName: 'SQLCLUSTER' },
+    { name: 'ISCSIHOST', initiators: [{ kind: 'iscsi', iqn: 'iqn.1991-05.com.microsoft:iscsihost' }] },
+  ],
+  luns: [
+    { id: 'sql-data', name: 'SQL data', arrayId: 'array1', diskraidLun: 5, uniqueId: DATA_UID, maskedTo: ['SQLNODE1', 'SQLNODE2'] },
+    { id: 'sql-log', name: 'SQL log', arrayId: 'array1', diskraidLun: 6, uniqueId: LOG_UID, maskedTo: ['SQLNODE1', 'SQLNODE2'] },
+  ],
+};
+
+function call(tool: TranscriptEntry['tool'], argv: string[], stdout = '', extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
+  return { tool, argv, script: null, stdout, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 5, at: '2024-01-01T00:00:00.000Z', ...extra };
+}
+const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) => call('powershell', ['-NoProfile', '-NonInteractive', '-Command', command], stdout, extra);
+const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) => call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
+
+function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[] } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-'));
+  const stateDir = path.join(dataDir, 'windows');
+  fs.mkdirSync(stateDir, { recursive: true });
+  if (options.sanMap !== null) fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify(options.sanMap ?? SAN_MAP));
+  if (options.sets !== undefined) fs.writeFileSync(path.join(stateDir, 'snapshot-sets.json'), JSON.stringify({ format: 'shadowswap-snapshot-catalog', version: 1, sets: options.sets }));
+  const launcher = new ReplayLauncher(entries);
+  const backend = createWindowsBackend({ dataDir, launcher, thisComputer: 'SQLNODE1', now: () => new Date('2022-08-25T12:16:10Z') });
+  const sanMap = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8')) as typeof SAN_MAP;
+  return { backend, launcher, stateDir, sanMap };
+}
+
+const volume = (letter: string, guid: string) => JSON.stringify({ DriveLetter: letter, Path: `\\\\?\\Volume{${guid}}\\`, FileSystemLabel: 'SQL', FileSystem: 'NTFS' });
+const disk = (uid: string, signature: number) => JSON.stringify({ Number: 3, Size: 107374182400, UniqueId: uid, UniqueIdFormat: 3, PartitionStyle: 'MBR', Signature: signature, Guid: null, IsReadOnly: false, IsOffline: false });
+
+function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string | null = null): SnapshotSet {
+  return {
+    id: SET,
+    createdAt: '2022-08-25T12:16:16',
+    sourceHost: 'SQLNODE1',
+    state,
+    attributes: ['Transportable'],
+    providerId: PROVIDER,
+    metadataFile: 'C:\\ShadowSwap\\metadata\\fr.cab',
+    importedTo,
+    breakMode: null,
+    shadowCopies: [
+      { id: '5f1d8c2a-1b2c-4d3e-8f40-123456789abc', originalLunId: 'sql-data', shadowLunId: '', originalVolume: 'v', originalDriveLetter: 'E:', originalIdentity: { partitionStyle: 'MBR', signature: '1234ABCD' }, imported: false, exposedAs: null },
+    ],
+  };
+}
+
+describe('WindowsBackend', () => {
+  it('says exactly what is missing when there is no SAN map, without running anything', async () => {
+    const { backend, launcher } = setup([], { sanMap: null });
+    await expect(backend.listLuns()).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/SAN map at .*san-map\.json.*diskraid subsystem and LUN number.*Get-Disk UniqueId/) });
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [] })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(await backend.listSnapshotSets()).toEqual([]);
+    expect(launcher.remaining).toBe(0);
+    expect(backend.describe()).toMatchObject({ kind: 'windows', label: 'Windows (SQLNODE1)' });
+  });
+
+  it('creates a transportable set with a golden diskshadow script and records it in the catalog', async () => {
+    const script =
+      'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
+      `add volume E: provider {${PROVIDER}}\r\nadd volume F: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
+    const { backend, launcher } = setup([
+      ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
+      ps(getDiskCommand({ disk: { uniqueId: LOG_UID } }), disk(LOG_UID, 0x1234abce)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID } }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
+      diskshadow(script, fixture('diskshadow-create-transportable.synthetic.txt')),
+    ]);
+
+    const created = await backend.createSnapshotSet({ host: 'sqlnode1.contoso.local', lunIds: ['sql-data', 'sql-log'], persistent: true });
+
+    expect(launcher.remaining).toBe(0);
+    expect(created.snapshotSetId).toBe(SET);
+    const [set] = await backend.listSnapshotSets();
+    expect(set).toMatchObject({ id: SET, state: 'created', providerId: PROVIDER, sourceHost: 'sqlnode1.contoso.local', importedTo: null });
+    expect(set?.metadataFile).toBe('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab');
+    expect(set?.shadowCopies.map((c) => [c.originalLunId, c.originalDriveLetter, c.originalIdentity.signature])).toEqual([
+      ['sql-data', 'E:', '1234ABCD'],
+      ['sql-log', 'F:', '1234ABCE'],
+    ]);
+    expect(SnapshotSet.array().parse(await backend.listSnapshotSets())).toHaveLength(1);
+  });
+
+  it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {
+    const { backend } = setup([]);
+    await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(/must run on SQLNODE2.*runs on SQLNODE1/);
+    await expect(backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: false })).rejects.toThrow(/persistent/);
+  });
+
+  it('imports, then breaks with identity revert through vshadow -bex (flags before the command)', async () => {
+    const { backend, launcher } = setup(
+      [diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'), call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.')],
+      { sets: [createdSet()] },
+    );
+    const changes: string[] = [];
+    backend.onChange((reason) => changes.push(reason));
+    await backend.importSnapshotSet({ setId: `{${SET.toUpperCase()}}`, host: 'SQLNODE1' });
+    expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'imported', importedTo: 'SQLNODE1', shadowCopies: [{ imported: true }] });
+    const broken = await backend.breakSnapshotSet({ setId: SET, mode: 'revert-identity' });
+    expect(broken.warnings).toEqual([]);
+    expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'broken', breakMode: 'revert-identity' });
+    expect(changes).toHaveLength(2);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('records a failed import as failed (VSS does not clean up) and reports the partial import', async () => {
+    const { backend } = setup([diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED')], { sets: [createdSet()] });
+    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({ code: 'BACKEND_FAILED', details: { symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' } });
+    expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
+    await expect(backend.breakSnapshotSet({ setId: SET, mode: 'writable' })).rejects.toThrow(/needs the set .* to be imported or exposed, but it is failed/);
+  });
+
+  it('masks with the FULL new list (no add) and records it in the SAN map', async () => {
+    const { backend, sanMap } = setup([
+      call('diskraid', ['/s', '<scratch>/script.txt'], 'ok', { script: 'select subsystem 0\r\nselect lun 5\r\nunmask lun wwn=10000000C9A1B2C4 uninstall\r\nexit\r\n' }),
+    ]);
+    const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'] });
+    expect(result.changes).toEqual(['SQL data: SQLNODE1, SQLNODE2 → SQLNODE2']);
+    expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE2'], maskAll: false });
+    expect((await backend.listHosts()).map((h) => [h.name, h.visibleLunIds])).toEqual([
+      ['SQLNODE1', ['sql-log']],
+      ['SQLNODE2', ['sql-data', 'sql-log']],
+      ['ISCSIHOST', []],
+    ]);
+  });
+
+  it('refuses a mask it cannot express in one diskraid command, before running anything', async () => {
+    const { backend, launcher } = setup([]);
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE1', 'ISCSIHOST'] })).rejects.toThrow(/both Fibre Channel and iSCSI/);
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['*', 'SQLNODE1'] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(backend.setLunMask({ lunId: 'nope', hosts: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('refuses a cluster step on a node that does not own the resource', async () => {
+    const { backend } = setup([ps(getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }), fixture('cluster-resource-single-old-host.synthetic.json'))]);
+    const owner = JSON.parse(fixture('cluster-resource-single-old-host.synthetic.json')) as { OwnerNode: string };
+    await expect(backend.suspendResource({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', onNode: 'ELSEWHERE' })).rejects.toThrow(
+      new RegExp(`owned by ${owner.OwnerNode}, not ELSEWHERE`),
+    );
+  });
+
+  it('only re-points a disk resource that is offline', async () => {
+    const online = JSON.stringify({ Name: 'Cluster Disk 2', State: 2, OwnerGroup: 'Available Storage', OwnerNode: 'SQLNODE2', ResourceType: 'Physical Disk' });
+    const { backend } = setup([ps(getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }), online)]);
+    await expect(backend.setResourceDiskIdentity({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', signature: '1234ABCD' })).rejects.toThrow(/is Online; .* only be changed while it is Offline/);
+  });
+});
