@@ -8,6 +8,7 @@
  * details {hresult, symbol} when the tool or provider failed, NOT_FOUND, BUSY. No operation deletes a
  * LUN or a shadow copy.
  */
+import type { PreflightCheck } from '../../shared/recovery';
 import type {
   BackendInfo,
   BreakMode,
@@ -36,6 +37,8 @@ export interface ResourceOnNode extends ResourceRef {
 
 export interface Backend {
   describe(): BackendInfo;
+  /** Checks only this backend can make before a recovery (tools present, elevated, OS version...). */
+  preflightChecks(): Promise<PreflightCheck[]>;
   listArrays(): Promise<StorageArray[]>;
   listLuns(): Promise<Lun[]>;
   listHosts(): Promise<Host[]>;

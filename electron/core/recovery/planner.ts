@@ -57,7 +57,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: simulated ? [{ id: 'backend', title: 'The backend can run every step', verdict: 'pass', reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets', fix: null }] : [],
+    backendChecks: await backend.preflightChecks(),
   });
 
   const steps = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, importHost });

@@ -5,6 +5,7 @@
  * Reads come from the store's cached state and the per-revision views.
  */
 import fs from 'node:fs';
+import type { PreflightCheck } from '../../../../shared/recovery';
 import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
@@ -67,6 +68,10 @@ export class LabBackend implements Backend {
   describe(): BackendInfo {
     return { kind: 'lab', label: `Lab (${this.read().scenario})`, dataDir: this.store.dir };
   }
+  async preflightChecks(): Promise<PreflightCheck[]> {
+    return [{ id: 'backend', title: 'The backend can run every step', verdict: 'pass', reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets', fix: null }];
+  }
+
 
   async listArrays(): Promise<StorageArray[]> {
     return this.read().arrays;

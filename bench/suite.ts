@@ -1,0 +1,180 @@
+/**
+ * The benchmark suite: every figure the speed issue names, on the Lab's `large` estate unless said
+ * otherwise. `--quick` runs a small version (two-node-sql, few runs) so `npm test` proves the code works.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import WebSocket from 'ws';
+import { createCore } from '../electron/core/app';
+import { initLab } from '../electron/core/backends/lab/lab-admin';
+import { LabBackend } from '../electron/core/backends/lab/lab-backend';
+import { parseDiskshadowOutput } from '../electron/core/backends/windows/parse-diskshadow';
+import { parseVssadminOutput } from '../electron/core/backends/windows/parse-vssadmin';
+import { EventBus } from '../electron/core/event-bus';
+import { RecoveryEngine } from '../electron/core/recovery/engine';
+import { startGateway } from '../electron/gateway/server';
+import { createClient } from '../shared/rpc';
+import { createWsChannel, type SocketLike } from '../shared/ws-channel';
+import { diskshadowListing, vssadminListing } from '../tests/fixtures/windows/generate-listings';
+import { summarize, timeRuns, type Figure } from './measure';
+import { measureLunsPage } from './luns-page';
+
+export interface SuiteOptions {
+  quick: boolean;
+  root: string;
+}
+
+const tempDir = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `shadowswap-bench-${label}-`));
+
+async function inventoryFigures(options: SuiteOptions): Promise<Figure[]> {
+  const scenario = options.quick ? 'two-node-sql' : 'large';
+  const runs = options.quick ? 3 : 15;
+  const dataDir = tempDir('inventory');
+  initLab(dataDir, scenario, false);
+  const core = createCore({ backend: LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'bench' });
+  const local = createClient({ invoke: (m, p) => core.registry.invoke(m, p), subscribe: () => () => undefined });
+  const gateway = await startGateway({ registry: core.registry, port: 0, staticDir: path.join(options.root, 'dist', 'renderer') });
+  const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `shadowswap_token=${gateway.token}` } });
+  const remote = createClient(createWsChannel(socket as unknown as SocketLike));
+  try {
+    // Warm both paths once (first read loads the state file), then measure them interleaved.
+    const lunCount = (await local.invoke('inventory.luns', {})).length;
+    const copyCount = (await local.invoke('inventory.snapshots', {})).reduce((n, set) => n + set.shadowCopies.length, 0);
+    await remote.invoke('inventory.luns', {});
+    const localLuns: number[] = [];
+    const remoteLuns: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      localLuns.push(...(await timeRuns(1, () => local.invoke('inventory.luns', {}))));
+      remoteLuns.push(...(await timeRuns(1, () => remote.invoke('inventory.luns', {}))));
+    }
+    const snapshots = await timeRuns(runs, () => local.invoke('inventory.snapshots', {}));
+    const inProcess = summarize(`inventory.luns in process (${lunCount.toLocaleString('en-US')} LUNs, ${scenario})`, 'ms', localLuns, 100);
+    const throughGateway = summarize(`inventory.luns through the gateway (${scenario})`, 'ms', remoteLuns, null);
+    const ratios = remoteLuns.map((t, i) => t / (localLuns[i] as number));
+    return [
+      inProcess,
+      summarize(`inventory.snapshots in process (${copyCount.toLocaleString('en-US')} shadow copies)`, 'ms', snapshots, 150),
+      throughGateway,
+      summarize('gateway ÷ in process, inventory.luns (side by side)', '×', ratios, 2),
+    ];
+  } finally {
+    socket.close();
+    await gateway.close();
+    await core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function parserFigures(options: SuiteOptions): Promise<Figure[]> {
+  const targetBytes = options.quick ? 1_000_000 : 20_000_000;
+  const runs = options.quick ? 2 : 7;
+  const listings = {
+    diskshadow: { text: diskshadowListing(Math.ceil(targetBytes / 1_750)), parse: parseDiskshadowOutput },
+    vssadmin: { text: vssadminListing(Math.ceil(targetBytes / 720)), parse: parseVssadminOutput },
+  };
+  const figures: Figure[] = [];
+  for (const [tool, { text, parse }] of Object.entries(listings)) {
+    const ratios: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const [split] = await timeRuns(1, () => text.split('\n'));
+      const [parsed] = await timeRuns(1, () => parse(text, {}));
+      ratios.push((split as number) / (parsed as number));
+    }
+    figures.push(summarize(`${tool} parser throughput ÷ line split (${(text.length / 1e6).toFixed(1)} MB)`, '×', ratios, 0.3, 'higher'));
+  }
+  return figures;
+}
+
+async function engineFigures(options: SuiteOptions): Promise<Figure[]> {
+  const runs = options.quick ? 2 : 9;
+  const walls: number[] = [];
+  const flushShares: number[] = [];
+  // Time every fsync the journal makes, to see what share of a run is spent making events durable.
+  const realFsync = fs.fsyncSync;
+  let fsyncMs = 0;
+  fs.fsyncSync = (fd: number) => {
+    const started = performance.now();
+    realFsync(fd);
+    fsyncMs += performance.now() - started;
+  };
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      const dataDir = tempDir('engine');
+      initLab(dataDir, 'two-node-sql', false);
+      const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+      const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus() });
+      const setId = (await backend.listSnapshotSets())[0]?.id ?? '';
+      fsyncMs = 0;
+      const started = performance.now();
+      const run = await engine.start({ setId }, [], { autoConfirm: true });
+      const done = await engine.settled(run.id);
+      const wall = performance.now() - started;
+      if (done.state !== 'succeeded') throw new Error(`the benchmark recovery ended ${done.state}: ${done.lastError}`);
+      walls.push(wall);
+      flushShares.push((100 * fsyncMs) / wall);
+      await backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.fsyncSync = realFsync;
+  }
+  return [
+    summarize('full two-node-sql recovery in process (Lab latency 0)', 'ms', walls, 250),
+    summarize('share of that run spent flushing the journal and state (fsync)', '%', flushShares, null),
+  ];
+}
+
+async function coldStartFigure(options: SuiteOptions): Promise<Figure[]> {
+  const runs = options.quick ? 1 : 7;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const dataDir = tempDir('cold');
+    initLab(dataDir, 'two-node-sql', false);
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(options.root, 'bin', 'shadowswap.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /(http:\/\/\S+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const response = await fetch(url);
+    await response.body?.getReader().read();
+    samples.push(performance.now() - started);
+    child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return [summarize('gateway cold start: shadowswap serve to first byte', 'ms', samples, 1000)];
+}
+
+function bundleFigure(options: SuiteOptions): Figure[] {
+  const assets = path.join(options.root, 'dist', 'renderer', 'assets');
+  const bytes = fs
+    .readdirSync(assets)
+    .filter((file) => /\.(js|css)$/.test(file))
+    .reduce((total, file) => total + zlib.gzipSync(fs.readFileSync(path.join(assets, file))).length, 0);
+  return [summarize('renderer bundle, gzip', 'KiB', [bytes / 1024], null)];
+}
+
+export async function runSuite(options: SuiteOptions, progress: (line: string) => void): Promise<Figure[]> {
+  const sections: Array<[string, () => Promise<Figure[]> | Figure[]]> = [
+    ['inventory', () => inventoryFigures(options)],
+    ['parsers', () => parserFigures(options)],
+    ['engine', () => engineFigures(options)],
+    ['cold start', () => coldStartFigure(options)],
+    ['bundle', () => bundleFigure(options)],
+    ['LUNs page in Chromium', () => measureLunsPage(options)],
+  ];
+  const figures: Figure[] = [];
+  for (const [label, section] of sections) {
+    progress(`bench: ${label}…`);
+    figures.push(...(await section()));
+  }
+  return figures;
+}
