@@ -154,3 +154,8 @@ export const RunDetail = RunSummary.extend({
   journalFile: z.string(),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
+
+/** What the operator types to roll a run back: the same name its confirmations use (cluster, else host). */
+export function rollbackPhrase(plan: Pick<RecoveryPlan, 'cluster' | 'importHost'>): string {
+  return plan.cluster ?? plan.importHost;
+}

@@ -1,26 +1,9 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
-import type { PlanStep, RecoveryPlan, RunDetail, RunSummary, StepChange } from '../../shared/recovery';
+import { changeText } from '../../shared/change-text';
+import type { PlanStep, RecoveryPlan, RunDetail, RunSummary } from '../../shared/recovery';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
-
-function hostsText(hosts: readonly string[]): string {
-  if (hosts.includes('*')) return '* (all hosts)';
-  return hosts.length === 0 ? '(nobody)' : hosts.join(', ');
-}
-
-export function changeText(change: StepChange): string {
-  switch (change.kind) {
-    case 'mask':
-      return `${change.lunName}: masked to ${hostsText(change.before)} → ${hostsText(change.after)}`;
-    case 'resource':
-      return `${change.resource}: ${change.before} → ${change.after}`;
-    case 'snapshot-set':
-      return `set ${change.setId}: ${change.before} → ${change.after}`;
-    case 'volume':
-      return `${change.lunName}: ${change.before} → ${change.after}`;
-  }
-}
 
 function indent(text: string, prefix: string): string {
   return text

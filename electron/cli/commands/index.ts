@@ -5,6 +5,7 @@ import { inventoryCommands } from './inventory';
 import { labCommands } from './lab';
 import { parseCommands } from './parse';
 import { recoveryCommands } from './recovery';
+import { reportCommands } from './report';
 import { serveCommand } from './serve';
 
-export const commands: Command[] = [...recoveryCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];
+export const commands: Command[] = [...recoveryCommands, ...reportCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];

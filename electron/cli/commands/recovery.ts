@@ -5,13 +5,13 @@
  * run succeeded (or, for rollback, when it rolled back).
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import type { RecoveryOptionsInput, RunSummary } from '../../../shared/recovery';
+import { rollbackPhrase, type RecoveryOptionsInput, type RunSummary } from '../../../shared/recovery';
 import type { Core } from '../../core/app';
-import { rollbackPhrase } from '../../core/recovery/engine';
 import { requiredFlag, stringFlag, type FlagSpec } from '../args';
 import { openCore, printJson, type Command } from '../command';
 import type { CommandContext } from '../context';
-import { changeText, nextStepsText, planScript, planText, runsTable, runText } from '../recovery-text';
+import { changeText } from '../../../shared/change-text';
+import { nextStepsText, planScript, planText, runsTable, runText } from '../recovery-text';
 
 const optionFlags: Record<string, FlagSpec> = {
   set: { value: 'ID', description: 'the snapshot set to recover from (a unique prefix is enough)' },

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import { ShadowSwapError, toWireError } from '../../../shared/errors';
-import { RecoveryOptions, type RecoveryOptionsInput, type RecoveryPlan, type RunDetail, type RunSummary } from '../../../shared/recovery';
+import { RecoveryOptions, rollbackPhrase, type RecoveryOptionsInput, type RecoveryPlan, type RunDetail, type RunSummary } from '../../../shared/recovery';
 import type { Backend } from '../backend';
 import type { EventBus } from '../event-bus';
 import { Journal, readJournal } from './journal';
@@ -125,10 +125,17 @@ export class RecoveryEngine {
     return this.summary(runId);
   }
 
+  /** Stops the run after its current step; a run waiting for a confirmation is paused at once. */
   pause(runId: string): RunSummary {
     const active = this.active.get(runId);
-    if (!active) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
-    active.pause = true;
+    if (active) {
+      active.pause = true;
+      return this.summary(runId);
+    }
+    if (this.summary(runId).state !== 'waiting-confirmation') {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
+    }
+    this.append(runId, { type: 'run.paused', by: this.operator });
     return this.summary(runId);
   }
 
@@ -297,11 +304,6 @@ export class RecoveryEngine {
   private mustExist(runId: string): void {
     if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
   }
-}
-
-/** What the operator types to roll back: the same name as the run's confirmations. */
-export function rollbackPhrase(plan: RecoveryPlan): string {
-  return plan.cluster ?? plan.importHost;
 }
 
 function safeUserName(): string {

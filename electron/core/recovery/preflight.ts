@@ -95,7 +95,7 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
     );
     if (owners.size > 1) checks.push(fail('one-owner', 'One node owns every affected group', `the groups are owned by ${[...owners].join(' and ')}`, 'Move the affected groups to one node (Move-ClusterGroup), then plan again.'));
     if (options.identity === 'new-signature') {
-      checks.push(warn('identity', 'Disk identity is kept', 'new signatures mean repointing each disk resource (Set-ClusterParameter), which Microsoft discourages', 'Prefer --identity revert unless the revert fails on this array.'));
+      checks.push(warn('identity', 'Disk identity is kept', 'new signatures mean repointing each disk resource (Set-ClusterParameter), which Microsoft discourages', 'Prefer keeping the original identity (revert) unless the revert fails on this array.'));
     }
   }
 

@@ -24,7 +24,7 @@ export type RunEvent =
   | { type: 'run.rolled-back' };
 
 /** Steps that take production storage away, and the ones that give it back: the downtime window. */
-const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
+export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
 const givesStorageBack: ReadonlySet<StepKind> = new Set(['start-resources', 'resume-resources']);
 
 interface StepProgress extends RunStep {

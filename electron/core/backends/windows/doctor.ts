@@ -1,14 +1,14 @@
 /**
  * `shadowswap doctor`: what this machine offers the Windows backend, and which backend will therefore be used.
  * On anything but Windows it answers from the platform alone and starts no process: the tools cannot exist there.
- * On Windows it looks for the tools, checks elevation (whoami /groups: the High Mandatory Level SID
- * S-1-16-12288 is present only in an elevated token), lists the VSS providers (diskshadow `list providers`,
- * reported raw: no parser for it exists yet) and asks whether this computer is a cluster node (Get-ClusterNode).
+ * On Windows it looks for the tools and checks elevation (host-readiness.ts, shared with the recovery preflight),
+ * lists the VSS providers (diskshadow `list providers`, reported raw: no parser for it exists yet) and asks whether
+ * this computer is a cluster node (Get-ClusterNode).
  */
 import { buildListProvidersScript } from './diskshadow-scripts';
+import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './host-readiness';
 import { parseClusterNodes } from './parse-cluster';
 import { getClusterNodeCommand } from './powershell-commands';
-import type { ToolName } from './process-launcher';
 import { locateTool, type LocatorEnvironment, type ToolLocation } from './tool-locator';
 import { succeeded, type ToolRunner } from './tool-runner';
 
@@ -16,7 +16,7 @@ export interface DoctorReport {
   platform: { os: NodeJS.Platform; release: string; arch: string; hostname: string };
   tools: ToolLocation[];
   /** null when it could not be checked. */
-  elevated: { value: boolean | null; how: string };
+  elevated: Elevation;
   vssProviders: { raw: string | null; how: string };
   cluster: { member: boolean | null; nodes: { name: string; state: string | null }[]; how: string };
   backend: { kind: 'lab' | 'windows'; why: string };
@@ -31,27 +31,8 @@ export interface DoctorEnvironment {
   runner: ToolRunner;
 }
 
-const TOOLS: readonly ToolName[] = ['diskshadow', 'diskraid', 'vshadow', 'powershell', 'whoami'];
-/** What the procedure cannot do without; vshadow is needed only for a break with identity revert. */
-const REQUIRED: readonly ToolName[] = ['diskshadow', 'diskraid', 'powershell'];
-/** Integrity levels of an elevated token: High (administrator) and System. */
-const ELEVATED_SIDS = ['S-1-16-12288', 'S-1-16-16384'];
-
-const failureText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-async function elevation(env: DoctorEnvironment, tools: ToolLocation[]): Promise<DoctorReport['elevated']> {
-  if (tools.find((t) => t.tool === 'whoami')?.path == null) return { value: null, how: 'not checked: whoami.exe was not found' };
-  try {
-    const groups = await env.runner.whoamiGroups();
-    const value = ELEVATED_SIDS.some((sid) => groups.stdout.includes(sid));
-    return { value, how: value ? 'whoami /groups lists the High Mandatory Level (S-1-16-12288)' : 'whoami /groups does not list the High Mandatory Level: not started as administrator' };
-  } catch (error) {
-    return { value: null, how: `whoami /groups failed: ${failureText(error)}` };
-  }
-}
-
 async function providers(env: DoctorEnvironment, tools: ToolLocation[], elevated: boolean | null): Promise<DoctorReport['vssProviders']> {
-  if (tools.find((t) => t.tool === 'diskshadow')?.path == null) return { raw: null, how: 'not listed: diskshadow.exe was not found' };
+  if (!isPresent(tools, 'diskshadow')) return { raw: null, how: 'not listed: diskshadow.exe was not found' };
   if (elevated !== true) return { raw: null, how: 'not listed: diskshadow needs an elevated process' };
   try {
     return { raw: succeeded(await env.runner.diskshadow(buildListProvidersScript())).stdout, how: 'diskshadow list providers (raw output; not parsed)' };
@@ -61,7 +42,7 @@ async function providers(env: DoctorEnvironment, tools: ToolLocation[], elevated
 }
 
 async function clusterMembership(env: DoctorEnvironment, tools: ToolLocation[]): Promise<DoctorReport['cluster']> {
-  if (tools.find((t) => t.tool === 'powershell')?.path == null) return { member: null, nodes: [], how: 'not checked: powershell.exe was not found' };
+  if (!isPresent(tools, 'powershell')) return { member: null, nodes: [], how: 'not checked: powershell.exe was not found' };
   try {
     const nodes = parseClusterNodes(succeeded(await env.runner.powershell(getClusterNodeCommand())).stdout);
     return { member: nodes.length > 0, nodes: nodes.map((n) => ({ name: n.name, state: n.state })), how: 'Get-ClusterNode' };
@@ -75,7 +56,7 @@ function chooseBackend(env: DoctorEnvironment, tools: ToolLocation[], elevated: 
   if (env.platform !== 'win32') {
     return { kind: 'lab', why: `This is ${env.platform}, not Windows: diskshadow, diskraid and the cluster cmdlets exist only on Windows Server, so ShadowSwap uses the built-in Lab.` };
   }
-  const missing = REQUIRED.filter((tool) => tools.find((t) => t.tool === tool)?.path == null);
+  const missing = missingRequiredTools(tools);
   if (missing.length > 0) return { kind: 'lab', why: `The Lab is used: ${missing.map((t) => `${t}.exe`).join(', ')} not found on this computer.` };
   if (elevated !== true) return { kind: 'lab', why: 'The Lab is used: the process is not elevated, and diskshadow and diskraid need an administrator. Start ShadowSwap as administrator.' };
   return { kind: 'windows', why: 'The Windows backend can run here: the tools are present and the process is elevated. Choose it with --backend windows.' };
@@ -83,7 +64,7 @@ function chooseBackend(env: DoctorEnvironment, tools: ToolLocation[], elevated: 
 
 export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {
   const platform = { os: env.platform, release: env.release, arch: env.arch, hostname: env.hostname };
-  const tools = TOOLS.map((tool) => locateTool(tool, env.locator));
+  const tools = ALL_TOOLS.map((tool) => locateTool(tool, env.locator));
   if (env.platform !== 'win32') {
     const why = `not checked: this is ${env.platform}`;
     return {
@@ -95,7 +76,7 @@ export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {
       backend: chooseBackend(env, tools, null),
     };
   }
-  const elevated = await elevation(env, tools);
+  const elevated = await checkElevation(env.runner, tools);
   return {
     platform,
     tools,

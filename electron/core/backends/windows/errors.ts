@@ -140,6 +140,16 @@ const TEXT_RULES: TextRule[] = [
     },
   },
   {
+    // PowerShell's remoting error (PSRemotingTransportException); before the generic rule, which would blame files.
+    re: /Connecting to remote server \S+ failed with the following error message ?: ?Access is denied/i,
+    explanation: {
+      symbol: 'REMOTING_ACCESS_DENIED',
+      what: 'PowerShell remoting to the node was refused (Access is denied)',
+      why: 'the account is not an administrator on that node, or it is a local account, which UAC remote restrictions give a non-elevated token over WinRM',
+      next: 'Run ShadowSwap as a domain account in the Administrators group of every cluster node (check with "Invoke-Command -ComputerName <node> { whoami }" from an elevated prompt), then retry',
+    },
+  },
+  {
     re: /Access is denied/i,
     explanation: {
       symbol: 'ACCESS_DENIED',

@@ -202,3 +202,12 @@ export function setDiskWritableCommand(options: { disk: DiskSelector; computer?:
   const inner = `Set-Disk${select} -IsReadOnly $false; Get-Disk${select} | ${DISK_PROPERTIES} | ${TO_JSON}`;
   return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }
+
+/**
+ * This computer's Windows release (Win32_OperatingSystem: Caption, Version "major.minor.build", service pack),
+ * for the recovery preflight. Get-CimInstance needs PowerShell 3.0, as ConvertTo-Json does. (Class and property
+ * names are Microsoft's WMI documentation; the reference quotes only Win32_ShadowCopy.)
+ */
+export function getOperatingSystemCommand(): string {
+  return local(`Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object -Property Caption,Version,ServicePackMajorVersion | ${TO_JSON}`);
+}

@@ -13,7 +13,7 @@ import { detectToolFailure, type WindowsTool } from './errors';
 import { spawnLauncher, type LaunchResult, type ProcessLauncher, type ToolName } from './process-launcher';
 import { readIfPresent, withScratchDir, writeScript } from './scratch-dir';
 import { diskraidInvocation, diskshadowInvocation, powershellInvocation, vshadowInvocation, whoamiGroupsInvocation, type ToolInvocation } from './tool-argv';
-import { locateTool, realLocatorEnvironment, type LocatorEnvironment } from './tool-locator';
+import { locateTool, realLocatorEnvironment, type LocatorEnvironment, type ToolLocation } from './tool-locator';
 import { callOf, type TranscriptSink } from './transcript';
 
 /** Generous defaults: a create with writers or an import waiting for shadow LUNs to arrive can take many minutes. */
@@ -98,10 +98,14 @@ export class ToolRunner {
     return this.launch('whoami', { invocation: whoamiGroupsInvocation(), script: null, scratchDir: null, logFile: null }, call);
   }
 
+  /** Where this runner finds the tool: its configured path, else System32 or PATH (what the preflight checks). */
+  locate(tool: ToolName): ToolLocation {
+    return locateTool(tool, this.options.locator ?? realLocatorEnvironment, this.options.executables?.[tool]);
+  }
+
   private executable(tool: ToolName, fallback: string): string {
-    const located = locateTool(tool, this.options.locator ?? realLocatorEnvironment, this.options.executables?.[tool]);
     // Not found: start the bare name anyway and let the launcher report it (a replay needs no executable).
-    return located.path ?? this.options.executables?.[tool] ?? fallback;
+    return this.locate(tool).path ?? this.options.executables?.[tool] ?? fallback;
   }
 
   private async launch<T extends ToolName>(tool: T, prepared: PreparedCall, call: CallOptions): Promise<ToolResult<T>> {

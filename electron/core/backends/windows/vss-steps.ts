@@ -19,7 +19,7 @@ import { succeeded } from './tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from './validate';
 import { buildBreakExArgs } from './vshadow-args';
 import { operationResult, powershellJson, requireThisComputer, type WindowsContext } from './windows-context';
-import { sameName } from './windows-views';
+import { lunVisibleTo, sameName } from './windows-views';
 
 interface SourceVolume {
   lunId: string;
@@ -130,19 +130,36 @@ function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], st
   }
 }
 
+/**
+ * The hardware provider surfaces a set's shadow LUNs to the importing host, and a failed, partial or interrupted
+ * import leaves them there (VSS does not clean up, §0). So once an import has been tried, the SAN map records the
+ * shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback
+ * always masks them away again.
+ */
+function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): void {
+  const luns = context.sanMap.read().luns;
+  for (const copy of set.shadowCopies) {
+    const lun = luns.find((l) => l.id === copy.shadowLunId);
+    if (lun !== undefined && !lunVisibleTo(lun, host)) context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
+  }
+}
+
 export async function importSnapshotSet(context: WindowsContext, params: { setId: string; host: string }, lockDir: string): Promise<OperationResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
-  requireState(set, ['created'], 'Import');
+  // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
+  requireState(set, ['created', 'failed'], 'Import');
   // ImportSnapshots handles one set at a time and the requester serializes imports (reference §6.1): a lock
   // file makes that hold across ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
-    const run = await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile }));
     try {
-      succeeded(run);
+      succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
     } catch (error) {
+      // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
       throw error;
+    } finally {
+      recordSurfaced(context, set, params.host);
     }
     context.catalog.put({ ...set, state: 'imported', importedTo: params.host, shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })) });
     return operationResult('importSnapshotSet', `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`, [

@@ -10,6 +10,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
+import type { PreflightCheck } from '../../../../shared/recovery';
 import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
 import { setDisksWritable } from './disk-steps';
@@ -24,6 +25,7 @@ import { ToolRunner, type ToolRunnerOptions } from './tool-runner';
 import { transcriptFile } from './transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './vss-steps';
 import { isThisComputer, powershellJson, type WindowsContext } from './windows-context';
+import { windowsPreflightChecks } from './windows-preflight';
 import { clusterView, hostsView, lunView, sameName } from './windows-views';
 
 export interface WindowsBackendOptions {
@@ -43,6 +45,8 @@ export class WindowsBackend implements Backend {
   private readonly context: WindowsContext;
   private readonly stateDir: string;
   private readonly listeners = new Set<(reason: string) => void>();
+  /** The tail of the queue of calls that run tools (see inTurn). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: WindowsBackendOptions) {
     this.stateDir = path.join(options.dataDir, 'windows');
@@ -64,12 +68,20 @@ export class WindowsBackend implements Backend {
     return { kind: 'windows', label: `Windows (${this.context.thisComputer})`, dataDir: this.stateDir };
   }
 
+  preflightChecks(): Promise<PreflightCheck[]> {
+    return this.inTurn(() => windowsPreflightChecks(this.context.runner));
+  }
+
   async listArrays(): Promise<StorageArray[]> {
     return this.context.sanMap.read().arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => array);
   }
 
   /** Every LUN in the SAN map, with what the mapped hosts' Get-Disk says about it. */
-  async listLuns(): Promise<Lun[]> {
+  listLuns(): Promise<Lun[]> {
+    return this.inTurn(() => this.readLuns());
+  }
+
+  private async readLuns(): Promise<Lun[]> {
     const map = this.context.sanMap.read();
     const disks = new Map<string, DiskInfo>();
     for (const host of map.hosts) {
@@ -90,10 +102,18 @@ export class WindowsBackend implements Backend {
   }
 
   /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */
-  async listClusters(): Promise<Cluster[]> {
-    const names = [...new Set(this.context.sanMap.read().hosts.flatMap((h) => (h.clusterName === null ? [] : [h.clusterName.toLowerCase()])))];
+  listClusters(): Promise<Cluster[]> {
+    return this.inTurn(() => this.readClusters());
+  }
+
+  private async readClusters(): Promise<Cluster[]> {
+    // One reading per cluster, named as the SAN map spells it: the hosts' clusterName is how a host finds its cluster.
+    const names = new Map<string, string>();
+    for (const host of this.context.sanMap.read().hosts) {
+      if (host.clusterName !== null && !names.has(host.clusterName.toLowerCase())) names.set(host.clusterName.toLowerCase(), host.clusterName);
+    }
     const clusters: Cluster[] = [];
-    for (const cluster of names) {
+    for (const cluster of names.values()) {
       const resources = await powershellJson(this.context, getClusterResourceCommand({ cluster }), parseClusterResources);
       const disks = [];
       for (const resource of resources.filter((r) => r.resourceType !== null && sameName(r.resourceType, 'Physical Disk'))) {
@@ -112,52 +132,52 @@ export class WindowsBackend implements Backend {
   }
 
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
-    return this.changed(createSnapshotSet(this.context, params));
+    return this.changed(() => createSnapshotSet(this.context, params));
   }
 
   setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
-    return this.changed(setLunMask(this.context, params));
+    return this.changed(() => setLunMask(this.context, params));
   }
 
   importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
-    return this.changed(importSnapshotSet(this.context, params, this.stateDir));
+    return this.changed(() => importSnapshotSet(this.context, params, this.stateDir));
   }
 
   breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
-    return this.changed(breakSnapshotSet(this.context, params));
+    return this.changed(() => breakSnapshotSet(this.context, params));
   }
 
   /** Clears the disk read-only flag (Set-Disk -IsReadOnly $false) on each LUN's disk as `host` sees it, and checks it read back. */
   setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
-    return this.changed(setDisksWritable(this.context, params));
+    return this.changed(() => setDisksWritable(this.context, params));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {
-    return this.changed(exposeShadowCopy(this.context, params));
+    return this.changed(() => exposeShadowCopy(this.context, params));
   }
 
   suspendResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(runOwnerNodeStep(this.context, 'suspendResource', params));
+    return this.changed(() => runOwnerNodeStep(this.context, 'suspendResource', params));
   }
 
   resumeResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(runOwnerNodeStep(this.context, 'resumeResource', params));
+    return this.changed(() => runOwnerNodeStep(this.context, 'resumeResource', params));
   }
 
   stopResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(runOwnerNodeStep(this.context, 'stopResource', params));
+    return this.changed(() => runOwnerNodeStep(this.context, 'stopResource', params));
   }
 
   startResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(runOwnerNodeStep(this.context, 'startResource', params));
+    return this.changed(() => runOwnerNodeStep(this.context, 'startResource', params));
   }
 
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
-    return this.changed(moveGroup(this.context, params));
+    return this.changed(() => moveGroup(this.context, params));
   }
 
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
-    return this.changed(setResourceDiskIdentity(this.context, params));
+    return this.changed(() => setResourceDiskIdentity(this.context, params));
   }
 
   onChange(listener: (reason: string) => void): () => void {
@@ -169,10 +189,22 @@ export class WindowsBackend implements Backend {
     this.listeners.clear();
   }
 
+  /**
+   * Runs one tool-driving call after the previous one has finished. The tools share VSS and the array's provider
+   * (two diskshadow or diskraid sessions at once fail or interleave their effects), and a transcript replays only
+   * if its calls happened in one order: concurrent calls would be recorded as they finished but replayed as they
+   * started.
+   */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
   /** Tells listeners once an operation succeeded; a failed one may still have changed things, so it says so too. */
-  private async changed<R extends OperationResult>(operation: Promise<R>): Promise<R> {
+  private async changed<R extends OperationResult>(operation: () => Promise<R>): Promise<R> {
     try {
-      const result = await operation;
+      const result = await this.inTurn(operation);
       for (const listener of this.listeners) listener(result.summary);
       return result;
     } catch (error) {

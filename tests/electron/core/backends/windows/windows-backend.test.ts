@@ -9,7 +9,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
 import { buildImportScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
-import { getClusterResourceCommand, getDiskCommand, getDiskVolumesCommand } from '../../../../../electron/core/backends/windows/powershell-commands';
+import {
+  getClusterGroupCommand,
+  getClusterNodeCommand,
+  getClusterResourceCommand,
+  getDiskCommand,
+  getDiskVolumesCommand,
+} from '../../../../../electron/core/backends/windows/powershell-commands';
 import { ReplayLauncher } from '../../../../../electron/core/backends/windows/replay-launcher';
 import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/transcript';
 import { createWindowsBackend } from '../../../../../electron/core/backends/windows/windows-backend';
@@ -138,6 +144,39 @@ describe('WindowsBackend', () => {
     await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({ code: 'BACKEND_FAILED', details: { symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' } });
     expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
     await expect(backend.breakSnapshotSet({ setId: SET, mode: 'writable' })).rejects.toThrow(/needs the set .* to be imported or exposed, but it is failed/);
+  });
+
+  it('imports a set whose import failed once again, and records its shadow LUNs as visible to the importer either way', async () => {
+    const withShadow = { ...SAN_MAP, luns: [...SAN_MAP.luns, { id: 'sql-data-shadow', name: 'SQL data shadow', arrayId: 'array1', diskraidLun: 7, uniqueId: '60002AC0000000000000000A00001236', shadowOf: 'sql-data' }] };
+    const set = createdSet();
+    const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
+    const { backend, sanMap, launcher } = setup([diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok')], {
+      sanMap: withShadow,
+      sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
+    });
+    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({ details: { symbol: 'TIMEOUT' } });
+    expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
+    expect(sanMap().luns.find((l) => l.id === 'sql-data-shadow')?.maskedTo).toEqual(['SQLNODE1']);
+    await backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' });
+    expect((await backend.listSnapshotSets())[0]?.state).toBe('imported');
+    expect(sanMap().luns.find((l) => l.id === 'sql-data-shadow')?.maskedTo).toEqual(['SQLNODE1']);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('runs one call at a time, so concurrent reads replay in the order they were asked; a cluster keeps its SAN map spelling', async () => {
+    const cluster = 'SQLCLUSTER';
+    const { backend, launcher } = setup([
+      ps(getDiskCommand({}), disk(DATA_UID, 0x1234abcd)),
+      ps(getDiskCommand({ computer: 'SQLNODE2' }), '[]'),
+      ps(getDiskCommand({ computer: 'ISCSIHOST' }), '[]'),
+      ps(getClusterResourceCommand({ cluster }), '[]'),
+      ps(getClusterNodeCommand({ cluster }), '[{"Name":"SQLNODE1","Id":"1","State":"Up"}]'),
+      ps(getClusterGroupCommand({ cluster }), '[]'),
+    ]);
+    const [luns, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
+    expect(luns.find((l) => l.id === 'sql-data')?.signature).toBe('1234ABCD');
+    expect(clusters.map((c) => c.name)).toEqual(['SQLCLUSTER']);
+    expect(launcher.remaining).toBe(0);
   });
 
   it('masks with the FULL new list (no add) and records it in the SAN map', async () => {

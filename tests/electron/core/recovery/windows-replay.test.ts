@@ -1,0 +1,249 @@
+/**
+ * Whole recoveries through the Windows backend, on Linux: the real RecoveryEngine plans and drives the two-node
+ * SQLCLUS estate (SQL01 + SQL02, two original LUNs and their two shadow LUNs on one array, a transportable set in
+ * the catalog) while a ReplayLauncher answers every diskshadow, diskraid, vshadow, whoami and PowerShell call from
+ * the synthetic transcripts in tests/fixtures/windows/transcripts (see the README there). A call the engine should
+ * not make, a call out of order, or a call the transcript lacks fails the replay; an unused entry is left over.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../../../../electron/core/event-bus';
+import { ReplayLauncher } from '../../../../electron/core/backends/windows/replay-launcher';
+import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
+import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
+import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+
+const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
+const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+/** The Windows backend cannot read the VPD association (reference §4.3), so each original LUN is a warning to acknowledge. */
+const ACKNOWLEDGED = ['compliance:sql-data', 'compliance:sql-log'];
+const CLEAN_RUN = [
+  'step-1-stop-resources',
+  'step-2-mask-originals',
+  'step-3-import-set',
+  'step-4-break-revert',
+  'step-5-read-write-in-place',
+  'step-6-unmask-shadows',
+  'step-7-start-resources',
+  'step-8-verify',
+];
+
+/** SQL01 as the tools are laid out there: System32, and vshadow.exe copied into C:\Tools. */
+const SQL01_FILES = new Set(
+  ['diskshadow.exe', 'diskraid.exe', 'whoami.exe', 'WindowsPowerShell\\v1.0\\powershell.exe'].map((f) => `C:\\Windows\\System32\\${f}`).concat('C:\\Tools\\vshadow.exe'),
+);
+const SQL01_LOCATOR = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows\\System32;C:\\Tools' }, isFile: (file: string) => SQL01_FILES.has(file) };
+
+function transcript(...segments: string[]): TranscriptEntry[] {
+  return segments.flatMap((segment) => readTranscript(path.join(TRANSCRIPTS, `${segment}.synthetic.jsonl`)));
+}
+
+const dataDirs: string[] = [];
+let consoles = 0;
+afterEach(() => {
+  for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data directory holding the operator's SAN map and ShadowSwap's snapshot catalog for SQLCLUS. */
+function sqlclusDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-replay-'));
+  dataDirs.push(dataDir);
+  fs.mkdirSync(path.join(dataDir, 'windows'));
+  fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), path.join(dataDir, 'windows', 'san-map.json'));
+  fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.snapshot-sets.json'), path.join(dataDir, 'windows', 'snapshot-sets.json'));
+  return dataDir;
+}
+
+/** One ShadowSwap console on SQL01: a Windows backend replaying `entries`, and the engine over it. */
+function openConsole(dataDir: string, entries: TranscriptEntry[]) {
+  const launcher = new ReplayLauncher(entries);
+  const record = path.join(dataDir, `console-${(consoles += 1)}-calls.jsonl`);
+  const backend = createWindowsBackend({ dataDir, launcher, transcript: record, thisComputer: 'SQL01', runner: { locator: SQL01_LOCATOR }, now: () => new Date('2022-08-25T14:40:00Z') });
+  const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operator: 'CONTOSO\\dba', machine: 'SQL01' });
+  /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
+  const changes = (): string[] => (fs.existsSync(record) ? readTranscript(record) : []).flatMap((entry) => {
+    const label = describeChange(entry);
+    if (label === null) return [];
+    if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
+    return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
+  });
+  return { engine, launcher, changes };
+}
+
+function describeChange(entry: TranscriptEntry): string | null {
+  const script = (entry.script ?? '').split('\r\n').filter((line) => line !== '' && line !== 'exit');
+  if (entry.tool === 'diskraid') return `diskraid ${script.filter((line) => !line.startsWith('select subsystem')).join(': ')}`;
+  if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
+  if (entry.tool === 'vshadow') return `vshadow ${entry.argv.join(' ')}`;
+  const cluster = /(Stop|Start|Suspend|Resume)-ClusterResource -Name '([^']+)'/.exec(entry.argv.at(-1) ?? '');
+  const node = /Invoke-Command -ComputerName '([^']+)'/.exec(entry.argv.at(-1) ?? '');
+  return cluster === null ? null : `${cluster[1]}-ClusterResource ${cluster[2]} on ${node?.[1] ?? 'this computer'}`;
+}
+
+function sanMasks(dataDir: string): Record<string, string[]> {
+  const map = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'san-map.json'), 'utf8')) as { luns: { id: string; maskedTo: string[] }[] };
+  return Object.fromEntries(map.luns.map((lun) => [lun.id, lun.maskedTo]));
+}
+
+function setState(dataDir: string): string {
+  const catalog = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'snapshot-sets.json'), 'utf8')) as { sets: { state: string }[] };
+  return catalog.sets[0]?.state ?? 'missing';
+}
+
+const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
+const IMPORT = 'diskshadow load metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab; import';
+const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
+const FORWARD_UNTIL_IMPORT = [
+  'Stop-ClusterResource Cluster Disk 1 on SQL01',
+  'Stop-ClusterResource Cluster Disk 2 on SQL01',
+  'diskraid select lun 5: unmask lun none uninstall',
+  'diskraid select lun 6: unmask lun none uninstall',
+];
+/** Rollback after the import: shadow LUNs masked away, originals back to both nodes, disks online: step 3, 2, 1. */
+const COMPENSATIONS = [
+  'diskraid select lun 7: unmask lun none uninstall',
+  'diskraid select lun 8: unmask lun none uninstall',
+  `diskraid select lun 5: ${BOTH_NODES}`,
+  `diskraid select lun 6: ${BOTH_NODES}`,
+  'Start-ClusterResource Cluster Disk 1 on SQL01',
+  'Start-ClusterResource Cluster Disk 2 on SQL01',
+];
+const ORIGINAL_MASKS = { 'sql-data': ['SQL01', 'SQL02'], 'sql-log': ['SQL01', 'SQL02'], 'sql-data-shadow': [], 'sql-log-shadow': [] };
+
+describe('a recovery through the Windows backend, replayed', () => {
+  it('runs the whole plan: every recorded call is made, in order, and the shadow LUNs replace the originals', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes } = openConsole(dataDir, transcript('plan', ...CLEAN_RUN));
+
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      ...FORWARD_UNTIL_IMPORT,
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+    ]);
+    const detail = engine.get(run.id);
+    expect(detail.plan.preflight.filter((c) => c.id.startsWith('windows-')).map((c) => [c.id, c.verdict])).toEqual([
+      ['windows-tools', 'pass'],
+      ['windows-vshadow', 'pass'],
+      ['windows-elevated', 'pass'],
+      ['windows-os', 'pass'],
+    ]);
+    expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe('this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348');
+    expect(detail.steps.find((s) => s.id === '5-make-read-write')?.state).toBe('skipped');
+    expect(detail.steps.find((s) => s.id === '8-verify')?.output).toContain('Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA');
+    expect(sanMasks(dataDir)).toEqual({ 'sql-data': [], 'sql-log': [], 'sql-data-shadow': ['SQL01', 'SQL02'], 'sql-log-shadow': ['SQL01', 'SQL02'] });
+    expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {
+    const dataDir = sqlclusDataDir();
+    const notElevated = transcript('plan').map((e) => (e.tool === 'whoami' ? { ...e, stdout: e.stdout.replace(/High Mandatory Level {7}Label {12}S-1-16-12288/, 'Medium Mandatory Level     Label            S-1-16-8192') } : e));
+    const { engine, launcher, changes } = openConsole(dataDir, notElevated);
+
+    await expect(engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/ShadowSwap runs elevated .*not started as administrator.*"Run as administrator"/),
+    });
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([]);
+  });
+
+  it('access denied on the owner node: step 1 fails with the reason and the remedy; resumed, the run completes', async () => {
+    const dataDir = sqlclusDataDir();
+    const first = openConsole(dataDir, transcript('plan', 'step-1-stop-access-denied'));
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '1-stop-resources' });
+    expect(stopped.lastError).toMatch(/^PowerShell remoting to the node was refused \(Access is denied\): the account is not an administrator on that node.*UAC remote restrictions.*Run ShadowSwap as a domain account in the Administrators group of every cluster node/);
+    expect(first.launcher.remaining).toBe(0);
+    expect(first.changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01 → exit 1']);
+
+    // The operator signs in with a domain administrator and resumes: step 1 is probed and run again from the start.
+    const second = openConsole(dataDir, transcript(...CLEAN_RUN));
+    await second.engine.resume(run.id, { autoConfirm: true });
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(second.launcher.remaining).toBe(0);
+    expect(second.changes()[0]).toBe('Stop-ClusterResource Cluster Disk 1 on SQL01');
+  });
+
+  it('identity revert refused (0x800423F6): the break stops with the reason; rollback replays the compensations in reverse order', async () => {
+    const dataDir = sqlclusDataDir();
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 3), 'step-4-break-revert-failed'));
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '4-break-set' });
+    expect(stopped.lastError).toMatch(/^Breaking the shadow copy set with disk identity revert failed: at least one original LUN is still visible.*Mask the original LUNs from this computer \(and every cluster node\), rescan, then run the break again/);
+    expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT, `${BREAK} → exit 2`]);
+    expect(first.launcher.remaining).toBe(0);
+
+    const second = openConsole(dataDir, transcript('rollback-after-break-failed'));
+    await second.engine.rollback(run.id, 'SQLCLUS');
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('rolled-back');
+    expect(second.changes()).toEqual(COMPENSATIONS);
+    expect(second.launcher.remaining).toBe(0);
+    expect(second.engine.get(run.id).steps.find((s) => s.id === '4-break-set')?.output.join('\n')).toMatch(/cannot be undone/);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+    // VSS cannot un-import: the set stays imported, its LUNs masked away and kept.
+    expect(setState(dataDir)).toBe('imported');
+  });
+
+  it('partial import (VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED): the import stops with the reason; rollback masks every shadow LUN away', async () => {
+    const dataDir = sqlclusDataDir();
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 2), 'step-3-import-partial'));
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '3-import-set' });
+    expect(stopped.lastError).toMatch(/^The import was only partial: some shadow copies were not imported.*Do not break the set\. Rescan disks, check which shadow LUNs are visible, then clean up/);
+    expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT]);
+    expect(setState(dataDir)).toBe('failed');
+
+    const second = openConsole(dataDir, transcript('rollback-after-partial-import'));
+    await second.engine.rollback(run.id, 'SQLCLUS');
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('rolled-back');
+    expect(second.changes()).toEqual(COMPENSATIONS);
+    expect(second.launcher.remaining).toBe(0);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+  });
+
+  it('a timeout: Start-ClusterResource is killed, the step fails as unknown; resumed, it finds Cluster Disk 1 online and starts only Cluster Disk 2', async () => {
+    const dataDir = sqlclusDataDir();
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 6), 'step-7-start-timeout'));
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-start-resources' });
+    expect(stopped.lastError).toMatch(/^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/);
+    expect(first.changes().at(-1)).toBe('Start-ClusterResource Cluster Disk 1 on SQL01 → timed-out');
+    expect(first.launcher.remaining).toBe(0);
+
+    const second = openConsole(dataDir, transcript('step-7-resumed-after-timeout', 'step-8-verify'));
+    await second.engine.resume(run.id, { autoConfirm: true });
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01']);
+    expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
+    expect(second.launcher.remaining).toBe(0);
+  });
+});
