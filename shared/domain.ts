@@ -38,6 +38,9 @@ export type Volume = z.infer<typeof Volume>;
  * What the array knows of a LUN. `maskedTo` is the resolved list of host names the LUN is unmasked to;
  * `maskAll` is true when the mask is `*` (every host, including ones added later).
  */
+/** A contentChecksum starting with this means the backend cannot read the LUN's data (no checksum to compare). */
+export const NOT_SAMPLED = 'not-sampled:';
+
 export const LunState = z.enum(['healthy', 'damaged', 'shadow', 'forensic-hold']);
 export const Lun = z.object({
   id: z.string(),

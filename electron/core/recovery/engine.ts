@@ -142,6 +142,7 @@ export class RecoveryEngine {
   async resume(runId: string, drive: DriveOptions = {}): Promise<RunSummary> {
     const summary = this.summary(runId);
     if (FINISHED.has(summary.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`);
+    await this.refuseIfBackendNotReady(`resume run ${runId}`);
     this.launch(runId, summary.state === 'failed' && this.viewOf(runId).detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward', drive);
     return this.summary(runId);
   }
@@ -155,9 +156,18 @@ export class RecoveryEngine {
       throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${phrase}" exactly to roll back run ${runId}.`);
     }
     if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running; pause it first, then roll back.`);
+    await this.refuseIfBackendNotReady(`roll back run ${runId}`);
     this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
     this.launch(runId, 'rollback', drive);
     return this.summary(runId);
+  }
+
+  /** A run may be resumed from another console: check that this one can run the tools at all. */
+  private async refuseIfBackendNotReady(what: string): Promise<void> {
+    const failed = (await this.backend.preflightChecks()).filter((check) => check.verdict === 'fail');
+    if (failed.length > 0) {
+      throw new ShadowSwapError('PRECONDITION_FAILED', `This console cannot ${what}: ${failed.map((c) => `${c.reason}. ${c.fix ?? ''}`).join(' ')}`, { checks: failed.map((c) => c.id) });
+    }
   }
 
   // ---- driving ----

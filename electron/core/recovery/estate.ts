@@ -3,9 +3,13 @@
  * which cluster a set belongs to, and which disk resource a LUN backs (matched by disk signature or GUID,
  * as the cluster itself matches them).
  */
-import type { Cluster, DiskResource, Host, Lun, SnapshotSet } from '../../../shared/domain';
+import { normalizeGuid } from '../../../shared/disk-identity';
+import type { Cluster, Host, Lun, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { Backend } from '../backend';
+
+// The disk-identity rules live in shared/ (the inventory uses them too); the planner and preflight reach them through here.
+export { resourceForLun } from '../../../shared/disk-identity';
 
 export interface Estate {
   luns: Map<string, Lun>;
@@ -36,30 +40,7 @@ export function hostOf(estate: Estate, name: string): Host | undefined {
   return estate.hosts.get(name.toUpperCase());
 }
 
-/** GUIDs compare without braces and case, as diskshadow, vssadmin and WMI print them differently. */
-export function normalizeGuid(text: string): string {
-  return text.trim().replace(/^\{|\}$/g, '').toLowerCase();
-}
-
-/** The identity the cluster looks for: DiskSignature for MBR, DiskIdGuid for GPT. */
-export function resourceIdentity(resource: DiskResource): string | null {
-  if (resource.diskIdType === 'MBR') return resource.diskSignature?.toUpperCase().replace(/^0X/, '').padStart(8, '0') ?? null;
-  return resource.diskIdGuid ? normalizeGuid(resource.diskIdGuid) : null;
-}
-
-export function lunIdentity(lun: Lun): string | null {
-  if (!lun.signature) return null;
-  return lun.partitionStyle === 'GPT' ? normalizeGuid(lun.signature) : lun.signature.toUpperCase().padStart(8, '0');
-}
-
 export function clusterOfHost(estate: Estate, hostName: string): Cluster | undefined {
   const host = hostOf(estate, hostName);
   return host?.clusterName ? estate.clusters.find((c) => c.name === host.clusterName) : undefined;
-}
-
-/** The disk resource that expects this LUN's identity, if any. */
-export function resourceForLun(cluster: Cluster | undefined, lun: Lun): DiskResource | undefined {
-  const identity = lunIdentity(lun);
-  if (!cluster || identity === null) return undefined;
-  return cluster.diskResources.find((resource) => resourceIdentity(resource) === identity);
 }

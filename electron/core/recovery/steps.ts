@@ -4,7 +4,7 @@
  * before the action, so compensation restores what was really there), the action, and a compensation.
  * Actions are idempotent per target: they only touch what is not yet in the wanted state.
  */
-import type { Cluster, DiskResource, Lun, OperationResult, SnapshotSet } from '../../../shared/domain';
+import { NOT_SAMPLED, type Cluster, type DiskResource, type Lun, type OperationResult, type SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
 import { ALL_HOSTS, type Backend } from '../backend';
@@ -73,8 +73,9 @@ async function setOf(backend: Backend, setId: string): Promise<SnapshotSet> {
 }
 
 async function resourceOf(backend: Backend, target: ResourceTarget): Promise<{ cluster: Cluster; resource: DiskResource }> {
-  const cluster = (await backend.listClusters()).find((c) => c.name === target.cluster);
-  const resource = cluster?.diskResources.find((r) => r.name === target.resource);
+  // Windows names are case-insensitive; tools print them in whatever case they were created with.
+  const cluster = (await backend.listClusters()).find((c) => c.name.toUpperCase() === target.cluster.toUpperCase());
+  const resource = cluster?.diskResources.find((r) => r.name.toUpperCase() === target.resource.toUpperCase());
   if (!cluster || !resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found.`);
   return { cluster, resource };
 }
@@ -286,12 +287,13 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
       const problems: string[] = [];
       for (const pair of params.pairs) {
         const lun = lunOf(luns, pair.shadowLunId);
-        if (lun.contentChecksum !== pair.expectedChecksum) problems.push(`${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`);
+        if (pair.expectedChecksum.startsWith(NOT_SAMPLED)) context.log(`${pair.name}: this backend cannot read the data, so it was not compared; check it in the application`);
+        else if (lun.contentChecksum !== pair.expectedChecksum) problems.push(`${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`);
         else context.log(`${pair.name}: data matches the shadow copy (SHA-256 ${pair.expectedChecksum.slice(0, 12)}…)`);
         if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
         if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
       }
-      const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name, host]));
+      const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name.toUpperCase(), host]));
       for (const pair of params.pairs) {
         if (!pair.resource) continue;
         const { resource } = await resourceOf(context.backend, pair.resource);
@@ -301,7 +303,7 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
         }
         // The disk the resource found on its owner node must be the recovered LUN, not a damaged original.
         const expected = resource.diskSignature ?? resource.diskIdGuid;
-        const backing = (hosts.get(resource.ownerNode)?.visibleLunIds ?? []).filter((id) => luns.get(id)?.signature === expected);
+        const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter((id) => luns.get(id)?.signature === expected);
         if (backing.length !== 1 || backing[0] !== pair.shadowLunId) problems.push(`${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`);
         else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
       }

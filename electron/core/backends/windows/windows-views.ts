@@ -10,7 +10,7 @@
  * - a LUN no mapped host can see: size 0 and partition style RAW (nothing on the hosts can read it).
  * - cluster states outside the domain's enums (pending states) are reported as not online.
  */
-import type { Cluster, DiskResource, Host, Lun, LunIdentifier } from '../../../../shared/domain';
+import { NOT_SAMPLED, type Cluster, type DiskResource, type Host, type Lun, type LunIdentifier } from '../../../../shared/domain';
 import type { DiskInfo } from './parse-disk';
 import type { ClusterGroupInfo, ClusterNodeInfo, ClusterResourceInfo, DiskResourceParameters } from './parse-cluster';
 import type { SanMap, SanMapLun } from './san-map';
@@ -45,7 +45,7 @@ export function lunView(lun: SanMapLun, disk: DiskInfo | undefined): Lun {
     hidden: false,
     maskedTo: lun.maskedTo,
     maskAll: lun.maskAll,
-    contentChecksum: `not-sampled:${lun.id}`,
+    contentChecksum: `${NOT_SAMPLED}${lun.id}`,
     state: lun.shadowOf === null ? 'healthy' : 'shadow',
     shadowOf: lun.shadowOf,
   };
