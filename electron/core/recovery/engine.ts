@@ -22,7 +22,11 @@ export interface EngineDeps {
   bus: EventBus;
   operator?: string;
   machine?: string;
+  /** How long one step may take before the engine stops waiting for it (default 10 minutes). */
+  stepTimeoutMs?: number;
 }
+
+const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
 
 export interface DriveOptions {
   /** Confirm destructive steps without asking (the CLI's --yes); journaled as such, with who. */
@@ -37,6 +41,7 @@ export class RecoveryEngine {
   private readonly store: RunStore;
   readonly operator: string;
   private readonly machine: string;
+  private readonly stepTimeoutMs: number;
   /** Runs this process is driving now, with their pause requests and completion. */
   private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
 
@@ -46,6 +51,7 @@ export class RecoveryEngine {
     this.store = new RunStore(deps.dataDir);
     this.operator = deps.operator ?? safeUserName();
     this.machine = deps.machine ?? os.hostname();
+    this.stepTimeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   }
 
   async plan(input: RecoveryOptionsInput): Promise<RecoveryPlan> {
@@ -222,7 +228,7 @@ export class RecoveryEngine {
           continue;
         }
         this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
-        await behaviour.apply(context, params);
+        await this.withinTimeout(step.title, behaviour.apply(context, params));
         if (step.kind !== 'verify' && !(await behaviour.probe(context, params))) {
           throw new ShadowSwapError('BACKEND_FAILED', `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`);
         }
@@ -257,6 +263,33 @@ export class RecoveryEngine {
     }
     this.append(runId, { type: 'run.rolled-back' });
     this.store.release(runId);
+  }
+
+  /**
+   * Stops waiting for a step that takes too long. The operation may still finish on its own: the step is
+   * failed as "outcome unknown", and a resume probes whether its effect arrived before doing anything.
+   */
+  private async withinTimeout<T>(title: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new ShadowSwapError(
+              'BACKEND_FAILED',
+              `${title} did not finish within ${this.stepTimeoutMs < 1000 ? `${this.stepTimeoutMs} ms` : `${Math.round(this.stepTimeoutMs / 1000)} s`}, so its outcome is unknown. Check the estate, then resume (the step first checks whether its effect arrived) or roll back.`,
+              { timeoutMs: this.stepTimeoutMs },
+            ),
+          ),
+        this.stepTimeoutMs,
+      );
+    });
+    work.catch(() => undefined); // A late failure after the timeout is already reported as the timeout.
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private stepContext(runId: string, stepId: string): StepContext {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { armFault, corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
+import { EventBus } from '../../../../electron/core/event-bus';
+import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 
 let fx: RecoveryFixture;
@@ -134,6 +136,21 @@ describe('recovery run', () => {
     expect(stopped.lastError).toContain('VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED');
     await fx.engine.resume(run.id, { autoConfirm: true });
     expect((await fx.engine.settled(run.id)).state).toBe('succeeded');
+  });
+
+  it('fails a step that outlives its timeout as "outcome unknown", and a resume probes before acting', async () => {
+    fx = await openRecovery();
+    const engine = new RecoveryEngine({ backend: fx.backend, dataDir: fx.dataDir, bus: new EventBus(), operator: 'tester', stepTimeoutMs: 100 });
+    armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'delay', ms: 400, times: 1 });
+    const run = await engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const stopped = await engine.settled(run.id);
+    expect(stopped.state).toBe('failed');
+    expect(stopped.lastError).toMatch(/did not finish within 100 ms, so its outcome is unknown/);
+    // Let the slow import land, then resume: the import step finds its effect in place and is skipped.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await engine.resume(run.id, { autoConfirm: true });
+    expect((await engine.settled(run.id)).state).toBe('succeeded');
+    expect(engine.get(run.id).steps.find((s) => s.id === '3-import-set')?.state).toBe('skipped');
   });
 
   it('journals every event with a hash chain a report can quote', async () => {
