@@ -8,6 +8,8 @@ import { EventBus } from './event-bus';
 import { inventoryHandlers } from './inventory-handlers';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
+import { reportHandlers } from './reports/report-handlers';
+import { createSnapshot } from './snapshots/create-snapshot';
 import { createRegistry, type Registry } from './registry';
 
 export interface Core {
@@ -35,6 +37,8 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
       ...inventoryHandlers(backend),
       ...recoveryHandlers(engine),
+      ...reportHandlers(dataDir),
+      'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,
   );

@@ -7,5 +7,6 @@ import { parseCommands } from './parse';
 import { recoveryCommands } from './recovery';
 import { reportCommands } from './report';
 import { serveCommand } from './serve';
+import { snapshotCommands } from './snapshot';
 
-export const commands: Command[] = [...recoveryCommands, ...reportCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];
+export const commands: Command[] = [...recoveryCommands, ...snapshotCommands, ...reportCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];

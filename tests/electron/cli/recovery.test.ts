@@ -104,3 +104,27 @@ describe('shadowswap recover', () => {
     expect(unknown.stderr).toContain('There is no run');
   });
 });
+
+describe('shadowswap snapshot create', () => {
+  it('creates a transportable set after the host name is typed, and journals it', async () => {
+    await prepare();
+    const created = await cli(['snapshot', 'create', '--host', 'SQL01', '--volumes', 'E:,F:'], ['SQL01']);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.asked).toEqual(['Type SQL01 to create a transportable shadow copy set of E:, F: on it: ']);
+    const setId = /Set id: (\S+)/.exec(created.stdout)?.[1];
+    const sets = JSON.parse((await cli(['inventory', 'snapshots', '--json'])).stdout) as Array<{ id: string; state: string; attributes: string[]; shadowCopies: unknown[] }>;
+    const set = sets.find((s) => s.id === setId);
+    expect(set?.state).toBe('created');
+    expect(set?.shadowCopies).toHaveLength(2);
+    expect(set?.attributes.map((a) => a.toLowerCase())).toContain('transportable');
+    const journal = /Journal: (\S+)/.exec(created.stdout)?.[1] ?? '';
+    expect(fs.readFileSync(journal, 'utf8')).toContain('"type":"snapshot.confirmed"');
+  });
+
+  it('refuses a wrong confirmation, an unknown volume, and a missing terminal', async () => {
+    await prepare();
+    expect((await cli(['snapshot', 'create', '--host', 'SQL01', '--volumes', 'E:'], ['SQL02'])).stderr).toContain('type "SQL01"');
+    expect((await cli(['snapshot', 'create', '--host', 'SQL01', '--volumes', 'Q:', '--yes'])).stderr).toContain('SQL01 sees no volume Q:');
+    expect((await cli(['snapshot', 'create', '--host', 'SQL01', '--volumes', 'E:'])).stderr).toContain('needs a confirmation');
+  });
+});

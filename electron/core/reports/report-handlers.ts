@@ -1,0 +1,26 @@
+/** The reports part of the contract: a run's report, exported for the console to save. */
+import type { ReportFormat } from '../../../shared/report';
+import type { Handlers } from '../registry';
+import { buildReport, exportReport } from './reports';
+
+const mediaTypes: Record<ReportFormat, string> = {
+  html: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+};
+
+export function reportHandlers(dataDir: string): Pick<Handlers, 'reports.export'> {
+  return {
+    'reports.export': async ({ runId, format }) => {
+      const bytes = await exportReport(buildReport(dataDir, runId), format);
+      const binary = format === 'pdf';
+      return {
+        fileName: `shadowswap-report-${runId}.${format}`,
+        mediaType: mediaTypes[format],
+        encoding: binary ? 'base64' : 'utf8',
+        content: bytes.toString(binary ? 'base64' : 'utf8'),
+      };
+    },
+  };
+}
