@@ -25,7 +25,8 @@ export type RunEvent =
 
 /** Steps that take production storage away, and the ones that give it back: the downtime window. */
 export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
-const givesStorageBack: ReadonlySet<StepKind> = new Set(['start-resources', 'resume-resources']);
+/** The last of these in a plan gives production its storage back (the disks online; without a cluster, the LUNs unmasked). */
+const givesStorageBack: ReadonlySet<StepKind> = new Set(['unmask-shadows', 'start-resources', 'resume-resources']);
 
 interface StepProgress extends RunStep {
   before: unknown;
@@ -51,6 +52,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     plan.steps.map((step) => [step.id, { id: step.id, title: step.title, state: 'pending', startedAt: null, endedAt: null, output: [], error: null, before: undefined, touched: false }]),
   );
   const kindOf = new Map<string, PlanStep['kind']>(plan.steps.map((step) => [step.id, step.kind]));
+  const storageBackStepId = plan.steps.filter((step) => givesStorageBack.has(step.kind)).at(-1)?.id;
   const confirmations: Confirmation[] = [];
   let state: RunState = 'running';
   let endedAt: string | null = null;
@@ -91,12 +93,12 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         break;
       case 'step.succeeded':
         if (step) Object.assign(step, { state: 'succeeded', endedAt: at });
-        if (givesStorageBack.has(kindOf.get(event.stepId) as StepKind)) downtimeEnd = at;
+        if (event.stepId === storageBackStepId) downtimeEnd = at;
         break;
       case 'step.skipped':
         if (step) Object.assign(step, { state: 'skipped', endedAt: at });
         step?.output.push(`Skipped: ${event.reason}`);
-        if (givesStorageBack.has(kindOf.get(event.stepId) as StepKind)) downtimeEnd = at;
+        if (event.stepId === storageBackStepId) downtimeEnd = at;
         break;
       case 'step.failed':
         if (step) Object.assign(step, { state: 'failed', endedAt: at, error: event.error.message });
