@@ -69,6 +69,27 @@ describe('recovery run', () => {
     await expectNothingLost(fx, before);
   });
 
+  it('brings standalone-dc back without a cluster', async () => {
+    fx = await openRecovery('standalone-dc');
+    const before = await lunMap(fx);
+    const ntds = [...before.values()].find((l) => l.name === 'DC01-NTDS');
+    corruptLun(fx.dataDir, 'DC01-NTDS');
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.cluster).toBeNull();
+    expect(plan.steps.map((s) => s.kind)).toEqual(['mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'verify']);
+    expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);
+    const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.state).toBe('succeeded');
+    expect(done.downtimeMs).not.toBeNull();
+    const after = await lunMap(fx);
+    const recovered = [...after.values()].find((l) => l.shadowOf === ntds?.id);
+    expect(recovered?.contentChecksum).toBe(ntds?.contentChecksum);
+    expect(recovered?.maskedTo).toEqual(['DC01']);
+    expect(after.get(ntds?.id ?? '')?.maskedTo).toEqual([]);
+    await expectNothingLost(fx, before);
+  });
+
   it('waits at each destructive step for the typed name', async () => {
     fx = await openRecovery();
     let run = await fx.engine.start({ setId: fx.setId }, []);
