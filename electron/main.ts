@@ -3,6 +3,8 @@
  * IPC with every call's sender checked. All behaviour lives in electron/core; this file only wires it.
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toWireError } from '../shared/errors';
@@ -96,6 +98,24 @@ function serveContract(core: Core): void {
   });
 }
 
+/**
+ * Reports become PDFs with Electron's own Chromium: the self-contained HTML is loaded into a hidden,
+ * script-less window from a private temp file and printed with its CSS page rules (page numbers, run id).
+ */
+async function printPdf(html: string): Promise<Buffer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-print-'));
+  const file = path.join(dir, 'report.html');
+  fs.writeFileSync(file, html, { mode: 0o600 });
+  const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  try {
+    await window.loadFile(file);
+    return await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
+  } finally {
+    window.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1400,
@@ -124,7 +144,7 @@ function createWindow(): void {
 void app.whenReady().then(() => {
   try {
     const dataDir = resolveDataDir(dataDirFromArgs());
-    const core = createCore({ backend: openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__ });
+    const core = createCore({ backend: openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
     serveAppProtocol();
     lockDownSessions();
     serveContract(core);

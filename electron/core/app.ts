@@ -8,6 +8,7 @@ import { EventBus } from './event-bus';
 import { inventoryHandlers } from './inventory-handlers';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
+import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
 import { createSnapshot } from './snapshots/create-snapshot';
 import { createRegistry, type Registry } from './registry';
@@ -25,9 +26,11 @@ export interface CoreOptions {
   dataDir: string;
   version: string;
   platform?: string;
+  /** How reports become PDFs: Electron's printToPDF in the desktop app, headless Chromium elsewhere. */
+  printPdf?: PdfPrinter;
 }
 
-export function createCore({ backend, dataDir, version, platform = process.platform }: CoreOptions): Core {
+export function createCore({ backend, dataDir, version, platform = process.platform, printPdf }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
   const engine = new RecoveryEngine({ backend, dataDir, bus });
@@ -37,7 +40,7 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
       ...inventoryHandlers(backend),
       ...recoveryHandlers(engine),
-      ...reportHandlers(dataDir),
+      ...reportHandlers(dataDir, printPdf),
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,

@@ -37,16 +37,21 @@ export function requireChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
   );
 }
 
+/** Prints an HTML page to PDF bytes; the desktop app passes Electron's own printToPDF. */
+export type PdfPrinter = (html: string) => Promise<Buffer>;
+
 export interface PdfOptions {
   env?: NodeJS.ProcessEnv;
   chromium?: string;
   timeoutMs?: number;
+  printer?: PdfPrinter;
 }
 
 /** Flags that keep a headless Chromium from reaching for the network or the user's profile. */
 const quietArgs = ['--headless', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--mute-audio'];
 
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  if (options.printer) return options.printer(html);
   const chromium = options.chromium ?? requireChromium(options.env ?? process.env);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-pdf-'));
   try {

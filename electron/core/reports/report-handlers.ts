@@ -1,6 +1,7 @@
 /** The reports part of the contract: a run's report, exported for the console to save. */
 import type { ReportFormat } from '../../../shared/report';
 import type { Handlers } from '../registry';
+import type { PdfPrinter } from './render-pdf';
 import { buildReport, exportReport } from './reports';
 
 const mediaTypes: Record<ReportFormat, string> = {
@@ -10,10 +11,10 @@ const mediaTypes: Record<ReportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
 };
 
-export function reportHandlers(dataDir: string): Pick<Handlers, 'reports.export'> {
+export function reportHandlers(dataDir: string, printer?: PdfPrinter): Pick<Handlers, 'reports.export'> {
   return {
     'reports.export': async ({ runId, format }) => {
-      const bytes = await exportReport(buildReport(dataDir, runId), format);
+      const bytes = await exportReport(buildReport(dataDir, runId), format, printer ? { printer } : {});
       const binary = format === 'pdf';
       return {
         fileName: `shadowswap-report-${runId}.${format}`,
