@@ -36,18 +36,6 @@ export function planText(plan: RecoveryPlan): string {
   return `${header.join('\n')}\n${plan.steps.map(stepText).join('\n\n')}\n${verdict}\n`;
 }
 
-/** The whole plan as one reviewable script, in order, with each step's why and where it runs. */
-export function planScript(plan: RecoveryPlan): string {
-  const lines = [`# ShadowSwap recovery plan for snapshot set ${plan.setId} on ${plan.backend}`];
-  if (plan.steps[0]?.commandsSimulated) lines.push('# These are the Windows commands the Lab simulates; review before running them on a real estate.');
-  plan.steps.forEach((step, i) => {
-    lines.push('', `# Step ${i + 1}: ${step.title}${step.destructive ? ' (DESTRUCTIVE)' : ''}`, `# Why: ${step.why}`);
-    for (const command of step.commands) lines.push(`# ${command.tool} on ${command.runsOn}:`, command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''));
-    if (step.commands.length === 0) lines.push('# (no command: ShadowSwap checks this itself)');
-  });
-  return `${lines.join('\n')}\n`;
-}
-
 export function runsTable(runs: readonly RunSummary[]): string {
   return formatTable(runs, [
     { header: 'RUN', value: (r) => r.id },

@@ -11,7 +11,8 @@ import { requiredFlag, stringFlag, type FlagSpec } from '../args';
 import { openCore, printJson, type Command } from '../command';
 import type { CommandContext } from '../context';
 import { changeText } from '../../../shared/change-text';
-import { nextStepsText, planScript, planText, runsTable, runText } from '../recovery-text';
+import { planScript } from '../../../shared/plan-script';
+import { nextStepsText, planText, runsTable, runText } from '../recovery-text';
 
 const optionFlags: Record<string, FlagSpec> = {
   set: { value: 'ID', description: 'the snapshot set to recover from (a unique prefix is enough)' },

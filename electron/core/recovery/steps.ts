@@ -5,6 +5,7 @@
  * Actions are idempotent per target: they only touch what is not yet in the wanted state.
  */
 import { NOT_SAMPLED, type Cluster, type DiskResource, type Lun, type OperationResult, type SnapshotSet } from '../../../shared/domain';
+import { hostsText } from '../../../shared/change-text';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
 import { ALL_HOSTS, type Backend } from '../backend';
@@ -102,7 +103,7 @@ async function applyMasks(context: StepContext, targets: readonly MaskTarget[]):
   for (const target of targets) {
     const luns = await lunsById(context.backend);
     if (sameHosts(maskOf(lunOf(luns, target.lunId)), target.hosts)) {
-      context.log(`${target.name}: access list already ${describeMask(target.hosts)}`);
+      context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
       continue;
     }
     report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts }));
@@ -117,10 +118,6 @@ async function restoreMasks(context: StepContext, targets: readonly LunRef[], be
   );
 }
 
-export function describeMask(hosts: readonly string[]): string {
-  if (hosts.includes(ALL_HOSTS)) return '* (all hosts)';
-  return hosts.length === 0 ? '(nobody)' : hosts.join(', ');
-}
 
 // ---- cluster resources ----
 
