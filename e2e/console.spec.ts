@@ -7,22 +7,22 @@ test('the console opens on the Lab and lists its LUNs', async ({ consolePage: pa
   await expect(page.getByRole('banner', { name: 'LAB' })).toContainText('simulated SAN');
   await expect(page.getByLabel(/^Live backend: Lab \(two-node-sql\)$/)).toBeVisible();
 
-  const table = page.getByRole('table', { name: 'LUNs' });
+  const table = page.getByRole('grid', { name: 'LUNs' });
   await expect(table).toHaveAttribute('aria-rowcount', String(luns.length + 1));
-  for (const lun of luns) await expect(table.getByRole('row').filter({ hasText: lun.name })).toHaveCount(1);
+  for (const lun of luns) await expect(table.getByRole('gridcell', { name: lun.name, exact: true })).toHaveCount(1);
 });
 
 test('the search box filters the LUN table as you type', async ({ consolePage: page }) => {
-  const table = page.getByRole('table', { name: 'LUNs' });
-  await expect(table.getByRole('row')).toHaveCount(5);
-  await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('logs');
+  const table = page.getByRole('grid', { name: 'LUNs' });
+  await expect(table.getByRole('row')).toHaveCount(9);
+  await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('logs healthy');
   await expect(table.getByRole('row')).toHaveCount(2);
-  await expect(page.getByRole('status')).toHaveText('1 of 4 LUNs');
+  await expect(page.getByRole('status')).toHaveText('1 of 8 LUNs');
 });
 
 test('the Hosts page shows each host and what it sees', async ({ consolePage: page }) => {
   await page.getByRole('tab', { name: 'Hosts' }).click();
-  const table = page.getByRole('table', { name: 'Hosts' });
+  const table = page.getByRole('grid', { name: 'Hosts' });
   await expect(table.getByRole('row').filter({ hasText: 'SQL01' })).toContainText('SQLCLUS');
   await expect(table.getByRole('row').filter({ hasText: 'BACKUP01' })).toBeVisible();
 });

@@ -11,7 +11,7 @@ export function changeText(change: StepChange): string {
     case 'mask':
       return `${change.lunName}: masked to ${hostsText(change.before)} → ${hostsText(change.after)}`;
     case 'resource':
-      return `${change.resource}: ${change.before} → ${change.after}`;
+      return `${change.cluster} resource "${change.resource}": ${change.before} → ${change.after}`;
     case 'snapshot-set':
       return `set ${change.setId}: ${change.before} → ${change.after}`;
     case 'volume':

@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { AppInfo, Cluster, Host, Lun, SnapshotSet, StorageArray } from './domain';
+import { inventoryMethods } from './inventory-contract';
 import { recoveryEvents, recoveryMethods } from './recovery-contract';
+import { reportMethods } from './report-contract';
+import { snapshotMethods } from './snapshot-contract';
 
 const NoParams = z.object({}).strict();
 
@@ -28,7 +31,10 @@ export const methods = {
     params: z.object({ filter: z.string().max(200).optional() }).strict(),
     result: z.array(Cluster),
   },
+  ...inventoryMethods,
   ...recoveryMethods,
+  ...snapshotMethods,
+  ...reportMethods,
 } as const;
 
 export const events = {

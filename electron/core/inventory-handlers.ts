@@ -1,11 +1,18 @@
-/** The inventory half of the contract: what the arrays, hosts, snapshot sets and clusters hold. */
+/**
+ * The inventory half of the contract: what the arrays, hosts, snapshot sets and clusters hold, whole for
+ * the CLI and scripts, and in windows of slim rows for the console's tables (see shared/inventory-rows).
+ */
 import { matchesFilter } from '../../shared/filter';
 import type { Backend } from './backend';
+import { inventoryViews } from './inventory-index';
+import { pageOfTable } from './inventory-paging';
 import type { Handlers } from './registry';
 
-type InventoryHandlers = Pick<Handlers, 'inventory.luns' | 'inventory.hosts' | 'inventory.arrays' | 'inventory.snapshots' | 'inventory.clusters'>;
+type InventoryMethod = Extract<keyof Handlers, `inventory.${string}`>;
+type InventoryHandlers = Pick<Handlers, InventoryMethod>;
 
 export function inventoryHandlers(backend: Backend): InventoryHandlers {
+  const views = inventoryViews(backend);
   return {
     'inventory.luns': async ({ filter }) =>
       (await backend.listLuns()).filter((lun) => matchesFilter(filter, [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])])),
@@ -15,5 +22,23 @@ export function inventoryHandlers(backend: Backend): InventoryHandlers {
       (await backend.listSnapshotSets()).filter((set) => matchesFilter(filter, [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt])),
     'inventory.clusters': async ({ filter }) =>
       (await backend.listClusters()).filter((cluster) => matchesFilter(filter, [cluster.name, ...cluster.nodes.map((n) => n.name), ...cluster.groups.map((g) => g.name)])),
+
+    'inventory.lunPage': async (params) => pageOfTable(await views.lunTable(), params),
+    'inventory.lun': ({ id }) => views.lunDetail(id),
+    'inventory.snapshotPage': async (params) => pageOfTable(await views.snapshotTable(), params),
+    'inventory.clusterPage': async (params) => pageOfTable(await views.clusterTable(), params),
+    'inventory.hostPage': async (params) => pageOfTable(await views.hostTable(), params),
+    'inventory.host': ({ name }) => views.hostDetail(name),
+    'inventory.matrixPage': async ({ flaggedOnly, ...params }) => {
+      const matrix = await views.matrix();
+      return { ...pageOfTable(flaggedOnly ? matrix.flagged : matrix.all, params), hosts: matrix.hosts };
+    },
+    'inventory.findingPage': async (params) => pageOfTable(await views.findingTable(), params),
+    'inventory.matrix': async ({ filter }) => {
+      const [matrix, findings] = await Promise.all([views.matrix(), views.findings()]);
+      const { rows } = pageOfTable(matrix.all, { filter: filter ?? '', sort: null, offset: 0, limit: Number.POSITIVE_INFINITY });
+      const shown = new Set(rows.map((row) => row.lunId));
+      return { hosts: matrix.hosts, rows, findings: findings.filter((finding) => shown.has(finding.lunId)) };
+    },
   };
 }

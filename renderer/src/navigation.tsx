@@ -3,8 +3,13 @@
  * is adding one entry.
  */
 import type { ReactElement } from 'react';
+import { ClustersPage } from './pages/ClustersPage';
 import { HostsPage } from './pages/HostsPage';
 import { LunsPage } from './pages/LunsPage';
+import { MaskingPage } from './pages/MaskingPage';
+import { RecoveryPage } from './pages/RecoveryPage';
+import { RunsPage } from './pages/RunsPage';
+import { SnapshotsPage } from './pages/SnapshotsPage';
 
 export interface PageEntry {
   id: string;
@@ -14,5 +19,10 @@ export interface PageEntry {
 
 export const pages: PageEntry[] = [
   { id: 'luns', title: 'LUNs', render: () => <LunsPage /> },
+  { id: 'snapshots', title: 'Snapshot sets', render: () => <SnapshotsPage /> },
+  { id: 'clusters', title: 'Clusters', render: () => <ClustersPage /> },
   { id: 'hosts', title: 'Hosts', render: () => <HostsPage /> },
+  { id: 'masking', title: 'Masking matrix', render: () => <MaskingPage /> },
+  { id: 'recovery', title: 'Recovery', render: () => <RecoveryPage /> },
+  { id: 'runs', title: 'Runs', render: () => <RunsPage /> },
 ];

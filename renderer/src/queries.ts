@@ -2,9 +2,10 @@
  * Server state: react-query hooks over the contract client. Query keys start with the method name so
  * an `inventory.changed` event can invalidate every inventory query at once.
  */
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import type { MethodName, ParamsOf, ResultOf } from '../../shared/contract';
 import { client } from './client';
+import { appendRunOutput, rememberRunSummary } from './recovery/run-cache';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
@@ -17,11 +18,25 @@ export function useContractQuery<M extends MethodName>(method: M, params: Params
   });
 }
 
-/** Refetch inventory whenever the backend reports a change (another process, a recovery step). */
+/** A contract call that changes something (start, confirm, pause...): errors arrive as operator-language RemoteErrors. */
+export function useContractMutation<M extends MethodName>(method: M, onSuccess?: (result: ResultOf<M>) => void) {
+  return useMutation<ResultOf<M>, Error, ParamsOf<M>>({ mutationFn: (params) => client.invoke(method, params), onSuccess });
+}
+
+/**
+ * Refetch inventory (and recovery plans, which are read from it) whenever the backend reports a change
+ * (another process, a recovery step), and follow runs live from the engine's events.
+ */
 export function followBackendChanges(): () => void {
-  return client.subscribe('inventory.changed', () => {
-    void queryClient.invalidateQueries({
-      predicate: (query) => typeof query.queryKey[0] === 'string' && (query.queryKey[0].startsWith('inventory.') || query.queryKey[0] === 'app.info'),
-    });
-  });
+  const unsubscribers = [
+    client.subscribe('inventory.changed', () => {
+      void queryClient.invalidateQueries({
+        predicate: (query) =>
+          typeof query.queryKey[0] === 'string' && (query.queryKey[0].startsWith('inventory.') || query.queryKey[0] === 'app.info' || query.queryKey[0] === 'recovery.plan'),
+      });
+    }),
+    client.subscribe('run.updated', (summary) => rememberRunSummary(queryClient, summary)),
+    client.subscribe('run.output', (line) => appendRunOutput(queryClient, line)),
+  ];
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -1,5 +1,7 @@
 /** shadowswap inventory ...: what the arrays, hosts and clusters hold, as tables or JSON. */
+import { lunCompliance } from '../../../shared/compliance';
 import { formatBytes } from '../../../shared/format';
+import type { ResultOf } from '../../../shared/contract';
 import { stringFlag } from '../args';
 import { listFlags, plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
@@ -23,6 +25,7 @@ export const inventoryCommands: Command[] = [
               { header: 'SIGNATURE', value: (l) => l.signature ?? '-' },
               { header: 'VOLUMES', value: (l) => l.volumes.map((v) => v.driveLetter ?? v.label).join(' ') },
               { header: 'MASKED TO', value: (l) => (l.maskAll ? '* (all hosts)' : l.maskedTo.join(',') || '(nobody)') },
+              { header: 'COMPLIANCE', value: (l) => lunCompliance(l).verdict },
               { header: 'STATE', value: (l) => l.state },
             ])}\n${plural(luns.length, 'LUN')}\n`,
           );
@@ -119,4 +122,29 @@ export const inventoryCommands: Command[] = [
         return 0;
       }),
   },
+  {
+    path: ['inventory', 'matrix'],
+    summary: 'Show who sees which LUN, and the masking mistakes that break a failover or risk a disk',
+    flags: listFlags,
+    details:
+      'Findings: a LUN masked to nobody; a cluster disk some node of its cluster cannot see (a failover there fails, event 1034); a cluster disk a host outside the cluster can see. Unbroken shadow copies and forensic holds are masked to nobody by design and are not reported.',
+    run: (context) =>
+      withClient(context, async (client) => {
+        const matrix = await client.invoke('inventory.matrix', { filter: stringFlag(context.args, 'filter') });
+        if (context.args.flags.json) printJson(context, matrix);
+        else context.io.stdout(matrixText(matrix));
+        return 0;
+      }),
+  },
 ];
+
+function matrixText({ hosts, rows, findings }: ResultOf<'inventory.matrix'>): string {
+  const table = formatTable(rows, [
+    { header: 'LUN', value: (r) => r.name },
+    { header: 'CLUSTER DISK', value: (r) => (r.cluster ? `${r.cluster} / ${r.resource}` : '-') },
+    { header: 'SEEN BY', value: (r) => r.seenBy.map((i) => hosts[i]?.name ?? '?').join(',') || '(nobody)' },
+    { header: 'FINDINGS', value: (r) => r.findings.join(',') || '-' },
+  ]);
+  const listed = findings.map((f) => `- ${f.explanation}`).join('\n');
+  return `${table}\n${plural(rows.length, 'LUN')}, ${plural(hosts.length, 'host')}, ${plural(findings.length, 'finding')}\n${findings.length > 0 ? `\nFindings:\n${listed}\n` : ''}`;
+}

@@ -2,6 +2,17 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
+export function QueryError({ what, error }: { what: string; error: Error }) {
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>
+        <MessageBarTitle>Could not load {what}</MessageBarTitle>
+        {error.message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 interface Props<T> {
   query: { isPending: boolean; error: Error | null; data: T | undefined };
   what: string;
@@ -9,16 +20,7 @@ interface Props<T> {
 }
 
 export function QueryState<T>({ query, what, children }: Props<T>) {
-  if (query.error) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>Could not load {what}</MessageBarTitle>
-          {query.error.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (query.error) return <QueryError what={what} error={query.error} />;
   if (query.isPending || query.data === undefined) return <Spinner label={`Loading ${what}…`} />;
   return <>{children(query.data)}</>;
 }

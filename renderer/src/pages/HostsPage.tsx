@@ -1,24 +1,34 @@
-/** The Windows hosts: initiators, cluster membership and how many LUNs each one sees. */
-import type { Host } from '../../../shared/domain';
+/** The Windows hosts: initiators, cluster membership and the LUNs each one sees. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { HostRow } from '../../../shared/inventory-rows';
 import { DataTable, type DataColumn } from '../components/DataTable';
-import { QueryState } from '../components/QueryState';
-import { useContractQuery } from '../queries';
+import { SplitView } from '../components/SplitView';
+import { HostDetails } from '../inventory/HostDetails';
+import { initiatorText } from '../inventory/initiator-text';
 
-const initiatorText = (h: Host) => h.initiators.map((i) => (i.kind === 'fc' ? `FC ${i.wwn}` : `iSCSI ${i.iqn}`)).join(', ');
+const useStyles = makeStyles({ mono: { fontFamily: tokens.fontFamilyMonospace } });
 
-const columns: DataColumn<Host>[] = [
-  { id: 'name', header: 'Host', text: (h) => h.name, render: (h) => h.name },
-  { id: 'cluster', header: 'Cluster', text: (h) => h.clusterName ?? '', render: (h) => h.clusterName ?? '—' },
-  { id: 'os', header: 'Operating system', text: (h) => h.osVersion, render: (h) => h.osVersion },
-  { id: 'initiators', header: 'Initiators', text: initiatorText, render: (h) => <code>{initiatorText(h)}</code> },
-  { id: 'sees', header: 'LUNs visible', numeric: (h) => h.visibleLunIds.length, render: (h) => h.visibleLunIds.length },
-];
+const initiators = (h: HostRow) => h.initiators.map(initiatorText).join(', ');
+
+function useColumns(): DataColumn<HostRow>[] {
+  const styles = useStyles();
+  return [
+    { id: 'name', header: 'Host', width: 160, sortable: true, text: (h) => h.name, render: (h) => h.name },
+    { id: 'cluster', header: 'Cluster', width: 130, sortable: true, text: (h) => h.clusterName ?? '', render: (h) => h.clusterName ?? '—' },
+    { id: 'os', header: 'Operating system', width: 300, sortable: true, text: (h) => h.osVersion, render: (h) => h.osVersion },
+    { id: 'initiators', header: 'Initiators', width: 420, sortable: true, text: initiators, render: (h) => <span className={styles.mono}>{initiators(h)}</span> },
+    { id: 'luns', header: 'LUNs visible', width: 110, sortable: true, text: (h) => String(h.visibleCount), render: (h) => h.visibleCount.toLocaleString('en-US') },
+  ];
+}
 
 export function HostsPage() {
-  const hosts = useContractQuery('inventory.hosts', {});
+  const columns = useColumns();
+  const [openName, setOpenName] = useState<string | null>(null);
   return (
-    <QueryState query={hosts} what="hosts">
-      {(rows) => <DataTable label="Hosts" noun="host" rows={rows} columns={columns} rowId={(h) => h.name} />}
-    </QueryState>
+    <SplitView
+      table={<DataTable method="inventory.hostPage" label="Hosts" noun={{ one: 'host', many: 'hosts' }} columns={columns} rowId={(h) => h.name} extra={{}} openId={openName} onOpen={(h) => setOpenName(h.name)} />}
+      detail={openName && <HostDetails name={openName} onClose={() => setOpenName(null)} />}
+    />
   );
 }

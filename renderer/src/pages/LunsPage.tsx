@@ -1,48 +1,62 @@
-/** The LUNs of every array: identity, layout, masking and state. */
-import { Badge } from '@fluentui/react-components';
-import type { Lun } from '../../../shared/domain';
+/** The LUNs of every array: identity and compliance, layout, masking, the cluster disk each backs, state. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { formatBytes } from '../../../shared/format';
+import type { LunRow } from '../../../shared/inventory-rows';
+import { ComplianceBadge, LunStateBadge } from '../components/badges';
 import { DataTable, type DataColumn } from '../components/DataTable';
-import { QueryState } from '../components/QueryState';
-import { useContractQuery } from '../queries';
+import { SplitView } from '../components/SplitView';
+import { LunDetails } from '../inventory/LunDetails';
+import { diskText, maskText } from '../inventory/lun-text';
 
-function maskText(lun: Lun): string {
-  if (lun.maskAll) return '* (all hosts)';
-  return lun.maskedTo.length > 0 ? lun.maskedTo.join(', ') : '(nobody)';
+const useStyles = makeStyles({
+  ids: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  nobody: { color: tokens.colorPaletteRedForeground1 },
+});
+
+function useColumns(): DataColumn<LunRow>[] {
+  const styles = useStyles();
+  return [
+    { id: 'name', header: 'Name', width: 240, sortable: true, text: (l) => l.name, render: (l) => l.name },
+    { id: 'array', header: 'Array', width: 100, sortable: true, text: (l) => l.arrayId, render: (l) => l.arrayId },
+    { id: 'size', header: 'Size', width: 90, sortable: true, text: (l) => formatBytes(l.sizeBytes), render: (l) => formatBytes(l.sizeBytes) },
+    {
+      id: 'compliance',
+      header: 'Identifiers (page 0x83)',
+      width: 300,
+      sortable: true,
+      text: (l) => `${l.compliance.verdict}: ${l.identifiers}`,
+      render: (l) => (
+        <span className={styles.ids}>
+          <ComplianceBadge verdict={l.compliance.verdict} reason={l.compliance.reason} />
+          {l.identifiers}
+        </span>
+      ),
+    },
+    { id: 'layout', header: 'Disk', width: 100, sortable: true, text: (l) => `${l.diskKind} ${l.partitionStyle}`, render: (l) => `${l.diskKind} ${l.partitionStyle}` },
+    { id: 'signature', header: 'Signature', width: 110, sortable: true, text: (l) => l.signature ?? '', render: (l) => <span className={styles.mono}>{l.signature ?? '—'}</span> },
+    { id: 'volumes', header: 'Volumes', width: 150, sortable: true, text: (l) => l.volumes, render: (l) => l.volumes },
+    {
+      id: 'mask',
+      header: 'Masked to',
+      width: 190,
+      sortable: true,
+      text: maskText,
+      render: (l) => <span className={l.maskedCount === 0 && l.state !== 'shadow' ? styles.nobody : undefined}>{maskText(l)}</span>,
+    },
+    { id: 'disk', header: 'Cluster disk', width: 220, sortable: true, text: diskText, render: (l) => diskText(l) || '—' },
+    { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
+  ];
 }
 
-const stateColor = { healthy: 'success', damaged: 'danger', shadow: 'informative', 'forensic-hold': 'warning' } as const;
-
-const columns: DataColumn<Lun>[] = [
-  { id: 'name', header: 'Name', text: (l) => l.name, render: (l) => l.name },
-  { id: 'array', header: 'Array', text: (l) => l.arrayId, render: (l) => l.arrayId },
-  { id: 'size', header: 'Size', numeric: (l) => l.sizeBytes, render: (l) => formatBytes(l.sizeBytes) },
-  { id: 'layout', header: 'Disk', text: (l) => `${l.diskKind} ${l.partitionStyle}`, render: (l) => `${l.diskKind} ${l.partitionStyle}` },
-  { id: 'signature', header: 'Signature', text: (l) => l.signature ?? '', render: (l) => <code>{l.signature ?? '—'}</code> },
-  {
-    id: 'volumes',
-    header: 'Volumes',
-    text: (l) => l.volumes.map((v) => `${v.driveLetter ?? ''} ${v.label}`).join(' '),
-    render: (l) => l.volumes.map((v) => `${v.driveLetter ?? ''} ${v.label}`.trim()).join(', '),
-  },
-  { id: 'mask', header: 'Masked to', text: maskText, render: maskText },
-  {
-    id: 'state',
-    header: 'State',
-    text: (l) => l.state,
-    render: (l) => (
-      <Badge appearance="tint" color={stateColor[l.state]}>
-        {l.state}
-      </Badge>
-    ),
-  },
-];
-
 export function LunsPage() {
-  const luns = useContractQuery('inventory.luns', {});
+  const columns = useColumns();
+  const [openId, setOpenId] = useState<string | null>(null);
   return (
-    <QueryState query={luns} what="LUNs">
-      {(rows) => <DataTable label="LUNs" noun="LUN" rows={rows} columns={columns} rowId={(l) => l.id} />}
-    </QueryState>
+    <SplitView
+      table={<DataTable method="inventory.lunPage" label="LUNs" noun={{ one: 'LUN', many: 'LUNs' }} columns={columns} rowId={(l) => l.id} extra={{}} openId={openId} onOpen={(l) => setOpenId(l.id)} />}
+      detail={openId && <LunDetails id={openId} onClose={() => setOpenId(null)} />}
+    />
   );
 }

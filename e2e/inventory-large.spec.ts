@@ -1,0 +1,28 @@
+// The LUN page on the Lab's large estate (26,000 LUNs): it scrolls to the very last LUN while the DOM
+// holds only the rows on screen.
+import { expect, test } from './fixtures';
+
+test.use({ scenario: 'large' });
+
+const MAX_DOM_ROWS = 150;
+
+test('the LUN table scrolls to the last LUN with a bounded number of rows in the DOM', async ({ consolePage: page, shadowswap }) => {
+  const last = (JSON.parse((await shadowswap('inventory', 'matrix', '--json', '--filter', 'ARRAY-10:lun-2599')).stdout) as { rows: Array<{ name: string }> }).rows;
+  const table = page.getByRole('grid', { name: 'LUNs' });
+  await expect(page.getByRole('status')).toHaveText('26,000 LUNs');
+  await expect(table).toHaveAttribute('aria-rowcount', '26001');
+  expect(await table.getByRole('row').count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
+
+  await table.getByRole('row').nth(1).click();
+  await page.keyboard.press('End');
+  const lastRow = table.locator('[aria-rowindex="26001"]');
+  await expect(lastRow).toBeVisible();
+  await expect(lastRow).not.toContainText('Loading');
+  expect(last).toHaveLength(1);
+  await expect(lastRow).toContainText(last[0]?.name ?? 'the last LUN');
+  await expect(lastRow).toHaveAttribute('aria-selected', 'true');
+  expect(await table.getByRole('row').count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
+
+  await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('SRV300-DISK30 healthy');
+  await expect(page.getByRole('status')).toHaveText('1 of 26,000 LUNs');
+});

@@ -1,0 +1,118 @@
+// The inventory pages on the two-node-sql estate, through the gateway: each renders the Lab's real data,
+// the search filters, a row opens its details, and the masking matrix reacts to a masking mistake.
+import { LabBackend } from '../electron/core/backends/lab/lab-backend';
+import { expect, test } from './fixtures';
+
+test('the LUN page shows compliance, masking and the cluster disk, and opens a LUN with its snapshot sets', async ({ consolePage: page }) => {
+  const table = page.getByRole('grid', { name: 'LUNs' });
+  const data = table.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SQL-DATA', exact: true }) });
+  await expect(data).toContainText('Compliant');
+  await expect(data).toContainText('SQL01, SQL02');
+  await expect(data).toContainText('SQLCLUS / Cluster Disk 1');
+
+  await data.click();
+  const details = page.getByRole('complementary', { name: 'LUN details' });
+  await expect(details.getByRole('heading', { name: 'SQL-DATA' })).toBeVisible();
+  await expect(details).toContainText('The LUN has a page 0x83 identifier of type 8 with association 0.');
+  await expect(details.getByRole('list', { name: 'Snapshot sets holding a copy' })).toContainText(/SQL-DATA-SC-\d{8}-2300/);
+});
+
+test('the keyboard moves the selection, and Enter opens the details', async ({ consolePage: page }) => {
+  const table = page.getByRole('grid', { name: 'LUNs' });
+  await table.getByRole('row').nth(1).click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(table.locator('[aria-selected="true"]')).toContainText('SQL-TEMPDB');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'LUN details' }).getByRole('heading', { name: 'SQL-TEMPDB' })).toBeVisible();
+});
+
+test('a column sorts on the server when its header is clicked', async ({ consolePage: page }) => {
+  const table = page.getByRole('grid', { name: 'LUNs' });
+  const size = table.getByRole('columnheader', { name: 'Size', exact: true });
+  await size.click();
+  await expect(size).toHaveAttribute('aria-sort', 'ascending');
+  await size.click();
+  await expect(size).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('1000 GiB');
+});
+
+test('the snapshot sets page expands a set to its shadow copies and opens its details', async ({ consolePage: page }) => {
+  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  const table = page.getByRole('treegrid', { name: 'Snapshot sets' });
+  await expect(page.getByRole('status')).toHaveText('1 snapshot set');
+  const set = table.getByRole('row', { level: 1 });
+  await expect(set).toContainText('SQL01');
+  await expect(set).toContainText('created');
+  await set.getByRole('button', { name: 'Expand' }).click();
+  await expect(table.getByRole('row', { level: 2 })).toHaveCount(4);
+  await expect(table.getByRole('row', { level: 2 }).first()).toContainText(/E: SQL-DATA → SQL-DATA-SC-/);
+
+  await page.getByRole('searchbox', { name: 'Search snapshot sets' }).fill('SQL-LOGS');
+  await expect(table.getByRole('row', { level: 2 })).toHaveCount(1);
+
+  await set.click();
+  await expect(page.getByRole('complementary', { name: 'Snapshot set details' })).toContainText('Transportable');
+});
+
+test('the clusters page walks cluster → nodes and groups → disk resources with their LUN', async ({ consolePage: page }) => {
+  await page.getByRole('tab', { name: 'Clusters' }).click();
+  const table = page.getByRole('treegrid', { name: 'Clusters' });
+  await table.getByRole('row', { name: /SQLCLUS/ }).getByRole('button', { name: 'Expand' }).click();
+  await expect(table.getByRole('row', { level: 2 })).toHaveCount(3);
+  await table.getByRole('row', { name: /SQL Server \(MSSQLSERVER\)/ }).getByRole('button', { name: 'Expand' }).click();
+  const disk = table.getByRole('row', { level: 3 }).filter({ hasText: 'Cluster Disk 2' });
+  await expect(disk).toContainText('SQL-LOGS');
+  await expect(disk).toContainText('Online');
+
+  await page.getByRole('searchbox', { name: 'Search clusters' }).fill('SQL02');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await disk.or(table.getByRole('row', { level: 2 })).first().click();
+  await expect(page.getByRole('complementary', { name: 'Cluster details' })).toContainText('SQLCLUS');
+});
+
+test('the hosts page filters and opens a host with its initiators and LUNs', async ({ consolePage: page }) => {
+  await page.getByRole('tab', { name: 'Hosts' }).click();
+  const table = page.getByRole('grid', { name: 'Hosts' });
+  await page.getByRole('searchbox', { name: 'Search hosts' }).fill('sqlclus');
+  await expect(page.getByRole('status')).toHaveText('2 of 3 hosts');
+  await table.getByRole('row').filter({ hasText: 'SQL02' }).click();
+  const details = page.getByRole('complementary', { name: 'Host details' });
+  await expect(details).toContainText(/FC 10000090fa[0-9a-f]{6}/);
+  await expect(details.getByRole('list', { name: 'LUNs it sees' }).getByRole('listitem')).toHaveCount(4);
+});
+
+test('the masking matrix shows a finding after a LUN is masked away from one node', async ({ consolePage: page, dataDir }) => {
+  await page.getByRole('tab', { name: 'Masking matrix' }).click();
+  const matrix = page.getByRole('grid', { name: 'Masking matrix' });
+  await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="sees"]')).toHaveCount(2);
+  await expect(page.getByText(/^No masking findings/)).toBeVisible();
+
+  // Another process (a script, a colleague) changes the array: the console follows without a reload.
+  const lab = LabBackend.open(dataDir, { latencyScale: 0 });
+  await lab.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01'] });
+  await lab.close();
+
+  await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="missing-cluster-node"]')).toHaveAttribute('aria-label', 'SQL02 cannot see it, though it is a node of its cluster');
+  const findings = page.getByRole('grid', { name: 'Masking findings' });
+  const finding = findings.getByRole('row').filter({ hasText: 'SQL-LOGS' });
+  await expect(finding).toContainText('Cluster node cannot see its disk');
+  await expect(finding).toContainText('SQL02 cannot see it');
+});
+
+test('the rows a table shows export as CSV, and a row copies as JSON', async ({ consolePage: page }) => {
+  await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('SQL-DATA');
+  await expect(page.getByRole('status')).toHaveText('2 of 8 LUNs');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^luns-\d{12}\.csv$/);
+  const csv = (await (await download.createReadStream()).toArray()).join('');
+  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Name,Array,Size,Identifiers (page 0x83),Disk,Signature,Volumes,Masked to,Cluster disk,State');
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toContain('SQL-DATA,ARRAY-01,500 GiB,"compliant: type 3, type 8",basic MBR');
+  expect(lines[1]).toContain('"SQL01, SQL02"');
+
+  await page.getByRole('grid', { name: 'LUNs' }).getByRole('row').nth(1).click();
+  await page.getByRole('button', { name: 'Copy row' }).click();
+  await expect(page.getByText(/^Copied ARRAY-01:lun-0 as JSON\.$/)).toBeVisible();
+});

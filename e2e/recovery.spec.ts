@@ -1,0 +1,217 @@
+// Guided recovery end to end on the Lab: the wizard from the set to the done page with typed
+// confirmations, and runs that stop at a step being resumed, rolled back or cancelled from the console.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Cli = (...args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+
+async function cli(shadowswap: Cli, ...args: string[]): Promise<string> {
+  const result = await shadowswap(...args);
+  if (result.code !== 0) throw new Error(`shadowswap ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Opens the wizard, chooses the scenario's only set and walks to the review with the given options. */
+async function reviewThePlan(page: Page, options: { newSignatures?: boolean; forensicsHost?: string } = {}) {
+  await page.getByRole('tab', { name: 'Recovery' }).click();
+  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
+  await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next: options' }).click();
+  if (options.newSignatures) await page.getByLabel('Give new signatures and repoint the disk resources').check();
+  if (options.forensicsHost) await page.getByLabel('Forensics host for the damaged LUNs').selectOption(options.forensicsHost);
+  await page.getByRole('button', { name: 'Next: review the plan' }).click();
+  await expect(page.getByRole('list', { name: 'Planned steps' })).toBeVisible();
+}
+
+/** Confirms the destructive step the run waits at, typing the phrase as an operator would. */
+async function confirmWaitingStep(page: Page, phrase: string) {
+  await page.getByRole('button', { name: /^Review and confirm:/ }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByLabel(`Type ${phrase} to confirm`).fill(phrase);
+  await dialog.getByRole('button', { name: 'Confirm and run' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const runStatus = (page: Page) => page.getByRole('status').filter({ hasText: /steps done/ });
+
+test('the whole wizard on two-node-sql, with typed confirmations, ends on the done page', async ({ consolePage: page, shadowswap }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  await cli(shadowswap, 'lab', 'corrupt', '--lun', 'SQL-DATA');
+
+  await page.getByRole('tab', { name: 'Recovery' }).click();
+  await expect(page.getByRole('heading', { name: 'Choose the snapshot set to recover from', level: 3 })).toBeVisible();
+  const next = page.getByRole('button', { name: 'Next: scope and preflight' });
+  await expect(next).toBeDisabled();
+  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await next.click();
+
+  // Scope: the damaged LUN is named, and every check passes on this estate.
+  const scope = page.getByRole('table', { name: 'LUNs this recovery swaps' });
+  await expect(scope.getByRole('row').filter({ hasText: 'SQL-DATA' })).toContainText('damaged');
+  await expect(page.getByText('Ready to run')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Next: options' }).click();
+  await page.getByLabel('Give new signatures and repoint the disk resources').check();
+  await page.getByLabel('Forensics host for the damaged LUNs').selectOption('BACKUP01');
+  await page.getByRole('button', { name: 'Next: review the plan' }).click();
+
+  // Review: new signatures raise a warning that must be ticked before the run can start.
+  const start = page.getByRole('button', { name: 'Start the recovery' });
+  await expect(start).toBeDisabled();
+  await expect(page.getByText('Acknowledge the warning above first.')).toBeVisible();
+  const masking = page.getByRole('table', { name: 'Who sees which LUN, before and after' });
+  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' })).toContainText('Sees → No access');
+  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' }).getByRole('cell').last()).toHaveText('No access → Sees');
+
+  await page.getByRole('button', { name: 'Copy as script…' }).click();
+  const script = page.getByRole('textbox', { name: 'Recovery plan script' });
+  await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
+  await expect(script).toHaveValue(/# Step 1 of 10: Take 4 disk resource\(s\) offline\n# Why: /);
+  await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
+  await expect(script).toHaveValue(/# diskraid script, on SQL01[^\n]*\n# --- begin diskraid script ---\nselect subsystem 0\nselect lun 0\nunmask lun none/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy to clipboard' }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await script.inputValue());
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('checkbox', { name: /Disk identity is kept/ }).check();
+  await expect(start).toBeEnabled();
+  await start.click();
+
+  // Run: the first destructive step waits; the dialog names what changes and wants the exact name.
+  await expect(runStatus(page)).toContainText('Waiting for your confirmation: 0 of 10 steps done');
+  await page.getByRole('button', { name: /^Review and confirm:/ }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('SQLCLUS resource "Cluster Disk 1": Online → Offline');
+  const confirm = dialog.getByRole('button', { name: 'Confirm and run' });
+  await dialog.getByLabel('Type SQLCLUS to confirm').fill('sqlclus');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
+  await confirm.click();
+  await expect(dialog).toBeHidden();
+  await confirmWaitingStep(page, 'SQLCLUS'); // mask the originals
+  await confirmWaitingStep(page, 'SQLCLUS'); // break the set
+
+  // Done: verification, downtime and where the damaged LUNs went.
+  await expect(page.getByRole('heading', { name: 'Recovery complete', level: 3 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Verification results' })).toContainText('SQL-DATA: data matches the shadow copy');
+  await expect(page.getByRole('heading', { name: 'Production downtime' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'What happened to the damaged LUNs' }).getByRole('listitem').filter({ hasText: 'SQL-DATA' })).toContainText(
+    'now visible only to BACKUP01 for forensics',
+  );
+  const luns = JSON.parse(await cli(shadowswap, 'inventory', 'luns', '--json')) as Array<{ name: string; maskedTo: string[] }>;
+  expect(luns.find((l) => l.name === 'SQL-DATA')?.maskedTo).toEqual(['BACKUP01']);
+
+  await page.getByRole('button', { name: 'Open this run on the Runs page' }).click();
+  await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 10 of 10 steps done/);
+});
+
+test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'startResource', '--kind', 'fail', '--times', '1');
+
+  await reviewThePlan(page);
+  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  for (let i = 0; i < 3; i++) await confirmWaitingStep(page, 'SQLCLUS');
+  await expect(runStatus(page)).toContainText('Failed: 6 of 8 steps done');
+  await expect(page.getByRole('list', { name: /^Steps of run/ }).getByRole('listitem').filter({ hasText: 'Bring the disk resources online' })).toContainText('ERROR_RESOURCE_FAILED');
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
+  await row.getByRole('button', { name: /^Open run/ }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 8 of 8 steps done/);
+  await expect(row).toHaveCount(0);
+});
+
+test('a failed run is rolled back from the Runs page with the cluster name typed', async ({ consolePage: page, shadowswap }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'fail', '--times', '1');
+
+  await reviewThePlan(page);
+  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  await confirmWaitingStep(page, 'SQLCLUS');
+  await confirmWaitingStep(page, 'SQLCLUS');
+  await expect(runStatus(page)).toContainText('Failed');
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: /^Open run/ }).click();
+  await page.getByRole('button', { name: 'Roll back…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Roll back this run' });
+  await expect(dialog).toContainText('Mask the 4 damaged original LUN(s) from every host: Unmask each original');
+  await dialog.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
+  await dialog.getByRole('button', { name: 'Roll back' }).click();
+  await expect(runStatus(page)).toHaveText(/^Rolled back/);
+
+  const luns = JSON.parse(await cli(shadowswap, 'inventory', 'luns', '--json')) as Array<{ name: string; maskedTo: string[] }>;
+  expect(luns.find((l) => l.name === 'SQL-DATA')?.maskedTo).toEqual(['SQL01', 'SQL02']);
+});
+
+test('Cancel stops the run after the current step, then rolls it back', async ({ consolePage: page, shadowswap }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'delay', '--ms', '3000', '--times', '1');
+
+  await reviewThePlan(page);
+  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  await confirmWaitingStep(page, 'SQLCLUS');
+  await confirmWaitingStep(page, 'SQLCLUS');
+  await expect(runStatus(page)).toContainText('now: Import the shadow copy set');
+
+  await page.getByRole('button', { name: 'Cancel…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Cancel this run' });
+  await dialog.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
+  const rollBack = dialog.getByRole('button', { name: 'Roll back' });
+  await expect(dialog.getByRole('status')).toContainText('The step now running is finishing');
+  await expect(rollBack).toBeDisabled();
+  await expect(rollBack).toBeEnabled();
+  await rollBack.click();
+  await expect(runStatus(page)).toHaveText(/^Rolled back/);
+  await expect(page.getByRole('button', { name: 'Start a new recovery' })).toBeVisible();
+});
+
+test.describe('on an estate with non-compliant LUNs', () => {
+  test.use({ scenario: 'mixed-compliance' });
+
+  test('a failed preflight check blocks the run but not the review', async ({ consolePage: page }) => {
+    await reviewThePlan(page);
+    await expect(page.getByText('This recovery cannot run')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'dynamic disk' })).toContainText('Fail');
+    await expect(page.getByText('A preflight check failed: this plan cannot run.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start the recovery' })).toBeDisabled();
+  });
+});
+
+test('a finished run\'s report is saved from the Runs page in every format', async ({ consolePage: page, shadowswap }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  const sets = JSON.parse(await cli(shadowswap, 'inventory', 'snapshots', '--json')) as Array<{ id: string }>;
+  await cli(shadowswap, 'recover', '--set', sets[0]?.id ?? '', '--yes');
+  const runId = (JSON.parse(await cli(shadowswap, 'runs', '--json')) as Array<{ id: string }>)[0]?.id ?? '';
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  // Filters: the finished run is not among the unfinished ones, and search finds it by operator or id.
+  await page.getByRole('combobox', { name: 'Show runs' }).click();
+  await page.getByRole('option', { name: 'Unfinished (resume or roll back)' }).click();
+  await expect(page.getByText('No run matches these filters (1 in all).')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Show runs' }).click();
+  await page.getByRole('option', { name: 'All runs' }).click();
+  await page.getByRole('searchbox', { name: 'Search runs' }).fill(runId.slice(-6));
+  await page.getByRole('button', { name: `Open run ${runId}` }).click();
+  const reports = page.getByRole('group', { name: `Report of run ${runId}` });
+  for (const [label, extension] of [['HTML report', 'html'], ['JSON (verifiable)', 'json'], ['CSV of the steps', 'csv'], ['PDF report', 'pdf']] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: label }).click()]);
+    expect(download.suggestedFilename()).toBe(`shadowswap-report-${runId}.${extension}`);
+    const saved = await download.path();
+    const bytes = (await import('node:fs')).readFileSync(saved);
+    if (extension === 'pdf') expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    else if (extension === 'csv') expect(bytes.toString('utf8')).toContain('"1-stop-resources","Take 4 disk resource(s) offline"');
+    else expect(bytes.toString('utf8')).toContain(runId);
+  }
+  // The saved JSON passes the CLI's verification against the run's journal.
+  const [json] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: 'JSON (verifiable)' }).click()]);
+  const verified = await shadowswap('report', 'verify', await json.path());
+  expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+});

@@ -1,0 +1,48 @@
+/**
+ * The state badges every page uses, so one state has one colour everywhere: green is fine, red needs
+ * action, amber needs attention, blue is informational (a shadow copy, an imported set).
+ */
+import { Badge } from '@fluentui/react-components';
+import type { ClusterNodeState, DiskResourceState, LunState, SnapshotSetState } from '../../../shared/domain';
+import type { z } from 'zod';
+
+type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand';
+
+const lunColor: Record<z.infer<typeof LunState>, BadgeColor> = { healthy: 'success', damaged: 'danger', shadow: 'informative', 'forensic-hold': 'warning' };
+const setColor: Record<SnapshotSetState, BadgeColor> = { created: 'informative', imported: 'brand', exposed: 'warning', broken: 'subtle', failed: 'danger' };
+const resourceColor: Record<z.infer<typeof DiskResourceState>, BadgeColor> = { Online: 'success', Offline: 'warning', Failed: 'danger', 'Online(Maintenance)': 'warning' };
+const nodeColor: Record<z.infer<typeof ClusterNodeState>, BadgeColor> = { Up: 'success', Down: 'danger', Paused: 'warning' };
+const groupColor: Record<string, BadgeColor> = { Online: 'success', Offline: 'warning', Failed: 'danger', PartialOnline: 'warning' };
+
+function StateBadge({ color, text }: { color: BadgeColor; text: string }) {
+  return (
+    <Badge appearance="tint" color={color} shape="rounded">
+      {text}
+    </Badge>
+  );
+}
+
+export const LunStateBadge = ({ state }: { state: z.infer<typeof LunState> }) => <StateBadge color={lunColor[state]} text={state} />;
+export const SetStateBadge = ({ state }: { state: SnapshotSetState }) => <StateBadge color={setColor[state]} text={state} />;
+export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResourceState> }) => <StateBadge color={resourceColor[state]} text={state} />;
+export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => <StateBadge color={nodeColor[state]} text={state} />;
+export const GroupStateBadge = ({ state }: { state: string }) => <StateBadge color={groupColor[state] ?? 'subtle'} text={state} />;
+
+const verdictLook = {
+  compliant: { color: 'success', text: 'Compliant' },
+  warning: { color: 'warning', text: 'Warning' },
+  'not-compliant': { color: 'danger', text: 'Not compliant' },
+} as const;
+
+/**
+ * The cluster-recovery compliance verdict; the reason ("The LUN ...") shows on hover and in the details.
+ * A native title, not a Fluent Tooltip: a tooltip per row costs more than the rest of the row to render.
+ */
+export function ComplianceBadge({ verdict, reason }: { verdict: keyof typeof verdictLook; reason: string }) {
+  const look = verdictLook[verdict];
+  return (
+    <Badge appearance="filled" color={look.color} shape="rounded" title={`The LUN ${reason}.`}>
+      {look.text}
+    </Badge>
+  );
+}

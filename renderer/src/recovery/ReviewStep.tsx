@@ -1,0 +1,76 @@
+/**
+ * Step 4: the plan before anything changes: open preflight issues, the before/after masking picture,
+ * every step with its exact commands, and the button that starts the run.
+ */
+import { Button, Text, makeStyles } from '@fluentui/react-components';
+import type { RecoveryPlan } from '../../../shared/recovery';
+import { QueryState } from '../components/QueryState';
+import { ActionError } from './ActionError';
+import { MaskingPictureTable } from './MaskingPictureTable';
+import { PlanStepCard } from './PlanStepCard';
+import { PreflightChecklist, unacknowledgedWarnings } from './PreflightChecklist';
+import { PreflightVerdictSummary } from './PreflightVerdictSummary';
+import { ScriptDialog } from './ScriptDialog';
+import { WizardFooter } from './WizardFooter';
+import { useRunAction } from './use-run-action';
+import { useWizardPlan } from './use-wizard-plan';
+import { useWizardStore } from './wizard-store';
+import { SectionTitle, SubsectionTitle } from './titles';
+
+const useStyles = makeStyles({
+  steps: { listStyleType: 'none', padding: 0, margin: 0 },
+});
+
+export function ReviewStep({ setId }: { setId: string }) {
+  const plan = useWizardPlan(setId);
+  return (
+    <section aria-labelledby="wizard-review-heading">
+      <SectionTitle id="wizard-review-heading">Review the plan</SectionTitle>
+      <QueryState query={plan} what="the recovery plan">
+        {(p) => <PlanReview plan={p} />}
+      </QueryState>
+    </section>
+  );
+}
+
+function PlanReview({ plan }: { plan: RecoveryPlan }) {
+  const styles = useStyles();
+  const { acknowledged, acknowledge, runStarted } = useWizardStore();
+  const start = useRunAction('recovery.start');
+  const issues = plan.preflight.filter((c) => c.verdict !== 'pass');
+  const pending = unacknowledgedWarnings(plan.preflight, acknowledged);
+  const warningIds = plan.preflight.filter((c) => c.verdict === 'warn').map((c) => c.id);
+  const notYet = plan.blocked ? 'A preflight check failed: this plan cannot run.' : pending.length > 0 ? `Acknowledge ${pending.length === 1 ? 'the warning' : `the ${pending.length} warnings`} above first.` : null;
+
+  return (
+    <>
+      <SubsectionTitle>Before you start</SubsectionTitle>
+      <PreflightVerdictSummary plan={plan} />
+      {issues.length > 0 && <PreflightChecklist checks={issues} acknowledged={acknowledged} onAcknowledge={acknowledge} />}
+
+      <SubsectionTitle>Who sees which LUN</SubsectionTitle>
+      <MaskingPictureTable plan={plan} />
+
+      <SubsectionTitle>The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} ask for a typed confirmation)</SubsectionTitle>
+      <ol className={styles.steps} aria-label="Planned steps">
+        {plan.steps.map((step, i) => (
+          <PlanStepCard key={step.id} step={step} number={i + 1} />
+        ))}
+      </ol>
+
+      <ActionError error={start.error} what="The run did not start" />
+      <WizardFooter back="options">
+        {notYet && <Text role="status">{notYet}</Text>}
+        <ScriptDialog plan={plan} />
+        <Button
+          appearance="primary"
+          disabled={notYet !== null || start.isPending}
+          // The plan carries the options it was made with: the run starts exactly what was reviewed.
+          onClick={() => start.mutate({ options: plan.options, acknowledge: acknowledged.filter((id) => warningIds.includes(id)) }, { onSuccess: (run) => runStarted(run.id) })}
+        >
+          {start.isPending ? 'Starting…' : 'Start the recovery'}
+        </Button>
+      </WizardFooter>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+/** Step 5: the run, live. It moves on to the results by itself when the run succeeds. */
+import { Button } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { useContractQuery } from '../queries';
+import { RunTimeline } from './RunTimeline';
+import { WizardFooter } from './WizardFooter';
+import { useWizardStore } from './wizard-store';
+import { SectionTitle } from './titles';
+
+export function RunWatchStep({ runId }: { runId: string }) {
+  const state = useContractQuery('runs.get', { runId }).data?.state;
+  const { goTo, reset } = useWizardStore();
+  useEffect(() => {
+    if (state === 'succeeded') goTo('done');
+  }, [state, goTo]);
+  return (
+    <section aria-labelledby="wizard-run-heading">
+      <SectionTitle id="wizard-run-heading">Recovery run</SectionTitle>
+      <RunTimeline runId={runId} />
+      {state === 'rolled-back' && (
+        <WizardFooter>
+          <Button appearance="primary" onClick={reset}>
+            Start a new recovery
+          </Button>
+        </WizardFooter>
+      )}
+    </section>
+  );
+}

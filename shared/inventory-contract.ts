@@ -1,0 +1,27 @@
+/**
+ * The paged half of the inventory contract: windows of slim rows for the console's tables, one object for
+ * its detail panes, and the masking matrix with its findings. The whole-estate methods (inventory.luns...)
+ * stay in contract.ts for the CLI and scripts.
+ */
+import { z } from 'zod';
+import { ClusterRow, expandedParam, HostDetail, HostRow, LunDetail, LunRow, MatrixHost, MatrixRow, pageOf, pageParams, SnapshotRow } from './inventory-rows';
+import { MaskingFinding } from './masking-findings';
+
+const MatrixPage = pageOf(MatrixRow).extend({ hosts: z.array(MatrixHost) });
+
+export const inventoryMethods = {
+  'inventory.lunPage': { params: z.object(pageParams).strict(), result: pageOf(LunRow) },
+  'inventory.lun': { params: z.object({ id: z.string().max(200) }).strict(), result: LunDetail },
+  'inventory.snapshotPage': { params: z.object({ ...pageParams, ...expandedParam }).strict(), result: pageOf(SnapshotRow) },
+  'inventory.clusterPage': { params: z.object({ ...pageParams, ...expandedParam }).strict(), result: pageOf(ClusterRow) },
+  'inventory.hostPage': { params: z.object(pageParams).strict(), result: pageOf(HostRow) },
+  'inventory.host': { params: z.object({ name: z.string().max(200) }).strict(), result: HostDetail },
+  /** The matrix window: flagged LUNs first, then cluster by cluster. `flaggedOnly` keeps the findings' LUNs alone. */
+  'inventory.matrixPage': { params: z.object({ ...pageParams, flaggedOnly: z.boolean().default(false) }).strict(), result: MatrixPage },
+  'inventory.findingPage': { params: z.object(pageParams).strict(), result: pageOf(MaskingFinding) },
+  /** The whole matrix and every finding, for the CLI and scripts. */
+  'inventory.matrix': {
+    params: z.object({ filter: z.string().max(200).optional() }).strict(),
+    result: z.object({ hosts: z.array(MatrixHost), rows: z.array(MatrixRow), findings: z.array(MaskingFinding) }),
+  },
+} as const;
