@@ -8,7 +8,7 @@
  * details {hresult, symbol} when the tool or provider failed, NOT_FOUND, BUSY. No operation deletes a
  * LUN or a shadow copy.
  */
-import type { PreflightCheck } from '../../shared/recovery';
+import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
 import type {
   BackendInfo,
   BreakMode,
@@ -34,6 +34,23 @@ export interface ResourceRef {
 export interface ResourceOnNode extends ResourceRef {
   onNode: string;
 }
+
+/** A disk identity a resource is pointed at: known, or assigned by VSS at a writable break (only its style is known before). */
+export type PlannedDiskIdentity = { signature: string } | { assignedAtBreak: 'MBR' | 'GPT' };
+
+/**
+ * An operation a recovery plan schedules, named after the Backend method that will run it, with that method's
+ * params. A mask also carries the access list the plan expects the LUN to have when the step runs (earlier
+ * steps change it), because what diskraid is told depends on it (`uninstall` when this computer loses the disk).
+ * A disk identity change carries the owner node the plan read, since previewing reads nothing from the cluster.
+ */
+export type PlannedOperation =
+  | { operation: 'setLunMask'; lunId: string; hosts: string[]; before: string[] }
+  | { operation: 'importSnapshotSet'; setId: string; host: string }
+  | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
+  | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[] }
+  | (ResourceOnNode & { operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' })
+  | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
 
 export interface Backend {
   describe(): BackendInfo;
@@ -70,6 +87,12 @@ export interface Backend {
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult>;
   /** Last resort: Set-ClusterParameter DiskSignature / DiskIdGuid on an offline resource. */
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult>;
+
+  /**
+   * The exact commands this backend will run for a planned operation, rendered by the same code that runs them
+   * (the Lab: the Windows commands it stands in for). Changes nothing and starts no tool.
+   */
+  previewCommands(operation: PlannedOperation): Promise<CommandPreview[]>;
 
   /** Called when the backend's state changed (our operations, another process, a tool); returns an unsubscribe. */
   onChange(listener: (reason: string) => void): () => void;

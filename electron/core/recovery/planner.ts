@@ -6,11 +6,10 @@
 import type { DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange, StepKind } from '../../../shared/recovery';
-import type { Backend } from '../backend';
-import { breakCommand, importCommand, maskCommand, readWriteCommand, resourceCommand } from './command-preview';
+import type { Backend, PlannedOperation } from '../backend';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
-import { describeMask, maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyPair } from './steps';
+import { maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyPair } from './steps';
 
 export interface PlanContext {
   backend: Backend;
@@ -25,7 +24,8 @@ interface Pair {
   resource: DiskResource | undefined;
 }
 
-type StepDraft = Omit<PlanStep, 'id' | 'commandsSimulated'>;
+/** A step before its commands are rendered: the operations it will ask of the backend, in order. */
+type StepDraft = Omit<PlanStep, 'id' | 'commands' | 'commandsSimulated'> & { operations: PlannedOperation[] };
 
 function lunRef(lun: Lun): LunRef {
   return { lunId: lun.id, name: lun.name };
@@ -60,7 +60,13 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     backendChecks: await backend.preflightChecks(),
   });
 
-  const steps = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, importHost });
+  const drafts = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, importHost });
+  // The backend renders what it will run for each operation: the plan shows no command of its own making.
+  const steps: PlanStep[] = [];
+  for (const [index, { operations, ...step }] of drafts.entries()) {
+    const commands = (await Promise.all(operations.map((operation) => backend.previewCommands(operation)))).flat();
+    steps.push({ ...step, commands, id: `${index + 1}-${step.kind}`, commandsSimulated: simulated });
+  }
   return {
     options,
     backend: info.label,
@@ -72,7 +78,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     shadowLunIds: pairs.map((p) => p.shadow.id),
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
-    steps: steps.map((step, index) => ({ ...step, id: `${index + 1}-${step.kind}`, commandsSimulated: simulated })),
+    steps,
   };
 }
 
@@ -104,7 +110,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: true,
       confirmPhrase,
       changes: resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline'),
-      commands: resources.map((r) => resourceCommand(suspend ? 'suspend' : 'stop', r.resource, r.ownerNode)),
+      operations: resources.map((r) => ({ operation: suspend ? 'suspendResource' : 'stopResource', cluster: r.cluster, resource: r.resource, onNode: r.ownerNode })),
       undo: suspend ? 'Resume-ClusterResource on the owner node.' : 'Start-ClusterResource on the owner node (after the originals are unmasked again).',
       params: { resources: resourceTargets },
     });
@@ -114,11 +120,11 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   steps.push({
     kind: 'mask-originals',
     title: `Mask the ${pairs.length} damaged original LUN(s) from every host`,
-    why: 'The shadow copies carry the originals\' disk identity; the originals must be invisible before the break, or it fails with VSS_E_BREAK_REVERT_ID_FAILED (0x800423F6) and the cluster would see two disks with one signature.',
+    why: `The shadow copies carry the originals' disk identity; the originals must be invisible before the break, or it fails with VSS_E_BREAK_REVERT_ID_FAILED (0x800423F6) and ${cluster ? 'the cluster' : importHost} would see two disks with one signature.`,
     destructive: true,
     confirmPhrase,
     changes: maskChanges(maskAway, estate),
-    commands: pairs.map((p) => maskCommand(estate, p.original, [], importHost)),
+    operations: pairs.map((p) => ({ operation: 'setLunMask', lunId: p.original.id, hosts: [], before: maskOf(p.original) })),
     undo: 'Unmask each original to exactly the hosts it had before (the journal holds the old lists).',
     params: { targets: maskAway },
   });
@@ -131,7 +137,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     destructive: false,
     confirmPhrase: null,
     changes: [{ kind: 'snapshot-set', setId: set.id, before: set.state, after: 'imported' }],
-    commands: [importCommand(set.metadataFile, importHost)],
+    operations: [{ operation: 'importSnapshotSet', setId: set.id, host: importHost }],
     undo: 'VSS cannot un-import; on rollback the shadow LUNs are masked from every host (nothing is deleted).',
     params: { setId: set.id, host: importHost, shadowLuns },
   });
@@ -146,7 +152,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     destructive: true,
     confirmPhrase,
     changes: [{ kind: 'snapshot-set', setId: set.id, before: 'imported', after: 'broken' }],
-    commands: [breakCommand(set.id, breakMode, importHost)],
+    operations: [{ operation: 'breakSnapshotSet', setId: set.id, mode: breakMode }],
     undo: 'A break cannot be undone. Rollback masks the broken LUNs away and restores the originals; the broken LUNs are kept.',
     params: { setId: set.id, mode: breakMode },
   });
@@ -158,23 +164,30 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     destructive: false,
     confirmPhrase: null,
     changes: pairs.map((p) => ({ kind: 'volume', lunId: p.shadow.id, lunName: p.shadow.name, before: 'read-only', after: 'read/write' })),
-    commands: pairs.map((p) => readWriteCommand(p.shadow, importHost)),
+    operations: [{ operation: 'setVolumesReadWrite', host: importHost, lunIds: pairs.map((p) => p.shadow.id) }],
     undo: 'Nothing to undo: rollback masks these LUNs away.',
     params: { host: importHost, shadowLuns },
   });
 
   if (options.identity === 'new-signature' && resources.length > 0) {
-    const repoint = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster, resource: p.resource.name, group: p.resource.group, shadowLunId: p.shadow.id }] : []));
+    const repoint = pairs.flatMap(({ resource, shadow }) => (resource && cluster ? [{ resource, shadow, target: { cluster, resource: resource.name, group: resource.group, shadowLunId: shadow.id } }] : []));
     steps.push({
       kind: 'repoint-resources',
       title: 'Point the disk resources at the recovered disks',
       why: 'With new signatures the cluster would not find its disks (event 1034); each resource\'s DiskSignature is set to its recovered disk.',
       destructive: false,
       confirmPhrase: null,
-      changes: repoint.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before: 'original signature', after: 'recovered disk signature' })),
-      commands: [],
+      changes: repoint.map(({ target }) => ({ kind: 'resource', cluster: target.cluster, resource: target.resource, before: 'original signature', after: 'recovered disk signature' })),
+      // VSS gives the disks their new identities at the break, so the plan can show only where they go.
+      operations: repoint.map(({ resource, shadow, target }) => ({
+        operation: 'setResourceDiskIdentity',
+        cluster: target.cluster,
+        resource: target.resource,
+        onNode: resource.ownerNode,
+        identity: { assignedAtBreak: shadow.partitionStyle === 'GPT' ? 'GPT' : 'MBR' },
+      })),
       undo: 'Set each DiskSignature back to the value journaled before.',
-      params: { pairs: repoint },
+      params: { pairs: repoint.map(({ target }) => target) },
     });
   }
 
@@ -187,7 +200,8 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     destructive: false,
     confirmPhrase: null,
     changes: expose.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [importHost], after: t.hosts })),
-    commands: pairs.map((p, i) => maskCommand(estate, p.shadow, (expose[i] as MaskTarget).hosts, importHost)),
+    // The import surfaced the shadow LUNs to the importing host: that is their list when this step runs.
+    operations: expose.map((t) => ({ operation: 'setLunMask', lunId: t.lunId, hosts: t.hosts, before: [importHost] })),
     undo: 'Mask the recovered LUNs back to the access list they had before this step.',
     params: { targets: expose },
   });
@@ -201,7 +215,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: false,
       confirmPhrase: null,
       changes: resourceChanges(resume ? 'Online(Maintenance)' : 'Offline', 'Online'),
-      commands: resources.map((r) => resourceCommand(resume ? 'resume' : 'start', r.resource, r.ownerNode)),
+      operations: resources.map((r) => ({ operation: resume ? 'resumeResource' : 'startResource', cluster: r.cluster, resource: r.resource, onNode: r.ownerNode })),
       undo: resume ? 'Suspend-ClusterResource again.' : 'Stop-ClusterResource again.',
       params: { resources: resourceTargets },
     });
@@ -216,7 +230,8 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: false,
       confirmPhrase: null,
       changes: hold.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [], after: t.hosts })),
-      commands: pairs.map((p) => maskCommand(estate, p.original, [forensics], importHost)),
+      // The originals were masked from everyone by then.
+      operations: hold.map((t) => ({ operation: 'setLunMask', lunId: t.lunId, hosts: t.hosts, before: [] })),
       undo: 'Mask the originals from the forensics host again.',
       params: { targets: hold },
     });
@@ -237,7 +252,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: false,
       confirmPhrase: null,
       changes: [],
-      commands: [],
+      operations: [],
       undo: 'Nothing to undo: verification only reads.',
       params: { pairs: verifyPairs },
     });
@@ -246,4 +261,3 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
 }
 
 export const destructiveKinds: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals', 'break-set']);
-export { describeMask };

@@ -5,10 +5,10 @@
  * Reads come from the store's cached state and the per-revision views.
  */
 import fs from 'node:fs';
-import type { PreflightCheck } from '../../../../shared/recovery';
+import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
 import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask } from './array-masking';
 import { moveGroup, resumeResource, setResourceDiskIdentity, startResource, stopResource, suspendResource } from './cluster-service';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
@@ -20,6 +20,7 @@ import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views
 import { FailedWithEffect, type OperationContext } from './operation';
 import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
+import { windowsEquivalents } from './windows-equivalents';
 import { windowsFailure } from './windows-errors';
 
 export interface LabOptions {
@@ -149,6 +150,11 @@ export class LabBackend implements Backend {
 
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
     return this.run('setResourceDiskIdentity', (state) => setResourceDiskIdentity(state, params));
+  }
+
+  /** The Windows commands each simulated operation stands for. */
+  async previewCommands(operation: PlannedOperation): Promise<CommandPreview[]> {
+    return windowsEquivalents(this.read(), operation);
   }
 
   onChange(listener: (reason: string) => void): () => void {

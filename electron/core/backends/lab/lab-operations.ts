@@ -7,7 +7,7 @@ import type { Backend } from '../../backend';
 import type { FaultKind } from './lab-model';
 import type { WindowsErrorSymbol } from './windows-errors';
 
-type ReadOrLifecycle = 'describe' | 'preflightChecks' | 'listArrays' | 'listLuns' | 'listHosts' | 'listSnapshotSets' | 'listClusters' | 'onChange' | 'close';
+type ReadOrLifecycle = 'describe' | 'preflightChecks' | 'listArrays' | 'listLuns' | 'listHosts' | 'listSnapshotSets' | 'listClusters' | 'previewCommands' | 'onChange' | 'close';
 export type LabOperationName = Exclude<keyof Backend, ReadOrLifecycle>;
 
 export interface OperationSpec {

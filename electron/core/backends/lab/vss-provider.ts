@@ -19,11 +19,16 @@ function stampText(date: Date): string {
   return date.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
+/** The array's number for a LUN: the `<n>` of its `<array>:lun-<n>` id (NaN for an id of another form). */
+export function lunNumberOf(lunId: string): number {
+  return Number(lunId.slice(lunId.lastIndexOf('-') + 1));
+}
+
 /** The next free `<array>:lun-<n>` per array: LUN numbers are never reused, as nothing is deleted. */
 export function lunNumberer(state: LabState): (arrayId: string) => string {
   const next = new Map<string, number>();
   for (const lun of state.luns) {
-    const n = Number(lun.id.slice(lun.id.lastIndexOf('-') + 1));
+    const n = lunNumberOf(lun.id);
     if (Number.isInteger(n)) next.set(lun.arrayId, Math.max(next.get(lun.arrayId) ?? 0, n + 1));
   }
   return (arrayId) => {

@@ -5,7 +5,7 @@
  */
 import type { OperationResult } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { ResourceOnNode, ResourceRef } from '../../backend';
+import type { PlannedDiskIdentity, ResourceOnNode, ResourceRef } from '../../backend';
 import { parseClusterGroups, parseClusterResources, parseDiskResourceParameters, type ClusterResourceInfo } from './parse-cluster';
 import {
   getClusterResourceCommand,
@@ -13,6 +13,7 @@ import {
   moveClusterGroupCommand,
   resumeClusterResourceCommand,
   setDiskResourceIdentityCommand,
+  setPendingDiskResourceIdentityCommand,
   startClusterResourceCommand,
   stopClusterResourceCommand,
   suspendClusterResourceCommand,
@@ -40,20 +41,25 @@ function requireOwner(resource: ClusterResourceInfo, ref: ResourceOnNode): void 
 const describeState = (r: ClusterResourceInfo): string => (r.maintenanceShown ? `${r.state}(Maintenance)` : r.state);
 
 type OwnerNodeCommand = (request: { resource: string; ownerNode: string }) => string;
+export type OwnerNodeOperation = 'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource';
 
-export const ownerNodeSteps: Record<'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource', { command: OwnerNodeCommand; did: string }> = {
+const ownerNodeSteps: Record<OwnerNodeOperation, { command: OwnerNodeCommand; did: string }> = {
   suspendResource: { command: suspendClusterResourceCommand, did: 'is in maintenance mode (health checking is off)' },
   resumeResource: { command: resumeClusterResourceCommand, did: 'is out of maintenance mode; health checking found its disk' },
   stopResource: { command: stopClusterResourceCommand, did: 'is offline (its dependents went offline first)' },
   startResource: { command: startClusterResourceCommand, did: 'is online; the cluster found its disk' },
 };
 
-export async function runOwnerNodeStep(context: WindowsContext, operation: keyof typeof ownerNodeSteps, ref: ResourceOnNode): Promise<OperationResult> {
+/** The cmdlet call, remoted to the owner node, that suspends, resumes, stops or starts a resource. */
+export function ownerNodeCommand(operation: OwnerNodeOperation, ref: ResourceOnNode): string {
+  return ownerNodeSteps[operation].command({ resource: ref.resource, ownerNode: ref.onNode });
+}
+
+export async function runOwnerNodeStep(context: WindowsContext, operation: OwnerNodeOperation, ref: ResourceOnNode): Promise<OperationResult> {
   const before = await readResource(context, ref);
   requireOwner(before, ref);
-  const step = ownerNodeSteps[operation];
-  const [after] = await powershellJson(context, step.command({ resource: ref.resource, ownerNode: ref.onNode }), parseClusterResources);
-  return operationResult(operation, `${ref.resource} on ${ref.onNode} ${step.did}.`, [`${ref.resource}: ${describeState(before)} → ${after === undefined ? 'unknown' : describeState(after)}`]);
+  const [after] = await powershellJson(context, ownerNodeCommand(operation, ref), parseClusterResources);
+  return operationResult(operation, `${ref.resource} on ${ref.onNode} ${ownerNodeSteps[operation].did}.`, [`${ref.resource}: ${describeState(before)} → ${after === undefined ? 'unknown' : describeState(after)}`]);
 }
 
 export async function moveGroup(context: WindowsContext, params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
@@ -66,6 +72,14 @@ export async function moveGroup(context: WindowsContext, params: { cluster: stri
     });
   }
   return operationResult('moveGroup', `${params.group} is now owned by ${params.node}; maintenance mode on its disks was cleared by the move.`, [`${params.group}: owner → ${params.node} (${group.state ?? 'state unknown'})`]);
+}
+
+/** The Set-ClusterParameter call, on the owner node, that points a resource at a disk identity. */
+export function diskIdentityCommand(ref: ResourceOnNode, identity: PlannedDiskIdentity): string {
+  const request = { resource: ref.resource, ownerNode: ref.onNode };
+  return 'signature' in identity
+    ? setDiskResourceIdentityCommand({ ...request, signature: identity.signature })
+    : setPendingDiskResourceIdentityCommand({ ...request, partitionStyle: identity.assignedAtBreak });
 }
 
 export async function setResourceDiskIdentity(context: WindowsContext, params: ResourceRef & { signature: string }): Promise<OperationResult> {
@@ -84,11 +98,7 @@ export async function setResourceDiskIdentity(context: WindowsContext, params: R
       { ...params },
     );
   }
-  const updated = await powershellJson(
-    context,
-    setDiskResourceIdentityCommand({ resource: params.resource, ownerNode: resource.ownerNode, signature: params.signature }),
-    parseDiskResourceParameters,
-  );
+  const updated = await powershellJson(context, diskIdentityCommand({ ...params, onNode: resource.ownerNode }, { signature: params.signature }), parseDiskResourceParameters);
   const now = identity.kind === 'mbr' ? updated.diskSignature : updated.diskIdGuid;
   const wanted = identity.kind === 'mbr' ? identity.signature : identity.guid;
   if (now !== wanted) {

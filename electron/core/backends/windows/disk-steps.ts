@@ -7,15 +7,20 @@ import type { OperationResult } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { parseDisks } from './parse-disk';
 import { setDiskWritableCommand } from './powershell-commands';
+import type { SanMapLun } from './san-map';
 import { isThisComputer, operationResult, powershellJson, type WindowsContext } from './windows-context';
 
+/** The Set-Disk command that makes a LUN's disk writable as `host` sees it (remoted unless it is this computer). */
+export function writableDiskCommand(context: WindowsContext, host: string, lunId: string): { lun: SanMapLun; command: string } {
+  const lun = context.sanMap.read().luns.find((l) => l.id === lunId);
+  if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}); its disk UniqueId is unknown. Add it, then retry.`, { lunId });
+  return { lun, command: setDiskWritableCommand({ disk: { uniqueId: lun.uniqueId }, ...(isThisComputer(context, host) ? {} : { computer: host }) }) };
+}
+
 export async function setDisksWritable(context: WindowsContext, params: { host: string; lunIds: string[] }): Promise<OperationResult> {
-  const map = context.sanMap.read();
   const changes: string[] = [];
   for (const lunId of params.lunIds) {
-    const lun = map.luns.find((l) => l.id === lunId);
-    if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}); its disk UniqueId is unknown. Add it, then retry.`, { lunId });
-    const command = setDiskWritableCommand({ disk: { uniqueId: lun.uniqueId }, ...(isThisComputer(context, params.host) ? {} : { computer: params.host }) });
+    const { lun, command } = writableDiskCommand(context, params.host, lunId);
     const [disk] = await powershellJson(context, command, parseDisks);
     if (disk?.isReadOnly !== false) {
       throw new ShadowSwapError(

@@ -7,7 +7,7 @@ import type { OperationResult } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { ALL_HOSTS } from '../../backend';
 import { buildMaskingScript, type LunAccess } from './diskraid-scripts';
-import type { SanMap } from './san-map';
+import type { SanMap, SanMapLun } from './san-map';
 import { succeeded } from './tool-runner';
 import { isThisComputer, operationResult, type WindowsContext } from './windows-context';
 import { lunVisibleTo, sameName } from './windows-views';
@@ -36,9 +36,29 @@ function accessFor(map: SanMap, hosts: readonly string[]): LunAccess {
   return wwns.length > 0 ? { kind: 'wwn', wwns } : { kind: 'iscsi', initiators: iqns };
 }
 
-const describeMask = (mask: { maskAll: boolean; maskedTo: readonly string[] }): string => (mask.maskAll ? '* (every host)' : mask.maskedTo.join(', ') || '(nobody)');
+const describeMask = (mask: LunMask): string => (mask.maskAll ? '* (every host)' : mask.maskedTo.join(', ') || '(nobody)');
 
-export async function setLunMask(context: WindowsContext, params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+type LunMask = Pick<SanMapLun, 'maskAll' | 'maskedTo'>;
+
+/** An access list as host names (`*` alone for every host) in the SAN map's form. */
+export function maskOfHosts(hosts: readonly string[]): LunMask {
+  const maskAll = hosts.includes(ALL_HOSTS);
+  return { maskAll, maskedTo: maskAll ? [] : [...hosts] };
+}
+
+export interface MaskingPlan {
+  lun: SanMapLun;
+  /** The diskraid script that sets the new list. */
+  script: string;
+  after: LunMask;
+}
+
+/**
+ * What setting a LUN's access list takes: the diskraid script (with `uninstall` when this computer loses the disk)
+ * and the list after it. `before` is the list the LUN has when the script runs: the SAN map's now, or the one a
+ * plan expects once its earlier steps ran.
+ */
+export function maskingPlan(context: WindowsContext, params: { lunId: string; hosts: string[] }, before?: LunMask): MaskingPlan {
   const map = context.sanMap.read();
   const lun = map.luns.find((l) => l.id === params.lunId);
   if (lun === undefined) {
@@ -48,10 +68,16 @@ export async function setLunMask(context: WindowsContext, params: { lunId: strin
   if (array === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`, { lunId: lun.id });
 
   const access = accessFor(map, params.hosts);
-  const after = { maskAll: access.kind === 'all', maskedTo: access.kind === 'all' ? [] : [...params.hosts] };
+  const after = maskOfHosts(params.hosts);
+  const current = before ?? lun;
   // SetMask asks callers to uninstall the disk before masking it away; diskraid does that locally with `uninstall`.
-  const losesLocalAccess = map.hosts.some((h) => isThisComputer(context, h.name) && lunVisibleTo(lun, h.name) && !lunVisibleTo(after, h.name));
-  succeeded(await context.runner.diskraid(buildMaskingScript({ subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, access, uninstallLocalDisk: losesLocalAccess })));
+  const losesLocalAccess = map.hosts.some((h) => isThisComputer(context, h.name) && lunVisibleTo(current, h.name) && !lunVisibleTo(after, h.name));
+  return { lun, script: buildMaskingScript({ subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, access, uninstallLocalDisk: losesLocalAccess }), after };
+}
+
+export async function setLunMask(context: WindowsContext, params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+  const { lun, script, after } = maskingPlan(context, params);
+  succeeded(await context.runner.diskraid(script));
   context.sanMap.recordMask(lun.id, after);
   return operationResult('setLunMask', `LUN ${lun.name} is now visible to ${describeMask(after)}; the array replaced its whole access list.`, [
     `${lun.name}: ${describeMask(lun)} → ${describeMask(after)}`,

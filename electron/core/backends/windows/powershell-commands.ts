@@ -137,12 +137,30 @@ export interface DiskIdentityRequest extends OwnerNodeResourceRequest {
  * - DiskIdGuid is written braced, as cluster parameters show it (§5.4 test mocks).
  */
 export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): string {
-  const name = validateClusterResourceName(request.resource);
   const identity = validateDiskIdentity(request.signature);
-  const assignment =
-    identity.kind === 'mbr'
-      ? `-Name DiskSignature -Value ([Convert]::ToUInt32(${psQuote(`0x${identity.signature}`)}, 16))`
-      : `-Name DiskIdGuid -Value ${psQuote(bracedGuid(identity.guid))}`;
+  return identityCommand(
+    request,
+    identity.kind === 'mbr' ? mbrSignatureAssignment(psQuote(`0x${identity.signature}`)) : `-Name DiskIdGuid -Value ${psQuote(bracedGuid(identity.guid))}`,
+  );
+}
+
+/**
+ * The same command for a plan made before a writable break: VSS picks the new identity at the break, so the
+ * value is a placeholder the step fills in when it runs.
+ */
+export function setPendingDiskResourceIdentityCommand(request: OwnerNodeResourceRequest & { partitionStyle: 'MBR' | 'GPT' }): string {
+  return identityCommand(
+    request,
+    request.partitionStyle === 'MBR' ? mbrSignatureAssignment("'0x<signature after the break>'") : "-Name DiskIdGuid -Value '<disk GUID after the break>'",
+  );
+}
+
+function mbrSignatureAssignment(quotedHex: string): string {
+  return `-Name DiskSignature -Value ([Convert]::ToUInt32(${quotedHex}, 16))`;
+}
+
+function identityCommand(request: OwnerNodeResourceRequest, assignment: string): string {
+  const name = validateClusterResourceName(request.resource);
   return onNode(
     request.ownerNode,
     `$resource = Get-ClusterResource -Name ${psQuote(name)}; ` +

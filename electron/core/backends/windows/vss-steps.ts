@@ -144,6 +144,11 @@ function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string)
   }
 }
 
+/** The diskshadow script that imports a set from its metadata .cab. */
+export function importScript(set: SnapshotSet): string {
+  return buildImportScript({ metadataPath: set.metadataFile });
+}
+
 export async function importSnapshotSet(context: WindowsContext, params: { setId: string; host: string }, lockDir: string): Promise<OperationResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
@@ -153,7 +158,7 @@ export async function importSnapshotSet(context: WindowsContext, params: { setId
   // file makes that hold across ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
     try {
-      succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
+      succeeded(await context.runner.diskshadow(importScript(set)));
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
@@ -185,16 +190,21 @@ async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Pro
   }
 }
 
+export type BreakCall = { tool: 'vshadow'; args: string[] } | { tool: 'diskshadow'; script: string };
+
+/** The tool call that breaks a set in a mode. */
+export function breakCall(setId: string, mode: BreakMode): BreakCall {
+  // diskshadow break has no revert switch (reference §7 fact 1): BreakSnapshotSetEx through vshadow.
+  if (mode === 'revert-identity') return { tool: 'vshadow', args: buildBreakExArgs({ setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }) };
+  return { tool: 'diskshadow', script: buildBreakScript(setId, mode === 'writable') };
+}
+
 export async function breakSnapshotSet(context: WindowsContext, params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
   const set = context.catalog.get(params.setId);
   requireState(set, ['imported', 'exposed'], 'Breaking the set');
   requireThisComputer(context, set.importedTo ?? '', 'Breaking the set');
-  if (params.mode === 'revert-identity') {
-    // diskshadow break has no revert switch (reference §7 fact 1): BreakSnapshotSetEx through vshadow.
-    succeeded(await context.runner.vshadow(buildBreakExArgs({ setId: set.id, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } })));
-  } else {
-    succeeded(await context.runner.diskshadow(buildBreakScript(set.id, params.mode === 'writable')));
-  }
+  const call = breakCall(set.id, params.mode);
+  succeeded(await (call.tool === 'vshadow' ? context.runner.vshadow(call.args) : context.runner.diskshadow(call.script)));
   context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
   const how = { plain: 'read-only', writable: 'writable', 'revert-identity': 'writable, with the original disk identities' }[params.mode];
   return operationResult(

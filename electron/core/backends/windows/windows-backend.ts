@@ -10,8 +10,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
-import type { PreflightCheck } from '../../../../shared/recovery';
-import type { Backend, ResourceOnNode, ResourceRef } from '../../backend';
+import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
 import { setDisksWritable } from './disk-steps';
 import { setLunMask } from './lun-masking';
@@ -26,6 +26,7 @@ import { transcriptFile } from './transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './vss-steps';
 import { isThisComputer, powershellJson, type WindowsContext } from './windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
+import { previewCommands } from './windows-preview';
 import { clusterView, hostsView, lunView, sameName } from './windows-views';
 
 export interface WindowsBackendOptions {
@@ -178,6 +179,11 @@ export class WindowsBackend implements Backend {
 
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
     return this.changed(() => setResourceDiskIdentity(this.context, params));
+  }
+
+  /** Reads only the SAN map and the catalog, so it neither waits its turn nor adds calls to a transcript. */
+  async previewCommands(operation: PlannedOperation): Promise<CommandPreview[]> {
+    return previewCommands(this.context, operation);
   }
 
   onChange(listener: (reason: string) => void): () => void {

@@ -19,7 +19,8 @@ describe('recovery plan', () => {
     const text = (kind: string) => plan.steps.find((s) => s.kind === kind)?.commands.map((c) => c.text).join('\n') ?? '';
     expect(text('stop-resources')).toContain("Invoke-Command -ComputerName 'SQL01'");
     expect(text('stop-resources')).toContain('Stop-ClusterResource');
-    expect(text('mask-originals')).toContain('unmask lun none');
+    // The Lab's own LUN numbers (`ARRAY-01:lun-<n>`), and `uninstall` where the console's host (SQL01) loses the disk.
+    expect(plan.steps.find((s) => s.kind === 'mask-originals')?.commands[0]).toEqual({ tool: 'diskraid', runsOn: 'SQL01', text: 'select subsystem 0\r\nselect lun 0\r\nunmask lun none uninstall\r\nexit\r\n' });
     expect(text('import-set')).toMatch(/^load metadata .+\.cab\r\nimport\r\n/);
     expect(text('break-set')).toBe(`vshadow.exe -rw -forcerevert -bex={${plan.setId}}`);
     expect(text('unmask-shadows')).toMatch(/unmask lun wwn=[0-9A-F]{16};/);
@@ -31,6 +32,11 @@ describe('recovery plan', () => {
     const plan = await fx.engine.plan({ setId: fx.setId, mode: 'maintenance', identity: 'new-signature' });
     expect(plan.steps.map((s) => s.kind)).toEqual(['suspend-resources', 'mask-originals', 'import-set', 'break-set', 'make-read-write', 'repoint-resources', 'unmask-shadows', 'resume-resources', 'verify']);
     expect(plan.preflight.find((c) => c.id === 'identity')?.verdict).toBe('warn');
+    // VSS picks the new signatures at the break: the plan shows each Set-ClusterParameter with a placeholder for it.
+    const repoint = plan.steps.find((s) => s.kind === 'repoint-resources')?.commands ?? [];
+    expect(repoint.map((c) => c.runsOn)).toEqual(['SQL01', 'SQL01', 'SQL01', 'SQL01']);
+    expect(repoint[0]?.text).toContain("$resource = Get-ClusterResource -Name 'Cluster Disk 1'");
+    expect(repoint[0]?.text).toContain("Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x<signature after the break>', 16))");
   });
 
   it('refuses mixed-compliance with the right verdict for each LUN', async () => {

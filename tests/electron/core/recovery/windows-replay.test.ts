@@ -64,13 +64,14 @@ function openConsole(dataDir: string, entries: TranscriptEntry[]) {
   const backend = createWindowsBackend({ dataDir, launcher, transcript: record, thisComputer: 'SQL01', runner: { locator: SQL01_LOCATOR }, now: () => new Date('2022-08-25T14:40:00Z') });
   const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operator: 'CONTOSO\\dba', machine: 'SQL01' });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
-  const changes = (): string[] => (fs.existsSync(record) ? readTranscript(record) : []).flatMap((entry) => {
+  const calls = (): TranscriptEntry[] => (fs.existsSync(record) ? readTranscript(record) : []);
+  const changes = (): string[] => calls().flatMap((entry) => {
     const label = describeChange(entry);
     if (label === null) return [];
     if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
     return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
   });
-  return { engine, launcher, changes };
+  return { backend, engine, launcher, changes, calls };
 }
 
 function describeChange(entry: TranscriptEntry): string | null {
@@ -81,6 +82,18 @@ function describeChange(entry: TranscriptEntry): string | null {
   const cluster = /(Stop|Start|Suspend|Resume)-ClusterResource -Name '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   const node = /Invoke-Command -ComputerName '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   return cluster === null ? null : `${cluster[1]}-ClusterResource ${cluster[2]} on ${node?.[1] ?? 'this computer'}`;
+}
+
+/** A call as a plan shows it: a tool's script, PowerShell's -Command text, vshadow's command line. */
+function shownAs(entry: TranscriptEntry): string {
+  if (entry.tool === 'vshadow') return ['vshadow.exe', ...entry.argv].join(' ');
+  return entry.script ?? entry.argv.at(-1) ?? '';
+}
+
+/** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
+function changesSomething(entry: TranscriptEntry): boolean {
+  const read = /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?Get-/;
+  return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
 function sanMasks(dataDir: string): Record<string, string[]> {
@@ -145,6 +158,29 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(detail.steps.find((s) => s.id === '8-verify')?.output).toContain('Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA');
     expect(sanMasks(dataDir)).toEqual({ 'sql-data': [], 'sql-log': [], 'sql-data-shadow': ['SQL01', 'SQL02'], 'sql-log-shadow': ['SQL01', 'SQL02'] });
     expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('the plan shows, byte for byte, every script and command the run makes, in the order it makes them', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, calls } = openConsole(dataDir, transcript('plan', ...CLEAN_RUN));
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    expect((await engine.settled(run.id)).state).toBe('succeeded');
+
+    const detail = engine.get(run.id);
+    const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
+    const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
+    expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
+    expect(planned.length).toBe(10);
+    expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01']));
+    expect(detail.plan.steps.every((s) => !s.commandsSimulated)).toBe(true);
+
+    // Step 5 was skipped (the break left the disks writable): run on its own, it makes exactly the calls the plan shows.
+    const readWrite = detail.plan.steps.find((s) => s.kind === 'make-read-write');
+    expect(readWrite?.commands.map((c) => c.text)).toEqual(Array(2).fill(expect.stringMatching(/^\$ErrorActionPreference = 'Stop'; Set-Disk -UniqueId '[0-9A-F]{32}' -IsReadOnly \$false; /)));
+    const writable = '[{"Number":3,"FriendlyName":"CONTOSO X1","SerialNumber":"X1-00007","Size":214748364800,"UniqueId":"60002AC0000000000000000A00001236","UniqueIdFormat":"FCPH Name","PartitionStyle":"MBR","Signature":1,"Guid":null,"IsReadOnly":false,"IsOffline":false}]';
+    const step5 = openConsole(dataDir, (readWrite?.commands ?? []).map((c) => ({ tool: 'powershell', argv: ['-NoProfile', '-NonInteractive', '-Command', c.text], script: null, stdout: writable, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 1, at: '2022-08-25T15:00:00Z' })));
+    await step5.backend.setVolumesReadWrite({ host: detail.plan.importHost, lunIds: detail.plan.shadowLunIds });
+    expect(step5.launcher.remaining).toBe(0);
   });
 
   it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {

@@ -13,6 +13,7 @@ import {
   moveClusterGroupCommand,
   psQuote,
   setDiskResourceIdentityCommand,
+  setPendingDiskResourceIdentityCommand,
   resumeClusterResourceCommand,
   setDiskWritableCommand,
   startClusterResourceCommand,
@@ -127,6 +128,15 @@ describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)',
     );
     expect(cmd).not.toContain('DiskSignature -Value');
     expect(() => powershellInvocation(cmd)).not.toThrow();
+  });
+
+  it('before a writable break: the same command with a placeholder where VSS\'s new identity goes', () => {
+    expect(setPendingDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', partitionStyle: 'MBR' })).toBe(
+      "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'SQLNODE1' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
+        `${GUARD}$resource | Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x<signature after the break>', 16)); $resource | ${PARAMS} }`,
+    );
+    expect(setPendingDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', partitionStyle: 'GPT' })).toContain("Set-ClusterParameter -Name DiskIdGuid -Value '<disk GUID after the break>';");
+    expect(() => setPendingDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', partitionStyle: 'MBR' })).toThrow(/refused/);
   });
 
   it('refuses identities that are neither, a zero signature, and unsafe names', () => {
