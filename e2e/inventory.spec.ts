@@ -52,7 +52,14 @@ test('the snapshot sets page expands a set to its shadow copies and opens its de
   await expect(table.getByRole('row', { level: 2 })).toHaveCount(1);
 
   await set.click();
-  await expect(page.getByRole('complementary', { name: 'Snapshot set details' })).toContainText('Transportable');
+  const details = page.getByRole('complementary', { name: 'Snapshot set details' });
+  await expect(details).toContainText('Transportable');
+
+  // "Recover from this set" opens the wizard with the set chosen, at scope and preflight.
+  await details.getByRole('button', { name: 'Recover from this set' }).click();
+  await expect(page.getByRole('tab', { name: 'Recovery', selected: true })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'LUNs this recovery swaps' })).toContainText('SQL-LOGS');
 });
 
 test('the clusters page walks cluster → nodes and groups → disk resources with their LUN', async ({ consolePage: page }) => {

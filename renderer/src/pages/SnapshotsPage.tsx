@@ -1,5 +1,5 @@
 /** The transportable shadow copy sets, newest state first at a glance; expand a set to its shadow copies. */
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { SnapshotRow } from '../../../shared/inventory-rows';
 import { SetStateBadge } from '../components/badges';
@@ -8,6 +8,7 @@ import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
 import { useExpanded } from '../components/use-expanded';
 import { ageText, formatDateTime } from '../inventory/time-text';
+import { startWizardWith } from '../recovery/wizard-store';
 
 type SetRow = Extract<SnapshotRow, { kind: 'set' }>;
 type CopyRow = Extract<SnapshotRow, { kind: 'copy' }>;
@@ -66,7 +67,16 @@ function SnapshotDetails({ row, onClose }: { row: SnapshotRow; onClose: () => vo
           ['Shadow copies', row.childCount],
         ]}
       />
-      {row.state === 'created' && <Text className={styles.note}>This set exists only on the array and in its metadata .cab until it is imported: keep the .cab.</Text>}
+      {row.state === 'created' ? (
+        <>
+          <Text className={styles.note}>This set exists only on the array and in its metadata .cab until it is imported: keep the .cab.</Text>
+          <Button appearance="primary" className={styles.note} onClick={() => startWizardWith(row.id)}>
+            Recover from this set
+          </Button>
+        </>
+      ) : (
+        <Text className={styles.note}>This set is {row.state}{row.importedTo ? ` on ${row.importedTo}` : ''}, so it cannot be recovered from again; only a set that has not been imported can.</Text>
+      )}
     </DetailPane>
   );
 }
