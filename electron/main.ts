@@ -149,6 +149,7 @@ void app.whenReady().then(() => {
     lockDownSessions();
     serveContract(core);
     createWindow();
+    core.warmUp().catch(() => undefined);
     app.on('window-all-closed', () => {
       void core.close().then(() => app.quit());
     });

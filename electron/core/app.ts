@@ -6,6 +6,7 @@ import type { AppInfo } from '../../shared/domain';
 import type { Backend } from './backend';
 import { EventBus } from './event-bus';
 import { inventoryHandlers } from './inventory-handlers';
+import { inventoryViews } from './inventory-index';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
 import type { PdfPrinter } from './reports/render-pdf';
@@ -17,6 +18,8 @@ export interface Core {
   registry: Registry;
   backend: Backend;
   engine: RecoveryEngine;
+  /** Builds the LUN table ahead of the first page, so a console opened right after start shows rows at once. */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,11 +37,12 @@ export function createCore({ backend, dataDir, version, platform = process.platf
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
   const engine = new RecoveryEngine({ backend, dataDir, bus });
+  const views = inventoryViews(backend);
 
   const registry = createRegistry(
     {
       'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
-      ...inventoryHandlers(backend),
+      ...inventoryHandlers(backend, views),
       ...recoveryHandlers(engine),
       ...reportHandlers(dataDir, printPdf),
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
@@ -50,6 +54,9 @@ export function createCore({ backend, dataDir, version, platform = process.platf
     registry,
     backend,
     engine,
+    async warmUp() {
+      await views.lunTable();
+    },
     async close() {
       stopWatching();
       await backend.close();

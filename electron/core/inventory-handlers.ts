@@ -4,15 +4,14 @@
  */
 import { matchesFilter } from '../../shared/filter';
 import type { Backend } from './backend';
-import { inventoryViews } from './inventory-index';
+import { inventoryViews, type InventoryViews } from './inventory-index';
 import { pageOfTable } from './inventory-paging';
 import type { Handlers } from './registry';
 
 type InventoryMethod = Extract<keyof Handlers, `inventory.${string}`>;
 type InventoryHandlers = Pick<Handlers, InventoryMethod>;
 
-export function inventoryHandlers(backend: Backend): InventoryHandlers {
-  const views = inventoryViews(backend);
+export function inventoryHandlers(backend: Backend, views: InventoryViews = inventoryViews(backend)): InventoryHandlers {
   return {
     'inventory.luns': async ({ filter }) =>
       (await backend.listLuns()).filter((lun) => matchesFilter(filter, [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])])),

@@ -25,6 +25,9 @@ export const serveCommand: Command =
       if (!gateway.loopback) {
         context.io.stderr(`Warning: listening on ${host}, which other machines may reach. The token still protects it; prefer 127.0.0.1 and an SSH tunnel.\n`);
       }
+      // In the background: the URL is printed at once and the first LUN page finds its table ready.
+      // A failure here (a damaged state file) is reported by that first page, with its message.
+      core.warmUp().catch(() => undefined);
       context.io.stdout(`ShadowSwap console (${core.backend.describe().label}) at ${gateway.url}\nPress Ctrl+C to stop.\n`);
       await context.io.untilInterrupted();
       await gateway.close();
