@@ -29,6 +29,9 @@ export function createWsChannel(socket: SocketLike): WsChannel {
     if (socket.readyState === OPEN) resolve();
     else socket.addEventListener('open', () => resolve());
   });
+  const closed = new Promise<void>((resolve) => socket.addEventListener('close', () => resolve()));
+  /** Settles once the socket is open, or closed before it ever opened; one listener each, whatever the number of calls. */
+  const ready = Promise.race([opened, closed]);
 
   const failAll = (reason: string) => {
     closedReason = reason;
@@ -52,7 +55,7 @@ export function createWsChannel(socket: SocketLike): WsChannel {
 
   return {
     async invoke(method, params) {
-      await Promise.race([opened, new Promise<void>((resolve) => socket.addEventListener('close', () => resolve()))]);
+      await ready;
       if (closedReason !== null) return { ok: false, error: { code: 'BACKEND_FAILED', message: closedReason } };
       const id = nextId++;
       return new Promise<Outcome>((resolve) => {
