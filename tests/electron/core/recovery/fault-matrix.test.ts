@@ -1,0 +1,255 @@
+/**
+ * The fault matrix (issue 9): for two-node-sql and standalone-dc, every step of the recovery meets every
+ * fault the Lab can inject into its operation — fail; crash before the effect is saved; crash after it;
+ * partial effect (where the operation has targets to split); delay past the engine's step timeout — and
+ * the run is then resumed, or rolled back (a fresh estate for each). DESIGN §2's invariant (invariant.ts)
+ * must hold after the fault and after the outcome. Crashes happen in a real child process (fault-driver.ts),
+ * which the Lab ends with exit code 86. Steps that run no Lab operation (verify, and steps a clean run
+ * skips because their effect is already in place) cannot meet a fault and are listed in the summary line.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import type { PlanStep, RunSummary, StepKind } from '../../../../shared/recovery';
+import { EventBus } from '../../../../electron/core/event-bus';
+import { clearFaults, listFaults } from '../../../../electron/core/backends/lab/lab-admin';
+import { LAB_CRASH_EXIT_CODE, type FaultRequest } from '../../../../electron/core/backends/lab/faults';
+import { labOperations, type LabOperationName } from '../../../../electron/core/backends/lab/lab-operations';
+import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
+import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { stepBehaviours } from '../../../../electron/core/recovery/steps';
+import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
+import { runIntoFault } from './fault-run';
+import { captureBaseline, invariantViolations, maskOf, type Baseline } from './invariant';
+import { openRecovery } from './recovery-fixture';
+
+const SCENARIOS = ['two-node-sql', 'standalone-dc'] as const;
+const FAULTS = ['fail', 'crash-before', 'crash-after', 'partial', 'delay'] as const;
+const OUTCOMES = ['resume', 'rollback'] as const;
+type FaultName = (typeof FAULTS)[number];
+
+/** The Lab operation each kind of step runs; verify runs none. */
+const operationOf: Record<StepKind, LabOperationName | null> = {
+  'stop-resources': 'stopResource',
+  'suspend-resources': 'suspendResource',
+  'start-resources': 'startResource',
+  'resume-resources': 'resumeResource',
+  'mask-originals': 'setLunMask',
+  'unmask-shadows': 'setLunMask',
+  'forensic-hold': 'setLunMask',
+  'import-set': 'importSnapshotSet',
+  'break-set': 'breakSnapshotSet',
+  'make-read-write': 'setVolumesReadWrite',
+  'repoint-resources': 'setResourceDiskIdentity',
+  verify: null,
+};
+
+/** Delay cases: the engine stops waiting after STEP_TIMEOUT_MS; the operation lands DELAY_MS late. */
+const STEP_TIMEOUT_MS = 500;
+const DELAY_MS = 2_000;
+
+function faultRequest(operation: LabOperationName, fault: FaultName): FaultRequest {
+  switch (fault) {
+    case 'fail':
+      return { operation, kind: 'fail' };
+    case 'crash-before':
+      return { operation, kind: 'crash', crashPoint: 'before' };
+    case 'crash-after':
+      return { operation, kind: 'crash', crashPoint: 'after' };
+    case 'partial':
+      return { operation, kind: 'partial' };
+    case 'delay':
+      return { operation, kind: 'delay', ms: DELAY_MS };
+  }
+}
+
+/**
+ * The plan's steps, and which of them run an operation: a clean run skips a step whose probe finds its
+ * effect already in place (the break already made the LUNs writable; on a standalone host the import
+ * already surfaced the shadow LUN to the only host that needs it), and no fault can reach a skipped step.
+ */
+async function cleanRun(scenario: string): Promise<{ steps: PlanStep[]; skipped: Set<string> }> {
+  const fixture = await openRecovery(scenario);
+  try {
+    const run = await fixture.engine.start({ setId: fixture.setId }, ['all'], { autoConfirm: true });
+    const done = await fixture.engine.settled(run.id);
+    if (done.state !== 'succeeded') throw new Error(`a clean run of ${scenario} ended ${done.state}: ${done.lastError}`);
+    const detail = fixture.engine.get(run.id);
+    return { steps: detail.plan.steps, skipped: new Set(detail.steps.filter((s) => s.state === 'skipped').map((s) => s.id)) };
+  } finally {
+    await fixture.cleanup();
+  }
+}
+
+interface Case {
+  scenario: string;
+  stepIndex: number;
+  step: PlanStep;
+  operation: LabOperationName;
+  fault: FaultName;
+  outcome: (typeof OUTCOMES)[number];
+}
+
+const plans = new Map<string, { steps: PlanStep[]; skipped: Set<string> }>();
+for (const scenario of SCENARIOS) plans.set(scenario, await cleanRun(scenario));
+const faultable = (scenario: string) => (plans.get(scenario)?.steps ?? []).filter((step) => operationOf[step.kind] !== null && !plans.get(scenario)?.skipped.has(step.id));
+const cases: Case[] = SCENARIOS.flatMap((scenario) =>
+  (plans.get(scenario)?.steps ?? []).flatMap((step, stepIndex) => {
+    const operation = operationOf[step.kind];
+    if (operation === null || !faultable(scenario).includes(step)) return [];
+    return FAULTS.filter((fault) => fault !== 'partial' || labOperations[operation].faultKinds.includes('partial')).flatMap((fault) =>
+      OUTCOMES.map((outcome) => ({ scenario, stepIndex, step, operation, fault, outcome })),
+    );
+  }),
+);
+
+let driver: { file: string; dir: string };
+const held: string[] = [];
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-fault-driver-'));
+  const file = path.join(dir, 'fault-driver.cjs');
+  await build({ entryPoints: [path.join(import.meta.dirname, 'fault-driver.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  driver = { file, dir };
+});
+
+afterAll(() => {
+  fs.rmSync(driver.dir, { recursive: true, force: true });
+  const steps = SCENARIOS.map((s) => `${s} ${faultable(s).length} steps`).join(' + ');
+  const untouched = SCENARIOS.map((s) => `${s}: ${(plans.get(s)?.steps ?? []).filter((step) => !faultable(s).includes(step)).map((step) => step.id).join(', ')}`).join('; ');
+  console.log(
+    `fault matrix: (${steps}) × {fail, crash before, crash after, partial (importSnapshotSet, setVolumesReadWrite only), delay past timeout} × {resume, rollback} = ${cases.length} cases; ` +
+      (held.length === cases.length ? 'all invariants held' : `invariant held in ${held.length} of ${cases.length}`) +
+      ` (no operation runs, so no fault: ${untouched})`,
+  );
+});
+
+function runDriver(dataDir: string, stepIndex: number, fault: FaultRequest): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [driver.file, dataDir, String(stepIndex), JSON.stringify(fault)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function newEngine(lab: LabFixture, bus: EventBus, stepTimeoutMs?: number): RecoveryEngine {
+  return new RecoveryEngine({ backend: lab.backend, dataDir: lab.dataDir, bus, operator: 'tester', machine: 'testbox', ...(stepTimeoutMs ? { stepTimeoutMs } : {}) });
+}
+
+/** The late operation of a timed-out step keeps going: wait until its effect is in place. */
+async function untilLanded(lab: LabFixture, step: PlanStep): Promise<boolean> {
+  const deadline = Date.now() + DELAY_MS + 10_000;
+  while (Date.now() < deadline) {
+    if (listFaults(lab.dataDir).length === 0 && (await stepBehaviours[step.kind].probe({ backend: lab.backend, log: () => undefined }, step.params as never))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+async function expectInvariant(expect: ExpectStatic, lab: LabFixture, baseline: Baseline, journalFile: string | null, when: string): Promise<void> {
+  expect(await invariantViolations(lab.backend, baseline, journalFile), when).toEqual([]);
+}
+
+describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
+  const own = cases.filter((c) => c.scenario === scenario);
+  for (const c of own) it.concurrent(`${c.step.id} × ${c.fault} → ${c.outcome}`, async ({ expect }) => {
+    const lab = openLab(c.scenario);
+    try {
+      const baseline = await captureBaseline(lab.backend);
+      await expectInvariant(expect, lab, baseline, null, 'before the run');
+      const setId = (await lab.backend.listSnapshotSets())[0]?.id ?? '';
+      const bus = new EventBus();
+      const request = faultRequest(c.operation, c.fault);
+      let runId: string;
+
+      if (c.fault === 'crash-before' || c.fault === 'crash-after') {
+        const child = await runDriver(lab.dataDir, c.stepIndex, request);
+        expect(child.code, `the driver should have crashed at ${c.step.id}: ${child.stdout}${child.stderr}`).toBe(LAB_CRASH_EXIT_CODE);
+        const [run] = newEngine(lab, bus).list();
+        expect(run?.state).toBe('interrupted');
+        runId = run?.id ?? '';
+      } else {
+        const engine = newEngine(lab, bus, c.fault === 'delay' ? STEP_TIMEOUT_MS : undefined);
+        const failed: RunSummary = await runIntoFault(engine, bus, lab.dataDir, setId, c.stepIndex, request);
+        expect(failed.state, failed.lastError ?? '').toBe('failed');
+        expect(failed.attentionStepId).toBe(c.step.id);
+        if (c.fault === 'delay') {
+          expect(failed.lastError).toMatch(/outcome is unknown/);
+          expect(await untilLanded(lab, c.step), `the late ${c.operation} of ${c.step.id} never landed`).toBe(true);
+        }
+        runId = failed.id;
+      }
+      // The fault fired (it was consumed), so this case tested what it names.
+      expect(listFaults(lab.dataDir)).toEqual([]);
+      clearFaults(lab.dataDir);
+
+      const engine = newEngine(lab, bus);
+      const journalFile = engine.get(runId).journalFile;
+      await expectInvariant(expect, lab, baseline, journalFile, `after ${c.fault} at ${c.step.id}`);
+
+      if (c.outcome === 'resume') {
+        await engine.resume(runId, { autoConfirm: true });
+        const done = await engine.settled(runId);
+        expect(done.state, done.lastError ?? '').toBe('succeeded');
+      } else {
+        await engine.rollback(runId, '', { autoConfirm: true });
+        const done = await engine.settled(runId);
+        expect(done.state, done.lastError ?? '').toBe('rolled-back');
+        // Every original is where it was: each LUN's access list is the one it had before the run.
+        const luns = await lab.backend.listLuns();
+        const moved = luns.filter((lun) => maskOf(lun).join(',') !== (baseline.masks.get(lun.id) ?? []).join(','));
+        expect(moved.map((lun) => `${lun.name}: ${maskOf(lun).join(',')} (was ${(baseline.masks.get(lun.id) ?? []).join(',')})`)).toEqual([]);
+      }
+      await expectInvariant(expect, lab, baseline, journalFile, `after ${c.outcome}`);
+      held.push(`${c.scenario} ${c.step.id} ${c.fault} ${c.outcome}`);
+    } finally {
+      await lab.cleanup();
+    }
+  });
+});
+
+describe('the invariant checker', () => {
+  it('reports a deleted LUN, a deleted shadow copy, and an access list the journal does not explain', async () => {
+    const lab = openLab('two-node-sql');
+    try {
+      const baseline = await captureBaseline(lab.backend);
+      const bus = new EventBus();
+      const [set] = await lab.backend.listSnapshotSets();
+      const engine = newEngine(lab, bus);
+      const run = await engine.start({ setId: set?.id ?? '' }, ['all'], { autoConfirm: true });
+      const done = await engine.settled(run.id);
+      expect(done.state).toBe('succeeded');
+      const journalFile = engine.get(run.id).journalFile;
+      await expectInvariant(expect, lab, baseline, journalFile, 'after a clean run');
+
+      const plan = engine.get(run.id).plan;
+      const [firstShadow] = plan.shadowLunIds;
+      const store = new LabStore(lab.dataDir);
+      // Mask a recovered LUN away behind the journal's back: its copy is offline and the journal disagrees.
+      store.update((state) => {
+        const lun = state.luns.find((l) => l.id === firstShadow);
+        if (lun) lun.mask = [];
+      });
+      const masked = await invariantViolations(lab.backend, baseline, journalFile);
+      expect(masked.some((v) => v.includes('has no online copy'))).toBe(true);
+      expect(masked.some((v) => v.includes('but the journal says'))).toBe(true);
+
+      store.update((state) => {
+        state.luns = state.luns.filter((l) => l.id !== firstShadow);
+        const copies = state.snapshotSets[0]?.shadowCopies;
+        copies?.pop();
+      });
+      const deleted = await invariantViolations(lab.backend, baseline, journalFile);
+      expect(deleted).toContain(`LUN ${firstShadow} was deleted`);
+      expect(deleted.some((v) => /shadow copy .* was deleted/.test(v))).toBe(true);
+    } finally {
+      await lab.cleanup();
+    }
+  });
+});
