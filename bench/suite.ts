@@ -19,7 +19,8 @@ import { startGateway } from '../electron/gateway/server';
 import { createClient } from '../shared/rpc';
 import { createWsChannel, type SocketLike } from '../shared/ws-channel';
 import { diskshadowListing, vssadminListing } from '../tests/fixtures/windows/generate-listings';
-import { summarize, timeRuns, type Figure } from './measure';
+import { runGatewayLoad } from './gateway-load';
+import { percentile, summarize, timeRuns, type Figure } from './measure';
 import { measureLunsPage } from './luns-page';
 
 export interface SuiteOptions {
@@ -153,6 +154,17 @@ async function coldStartFigure(options: SuiteOptions): Promise<Figure[]> {
   return [summarize('gateway cold start: shadowswap serve to first byte', 'ms', samples, 1000)];
 }
 
+async function loadFigure(options: SuiteOptions): Promise<Figure[]> {
+  const runs = options.quick ? 1 : 5;
+  const p99s: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const result = await runGatewayLoad(options.quick ? 20 : 200, options.quick ? 5 : 25);
+    if (result.failures.length > 0 || result.recoveryState !== 'succeeded') throw new Error(`the load run failed: ${result.failures[0] ?? result.recoveryState}`);
+    p99s.push(percentile(result.latencies, 99));
+  }
+  return [summarize(`gateway under load: p99 of ${options.quick ? '20 × 5' : '200 × 25'} inventory reads during a recovery`, 'ms', p99s, 100)];
+}
+
 function bundleFigure(options: SuiteOptions): Figure[] {
   const assets = path.join(options.root, 'dist', 'renderer', 'assets');
   const bytes = fs
@@ -168,6 +180,7 @@ export async function runSuite(options: SuiteOptions, progress: (line: string) =
     ['parsers', () => parserFigures(options)],
     ['engine', () => engineFigures(options)],
     ['cold start', () => coldStartFigure(options)],
+    ['gateway under load', () => loadFigure(options)],
     ['bundle', () => bundleFigure(options)],
     ['LUNs page in Chromium', () => measureLunsPage(options)],
   ];

@@ -92,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const stopBroadcasting = broadcastEvents(options.registry, sockets);
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://gateway.invalid');
     const origin = request.headers.origin;
@@ -121,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     token,
     loopback: isLoopback(host),
     async close() {
+      stopBroadcasting();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -151,9 +153,6 @@ function serveStatic(root: string, urlPath: string, headOnly: boolean, response:
 
 function serveSocket(ws: WebSocket, registry: Registry, sockets: Set<WebSocket>): void {
   sockets.add(ws);
-  const unsubscribe = registry.subscribe((event, payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
-  });
   ws.on('message', async (data) => {
     let frame: RequestFrame;
     try {
@@ -169,8 +168,14 @@ function serveSocket(ws: WebSocket, registry: Registry, sockets: Set<WebSocket>)
       : { type: 'response', id: frame.id, ok: false, error: outcome.error };
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
   });
-  ws.on('close', () => {
-    unsubscribe();
-    sockets.delete(ws);
+  ws.on('close', () => sockets.delete(ws));
+}
+
+/** Every event goes to every open socket, serialised once however many consoles are connected. */
+function broadcastEvents(registry: Registry, sockets: ReadonlySet<WebSocket>): () => void {
+  return registry.subscribe((event, payload) => {
+    if (sockets.size === 0) return;
+    const frame = JSON.stringify({ type: 'event', event, payload });
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
   });
 }

@@ -10,7 +10,7 @@ import { ShadowSwapError, toWireError } from '../../../shared/errors';
 import { RecoveryOptions, rollbackPhrase, type RecoveryOptionsInput, type RecoveryPlan, type RunDetail, type RunSummary } from '../../../shared/recovery';
 import type { Backend } from '../backend';
 import type { EventBus } from '../event-bus';
-import { Journal, readJournal } from './journal';
+import { Journal, readJournal, type JournalRecord } from './journal';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
@@ -44,6 +44,11 @@ export class RecoveryEngine {
   private readonly stepTimeoutMs: number;
   /** Runs this process is driving now, with their pause requests and completion. */
   private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
+  /**
+   * The journal of each run this process drives, kept open with its records in memory: the driver lock
+   * makes this process its only writer, so nothing is re-read from disk between events.
+   */
+  private readonly driving = new Map<string, { journal: Journal<RunEvent>; records: Array<JournalRecord<RunEvent>> }>();
 
   constructor(deps: EngineDeps) {
     this.backend = deps.backend;
@@ -183,6 +188,14 @@ export class RecoveryEngine {
     if (!this.store.attachDriver(runId)) {
       throw new ShadowSwapError('BUSY', `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`);
     }
+    let opened: ReturnType<typeof Journal.reopen<RunEvent>>;
+    try {
+      opened = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+    } catch (error) {
+      this.store.detachDriver(runId);
+      throw error;
+    }
+    this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
     const control = { pause: false, done: Promise.resolve() };
     this.active.set(runId, control);
     control.done = (async () => {
@@ -195,6 +208,8 @@ export class RecoveryEngine {
         this.bus.emit('run.output', { runId, stepId: null, text: `The engine stopped: ${toWireError(error).message}` });
       } finally {
         this.active.delete(runId);
+        this.driving.get(runId)?.journal.close();
+        this.driving.delete(runId);
         this.store.detachDriver(runId);
         this.publish(runId);
       }
@@ -305,11 +320,16 @@ export class RecoveryEngine {
   // ---- journal and views ----
 
   private append(runId: string, event: RunEvent): void {
-    const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
-    try {
-      journal.append(event);
-    } finally {
-      journal.close();
+    const open = this.driving.get(runId);
+    if (open) {
+      open.records.push(open.journal.append(event));
+    } else {
+      const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+      try {
+        journal.append(event);
+      } finally {
+        journal.close();
+      }
     }
     if (event.type !== 'step.output') this.publish(runId);
   }
@@ -321,7 +341,7 @@ export class RecoveryEngine {
   private viewOf(runId: string): RunView {
     this.mustExist(runId);
     const file = this.store.journalFile(runId);
-    return foldRun(readJournal<RunEvent>(file).records, file);
+    return foldRun(this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records, file);
   }
 
   private summary(runId: string): RunSummary {

@@ -39,7 +39,9 @@ function exitProcess(message: string): never {
   process.exit(LAB_CRASH_EXIT_CODE);
 }
 
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+// Even an instant operation yields to the event loop once, as real I/O would: a zero-latency recovery must
+// not starve the consoles reading inventory from the same process.
+const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 export class LabBackend implements Backend {
   private readonly store: LabStore;
