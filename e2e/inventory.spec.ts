@@ -123,3 +123,29 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
   await page.getByRole('button', { name: 'Copy row' }).click();
   await expect(page.getByText(/^Copied ARRAY-01:lun-0 as JSON\.$/)).toBeVisible();
 });
+
+test('saved vssadmin output opens in the snapshot page, then the live sets come back', async ({ consolePage: page }) => {
+  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('button', { name: 'Open saved output…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
+  await dialog.getByLabel("File with the tool's output").setInputFiles('tests/fixtures/windows/vssadmin-list-shadows-wrapped.txt');
+  await expect(dialog.getByRole('radio', { name: /^vssadmin/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Show it' }).click();
+
+  const saved = page.getByRole('region', { name: 'Saved output' });
+  await expect(saved).toContainText('Showing saved vssadmin output from vssadmin-list-shadows-wrapped.txt, not the live inventory.');
+  await expect(saved.getByRole('table', { name: 'Shadow copies in the saved output' })).toContainText('153b6835-be81-45ed-bd01-2edbf4f61a85');
+  await saved.getByRole('button', { name: 'Back to the live snapshot sets' }).click();
+  await expect(page.getByRole('treegrid', { name: 'Snapshot sets' })).toBeVisible();
+});
+
+test('a file that is not the chosen tool\'s output is refused with the line named', async ({ consolePage: page }) => {
+  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('button', { name: 'Open saved output…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
+  await dialog.getByLabel("File with the tool's output").setInputFiles({ name: 'cut.txt', mimeType: 'text/plain', buffer: Buffer.from('\t* Shadow copy ID = {5f1d8c2a-1b2c-4d3e-8f40-123456789abc}\r\nNumber of shadow copies listed: 2\r\n') });
+  await dialog.getByRole('radio', { name: /^diskshadow/ }).check();
+  await dialog.getByRole('button', { name: 'Show it' }).click();
+  await expect(dialog).toContainText('This is not diskshadow output ShadowSwap can read');
+  await expect(dialog).toContainText('line 2');
+});

@@ -8,6 +8,7 @@ import { AppInfo, Cluster, Host, Lun, SnapshotSet, StorageArray } from './domain
 import { inventoryMethods } from './inventory-contract';
 import { recoveryEvents, recoveryMethods } from './recovery-contract';
 import { reportMethods } from './report-contract';
+import { savedOutputMethods } from './saved-output-contract';
 import { snapshotMethods } from './snapshot-contract';
 
 const NoParams = z.object({}).strict();
@@ -35,6 +36,7 @@ export const methods = {
   ...recoveryMethods,
   ...snapshotMethods,
   ...reportMethods,
+  ...savedOutputMethods,
 } as const;
 
 export const events = {

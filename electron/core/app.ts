@@ -11,6 +11,7 @@ import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
 import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
+import { savedOutputHandlers } from './saved-output-handlers';
 import { createSnapshot } from './snapshots/create-snapshot';
 import { createRegistry, type Registry } from './registry';
 
@@ -45,6 +46,7 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       ...inventoryHandlers(backend, views),
       ...recoveryHandlers(engine),
       ...reportHandlers(dataDir, printPdf),
+      ...savedOutputHandlers(),
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,

@@ -25,8 +25,3 @@ export function presentedToken(url: URL, cookieHeader: string | undefined): stri
   }
   return null;
 }
-
-/** Shows enough of a token to tell launches apart in a log, never enough to use it. */
-export function redactToken(token: string): string {
-  return `${token.slice(0, 4)}…`;
-}

@@ -260,4 +260,3 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   return steps;
 }
 
-export const destructiveKinds: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals', 'break-set']);

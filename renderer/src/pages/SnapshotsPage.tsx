@@ -9,11 +9,16 @@ import { SplitView } from '../components/SplitView';
 import { useExpanded } from '../components/use-expanded';
 import { ageText, formatDateTime } from '../inventory/time-text';
 import { startWizardWith } from '../recovery/wizard-store';
+import { OpenSavedOutputDialog, SavedOutputView, type OpenedOutput } from '../inventory/SavedOutput';
 
 type SetRow = Extract<SnapshotRow, { kind: 'set' }>;
 type CopyRow = Extract<SnapshotRow, { kind: 'copy' }>;
 
-const useStyles = makeStyles({ mono: { fontFamily: tokens.fontFamilyMonospace }, note: { display: 'block', marginTop: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  note: { display: 'block', marginTop: tokens.spacingVerticalM },
+  actions: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalS },
+});
 
 const copyText = (c: CopyRow) => `${c.originalDriveLetter ? `${c.originalDriveLetter} ` : ''}${c.originalLunName} → ${c.shadowLunName}`;
 const copyState = (c: CopyRow) => (c.exposedAs ? `exposed as ${c.exposedAs}` : c.imported ? 'imported' : 'not imported');
@@ -85,8 +90,15 @@ export function SnapshotsPage() {
   const columns = useColumns();
   const { expanded, toggle } = useExpanded();
   const [open, setOpen] = useState<SnapshotRow | null>(null);
+  const [saved, setSaved] = useState<OpenedOutput | null>(null);
+  const styles = useStyles();
+  if (saved) return <SavedOutputView output={saved} onClose={() => setSaved(null)} />;
   return (
-    <SplitView
+    <>
+      <div className={styles.actions}>
+        <OpenSavedOutputDialog onOpened={setSaved} />
+      </div>
+      <SplitView
       table={
         <DataTable
           method="inventory.snapshotPage"
@@ -101,6 +113,7 @@ export function SnapshotsPage() {
         />
       }
       detail={open && <SnapshotDetails row={open} onClose={() => setOpen(null)} />}
-    />
+      />
+    </>
   );
 }
