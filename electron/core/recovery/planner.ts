@@ -5,7 +5,7 @@
  */
 import type { DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
-import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange, StepKind } from '../../../shared/recovery';
+import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange } from '../../../shared/recovery';
 import type { Backend, PlannedOperation } from '../backend';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
