@@ -1,10 +1,12 @@
 /**
- * The HTML report opened in a real Chromium: it must make no request at all, and pass the accessibility
- * rules we can check without axe-core (which is not a dependency): lang, title, headings in order,
- * captioned tables with scoped headers, text alternatives, and WCAG AA contrast for every text node.
+ * The HTML report opened in a real Chromium: it must make no request at all, and pass an automated
+ * accessibility check (axe-core) without serious or critical violations, plus the rules checked by hand
+ * below: lang, title, headings in order, captioned tables with scoped headers, text alternatives, and WCAG
+ * AA contrast for every text node.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,5 +97,16 @@ describe.skipIf(executablePath === undefined && !fs.existsSync(chromium.executab
       return found;
     });
     expect(failures).toEqual([]);
+  });
+  it('passes axe-core without serious or critical violations', async () => {
+    // Evaluated through the debugging protocol: the report's own CSP forbids scripts, as it should.
+    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const results = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    });
+    console.log(`axe-core: ${results.length} violation kind(s): ${results.map((r) => `${r.id} (${r.impact}, ${r.nodes})`).join(', ') || 'none'}`);
+    expect(results.filter((r) => r.impact === 'serious' || r.impact === 'critical')).toEqual([]);
   });
 });
