@@ -18,6 +18,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['electron', '@playwright/test', 'playwright', 'playwright-core', 'esbuild'],
+  // Measured as released: the same build-time NODE_ENV as scripts/build.mjs.
+  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full'], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });

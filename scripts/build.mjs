@@ -20,7 +20,8 @@ const nodeBundle = (entry, outfile) =>
     target: 'node20',
     format: 'cjs',
     external: ['electron'],
-    define: { __SHADOWSWAP_VERSION__: JSON.stringify(version) },
+    // Release bundles: NODE_ENV is fixed at build time (the registry skips its own result checks).
+    define: { __SHADOWSWAP_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
     sourcemap: false,
     logLevel: 'warning',
   });

@@ -34,6 +34,9 @@ export interface CoreOptions {
   printPdf?: PdfPrinter;
 }
 
+/** Release bundles are built with NODE_ENV=production (scripts/build.mjs); they skip the result checks. */
+const checkResults = process.env.NODE_ENV !== 'production';
+
 export function createCore({ backend, dataDir, version, platform = process.platform, printPdf }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
@@ -50,6 +53,7 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,
+    { checkResults },
   );
 
   return {

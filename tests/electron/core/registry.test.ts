@@ -72,4 +72,11 @@ describe('handler registry', () => {
     const { registry } = spiedRegistry({ 'inventory.luns': () => [{ id: 1 }] as never });
     expect(await registry.invoke('inventory.luns', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
+
+  it('skips the result check when told to (release builds), never the params check', async () => {
+    const handlers = { 'inventory.luns': vi.fn(() => [{ id: 1 }]) } as unknown as Handlers;
+    const registry = createRegistry(handlers, new EventBus(), { checkResults: false });
+    expect(await registry.invoke('inventory.luns', {})).toEqual({ ok: true, result: [{ id: 1 }] });
+    expect(await registry.invoke('inventory.luns', { filter: 7 })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
 });
