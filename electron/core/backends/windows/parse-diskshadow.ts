@@ -9,9 +9,9 @@
 import { ParseError } from './parse-error';
 import { guidOrNull } from './guid-text';
 import type { DateOptions } from './locale-date';
-import { diskshadowHeader, isShadowPropertyLine, parseShadowBlocks } from './shadow-block';
+import { diskshadowHeader, isHeaderLine, isShadowPropertyLine, parseShadowBlocks } from './shadow-block';
 import type { ShadowListing } from './shadow-listing';
-import { logicalLines, type LogicalLine } from './text-lines';
+import { LineCursor, type LogicalLine } from './text-lines';
 
 const KNOWN: RegExp[] = [
   /^Microsoft DiskShadow version \S+\s*$/i,
@@ -28,13 +28,14 @@ const ALIAS_SHADOW = /^Alias (\S+) for shadow ID (\S+) set as environment variab
 const ALIAS_SET = /^Alias (\S+) for shadow set ID (\S+) set as environment variable\.\s*$/i;
 const ALIAS_EXPANSION = /^->\s*%([A-Za-z0-9_]+)%\s*=\s*(\S+)\s*$/;
 const COUNT = /^Number of shadow copies listed:\s*(\d+)\s*$/i;
+const RECORD_START = /^(?:->|DISKSHADOW>|Alias |Querying |Number of shadow copies|\* )/i;
 
 function startsRecord(line: string): boolean {
   const t = line.trimStart();
   return (
-    diskshadowHeader(line) !== null ||
+    isHeaderLine(line, diskshadowHeader) ||
     isShadowPropertyLine(line) ||
-    /^(?:->|DISKSHADOW>|Alias |Querying |Number of shadow copies|\* )/i.test(t) ||
+    RECORD_START.test(t) ||
     KNOWN.some((re) => re.test(t))
   );
 }
@@ -47,9 +48,8 @@ function aliasGuid(text: string, line: LogicalLine): string {
 
 export function parseDiskshadowOutput(text: string, options: DateOptions = {}): ShadowListing {
   if (typeof text !== 'string') throw new ParseError('diskshadow output is not text', 0, '');
-  const lines = logicalLines(text, startsRecord);
   return parseShadowBlocks(
-    lines,
+    new LineCursor(text, startsRecord),
     {
       header: diskshadowHeader,
       known: (t) => KNOWN.some((re) => re.test(t.trim())),

@@ -8,9 +8,9 @@
 import { ParseError } from './parse-error';
 import { guidOrNull } from './guid-text';
 import type { DateOptions } from './locale-date';
-import { isShadowPropertyLine, parseShadowBlocks, vshadowHeader } from './shadow-block';
+import { isHeaderLine, isShadowPropertyLine, parseShadowBlocks, vshadowHeader } from './shadow-block';
 import type { ShadowListing } from './shadow-listing';
-import { logicalLines } from './text-lines';
+import { LineCursor } from './text-lines';
 
 const KNOWN: RegExp[] = [
   /^VSHADOW\.EXE \S+ - Volume Shadow Copy sample client\.?$/i,
@@ -57,16 +57,17 @@ const KNOWN: RegExp[] = [
 ];
 
 const SETVAR = /^SET\s+(V?SHADOW_(?:SET_ID|ID_\d+|DEVICE_\d+))=(.*?)\s*$/i;
+const RECORD_START = /^(?:- |\* |\(|SET |@echo|ERROR|WARNING)/i;
 
 function startsRecord(line: string): boolean {
   const t = line.trim();
-  return vshadowHeader(line) !== null || isShadowPropertyLine(line) || /^(?:- |\* |\(|SET |@echo|ERROR|WARNING)/i.test(t) || KNOWN.some((re) => re.test(t));
+  return isHeaderLine(line, vshadowHeader) || isShadowPropertyLine(line) || RECORD_START.test(t) || KNOWN.some((re) => re.test(t));
 }
 
 export function parseVshadowOutput(text: string, options: DateOptions = {}): ShadowListing {
   if (typeof text !== 'string') throw new ParseError('vshadow output is not text', 0, '');
   return parseShadowBlocks(
-    logicalLines(text, startsRecord),
+    new LineCursor(text, startsRecord),
     {
       header: vshadowHeader,
       known: (t) => KNOWN.some((re) => re.test(t.trim())),

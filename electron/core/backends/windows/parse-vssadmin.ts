@@ -12,8 +12,9 @@
 import { ParseError } from './parse-error';
 import { guidOrNull } from './guid-text';
 import { toIsoLocal, type DateOptions } from './locale-date';
-import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
-import { logicalLines, type LogicalLine } from './text-lines';
+import { emptyRecord, normalizeVolumePath, RepeatedValues, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import { LineCursor, type LogicalLine } from './text-lines';
+import { hasLineSeparatorIn, hasRegexLineSeparator, NameTable, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
 
 type Key =
   | 'set'
@@ -28,19 +29,54 @@ type Key =
   | 'type'
   | 'attributes';
 
-const RULES: { key: Key; re: RegExp }[] = [
-  { key: 'set', re: /^Contents of shadow copy set ID:\s*(.*?)\s*$/i },
-  { key: 'contained', re: /^Contained (\d+) shadow copies at creation time:\s*(.*?)\s*$/i },
-  { key: 'created', re: /^Successfully created shadow copy for '(.*)'\s*$/i },
-  { key: 'shadowId', re: /^Shadow Copy ID:\s*(.*?)\s*$/i },
-  { key: 'originalVolume', re: /^Original Volume:\s*(.*?)\s*$/i },
-  { key: 'deviceName', re: /^Shadow Copy Volume(?: Name)?:\s*(.*?)\s*$/i },
-  { key: 'originatingMachine', re: /^Originating Machine:\s*(.*?)\s*$/i },
-  { key: 'serviceMachine', re: /^Service Machine:\s*(.*?)\s*$/i },
-  { key: 'provider', re: /^Provider:\s*(.*?)\s*$/i },
-  { key: 'type', re: /^Type:\s*(.*?)\s*$/i },
-  { key: 'attributes', re: /^Attributes:\s*(.*?)\s*$/i },
-];
+/** One bit per key: the keys already seen for a shadow copy fit in one number instead of a Set per copy. */
+const KEY_BIT: Record<Key, number> = {
+  set: 1 << 0,
+  contained: 1 << 1,
+  created: 1 << 2,
+  shadowId: 1 << 3,
+  originalVolume: 1 << 4,
+  deviceName: 1 << 5,
+  originatingMachine: 1 << 6,
+  serviceMachine: 1 << 7,
+  provider: 1 << 8,
+  type: 1 << 9,
+  attributes: 1 << 10,
+};
+
+/** What follows a key's name on the trimmed line, as the regex each rule stood for spells it. */
+type Tail =
+  | 'value' // `\s*(.*?)\s*$`
+  | 'contained' // `(\d+) shadow copies at creation time:\s*(.*?)\s*$`
+  | 'quoted' // `(.*)'\s*$`
+  | 'volumeName'; // `(?: Name)?:\s*(.*?)\s*$`
+
+interface Rule {
+  key: Key;
+  /** As vssadmin prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
+  name: string;
+  tail: Tail;
+}
+
+const RULES = new NameTable<Rule>([
+  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value' },
+  { key: 'contained', name: 'Contained ', tail: 'contained' },
+  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted' },
+  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value' },
+  { key: 'originalVolume', name: 'Original Volume:', tail: 'value' },
+  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName' },
+  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value' },
+  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value' },
+  { key: 'provider', name: 'Provider:', tail: 'value' },
+  { key: 'type', name: 'Type:', tail: 'value' },
+  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+]);
+
+/** The values read from a key line (`time` only for `contained`); one per parse, refilled line after line. */
+interface RuleValue {
+  value: string;
+  time: string;
+}
 
 const KNOWN: RegExp[] = [
   /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i,
@@ -48,15 +84,86 @@ const KNOWN: RegExp[] = [
   /^No items found that satisfy the query\.$/i,
 ];
 
-function startsRecord(line: string): boolean {
-  const t = line.trim();
-  return RULES.some((r) => r.re.test(t)) || KNOWN.some((re) => re.test(t)) || /^(?:Error:|C:\\|Do you really|Successfully deleted)/i.test(t);
+const OTHER_RECORD_START = /^(?:Error:|C:\\|Do you really|Successfully deleted)/i;
+const CONTAINED_REST = ' shadow copies at creation time:';
+const VOLUME_NAME_SUFFIX = ' name:';
+const COLON = 0x3a;
+const QUOTE = 0x27;
+const OPEN_PAREN = 0x28;
+
+/**
+ * `\s*(.*?)\s*$` on `[from, to)`: the trimmed text, or null when it holds U+2028/U+2029, which `.` does not
+ * match (then the rule does not apply).
+ */
+function valueTail(src: string, from: number, to: number, separators: boolean): string | null {
+  const start = skipSpace(src, from, to);
+  const end = skipSpaceBack(src, start, to);
+  return hasLineSeparatorIn(src, start, end, separators) ? null : src.slice(start, end);
 }
 
-function guid(text: string, what: string, line: LogicalLine): string {
-  const g = guidOrNull(text);
+/** The rule whose name and tail fit the trimmed line `[from, to)`, with its values in `out`; null when none does. */
+function matchRule(src: string, from: number, to: number, separators: boolean, out: RuleValue): Rule | null {
+  const rule = RULES.find(src, from, to);
+  return rule !== null && readTail(src, from + rule.name.length, to, separators, rule.tail, out) ? rule : null;
+}
+
+function readTail(src: string, at: number, to: number, separators: boolean, tail: Tail, out: RuleValue): boolean {
+  let value: string | null = null;
+  switch (tail) {
+    case 'value':
+      value = valueTail(src, at, to, separators);
+      break;
+    case 'contained': {
+      let digitsEnd = at;
+      while (digitsEnd < to && src.charCodeAt(digitsEnd) >= 0x30 && src.charCodeAt(digitsEnd) <= 0x39) digitsEnd += 1;
+      if (digitsEnd === at || !startsWithIgnoreCase(src, digitsEnd, to, CONTAINED_REST)) return false;
+      const time = valueTail(src, digitsEnd + CONTAINED_REST.length, to, separators);
+      if (time === null) return false;
+      out.time = time;
+      value = src.slice(at, digitsEnd);
+      break;
+    }
+    case 'quoted':
+      // The line is trimmed, so the closing quote must be its last character.
+      if (to - 1 < at || src.charCodeAt(to - 1) !== QUOTE || hasLineSeparatorIn(src, at, to - 1, separators)) return false;
+      value = trimmedSlice(src, at, to - 1);
+      break;
+    case 'volumeName': {
+      const colon = startsWithIgnoreCase(src, at, to, VOLUME_NAME_SUFFIX) ? at + VOLUME_NAME_SUFFIX.length - 1 : at;
+      if (colon >= to || src.charCodeAt(colon) !== COLON) return false;
+      value = valueTail(src, colon + 1, to, separators);
+      break;
+    }
+  }
+  if (value === null) return false;
+  out.value = value;
+  return true;
+}
+
+function startsRecord(line: string): boolean {
+  const t = line.trim();
+  return (
+    matchRule(t, 0, t.length, hasRegexLineSeparator(t), { value: '', time: '' }) !== null || KNOWN.some((re) => re.test(t)) || OTHER_RECORD_START.test(t)
+  );
+}
+
+function requireGuid(g: string | null, what: string, line: LogicalLine): string {
   if (g === null) throw new ParseError(`${what} is not a GUID`, line.line, line.raw);
   return g;
+}
+
+/** `text.split(',').map((a) => a.trim()).filter((a) => a.length > 0)` without the intermediate arrays. */
+function commaSeparated(text: string): string[] {
+  const items: string[] = [];
+  let from = 0;
+  while (from <= text.length) {
+    const comma = text.indexOf(',', from);
+    const to = comma === -1 ? text.length : comma;
+    const item = trimmedSlice(text, from, to);
+    if (item.length > 0) items.push(item);
+    from = to + 1;
+  }
+  return items;
 }
 
 export function parseVssadminOutput(text: string, options: DateOptions = {}): ShadowListing {
@@ -67,21 +174,26 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
   let setCount: number | null = null;
   let createdFor: string | null = null;
   let current: ShadowCopyRecord | null = null;
-  let seen = new Set<Key>();
+  let seen = 0;
+  const matched: RuleValue = { value: '', time: '' };
+  const repeated = new RepeatedValues();
 
-  for (const line of logicalLines(text, startsRecord)) {
-    const t = line.text.trim();
-    if (t === '') continue;
-    const rule = RULES.find((r) => r.re.test(t));
-    if (rule === undefined) {
+  const line = new LineCursor(text, startsRecord);
+  while (line.next()) {
+    const src = line.src;
+    const from = skipSpace(src, line.start, line.end);
+    const to = skipSpaceBack(src, from, line.end);
+    if (from === to) continue;
+    const rule = matchRule(src, from, to, line.lineSeparators, matched);
+    if (rule === null) {
+      const t = src.slice(from, to);
       if (!KNOWN.some((re) => re.test(t))) listing.unparsed.push(line.text);
       continue;
     }
-    const m = rule.re.exec(t) ?? [];
-    const value = (m[1] ?? '').trim();
+    const value = matched.value;
     switch (rule.key) {
       case 'set':
-        setId = guid(value, 'The shadow copy set ID', line);
+        setId = requireGuid(guidOrNull(value), 'The shadow copy set ID', line);
         setTime = null;
         setCount = null;
         createdFor = null;
@@ -90,7 +202,7 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
       case 'contained':
         if (setId === null) throw new ParseError('"Contained ... shadow copies" appears before any shadow copy set', line.line, line.raw);
         setCount = Number(value);
-        setTime = (m[2] ?? '').trim() || null;
+        setTime = matched.time || null;
         continue;
       case 'created':
         // `vssadmin create shadow` prints no set; the record that follows belongs to this volume.
@@ -101,8 +213,8 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         current = null;
         continue;
       case 'shadowId': {
-        current = emptyRecord(guid(value, 'The shadow copy ID', line));
-        seen = new Set();
+        current = emptyRecord(requireGuid(guidOrNull(value), 'The shadow copy ID', line));
+        seen = 0;
         current.setId = setId;
         current.creationTime = setTime;
         current.createdAt = setTime === null ? null : toIsoLocal(setTime, options);
@@ -115,37 +227,37 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         break;
     }
     if (current === null) throw new ParseError('A shadow copy property appears before any "Shadow Copy ID:" line', line.line, line.raw);
-    if (seen.has(rule.key)) throw new ParseError('A shadow copy property appears twice for one shadow copy', line.line, line.raw);
-    seen.add(rule.key);
+    const bit = KEY_BIT[rule.key];
+    if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice for one shadow copy', line.line, line.raw);
+    seen |= bit;
     switch (rule.key) {
       case 'originalVolume': {
-        const vm = /^\(([^)]*)\)\s*(.*)$/.exec(value);
-        current.originalVolumeLabel = vm === null ? current.originalVolumeLabel : (vm[1] ?? '').trim() || null;
-        current.originalVolume = normalizeVolumePath(vm === null ? value : (vm[2] ?? '').trim()) || null;
+        // `(C:)\\?\Volume{guid}\`, as the regex `^\(([^)]*)\)\s*(.*)$`: a label in the first parentheses, then the path.
+        const close = value.charCodeAt(0) === OPEN_PAREN ? value.indexOf(')') : -1;
+        current.originalVolumeLabel = close === -1 ? current.originalVolumeLabel : trimmedSlice(value, 1, close) || null;
+        current.originalVolume = normalizeVolumePath(close === -1 ? value : trimmedSlice(value, close + 1, value.length)) || null;
         break;
       }
       case 'deviceName':
         current.deviceName = value || null;
         break;
       case 'originatingMachine':
-        current.originatingMachine = value || null;
+        current.originatingMachine = repeated.text('machine', value) || null;
         break;
       case 'serviceMachine':
-        current.serviceMachine = value || null;
+        current.serviceMachine = repeated.text('machine', value) || null;
         break;
       case 'provider': {
-        const pm = /^'(.*)'$/.exec(value);
-        current.providerName = (pm === null ? value : (pm[1] ?? '')) || null;
+        // `'<name>'`: the quotes go when both are there.
+        const quoted = value.length >= 2 && value.charCodeAt(0) === QUOTE && value.charCodeAt(value.length - 1) === QUOTE;
+        current.providerName = repeated.text('provider', quoted ? value.slice(1, -1) : value) || null;
         break;
       }
       case 'type':
-        current.type = value || null;
+        current.type = repeated.text('type', value) || null;
         break;
       case 'attributes':
-        current.attributes = value
-          .split(',')
-          .map((a) => a.trim())
-          .filter((a) => a.length > 0);
+        current.attributes = repeated.list(value, commaSeparated);
         break;
       default:
         break;

@@ -18,20 +18,34 @@
 import { ParseError } from './parse-error';
 import { guidOrNull } from './guid-text';
 import { toIsoLocal, type DateOptions } from './locale-date';
-import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
-import type { LogicalLine } from './text-lines';
+import { emptyRecord, normalizeVolumePath, RepeatedValues, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import type { LineCursor, LogicalLine } from './text-lines';
+import { hasLineSeparatorIn, hasRegexLineSeparator, isSpace, NameTable, skipNonSpace, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
 
-/** Matches the header of a block; returns the raw id text and optional alias. */
-export type HeaderMatcher = (text: string) => { idText: string; alias: string | null } | null;
+/**
+ * Reads the header of a block from `[at, end)` of `src`, `at` being just past the `*` that starts it (after
+ * optional indentation; the block parser only asks about such lines): true with the raw id text and the
+ * alias, if any, in `out`; false when the line is not a header.
+ */
+export type HeaderMatcher = (src: string, at: number, end: number, out: FieldValue) => boolean;
 
-export const diskshadowHeader: HeaderMatcher = (text) => {
-  const m = /^\s*\*\s*Shadow copy ID\s*=\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$/i.exec(text);
-  return m === null ? null : { idText: m[1] ?? '', alias: m[2] ?? null };
+/** `^\s*\*\s*Shadow copy ID\s*=\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$` (case-insensitive), read in place: one per shadow copy. */
+export const diskshadowHeader: HeaderMatcher = (src, at, end, out) => {
+  const name = skipSpace(src, at, end);
+  if (!startsWithIgnoreCase(src, name, end, 'shadow copy id')) return false;
+  const equals = skipSpace(src, name + 'shadow copy id'.length, end);
+  return equals < end && src.charCodeAt(equals) === EQUALS && readIdAndAlias(src, equals + 1, end, out);
 };
 
-export const vshadowHeader: HeaderMatcher = (text) => {
-  const m = /^\s*\*\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$/i.exec(text);
-  return m === null ? null : { idText: m[1] ?? '', alias: null };
+const VSHADOW_HEADER_REST = /^\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$/i;
+
+/** `^\s*\*\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$` (case-insensitive). */
+export const vshadowHeader: HeaderMatcher = (src, at, end, out) => {
+  const m = VSHADOW_HEADER_REST.exec(src.slice(at, end));
+  if (m === null) return false;
+  out.value = m[1] ?? '';
+  out.alias = undefined;
+  return true;
 };
 
 type PropertyKey =
@@ -47,40 +61,142 @@ type PropertyKey =
   | 'providerId'
   | 'attributes';
 
+/** One bit per key: the keys already seen in a block fit in one number instead of a Set per block. */
+const KEY_BIT: Record<PropertyKey, number> = {
+  setId: 1 << 0,
+  originalCount: 1 << 1,
+  originalVolume: 1 << 2,
+  creationTime: 1 << 3,
+  deviceName: 1 << 4,
+  originatingMachine: 1 << 5,
+  serviceMachine: 1 << 6,
+  exposure: 1 << 7,
+  pathExposed: 1 << 8,
+  providerId: 1 << 9,
+  attributes: 1 << 10,
+};
+
+/** What follows a property's name, as the regex each rule stood for spells it. */
+type Tail =
+  | 'value' // `\s*(.*?)\s*$`
+  | 'setId' // `\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$`
+  | 'count' // `\s*=\s*(\S+)\s*$`
+  | 'none' // `\s*$`, the value being the name itself
+  | 'optionalColon'; // `:?\s*(.*?)\s*$`
+
 interface PropertyRule {
   key: PropertyKey;
-  re: RegExp;
+  /** As the tools print it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
+  name: string;
+  tail: Tail;
 }
 
-/** Property lines, after the leading `- ` was removed. */
-const PROPERTY_RULES: PropertyRule[] = [
-  { key: 'setId', re: /^Shadow copy set:\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$/i },
-  { key: 'originalCount', re: /^Original count of shadow copies\s*=\s*(\S+)\s*$/i },
-  { key: 'originalVolume', re: /^Original volume name:\s*(.*?)\s*$/i },
-  { key: 'creationTime', re: /^Creation time:\s*(.*?)\s*$/i },
-  { key: 'deviceName', re: /^Shadow copy device name:\s*(.*?)\s*$/i },
-  { key: 'originatingMachine', re: /^Originating machine:\s*(.*?)\s*$/i },
-  { key: 'serviceMachine', re: /^Service machine:\s*(.*?)\s*$/i },
-  { key: 'exposure', re: /^(Not exposed)\s*$/i },
-  { key: 'exposure', re: /^Exposed locally as:\s*(.*?)\s*$/i },
-  { key: 'exposure', re: /^Exposed remotely as:?\s*(.*?)\s*$/i },
-  { key: 'pathExposed', re: /^Path exposed:\s*(.*?)\s*$/i },
-  { key: 'providerId', re: /^Provider id:\s*(.*?)\s*$/i },
-  { key: 'attributes', re: /^Attributes:\s*(.*?)\s*$/i },
-];
+/** Property lines, after the leading `- `. */
+const PROPERTY_RULES = new NameTable<PropertyRule>([
+  { key: 'setId', name: 'Shadow copy set:', tail: 'setId' },
+  { key: 'originalCount', name: 'Original count of shadow copies', tail: 'count' },
+  { key: 'originalVolume', name: 'Original volume name:', tail: 'value' },
+  { key: 'creationTime', name: 'Creation time:', tail: 'value' },
+  { key: 'deviceName', name: 'Shadow copy device name:', tail: 'value' },
+  { key: 'originatingMachine', name: 'Originating machine:', tail: 'value' },
+  { key: 'serviceMachine', name: 'Service machine:', tail: 'value' },
+  { key: 'exposure', name: 'Not exposed', tail: 'none' },
+  { key: 'exposure', name: 'Exposed locally as:', tail: 'value' },
+  { key: 'exposure', name: 'Exposed remotely as', tail: 'optionalColon' },
+  { key: 'pathExposed', name: 'Path exposed:', tail: 'value' },
+  { key: 'providerId', name: 'Provider ID:', tail: 'value' },
+  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+]);
 
-export const PROPERTY_LINE = /^\s*-\s+(.*)$/;
+/** The value (and alias) read from a header or property line; one per parse, refilled line after line. */
+export interface FieldValue {
+  value: string;
+  alias: string | undefined;
+}
+
+const STAR = 0x2a;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const PERCENT = 0x25;
+const CLOSE_BRACKET = 0x5d;
+const NOT_EXPOSED = /^not exposed$/i;
+
+/**
+ * The regex `^\s*-\s+(.*)$` on `[first, end)` of `src`, `first` being the line's first non-space index:
+ * returns where the body `(.*)` starts, or -1 when the line is not a property line (`.` stops at U+2028/9).
+ */
+function propertyBodyStart(src: string, first: number, end: number, separators: boolean): number {
+  if (first + 1 >= end || src.charCodeAt(first) !== DASH || !isSpace(src.charCodeAt(first + 1))) return -1;
+  const body = skipSpace(src, first + 1, end);
+  return hasLineSeparatorIn(src, body, end, separators) ? -1 : body;
+}
+
+function isAliasChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** The rule whose name and tail fit the body `[body, end)`, with its value in `out`; null when none does. */
+function matchProperty(src: string, body: number, end: number, out: FieldValue): PropertyRule | null {
+  const rule = PROPERTY_RULES.find(src, body, end);
+  return rule !== null && readTail(src, body, body + rule.name.length, end, rule, out) ? rule : null;
+}
+
+function readTail(src: string, body: number, at: number, end: number, rule: PropertyRule, out: FieldValue): boolean {
+  out.alias = undefined;
+  switch (rule.tail) {
+    case 'value':
+      out.value = trimmedSlice(src, at, end);
+      return true;
+    case 'optionalColon':
+      out.value = trimmedSlice(src, at < end && src.charCodeAt(at) === COLON ? at + 1 : at, end);
+      return true;
+    case 'none':
+      out.value = src.slice(body, at);
+      return skipSpace(src, at, end) === end;
+    case 'count': {
+      const equals = skipSpace(src, at, end);
+      if (equals >= end || src.charCodeAt(equals) !== EQUALS) return false;
+      const token = skipSpace(src, equals + 1, end);
+      const tokenEnd = skipNonSpace(src, token, end);
+      out.value = src.slice(token, tokenEnd);
+      return tokenEnd > token && skipSpace(src, tokenEnd, end) === end;
+    }
+    case 'setId':
+      return readIdAndAlias(src, at, end, out);
+  }
+}
+
+/** `\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$` on `[at, end)`: a GUID as printed and an optional `%alias%`. */
+function readIdAndAlias(src: string, at: number, end: number, out: FieldValue): boolean {
+  const token = skipSpace(src, at, end);
+  const tokenEnd = skipNonSpace(src, token, end);
+  if (tokenEnd === token) return false;
+  out.value = src.slice(token, tokenEnd);
+  out.alias = undefined;
+  const percent = skipSpace(src, tokenEnd, end);
+  if (percent === end) return true;
+  if (src.charCodeAt(percent) !== PERCENT) return false;
+  let nameEnd = percent + 1;
+  while (nameEnd < end && isAliasChar(src.charCodeAt(nameEnd))) nameEnd += 1;
+  if (nameEnd === percent + 1 || nameEnd >= end || src.charCodeAt(nameEnd) !== PERCENT) return false;
+  out.alias = src.slice(percent + 1, nameEnd);
+  return skipSpace(src, nameEnd + 1, end) === end;
+}
+
+/** True when `text` is a block header for `header` (used to stop wrap joining). */
+export function isHeaderLine(text: string, header: HeaderMatcher): boolean {
+  const first = skipSpace(text, 0, text.length);
+  return text.charCodeAt(first) === STAR && header(text, first + 1, text.length, { value: '', alias: undefined });
+}
 
 /** True when `text` is a property line of a shadow block (used to refuse orphans and to stop wrap joining). */
 export function isShadowPropertyLine(text: string): boolean {
-  const m = PROPERTY_LINE.exec(text);
-  if (m === null) return false;
-  const body = m[1] ?? '';
-  return PROPERTY_RULES.some((r) => r.re.test(body));
+  const body = propertyBodyStart(text, skipSpace(text, 0, text.length), text.length, hasRegexLineSeparator(text));
+  return body !== -1 && matchProperty(text, body, text.length, { value: '', alias: undefined }) !== null;
 }
 
-function requireGuid(text: string, what: string, line: LogicalLine): string {
-  const g = guidOrNull(text);
+function requireGuid(g: string | null, what: string, line: LogicalLine): string {
   if (g === null) throw new ParseError(`${what} is not a GUID`, line.line, line.raw);
   return g;
 }
@@ -95,75 +211,104 @@ export interface BlockParserSpec {
   extra: (line: LogicalLine, listing: ShadowListing, state: { blocksSinceCount: number }) => boolean;
 }
 
-export function parseShadowBlocks(lines: LogicalLine[], spec: BlockParserSpec, options: DateOptions): ShadowListing {
+export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, options: DateOptions): ShadowListing {
   const listing: ShadowListing = { shadowCopies: [], aliases: {}, unparsed: [] };
   const state = { blocksSinceCount: 0 };
+  const field: FieldValue = { value: '', alias: undefined };
+  const repeated = new RepeatedValues();
   let current: ShadowCopyRecord | null = null;
-  let seen = new Set<PropertyKey>();
+  let seen = 0;
 
-  for (const line of lines) {
-    const text = line.text;
-    if (text.trim() === '') {
+  while (lines.next()) {
+    const { src, start, end } = lines;
+    const first = skipSpace(src, start, end);
+    if (first === end) {
       current = null;
       continue;
     }
-    const header = spec.header(text);
-    if (header !== null) {
-      const id = requireGuid(header.idText, 'The shadow copy ID', line);
+    // Only a `*` line can be a header, so the header matcher stays off every other line.
+    if (src.charCodeAt(first) === STAR && spec.header(src, first + 1, end, field)) {
+      const id = requireGuid(guidOrNull(field.value), 'The shadow copy ID', lines);
       current = emptyRecord(id);
-      seen = new Set();
+      seen = 0;
       listing.shadowCopies.push(current);
       state.blocksSinceCount += 1;
-      if (header.alias !== null) listing.aliases[header.alias] = id;
+      if (field.alias !== undefined) listing.aliases[field.alias] = id;
       continue;
     }
-    const prop = PROPERTY_LINE.exec(text);
-    if (prop !== null) {
-      const body = prop[1] ?? '';
-      const rule = PROPERTY_RULES.find((r) => r.re.test(body));
-      if (rule !== undefined) {
-        if (current === null) throw new ParseError('A shadow copy property appears outside a shadow copy block', line.line, line.raw);
-        if (seen.has(rule.key)) throw new ParseError('A shadow copy property appears twice in one block', line.line, line.raw);
-        seen.add(rule.key);
-        applyProperty(current, rule, rule.re.exec(body) ?? [], line, listing, options);
+    const body = propertyBodyStart(src, first, end, lines.lineSeparators);
+    if (body !== -1) {
+      const rule = matchProperty(src, body, end, field);
+      if (rule !== null) {
+        if (current === null) throw new ParseError('A shadow copy property appears outside a shadow copy block', lines.line, lines.raw);
+        const bit = KEY_BIT[rule.key];
+        if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice in one block', lines.line, lines.raw);
+        seen |= bit;
+        applyProperty(current, rule.key, field, lines, listing, options, repeated);
         continue;
       }
     } else {
       current = null;
     }
-    if (spec.extra(line, listing, state)) continue;
+    if (spec.extra(lines, listing, state)) continue;
+    const text = lines.text;
     if (spec.known(text)) continue;
     listing.unparsed.push(text);
   }
   return listing;
 }
 
+/** `/^\d{1,6}$/.test(text)` */
+function isShortNumber(text: string): boolean {
+  if (text.length < 1 || text.length > 6) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/** `text.split(/\s+/).filter((t) => t.length > 0)` without the regex split and the filtered copy. */
+function spaceSeparated(text: string): string[] {
+  const tokens: string[] = [];
+  let i = skipSpace(text, 0, text.length);
+  while (i < text.length) {
+    const tokenEnd = skipNonSpace(text, i, text.length);
+    tokens.push(text.slice(i, tokenEnd));
+    i = skipSpace(text, tokenEnd, text.length);
+  }
+  return tokens;
+}
+
 function applyProperty(
   record: ShadowCopyRecord,
-  rule: PropertyRule,
-  m: RegExpExecArray | string[],
+  key: PropertyKey,
+  property: FieldValue,
   line: LogicalLine,
   listing: ShadowListing,
   options: DateOptions,
+  repeated: RepeatedValues,
 ): void {
-  const value = (m[1] ?? '').trim();
-  switch (rule.key) {
+  const value = property.value;
+  switch (key) {
     case 'setId': {
-      record.setId = requireGuid(value, 'The shadow copy set ID', line);
-      const alias = m[2];
+      record.setId = requireGuid(repeated.value('setId', value, guidOrNull), 'The shadow copy set ID', line);
+      const alias = property.alias;
       if (alias !== undefined && alias !== '') listing.aliases[alias] = record.setId;
       return;
     }
     case 'originalCount': {
-      if (!/^\d{1,6}$/.test(value)) throw new ParseError('The original count is not a number', line.line, line.raw);
+      if (!isShortNumber(value)) throw new ParseError('The original count is not a number', line.line, line.raw);
       record.originalCount = Number(value);
       return;
     }
     case 'originalVolume': {
-      // `\\?\Volume{guid}\ [C:\]`; the bracket may hold `volume not on this machine`, or be missing.
-      const vm = /^(.*?)\s*\[(.*)\]$/.exec(value);
-      record.originalVolume = nonEmpty(normalizeVolumePath(vm === null ? value : (vm[1] ?? '')));
-      record.originalVolumeLabel = vm === null ? null : nonEmpty((vm[2] ?? '').trim());
+      // `\\?\Volume{guid}\ [C:\]`; the bracket may hold `volume not on this machine`, or be missing. As the
+      // regex `^(.*?)\s*\[(.*)\]$`: when the value ends with `]`, it splits at the first `[`.
+      const open = value.indexOf('[');
+      const bracketed = open !== -1 && value.charCodeAt(value.length - 1) === CLOSE_BRACKET;
+      record.originalVolume = nonEmpty(normalizeVolumePath(bracketed ? value.slice(0, skipSpaceBack(value, 0, open)) : value));
+      record.originalVolumeLabel = bracketed ? nonEmpty(trimmedSlice(value, open + 1, value.length - 1)) : null;
       return;
     }
     case 'creationTime':
@@ -174,22 +319,22 @@ function applyProperty(
       record.deviceName = nonEmpty(value);
       return;
     case 'originatingMachine':
-      record.originatingMachine = nonEmpty(value);
+      record.originatingMachine = nonEmpty(repeated.text('machine', value));
       return;
     case 'serviceMachine':
-      record.serviceMachine = nonEmpty(value);
+      record.serviceMachine = nonEmpty(repeated.text('machine', value));
       return;
     case 'exposure':
-      record.exposedAs = /^not exposed$/i.test(value) ? null : nonEmpty(value);
+      record.exposedAs = NOT_EXPOSED.test(value) ? null : nonEmpty(value);
       return;
     case 'pathExposed':
       // vshadow prints it under "Exposed remotely as <share>"; the share is what a client uses.
       return;
     case 'providerId':
-      record.providerId = requireGuid(value, 'The provider ID', line);
+      record.providerId = requireGuid(repeated.value('providerId', value, guidOrNull), 'The provider ID', line);
       return;
     case 'attributes':
-      record.attributes = value.split(/\s+/).filter((t) => t.length > 0);
+      record.attributes = repeated.list(value, spaceSeparated);
       return;
   }
 }

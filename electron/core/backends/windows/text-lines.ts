@@ -7,6 +7,8 @@
  * record, is joined with it without a separator. Tabs count to the next multiple of 8, as the console
  * draws them.
  */
+import { hasRegexLineSeparator, skipSpace } from './text-scan';
+
 export interface LogicalLine {
   /** The joined text. */
   text: string;
@@ -24,9 +26,159 @@ export function splitPhysicalLines(input: string): string[] {
 }
 
 export function displayWidth(line: string): number {
+  return rangeDisplayWidth(line, 0, line.length);
+}
+
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The display width of `s.slice(from, to)`, code point by code point (a surrogate pair is one column). */
+function rangeDisplayWidth(s: string, from: number, to: number): number {
   let col = 0;
-  for (const ch of line) col = ch === '\t' ? col + 8 - (col % 8) : col + 1;
+  for (let i = from; i < to; i += 1) {
+    const code = s.charCodeAt(i);
+    if (code === TAB) {
+      col = (col | 7) + 1;
+    } else {
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+        const low = s.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) i += 1;
+      }
+      col += 1;
+    }
+  }
   return col;
+}
+
+/**
+ * Walks the logical lines of `input` one at a time (`while (cursor.next())`), with the same lines, numbers
+ * and joins as `logicalLines`, but without building an array of line objects: the current line is the range
+ * `[start, end)` of `src`, which is the input itself unless the line was joined from wrapped pieces. Parsers
+ * match their hot lines on that range directly and slice only the values they keep. The cursor is also the
+ * `LogicalLine` of the current line, for ParseError and `unparsed`.
+ */
+export class LineCursor implements LogicalLine {
+  /** The string that holds the current line. */
+  src = '';
+  start = 0;
+  end = 0;
+  line = 0;
+  /** Whether the input holds U+2028/U+2029, which a regex `.` does not match (see text-scan.ts). */
+  readonly lineSeparators: boolean;
+
+  private readonly input: string;
+  private readonly startsRecord: (line: string) => boolean;
+  /** Start of the next physical line; the input length once all are read (a final empty piece is no line). */
+  private pos: number;
+  /** Physical lines consumed so far. */
+  private physical = 0;
+  private rawStart = 0;
+  private rawEnd = 0;
+  /**
+   * Cached positions of the next `\n`, `\r` and tab (input length when none), so each is found by one
+   * native indexOf and never searched for again; counting characters one by one in JavaScript costs more
+   * than the whole `split` the benchmark compares with.
+   */
+  private nextLf = -1;
+  private nextCr = -1;
+  private nextTab = -1;
+  /** Surrogates make a column differ from a UTF-16 unit; one-byte strings (most captures) cannot hold any, and the regex knows that at once. */
+  private readonly surrogates: boolean;
+
+  constructor(input: string, startsRecord: (line: string) => boolean) {
+    this.input = input;
+    this.startsRecord = startsRecord;
+    this.pos = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lineSeparators = hasRegexLineSeparator(input);
+    this.surrogates = HAS_SURROGATE.test(input);
+  }
+
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+
+  get raw(): string {
+    return this.input.slice(this.rawStart, this.rawEnd);
+  }
+
+  /** Moves to the next logical line; false at the end of the input. */
+  next(): boolean {
+    const input = this.input;
+    if (this.pos >= input.length) return false;
+    const first = this.pos;
+    const firstEnd = this.breakAt(first);
+    this.pos = this.afterBreak(firstEnd);
+    this.physical += 1;
+    this.line = this.physical;
+    this.rawStart = first;
+    this.rawEnd = firstEnd;
+    let joined: string | null = null;
+    let full = CONSOLE_WIDTHS.includes(this.widthOf(first, firstEnd));
+    while (full && this.pos < input.length) {
+      const next = this.pos;
+      const nextEnd = this.breakAt(next);
+      if (skipSpace(input, next, nextEnd) === nextEnd || this.startsRecord(input.slice(next, nextEnd))) break;
+      joined = (joined ?? input.slice(first, firstEnd)) + input.slice(next, nextEnd);
+      full = CONSOLE_WIDTHS.includes(this.widthOf(next, nextEnd));
+      this.pos = this.afterBreak(nextEnd);
+      this.physical += 1;
+    }
+    if (joined === null) {
+      this.src = input;
+      this.start = first;
+      this.end = firstEnd;
+    } else {
+      this.src = joined;
+      this.start = 0;
+      this.end = joined.length;
+    }
+    return true;
+  }
+
+  /** Display width of the physical line `[from, to)`: columns jump from tab to tab instead of counting every character. */
+  private widthOf(from: number, to: number): number {
+    if (this.surrogates) return rangeDisplayWidth(this.input, from, to);
+    const input = this.input;
+    let col = 0;
+    let at = from;
+    for (;;) {
+      // A run of tabs (indentation) is counted in place, so indexOf only looks past it.
+      while (at < to && input.charCodeAt(at) === TAB) {
+        col = (col | 7) + 1;
+        at += 1;
+      }
+      if (this.nextTab < at) {
+        const i = input.indexOf('\t', at);
+        this.nextTab = i === -1 ? input.length : i;
+      }
+      if (this.nextTab >= to) return col + (to - at);
+      col = ((col + (this.nextTab - at)) | 7) + 1;
+      at = this.nextTab + 1;
+    }
+  }
+
+  /** Index of the line break (`\r\n`, `\r` or `\n`) ending the physical line that starts at `from`, or the input length. */
+  private breakAt(from: number): number {
+    const input = this.input;
+    if (this.nextLf < from) {
+      const i = input.indexOf('\n', from);
+      this.nextLf = i === -1 ? input.length : i;
+    }
+    if (this.nextCr < from) {
+      const i = input.indexOf('\r', from);
+      this.nextCr = i === -1 ? input.length : i;
+    }
+    return Math.min(this.nextLf, this.nextCr);
+  }
+
+  private afterBreak(at: number): number {
+    const input = this.input;
+    if (at >= input.length) return input.length;
+    return input.charCodeAt(at) === CR && input.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+  }
 }
 
 /**
@@ -34,25 +186,8 @@ export function displayWidth(line: string): number {
  *   such a line is never treated as a continuation, even after a full-width line.
  */
 export function logicalLines(input: string, startsRecord: (line: string) => boolean): LogicalLine[] {
-  const physical = splitPhysicalLines(input);
-  // A trailing newline yields one empty last element; it is not a line.
-  if (physical.length > 0 && physical[physical.length - 1] === '') physical.pop();
+  const cursor = new LineCursor(input, startsRecord);
   const out: LogicalLine[] = [];
-  let i = 0;
-  while (i < physical.length) {
-    const first = physical[i] ?? '';
-    let text = first;
-    let width = displayWidth(first);
-    const start = i;
-    i += 1;
-    while (CONSOLE_WIDTHS.includes(width) && i < physical.length) {
-      const next = physical[i] ?? '';
-      if (next.trim() === '' || startsRecord(next)) break;
-      text += next;
-      width = displayWidth(next);
-      i += 1;
-    }
-    out.push({ text, line: start + 1, raw: first });
-  }
+  while (cursor.next()) out.push({ text: cursor.text, line: cursor.line, raw: cursor.raw });
   return out;
 }

@@ -1,0 +1,112 @@
+/**
+ * Character-level scanning for the listing parsers. Listings run to tens of megabytes, so the hot paths
+ * (property lines) are matched on a range `[from, to)` of one big string with charCode tests instead of
+ * slicing every line and running a regex over it. Each helper reproduces exactly what the regex it
+ * replaces would do; the comments name that regex.
+ */
+
+/** Exactly the characters of the regex class `\s` (and of String.prototype.trim): ECMAScript WhiteSpace + LineTerminator. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** First index in `[from, to)` that is not `\s`, or `to`. */
+export function skipSpace(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(s.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** One past the last index in `[from, to)` that is not `\s`, or `from`. */
+export function skipSpaceBack(s: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isSpace(s.charCodeAt(i - 1))) i -= 1;
+  return i;
+}
+
+/** First index in `[from, to)` that is `\s`, or `to` (the end of an `\S+` run). */
+export function skipNonSpace(s: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && !isSpace(s.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** `s.slice(from, to).trim()` without the intermediate string. */
+export function trimmedSlice(s: string, from: number, to: number): string {
+  const start = skipSpace(s, from, to);
+  return s.slice(start, skipSpaceBack(s, start, to));
+}
+
+/**
+ * True when `s` has `lowerPrefix` at `at` (before `to`), ASCII letters compared case-insensitively. This is
+ * what a regex literal prefix under the `i` flag matches: without the `u` flag no non-ASCII character
+ * case-folds to an ASCII letter.
+ */
+export function startsWithIgnoreCase(s: string, at: number, to: number, lowerPrefix: string): boolean {
+  if (to - at < lowerPrefix.length) return false;
+  for (let k = 0; k < lowerPrefix.length; k += 1) {
+    const want = lowerPrefix.charCodeAt(k);
+    const got = s.charCodeAt(at + k);
+    if (got !== want && !(want >= 0x61 && want <= 0x7a && got === want - 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `[from, to)` holds U+2028 or U+2029, the line terminators a regex `.` does not match (`\r` and
+ * `\n` never reach a line). `anyInInput` is the answer for the whole input, computed once by
+ * `hasRegexLineSeparator`: almost always false, which spares the per-line scan.
+ */
+export function hasLineSeparatorIn(s: string, from: number, to: number, anyInInput: boolean): boolean {
+  if (!anyInInput) return false;
+  for (let i = from; i < to; i += 1) {
+    const code = s.charCodeAt(i);
+    if (code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
+}
+
+/** Whether the input holds U+2028/U+2029 at all (instant on one-byte strings, which cannot). */
+export function hasRegexLineSeparator(input: string): boolean {
+  return input.includes('\u2028') || input.includes('\u2029');
+}
+
+/**
+ * Names matched case-insensitively at a position, as a regex literal prefix under the `i` flag would.
+ * Every name starts with an ASCII letter; they are grouped by that letter, so a line is compared with the
+ * one or two names that can fit.
+ */
+export class NameTable<T extends { readonly name: string }> {
+  private readonly byInitial: { entry: T; lower: string }[][] = [];
+
+  constructor(entries: readonly T[]) {
+    for (const entry of entries) {
+      const lower = entry.name.toLowerCase();
+      const initial = lower.charCodeAt(0);
+      (this.byInitial[initial] ??= []).push({ entry, lower });
+    }
+  }
+
+  /** The entry whose name `s` holds at `at` (before `to`), or null. */
+  find(s: string, at: number, to: number): T | null {
+    // `| 0x20` lower-cases an ASCII letter; no other character lands on a letter.
+    const candidates = this.byInitial[s.charCodeAt(at) | 0x20];
+    if (candidates === undefined) return null;
+    for (const { entry, lower } of candidates) {
+      if (startsWithIgnoreCase(s, at, to, lower)) return entry;
+    }
+    return null;
+  }
+}
