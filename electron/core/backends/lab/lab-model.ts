@@ -9,6 +9,7 @@ import {
   BreakMode,
   ClusterNodeState,
   DiskKind,
+  DiskResource,
   Initiator,
   LunIdentifier,
   LunState,
@@ -62,17 +63,10 @@ export const LabSnapshotSet = z.object({
 });
 export type LabSnapshotSet = z.infer<typeof LabSnapshotSet>;
 
-export const LabDiskResource = z.object({
-  name: z.string(),
-  group: z.string(),
+/** As the cluster shows it, less what is derived: the owner node is the group's, and maintenance is a flag. */
+export const LabDiskResource = DiskResource.omit({ ownerNode: true, state: true }).extend({
   /** Stored without maintenance: `Online(Maintenance)` is Online plus the maintenance flag. */
   state: z.enum(['Online', 'Offline', 'Failed']),
-  maintenanceMode: z.boolean(),
-  diskIdType: z.enum(['MBR', 'GPT']),
-  diskSignature: z.string().nullable(),
-  diskIdGuid: z.string().nullable(),
-  dependencies: z.array(z.string()),
-  lastEvent: z.string().nullable(),
 });
 export type LabDiskResource = z.infer<typeof LabDiskResource>;
 
