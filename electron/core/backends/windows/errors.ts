@@ -10,6 +10,7 @@
  * Diskshadow documents no exit codes, so its output is always scanned (§1.1, §7 fact 6).
  */
 import { ShadowSwapError } from '../../../../shared/errors';
+import { formatHresult, hresultOf, type WindowsCodeSymbol } from '../../windows-codes';
 import { DISKRAID_EXIT_CODES } from './parse-diskraid';
 import { CONSOLE_WIDTHS, displayWidth, splitPhysicalLines } from './text-lines';
 
@@ -25,7 +26,7 @@ interface Explanation {
 /** VSS HRESULTs with values quoted in reference §6.1 (from the BreakSnapshotSetEx/RecoverSet pages). */
 export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
   [
-    0x800423f6,
+    hresultOf('VSS_E_BREAK_REVERT_ID_FAILED'),
     {
       symbol: 'VSS_E_BREAK_REVERT_ID_FAILED',
       what: 'Breaking the shadow copy set with disk identity revert failed',
@@ -34,7 +35,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x80042308,
+    hresultOf('VSS_E_OBJECT_NOT_FOUND'),
     {
       symbol: 'VSS_E_OBJECT_NOT_FOUND',
       what: 'The shadow copy set or shadow copy was not found',
@@ -43,7 +44,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x80042306,
+    hresultOf('VSS_E_PROVIDER_VETO'),
     {
       symbol: 'VSS_E_PROVIDER_VETO',
       what: 'The shadow copy provider refused the operation',
@@ -52,7 +53,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x80042301,
+    hresultOf('VSS_E_BAD_STATE'),
     {
       symbol: 'VSS_E_BAD_STATE',
       what: 'VSS refused the call in its current state',
@@ -61,7 +62,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x800423f7,
+    hresultOf('VSS_E_LEGACY_PROVIDER'),
     {
       symbol: 'VSS_E_LEGACY_PROVIDER',
       what: 'The shadow copy provider does not support this operation',
@@ -70,7 +71,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x8004232a,
+    hresultOf('VSS_E_UNSELECTED_VOLUME'),
     {
       symbol: 'VSS_E_UNSELECTED_VOLUME',
       what: 'The resync would overwrite volumes that were not selected',
@@ -79,7 +80,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    0x800423fe,
+    hresultOf('VSS_E_CANNOT_REVERT_DISKID'),
     {
       symbol: 'VSS_E_CANNOT_REVERT_DISKID',
       what: "The disk identity could not be reverted to the original disk's",
@@ -89,10 +90,13 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
   ],
 ]);
 
+/** The Win32 code inside an HRESULT_FROM_WIN32 value: 5015 for 0x80071397. */
+const win32Of = (symbol: WindowsCodeSymbol): number => hresultOf(symbol) & 0xffff;
+
 /** Win32 cluster errors quoted with their numbers in reference/anchors.md ([R12], [R125]). */
 export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
   [
-    5015,
+    win32Of('ERROR_HOST_NODE_NOT_RESOURCE_OWNER'),
     {
       symbol: 'ERROR_HOST_NODE_NOT_RESOURCE_OWNER',
       what: 'The cluster refused the command because it ran on a node that does not own the resource',
@@ -101,7 +105,7 @@ export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
     },
   ],
   [
-    5970,
+    win32Of('ERROR_CLUSTER_RESOURCE_IS_IN_MAINTENANCE_MODE'),
     {
       symbol: 'ERROR_CLUSTER_RESOURCE_IS_IN_MAINTENANCE_MODE',
       what: 'The cluster refused the command because the resource is in maintenance mode',
@@ -111,7 +115,6 @@ export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
   ],
 ]);
 
-const hex = (n: number): string => `0x${n.toString(16).toUpperCase().padStart(8, '0')}`;
 const fromWin32 = (code: number): number => (0x80070000 | code) >>> 0;
 
 /** Text conditions, checked in order; the first match wins. */
@@ -266,7 +269,7 @@ function printedHresults(output: string): number[] {
 function build(tool: WindowsTool, e: Explanation, hresult: number | null, exitCode: number | null, evidence: string | null): ShadowSwapError {
   return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.`, {
     tool,
-    hresult: hresult === null ? null : hex(hresult),
+    hresult: hresult === null ? null : formatHresult(hresult),
     symbol: e.symbol,
     exitCode,
     ...(evidence === null ? {} : { evidence }),
@@ -289,7 +292,7 @@ export function errorForHresult(tool: WindowsTool, hresult: number, exitCode: nu
     tool,
     {
       symbol: 'UNKNOWN_HRESULT',
-      what: `${tool} failed with HRESULT ${hex(hresult >>> 0)}`,
+      what: `${tool} failed with HRESULT ${formatHresult(hresult >>> 0)}`,
       why: 'ShadowSwap does not have an explanation for this code',
       next: 'Look the code up in the tool log and the Application event log, fix the cause, and retry the step',
     },
@@ -316,7 +319,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
   // 1. A specific HRESULT we can explain.
   for (const h of printed) {
     const e = explainHresult(h);
-    if (e !== null) return build(tool, e, h, exitCode, evidenceLine(output, new RegExp(hex(h).slice(2), 'i')));
+    if (e !== null) return build(tool, e, h, exitCode, evidenceLine(output, new RegExp(formatHresult(h).slice(2), 'i')));
   }
   // 2. Win32 cluster errors by symbol or decimal code ("error 5015", "(5015)").
   for (const [code, e] of WIN32_ERRORS) {
