@@ -126,6 +126,18 @@ const COMPENSATIONS = [
 ];
 const ORIGINAL_MASKS = { 'sql-data': ['SQL01', 'SQL02'], 'sql-log': ['SQL01', 'SQL02'], 'sql-data-shadow': [], 'sql-log-shadow': [] };
 
+/** A second console rolls the run back from a transcript: it must end rolled back with every compensation replayed. */
+async function rollBackInAnotherConsole(dataDir: string, runId: string, segment: string) {
+  const second = openConsole(dataDir, transcript(segment));
+  await second.engine.rollback(runId, 'SQLCLUS');
+  const done = await second.engine.settled(runId);
+  expect(done.lastError).toBeNull();
+  expect(done.state).toBe('rolled-back');
+  expect(second.changes()).toEqual(COMPENSATIONS);
+  expect(second.launcher.remaining).toBe(0);
+  return second;
+}
+
 describe('a recovery through the Windows backend, replayed', () => {
   it('runs the whole plan: every recorded call is made, in order, and the shadow LUNs replace the originals', async () => {
     const dataDir = sqlclusDataDir();
@@ -228,13 +240,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT, `${BREAK} → exit 2`]);
     expect(first.launcher.remaining).toBe(0);
 
-    const second = openConsole(dataDir, transcript('rollback-after-break-failed'));
-    await second.engine.rollback(run.id, 'SQLCLUS');
-    const done = await second.engine.settled(run.id);
-    expect(done.lastError).toBeNull();
-    expect(done.state).toBe('rolled-back');
-    expect(second.changes()).toEqual(COMPENSATIONS);
-    expect(second.launcher.remaining).toBe(0);
+    const second = await rollBackInAnotherConsole(dataDir, run.id, 'rollback-after-break-failed');
     expect(second.engine.get(run.id).steps.find((s) => s.id === '4-break-set')?.output.join('\n')).toMatch(/cannot be undone/);
     expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
     // VSS cannot un-import: the set stays imported, its LUNs masked away and kept.
@@ -252,13 +258,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT]);
     expect(setState(dataDir)).toBe('failed');
 
-    const second = openConsole(dataDir, transcript('rollback-after-partial-import'));
-    await second.engine.rollback(run.id, 'SQLCLUS');
-    const done = await second.engine.settled(run.id);
-    expect(done.lastError).toBeNull();
-    expect(done.state).toBe('rolled-back');
-    expect(second.changes()).toEqual(COMPENSATIONS);
-    expect(second.launcher.remaining).toBe(0);
+    await rollBackInAnotherConsole(dataDir, run.id, 'rollback-after-partial-import');
     expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
   });
 
