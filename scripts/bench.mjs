@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+// `--only=inventory,parsers` runs some sections and prints them without replacing bench-results.json.
+const only = process.argv.find((arg) => arg.startsWith('--only='));
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-bench-')), 'bench.cjs');
 await build({
   entryPoints: [path.join(root, 'bench', 'main.ts')],
@@ -22,6 +24,6 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full'], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
+const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full', ...(only ? [only] : [])], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
 fs.rmSync(path.dirname(out), { recursive: true, force: true });
 process.exit(result.status ?? 1);

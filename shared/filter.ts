@@ -15,6 +15,19 @@ export function matchesTerms(terms: readonly string[], lowerCaseText: string): b
 
 export function matchesFilter(filter: string | undefined, fields: ReadonlyArray<string | null | undefined>): boolean {
   const terms = filterTerms(filter);
-  if (terms.length === 0) return true;
-  return matchesTerms(terms, fields.filter((field): field is string => typeof field === 'string').join('\u0000').toLowerCase());
+  return terms.length === 0 || matchesTerms(terms, searchableText(fields));
+}
+
+/**
+ * The items of `list` that match the filter; with no terms, `list` itself (no copy, and no text built per
+ * item), which keeps an unfiltered read of a large inventory as cheap as handing back the list.
+ */
+export function filterList<T>(list: T[], filter: string | undefined, fieldsOf: (item: T) => ReadonlyArray<string | null | undefined>): T[] {
+  const terms = filterTerms(filter);
+  if (terms.length === 0) return list;
+  return list.filter((item) => matchesTerms(terms, searchableText(fieldsOf(item))));
+}
+
+function searchableText(fields: ReadonlyArray<string | null | undefined>): string {
+  return fields.filter((field): field is string => typeof field === 'string').join('\u0000').toLowerCase();
 }

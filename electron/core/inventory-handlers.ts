@@ -2,7 +2,7 @@
  * The inventory half of the contract: what the arrays, hosts, snapshot sets and clusters hold, whole for
  * the CLI and scripts, and in windows of slim rows for the console's tables (see shared/inventory-rows).
  */
-import { matchesFilter } from '../../shared/filter';
+import { filterList } from '../../shared/filter';
 import type { Backend } from './backend';
 import { inventoryViews, type InventoryViews } from './inventory-index';
 import { pageOfTable } from './inventory-paging';
@@ -14,13 +14,13 @@ type InventoryHandlers = Pick<Handlers, InventoryMethod>;
 export function inventoryHandlers(backend: Backend, views: InventoryViews = inventoryViews(backend)): InventoryHandlers {
   return {
     'inventory.luns': async ({ filter }) =>
-      (await backend.listLuns()).filter((lun) => matchesFilter(filter, [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])])),
-    'inventory.hosts': async ({ filter }) => (await backend.listHosts()).filter((host) => matchesFilter(filter, [host.name, host.osVersion, host.clusterName])),
+      filterList(await backend.listLuns(), filter, (lun) => [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])]),
+    'inventory.hosts': async ({ filter }) => filterList(await backend.listHosts(), filter, (host) => [host.name, host.osVersion, host.clusterName]),
     'inventory.arrays': () => backend.listArrays(),
     'inventory.snapshots': async ({ filter }) =>
-      (await backend.listSnapshotSets()).filter((set) => matchesFilter(filter, [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt])),
+      filterList(await backend.listSnapshotSets(), filter, (set) => [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt]),
     'inventory.clusters': async ({ filter }) =>
-      (await backend.listClusters()).filter((cluster) => matchesFilter(filter, [cluster.name, ...cluster.nodes.map((n) => n.name), ...cluster.groups.map((g) => g.name)])),
+      filterList(await backend.listClusters(), filter, (cluster) => [cluster.name, ...cluster.nodes.map((n) => n.name), ...cluster.groups.map((g) => g.name)]),
 
     'inventory.lunPage': async (params) => pageOfTable(await views.lunTable(), params),
     'inventory.lun': ({ id }) => views.lunDetail(id),

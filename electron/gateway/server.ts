@@ -9,8 +9,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RequestFrame, type ResponseFrame } from '../../shared/rpc';
+import { RequestFrame } from '../../shared/rpc';
 import type { Registry } from '../core/registry';
+import { responseMessage } from './response-message';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { newToken, presentedToken, TOKEN_COOKIE, tokenMatches } from './token';
 
@@ -163,12 +164,17 @@ function serveSocket(ws: WebSocket, registry: Registry, sockets: Set<WebSocket>)
       return;
     }
     const outcome = await registry.invoke(frame.method, frame.params);
-    const reply: ResponseFrame = outcome.ok
-      ? { type: 'response', id: frame.id, ok: true, result: outcome.result }
-      : { type: 'response', id: frame.id, ok: false, error: outcome.error };
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+    if (ws.readyState === ws.OPEN) sendText(ws, responseMessage(frame.id, outcome));
   });
   ws.on('close', () => sockets.delete(ws));
+}
+
+/**
+ * One text message from its parts, sent as fragments so large cached parts go out without being copied
+ * into one buffer first. The parts are sent in one synchronous run, so nothing can interleave with them.
+ */
+function sendText(ws: WebSocket, parts: ReadonlyArray<string | Buffer>): void {
+  parts.forEach((part, index) => ws.send(part, { binary: false, fin: index === parts.length - 1 }));
 }
 
 /** Every event goes to every open socket, serialised once however many consoles are connected. */

@@ -6,6 +6,7 @@
  */
 import type { Cluster, Host, Lun, SnapshotSet } from '../../../../shared/domain';
 import { ALL_HOSTS } from '../../backend';
+import { markShared } from '../../shared-results';
 import { ownerNodeOf } from './cluster-service';
 import type { LabCluster, LabLun, LabSnapshotSet, LabState } from './lab-model';
 
@@ -31,7 +32,7 @@ export function lunsView(state: LabState): Lun[] {
   const views = viewsOf(state);
   if (!views.luns) {
     const allHostNames = state.hosts.map((host) => host.name);
-    views.luns = state.luns.map((lun) => toLun(lun, allHostNames));
+    views.luns = markShared(state.luns.map((lun) => toLun(lun, allHostNames)));
   }
   return views.luns;
 }
@@ -52,18 +53,18 @@ export function hostsView(state: LabState): Host[] {
     }
     const clusterOf = new Map<string, string>();
     for (const cluster of state.clusters) for (const node of cluster.nodes) clusterOf.set(node.name.toLowerCase(), cluster.name);
-    views.hosts = state.hosts.map((host) => ({
+    views.hosts = markShared(state.hosts.map((host) => ({
       ...host,
       clusterName: clusterOf.get(host.name.toLowerCase()) ?? null,
       visibleLunIds: seen.get(host.name.toLowerCase()) ?? [],
-    }));
+    })));
   }
   return views.hosts;
 }
 
 export function snapshotSetsView(state: LabState): SnapshotSet[] {
   const views = viewsOf(state);
-  views.snapshotSets ??= state.snapshotSets.map(toSnapshotSet);
+  views.snapshotSets ??= markShared(state.snapshotSets.map(toSnapshotSet));
   return views.snapshotSets;
 }
 
@@ -86,7 +87,7 @@ function toSnapshotSet(set: LabSnapshotSet): SnapshotSet {
 
 export function clustersView(state: LabState): Cluster[] {
   const views = viewsOf(state);
-  views.clusters ??= state.clusters.map(toCluster);
+  views.clusters ??= markShared(state.clusters.map(toCluster));
   return views.clusters;
 }
 
