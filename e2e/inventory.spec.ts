@@ -114,10 +114,10 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
   expect(download.suggestedFilename()).toMatch(/^luns-\d{12}\.csv$/);
   const csv = (await (await download.createReadStream()).toArray()).join('');
   const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Name,Array,Size,Identifiers (page 0x83),Disk,Signature,Volumes,Masked to,Cluster disk,State');
+  expect(lines[0]).toBe('Name,State,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
   expect(lines).toHaveLength(3);
-  expect(lines[1]).toContain('SQL-DATA,ARRAY-01,500 GiB,"compliant: type 3, type 8",basic MBR');
-  expect(lines[1]).toContain('"SQL01, SQL02"');
+  expect(lines[1]).toContain('SQL-DATA,healthy,500 GiB,E: SQLData,"SQL01, SQL02",');
+  expect(lines[1]).toContain(',"compliant: type 3, type 8",basic MBR,');
 
   await page.getByRole('grid', { name: 'LUNs' }).getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Copy row' }).click();

@@ -1,4 +1,4 @@
-/** The LUNs of every array: identity and compliance, layout, masking, the cluster disk each backs, state. */
+/** The LUNs of every array: state, volumes, masking, the cluster disk each backs, identity and compliance, layout. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatBytes } from '../../../shared/format';
@@ -17,10 +17,21 @@ const useStyles = makeStyles({
 
 function useColumns(): DataColumn<LunRow>[] {
   const styles = useStyles();
+  // What an operator scans for first comes first: which LUN, is it damaged, what it holds, who sees it.
   return [
     { id: 'name', header: 'Name', width: 240, sortable: true, text: (l) => l.name, render: (l) => l.name },
-    { id: 'array', header: 'Array', width: 100, sortable: true, text: (l) => l.arrayId, render: (l) => l.arrayId },
+    { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
     { id: 'size', header: 'Size', width: 90, sortable: true, text: (l) => formatBytes(l.sizeBytes), render: (l) => formatBytes(l.sizeBytes) },
+    { id: 'volumes', header: 'Volumes', width: 150, sortable: true, text: (l) => l.volumes, render: (l) => l.volumes },
+    {
+      id: 'mask',
+      header: 'Masked to',
+      width: 190,
+      sortable: true,
+      text: maskText,
+      render: (l) => <span className={l.maskedCount === 0 && l.state !== 'shadow' ? styles.nobody : undefined}>{maskText(l)}</span>,
+    },
+    { id: 'disk', header: 'Cluster disk', width: 220, sortable: true, text: diskText, render: (l) => diskText(l) || '—' },
     {
       id: 'compliance',
       header: 'Identifiers (page 0x83)',
@@ -36,17 +47,7 @@ function useColumns(): DataColumn<LunRow>[] {
     },
     { id: 'layout', header: 'Disk', width: 100, sortable: true, text: (l) => `${l.diskKind} ${l.partitionStyle}`, render: (l) => `${l.diskKind} ${l.partitionStyle}` },
     { id: 'signature', header: 'Signature', width: 110, sortable: true, text: (l) => l.signature ?? '', render: (l) => <span className={styles.mono}>{l.signature ?? '—'}</span> },
-    { id: 'volumes', header: 'Volumes', width: 150, sortable: true, text: (l) => l.volumes, render: (l) => l.volumes },
-    {
-      id: 'mask',
-      header: 'Masked to',
-      width: 190,
-      sortable: true,
-      text: maskText,
-      render: (l) => <span className={l.maskedCount === 0 && l.state !== 'shadow' ? styles.nobody : undefined}>{maskText(l)}</span>,
-    },
-    { id: 'disk', header: 'Cluster disk', width: 220, sortable: true, text: diskText, render: (l) => diskText(l) || '—' },
-    { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
+    { id: 'array', header: 'Array', width: 100, sortable: true, text: (l) => l.arrayId, render: (l) => l.arrayId },
   ];
 }
 
