@@ -3,7 +3,7 @@
  * into one plain line on stderr with a non-zero exit code (never a stack trace).
  */
 import { toWireError, type WireError } from '../../shared/errors';
-import { formatFlags, parseArgs } from './args';
+import { formatFlags, parseArgs, type ParsedArgs } from './args';
 import { globalFlags, type Command } from './command';
 import { commands } from './commands';
 import type { CliIo } from './context';
@@ -115,7 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     const args = parseArgs(argv, { ...command.flags, ...globalFlags });
     const extra = args.positionals.slice(command.path.length + (command.operand ? 1 : 0));
     if (extra.length > 0) {
-      io.stderr(`shadowswap: unexpected argument "${extra.join(' ')}" for "${command.path.join(' ')}". See: shadowswap ${command.path.join(' ')} --help\n`);
+      io.stderr(`shadowswap: unexpected argument "${extra.join(' ')}" for "${command.path.join(' ')}".${flagHint(command, args, extra)} See: shadowswap ${command.path.join(' ')} --help\n`);
       return EXIT_USAGE;
     }
     return await command.run({ args, io, version });
@@ -124,4 +124,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     reportError(io, wire);
     return wire.code === 'INVALID_REQUEST' ? EXIT_USAGE : EXIT_FAILURE;
   }
+}
+
+/** `lab init two-node-sql`: when one value the command takes is still missing, name the flag it belongs to. */
+function flagHint(command: Command, args: ParsedArgs, extra: readonly string[]): string {
+  const missing = Object.entries(command.flags).filter(([name, spec]) => spec.value !== undefined && args.flags[name] === undefined);
+  const [only] = missing;
+  return extra.length === 1 && missing.length === 1 && only ? ` Did you mean: --${only[0]} ${extra[0]}?` : '';
 }

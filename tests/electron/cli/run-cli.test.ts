@@ -27,6 +27,16 @@ describe('shadowswap CLI', () => {
     expect(fs.existsSync(path.join(fromFlag, 'lab', 'state.json'))).toBe(true);
   });
 
+  it('names the flag a stray argument probably belongs to, and runs nothing', async () => {
+    const dir = freshDir();
+    const { code, stderr } = await cli(['lab', 'init', 'two-node-sql', '--data-dir', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('shadowswap: unexpected argument "two-node-sql" for "lab init". Did you mean: --scenario two-node-sql? See: shadowswap lab init --help\n');
+    expect(fs.existsSync(path.join(dir, 'lab'))).toBe(false);
+    // With more than one value missing there is no single guess to offer.
+    expect((await cli(['lab', 'fault', 'add', 'crash', '--data-dir', dir])).stderr).not.toContain('Did you mean');
+  });
+
   it('accepts options before the command name', async () => {
     const dir = freshDir();
     const { code, stdout, stderr } = await cli(['--data-dir', dir, 'inventory', 'luns', '--json']);
