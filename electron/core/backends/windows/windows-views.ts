@@ -105,5 +105,6 @@ export function clusterView(reading: ClusterReading): Cluster {
     nodes: reading.nodes.map((n) => ({ name: n.name, state: nodeState(n.state) })),
     groups: reading.groups.map((g) => ({ name: g.name, ownerNode: g.ownerNode ?? '', state: groupState(g.state) })),
     diskResources: reading.disks.map((d) => diskResource(d.resource, d.parameters)),
+    applicationResources: [],
   };
 }
