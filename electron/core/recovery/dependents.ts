@@ -1,15 +1,14 @@
 /**
  * Which application resources hang off the disks a recovery takes away. Stop-ClusterResource takes every
  * resource that depends on a disk offline first, and transitively what depends on those (SQL Server Agent on
- * SQL Server on the disk); Start-ClusterResource on the disk brings none of them back. Only those Online now
- * are returned — a resource the administrator left offline stays offline — in the order they can be started:
- * each after everything it depends on.
+ * SQL Server on the disk); Start-ClusterResource on the disk brings none of them back. They are returned in the
+ * order they can be started: each after everything it depends on.
  */
 import type { ApplicationResource, Cluster } from '../../../shared/domain';
 
 const key = (name: string) => name.toUpperCase();
 
-export function onlineDependents(cluster: Cluster, diskNames: readonly string[]): ApplicationResource[] {
+export function dependentsOf(cluster: Cluster, diskNames: readonly string[]): ApplicationResource[] {
   const down = new Set(diskNames.map(key));
   const dependents: ApplicationResource[] = [];
   // A resource goes down with the disks if it depends on anything that goes down; repeat until nothing is added.
@@ -22,7 +21,7 @@ export function onlineDependents(cluster: Cluster, diskNames: readonly string[])
       grew = true;
     }
   }
-  return inStartOrder(dependents.filter((r) => r.state === 'Online'));
+  return inStartOrder(dependents);
 }
 
 /** Providers before the resources that depend on them; a dependency cycle (the cluster refuses one) keeps list order. */

@@ -7,7 +7,7 @@ import type { ApplicationResource, DiskResource, Lun, ShadowCopy, SnapshotSet } 
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange } from '../../../shared/recovery';
 import type { Backend, PlannedOperation } from '../backend';
-import { onlineDependents } from './dependents';
+import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
 import { maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyPair } from './steps';
@@ -47,7 +47,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     return original && shadow ? [{ copy, original, shadow, resource: resourceForLun(cluster, original) }] : [];
   });
   const resources = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }] : []));
-  const dependents = cluster ? onlineDependents(cluster, resources.map((r) => r.resource)) : [];
+  // Only what runs now is brought back: a resource the administrator left offline stays offline.
+  const dependents = cluster ? dependentsOf(cluster, resources.map((r) => r.resource)).filter((r) => r.state === 'Online') : [];
   const importHost = resources[0]?.ownerNode ?? set.sourceHost;
   const info = backend.describe();
   const simulated = info.kind === 'lab';

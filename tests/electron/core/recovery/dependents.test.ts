@@ -48,6 +48,15 @@ describe('dependents of the recovered disks', () => {
     expect(verify?.output).toContain('SQL Server Agent: Online on SQL01, as before the recovery');
   });
 
+  it('a dependent left offline before the run is a preflight warning and is not started', async () => {
+    fixture = await openRecovery('two-node-sql');
+    await fixture.backend.stopApplicationResource({ cluster: 'SQLCLUS', resource: 'SQL Server Agent', onNode: 'SQL01' });
+    const plan = await fixture.engine.plan({ setId: fixture.setId });
+
+    expect(plan.preflight.find((c) => c.id === 'dependents')).toMatchObject({ verdict: 'warn', reason: 'SQL Server Agent is Offline now, so the recovery leaves it that way' });
+    expect(plan.steps.find((s) => s.kind === 'start-dependents')?.title).toBe('Bring SQL Server back online');
+  });
+
   it('maintenance mode: the dependents never go offline, so no step is planned to start them, and they stay Online', async () => {
     fixture = await openRecovery('two-node-sql');
     const run = await fixture.engine.start({ setId: fixture.setId, mode: 'maintenance' }, ['all'], { autoConfirm: true });
