@@ -207,10 +207,28 @@ export const DiskResource = z.object({
 });
 export type DiskResource = z.infer<typeof DiskResource>;
 
+/**
+ * A resource that is not a Physical Disk: the application and what it needs (SQL Server, a network name, an
+ * IP address). Stop-ClusterResource on a disk takes every resource that depends on it offline first, so a
+ * recovery must know these to bring them back.
+ */
+export const ApplicationResource = z.object({
+  name: z.string(),
+  group: z.string(),
+  ownerNode: z.string(),
+  state: z.enum(['Online', 'Offline', 'Failed']),
+  /** As Get-ClusterResource names it, e.g. "SQL Server", "Network Name", "IP Address". */
+  resourceType: z.string(),
+  /** Resources this one depends on (disks or application resources), by name. */
+  dependencies: z.array(z.string()),
+});
+export type ApplicationResource = z.infer<typeof ApplicationResource>;
+
 export const Cluster = z.object({
   name: z.string(),
   nodes: z.array(ClusterNode),
   groups: z.array(ClusterGroup),
   diskResources: z.array(DiskResource),
+  applicationResources: z.array(ApplicationResource),
 });
 export type Cluster = z.infer<typeof Cluster>;

@@ -65,6 +65,7 @@ export const StepKind = z.enum([
   'unmask-shadows',
   'start-resources',
   'resume-resources',
+  'start-dependents',
   'forensic-hold',
   'verify',
 ]);

@@ -24,7 +24,7 @@ import type {
 /** `*` in a mask means every host, present and future; an empty list means nobody. */
 export const ALL_HOSTS = '*';
 
-/** A Physical Disk resource, named as the cluster cmdlets name it. */
+/** A cluster resource (a Physical Disk, or an application resource such as SQL Server), named as the cmdlets name it. */
 export interface ResourceRef {
   cluster: string;
   resource: string;
@@ -49,7 +49,7 @@ export type PlannedOperation =
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[] }
-  | (ResourceOnNode & { operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' })
+  | (ResourceOnNode & { operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource' })
   | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
 
 export interface Backend {
@@ -83,6 +83,14 @@ export interface Backend {
   stopResource(params: ResourceOnNode): Promise<OperationResult>;
   /** Step 6b: Start-ClusterResource, on the owner node; fails (event 1034) unless it sees the expected disk. */
   startResource(params: ResourceOnNode): Promise<OperationResult>;
+  /**
+   * Start-ClusterResource on an application resource (SQL Server, a network name), on the owner node: what it
+   * depends on comes online first. Starting a disk never starts its dependents, so a recovery that stopped the
+   * disks starts them with this.
+   */
+  startApplicationResource(params: ResourceOnNode): Promise<OperationResult>;
+  /** Stop-ClusterResource on an application resource, on the owner node; its own dependents go offline first. */
+  stopApplicationResource(params: ResourceOnNode): Promise<OperationResult>;
   /** Move-ClusterGroup: a new owner node; maintenance mode is cleared and online resources come up there. */
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult>;
   /** Last resort: Set-ClusterParameter DiskSignature / DiskIdGuid on an offline resource. */

@@ -13,6 +13,7 @@ const cluster: Cluster = {
     { name: 'Cluster Disk 1', group: 'SQL', ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'MBR', diskSignature: '3938AB7E', diskIdGuid: null, dependencies: [], lastEvent: null },
     { name: 'Cluster Disk 2', group: 'SQL', ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'GPT', diskSignature: null, diskIdGuid: '{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}', dependencies: [], lastEvent: null },
   ],
+  applicationResources: [],
 };
 
 function lun(name: string, overrides: Partial<Lun> = {}): Lun {

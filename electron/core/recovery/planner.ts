@@ -3,10 +3,11 @@
  * for this estate: each step with why it is needed, what it changes (before → after), the exact commands,
  * whether it is destructive, and how it is undone. It changes nothing.
  */
-import type { DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
+import type { ApplicationResource, DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange } from '../../../shared/recovery';
 import type { Backend, PlannedOperation } from '../backend';
+import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
 import { maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyPair } from './steps';
@@ -46,6 +47,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     return original && shadow ? [{ copy, original, shadow, resource: resourceForLun(cluster, original) }] : [];
   });
   const resources = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }] : []));
+  // Only what runs now is brought back: a resource the administrator left offline stays offline.
+  const dependents = cluster ? dependentsOf(cluster, resources.map((r) => r.resource)).filter((r) => r.state === 'Online') : [];
   const importHost = resources[0]?.ownerNode ?? set.sourceHost;
   const info = backend.describe();
   const simulated = info.kind === 'lab';
@@ -60,7 +63,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     backendChecks: await backend.preflightChecks(),
   });
 
-  const drafts = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, importHost });
+  const drafts = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, dependents, importHost });
   // The backend renders what it will run for each operation: the plan shows no command of its own making.
   const steps: PlanStep[] = [];
   for (const [index, { operations, ...step }] of drafts.entries()) {
@@ -89,30 +92,42 @@ interface StepInputs {
   cluster: string | null;
   pairs: Pair[];
   resources: Array<ResourceTarget & { ownerNode: string }>;
+  /** Application resources on the disks that are Online now, in start order. */
+  dependents: ApplicationResource[];
   importHost: string;
 }
 
 function buildSteps(inputs: StepInputs): StepDraft[] {
-  const { estate, set, options, cluster, pairs, resources, importHost } = inputs;
+  const { estate, set, options, cluster, pairs, resources, dependents, importHost } = inputs;
   if (pairs.length === 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`);
   const confirmPhrase = cluster ?? importHost;
   const resourceTargets: ResourceTarget[] = resources.map(({ cluster: c, resource, group }) => ({ cluster: c, resource, group }));
   const forensics = options.forensicsHost;
   const steps: StepDraft[] = [];
   const resourceChanges = (before: string, after: string): StepChange[] => resources.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
+  const dependentTargets: ResourceTarget[] = cluster ? dependents.map((r) => ({ cluster, resource: r.name, group: r.group })) : [];
+  const dependentChanges = (before: string, after: string): StepChange[] => dependentTargets.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
+  const dependentNames = dependents.map((r) => r.name).join(', ');
 
   if (resources.length > 0) {
     const suspend = options.mode === 'maintenance';
     steps.push({
       kind: suspend ? 'suspend-resources' : 'stop-resources',
       title: suspend ? `Put ${resources.length} disk resource(s) in maintenance mode` : `Take ${resources.length} disk resource(s) offline`,
-      why: 'The cluster must stop using the damaged disks before they are masked away, or it fails them and may fail over.',
+      why:
+        'The cluster must stop using the damaged disks before they are masked away, or it fails them and may fail over.' +
+        (dependents.length === 0 ? '' : suspend
+          ? ` Maintenance mode leaves ${dependentNames} online (for plain disks; a Cluster Shared Volume would take them offline).`
+          : ` Stop-ClusterResource takes what depends on the disks offline first: ${dependentNames} go down with them and are started again after the disks.`),
       destructive: true,
       confirmPhrase,
-      changes: resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline'),
+      // Stop-ClusterResource takes the dependents down first; maintenance mode on a plain disk does not touch them.
+      changes: [...(suspend ? [] : dependentChanges('Online', 'Offline')), ...resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline')],
       operations: resources.map((r) => ({ operation: suspend ? 'suspendResource' : 'stopResource', cluster: r.cluster, resource: r.resource, onNode: r.ownerNode })),
-      undo: suspend ? 'Resume-ClusterResource on the owner node.' : 'Start-ClusterResource on the owner node (after the originals are unmasked again).',
-      params: { resources: resourceTargets },
+      undo:
+        (suspend ? 'Resume-ClusterResource on the owner node.' : 'Start-ClusterResource on the owner node (after the originals are unmasked again).') +
+        (dependents.length === 0 ? '' : ` Then Start-ClusterResource for ${dependentNames} if they are not online.`),
+      params: { resources: resourceTargets, dependents: dependentTargets },
     });
   }
 
@@ -221,6 +236,25 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     });
   }
 
+  // Only taking the disks offline took the dependents down: maintenance mode on a plain disk leaves them online
+  // (reference §5.2). Clusters with Cluster Shared Volumes, whose maintenance takes dependents offline, are not read.
+  // Start-ClusterResource per dependent, not Start-ClusterGroup: the group call starts every resource of the group,
+  // including any the administrator had left offline, while a resource can only depend on resources of its own
+  // group, so starting exactly the dependents that were online restores the group as it was and nothing more.
+  if (options.mode === 'offline' && dependentTargets.length > 0) {
+    steps.push({
+      kind: 'start-dependents',
+      title: `Bring ${dependentNames} back online`,
+      why: `Stop-ClusterResource took ${dependentNames} offline before the disks, and starting a disk does not start what depends on it: without this step the application stays down on recovered disks. Each is started with Start-ClusterResource, rather than Start-ClusterGroup, so that only what was online before the recovery comes back, after everything it depends on.`,
+      destructive: false,
+      confirmPhrase: null,
+      changes: dependentChanges('Offline', 'Online'),
+      operations: dependents.map((r) => ({ operation: 'startApplicationResource', cluster: cluster ?? '', resource: r.name, onNode: r.ownerNode })),
+      undo: `Stop-ClusterResource for ${dependentNames} on the owner node.`,
+      params: { dependents: dependentTargets },
+    });
+  }
+
   if (forensics !== null) {
     const hold: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics] }));
     steps.push({
@@ -248,13 +282,13 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     steps.push({
       kind: 'verify',
       title: 'Verify the recovery',
-      why: 'Proves the data is the shadow copy\'s, the volumes are writable and healthy, and each disk resource is online on its owner node, backed by the recovered LUN.',
+      why: 'Proves the data is the shadow copy\'s, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.',
       destructive: false,
       confirmPhrase: null,
       changes: [],
       operations: [],
       undo: 'Nothing to undo: verification only reads.',
-      params: { pairs: verifyPairs },
+      params: { pairs: verifyPairs, dependents: dependentTargets },
     });
   }
   return steps;

@@ -6,6 +6,7 @@
 import { identifierCompliance } from '../../../shared/compliance';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
+import { dependentsOf } from './dependents';
 import { clusterOfHost, hostOf, resourceForLun, type Estate } from './estate';
 
 export interface PreflightInput {
@@ -94,6 +95,19 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
         : fail('owner-up', 'The owner nodes are up', `${down.join(', ')} is not Up`, 'Bring the node up or move the groups to a node that is, then plan again.'),
     );
     if (owners.size > 1) checks.push(fail('one-owner', 'One node owns every affected group', `the groups are owned by ${[...owners].join(' and ')}`, 'Move the affected groups to one node (Move-ClusterGroup), then plan again.'));
+    const dependents = dependentsOf(cluster, [...inSet]);
+    const notRunning = dependents.filter((r) => r.state !== 'Online');
+    if (dependents.length > 0) {
+      const title = 'What runs on the disks comes back';
+      const reason = options.mode === 'offline'
+        ? `${dependents.map((r) => r.name).join(', ')} depend on the disks: taking the disks offline takes them offline first, and the plan starts them again after the disks`
+        : `${dependents.map((r) => r.name).join(', ')} depend on the disks and stay online in maintenance mode; verification checks them`;
+      checks.push(
+        notRunning.length === 0
+          ? pass('dependents', title, reason)
+          : warn('dependents', title, `${notRunning.map((r) => `${r.name} is ${r.state}`).join(', ')} now, so the recovery leaves ${notRunning.length === 1 ? 'it' : 'them'} that way`, 'Start them before the recovery if they should run afterwards, or acknowledge that they stay as they are.'),
+      );
+    }
     if (options.identity === 'new-signature') {
       checks.push(warn('identity', 'Disk identity is kept', 'new signatures mean repointing each disk resource (Set-ClusterParameter), which Microsoft discourages', 'Prefer keeping the original identity (revert) unless the revert fails on this array.'));
     }

@@ -25,8 +25,11 @@ export type RunEvent =
 
 /** Steps that take production storage away, and the ones that give it back: the downtime window. */
 export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
-/** The last of these in a plan gives production its storage back (the disks online; without a cluster, the LUNs unmasked). */
-const givesStorageBack: ReadonlySet<StepKind> = new Set(['unmask-shadows', 'start-resources', 'resume-resources']);
+/**
+ * The last of these in a plan gives production back: the application restarted on its disks, else the disks online,
+ * else (without a cluster) the LUNs unmasked. Downtime ends with the application, not with the disks under it.
+ */
+const givesStorageBack: ReadonlySet<StepKind> = new Set(['unmask-shadows', 'start-resources', 'resume-resources', 'start-dependents']);
 
 interface StepProgress extends RunStep {
   before: unknown;

@@ -4,7 +4,7 @@
  * before the action, so compensation restores what was really there), the action, and a compensation.
  * Actions are idempotent per target: they only touch what is not yet in the wanted state.
  */
-import { NOT_SAMPLED, type Cluster, type DiskResource, type Lun, type OperationResult, type SnapshotSet } from '../../../shared/domain';
+import { NOT_SAMPLED, type ApplicationResource, type Cluster, type DiskResource, type Lun, type OperationResult, type SnapshotSet } from '../../../shared/domain';
 import { hostsText } from '../../../shared/change-text';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
@@ -79,6 +79,13 @@ async function resourceOf(backend: Backend, target: ResourceTarget): Promise<{ c
   const resource = cluster?.diskResources.find((r) => r.name.toUpperCase() === target.resource.toUpperCase());
   if (!cluster || !resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found.`);
   return { cluster, resource };
+}
+
+async function applicationOf(backend: Backend, target: ResourceTarget): Promise<ApplicationResource> {
+  const cluster = (await backend.listClusters()).find((c) => c.name.toUpperCase() === target.cluster.toUpperCase());
+  const resource = cluster?.applicationResources.find((r) => r.name.toUpperCase() === target.resource.toUpperCase());
+  if (!resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found; it was there when the recovery was planned. Check the cluster's resources before resuming.`);
+  return resource;
 }
 
 function report(context: StepContext, result: OperationResult): void {
@@ -174,13 +181,66 @@ async function restoreResources(context: StepContext, targets: readonly Resource
   }
 }
 
+// ---- application resources that depend on the disks ----
+
+/** Their states by name, in the same record as the disks' (names are unique in a cluster). */
+async function captureApplications(context: StepContext, targets: readonly ResourceTarget[]): Promise<Record<string, { state: string }>> {
+  const states: Record<string, { state: string }> = {};
+  for (const target of targets) states[target.resource] = { state: (await applicationOf(context.backend, target)).state };
+  return states;
+}
+
+async function applicationsOnline(context: StepContext, targets: readonly ResourceTarget[]): Promise<boolean> {
+  for (const target of targets) if ((await applicationOf(context.backend, target)).state !== 'Online') return false;
+  return true;
+}
+
+/** Starts each that is not online, in the planned order (providers first), on the node that owns it now. */
+async function startApplications(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
+  for (const target of targets) {
+    const resource = await applicationOf(context.backend, target);
+    if (resource.state === 'Online') {
+      context.log(`${target.resource}: already online`);
+      continue;
+    }
+    report(context, await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }));
+  }
+}
+
+/** Brings back online those captured Online; a resource captured otherwise is left as it is now. */
+async function restartApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string } | undefined>;
+  await startApplications(context, targets.filter((t) => states[t.resource]?.state === 'Online'));
+}
+
+/** Takes offline, dependents first (reverse start order), those captured Offline that are online now. */
+async function stopApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string } | undefined>;
+  for (const target of [...targets].reverse()) {
+    if (states[target.resource]?.state !== 'Offline') continue;
+    const resource = await applicationOf(context.backend, target);
+    if (resource.state === 'Offline') continue;
+    report(context, await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }));
+  }
+}
+
 // ---- the step kinds ----
 
+/** The dependents are in the params of the steps that can take them down (stop, and suspend on a CSV); absent in older plans. */
+interface ResourceParams {
+  resources: ResourceTarget[];
+  dependents?: ResourceTarget[];
+}
+
 const resourceStep = (goal: ResourceGoal): StepBehaviour => ({
-  probe: (context, params: { resources: ResourceTarget[] }) => resourcesAt(context, params.resources, goal),
-  capture: (context, params: { resources: ResourceTarget[] }) => captureResources(context, params.resources),
-  apply: (context, params: { resources: ResourceTarget[] }) => driveResources(context, params.resources, goal),
-  compensate: (context, params: { resources: ResourceTarget[] }, before) => restoreResources(context, params.resources, before),
+  probe: (context, params: ResourceParams) => resourcesAt(context, params.resources, goal),
+  capture: async (context, params: ResourceParams) => ({ ...(await captureApplications(context, params.dependents ?? [])), ...(await captureResources(context, params.resources)) }),
+  apply: (context, params: ResourceParams) => driveResources(context, params.resources, goal),
+  // The disks first: a dependent cannot come online before the disks it needs.
+  async compensate(context, params: ResourceParams, before) {
+    await restoreResources(context, params.resources, before);
+    await restartApplications(context, params.dependents ?? [], before);
+  },
 });
 
 const maskStep: StepBehaviour = {
@@ -195,6 +255,12 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
   'suspend-resources': resourceStep('maintenance'),
   'start-resources': resourceStep('online'),
   'resume-resources': resourceStep('online'),
+  'start-dependents': {
+    probe: (context, params: { dependents: ResourceTarget[] }) => applicationsOnline(context, params.dependents),
+    capture: (context, params: { dependents: ResourceTarget[] }) => captureApplications(context, params.dependents),
+    apply: (context, params: { dependents: ResourceTarget[] }) => startApplications(context, params.dependents),
+    compensate: (context, params: { dependents: ResourceTarget[] }, before) => stopApplications(context, params.dependents, before),
+  },
   'mask-originals': maskStep,
   'unmask-shadows': maskStep,
   'forensic-hold': maskStep,
@@ -279,7 +345,7 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
   verify: {
     probe: async () => false,
     capture: async () => null,
-    async apply(context, params: { pairs: VerifyPair[] }) {
+    async apply(context, params: { pairs: VerifyPair[]; dependents?: ResourceTarget[] }) {
       const luns = await lunsById(context.backend);
       const problems: string[] = [];
       for (const pair of params.pairs) {
@@ -303,6 +369,11 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
         const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter((id) => luns.get(id)?.signature === expected);
         if (backing.length !== 1 || backing[0] !== pair.shadowLunId) problems.push(`${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`);
         else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
+      }
+      for (const target of params.dependents ?? []) {
+        const resource = await applicationOf(context.backend, target);
+        if (resource.state === 'Online') context.log(`${resource.name}: Online on ${resource.ownerNode}, as before the recovery`);
+        else problems.push(`${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`);
       }
       if (problems.length > 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
     },

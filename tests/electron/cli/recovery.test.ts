@@ -28,6 +28,12 @@ describe('shadowswap plan', () => {
     expect(plan.stdout).toContain('PASS  The set is transportable');
     expect(plan.stdout).toContain('[DESTRUCTIVE — confirm by typing SQLCLUS]');
     expect(plan.stdout).toContain('unmask lun none');
+    // What the stop takes down with the disks, and the step that brings it back, with its why, commands and undo.
+    expect(plan.stdout).toContain('PASS  What runs on the disks comes back: SQL Server, SQL Server Agent depend on the disks');
+    expect(plan.stdout).toContain('SQLCLUS resource "SQL Server": Online → Offline');
+    expect(plan.stdout).toMatch(/8\. Bring SQL Server, SQL Server Agent back online\n {3}Why: Stop-ClusterResource took SQL Server, SQL Server Agent offline before the disks/);
+    expect(plan.stdout).toContain("Start-ClusterResource -Name 'SQL Server Agent'");
+    expect(plan.stdout).toContain('Undo: Stop-ClusterResource for SQL Server, SQL Server Agent on the owner node.');
     expect((await cli(['inventory', 'luns', '--json'])).stdout).toBe(before);
   });
 

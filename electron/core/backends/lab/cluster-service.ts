@@ -1,19 +1,34 @@
 /**
- * The failover cluster's Physical Disk resources. A resource is owned by its group's owner node; the
- * cmdlets act there. It comes online only if that node sees a disk with the identity the resource
- * expects (DiskSignature or DiskIdGuid), otherwise it fails with ClusDisk event 1034. Maintenance mode
- * keeps it "online" with health checking off, and is cleared when its group moves.
+ * The failover cluster's resources: Physical Disks and the application resources that depend on them. A
+ * resource is owned by its group's owner node; the cmdlets act there. A disk comes online only if that node
+ * sees a disk with the identity the resource expects (DiskSignature or DiskIdGuid), otherwise it fails with
+ * ClusDisk event 1034. Maintenance mode keeps a disk "online" with health checking off, and is cleared when
+ * its group moves. Taking a resource offline takes its dependents offline first; bringing one online brings
+ * what it depends on online first, never its dependents.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { OperationResult } from '../../../../shared/domain';
 import type { ResourceOnNode, ResourceRef } from '../../backend';
-import type { LabCluster, LabDiskResource, LabLun, LabState } from './lab-model';
-import { findCluster, findGroup, findNode, findResource, normalizeGuid } from './lab-lookup';
+import type { LabApplicationResource, LabCluster, LabDiskResource, LabLun, LabState } from './lab-model';
+import { findApplicationResource, findCluster, findGroup, findNode, findResource, normalizeGuid } from './lab-lookup';
 import { FailedWithEffect, report } from './operation';
 import { identityKey, isVisibleTo, lunIdentityKey } from './visibility';
 import { windowsFailure } from './windows-errors';
 
-export function ownerNodeOf(cluster: LabCluster, resource: LabDiskResource): string {
+type LabResource = LabDiskResource | LabApplicationResource;
+
+const isDisk = (resource: LabResource): resource is LabDiskResource => 'diskIdType' in resource;
+
+/** Every resource of the cluster, disks first, as dependency names refer to either kind. */
+function allResources(cluster: LabCluster): LabResource[] {
+  return [...cluster.resources, ...cluster.applicationResources];
+}
+
+function anyResource(cluster: LabCluster, name: string): LabResource {
+  return allResources(cluster).find((r) => r.name.toLowerCase() === name.toLowerCase()) ?? findResource(cluster, name);
+}
+
+export function ownerNodeOf(cluster: LabCluster, resource: Pick<LabResource, 'group'>): string {
   return cluster.groups.find((group) => group.name === resource.group)?.ownerNode ?? '';
 }
 
@@ -49,7 +64,7 @@ function event1034(resource: LabDiskResource): string {
   return `Event 1034 (ClusDisk): The disk associated with cluster disk resource '${resource.name}' could not be found. The expected ${what} of the disk was ${expectedIdentity(resource)}.`;
 }
 
-function requireOwner(cluster: LabCluster, resource: LabDiskResource, onNode: string, verb: string): void {
+function requireOwner(cluster: LabCluster, resource: LabResource, onNode: string, verb: string): void {
   const node = findNode(cluster, onNode);
   const owner = ownerNodeOf(cluster, resource);
   if (node.name !== owner) {
@@ -68,18 +83,18 @@ function requireOwner(cluster: LabCluster, resource: LabDiskResource, onNode: st
  * Tries to bring a resource (and first what it depends on) online on a node. Sets Online or Failed and
  * returns the failure, if any; the caller saves either way, because a failed resource stays Failed.
  */
-function bringOnline(state: LabState, cluster: LabCluster, resource: LabDiskResource, node: string, changes: string[], seen = new Set<string>()): ShadowSwapError | null {
+function bringOnline(state: LabState, cluster: LabCluster, resource: LabResource, node: string, changes: string[], seen = new Set<string>()): ShadowSwapError | null {
   if (seen.has(resource.name)) return null;
   seen.add(resource.name);
   for (const name of resource.dependencies) {
-    const provider = findResource(cluster, name);
+    const provider = anyResource(cluster, name);
     if (provider.state !== 'Online') {
       const failure = bringOnline(state, cluster, provider, node, changes, seen);
       if (failure) return failure;
     }
   }
   const before = displayState(resource);
-  if (!diskFor(state, resource, node)) {
+  if (isDisk(resource) && !diskFor(state, resource, node)) {
     resource.state = 'Failed';
     resource.maintenanceMode = false;
     resource.lastEvent = event1034(resource);
@@ -90,13 +105,13 @@ function bringOnline(state: LabState, cluster: LabCluster, resource: LabDiskReso
     );
   }
   resource.state = 'Online';
-  resource.lastEvent = null;
+  if (isDisk(resource)) resource.lastEvent = null;
   if (before !== 'Online') changes.push(`${resource.name}: ${before} → Online on ${node}`);
   return null;
 }
 
-function displayState(resource: LabDiskResource): string {
-  return resource.state === 'Online' && resource.maintenanceMode ? 'Online(Maintenance)' : resource.state;
+function displayState(resource: LabResource): string {
+  return isDisk(resource) && resource.state === 'Online' && resource.maintenanceMode ? 'Online(Maintenance)' : resource.state;
 }
 
 function locate(state: LabState, ref: ResourceRef): { cluster: LabCluster; resource: LabDiskResource } {
@@ -132,12 +147,43 @@ export function stopResource(state: LabState, params: ResourceOnNode): Operation
 }
 
 /** Stop-ClusterResource: "Before the resource is taken offline, any resources that depend on it are taken offline." */
-function takeOffline(cluster: LabCluster, resource: LabDiskResource, changes: string[]): void {
-  for (const dependent of cluster.resources.filter((r) => r.dependencies.includes(resource.name))) takeOffline(cluster, dependent, changes);
+function takeOffline(cluster: LabCluster, resource: LabResource, changes: string[]): void {
+  for (const dependent of allResources(cluster).filter((r) => r.dependencies.some((name) => name.toLowerCase() === resource.name.toLowerCase()))) takeOffline(cluster, dependent, changes);
   if (resource.state === 'Offline') return;
   changes.push(`${resource.name}: ${displayState(resource)} → Offline`);
   resource.state = 'Offline';
-  resource.maintenanceMode = false;
+  if (isDisk(resource)) resource.maintenanceMode = false;
+}
+
+function locateApplication(state: LabState, ref: ResourceRef): { cluster: LabCluster; resource: LabApplicationResource } {
+  const cluster = findCluster(state, ref.cluster);
+  return { cluster, resource: findApplicationResource(cluster, ref.resource) };
+}
+
+/** Start-ClusterResource on an application resource: what it depends on comes online first; a provider that fails fails it. */
+export function startApplicationResource(state: LabState, params: ResourceOnNode): OperationResult | FailedWithEffect {
+  const { cluster, resource } = locateApplication(state, params);
+  requireOwner(cluster, resource, params.onNode, 'start');
+  const node = ownerNodeOf(cluster, resource);
+  if (resource.state === 'Online') return report('startApplicationResource', `"${resource.name}" is already Online on ${node}; nothing changed.`);
+  const changes: string[] = [];
+  const failure = bringOnline(state, cluster, resource, node, changes);
+  if (failure) {
+    resource.state = 'Failed';
+    changes.push(`${resource.name}: Offline → Failed on ${node}`);
+    return new FailedWithEffect(windowsFailure('ERROR_RESOURCE_FAILED', `"${resource.name}" could not come online on ${node} because a resource it depends on failed: ${failure.message}`));
+  }
+  return report('startApplicationResource', `"${resource.name}" is Online on ${node}.`, { changes });
+}
+
+/** Stop-ClusterResource on an application resource; its own dependents go offline first. */
+export function stopApplicationResource(state: LabState, params: ResourceOnNode): OperationResult {
+  const { cluster, resource } = locateApplication(state, params);
+  requireOwner(cluster, resource, params.onNode, 'stop');
+  const changes: string[] = [];
+  takeOffline(cluster, resource, changes);
+  if (changes.length === 0) return report('stopApplicationResource', `"${resource.name}" was already Offline; nothing changed.`);
+  return report('stopApplicationResource', `"${resource.name}" is Offline on ${ownerNodeOf(cluster, resource)}.`, { changes });
 }
 
 export function suspendResource(state: LabState, params: ResourceOnNode): OperationResult {
@@ -186,9 +232,12 @@ export function moveGroup(state: LabState, params: { cluster: string; group: str
   group.ownerNode = target.name;
   const changes = [`${group.name}: owner ${from} → ${target.name}`];
   const failures: ShadowSwapError[] = [];
-  for (const resource of cluster.resources.filter((r) => r.group === group.name)) {
-    if (resource.maintenanceMode) changes.push(`${resource.name}: maintenance mode cleared by the move`);
-    resource.maintenanceMode = false;
+  // Everything online in the group goes offline here and comes online there, disks before what depends on them.
+  for (const resource of allResources(cluster).filter((r) => r.group === group.name)) {
+    if (isDisk(resource)) {
+      if (resource.maintenanceMode) changes.push(`${resource.name}: maintenance mode cleared by the move`);
+      resource.maintenanceMode = false;
+    }
     if (resource.state === 'Offline') continue;
     resource.state = 'Offline';
     const failure = bringOnline(state, cluster, resource, target.name, changes);

@@ -10,7 +10,7 @@ import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, Snaps
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask } from './array-masking';
-import { moveGroup, resumeResource, setResourceDiskIdentity, startResource, stopResource, suspendResource } from './cluster-service';
+import { moveGroup, resumeResource, setResourceDiskIdentity, startApplicationResource, startResource, stopApplicationResource, stopResource, suspendResource } from './cluster-service';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
@@ -144,6 +144,14 @@ export class LabBackend implements Backend {
 
   startResource(params: ResourceOnNode): Promise<OperationResult> {
     return this.run('startResource', (state) => startResource(state, params));
+  }
+
+  startApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('startApplicationResource', (state) => startApplicationResource(state, params));
+  }
+
+  stopApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.run('stopApplicationResource', (state) => stopApplicationResource(state, params));
   }
 
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {

@@ -3,7 +3,7 @@
  * operator can correct a typo without opening the inventory.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { LabCluster, LabDiskResource, LabHost, LabLun, LabSnapshotSet, LabState } from './lab-model';
+import type { LabApplicationResource, LabCluster, LabDiskResource, LabHost, LabLun, LabSnapshotSet, LabState } from './lab-model';
 
 function notFound(what: string, name: string, known: readonly string[]): ShadowSwapError {
   const sample = known.slice(0, 12).join(', ');
@@ -47,6 +47,12 @@ export function findCluster(state: LabState, name: string): LabCluster {
 export function findResource(cluster: LabCluster, name: string): LabDiskResource {
   const resource = cluster.resources.find((r) => r.name.toLowerCase() === name.toLowerCase());
   if (!resource) throw notFound(`disk resource in cluster ${cluster.name}`, name, cluster.resources.map((r) => r.name));
+  return resource;
+}
+
+export function findApplicationResource(cluster: LabCluster, name: string): LabApplicationResource {
+  const resource = cluster.applicationResources.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  if (!resource) throw notFound(`application resource in cluster ${cluster.name}`, name, cluster.applicationResources.map((r) => r.name));
   return resource;
 }
 

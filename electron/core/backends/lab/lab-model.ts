@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  ApplicationResource,
   BreakMode,
   ClusterNodeState,
   DiskKind,
@@ -70,11 +71,17 @@ export const LabDiskResource = DiskResource.omit({ ownerNode: true, state: true 
 });
 export type LabDiskResource = z.infer<typeof LabDiskResource>;
 
+/** An application resource, less its owner node (its group's). */
+export const LabApplicationResource = ApplicationResource.omit({ ownerNode: true });
+export type LabApplicationResource = z.infer<typeof LabApplicationResource>;
+
 export const LabCluster = z.object({
   name: z.string(),
   nodes: z.array(z.object({ name: z.string(), state: ClusterNodeState })),
   groups: z.array(z.object({ name: z.string(), ownerNode: z.string() })),
   resources: z.array(LabDiskResource),
+  // Estates saved before applications were modelled have none: they read as disks only.
+  applicationResources: z.array(LabApplicationResource).default([]),
 });
 export type LabCluster = z.infer<typeof LabCluster>;
 

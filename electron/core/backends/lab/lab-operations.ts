@@ -33,6 +33,8 @@ export const labOperations: Record<LabOperationName, OperationSpec> = {
   resumeResource: { summary: 'turn maintenance mode off for a disk resource', latencyMs: 2_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
   stopResource: { summary: 'take a disk resource offline', latencyMs: 1_500, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
   startResource: { summary: 'bring a disk resource online', latencyMs: 3_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
+  startApplicationResource: { summary: 'bring an application resource (SQL Server, a network name) online', latencyMs: 4_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
+  stopApplicationResource: { summary: 'take an application resource offline', latencyMs: 2_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
   moveGroup: { summary: 'move a cluster group to another node', latencyMs: 5_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
   setResourceDiskIdentity: { summary: 'repoint a disk resource at another signature (last resort)', latencyMs: 300, faultKinds: whole, failsWith: 'ERROR_INVALID_STATE' },
 };

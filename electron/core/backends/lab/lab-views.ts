@@ -101,10 +101,11 @@ function toCluster(cluster: LabCluster): Cluster {
     name: cluster.name,
     nodes: cluster.nodes.map((node) => ({ ...node })),
     groups: cluster.groups.map((group) => {
-      const states = cluster.resources.filter((r) => r.group === group.name).map((r) => r.state);
+      const states = [...cluster.resources, ...cluster.applicationResources].filter((r) => r.group === group.name).map((r) => r.state);
       const state = states.includes('Failed') ? 'Failed' : states.every((s) => s === 'Online') ? 'Online' : states.every((s) => s === 'Offline') ? 'Offline' : 'PartialOnline';
       return { ...group, state };
     }),
     diskResources,
+    applicationResources: cluster.applicationResources.map((resource) => ({ ...resource, dependencies: [...resource.dependencies], ownerNode: ownerNodeOf(cluster, resource) })),
   };
 }

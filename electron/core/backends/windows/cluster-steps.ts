@@ -41,13 +41,16 @@ function requireOwner(resource: ClusterResourceInfo, ref: ResourceOnNode): void 
 const describeState = (r: ClusterResourceInfo): string => (r.maintenanceShown ? `${r.state}(Maintenance)` : r.state);
 
 type OwnerNodeCommand = (request: { resource: string; ownerNode: string }) => string;
-export type OwnerNodeOperation = 'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource';
+export type OwnerNodeOperation = 'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource' | 'startApplicationResource' | 'stopApplicationResource';
 
 const ownerNodeSteps: Record<OwnerNodeOperation, { command: OwnerNodeCommand; did: string }> = {
   suspendResource: { command: suspendClusterResourceCommand, did: 'is in maintenance mode (health checking is off)' },
   resumeResource: { command: resumeClusterResourceCommand, did: 'is out of maintenance mode; health checking found its disk' },
   stopResource: { command: stopClusterResourceCommand, did: 'is offline (its dependents went offline first)' },
   startResource: { command: startClusterResourceCommand, did: 'is online; the cluster found its disk' },
+  // The same cmdlets as for disks: Start-/Stop-ClusterResource take any resource; only what they mean differs.
+  startApplicationResource: { command: startClusterResourceCommand, did: 'is online (what it depends on came online first)' },
+  stopApplicationResource: { command: stopClusterResourceCommand, did: 'is offline (its dependents went offline first)' },
 };
 
 /** The cmdlet call, remoted to the owner node, that suspends, resumes, stops or starts a resource. */

@@ -69,6 +69,27 @@ export function parseClusterResources(json: string): ClusterResourceInfo[] {
   }));
 }
 
+export interface ResourceDependencies {
+  resource: string;
+  /** Every resource the expression names, whether joined by `and` or `or`: all of them are its providers. */
+  dependsOn: string[];
+}
+
+/**
+ * Get-ClusterResourceDependency as JSON. The expression grammar (Learn, SetClusterResourceDependencyExpression) puts
+ * each resource in square brackets, by name or by id; an id names no resource we list and matches nothing. `Resource`
+ * may arrive as the name or as the whole resource object; an empty or missing expression means no dependencies.
+ */
+export function parseResourceDependencies(json: string): ResourceDependencies[] {
+  const what = 'Get-ClusterResourceDependency';
+  return parsePowerShellJson(json, what).map((item) => {
+    const nested = item['Resource'];
+    const resource = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? requiredString(nested as JsonObject, 'Name', what) : requiredString(item, 'Resource', what);
+    const expression = optionalString(item, 'DependencyExpression', what) ?? '';
+    return { resource, dependsOn: [...expression.matchAll(/\[([^\]]+)\]/g)].map((m) => (m[1] ?? '').trim()).filter((name) => name !== '') };
+  });
+}
+
 /** How the cluster knows the disk: DiskIdType 0 = MBR signature, 1 = GPT GUID, 5000 = unrecognized (§5.4). */
 export type DiskIdentity =
   | { kind: 'mbr'; signature: string | null }

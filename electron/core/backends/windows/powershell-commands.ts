@@ -113,6 +113,17 @@ export function getClusterResourceCommand(query: ClusterQuery & { names?: readon
   return local(`Get-ClusterResource${nameArg}${clusterArg(query.cluster)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
 }
 
+/**
+ * What each resource of the cluster depends on, as Get-ClusterResourceDependency reports it: the resource's name
+ * and its dependency expression (`[Cluster Disk 1] and ([IP A] or [IP B])`, Learn SetClusterResourceDependencyExpression).
+ * The reference quotes no output of this cmdlet: the shape is the documented object's two properties, unverified.
+ */
+export function getClusterResourceDependencyCommand(query: ClusterQuery = {}): string {
+  return local(
+    `Get-ClusterResource${clusterArg(query.cluster)} | Get-ClusterResourceDependency | Select-Object -Property @{Name='Resource';Expression={$_.Resource.Name}},DependencyExpression | ${TO_JSON}`,
+  );
+}
+
 const DISK_ID_PARAMETER_VALUES = `Get-ClusterParameter | Where-Object { $_.Name -in ${DISK_ID_PARAMETERS} } | Select-Object -Property Name,Value | ${TO_JSON}`;
 
 /** The Physical Disk identity and maintenance private properties of one resource (§5.4). */

@@ -15,9 +15,16 @@ import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../
 import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
 import { setDisksWritable } from './disk-steps';
 import { setLunMask } from './lun-masking';
-import { parseClusterGroups, parseClusterNodes, parseClusterResources, parseDiskResourceParameters } from './parse-cluster';
+import { parseClusterGroups, parseClusterNodes, parseClusterResources, parseDiskResourceParameters, parseResourceDependencies } from './parse-cluster';
 import { parseDisks, type DiskInfo } from './parse-disk';
-import { getClusterGroupCommand, getClusterNodeCommand, getClusterResourceCommand, getDiskCommand, getDiskResourceParametersCommand } from './powershell-commands';
+import {
+  getClusterGroupCommand,
+  getClusterNodeCommand,
+  getClusterResourceCommand,
+  getClusterResourceDependencyCommand,
+  getDiskCommand,
+  getDiskResourceParametersCommand,
+} from './powershell-commands';
 import type { ProcessLauncher } from './process-launcher';
 import { SanMapStore } from './san-map';
 import { SnapshotCatalog } from './snapshot-catalog';
@@ -27,7 +34,7 @@ import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSe
 import { isThisComputer, powershellJson, type WindowsContext } from './windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
 import { previewCommands } from './windows-preview';
-import { clusterView, hostsView, lunView, sameName } from './windows-views';
+import { clusterView, hostsView, isPhysicalDisk, lunView } from './windows-views';
 
 export interface WindowsBackendOptions {
   dataDir: string;
@@ -116,8 +123,10 @@ export class WindowsBackend implements Backend {
     const clusters: Cluster[] = [];
     for (const cluster of names.values()) {
       const resources = await powershellJson(this.context, getClusterResourceCommand({ cluster }), parseClusterResources);
+      // Which application resources a disk takes down with it when it is stopped.
+      const dependencies = await powershellJson(this.context, getClusterResourceDependencyCommand({ cluster }), parseResourceDependencies);
       const disks = [];
-      for (const resource of resources.filter((r) => r.resourceType !== null && sameName(r.resourceType, 'Physical Disk'))) {
+      for (const resource of resources.filter(isPhysicalDisk)) {
         disks.push({ resource, parameters: await powershellJson(this.context, getDiskResourceParametersCommand({ cluster, resource: resource.name }), parseDiskResourceParameters) });
       }
       clusters.push(
@@ -125,7 +134,9 @@ export class WindowsBackend implements Backend {
           name: cluster,
           nodes: await powershellJson(this.context, getClusterNodeCommand({ cluster }), parseClusterNodes),
           groups: await powershellJson(this.context, getClusterGroupCommand({ cluster }), parseClusterGroups),
+          resources,
           disks,
+          dependencies,
         }),
       );
     }
@@ -171,6 +182,14 @@ export class WindowsBackend implements Backend {
 
   startResource(params: ResourceOnNode): Promise<OperationResult> {
     return this.changed(() => runOwnerNodeStep(this.context, 'startResource', params));
+  }
+
+  startApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(() => runOwnerNodeStep(this.context, 'startApplicationResource', params));
+  }
+
+  stopApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
+    return this.changed(() => runOwnerNodeStep(this.context, 'stopApplicationResource', params));
   }
 
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {

@@ -9,10 +9,11 @@
  * - diskKind: the Storage module does not manage dynamic disks; disks it lists are reported basic.
  * - a LUN no mapped host can see: size 0 and partition style RAW (nothing on the hosts can read it).
  * - cluster states outside the domain's enums (pending states) are reported as not online.
+ * - cluster events are not read: the reference quotes no cmdlet output for them.
  */
-import { NOT_SAMPLED, type Cluster, type DiskResource, type Host, type Lun, type LunIdentifier } from '../../../../shared/domain';
+import { NOT_SAMPLED, type ApplicationResource, type Cluster, type DiskResource, type Host, type Lun, type LunIdentifier } from '../../../../shared/domain';
 import type { DiskInfo } from './parse-disk';
-import type { ClusterGroupInfo, ClusterNodeInfo, ClusterResourceInfo, DiskResourceParameters } from './parse-cluster';
+import type { ClusterGroupInfo, ClusterNodeInfo, ClusterResourceInfo, DiskResourceParameters, ResourceDependencies } from './parse-cluster';
 import type { SanMap, SanMapLun } from './san-map';
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -72,7 +73,24 @@ function groupState(state: string | null): Cluster['groups'][number]['state'] {
   return 'Offline';
 }
 
-function diskResource(resource: ClusterResourceInfo, parameters: DiskResourceParameters): DiskResource {
+export const isPhysicalDisk = (resource: ClusterResourceInfo): boolean => resource.resourceType !== null && sameName(resource.resourceType, 'Physical Disk');
+
+function dependenciesOf(name: string, dependencies: readonly ResourceDependencies[]): string[] {
+  return dependencies.find((d) => sameName(d.resource, name))?.dependsOn ?? [];
+}
+
+function applicationResource(resource: ClusterResourceInfo, dependencies: readonly ResourceDependencies[]): ApplicationResource {
+  return {
+    name: resource.name,
+    group: resource.ownerGroup ?? '',
+    ownerNode: resource.ownerNode ?? '',
+    state: resource.state === 'Online' || resource.state === 'Failed' ? resource.state : 'Offline',
+    resourceType: resource.resourceType ?? '',
+    dependencies: dependenciesOf(resource.name, dependencies),
+  };
+}
+
+function diskResource(resource: ClusterResourceInfo, parameters: DiskResourceParameters, dependencies: readonly ResourceDependencies[]): DiskResource {
   const maintenance = (parameters.maintenanceMode ?? 0) !== 0 || resource.maintenanceShown;
   let state: DiskResource['state'] = resource.state === 'Failed' ? 'Failed' : 'Offline';
   if (resource.state === 'Online') state = maintenance ? 'Online(Maintenance)' : 'Online';
@@ -85,8 +103,7 @@ function diskResource(resource: ClusterResourceInfo, parameters: DiskResourcePar
     diskIdType: parameters.identity.kind === 'gpt' ? 'GPT' : 'MBR',
     diskSignature: parameters.diskSignature,
     diskIdGuid: parameters.diskIdGuid,
-    // Dependencies and cluster events are not read: the reference quotes no cmdlet output for them.
-    dependencies: [],
+    dependencies: dependenciesOf(resource.name, dependencies),
     lastEvent: null,
   };
 }
@@ -95,8 +112,11 @@ export interface ClusterReading {
   name: string;
   nodes: ClusterNodeInfo[];
   groups: ClusterGroupInfo[];
+  /** Every resource Get-ClusterResource listed; the Physical Disks among them are also in `disks`. */
+  resources: ClusterResourceInfo[];
   /** Physical Disk resources with their identity parameters. */
   disks: { resource: ClusterResourceInfo; parameters: DiskResourceParameters }[];
+  dependencies: ResourceDependencies[];
 }
 
 export function clusterView(reading: ClusterReading): Cluster {
@@ -104,6 +124,7 @@ export function clusterView(reading: ClusterReading): Cluster {
     name: reading.name,
     nodes: reading.nodes.map((n) => ({ name: n.name, state: nodeState(n.state) })),
     groups: reading.groups.map((g) => ({ name: g.name, ownerNode: g.ownerNode ?? '', state: groupState(g.state) })),
-    diskResources: reading.disks.map((d) => diskResource(d.resource, d.parameters)),
+    diskResources: reading.disks.map((d) => diskResource(d.resource, d.parameters, reading.dependencies)),
+    applicationResources: reading.resources.filter((r) => !isPhysicalDisk(r)).map((r) => applicationResource(r, reading.dependencies)),
   };
 }

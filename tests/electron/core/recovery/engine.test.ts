@@ -13,7 +13,7 @@ describe('recovery plan', () => {
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.blocked).toBe(false);
     expect(plan.preflight.filter((c) => c.verdict !== 'pass')).toEqual([]);
-    expect(plan.steps.map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'start-resources', 'verify']);
+    expect(plan.steps.map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'start-resources', 'start-dependents', 'verify']);
     expect(plan.steps.filter((s) => s.destructive).map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'break-set']);
     expect(plan.steps.every((s) => !s.destructive || s.confirmPhrase === 'SQLCLUS')).toBe(true);
     const text = (kind: string) => plan.steps.find((s) => s.kind === kind)?.commands.map((c) => c.text).join('\n') ?? '';
@@ -186,7 +186,7 @@ describe('recovery run', () => {
     await fx.engine.settled(run.id);
     const detail = fx.engine.get(run.id);
     expect(detail.steps.every((s) => s.state === 'succeeded' || s.state === 'skipped')).toBe(true);
-    expect(detail.steps.find((s) => s.id === '8-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
+    expect(detail.steps.find((s) => s.id === '9-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
     expect(detail.steps.find((s) => s.id === '5-make-read-write')).toMatchObject({ state: 'skipped', output: ['Skipped: its effect is already in place'] });
   });
 });

@@ -37,6 +37,7 @@ const operationOf: Record<StepKind, LabOperationName | null> = {
   'suspend-resources': 'suspendResource',
   'start-resources': 'startResource',
   'resume-resources': 'resumeResource',
+  'start-dependents': 'startApplicationResource',
   'mask-originals': 'setLunMask',
   'unmask-shadows': 'setLunMask',
   'forensic-hold': 'setLunMask',
@@ -215,7 +216,7 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
 });
 
 describe('the invariant checker', () => {
-  it('reports a deleted LUN, a deleted shadow copy, and an access list the journal does not explain', async () => {
+  it('reports a deleted LUN, a deleted shadow copy, an access list the journal does not explain, and an application left offline', async () => {
     const lab = openLab('two-node-sql');
     try {
       const baseline = await captureBaseline(lab.backend);
@@ -236,7 +237,11 @@ describe('the invariant checker', () => {
         const lun = state.luns.find((l) => l.id === firstShadow);
         if (lun) lun.mask = [];
       });
+      // And stop SQL Server behind its back: the application is down after a "successful" run.
+      await lab.backend.stopApplicationResource({ cluster: 'SQLCLUS', resource: 'SQL Server', onNode: 'SQL01' });
       const masked = await invariantViolations(lab.backend, baseline, journalFile);
+      expect(masked).toContain('SQLCLUS/SQL Server was Online before the run and is not after it');
+      expect(masked).toContain('SQLCLUS/SQL Server Agent was Online before the run and is not after it');
       expect(masked.some((v) => v.includes('has no online copy'))).toBe(true);
       expect(masked.some((v) => v.includes('but the journal says'))).toBe(true);
 

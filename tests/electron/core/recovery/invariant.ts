@@ -12,6 +12,9 @@
  *    skipped masking step's `after`, a compensated step's captured `before` — and a masking step left in
  *    flight (started or failed) left each of its LUNs either as captured before or as its target.
  *
+ * 4. The application is back: once the run is finished (succeeded or rolled back), every application resource
+ *    (SQL Server, its agent...) that was Online before the run is Online again.
+ *
  * It reads the journal itself (not through the engine's fold), so an engine bug cannot hide from it.
  */
 import type { Lun } from '../../../../shared/domain';
@@ -24,6 +27,12 @@ export interface Baseline {
   lunIds: string[];
   shadowCopies: Array<{ setId: string; copyId: string }>;
   masks: Map<string, string[]>;
+  /** Application resources Online before the run, as `cluster/resource`. */
+  onlineApplications: string[];
+}
+
+async function onlineApplications(backend: Backend): Promise<string[]> {
+  return (await backend.listClusters()).flatMap((c) => c.applicationResources.filter((r) => r.state === 'Online').map((r) => `${c.name}/${r.name}`));
 }
 
 const MASK_STEPS = new Set(['mask-originals', 'unmask-shadows', 'forensic-hold']);
@@ -46,6 +55,7 @@ export async function captureBaseline(backend: Backend): Promise<Baseline> {
     lunIds: luns.map((lun) => lun.id),
     shadowCopies: sets.flatMap((set) => set.shadowCopies.map((copy) => ({ setId: set.id, copyId: copy.id }))),
     masks: new Map(luns.map((lun) => [lun.id, maskOf(lun)])),
+    onlineApplications: await onlineApplications(backend),
   };
 }
 
@@ -149,6 +159,11 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
     } else if (!sameHosts(actual, want.hosts)) {
       violations.push(`${lun.name}: access list ${show(actual)}, but the journal says ${show(want.hosts)} (${want.why})`);
     }
+  }
+  // 4. The application is back once the run is finished.
+  if (finished) {
+    const online = new Set(await onlineApplications(backend));
+    for (const name of baseline.onlineApplications) if (!online.has(name)) violations.push(`${name} was Online before the run and is not after it`);
   }
   return violations;
 }

@@ -4,6 +4,7 @@
  * the catalog) while a ReplayLauncher answers every diskshadow, diskraid, vshadow, whoami and PowerShell call from
  * the synthetic transcripts in tests/fixtures/windows/transcripts (see the README there). A call the engine should
  * not make, a call out of order, or a call the transcript lacks fails the replay; an unused entry is left over.
+ * Segments for calls made since the files were written are built by sqlclus-transcript.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/repla
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { rollbackSegment, segment, startDependentsSegment, stopSegment, verifySegment } from './sqlclus-transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
 const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -28,7 +30,8 @@ const CLEAN_RUN = [
   'step-5-read-write-in-place',
   'step-6-unmask-shadows',
   'step-7-start-resources',
-  'step-8-verify',
+  'step-8-start-dependents',
+  'step-9-verify',
 ];
 
 /** SQL01 as the tools are laid out there: System32, and vshadow.exe copied into C:\Tools. */
@@ -37,8 +40,18 @@ const SQL01_FILES = new Set(
 );
 const SQL01_LOCATOR = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows\\System32;C:\\Tools' }, isFile: (file: string) => SQL01_FILES.has(file) };
 
-function transcript(...segments: string[]): TranscriptEntry[] {
-  return segments.flatMap((segment) => readTranscript(path.join(TRANSCRIPTS, `${segment}.synthetic.jsonl`)));
+/** Segments whose calls changed since the files were written, and the new ones, built from the recorded ones. */
+const BUILT: Record<string, () => TranscriptEntry[]> = {
+  'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
+  'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
+  'step-8-start-dependents': startDependentsSegment,
+  'step-9-verify': verifySegment,
+  'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
+  'rollback-after-partial-import': () => rollbackSegment('rollback-after-partial-import'),
+};
+
+function transcript(...names: string[]): TranscriptEntry[] {
+  return names.flatMap((name) => BUILT[name]?.() ?? segment(name));
 }
 
 const dataDirs: string[] = [];
@@ -123,6 +136,8 @@ const COMPENSATIONS = [
   `diskraid select lun 6: ${BOTH_NODES}`,
   'Start-ClusterResource Cluster Disk 1 on SQL01',
   'Start-ClusterResource Cluster Disk 2 on SQL01',
+  // Stopping the disks took SQL Server offline first; it was Online before the run.
+  'Start-ClusterResource SQL Server on SQL01',
 ];
 const ORIGINAL_MASKS = { 'sql-data': ['SQL01', 'SQL02'], 'sql-log': ['SQL01', 'SQL02'], 'sql-data-shadow': [], 'sql-log-shadow': [] };
 
@@ -157,6 +172,7 @@ describe('a recovery through the Windows backend, replayed', () => {
       `diskraid select lun 8: ${BOTH_NODES}`,
       'Start-ClusterResource Cluster Disk 1 on SQL01',
       'Start-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
     ]);
     const detail = engine.get(run.id);
     expect(detail.plan.preflight.filter((c) => c.id.startsWith('windows-')).map((c) => [c.id, c.verdict])).toEqual([
@@ -167,7 +183,8 @@ describe('a recovery through the Windows backend, replayed', () => {
     ]);
     expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe('this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348');
     expect(detail.steps.find((s) => s.id === '5-make-read-write')?.state).toBe('skipped');
-    expect(detail.steps.find((s) => s.id === '8-verify')?.output).toContain('Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA');
+    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA');
+    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
     expect(sanMasks(dataDir)).toEqual({ 'sql-data': [], 'sql-log': [], 'sql-data-shadow': ['SQL01', 'SQL02'], 'sql-log-shadow': ['SQL01', 'SQL02'] });
     expect(setState(dataDir)).toBe('broken');
   });
@@ -182,7 +199,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
-    expect(planned.length).toBe(10);
+    expect(planned.length).toBe(11);
     expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01']));
     expect(detail.plan.steps.every((s) => !s.commandsSimulated)).toBe(true);
 
@@ -273,12 +290,12 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(first.changes().at(-1)).toBe('Start-ClusterResource Cluster Disk 1 on SQL01 → timed-out');
     expect(first.launcher.remaining).toBe(0);
 
-    const second = openConsole(dataDir, transcript('step-7-resumed-after-timeout', 'step-8-verify'));
+    const second = openConsole(dataDir, transcript('step-7-resumed-after-timeout', 'step-8-start-dependents', 'step-9-verify'));
     await second.engine.resume(run.id, { autoConfirm: true });
     const done = await second.engine.settled(run.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
-    expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01']);
+    expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01', 'Start-ClusterResource SQL Server on SQL01']);
     expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
   });

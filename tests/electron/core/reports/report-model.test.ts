@@ -27,9 +27,9 @@ describe('report model from a recorded journal', () => {
     expect(model.estate).toMatchObject({ cluster: 'SQLCLUS', importHost: 'SQL01', hosts: ['BACKUP01', 'SQL01', 'SQL02'], arrays: ['diskraid subsystem 0'] });
     expect(model.journal).toEqual({ file: `${runId}.journal`, events: records.length, head });
 
-    // The downtime window: from the first step that took storage away to the one that gave it back.
+    // The downtime window: from the first step that took storage away to the one that gave production back (SQL Server started).
     const step = (kind: string) => model.steps.find((s) => s.kind === kind);
-    expect(model.run.downtime).toEqual({ startedAt: step('stop-resources')?.startedAt, endedAt: step('start-resources')?.endedAt, durationMs: detail.downtimeMs });
+    expect(model.run.downtime).toEqual({ startedAt: step('stop-resources')?.startedAt, endedAt: step('start-dependents')?.endedAt, durationMs: detail.downtimeMs });
     expect(model.run.downtime.durationMs).toBeGreaterThan(0);
 
     expect(model.steps.map((s) => s.title)).toEqual(detail.plan.steps.map((s) => s.title));

@@ -45,6 +45,7 @@ export function large(now: Date): LabState {
       nodes: nodes.map((node) => ({ name: node, state: 'Up' as const })),
       groups: [{ name: group, ownerNode: nodes[0] ?? '' }],
       resources: luns.map((lun, i) => diskResourceFor(lun, `Cluster Disk ${i + 1}`, group)),
+      applicationResources: [],
     });
     lunsOf.set(nodes[0] ?? '', luns);
   }

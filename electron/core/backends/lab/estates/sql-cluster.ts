@@ -1,9 +1,9 @@
 /**
- * SQLCLUS: SQL01 and SQL02 share clustered LUNs on one FC array, BACKUP01 stands apart, and last
- * night's transportable set of every clustered LUN waits on the array. `mixed-compliance` is the same
+ * SQLCLUS: SQL01 and SQL02 share clustered LUNs on one FC array and run one SQL Server instance on them,
+ * BACKUP01 stands apart, and last night's transportable set of every clustered LUN waits on the array. `mixed-compliance` is the same
  * estate with LUNs that break each compliance rule, so preflight can be exercised on every verdict.
  */
-import type { LabState } from '../lab-model';
+import type { LabApplicationResource, LabState } from '../lab-model';
 import { recordTransportableSet, lunNumberer } from '../vss-provider';
 import { contosoArray, diskResourceFor, emptyEstate, fcHost, lastNight, makeLun, type LunSpec } from './builders';
 
@@ -27,6 +27,20 @@ const mixedLuns: LunSpec[] = [
   { ...dtc, identifiers: 'association-unknown' },
 ];
 
+/**
+ * The clustered SQL Server instance as the SQL Server setup wizard builds it: the engine depends on every
+ * data disk and on its network name, the agent on the engine. Stopping a disk stops both.
+ */
+function sqlInstance(disks: readonly string[]): LabApplicationResource[] {
+  const resource = (name: string, resourceType: string, dependencies: string[]): LabApplicationResource => ({ name, group: GROUP, state: 'Online', resourceType, dependencies });
+  return [
+    resource('SQL IP Address 1 (SQLVS)', 'IP Address', []),
+    resource('SQL Network Name (SQLVS)', 'Network Name', ['SQL IP Address 1 (SQLVS)']),
+    resource('SQL Server', 'SQL Server', [...disks, 'SQL Network Name (SQLVS)']),
+    resource('SQL Server Agent', 'SQL Server Agent', ['SQL Server']),
+  ];
+}
+
 function sqlCluster(scenario: string, specs: readonly LunSpec[], now: Date): LabState {
   const arrayId = 'ARRAY-01';
   const state = emptyEstate(scenario);
@@ -38,6 +52,7 @@ function sqlCluster(scenario: string, specs: readonly LunSpec[], now: Date): Lab
     nodes: NODES.map((name) => ({ name, state: 'Up' as const })),
     groups: [{ name: GROUP, ownerNode: 'SQL01' }],
     resources: state.luns.map((lun, i) => diskResourceFor(lun, `Cluster Disk ${i + 1}`, GROUP)),
+    applicationResources: sqlInstance(state.luns.map((_lun, i) => `Cluster Disk ${i + 1}`)),
   });
   recordTransportableSet(state, { host: 'SQL01', originals: [...state.luns], persistent: true, createdAt: lastNight(now), nextLunId: lunNumberer(state) });
   return state;

@@ -93,6 +93,27 @@ describe('the owner-node rule', () => {
     expect(error.details).toMatchObject({ symbol: 'ERROR_RESOURCE_NOT_ONLINE' });
   });
 
+  it('applies to application resources, which start after what they depend on and never before their disk', async () => {
+    await lab.backend.stopResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
+    const apps = async () => Object.fromEntries(((await lab.backend.listClusters())[0]?.applicationResources ?? []).map((r) => [r.name, r.state]));
+    // Stop-ClusterResource took SQL Server and its agent down first; starting the disk does not bring them back.
+    expect(await apps()).toMatchObject({ 'SQL Server': 'Offline', 'SQL Server Agent': 'Offline', 'SQL Network Name (SQLVS)': 'Online' });
+    const error = await failureOf(lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL02' }));
+    expect(error.details).toMatchObject({ symbol: 'ERROR_HOST_NODE_NOT_RESOURCE_OWNER' });
+    await lab.backend.startResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
+    expect((await apps())['SQL Server']).toBe('Offline');
+    const started = await lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL01' });
+    expect(started.changes).toEqual(['SQL Server: Offline → Online on SQL01', 'SQL Server Agent: Offline → Online on SQL01']);
+  });
+
+  it('an application resource whose disk cannot come online fails with it', async () => {
+    await lab.backend.stopResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
+    await lab.backend.setLunMask({ lunId: (await theSet()).shadowCopies[0]!.originalLunId, hosts: [] });
+    const error = await failureOf(lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server', onNode: 'SQL01' }));
+    expect(error.message).toMatch(/"SQL Server" could not come online on SQL01 because a resource it depends on failed: "Cluster Disk 1" failed to come online/);
+    expect(((await lab.backend.listClusters())[0]?.applicationResources ?? []).find((r) => r.name === 'SQL Server')?.state).toBe('Failed');
+  });
+
   it('clears maintenance mode when the group moves', async () => {
     await lab.backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 2', onNode: 'SQL01' });
     await lab.backend.moveGroup({ cluster: CLUSTER, group: 'SQL Server (MSSQLSERVER)', node: 'SQL02' });

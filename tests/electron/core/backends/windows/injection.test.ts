@@ -9,6 +9,7 @@ import { buildMaskingScript } from '../../../../../electron/core/backends/window
 import { buildBreakScript, buildImportScript, buildTransportableCreateScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
 import {
   getClusterResourceCommand,
+  getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskResourceParametersCommand,
   stopClusterResourceCommand,
@@ -34,6 +35,7 @@ const builders: [string, (bad: string) => unknown][] = [
   ['resource', (b) => suspendClusterResourceCommand({ resource: `Cluster Disk ${b}2`, ownerNode: 'SQLNODE1' })],
   ['owner node', (b) => stopClusterResourceCommand({ resource: 'Cluster Disk 2', ownerNode: `SQLNODE${b}1` })],
   ['cluster', (b) => getClusterResourceCommand({ cluster: `SQL${b}CLU` })],
+  ['dependencies cluster', (b) => getClusterResourceDependencyCommand({ cluster: `SQL${b}CLU` })],
   ['resource names', (b) => getClusterResourceCommand({ names: ['Cluster Disk 1', `Disk${b}`] })],
   ['parameters resource', (b) => getDiskResourceParametersCommand({ resource: `Disk ${b}` })],
   ['disk unique id', (b) => getDiskCommand({ disk: { uniqueId: `6000${b}` } })],

@@ -5,6 +5,7 @@ import {
   parseClusterNodes,
   parseClusterResources,
   parseDiskResourceParameters,
+  parseResourceDependencies,
 } from '../../../../../electron/core/backends/windows/parse-cluster';
 import { ParseError } from '../../../../../electron/core/backends/windows/parse-error';
 import { fixture } from './fixtures';
@@ -73,5 +74,31 @@ describe('nodes and groups', () => {
       { name: 'SQLNODE2', id: '2', state: 'Paused' },
     ]);
     expect(parseClusterGroups(fixture('cluster-groups.synthetic.json'))).toEqual([{ name: 'Available Storage', ownerNode: 'SQLNODE1', state: 'Online' }]);
+  });
+});
+
+describe('parseResourceDependencies (synthetic: the reference quotes no Get-ClusterResourceDependency output)', () => {
+  it('names in brackets, joined by and / or, are all providers; an empty expression is none', () => {
+    expect(
+      parseResourceDependencies(
+        '[{"Resource":"SQL Server","DependencyExpression":"([Cluster Disk 1]) and ([SQL Network Name (SQLVS)])"},{"Resource":"SQL Network Name (SQLVS)","DependencyExpression":"[IP A] or [IP B]"},{"Resource":"Cluster Disk 1","DependencyExpression":""}]',
+      ),
+    ).toEqual([
+      { resource: 'SQL Server', dependsOn: ['Cluster Disk 1', 'SQL Network Name (SQLVS)'] },
+      { resource: 'SQL Network Name (SQLVS)', dependsOn: ['IP A', 'IP B'] },
+      { resource: 'Cluster Disk 1', dependsOn: [] },
+    ]);
+  });
+  it('one object, the resource as a nested object, a missing or null expression', () => {
+    expect(parseResourceDependencies('{"Resource":{"Name":"SQL Server Agent","State":2},"DependencyExpression":"[SQL Server]"}')).toEqual([{ resource: 'SQL Server Agent', dependsOn: ['SQL Server'] }]);
+    expect(parseResourceDependencies('[{"Resource":"A","DependencyExpression":null},{"Resource":"B"}]')).toEqual([
+      { resource: 'A', dependsOn: [] },
+      { resource: 'B', dependsOn: [] },
+    ]);
+    expect(parseResourceDependencies('')).toEqual([]);
+  });
+  it('malformed: no resource name, not JSON', () => {
+    expect(() => parseResourceDependencies('{"DependencyExpression":"[A]"}')).toThrow(/Resource is missing/);
+    expect(() => parseResourceDependencies('Resource DependencyExpression\n-------- ----')).toThrow(ParseError);
   });
 });

@@ -7,6 +7,7 @@ import {
   getClusterGroupCommand,
   getClusterNodeCommand,
   getClusterResourceCommand,
+  getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskResourceParametersCommand,
   getDiskVolumesCommand,
@@ -49,6 +50,7 @@ describe('owner-node cluster resource commands', () => {
     const all = [
       suspendClusterResourceCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1' }),
       getClusterResourceCommand(),
+      getClusterResourceDependencyCommand(),
       getClusterNodeCommand(),
       getClusterGroupCommand(),
       getDiskCommand(),
@@ -66,6 +68,12 @@ describe('queries', () => {
   it('Get-ClusterResource with names and -Cluster', () => {
     expect(getClusterResourceCommand({ names: ['Cluster Disk 1', 'Cluster Disk 2'], cluster: 'SQLCLU' })).toBe(
       `$ErrorActionPreference = 'Stop'; Get-ClusterResource -Name 'Cluster Disk 1','Cluster Disk 2' -Cluster 'SQLCLU' | ${RES} | ${JSON_TAIL}`,
+    );
+  });
+  it('every resource\'s dependency expression, with the resource flattened to its name', () => {
+    expect(getClusterResourceDependencyCommand({ cluster: 'SQLCLU' })).toBe(
+      "$ErrorActionPreference = 'Stop'; Get-ClusterResource -Cluster 'SQLCLU' | Get-ClusterResourceDependency | " +
+        `Select-Object -Property @{Name='Resource';Expression={$_.Resource.Name}},DependencyExpression | ${JSON_TAIL}`,
     );
   });
   it('disk identity parameters of one resource', () => {

@@ -13,6 +13,7 @@ import {
   getClusterGroupCommand,
   getClusterNodeCommand,
   getClusterResourceCommand,
+  getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskVolumesCommand,
 } from '../../../../../electron/core/backends/windows/powershell-commands';
@@ -163,19 +164,24 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
-  it('runs one call at a time, so concurrent reads replay in the order they were asked; a cluster keeps its SAN map spelling', async () => {
+  it('runs one call at a time, so concurrent reads replay in the order they were asked; a cluster keeps its SAN map spelling and its application resources with what they depend on', async () => {
     const cluster = 'SQLCLUSTER';
     const { backend, launcher } = setup([
       ps(getDiskCommand({}), disk(DATA_UID, 0x1234abcd)),
       ps(getDiskCommand({ computer: 'SQLNODE2' }), '[]'),
       ps(getDiskCommand({ computer: 'ISCSIHOST' }), '[]'),
-      ps(getClusterResourceCommand({ cluster }), '[]'),
+      ps(getClusterResourceCommand({ cluster }), '{"Name":"SQL Server","State":3,"OwnerGroup":"SQL","OwnerNode":"SQLNODE1","ResourceType":"SQL Server"}'),
+      // Synthetic, like every cluster JSON here: the reference quotes no Get-ClusterResourceDependency output.
+      ps(getClusterResourceDependencyCommand({ cluster }), '{"Resource":"SQL Server","DependencyExpression":"[Cluster Disk 1] and [SQL Name]"}'),
       ps(getClusterNodeCommand({ cluster }), '[{"Name":"SQLNODE1","Id":"1","State":"Up"}]'),
       ps(getClusterGroupCommand({ cluster }), '[]'),
     ]);
     const [luns, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
     expect(luns.find((l) => l.id === 'sql-data')?.signature).toBe('1234ABCD');
     expect(clusters.map((c) => c.name)).toEqual(['SQLCLUSTER']);
+    expect(clusters[0]?.applicationResources).toEqual([
+      { name: 'SQL Server', group: 'SQL', ownerNode: 'SQLNODE1', state: 'Offline', resourceType: 'SQL Server', dependencies: ['Cluster Disk 1', 'SQL Name'] },
+    ]);
     expect(launcher.remaining).toBe(0);
   });
 

@@ -1,0 +1,108 @@
+/**
+ * The SQLCLUS replay transcripts: the synthetic segments in tests/fixtures/windows/transcripts, plus the calls the
+ * Windows backend has made since they were written, built here from the same command builders the backend uses
+ * (so a changed command still fails the replay) instead of editing the segment files:
+ *
+ * - every cluster reading now also asks Get-ClusterResourceDependency, which answers that SQL Server depends on
+ *   both disks and the cluster name on its IP address (synthetic, like the segments: no capture of it exists);
+ * - step 1 reads the cluster once more before stopping anything, to record SQL Server's state;
+ * - a new step after the disks are back starts SQL Server, which Stop-ClusterResource took offline with them;
+ * - verify then finds SQL Server Online (the recorded verify segment saw it left Offline), and reads it once more;
+ * - a rollback that restarts the disks then restarts SQL Server.
+ *
+ * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
+ * parameters, the nodes, the groups.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ownerNodeCommand } from '../../../../electron/core/backends/windows/cluster-steps';
+import { getClusterGroupCommand, getClusterResourceCommand, getClusterResourceDependencyCommand } from '../../../../electron/core/backends/windows/powershell-commands';
+import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
+
+const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
+const CLUSTER = 'SQLCLUS';
+const SQL_SERVER = 'SQL Server';
+const OWNER = 'SQL01';
+const ONLINE = 2;
+const OFFLINE = 3;
+
+const DEPENDENCIES = [
+  { Resource: 'Cluster IP Address', DependencyExpression: '' },
+  { Resource: 'Cluster Name', DependencyExpression: '[Cluster IP Address]' },
+  { Resource: 'Cluster Disk 1', DependencyExpression: '' },
+  { Resource: 'Cluster Disk 2', DependencyExpression: '' },
+  { Resource: SQL_SERVER, DependencyExpression: '[Cluster Disk 1] and [Cluster Disk 2]' },
+];
+
+const commandOf = (entry: TranscriptEntry): string => entry.argv.at(-1) ?? '';
+const isListing = (entry: TranscriptEntry): boolean => commandOf(entry) === getClusterResourceCommand({ cluster: CLUSTER });
+const isGroups = (entry: TranscriptEntry): boolean => commandOf(entry) === getClusterGroupCommand({ cluster: CLUSTER });
+
+function powershell(command: string, stdout: unknown, at: string): TranscriptEntry {
+  return { tool: 'powershell', argv: ['-NoProfile', '-NonInteractive', '-Command', command], script: null, stdout: JSON.stringify(stdout), stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 850, at };
+}
+
+/** A recorded segment, each cluster reading followed by the dependency read it makes now. */
+export function segment(name: string): TranscriptEntry[] {
+  return readTranscript(path.join(TRANSCRIPTS, `${name}.synthetic.jsonl`)).flatMap((entry) =>
+    isListing(entry) ? [entry, powershell(getClusterResourceDependencyCommand({ cluster: CLUSTER }), DEPENDENCIES, entry.at)] : [entry],
+  );
+}
+
+/** The cluster reading that ends last before `end` (default: the segment's last). */
+function lastReading(entries: readonly TranscriptEntry[], end = entries.length): TranscriptEntry[] {
+  const start = entries.slice(0, end).findLastIndex(isListing);
+  const stop = entries.findIndex((e, i) => i > start && isGroups(e));
+  if (start < 0 || stop < 0) throw new Error('the segment holds no complete cluster reading');
+  return entries.slice(start, stop + 1);
+}
+
+/** The same readings with resources in other states: what the cluster answers once a new call changed them. */
+function withStates(entries: readonly TranscriptEntry[], states: Record<string, number>): TranscriptEntry[] {
+  return entries.map((entry) => {
+    if (!isListing(entry)) return entry;
+    const resources = JSON.parse(entry.stdout) as Array<{ Name: string; State: number }>;
+    return { ...entry, stdout: JSON.stringify(resources.map((r) => ({ ...r, State: states[r.Name] ?? r.State }))) };
+  });
+}
+
+const DISKS_BACK = { 'Cluster Disk 1': ONLINE, 'Cluster Disk 2': ONLINE };
+
+/** The owner-node read and Start-ClusterResource 'SQL Server', as startApplicationResource makes them. */
+function startSqlServer(at: string): TranscriptEntry[] {
+  const sqlServer = (state: number) => ({ Name: SQL_SERVER, State: state, OwnerGroup: 'SQL Server (MSSQLSERVER)', OwnerNode: OWNER, ResourceType: 'SQL Server' });
+  return [
+    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(OFFLINE), at),
+    powershell(ownerNodeCommand('startApplicationResource', { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }), sqlServer(ONLINE), at),
+  ];
+}
+
+/** Step 1 records SQL Server's state before the stop takes it down: one more reading before the first stop. */
+export function stopSegment(name: 'step-1-stop-resources' | 'step-1-stop-access-denied'): TranscriptEntry[] {
+  const entries = segment(name);
+  const firstStop = entries.findIndex((e) => commandOf(e).includes('Stop-ClusterResource'));
+  const readResource = firstStop - 1; // runOwnerNodeStep reads the resource just before it acts
+  return [...entries.slice(0, readResource), ...lastReading(entries, readResource), ...entries.slice(readResource)];
+}
+
+/**
+ * The new step: probe, capture and apply each read the cluster (disks back, SQL Server Offline), then the owner-node
+ * read and Start-ClusterResource 'SQL Server'; the probe after it finds SQL Server Online.
+ */
+export function startDependentsSegment(): TranscriptEntry[] {
+  const before = withStates(lastReading(segment('step-7-start-resources')), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
+  return [...before, ...before, ...before, ...startSqlServer(before.at(-1)?.at ?? ''), ...withStates(before, { [SQL_SERVER]: ONLINE })];
+}
+
+/** Verify after the new step: SQL Server is Online, and it is read once more after the disks are checked. */
+export function verifySegment(): TranscriptEntry[] {
+  const entries = withStates(segment('step-8-verify'), { [SQL_SERVER]: ONLINE });
+  return [...entries, ...lastReading(entries)];
+}
+
+/** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */
+export function rollbackSegment(name: 'rollback-after-break-failed' | 'rollback-after-partial-import'): TranscriptEntry[] {
+  const entries = segment(name);
+  const disksBack = withStates(lastReading(entries), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
+  return [...entries, ...disksBack, ...startSqlServer(entries.at(-1)?.at ?? '')];
+}
