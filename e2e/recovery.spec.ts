@@ -67,7 +67,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await page.getByRole('button', { name: 'Copy as script…' }).click();
   const script = page.getByRole('textbox', { name: 'Recovery plan script' });
   await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
-  await expect(script).toHaveValue(/# Step 1 of 10: Take 4 disk resource\(s\) offline\n# Why: /);
+  await expect(script).toHaveValue(/# Step 1 of 11: Take 4 disk resource\(s\) offline\n# Why: /);
   await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
   await expect(script).toHaveValue(/# diskraid script, on SQL01[^\n]*\n# --- begin diskraid script ---\nselect subsystem 0\nselect lun 0\nunmask lun none/);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -81,7 +81,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await start.click();
 
   // Run: the first destructive step waits; the dialog names what changes and wants the exact name.
-  await expect(runStatus(page)).toContainText('Waiting for your confirmation: 0 of 10 steps done');
+  await expect(runStatus(page)).toContainText('Waiting for your confirmation: 0 of 11 steps done');
   await page.getByRole('button', { name: /^Review and confirm:/ }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('SQLCLUS resource "Cluster Disk 1": Online → Offline');
@@ -106,7 +106,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
 
   await page.getByRole('button', { name: 'Open this run on the Runs page' }).click();
   await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
-  await expect(runStatus(page)).toHaveText(/^Succeeded: 10 of 10 steps done/);
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 11 of 11 steps done/);
 });
 
 test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {
@@ -116,7 +116,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   await reviewThePlan(page);
   await page.getByRole('button', { name: 'Start the recovery' }).click();
   for (let i = 0; i < 3; i++) await confirmWaitingStep(page, 'SQLCLUS');
-  await expect(runStatus(page)).toContainText('Failed: 6 of 8 steps done');
+  await expect(runStatus(page)).toContainText('Failed: 6 of 9 steps done');
   await expect(page.getByRole('list', { name: /^Steps of run/ }).getByRole('listitem').filter({ hasText: 'Bring the disk resources online' })).toContainText('ERROR_RESOURCE_FAILED');
 
   await page.getByRole('tab', { name: 'Runs' }).click();
@@ -124,7 +124,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   await row.getByRole('button', { name: /^Open run/ }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
   await page.getByRole('button', { name: 'Resume' }).click();
-  await expect(runStatus(page)).toHaveText(/^Succeeded: 8 of 8 steps done/);
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 9 of 9 steps done/);
   await expect(row).toHaveCount(0);
 });
 
