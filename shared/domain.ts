@@ -212,11 +212,14 @@ export type DiskResource = z.infer<typeof DiskResource>;
  * IP address). Stop-ClusterResource on a disk takes every resource that depends on it offline first, so a
  * recovery must know these to bring them back.
  */
+export const ApplicationResourceState = z.enum(['Online', 'Offline', 'Failed']);
+export type ApplicationResourceState = z.infer<typeof ApplicationResourceState>;
+
 export const ApplicationResource = z.object({
   name: z.string(),
   group: z.string(),
   ownerNode: z.string(),
-  state: z.enum(['Online', 'Offline', 'Failed']),
+  state: ApplicationResourceState,
   /** As Get-ClusterResource names it, e.g. "SQL Server", "Network Name", "IP Address". */
   resourceType: z.string(),
   /** Resources this one depends on (disks or application resources), by name. */

@@ -1,11 +1,11 @@
 /**
  * What the inventory pages fetch: windows of slim rows, filtered and sorted by the core, so a page over
  * 26,000 LUNs moves a hundred rows (tens of kilobytes) instead of the whole estate (~20 MB of JSON).
- * Tree tables (snapshot sets → shadow copies, clusters → nodes, groups → disk resources) come flattened,
+ * Tree tables (snapshot sets → shadow copies, clusters → nodes, groups → disk and application resources) come flattened,
  * each row with its level, children listed under the parents the caller expanded.
  */
 import { z } from 'zod';
-import { ClusterGroupState, ClusterNodeState, DiskKind, DiskResource, DiskResourceState, Host, Initiator, Lun, LunState, PartitionStyle, SnapshotSetState, StorageArray } from './domain';
+import { ApplicationResourceState, ClusterGroupState, ClusterNodeState, DiskKind, DiskResource, DiskResourceState, Host, Initiator, Lun, LunState, PartitionStyle, SnapshotSetState, StorageArray } from './domain';
 import { FindingKind } from './masking-findings';
 
 /** Big enough to fill a tall screen twice, small enough that validating and sending it stays cheap. */
@@ -115,27 +115,63 @@ export const SnapshotRow = z.discriminatedUnion('kind', [
 ]);
 export type SnapshotRow = z.infer<typeof SnapshotRow>;
 
+/** What a group's disk and application resources show alike: where they run and what must be online first. */
+const resourceRowFields = {
+  id: z.string(),
+  level: z.literal(3),
+  cluster: z.string(),
+  group: z.string(),
+  name: z.string(),
+  ownerNode: z.string(),
+  /** Resources this one depends on, by name: they come online before it. */
+  dependencies: z.array(z.string()),
+};
+
 export const ClusterRow = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cluster'), id: z.string(), level: z.literal(1), childCount: z.number().int(), name: z.string(), nodesUp: z.number().int(), nodeCount: z.number().int(), resourceCount: z.number().int(), resourcesOnline: z.number().int() }),
-  z.object({ kind: z.literal('node'), id: z.string(), level: z.literal(2), cluster: z.string(), name: z.string(), state: ClusterNodeState }),
-  z.object({ kind: z.literal('group'), id: z.string(), level: z.literal(2), childCount: z.number().int(), cluster: z.string(), name: z.string(), ownerNode: z.string(), state: ClusterGroupState }),
   z.object({
-    kind: z.literal('resource'),
+    kind: z.literal('cluster'),
     id: z.string(),
-    level: z.literal(3),
+    level: z.literal(1),
+    childCount: z.number().int(),
+    name: z.string(),
+    nodesUp: z.number().int(),
+    nodeCount: z.number().int(),
+    disksOnline: z.number().int(),
+    diskCount: z.number().int(),
+    applicationsOnline: z.number().int(),
+    applicationCount: z.number().int(),
+  }).strict(),
+  z.object({ kind: z.literal('node'), id: z.string(), level: z.literal(2), cluster: z.string(), name: z.string(), state: ClusterNodeState }).strict(),
+  z.object({
+    kind: z.literal('group'),
+    id: z.string(),
+    level: z.literal(2),
+    childCount: z.number().int(),
     cluster: z.string(),
-    group: z.string(),
     name: z.string(),
     ownerNode: z.string(),
+    state: ClusterGroupState,
+    /** Its resources that are Offline or Failed: why a group is PartialOnline, named on its row. */
+    down: z.array(z.object({ name: z.string(), state: z.enum(['Offline', 'Failed']) }).strict()),
+  }).strict(),
+  z.object({
+    ...resourceRowFields,
+    kind: z.literal('disk'),
     state: DiskResourceState,
     maintenanceMode: z.boolean(),
     diskIdType: z.enum(['MBR', 'GPT']),
     diskId: z.string().nullable(),
     /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see. */
-    lun: z.object({ id: z.string(), name: z.string() }).nullable(),
-    dependencies: z.array(z.string()),
+    lun: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
     lastEvent: z.string().nullable(),
-  }),
+  }).strict(),
+  z.object({
+    ...resourceRowFields,
+    kind: z.literal('application'),
+    state: ApplicationResourceState,
+    /** As Get-ClusterResource names it: "SQL Server", "Network Name", "IP Address". */
+    resourceType: z.string(),
+  }).strict(),
 ]);
 export type ClusterRow = z.infer<typeof ClusterRow>;
 

@@ -20,7 +20,13 @@ export function inventoryHandlers(backend: Backend, views: InventoryViews = inve
     'inventory.snapshots': async ({ filter }) =>
       filterList(await backend.listSnapshotSets(), filter, (set) => [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt]),
     'inventory.clusters': async ({ filter }) =>
-      filterList(await backend.listClusters(), filter, (cluster) => [cluster.name, ...cluster.nodes.map((n) => n.name), ...cluster.groups.map((g) => g.name)]),
+      filterList(await backend.listClusters(), filter, (cluster) => [
+        cluster.name,
+        ...cluster.nodes.map((n) => n.name),
+        ...cluster.groups.map((g) => g.name),
+        ...cluster.diskResources.map((r) => r.name),
+        ...cluster.applicationResources.flatMap((r) => [r.name, r.resourceType]),
+      ]),
 
     'inventory.lunPage': async (params) => pageOfTable(await views.lunTable(), params),
     'inventory.lun': ({ id }) => views.lunDetail(id),

@@ -4,7 +4,7 @@
  */
 import type { IdentifierCompliance } from '../../shared/compliance';
 import { lunIdentity, resourceIdentity } from '../../shared/disk-identity';
-import type { Cluster, DiskResource, Host, Lun, LunIdentifier, SnapshotSet, StorageArray } from '../../shared/domain';
+import type { ApplicationResource, Cluster, ClusterGroup, DiskResource, Host, Lun, LunIdentifier, SnapshotSet, StorageArray } from '../../shared/domain';
 import { MASK_PREVIEW, type ClusterRow, type HostRow, type LunRow, type MatrixHost, type MatrixRow, type SetRef, type SnapshotRow } from '../../shared/inventory-rows';
 import type { ClusteredDisk, MaskingFinding } from '../../shared/masking-findings';
 import { lazyRow, searchText, type TreeNode } from './inventory-paging';
@@ -108,6 +108,79 @@ function boundLun(cluster: Cluster, resource: DiskResource, byIdentity: Readonly
   return candidates.find((lun) => sees(lun, resource.ownerNode)) ?? candidates.find((lun) => cluster.nodes.some((node) => sees(lun, node.name)));
 }
 
+type ResourceRowFields = Pick<Extract<ClusterRow, { kind: 'disk' | 'application' }>, 'id' | 'level' | 'cluster' | 'group' | 'name' | 'ownerNode' | 'dependencies'>;
+
+/**
+ * A resource under its group. Disks and application resources share where they run, their state and what
+ * they depend on, so both are found the same way ("sql01 offline", a disk name finds what depends on it);
+ * each kind adds its own fields and search words.
+ */
+function resourceNode(
+  groupId: string,
+  cluster: Cluster,
+  resource: DiskResource | ApplicationResource,
+  row: (fields: ResourceRowFields) => ClusterRow,
+  ownText: ReadonlyArray<string | null | undefined>,
+): TreeNode<ClusterRow> {
+  const id = `${groupId}/${resource.name}`;
+  const fields: ResourceRowFields = { id, level: 3, cluster: cluster.name, group: resource.group, name: resource.name, ownerNode: resource.ownerNode, dependencies: resource.dependencies };
+  return { id, row: lazyRow(() => row(fields)), text: searchText([resource.name, resource.state, resource.ownerNode, ...ownText, ...resource.dependencies]), children: [] };
+}
+
+function diskNode(groupId: string, cluster: Cluster, resource: DiskResource, byIdentity: ReadonlyMap<string, Lun[]>): TreeNode<ClusterRow> {
+  const lun = boundLun(cluster, resource, byIdentity);
+  const diskId = resource.diskIdType === 'MBR' ? resource.diskSignature : resource.diskIdGuid;
+  return resourceNode(
+    groupId,
+    cluster,
+    resource,
+    (fields) => ({
+      ...fields,
+      kind: 'disk',
+      state: resource.state,
+      maintenanceMode: resource.maintenanceMode,
+      diskIdType: resource.diskIdType,
+      diskId,
+      lun: lun ? { id: lun.id, name: lun.name } : null,
+      lastEvent: resource.lastEvent,
+    }),
+    ['Physical Disk', diskId, lun?.name, lun?.id, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent],
+  );
+}
+
+function applicationNode(groupId: string, cluster: Cluster, resource: ApplicationResource): TreeNode<ClusterRow> {
+  return resourceNode(groupId, cluster, resource, (fields) => ({ ...fields, kind: 'application', state: resource.state, resourceType: resource.resourceType }), [resource.resourceType]);
+}
+
+/** Offline or Failed: a disk in maintenance mode is still online, its group too. */
+function isDown(resource: DiskResource | ApplicationResource): resource is (DiskResource | ApplicationResource) & { state: 'Offline' | 'Failed' } {
+  return resource.state === 'Offline' || resource.state === 'Failed';
+}
+
+function groupNode(cluster: Cluster, group: ClusterGroup, byIdentity: ReadonlyMap<string, Lun[]>): TreeNode<ClusterRow> {
+  const id = `${cluster.name}/group/${group.name}`;
+  const inGroup = <R extends { group: string }>(resources: readonly R[]) => resources.filter((resource) => resource.group === group.name);
+  const disks = inGroup(cluster.diskResources);
+  const applications = inGroup(cluster.applicationResources);
+  const children = [...disks.map((disk) => diskNode(id, cluster, disk, byIdentity)), ...applications.map((application) => applicationNode(id, cluster, application))];
+  return {
+    id,
+    row: lazyRow(() => ({
+      kind: 'group',
+      id,
+      level: 2,
+      childCount: children.length,
+      cluster: cluster.name,
+      name: group.name,
+      ownerNode: group.ownerNode,
+      state: group.state,
+      down: [...disks, ...applications].filter(isDown).map((resource) => ({ name: resource.name, state: resource.state })),
+    })),
+    text: searchText([group.name, group.ownerNode, group.state]),
+    children,
+  };
+}
+
 export function clusterNode(cluster: Cluster, byIdentity: ReadonlyMap<string, Lun[]>): TreeNode<ClusterRow> {
   const nodes = cluster.nodes.map((node): TreeNode<ClusterRow> => ({
     id: `${cluster.name}/node/${node.name}`,
@@ -115,45 +188,11 @@ export function clusterNode(cluster: Cluster, byIdentity: ReadonlyMap<string, Lu
     text: searchText([node.name, node.state]),
     children: [],
   }));
-  const groups = cluster.groups.map((group): TreeNode<ClusterRow> => {
-    const id = `${cluster.name}/group/${group.name}`;
-    const resources = cluster.diskResources
-      .filter((resource) => resource.group === group.name)
-      .map((resource): TreeNode<ClusterRow> => {
-        const lun = boundLun(cluster, resource, byIdentity);
-        const diskId = resource.diskIdType === 'MBR' ? resource.diskSignature : resource.diskIdGuid;
-        return {
-          id: `${id}/${resource.name}`,
-          row: () => ({
-            kind: 'resource',
-            id: `${id}/${resource.name}`,
-            level: 3,
-            cluster: cluster.name,
-            group: group.name,
-            name: resource.name,
-            ownerNode: resource.ownerNode,
-            state: resource.state,
-            maintenanceMode: resource.maintenanceMode,
-            diskIdType: resource.diskIdType,
-            diskId,
-            lun: lun ? { id: lun.id, name: lun.name } : null,
-            dependencies: resource.dependencies,
-            lastEvent: resource.lastEvent,
-          }),
-          text: searchText([resource.name, resource.state, resource.ownerNode, diskId, lun?.name, lun?.id, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent, ...resource.dependencies]),
-          children: [],
-        };
-      });
-    return {
-      id,
-      row: () => ({ kind: 'group', id, level: 2, childCount: resources.length, cluster: cluster.name, name: group.name, ownerNode: group.ownerNode, state: group.state }),
-      text: searchText([group.name, group.ownerNode, group.state]),
-      children: resources,
-    };
-  });
+  const groups = cluster.groups.map((group) => groupNode(cluster, group, byIdentity));
+  const online = (resources: ReadonlyArray<{ state: string }>) => resources.filter((resource) => resource.state === 'Online').length;
   return {
     id: cluster.name,
-    row: () => ({
+    row: lazyRow(() => ({
       kind: 'cluster',
       id: cluster.name,
       level: 1,
@@ -161,9 +200,11 @@ export function clusterNode(cluster: Cluster, byIdentity: ReadonlyMap<string, Lu
       name: cluster.name,
       nodesUp: cluster.nodes.filter((node) => node.state === 'Up').length,
       nodeCount: cluster.nodes.length,
-      resourceCount: cluster.diskResources.length,
-      resourcesOnline: cluster.diskResources.filter((resource) => resource.state === 'Online').length,
-    }),
+      disksOnline: online(cluster.diskResources),
+      diskCount: cluster.diskResources.length,
+      applicationsOnline: online(cluster.applicationResources),
+      applicationCount: cluster.applicationResources.length,
+    })),
     text: searchText([cluster.name]),
     children: [...nodes, ...groups],
   };

@@ -2,6 +2,7 @@
 import { lunCompliance } from '../../../shared/compliance';
 import { formatBytes } from '../../../shared/format';
 import type { ResultOf } from '../../../shared/contract';
+import type { Cluster } from '../../../shared/domain';
 import { stringFlag } from '../args';
 import { listFlags, plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
@@ -99,26 +100,14 @@ export const inventoryCommands: Command[] = [
   },
   {
     path: ['inventory', 'cluster'],
-    summary: 'List the failover clusters: nodes, groups and Physical Disk resources',
+    summary: 'List the failover clusters: nodes, groups, their Physical Disk and application resources',
     flags: listFlags,
+    details: 'Application resources (SQL Server, its agent, network name and IP address) depend on the disks: taking a disk offline takes them offline first.',
     run: (context) =>
       withClient(context, async (client) => {
         const clusters = await client.invoke('inventory.clusters', { filter: stringFlag(context.args, 'filter') });
         if (context.args.flags.json) printJson(context, clusters);
-        else {
-          const rows = clusters.flatMap((cluster) => cluster.diskResources.map((resource) => ({ cluster, resource })));
-          context.io.stdout(
-            `${formatTable(rows, [
-              { header: 'CLUSTER', value: (r) => r.cluster.name },
-              { header: 'NODES', value: (r) => r.cluster.nodes.map((n) => `${n.name}(${n.state})`).join(',') },
-              { header: 'GROUP', value: (r) => r.resource.group },
-              { header: 'OWNER', value: (r) => r.resource.ownerNode },
-              { header: 'RESOURCE', value: (r) => r.resource.name },
-              { header: 'STATE', value: (r) => r.resource.state },
-              { header: 'DISK', value: (r) => `${r.resource.diskIdType} ${r.resource.diskSignature ?? r.resource.diskIdGuid ?? '-'}` },
-            ])}\n${plural(clusters.length, 'cluster')}, ${plural(rows.length, 'disk resource')}\n`,
-          );
-        }
+        else context.io.stdout(clusterText(clusters));
         return 0;
       }),
   },
@@ -137,6 +126,40 @@ export const inventoryCommands: Command[] = [
       }),
   },
 ];
+
+/** One line per resource, disks and then application resources, so each group reads top to bottom. */
+interface ResourceLine {
+  cluster: Cluster;
+  group: string;
+  name: string;
+  ownerNode: string;
+  type: string;
+  state: string;
+  disk: string;
+  dependencies: readonly string[];
+}
+
+function clusterText(clusters: readonly Cluster[]): string {
+  const lines = clusters.flatMap((cluster) => {
+    const disks = cluster.diskResources.map((r): ResourceLine => ({ cluster, ...r, type: 'Physical Disk', disk: `${r.diskIdType} ${r.diskSignature ?? r.diskIdGuid ?? '-'}` }));
+    const applications = cluster.applicationResources.map((r): ResourceLine => ({ cluster, ...r, type: r.resourceType, disk: '-' }));
+    return [...disks, ...applications].sort((a, b) => a.group.localeCompare(b.group));
+  });
+  const groupState = (line: ResourceLine) => line.cluster.groups.find((g) => g.name === line.group)?.state ?? '-';
+  const table = formatTable(lines, [
+    { header: 'CLUSTER', value: (r) => r.cluster.name },
+    { header: 'NODES', value: (r) => r.cluster.nodes.map((n) => `${n.name}(${n.state})`).join(',') },
+    { header: 'GROUP', value: (r) => `${r.group} (${groupState(r)})` },
+    { header: 'OWNER', value: (r) => r.ownerNode },
+    { header: 'RESOURCE', value: (r) => r.name },
+    { header: 'TYPE', value: (r) => r.type },
+    { header: 'STATE', value: (r) => r.state },
+    { header: 'DISK', value: (r) => r.disk },
+    { header: 'DEPENDS ON', value: (r) => r.dependencies.join(', ') || '-' },
+  ]);
+  const count = (of: (cluster: Cluster) => readonly unknown[]) => clusters.reduce((sum, cluster) => sum + of(cluster).length, 0);
+  return `${table}\n${plural(clusters.length, 'cluster')}, ${plural(count((c) => c.diskResources), 'disk resource')}, ${plural(count((c) => c.applicationResources), 'application resource')}\n`;
+}
 
 function matrixText({ hosts, rows, findings }: ResultOf<'inventory.matrix'>): string {
   const table = formatTable(rows, [

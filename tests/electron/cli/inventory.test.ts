@@ -32,7 +32,7 @@ describe('shadowswap inventory', () => {
   it.each([
     ['luns', /^NAME\s+ARRAY\s+SIZE.*COMPLIANCE/, /8 LUNs\n$/],
     ['snapshots', /^SET ID\s+CREATED/, /1 snapshot set\n$/],
-    ['cluster', /^CLUSTER\s+NODES/, /1 cluster, 4 disk resources\n$/],
+    ['cluster', /^CLUSTER\s+NODES/, /1 cluster, 4 disk resources, 4 application resources\n$/],
     ['hosts', /^HOST\s+CLUSTER/, /3 hosts\n$/],
     ['matrix', /^LUN\s+CLUSTER DISK\s+SEEN BY\s+FINDINGS/, /8 LUNs, 3 hosts, 0 findings\n$/],
   ])('%s prints a table by default', async (what, header, footer) => {
@@ -54,6 +54,34 @@ describe('shadowswap inventory', () => {
     };
     expect(count(all.stdout)).toBeGreaterThan(0);
     expect(count(none.stdout)).toBe(0);
+  });
+
+  it('cluster lists the application resources with their type, owner node and what they depend on', async () => {
+    const { stdout } = await cli('inventory', 'cluster');
+    const line = (name: string) => stdout.split('\n').find((l) => l.includes(` ${name}  `)) ?? '';
+    expect(stdout).toMatch(/RESOURCE\s+TYPE\s+STATE\s+DISK\s+DEPENDS ON/);
+    expect(line('SQL Server')).toMatch(/SQL Server \(MSSQLSERVER\) \(Online\)\s+SQL01\s+SQL Server\s+SQL Server\s+Online\s+-\s+Cluster Disk 1, Cluster Disk 2, Cluster Disk 3, Cluster Disk 4, SQL Network Name \(SQLVS\)$/);
+    expect(line('SQL Server Agent')).toMatch(/SQL Server Agent\s+Online\s+-\s+SQL Server$/);
+  });
+
+  it('cluster shows SQL Server Offline and its group PartialOnline after a disk it depends on goes offline', async () => {
+    const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+    await backend.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 1', onNode: 'SQL01' });
+    await backend.close();
+    const { stdout } = await cli('inventory', 'cluster', '--filter', 'SQL Server');
+    const sqlServer = stdout.split('\n').find((l) => / SQL Server\s+SQL Server /.test(l)) ?? '';
+    expect(sqlServer).toContain('(PartialOnline)');
+    expect(sqlServer).toMatch(/SQL Server\s+Offline\s+-/);
+    const json = JSON.parse((await cli('inventory', 'cluster', '--json')).stdout) as ResultOf<'inventory.clusters'>;
+    expect(json[0]?.groups[0]).toMatchObject({ state: 'PartialOnline' });
+    expect(json[0]?.applicationResources.find((r) => r.name === 'SQL Server')).toEqual({
+      name: 'SQL Server',
+      group: 'SQL Server (MSSQLSERVER)',
+      ownerNode: 'SQL01',
+      state: 'Offline',
+      resourceType: 'SQL Server',
+      dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'],
+    });
   });
 
   it('matrix --json includes the findings, with explanations', async () => {

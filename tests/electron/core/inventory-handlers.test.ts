@@ -113,20 +113,45 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
     expect(expanded.rows[1]).toMatchObject({ kind: 'copy', level: 2, originalLunName: 'SQL-DATA', shadowLunName: 'SQL-DATA-SC-20250313-2300', originalDriveLetter: 'E:' });
   });
 
-  it('walks clusters → nodes and groups → disk resources with the LUN each is bound to', async () => {
+  const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
+
+  it('walks clusters → nodes and groups → disk resources with the LUN each is bound to, and the application on them', async () => {
     open('two-node-sql');
-    const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', 'SQLCLUS/group/SQL Server (MSSQLSERVER)'] });
+    const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', sqlGroup] });
     expect(page.rows.map((r) => `${r.level}:${r.kind}:${r.name}`)).toEqual([
       '1:cluster:SQLCLUS',
       '2:node:SQL01',
       '2:node:SQL02',
       '2:group:SQL Server (MSSQLSERVER)',
-      '3:resource:Cluster Disk 1',
-      '3:resource:Cluster Disk 2',
-      '3:resource:Cluster Disk 3',
-      '3:resource:Cluster Disk 4',
+      '3:disk:Cluster Disk 1',
+      '3:disk:Cluster Disk 2',
+      '3:disk:Cluster Disk 3',
+      '3:disk:Cluster Disk 4',
+      '3:application:SQL IP Address 1 (SQLVS)',
+      '3:application:SQL Network Name (SQLVS)',
+      '3:application:SQL Server',
+      '3:application:SQL Server Agent',
     ]);
+    expect(page.rows[0]).toMatchObject({ disksOnline: 4, diskCount: 4, applicationsOnline: 4, applicationCount: 4 });
+    expect(page.rows[3]).toMatchObject({ state: 'Online', down: [] });
     expect(page.rows[4]).toMatchObject({ ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'MBR', lun: { name: 'SQL-DATA' } });
+    expect(page.rows[10]).toMatchObject({ ownerNode: 'SQL01', state: 'Online', resourceType: 'SQL Server', dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'] });
+  });
+
+  it('shows SQL Server Offline and its group not fully online once a disk it depends on is taken offline', async () => {
+    open('two-node-sql');
+    await lab.backend.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 2', onNode: 'SQL01' });
+    const { rows } = await call('inventory.clusterPage', { filter: 'offline', expanded: ['SQLCLUS', sqlGroup] });
+    expect(rows[0]).toMatchObject({ kind: 'cluster', disksOnline: 3, applicationsOnline: 2, applicationCount: 4 });
+    expect(rows.find((r) => r.kind === 'group')).toMatchObject({
+      state: 'PartialOnline',
+      down: [
+        { name: 'Cluster Disk 2', state: 'Offline' },
+        { name: 'SQL Server', state: 'Offline' },
+        { name: 'SQL Server Agent', state: 'Offline' },
+      ],
+    });
+    expect(rows.filter((r) => r.level === 3).map((r) => `${r.name} ${r.state}`)).toEqual(['Cluster Disk 2 Offline', 'SQL Server Offline', 'SQL Server Agent Offline']);
   });
 });
 
