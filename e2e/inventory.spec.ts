@@ -1,6 +1,8 @@
 // The inventory pages on the two-node-sql estate, through the gateway: each renders the Lab's real data,
-// the search filters, a row opens its details, and the masking matrix reacts to a masking mistake.
+// the search filters, a row opens its details, and the masking matrix and the cluster tree follow changes
+// made behind the console's back.
 import { LabBackend } from '../electron/core/backends/lab/lab-backend';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test('the LUN page shows compliance, masking and the cluster disk, and opens a LUN with its snapshot sets', async ({ consolePage: page }) => {
@@ -62,20 +64,55 @@ test('the snapshot sets page expands a set to its shadow copies and opens its de
   await expect(page.getByRole('table', { name: 'LUNs this recovery swaps' })).toContainText('SQL-LOGS');
 });
 
-test('the clusters page walks cluster → nodes and groups → disk resources with their LUN', async ({ consolePage: page }) => {
+const SQL_GROUP = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
+
+/** A row of the cluster tree by its id, and its cells by column: name, kind, state, owner node, depends on. */
+function clusterRow(page: Page, id: string) {
+  const row = page.getByRole('treegrid', { name: 'Clusters' }).locator(`[data-row-id="${id}"]`);
+  const cell = (column: number) => row.getByRole('gridcell').nth(column);
+  return { row, kind: cell(1), state: cell(2), owner: cell(3), dependsOn: cell(4) };
+}
+
+async function openSqlGroup(page: Page) {
   await page.getByRole('tab', { name: 'Clusters' }).click();
   const table = page.getByRole('treegrid', { name: 'Clusters' });
   await table.getByRole('row', { name: /SQLCLUS/ }).getByRole('button', { name: 'Expand' }).click();
-  await expect(table.getByRole('row', { level: 2 })).toHaveCount(3);
   await table.getByRole('row', { name: /SQL Server \(MSSQLSERVER\)/ }).getByRole('button', { name: 'Expand' }).click();
-  const disk = table.getByRole('row', { level: 3 }).filter({ hasText: 'Cluster Disk 2' });
+  return table;
+}
+
+test('the clusters page walks cluster → nodes and groups → disk resources with their LUN and SQL Server on its owner node', async ({ consolePage: page }) => {
+  const table = await openSqlGroup(page);
+  await expect(table.getByRole('row', { level: 2 })).toHaveCount(3);
+  await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 4 of 4 disks online, 4 of 4 application resources online');
+  const { row: disk } = clusterRow(page, `${SQL_GROUP}/Cluster Disk 2`);
   await expect(disk).toContainText('SQL-LOGS');
   await expect(disk).toContainText('Online');
+
+  // After a recovery, the question at the console: is SQL Server back, where, and on what.
+  const sqlServer = clusterRow(page, `${SQL_GROUP}/SQL Server`);
+  await expect(sqlServer.kind).toHaveText('SQL Server');
+  await expect(sqlServer.state).toHaveText('Online');
+  await expect(sqlServer.owner).toHaveText('SQL01');
+  await expect(sqlServer.dependsOn).toHaveText('Cluster Disk 1, Cluster Disk 2, Cluster Disk 3, Cluster Disk 4, SQL Network Name (SQLVS)');
 
   await page.getByRole('searchbox', { name: 'Search clusters' }).fill('SQL02');
   await expect(table.getByRole('row')).toHaveCount(3);
   await disk.or(table.getByRole('row', { level: 2 })).first().click();
   await expect(page.getByRole('complementary', { name: 'Cluster details' })).toContainText('SQLCLUS');
+});
+
+test('the clusters page shows SQL Server Offline and its group partly online once a disk under it goes offline', async ({ consolePage: page, dataDir }) => {
+  await openSqlGroup(page);
+  await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Online');
+
+  const lab = LabBackend.open(dataDir, { latencyScale: 0 });
+  await lab.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 2', onNode: 'SQL01' });
+  await lab.close();
+
+  await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Offline');
+  await expect(clusterRow(page, SQL_GROUP).state).toHaveText('PartialOnlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline');
+  await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 3 of 4 disks online, 2 of 4 application resources online');
 });
 
 test('the hosts page filters and opens a host with its initiators and LUNs', async ({ consolePage: page }) => {

@@ -19,7 +19,10 @@ type PerKind<T> = { [K in Kind]?: (row: RowOfKind<K>) => T };
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   warn: { color: tokens.colorPaletteRedForeground1 },
-  state: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // The badge keeps its width; the list of what is down gives way, whole on hover and in the details.
+  badge: { flexShrink: 0 },
+  down: { color: tokens.colorPaletteRedForeground1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 /** One cell renderer per row kind; kinds without one show nothing in that column. */
@@ -57,7 +60,7 @@ function useColumns(): DataColumn<ClusterRow>[] {
     {
       id: 'state',
       header: 'State',
-      width: 380,
+      width: 460,
       text: byKind<string>({ cluster: clusterSummary, node: (n) => n.state, group: groupStateText, ...forResources((r) => r.state) }, ''),
       render: byKind<ReactNode>(
         {
@@ -65,8 +68,14 @@ function useColumns(): DataColumn<ClusterRow>[] {
           node: (n) => <NodeStateBadge state={n.state} />,
           group: (g) => (
             <span className={styles.state}>
-              <GroupStateBadge state={g.state} />
-              {g.down.length > 0 && <span className={styles.warn}>{downText(g)}</span>}
+              <span className={styles.badge}>
+                <GroupStateBadge state={g.state} />
+              </span>
+              {g.down.length > 0 && (
+                <span className={styles.down} title={downText(g)}>
+                  {downText(g)}
+                </span>
+              )}
             </span>
           ),
           ...forResources<ReactNode>((r) => <ResourceStateBadge state={r.state} />),
