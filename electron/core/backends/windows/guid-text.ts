@@ -3,6 +3,7 @@
  * sometimes without braces (cluster DiskIdGuid). Parsers compare them case- and brace-insensitively and
  * report them lower-case without braces.
  */
+import { skipSpace, skipSpaceBack } from './text-scan';
 
 const NOT_A_GUID = 0;
 const LOWER_CASE = 1;
@@ -33,11 +34,21 @@ function guidAt(t: string, at: number): number {
  * Checked character by character rather than with a regex: this runs several times per shadow copy.
  */
 export function guidOrNull(text: string): string | null {
-  const t = text.trim();
-  const at = t.length === 38 && t.charCodeAt(0) === 0x7b && t.charCodeAt(37) === 0x7d ? 1 : 0;
-  if (t.length !== 36 + 2 * at) return null;
-  const kind = guidAt(t, at);
+  return guidIn(text, 0, text.length);
+}
+
+/**
+ * `guidOrNull(s.slice(from, to))` read in place: listing parsers take their GUIDs straight from the
+ * output, and the only string made is the one returned.
+ */
+export function guidIn(s: string, from: number, to: number): string | null {
+  const start = skipSpace(s, from, to);
+  const end = skipSpaceBack(s, start, to);
+  const braced = end - start === 38 && s.charCodeAt(start) === 0x7b && s.charCodeAt(end - 1) === 0x7d;
+  const at = braced ? start + 1 : start;
+  if (end - at !== (braced ? 37 : 36)) return null;
+  const kind = guidAt(s, at);
   if (kind === NOT_A_GUID) return null;
-  const guid = at === 0 ? t : t.slice(1, 37);
+  const guid = s.slice(at, at + 36);
   return kind === HAS_UPPER_CASE ? guid.toLowerCase() : guid;
 }

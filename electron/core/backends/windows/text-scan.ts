@@ -43,6 +43,19 @@ export function skipNonSpace(s: string, from: number, to: number): number {
   return i;
 }
 
+/** Index of the first `code` in `[from, to)`, or -1; unlike indexOf, never looks past `to` into the lines after. */
+export function indexOfCode(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i += 1) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** The number written by the ASCII digits `[from, to)` (the caller has checked they are digits). */
+export function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) n = n * 10 + (s.charCodeAt(i) - 0x30);
+  return n;
+}
+
 /** `s.slice(from, to).trim()` without the intermediate string. */
 export function trimmedSlice(s: string, from: number, to: number): string {
   const start = skipSpace(s, from, to);
