@@ -14,6 +14,7 @@ import { guidIn } from './guid-text';
 import type { DateOptions } from './locale-date';
 import { ListingFields, type CreationTime } from './listing-fields';
 import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
 import { hasLineSeparatorIn, hasRegexLineSeparator, indexOfCode, NameTable, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
 
@@ -57,20 +58,22 @@ interface Rule {
   /** As vssadmin prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
   name: string;
   tail: Tail;
+  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
+  bit: number;
 }
 
 const RULES = new NameTable<Rule>([
-  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value' },
-  { key: 'contained', name: 'Contained ', tail: 'contained' },
-  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted' },
-  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value' },
-  { key: 'originalVolume', name: 'Original Volume:', tail: 'value' },
-  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName' },
-  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value' },
-  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value' },
-  { key: 'provider', name: 'Provider:', tail: 'value' },
-  { key: 'type', name: 'Type:', tail: 'value' },
-  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value', bit: KEY_BIT.set },
+  { key: 'contained', name: 'Contained ', tail: 'contained', bit: KEY_BIT.contained },
+  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted', bit: KEY_BIT.created },
+  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value', bit: KEY_BIT.shadowId },
+  { key: 'originalVolume', name: 'Original Volume:', tail: 'value', bit: KEY_BIT.originalVolume },
+  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName', bit: KEY_BIT.deviceName },
+  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value', bit: KEY_BIT.originatingMachine },
+  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value', bit: KEY_BIT.serviceMachine },
+  { key: 'provider', name: 'Provider:', tail: 'value', bit: KEY_BIT.provider },
+  { key: 'type', name: 'Type:', tail: 'value', bit: KEY_BIT.type },
+  { key: 'attributes', name: 'Attributes:', tail: 'value', bit: KEY_BIT.attributes },
 ]);
 
 /**
@@ -86,13 +89,14 @@ interface RuleValue {
 
 const noValue = (): RuleValue => ({ from: 0, to: 0, timeFrom: 0, timeTo: 0 });
 
-const KNOWN: RegExp[] = [
-  /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i,
-  /^\(C\) Copyright \d{4}-\d{4} Microsoft Corp\.$/i,
-  /^No items found that satisfy the query\.$/i,
-];
+const KNOWN = new KnownLines([
+  { prefix: 'vssadmin ', pattern: /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i },
+  { prefix: '(C) Copyright ', pattern: /^\(C\) Copyright \d{4}-\d{4} Microsoft Corp\.$/i },
+  { prefix: 'No items found that satisfy the query.', pattern: /^No items found that satisfy the query\.$/i },
+]);
 
-const OTHER_RECORD_START = /^(?:Error:|C:\\|Do you really|Successfully deleted)/i;
+/** `^(?:Error:|C:\\|Do you really|Successfully deleted)` (case-insensitive): lines that are not continuations of a wrapped one. */
+const OTHER_RECORD_STARTS = ['error:', 'c:\\', 'do you really', 'successfully deleted'];
 const CONTAINED_REST = ' shadow copies at creation time:';
 const VOLUME_NAME_SUFFIX = ' name:';
 const COLON = 0x3a;
@@ -145,11 +149,15 @@ function readTail(src: string, at: number, to: number, separators: boolean, tail
   }
 }
 
+/** Filled by startsRecord, which runs on every line after a full-width one and so makes nothing of its own. */
+const recordStartValue = noValue();
+
 function startsRecord(line: string): boolean {
-  const t = line.trim();
-  return (
-    matchRule(t, 0, t.length, hasRegexLineSeparator(t), noValue()) !== null || KNOWN.some((re) => re.test(t)) || OTHER_RECORD_START.test(t)
-  );
+  const from = skipSpace(line, 0, line.length);
+  const to = skipSpaceBack(line, from, line.length);
+  if (matchRule(line, from, to, hasRegexLineSeparator(line), recordStartValue) !== null || KNOWN.test(line, from, to)) return true;
+  for (const prefix of OTHER_RECORD_STARTS) if (startsWithIgnoreCase(line, from, to, prefix)) return true;
+  return false;
 }
 
 function requireGuid(g: string | null, what: string, line: LogicalLine): string {
@@ -191,8 +199,7 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
     if (from === to) continue;
     const rule = matchRule(src, from, to, line.lineSeparators, matched);
     if (rule === null) {
-      const t = src.slice(from, to);
-      if (!KNOWN.some((re) => re.test(t))) listing.unparsed.push(line.text);
+      if (!KNOWN.test(src, from, to)) listing.unparsed.push(line.text);
       continue;
     }
     const value = matched;
@@ -233,7 +240,7 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         break;
     }
     if (current === null) throw new ParseError('A shadow copy property appears before any "Shadow Copy ID:" line', line.line, line.raw);
-    const bit = KEY_BIT[rule.key];
+    const bit = rule.bit;
     if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice for one shadow copy', line.line, line.raw);
     seen |= bit;
     switch (rule.key) {

@@ -102,23 +102,25 @@ interface PropertyRule {
   /** As the tools print it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
   name: string;
   tail: Tail;
+  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
+  bit: number;
 }
 
 /** Property lines, after the leading `- `. */
 const PROPERTY_RULES = new NameTable<PropertyRule>([
-  { key: 'setId', name: 'Shadow copy set:', tail: 'setId' },
-  { key: 'originalCount', name: 'Original count of shadow copies', tail: 'count' },
-  { key: 'originalVolume', name: 'Original volume name:', tail: 'value' },
-  { key: 'creationTime', name: 'Creation time:', tail: 'value' },
-  { key: 'deviceName', name: 'Shadow copy device name:', tail: 'value' },
-  { key: 'originatingMachine', name: 'Originating machine:', tail: 'value' },
-  { key: 'serviceMachine', name: 'Service machine:', tail: 'value' },
-  { key: 'exposure', name: 'Not exposed', tail: 'none' },
-  { key: 'exposure', name: 'Exposed locally as:', tail: 'value' },
-  { key: 'exposure', name: 'Exposed remotely as', tail: 'optionalColon' },
-  { key: 'pathExposed', name: 'Path exposed:', tail: 'value' },
-  { key: 'providerId', name: 'Provider ID:', tail: 'value' },
-  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+  { key: 'setId', name: 'Shadow copy set:', tail: 'setId', bit: KEY_BIT.setId },
+  { key: 'originalCount', name: 'Original count of shadow copies', tail: 'count', bit: KEY_BIT.originalCount },
+  { key: 'originalVolume', name: 'Original volume name:', tail: 'value', bit: KEY_BIT.originalVolume },
+  { key: 'creationTime', name: 'Creation time:', tail: 'value', bit: KEY_BIT.creationTime },
+  { key: 'deviceName', name: 'Shadow copy device name:', tail: 'value', bit: KEY_BIT.deviceName },
+  { key: 'originatingMachine', name: 'Originating machine:', tail: 'value', bit: KEY_BIT.originatingMachine },
+  { key: 'serviceMachine', name: 'Service machine:', tail: 'value', bit: KEY_BIT.serviceMachine },
+  { key: 'exposure', name: 'Not exposed', tail: 'none', bit: KEY_BIT.exposure },
+  { key: 'exposure', name: 'Exposed locally as:', tail: 'value', bit: KEY_BIT.exposure },
+  { key: 'exposure', name: 'Exposed remotely as', tail: 'optionalColon', bit: KEY_BIT.exposure },
+  { key: 'pathExposed', name: 'Path exposed:', tail: 'value', bit: KEY_BIT.pathExposed },
+  { key: 'providerId', name: 'Provider ID:', tail: 'value', bit: KEY_BIT.providerId },
+  { key: 'attributes', name: 'Attributes:', tail: 'value', bit: KEY_BIT.attributes },
 ]);
 
 /**
@@ -271,7 +273,7 @@ export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, opti
       const rule = matchProperty(src, body, end, field);
       if (rule !== null) {
         if (current === null) throw new ParseError('A shadow copy property appears outside a shadow copy block', lines.line, lines.raw);
-        const bit = KEY_BIT[rule.key];
+        const bit = rule.bit;
         if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice in one block', lines.line, lines.raw);
         seen |= bit;
         applyProperty(current, rule.key, src, field, lines, listing, fields);
