@@ -1,3 +1,5 @@
+import { HAS_UPPER_CASE, HEX_OR_DASH_36, hexText, LOWER_CASE, NOT_A_GUID } from './guid-text';
+
 /**
  * The common result of every shadow-copy listing parser (diskshadow, vshadow, vssadmin), so the
  * inventory does not care which tool produced it.
@@ -64,30 +66,17 @@ export function emptyRecord(id: string): ShadowCopyRecord {
 const VOLUME_OPEN = 'Volume{';
 
 /**
- * Whether `text` holds 36 hex digits or dashes and a `}` at `at` (the regex `[0-9a-fA-F-]{36}\}`), and
- * whether any is upper-case.
- */
-function volumeGuidAt(text: string, at: number): 'none' | 'lower' | 'upper' {
-  let kind: 'lower' | 'upper' = 'lower';
-  for (let k = 0; k < 36; k += 1) {
-    const code = text.charCodeAt(at + k);
-    if (code >= 0x41 && code <= 0x46) kind = 'upper';
-    else if (!(code === 0x2d || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return 'none';
-  }
-  return text.charCodeAt(at + 36) === 0x7d ? kind : 'none';
-}
-
-/**
  * Lower-cases the GUID inside a `\\?\Volume{GUID}\` path (tools differ in case); other text unchanged.
- * Only the first well-formed `Volume{...}` changes, as with a non-global replace. Searched with indexOf
- * and checked in place because this runs once per shadow copy; already lower-case text is returned as is.
+ * Only the first well-formed `Volume{...}` (36 of `[0-9a-fA-F-]` and a `}`) changes, as with a non-global
+ * replace. Searched with indexOf and checked in place because this runs once per shadow copy; already
+ * lower-case text is returned as is.
  */
 export function normalizeVolumePath(text: string): string {
   for (let at = text.indexOf(VOLUME_OPEN); at !== -1; at = text.indexOf(VOLUME_OPEN, at + 1)) {
     const guidStart = at + VOLUME_OPEN.length;
-    const kind = volumeGuidAt(text, guidStart);
-    if (kind === 'lower') return text;
-    if (kind === 'upper') return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
+    const kind = text.charCodeAt(guidStart + 36) === 0x7d ? hexText(text, guidStart, HEX_OR_DASH_36) : NOT_A_GUID;
+    if (kind === LOWER_CASE) return text;
+    if (kind === HAS_UPPER_CASE) return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
   }
   return text;
 }
