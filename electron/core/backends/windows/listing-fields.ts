@@ -29,11 +29,11 @@ export class ListingFields {
   readonly volumeLabel = new RepeatedField(same, '', RECURRING);
   readonly aliasName = new RepeatedField(same, '', RECURRING);
   readonly creationTime: RepeatedField<CreationTime>;
-  /** Hand a copy to each record: the lists are the records' own, to keep or change. */
+  /** Frozen, so the copies that print the same attributes can share one list. */
   readonly attributes: RepeatedField<readonly string[]>;
 
   constructor(options: DateOptions, splitAttributes: (text: string) => string[]) {
     this.creationTime = new RepeatedField((text) => ({ text, iso: toIsoLocal(text, options) }), { text: '', iso: null }, RECURRING);
-    this.attributes = new RepeatedField(splitAttributes, []);
+    this.attributes = new RepeatedField((text) => Object.freeze(splitAttributes(text)), []);
   }
 }

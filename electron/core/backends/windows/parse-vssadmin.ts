@@ -277,7 +277,7 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         current.type = empty ? null : fields.type.at(src, value.from, value.to);
         break;
       case 'attributes':
-        current.attributes = fields.attributes.at(src, value.from, value.to).slice();
+        current.attributes = fields.attributes.at(src, value.from, value.to);
         break;
       default:
         break;

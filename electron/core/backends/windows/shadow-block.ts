@@ -374,7 +374,7 @@ function applyProperty(
       record.providerId = requireGuid(fields.providerId.at(src, from, to), 'The provider ID', line);
       return;
     case 'attributes':
-      record.attributes = fields.attributes.at(src, from, to).slice();
+      record.attributes = fields.attributes.at(src, from, to);
       return;
   }
 }

@@ -25,8 +25,11 @@ export interface ShadowCopyRecord {
   exposedAs: string | null;
   /** Provider GUID, lower-case, no braces; null when only a provider name is printed (vssadmin). */
   providerId: string | null;
-  /** Attribute tokens as written: diskshadow/vshadow `No_Auto_Release`, vssadmin `No auto release`. */
-  attributes: string[];
+  /**
+   * Attribute tokens as written: diskshadow/vshadow `No_Auto_Release`, vssadmin `No auto release`. Frozen, and
+   * one list for all the copies that print the same attributes (most of a listing): two objects fewer per copy.
+   */
+  attributes: readonly string[];
   /** `Original count of shadow copies = N` / vssadmin `Contained N shadow copies`: how many the set had at creation. */
   originalCount: number | null;
   /** vssadmin `Provider: '<name>'`. */
@@ -43,6 +46,8 @@ export interface ShadowListing {
   unparsed: string[];
 }
 
+const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
+
 export function emptyRecord(id: string): ShadowCopyRecord {
   return {
     id,
@@ -56,7 +61,7 @@ export function emptyRecord(id: string): ShadowCopyRecord {
     serviceMachine: null,
     exposedAs: null,
     providerId: null,
-    attributes: [],
+    attributes: NO_ATTRIBUTES,
     originalCount: null,
     providerName: null,
     type: null,

@@ -164,9 +164,12 @@ describe('parseDiskshadowOutput: values that repeat from copy to copy', () => {
     const r = parseDiskshadowOutput(copies.map(([time, volume], i) => block(i, time, volume)).join(''));
     expect(r.shadowCopies.map((c) => [c.creationTime, c.originalVolumeLabel, c.createdAt, c.originatingMachine])).toEqual(copies.map((c) => [...c, 'SQLNODE1']));
   });
-  it('keeps each copy its own attribute list', () => {
-    const r = parseDiskshadowOutput(`${block(1, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(2, '', 'E:\\')}- Attributes: A B\r\n`);
-    r.shadowCopies[0]!.attributes.push('C');
-    expect(r.shadowCopies[1]!.attributes).toEqual(['A', 'B']);
+  it('gives the copies that print the same attributes one frozen list', () => {
+    const r = parseDiskshadowOutput(`${block(1, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(2, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(3, '', 'E:\\')}- Attributes: A\r\n`);
+    const [first, second, third] = r.shadowCopies.map((c) => c.attributes);
+    expect(second).toBe(first);
+    expect(third).toEqual(['A']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(parseDiskshadowOutput(block(4, '', 'E:\\')).shadowCopies[0]!.attributes)).toBe(true);
   });
 });
