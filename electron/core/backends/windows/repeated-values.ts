@@ -7,10 +7,10 @@
  */
 export class RepeatedField<T> {
   /**
-   * Where the latest texts were read (most recent first in turn), to compare the next one with them in
-   * place: the output is a flat string, while a slice of it is read through its parent at every character
-   * (and makes `startsWith` take a slow runtime path), which doubled the cost of the comparison most lines
-   * of a listing go through.
+   * Where the last few texts were read (one slot when values repeat only in runs), and what each produced,
+   * to compare the next text with them in place: the output is a flat string, while a slice of it is read
+   * through its parent at every character (and makes `startsWith` take a slow runtime path), which doubled
+   * the cost of the comparison most lines of a listing go through.
    */
   private readonly recentSrc: string[];
   private readonly recentFrom: number[];
