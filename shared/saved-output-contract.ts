@@ -16,7 +16,7 @@ export const SavedShadowCopy = z.object({
   serviceMachine: z.string().nullable(),
   exposedAs: z.string().nullable(),
   providerId: z.string().nullable(),
-  attributes: z.array(z.string()),
+  attributes: z.array(z.string()).readonly(),
   originalCount: z.number().nullable(),
   providerName: z.string().nullable(),
   type: z.string().nullable(),

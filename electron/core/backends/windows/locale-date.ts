@@ -5,7 +5,7 @@
  * so we only convert when the date itself is unambiguous or the caller names the host locale.
  * The result is ISO 8601 local time without a zone (the output carries no zone either).
  */
-import { skipSpace } from './text-scan';
+import { digitsValue, skipSpace } from './text-scan';
 
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 
@@ -77,13 +77,6 @@ function digitsEnd(t: string, at: number): number {
   let i = at;
   while (isDigit(t.charCodeAt(i))) i += 1;
   return i;
-}
-
-/** The number written by the ASCII digits `[from, to)`. */
-function digitsValue(t: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i += 1) n = n * 10 + (t.charCodeAt(i) - 0x30);
-  return n;
 }
 
 const isDateSeparator = (code: number): boolean => code === 0x2f || code === 0x2e || code === 0x2d; // / . -

@@ -11,18 +11,20 @@ import { guidOrNull } from './guid-text';
 import type { DateOptions } from './locale-date';
 import { diskshadowHeader, isHeaderLine, isShadowPropertyLine, parseShadowBlocks } from './shadow-block';
 import type { ShadowListing } from './shadow-listing';
+import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
+import { startsWithIgnoreCase } from './text-scan';
 
-const KNOWN: RegExp[] = [
-  /^Microsoft DiskShadow version \S+\s*$/i,
-  /^Copyright \(C\) \d{4} Microsoft Corporation\s*$/i,
-  /^On computer:\s+.+$/i,
-  /^DISKSHADOW>.*$/,
-  /^->(?:\s.*)?$/,
-  /^Querying all shadow copies\b.*$/i,
-  /^The shadow copy was successfully exposed as .*$/i,
-  /^DiskShadow is exiting\.\s*$/i,
-];
+const KNOWN = new KnownLines([
+  { prefix: 'Microsoft DiskShadow version ', pattern: /^Microsoft DiskShadow version \S+\s*$/i },
+  { prefix: 'Copyright (C) ', pattern: /^Copyright \(C\) \d{4} Microsoft Corporation\s*$/i },
+  { prefix: 'On computer:', pattern: /^On computer:\s+.+$/i },
+  { prefix: 'DISKSHADOW>', pattern: /^DISKSHADOW>.*$/ },
+  { prefix: '->', pattern: /^->(?:\s.*)?$/ },
+  { prefix: 'Querying all shadow copies', pattern: /^Querying all shadow copies\b.*$/i },
+  { prefix: 'The shadow copy was successfully exposed as ', pattern: /^The shadow copy was successfully exposed as .*$/i },
+  { prefix: 'DiskShadow is exiting.', pattern: /^DiskShadow is exiting\.\s*$/i },
+]);
 
 const ALIAS_SHADOW = /^Alias (\S+) for shadow ID (\S+) set as environment variable\.\s*$/i;
 const ALIAS_SET = /^Alias (\S+) for shadow set ID (\S+) set as environment variable\.\s*$/i;
@@ -36,7 +38,7 @@ function startsRecord(line: string): boolean {
     isHeaderLine(line, diskshadowHeader) ||
     isShadowPropertyLine(line) ||
     RECORD_START.test(t) ||
-    KNOWN.some((re) => re.test(t))
+    KNOWN.test(t)
   );
 }
 
@@ -52,15 +54,16 @@ export function parseDiskshadowOutput(text: string, options: DateOptions = {}): 
     new LineCursor(text, startsRecord),
     {
       header: diskshadowHeader,
-      known: (t) => KNOWN.some((re) => re.test(t.trim())),
+      known: (t) => KNOWN.test(t.trim()),
       extra: (line, listing, state) => {
         const t = line.text.trim();
-        const a = ALIAS_SHADOW.exec(t) ?? ALIAS_SET.exec(t) ?? ALIAS_EXPANSION.exec(t);
+        // Each pattern is tried only on lines that start as it does: most lines are neither.
+        const a = startsWithIgnoreCase(t, 0, t.length, 'alias ') ? (ALIAS_SHADOW.exec(t) ?? ALIAS_SET.exec(t)) : t.startsWith('->') ? ALIAS_EXPANSION.exec(t) : null;
         if (a !== null) {
           listing.aliases[a[1] ?? ''] = aliasGuid(a[2] ?? '', line);
           return true;
         }
-        const c = COUNT.exec(t);
+        const c = startsWithIgnoreCase(t, 0, t.length, 'number of shadow copies listed:') ? COUNT.exec(t) : null;
         if (c !== null) {
           const expected = Number(c[1]);
           if (expected !== state.blocksSinceCount) {

@@ -10,11 +10,13 @@
  * so physical lines are re-joined first (text-lines.ts). Indentation is not relied on.
  */
 import { ParseError } from './parse-error';
-import { guidOrNull } from './guid-text';
-import { toIsoLocal, type DateOptions } from './locale-date';
-import { emptyRecord, normalizeVolumePath, RepeatedValues, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import { guidIn } from './guid-text';
+import type { DateOptions } from './locale-date';
+import { ListingFields, type CreationTime } from './listing-fields';
+import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
-import { hasLineSeparatorIn, hasRegexLineSeparator, NameTable, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
+import { hasLineSeparatorIn, hasRegexLineSeparator, indexOfCode, NameTable, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
 
 type Key =
   | 'set'
@@ -56,49 +58,60 @@ interface Rule {
   /** As vssadmin prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
   name: string;
   tail: Tail;
+  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
+  bit: number;
 }
 
 const RULES = new NameTable<Rule>([
-  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value' },
-  { key: 'contained', name: 'Contained ', tail: 'contained' },
-  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted' },
-  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value' },
-  { key: 'originalVolume', name: 'Original Volume:', tail: 'value' },
-  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName' },
-  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value' },
-  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value' },
-  { key: 'provider', name: 'Provider:', tail: 'value' },
-  { key: 'type', name: 'Type:', tail: 'value' },
-  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value', bit: KEY_BIT.set },
+  { key: 'contained', name: 'Contained ', tail: 'contained', bit: KEY_BIT.contained },
+  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted', bit: KEY_BIT.created },
+  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value', bit: KEY_BIT.shadowId },
+  { key: 'originalVolume', name: 'Original Volume:', tail: 'value', bit: KEY_BIT.originalVolume },
+  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName', bit: KEY_BIT.deviceName },
+  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value', bit: KEY_BIT.originatingMachine },
+  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value', bit: KEY_BIT.serviceMachine },
+  { key: 'provider', name: 'Provider:', tail: 'value', bit: KEY_BIT.provider },
+  { key: 'type', name: 'Type:', tail: 'value', bit: KEY_BIT.type },
+  { key: 'attributes', name: 'Attributes:', tail: 'value', bit: KEY_BIT.attributes },
 ]);
 
-/** The values read from a key line (`time` only for `contained`); one per parse, refilled line after line. */
+/**
+ * Where the values of a key line are, as ranges of the line's string (`time` only for `contained`); one per
+ * parse, refilled line after line, so that only the values kept become strings.
+ */
 interface RuleValue {
-  value: string;
-  time: string;
+  from: number;
+  to: number;
+  timeFrom: number;
+  timeTo: number;
 }
 
-const KNOWN: RegExp[] = [
-  /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i,
-  /^\(C\) Copyright \d{4}-\d{4} Microsoft Corp\.$/i,
-  /^No items found that satisfy the query\.$/i,
-];
+const noValue = (): RuleValue => ({ from: 0, to: 0, timeFrom: 0, timeTo: 0 });
 
-const OTHER_RECORD_START = /^(?:Error:|C:\\|Do you really|Successfully deleted)/i;
+const KNOWN = new KnownLines([
+  { prefix: 'vssadmin ', pattern: /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i },
+  { prefix: '(C) Copyright ', pattern: /^\(C\) Copyright \d{4}-\d{4} Microsoft Corp\.$/i },
+  { prefix: 'No items found that satisfy the query.', pattern: /^No items found that satisfy the query\.$/i },
+]);
+
+/** `^(?:Error:|C:\\|Do you really|Successfully deleted)` (case-insensitive): lines that are not continuations of a wrapped one. */
+const OTHER_RECORD_STARTS = ['error:', 'c:\\', 'do you really', 'successfully deleted'];
 const CONTAINED_REST = ' shadow copies at creation time:';
 const VOLUME_NAME_SUFFIX = ' name:';
 const COLON = 0x3a;
 const QUOTE = 0x27;
 const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
 
 /**
- * `\s*(.*?)\s*$` on `[from, to)`: the trimmed text, or null when it holds U+2028/U+2029, which `.` does not
- * match (then the rule does not apply).
+ * `\s*(.*?)\s*$` on `[from, to)`: true with the trimmed range in `out`, or false when it holds U+2028/U+2029,
+ * which `.` does not match (then the rule does not apply).
  */
-function valueTail(src: string, from: number, to: number, separators: boolean): string | null {
-  const start = skipSpace(src, from, to);
-  const end = skipSpaceBack(src, start, to);
-  return hasLineSeparatorIn(src, start, end, separators) ? null : src.slice(start, end);
+function valueTail(src: string, from: number, to: number, separators: boolean, out: RuleValue): boolean {
+  out.from = skipSpace(src, from, to);
+  out.to = skipSpaceBack(src, out.from, to);
+  return !hasLineSeparatorIn(src, out.from, out.to, separators);
 }
 
 /** The rule whose name and tail fit the trimmed line `[from, to)`, with its values in `out`; null when none does. */
@@ -108,43 +121,43 @@ function matchRule(src: string, from: number, to: number, separators: boolean, o
 }
 
 function readTail(src: string, at: number, to: number, separators: boolean, tail: Tail, out: RuleValue): boolean {
-  let value: string | null = null;
   switch (tail) {
     case 'value':
-      value = valueTail(src, at, to, separators);
-      break;
+      return valueTail(src, at, to, separators, out);
     case 'contained': {
       let digitsEnd = at;
       while (digitsEnd < to && src.charCodeAt(digitsEnd) >= 0x30 && src.charCodeAt(digitsEnd) <= 0x39) digitsEnd += 1;
       if (digitsEnd === at || !startsWithIgnoreCase(src, digitsEnd, to, CONTAINED_REST)) return false;
-      const time = valueTail(src, digitsEnd + CONTAINED_REST.length, to, separators);
-      if (time === null) return false;
-      out.time = time;
-      value = src.slice(at, digitsEnd);
-      break;
+      if (!valueTail(src, digitsEnd + CONTAINED_REST.length, to, separators, out)) return false;
+      out.timeFrom = out.from;
+      out.timeTo = out.to;
+      out.from = at;
+      out.to = digitsEnd;
+      return true;
     }
     case 'quoted':
       // The line is trimmed, so the closing quote must be its last character.
       if (to - 1 < at || src.charCodeAt(to - 1) !== QUOTE || hasLineSeparatorIn(src, at, to - 1, separators)) return false;
-      value = trimmedSlice(src, at, to - 1);
-      break;
+      out.from = skipSpace(src, at, to - 1);
+      out.to = skipSpaceBack(src, out.from, to - 1);
+      return true;
     case 'volumeName': {
       const colon = startsWithIgnoreCase(src, at, to, VOLUME_NAME_SUFFIX) ? at + VOLUME_NAME_SUFFIX.length - 1 : at;
       if (colon >= to || src.charCodeAt(colon) !== COLON) return false;
-      value = valueTail(src, colon + 1, to, separators);
-      break;
+      return valueTail(src, colon + 1, to, separators, out);
     }
   }
-  if (value === null) return false;
-  out.value = value;
-  return true;
 }
 
+/** Filled by startsRecord, which runs on every line after a full-width one and so makes nothing of its own. */
+const recordStartValue = noValue();
+
 function startsRecord(line: string): boolean {
-  const t = line.trim();
-  return (
-    matchRule(t, 0, t.length, hasRegexLineSeparator(t), { value: '', time: '' }) !== null || KNOWN.some((re) => re.test(t)) || OTHER_RECORD_START.test(t)
-  );
+  const from = skipSpace(line, 0, line.length);
+  const to = skipSpaceBack(line, from, line.length);
+  if (matchRule(line, from, to, hasRegexLineSeparator(line), recordStartValue) !== null || KNOWN.test(line, from, to)) return true;
+  for (const prefix of OTHER_RECORD_STARTS) if (startsWithIgnoreCase(line, from, to, prefix)) return true;
+  return false;
 }
 
 function requireGuid(g: string | null, what: string, line: LogicalLine): string {
@@ -170,13 +183,13 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
   if (typeof text !== 'string') throw new ParseError('vssadmin output is not text', 0, '');
   const listing: ShadowListing = { shadowCopies: [], aliases: {}, unparsed: [] };
   let setId: string | null = null;
-  let setTime: string | null = null;
+  let setTime: CreationTime | null = null;
   let setCount: number | null = null;
   let createdFor: string | null = null;
   let current: ShadowCopyRecord | null = null;
   let seen = 0;
-  const matched: RuleValue = { value: '', time: '' };
-  const repeated = new RepeatedValues();
+  const matched = noValue();
+  const fields = new ListingFields(options, commaSeparated);
 
   const line = new LineCursor(text, startsRecord);
   while (line.next()) {
@@ -186,14 +199,14 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
     if (from === to) continue;
     const rule = matchRule(src, from, to, line.lineSeparators, matched);
     if (rule === null) {
-      const t = src.slice(from, to);
-      if (!KNOWN.some((re) => re.test(t))) listing.unparsed.push(line.text);
+      if (!KNOWN.test(src, from, to)) listing.unparsed.push(line.text);
       continue;
     }
-    const value = matched.value;
+    const value = matched;
+    const empty = value.from === value.to;
     switch (rule.key) {
       case 'set':
-        setId = requireGuid(guidOrNull(value), 'The shadow copy set ID', line);
+        setId = requireGuid(guidIn(src, value.from, value.to), 'The shadow copy set ID', line);
         setTime = null;
         setCount = null;
         createdFor = null;
@@ -201,23 +214,23 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         continue;
       case 'contained':
         if (setId === null) throw new ParseError('"Contained ... shadow copies" appears before any shadow copy set', line.line, line.raw);
-        setCount = Number(value);
-        setTime = matched.time || null;
+        setCount = Number(src.slice(value.from, value.to));
+        setTime = value.timeFrom === value.timeTo ? null : fields.creationTime.at(src, value.timeFrom, value.timeTo);
         continue;
       case 'created':
         // `vssadmin create shadow` prints no set; the record that follows belongs to this volume.
         setId = null;
         setTime = null;
         setCount = null;
-        createdFor = value;
+        createdFor = src.slice(value.from, value.to);
         current = null;
         continue;
       case 'shadowId': {
-        current = emptyRecord(requireGuid(guidOrNull(value), 'The shadow copy ID', line));
+        current = emptyRecord(requireGuid(guidIn(src, value.from, value.to), 'The shadow copy ID', line));
         seen = 0;
         current.setId = setId;
-        current.creationTime = setTime;
-        current.createdAt = setTime === null ? null : toIsoLocal(setTime, options);
+        current.creationTime = setTime === null ? null : setTime.text;
+        current.createdAt = setTime === null ? null : setTime.iso;
         current.originalCount = setCount;
         if (createdFor !== null) current.originalVolumeLabel = createdFor;
         listing.shadowCopies.push(current);
@@ -227,37 +240,44 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
         break;
     }
     if (current === null) throw new ParseError('A shadow copy property appears before any "Shadow Copy ID:" line', line.line, line.raw);
-    const bit = KEY_BIT[rule.key];
+    const bit = rule.bit;
     if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice for one shadow copy', line.line, line.raw);
     seen |= bit;
     switch (rule.key) {
       case 'originalVolume': {
         // `(C:)\\?\Volume{guid}\`, as the regex `^\(([^)]*)\)\s*(.*)$`: a label in the first parentheses, then the path.
-        const close = value.charCodeAt(0) === OPEN_PAREN ? value.indexOf(')') : -1;
-        current.originalVolumeLabel = close === -1 ? current.originalVolumeLabel : trimmedSlice(value, 1, close) || null;
-        current.originalVolume = normalizeVolumePath(close === -1 ? value : trimmedSlice(value, close + 1, value.length)) || null;
+        const close = !empty && src.charCodeAt(value.from) === OPEN_PAREN ? indexOfCode(src, CLOSE_PAREN, value.from, value.to) : -1;
+        if (close !== -1) {
+          const labelStart = skipSpace(src, value.from + 1, close);
+          const labelEnd = skipSpaceBack(src, labelStart, close);
+          current.originalVolumeLabel = labelStart === labelEnd ? null : fields.volumeLabel.at(src, labelStart, labelEnd);
+        }
+        const path = close === -1 ? value.from : skipSpace(src, close + 1, value.to);
+        current.originalVolume = path === value.to ? null : normalizeVolumePath(src.slice(path, value.to));
         break;
       }
       case 'deviceName':
-        current.deviceName = value || null;
+        current.deviceName = empty ? null : src.slice(value.from, value.to);
         break;
       case 'originatingMachine':
-        current.originatingMachine = repeated.text('machine', value) || null;
+        current.originatingMachine = empty ? null : fields.machine.at(src, value.from, value.to);
         break;
       case 'serviceMachine':
-        current.serviceMachine = repeated.text('machine', value) || null;
+        current.serviceMachine = empty ? null : fields.machine.at(src, value.from, value.to);
         break;
       case 'provider': {
         // `'<name>'`: the quotes go when both are there.
-        const quoted = value.length >= 2 && value.charCodeAt(0) === QUOTE && value.charCodeAt(value.length - 1) === QUOTE;
-        current.providerName = repeated.text('provider', quoted ? value.slice(1, -1) : value) || null;
+        const quoted = value.to - value.from >= 2 && src.charCodeAt(value.from) === QUOTE && src.charCodeAt(value.to - 1) === QUOTE;
+        const nameFrom = quoted ? value.from + 1 : value.from;
+        const nameTo = quoted ? value.to - 1 : value.to;
+        current.providerName = nameFrom === nameTo ? null : fields.providerName.at(src, nameFrom, nameTo);
         break;
       }
       case 'type':
-        current.type = repeated.text('type', value) || null;
+        current.type = empty ? null : fields.type.at(src, value.from, value.to);
         break;
       case 'attributes':
-        current.attributes = repeated.list(value, commaSeparated);
+        current.attributes = fields.attributes.at(src, value.from, value.to);
         break;
       default:
         break;

@@ -16,16 +16,28 @@
  * blank line or at any line that is not a `- ` property.
  */
 import { ParseError } from './parse-error';
-import { guidOrNull } from './guid-text';
-import { toIsoLocal, type DateOptions } from './locale-date';
-import { emptyRecord, normalizeVolumePath, RepeatedValues, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
+import { guidIn } from './guid-text';
+import type { DateOptions } from './locale-date';
+import { ListingFields } from './listing-fields';
+import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
 import type { LineCursor, LogicalLine } from './text-lines';
-import { hasLineSeparatorIn, hasRegexLineSeparator, isSpace, NameTable, skipNonSpace, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
+import {
+  digitsValue,
+  hasLineSeparatorIn,
+  hasRegexLineSeparator,
+  indexOfCode,
+  isSpace,
+  NameTable,
+  skipNonSpace,
+  skipSpace,
+  skipSpaceBack,
+  startsWithIgnoreCase,
+} from './text-scan';
 
 /**
  * Reads the header of a block from `[at, end)` of `src`, `at` being just past the `*` that starts it (after
- * optional indentation; the block parser only asks about such lines): true with the raw id text and the
- * alias, if any, in `out`; false when the line is not a header.
+ * optional indentation; the block parser only asks about such lines): true with the range of the raw id
+ * text and the alias, if any, in `out`; false when the line is not a header.
  */
 export type HeaderMatcher = (src: string, at: number, end: number, out: FieldValue) => boolean;
 
@@ -37,14 +49,15 @@ export const diskshadowHeader: HeaderMatcher = (src, at, end, out) => {
   return equals < end && src.charCodeAt(equals) === EQUALS && readIdAndAlias(src, equals + 1, end, out);
 };
 
-const VSHADOW_HEADER_REST = /^\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$/i;
+const VSHADOW_HEADER_REST = /^\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$/di;
 
 /** `^\s*\*\s*SNAPSHOT ID\s*=\s*(\S+?)(?:\s*\.\.\.)?\s*$` (case-insensitive). */
 export const vshadowHeader: HeaderMatcher = (src, at, end, out) => {
-  const m = VSHADOW_HEADER_REST.exec(src.slice(at, end));
-  if (m === null) return false;
-  out.value = m[1] ?? '';
-  out.alias = undefined;
+  const id = VSHADOW_HEADER_REST.exec(src.slice(at, end))?.indices?.[1];
+  if (id === undefined) return false;
+  out.from = at + id[0];
+  out.to = at + id[1];
+  out.aliasFrom = -1;
   return true;
 };
 
@@ -89,38 +102,49 @@ interface PropertyRule {
   /** As the tools print it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
   name: string;
   tail: Tail;
+  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
+  bit: number;
 }
 
 /** Property lines, after the leading `- `. */
 const PROPERTY_RULES = new NameTable<PropertyRule>([
-  { key: 'setId', name: 'Shadow copy set:', tail: 'setId' },
-  { key: 'originalCount', name: 'Original count of shadow copies', tail: 'count' },
-  { key: 'originalVolume', name: 'Original volume name:', tail: 'value' },
-  { key: 'creationTime', name: 'Creation time:', tail: 'value' },
-  { key: 'deviceName', name: 'Shadow copy device name:', tail: 'value' },
-  { key: 'originatingMachine', name: 'Originating machine:', tail: 'value' },
-  { key: 'serviceMachine', name: 'Service machine:', tail: 'value' },
-  { key: 'exposure', name: 'Not exposed', tail: 'none' },
-  { key: 'exposure', name: 'Exposed locally as:', tail: 'value' },
-  { key: 'exposure', name: 'Exposed remotely as', tail: 'optionalColon' },
-  { key: 'pathExposed', name: 'Path exposed:', tail: 'value' },
-  { key: 'providerId', name: 'Provider ID:', tail: 'value' },
-  { key: 'attributes', name: 'Attributes:', tail: 'value' },
+  { key: 'setId', name: 'Shadow copy set:', tail: 'setId', bit: KEY_BIT.setId },
+  { key: 'originalCount', name: 'Original count of shadow copies', tail: 'count', bit: KEY_BIT.originalCount },
+  { key: 'originalVolume', name: 'Original volume name:', tail: 'value', bit: KEY_BIT.originalVolume },
+  { key: 'creationTime', name: 'Creation time:', tail: 'value', bit: KEY_BIT.creationTime },
+  { key: 'deviceName', name: 'Shadow copy device name:', tail: 'value', bit: KEY_BIT.deviceName },
+  { key: 'originatingMachine', name: 'Originating machine:', tail: 'value', bit: KEY_BIT.originatingMachine },
+  { key: 'serviceMachine', name: 'Service machine:', tail: 'value', bit: KEY_BIT.serviceMachine },
+  { key: 'exposure', name: 'Not exposed', tail: 'none', bit: KEY_BIT.exposure },
+  { key: 'exposure', name: 'Exposed locally as:', tail: 'value', bit: KEY_BIT.exposure },
+  { key: 'exposure', name: 'Exposed remotely as', tail: 'optionalColon', bit: KEY_BIT.exposure },
+  { key: 'pathExposed', name: 'Path exposed:', tail: 'value', bit: KEY_BIT.pathExposed },
+  { key: 'providerId', name: 'Provider ID:', tail: 'value', bit: KEY_BIT.providerId },
+  { key: 'attributes', name: 'Attributes:', tail: 'value', bit: KEY_BIT.attributes },
 ]);
 
-/** The value (and alias) read from a header or property line; one per parse, refilled line after line. */
+/**
+ * Where the value of a header or property line is, as `[from, to)` of the line's string, and the alias it
+ * defines, if any, as `[aliasFrom, aliasTo)` (aliasFrom -1 when none); one per parse, refilled line after
+ * line, so that only the values kept become strings.
+ */
 export interface FieldValue {
-  value: string;
-  alias: string | undefined;
+  from: number;
+  to: number;
+  aliasFrom: number;
+  aliasTo: number;
 }
+
+const noField = (): FieldValue => ({ from: 0, to: 0, aliasFrom: -1, aliasTo: -1 });
 
 const STAR = 0x2a;
 const DASH = 0x2d;
 const COLON = 0x3a;
 const EQUALS = 0x3d;
 const PERCENT = 0x25;
+const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-const NOT_EXPOSED = /^not exposed$/i;
+const NOT_EXPOSED = 'not exposed';
 
 /**
  * The regex `^\s*-\s+(.*)$` on `[first, end)` of `src`, `first` being the line's first non-space index:
@@ -143,28 +167,34 @@ function matchProperty(src: string, body: number, end: number, out: FieldValue):
 }
 
 function readTail(src: string, body: number, at: number, end: number, rule: PropertyRule, out: FieldValue): boolean {
-  out.alias = undefined;
+  out.aliasFrom = -1;
   switch (rule.tail) {
     case 'value':
-      out.value = trimmedSlice(src, at, end);
+      setTrimmed(out, src, at, end);
       return true;
     case 'optionalColon':
-      out.value = trimmedSlice(src, at < end && src.charCodeAt(at) === COLON ? at + 1 : at, end);
+      setTrimmed(out, src, at < end && src.charCodeAt(at) === COLON ? at + 1 : at, end);
       return true;
     case 'none':
-      out.value = src.slice(body, at);
+      out.from = body;
+      out.to = at;
       return skipSpace(src, at, end) === end;
     case 'count': {
       const equals = skipSpace(src, at, end);
       if (equals >= end || src.charCodeAt(equals) !== EQUALS) return false;
-      const token = skipSpace(src, equals + 1, end);
-      const tokenEnd = skipNonSpace(src, token, end);
-      out.value = src.slice(token, tokenEnd);
-      return tokenEnd > token && skipSpace(src, tokenEnd, end) === end;
+      out.from = skipSpace(src, equals + 1, end);
+      out.to = skipNonSpace(src, out.from, end);
+      return out.to > out.from && skipSpace(src, out.to, end) === end;
     }
     case 'setId':
       return readIdAndAlias(src, at, end, out);
   }
+}
+
+/** `\s*(.*?)\s*$` on `[from, to)`. */
+function setTrimmed(out: FieldValue, src: string, from: number, to: number): void {
+  out.from = skipSpace(src, from, to);
+  out.to = skipSpaceBack(src, out.from, to);
 }
 
 /** `\s*(\S+)(?:\s+%([A-Za-z0-9_]+)%)?\s*$` on `[at, end)`: a GUID as printed and an optional `%alias%`. */
@@ -172,28 +202,30 @@ function readIdAndAlias(src: string, at: number, end: number, out: FieldValue): 
   const token = skipSpace(src, at, end);
   const tokenEnd = skipNonSpace(src, token, end);
   if (tokenEnd === token) return false;
-  out.value = src.slice(token, tokenEnd);
-  out.alias = undefined;
+  out.from = token;
+  out.to = tokenEnd;
+  out.aliasFrom = -1;
   const percent = skipSpace(src, tokenEnd, end);
   if (percent === end) return true;
   if (src.charCodeAt(percent) !== PERCENT) return false;
   let nameEnd = percent + 1;
   while (nameEnd < end && isAliasChar(src.charCodeAt(nameEnd))) nameEnd += 1;
   if (nameEnd === percent + 1 || nameEnd >= end || src.charCodeAt(nameEnd) !== PERCENT) return false;
-  out.alias = src.slice(percent + 1, nameEnd);
+  out.aliasFrom = percent + 1;
+  out.aliasTo = nameEnd;
   return skipSpace(src, nameEnd + 1, end) === end;
 }
 
 /** True when `text` is a block header for `header` (used to stop wrap joining). */
 export function isHeaderLine(text: string, header: HeaderMatcher): boolean {
   const first = skipSpace(text, 0, text.length);
-  return text.charCodeAt(first) === STAR && header(text, first + 1, text.length, { value: '', alias: undefined });
+  return text.charCodeAt(first) === STAR && header(text, first + 1, text.length, noField());
 }
 
 /** True when `text` is a property line of a shadow block (used to refuse orphans and to stop wrap joining). */
 export function isShadowPropertyLine(text: string): boolean {
   const body = propertyBodyStart(text, skipSpace(text, 0, text.length), text.length, hasRegexLineSeparator(text));
-  return body !== -1 && matchProperty(text, body, text.length, { value: '', alias: undefined }) !== null;
+  return body !== -1 && matchProperty(text, body, text.length, noField()) !== null;
 }
 
 function requireGuid(g: string | null, what: string, line: LogicalLine): string {
@@ -214,8 +246,8 @@ export interface BlockParserSpec {
 export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, options: DateOptions): ShadowListing {
   const listing: ShadowListing = { shadowCopies: [], aliases: {}, unparsed: [] };
   const state = { blocksSinceCount: 0 };
-  const field: FieldValue = { value: '', alias: undefined };
-  const repeated = new RepeatedValues();
+  const field = noField();
+  const fields = new ListingFields(options, spaceSeparated);
   let current: ShadowCopyRecord | null = null;
   let seen = 0;
 
@@ -228,12 +260,12 @@ export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, opti
     }
     // Only a `*` line can be a header, so the header matcher stays off every other line.
     if (src.charCodeAt(first) === STAR && spec.header(src, first + 1, end, field)) {
-      const id = requireGuid(guidOrNull(field.value), 'The shadow copy ID', lines);
+      const id = requireGuid(guidIn(src, field.from, field.to), 'The shadow copy ID', lines);
       current = emptyRecord(id);
       seen = 0;
       listing.shadowCopies.push(current);
       state.blocksSinceCount += 1;
-      if (field.alias !== undefined) listing.aliases[field.alias] = id;
+      if (field.aliasFrom !== -1) listing.aliases[fields.aliasName.at(src, field.aliasFrom, field.aliasTo)] = id;
       continue;
     }
     const body = propertyBodyStart(src, first, end, lines.lineSeparators);
@@ -241,10 +273,10 @@ export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, opti
       const rule = matchProperty(src, body, end, field);
       if (rule !== null) {
         if (current === null) throw new ParseError('A shadow copy property appears outside a shadow copy block', lines.line, lines.raw);
-        const bit = KEY_BIT[rule.key];
+        const bit = rule.bit;
         if ((seen & bit) !== 0) throw new ParseError('A shadow copy property appears twice in one block', lines.line, lines.raw);
         seen |= bit;
-        applyProperty(current, rule.key, field, lines, listing, options, repeated);
+        applyProperty(current, rule.key, src, field, lines, listing, fields);
         continue;
       }
     } else {
@@ -258,11 +290,11 @@ export function parseShadowBlocks(lines: LineCursor, spec: BlockParserSpec, opti
   return listing;
 }
 
-/** `/^\d{1,6}$/.test(text)` */
-function isShortNumber(text: string): boolean {
-  if (text.length < 1 || text.length > 6) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
+/** `/^\d{1,6}$/` on `[from, to)`. */
+function isShortNumber(s: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 6) return false;
+  for (let i = from; i < to; i += 1) {
+    const code = s.charCodeAt(i);
     if (code < 0x30 || code > 0x39) return false;
   }
   return true;
@@ -280,65 +312,69 @@ function spaceSeparated(text: string): string[] {
   return tokens;
 }
 
+/** Applies the property whose value is `[value.from, value.to)` of `src`, slicing only what the record keeps. */
 function applyProperty(
   record: ShadowCopyRecord,
   key: PropertyKey,
-  property: FieldValue,
+  src: string,
+  value: FieldValue,
   line: LogicalLine,
   listing: ShadowListing,
-  options: DateOptions,
-  repeated: RepeatedValues,
+  fields: ListingFields,
 ): void {
-  const value = property.value;
+  const { from, to } = value;
   switch (key) {
     case 'setId': {
-      record.setId = requireGuid(repeated.value('setId', value, guidOrNull), 'The shadow copy set ID', line);
-      const alias = property.alias;
-      if (alias !== undefined && alias !== '') listing.aliases[alias] = record.setId;
+      const setId = requireGuid(fields.setId.at(src, from, to), 'The shadow copy set ID', line);
+      record.setId = setId;
+      if (value.aliasFrom !== -1) listing.aliases[fields.aliasName.at(src, value.aliasFrom, value.aliasTo)] = setId;
       return;
     }
     case 'originalCount': {
-      if (!isShortNumber(value)) throw new ParseError('The original count is not a number', line.line, line.raw);
-      record.originalCount = Number(value);
+      if (!isShortNumber(src, from, to)) throw new ParseError('The original count is not a number', line.line, line.raw);
+      record.originalCount = digitsValue(src, from, to);
       return;
     }
     case 'originalVolume': {
       // `\\?\Volume{guid}\ [C:\]`; the bracket may hold `volume not on this machine`, or be missing. As the
       // regex `^(.*?)\s*\[(.*)\]$`: when the value ends with `]`, it splits at the first `[`.
-      const open = value.indexOf('[');
-      const bracketed = open !== -1 && value.charCodeAt(value.length - 1) === CLOSE_BRACKET;
-      record.originalVolume = nonEmpty(normalizeVolumePath(bracketed ? value.slice(0, skipSpaceBack(value, 0, open)) : value));
-      record.originalVolumeLabel = bracketed ? nonEmpty(trimmedSlice(value, open + 1, value.length - 1)) : null;
+      const open = to - from > 0 && src.charCodeAt(to - 1) === CLOSE_BRACKET ? indexOfCode(src, OPEN_BRACKET, from, to) : -1;
+      const path = open === -1 ? to : skipSpaceBack(src, from, open);
+      record.originalVolume = path === from ? null : normalizeVolumePath(src.slice(from, path));
+      if (open !== -1) {
+        const labelStart = skipSpace(src, open + 1, to - 1);
+        const labelEnd = skipSpaceBack(src, labelStart, to - 1);
+        record.originalVolumeLabel = labelEnd === labelStart ? null : fields.volumeLabel.at(src, labelStart, labelEnd);
+      }
       return;
     }
-    case 'creationTime':
-      record.creationTime = nonEmpty(value);
-      record.createdAt = record.creationTime === null ? null : toIsoLocal(record.creationTime, options);
+    case 'creationTime': {
+      const time = to === from ? null : fields.creationTime.at(src, from, to);
+      record.creationTime = time === null ? null : time.text;
+      record.createdAt = time === null ? null : time.iso;
       return;
+    }
     case 'deviceName':
-      record.deviceName = nonEmpty(value);
+      record.deviceName = to === from ? null : src.slice(from, to);
       return;
     case 'originatingMachine':
-      record.originatingMachine = nonEmpty(repeated.text('machine', value));
+      record.originatingMachine = to === from ? null : fields.machine.at(src, from, to);
       return;
     case 'serviceMachine':
-      record.serviceMachine = nonEmpty(repeated.text('machine', value));
+      record.serviceMachine = to === from ? null : fields.machine.at(src, from, to);
       return;
     case 'exposure':
-      record.exposedAs = NOT_EXPOSED.test(value) ? null : nonEmpty(value);
+      // `Not exposed`, or where: `Exposed locally as: X`, where X may itself read `not exposed`.
+      record.exposedAs = to === from || (to - from === NOT_EXPOSED.length && startsWithIgnoreCase(src, from, to, NOT_EXPOSED)) ? null : src.slice(from, to);
       return;
     case 'pathExposed':
       // vshadow prints it under "Exposed remotely as <share>"; the share is what a client uses.
       return;
     case 'providerId':
-      record.providerId = requireGuid(repeated.value('providerId', value, guidOrNull), 'The provider ID', line);
+      record.providerId = requireGuid(fields.providerId.at(src, from, to), 'The provider ID', line);
       return;
     case 'attributes':
-      record.attributes = repeated.list(value, spaceSeparated);
+      record.attributes = fields.attributes.at(src, from, to);
       return;
   }
-}
-
-function nonEmpty(text: string): string | null {
-  return text.length === 0 ? null : text;
 }

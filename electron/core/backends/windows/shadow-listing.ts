@@ -1,3 +1,5 @@
+import { HAS_UPPER_CASE, HEX_OR_DASH_36, hexText, LOWER_CASE, NOT_A_GUID } from './guid-text';
+
 /**
  * The common result of every shadow-copy listing parser (diskshadow, vshadow, vssadmin), so the
  * inventory does not care which tool produced it.
@@ -23,8 +25,11 @@ export interface ShadowCopyRecord {
   exposedAs: string | null;
   /** Provider GUID, lower-case, no braces; null when only a provider name is printed (vssadmin). */
   providerId: string | null;
-  /** Attribute tokens as written: diskshadow/vshadow `No_Auto_Release`, vssadmin `No auto release`. */
-  attributes: string[];
+  /**
+   * Attribute tokens as written: diskshadow/vshadow `No_Auto_Release`, vssadmin `No auto release`. Frozen, and
+   * one list for all the copies that print the same attributes (most of a listing): two objects fewer per copy.
+   */
+  attributes: readonly string[];
   /** `Original count of shadow copies = N` / vssadmin `Contained N shadow copies`: how many the set had at creation. */
   originalCount: number | null;
   /** vssadmin `Provider: '<name>'`. */
@@ -41,6 +46,8 @@ export interface ShadowListing {
   unparsed: string[];
 }
 
+const NO_ATTRIBUTES: readonly string[] = Object.freeze([]);
+
 export function emptyRecord(id: string): ShadowCopyRecord {
   return {
     id,
@@ -54,7 +61,7 @@ export function emptyRecord(id: string): ShadowCopyRecord {
     serviceMachine: null,
     exposedAs: null,
     providerId: null,
-    attributes: [],
+    attributes: NO_ATTRIBUTES,
     originalCount: null,
     providerName: null,
     type: null,
@@ -64,72 +71,17 @@ export function emptyRecord(id: string): ShadowCopyRecord {
 const VOLUME_OPEN = 'Volume{';
 
 /**
- * Whether `text` holds 36 hex digits or dashes and a `}` at `at` (the regex `[0-9a-fA-F-]{36}\}`), and
- * whether any is upper-case.
- */
-function volumeGuidAt(text: string, at: number): 'none' | 'lower' | 'upper' {
-  let kind: 'lower' | 'upper' = 'lower';
-  for (let k = 0; k < 36; k += 1) {
-    const code = text.charCodeAt(at + k);
-    if (code >= 0x41 && code <= 0x46) kind = 'upper';
-    else if (!(code === 0x2d || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return 'none';
-  }
-  return text.charCodeAt(at + 36) === 0x7d ? kind : 'none';
-}
-
-/**
  * Lower-cases the GUID inside a `\\?\Volume{GUID}\` path (tools differ in case); other text unchanged.
- * Only the first well-formed `Volume{...}` changes, as with a non-global replace. Searched with indexOf
- * and checked in place because this runs once per shadow copy; already lower-case text is returned as is.
+ * Only the first well-formed `Volume{...}` (36 of `[0-9a-fA-F-]` and a `}`) changes, as with a non-global
+ * replace. Searched with indexOf and checked in place because this runs once per shadow copy; already
+ * lower-case text is returned as is.
  */
 export function normalizeVolumePath(text: string): string {
   for (let at = text.indexOf(VOLUME_OPEN); at !== -1; at = text.indexOf(VOLUME_OPEN, at + 1)) {
     const guidStart = at + VOLUME_OPEN.length;
-    const kind = volumeGuidAt(text, guidStart);
-    if (kind === 'lower') return text;
-    if (kind === 'upper') return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
+    const kind = text.charCodeAt(guidStart + 36) === 0x7d ? hexText(text, guidStart, HEX_OR_DASH_36) : NOT_A_GUID;
+    if (kind === LOWER_CASE) return text;
+    if (kind === HAS_UPPER_CASE) return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
   }
   return text;
 }
-
-/**
- * Set and provider GUIDs, machine names, provider names and attribute lists repeat from one shadow copy to
- * the next. A parser keeps one of these per listing, with one slot per field: a repeat reuses what the
- * field's last value produced (the same string, a copy of the same token list) instead of normalising it
- * again, so a listing of 40 000 copies does not keep 40 000 equal strings, and the collector does not
- * have to move them all out of the young generation.
- */
-export class RepeatedValues {
-  private readonly slots = new Map<string, { text: string; value: string | null }>();
-  private tokensText: string | null = null;
-  private tokens: readonly string[] = [];
-
-  /** `normalize(text)` (e.g. guidOrNull), or the result kept for the same text last time in this field. */
-  value(field: string, text: string, normalize: (text: string) => string | null): string | null {
-    const slot = this.slots.get(field);
-    if (slot !== undefined && slot.text === text) return slot.value;
-    const value = normalize(text);
-    if (slot === undefined) this.slots.set(field, { text, value });
-    else {
-      slot.text = text;
-      slot.value = value;
-    }
-    return value;
-  }
-
-  /** `text`, or the equal string kept last time in this field. */
-  text(field: string, text: string): string {
-    return this.value(field, text, same) ?? text;
-  }
-
-  /** `split(text)`, or a fresh copy of the last list when its text is the same. */
-  list(text: string, split: (text: string) => string[]): string[] {
-    if (text === this.tokensText) return this.tokens.slice();
-    const tokens = split(text);
-    this.tokensText = text;
-    this.tokens = tokens.slice();
-    return tokens;
-  }
-}
-
-const same = (text: string): string => text;

@@ -115,25 +115,27 @@ export class LineCursor implements LogicalLine {
     this.line = this.physical;
     this.rawStart = first;
     this.rawEnd = firstEnd;
-    let joined: string | null = null;
+    let pieces: string[] | null = null;
     let full = CONSOLE_WIDTHS.includes(this.widthOf(first, firstEnd));
     while (full && this.pos < input.length) {
       const next = this.pos;
       const nextEnd = this.breakAt(next);
       if (skipSpace(input, next, nextEnd) === nextEnd || this.startsRecord(input.slice(next, nextEnd))) break;
-      joined = (joined ?? input.slice(first, firstEnd)) + input.slice(next, nextEnd);
+      pieces ??= [input.slice(first, firstEnd)];
+      pieces.push(input.slice(next, nextEnd));
       full = CONSOLE_WIDTHS.includes(this.widthOf(next, nextEnd));
       this.pos = this.afterBreak(nextEnd);
       this.physical += 1;
     }
-    if (joined === null) {
+    if (pieces === null) {
       this.src = input;
       this.start = first;
       this.end = firstEnd;
     } else {
-      this.src = joined;
+      // join makes one flat string; `+` would make a pair of pieces that every character read goes through.
+      this.src = pieces.join('');
       this.start = 0;
-      this.end = joined.length;
+      this.end = this.src.length;
     }
     return true;
   }

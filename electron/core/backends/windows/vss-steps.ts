@@ -105,7 +105,7 @@ export async function createSnapshotSet(context: WindowsContext, params: { host:
     createdAt: first?.createdAt ?? context.now().toISOString(),
     sourceHost: params.host,
     state: 'created',
-    attributes: first?.attributes ?? [],
+    attributes: [...(first?.attributes ?? [])],
     providerId,
     metadataFile,
     importedTo: null,

@@ -141,3 +141,35 @@ describe('malformed diskshadow output', () => {
     expect(parseError('* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c-f732eb0ea317}\n- Provider ID: system').line).toBe(2);
   });
 });
+
+describe('parseDiskshadowOutput: values that repeat from copy to copy', () => {
+  const block = (i: number, time: string, volume: string) =>
+    [
+      `* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c-f732eb0ea3${String(i).padStart(2, '0')}}`,
+      `- Creation time: ${time}`,
+      `- Original volume name: \\\\?\\Volume{be4f748a-a19f-11e6-a5bb-806e6f6e69${String(i).padStart(2, '0')}}\\ [${volume}]`,
+      '- Originating machine: SQLNODE1',
+      '',
+    ].join('\r\n');
+  it('reads every copy right when times and volumes come back out of order', () => {
+    const copies: [string, string, string][] = [
+      ['1/13/2024 1:00:00 PM', 'E:\\', '2024-01-13T13:00:00'],
+      ['13/1/2024 2:00:00 PM', 'F:\\', '2024-01-13T14:00:00'],
+      ['1/13/2024 1:00:00 PM', 'G:\\', '2024-01-13T13:00:00'],
+      ['2024-01-13 03:00', 'H:\\', '2024-01-13T03:00:00'],
+      ['13/1/2024 2:00:00 PM', 'I:\\', '2024-01-13T14:00:00'],
+      ['1/13/2024 4:00:00 PM', 'E:\\', '2024-01-13T16:00:00'],
+      ['1/13/2024 1:00:00 PM', 'G:\\', '2024-01-13T13:00:00'],
+    ];
+    const r = parseDiskshadowOutput(copies.map(([time, volume], i) => block(i, time, volume)).join(''));
+    expect(r.shadowCopies.map((c) => [c.creationTime, c.originalVolumeLabel, c.createdAt, c.originatingMachine])).toEqual(copies.map((c) => [...c, 'SQLNODE1']));
+  });
+  it('gives the copies that print the same attributes one frozen list', () => {
+    const r = parseDiskshadowOutput(`${block(1, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(2, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(3, '', 'E:\\')}- Attributes: A\r\n`);
+    const [first, second, third] = r.shadowCopies.map((c) => c.attributes);
+    expect(second).toBe(first);
+    expect(third).toEqual(['A']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(parseDiskshadowOutput(block(4, '', 'E:\\')).shadowCopies[0]!.attributes)).toBe(true);
+  });
+});

@@ -99,3 +99,15 @@ describe('parseVssadminOutput on the synthetic 120-column de-DE listing', () => 
     expect(() => parseVssadminOutput('Shadow Copy ID: {153b6835-be81-45ed-bd01-2edbf4f61a85}\nType: A\nType: B')).toThrow(ParseError);
   });
 });
+
+describe('parseVssadminOutput: tolerance', () => {
+  it('reads key names in any letter case, and the same values when they repeat', () => {
+    const original = fixture('vssadmin-list-shadows-wrapped.txt');
+    const shouted = original.replace(/^(\s*)([A-Za-z ]+?)(:|(?= Volume:))/gm, (_, indent: string, key: string, colon: string) => indent + key.toUpperCase() + colon);
+    expect(shouted).not.toBe(original);
+    const twice = `${original}\r\n${original}`;
+    const expected = parseVssadminOutput(original).shadowCopies[0]!;
+    expect(parseVssadminOutput(shouted).shadowCopies).toEqual([expected]);
+    expect(parseVssadminOutput(twice).shadowCopies).toEqual([expected, expected]);
+  });
+});

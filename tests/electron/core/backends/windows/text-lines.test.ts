@@ -11,6 +11,14 @@ describe('logicalLines', () => {
       [4, 'next'],
     ]);
   });
+  it('joins a line wrapped twice into one', () => {
+    const first = 'a'.repeat(80);
+    const second = 'b'.repeat(80);
+    expect(logicalLines(`${first}\r\n${second}\r\ntail\r\nnext`, () => false).map((l) => [l.line, l.text])).toEqual([
+      [1, `${first}${second}tail`],
+      [4, 'next'],
+    ]);
+  });
   it('does not join before a recognized record start or a blank line', () => {
     const first = 'y'.repeat(80);
     expect(logicalLines(`${first}\n- Key: v`, (l) => l.startsWith('- ')).map((l) => l.text)).toEqual([first, '- Key: v']);
