@@ -61,8 +61,8 @@ function startClients(input: LoadClientsInput, onUnderWay: () => void): { done: 
 
 export async function runGatewayLoad(clientCount: number, requestsPerClient: number): Promise<LoadResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-load-'));
-  initLab(dataDir, 'two-node-sql', false);
-  const core = createCore({ backend: LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'load' });
+  await initLab(dataDir, 'two-node-sql', false);
+  const core = createCore({ backend: await LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'load' });
   const gateway = await startGateway({ registry: core.registry, port: 0, staticDir: fs.mkdtempSync(path.join(dataDir, 'static-')) });
   let loadUnderWay!: () => void;
   const underWay = new Promise<void>((resolve) => (loadUnderWay = resolve));

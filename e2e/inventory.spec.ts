@@ -96,7 +96,7 @@ test('the masking matrix shows a finding after a LUN is masked away from one nod
   await expect(page.getByText(/^No masking findings/)).toBeVisible();
 
   // Another process (a script, a colleague) changes the array: the console follows without a reload.
-  const lab = LabBackend.open(dataDir, { latencyScale: 0 });
+  const lab = await LabBackend.open(dataDir, { latencyScale: 0 });
   await lab.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01'] });
   await lab.close();
 

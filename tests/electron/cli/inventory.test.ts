@@ -23,7 +23,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 async function maskAway(lunName: string, hosts: string[]): Promise<void> {
-  const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+  const backend = await LabBackend.open(dataDir, { latencyScale: 0 });
   await backend.setLunMask({ lunId: lunName, hosts });
   await backend.close();
 }

@@ -20,7 +20,7 @@ beforeAll(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ShadowSwap</title>');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'ss-secret.txt'), 'outside the renderer folder');
-  core = createCore({ backend: LabBackend.open(dataDir), dataDir, version: 'test' });
+  core = createCore({ backend: await LabBackend.open(dataDir), dataDir, version: 'test' });
   gateway = await startGateway({ registry: core.registry, port: 0, staticDir });
   base = `http://127.0.0.1:${gateway.port}`;
 });
