@@ -23,10 +23,11 @@ export const ResponseFrame = z.union([
 ]);
 export type ResponseFrame = z.infer<typeof ResponseFrame>;
 
-export const EventFrame = z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() });
-export type EventFrame = z.infer<typeof EventFrame>;
+/** The events the core emitted in one turn of the server's event loop, in order: one frame, not one each. */
+export const EventsFrame = z.object({ type: z.literal('events'), events: z.array(z.object({ event: z.string(), payload: z.unknown() })) });
+export type EventsFrame = z.infer<typeof EventsFrame>;
 
-export const ServerFrame = z.union([ResponseFrame, EventFrame]);
+export const ServerFrame = z.union([ResponseFrame, EventsFrame]);
 
 /** One client, whatever carries it: the preload bridge, a WebSocket, or an in-process registry. */
 export interface ContractClient {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RequestFrame, type ResponseFrame } from '../../shared/rpc';
+import { RequestFrame, type EventsFrame, type ResponseFrame } from '../../shared/rpc';
 import type { Registry } from '../core/registry';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { newToken, presentedToken, TOKEN_COOKIE, tokenMatches } from './token';
@@ -171,11 +171,21 @@ function serveSocket(ws: WebSocket, registry: Registry, sockets: Set<WebSocket>)
   ws.on('close', () => sockets.delete(ws));
 }
 
-/** Every event goes to every open socket, serialised once however many consoles are connected. */
+/**
+ * Every event goes to every open socket. Each frame costs every socket a write, and a recovery step emits
+ * its output lines, the run's update and the inventory change together: the events of one turn of the
+ * event loop travel in one frame, serialised and encoded once however many consoles are connected.
+ */
 function broadcastEvents(registry: Registry, sockets: ReadonlySet<WebSocket>): () => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const frame = Buffer.from(`{"type":"events","events":[${pending.join(',')}]}`);
+    pending = [];
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+  };
   return registry.subscribe((event, payload) => {
     if (sockets.size === 0) return;
-    const frame = JSON.stringify({ type: 'event', event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    // Serialised now: the frame carries the payload as it was when emitted.
+    if (pending.push(JSON.stringify({ event, payload } satisfies EventsFrame['events'][number])) === 1) setImmediate(flush);
   });
 }
