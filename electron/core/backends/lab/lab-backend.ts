@@ -225,8 +225,8 @@ export class LabBackend implements Backend {
   }
 
   /** The current state; tells listeners when another process replaced it since we last looked. */
-  private read(): LabState {
-    const state = this.store.read();
+  private read(fresh = false): LabState {
+    const state = fresh ? this.store.refresh() : this.store.read();
     if (state !== this.lastSeen) {
       this.lastSeen = state;
       this.notify('changed on disk');
@@ -244,7 +244,7 @@ export class LabBackend implements Backend {
     this.watcher = fs.watch(this.store.dir, (_kind, name) => {
       if (name !== null && name !== STATE_FILE) return;
       try {
-        this.read();
+        this.read(true);
       } catch {
         // A half-visible or foreign file is reported on the next read; the watcher must not die.
       }

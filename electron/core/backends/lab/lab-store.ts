@@ -34,6 +34,7 @@ export class LabStore {
   private cached: { stamp: string; state: LabState } | null = null;
   /** The state a save of ours is writing: until it is in place, it is the current one (we hold the lock). */
   private saving: LabState | null = null;
+  private checkedThisTurn = false;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'lab');
@@ -46,11 +47,24 @@ export class LabStore {
   }
 
   /**
-   * The current state: the cached one while the file is unchanged, else re-read. The returned object is
-   * shared; only `update` may change it.
+   * The current state: the cached one while the file is unchanged, else re-read. The file is checked once
+   * per turn of the event loop: the many reads of one turn (every request a burst of consoles made) see
+   * one version, as if they had come a moment earlier, instead of each costing a stat. The returned
+   * object is shared; only `update` may change it.
    */
   read(): LabState {
     if (this.saving) return this.saving;
+    if (this.cached && this.checkedThisTurn) return this.cached.state;
+    return this.refresh();
+  }
+
+  /** The current state, checking the file now: for writers and for a watcher told the file changed. */
+  refresh(): LabState {
+    if (this.saving) return this.saving;
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(() => (this.checkedThisTurn = false));
+    }
     const stamp = stampOf(this.file);
     if (this.cached && stamp === this.cached.stamp) return this.cached.state;
     const state = this.load();
@@ -65,7 +79,7 @@ export class LabStore {
    */
   update<T>(change: (state: LabState) => T): Promise<T> {
     return this.withLock(async () => {
-      const state = this.read();
+      const state = this.refresh();
       let result: T;
       try {
         result = change(state);
