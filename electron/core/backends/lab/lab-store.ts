@@ -117,13 +117,12 @@ export class LabStore {
     return parsed.data.state;
   }
 
-  /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock). */
+  /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock), which made the folder. */
   async save(state: LabState): Promise<void> {
     const file: LabFile = { format: LAB_FORMAT, version: LAB_FORMAT_VERSION, savedAt: new Date().toISOString(), state };
     const temp = path.join(this.dir, `.${STATE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.saving = state;
     try {
-      await fs.promises.mkdir(this.dir, { recursive: true });
       const handle = await fs.promises.open(temp, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify(file));
