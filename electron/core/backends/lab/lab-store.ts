@@ -151,7 +151,8 @@ export class LabStore {
   /**
    * Runs `action` holding the exclusive writer lock, after the writers of this process queued before it.
    * A lock left by a process that no longer exists is taken over; one held by a live process makes this
-   * wait briefly and then fail with BUSY.
+   * wait briefly and then fail with BUSY. Not reentrant: an action that took the lock again would wait
+   * for itself.
    */
   withLock<T>(action: () => Promise<T> | T, waitMs = 5_000): Promise<T> {
     let queue = writers.get(this.lockFile);
