@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits is a step that may run after the next one, or an error nobody sees: in a tool
+    // that must journal each action before taking the next, that is a bug, so it is a lint error.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

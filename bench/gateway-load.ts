@@ -1,25 +1,22 @@
 /**
  * Load on the browser door: N WebSocket clients on loopback page through the inventory while a recovery
- * runs on the Lab through the same core (zero latency, one process). Used by the load test (correctness:
- * every request answered, the recovery succeeds, the two overlap) and by the benchmark (the p99 figure).
+ * runs on the Lab through the same core (zero latency). Used by the load test (correctness: every request
+ * answered, the recovery succeeds, the two overlap) and by the benchmark (the p99 figure).
+ * The server side (core, gateway, recovery) runs here; the clients run in a worker thread
+ * (bench/load-clients.ts) with an event loop of their own, as browsers would be separate processes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import { createCore } from '../electron/core/app';
 import { initLab } from '../electron/core/backends/lab/lab-admin';
 import { LabBackend } from '../electron/core/backends/lab/lab-backend';
 import { startGateway } from '../electron/gateway/server';
 import type { RunState } from '../shared/recovery';
-import { createWsChannel, type SocketLike, type WsChannel } from '../shared/ws-channel';
-
-const readers = [
-  { method: 'inventory.lunPage', params: (i: number) => ({ offset: (i * 3) % 8, limit: 50 }) },
-  { method: 'inventory.hostPage', params: () => ({ offset: 0, limit: 50 }) },
-  { method: 'inventory.snapshotPage', params: (i: number) => ({ offset: 0, limit: 50, filter: i % 2 === 0 ? '' : 'SQL' }) },
-  { method: 'inventory.clusterPage', params: () => ({ offset: 0, limit: 50 }) },
-] as const;
+import type { LoadClientsInput, LoadClientsMessage } from './load-clients';
+import { processClock } from './measure';
 
 export interface LoadResult {
   latencies: number[];
@@ -30,58 +27,65 @@ export interface LoadResult {
   wallMs: number;
 }
 
+let clientsCode: string | null = null;
+
+/**
+ * The worker's code, bundled once per process from its TypeScript source: this module runs both as
+ * TypeScript (vitest) and inside the one-file CommonJS bench bundle, and a bundled string evaluated with
+ * `eval: true` works the same in both. In the bench bundle, scripts/bench.mjs defines import.meta.dirname
+ * as this folder.
+ */
+function loadClientsCode(): string {
+  clientsCode ??= buildSync({
+    entryPoints: [path.join(import.meta.dirname, 'load-clients.ts')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  }).outputFiles[0]?.text ?? '';
+  return clientsCode;
+}
+
+/** Starts the clients; `onUnderWay` is called once every client has had one answer. */
+function startClients(input: LoadClientsInput, onUnderWay: () => void): { done: Promise<Extract<LoadClientsMessage, { type: 'done' }>>; stop(): Promise<number> } {
+  const worker = new Worker(loadClientsCode(), { eval: true, workerData: input });
+  const done = new Promise<Extract<LoadClientsMessage, { type: 'done' }>>((resolve, reject) => {
+    worker.on('message', (message: LoadClientsMessage) => (message.type === 'under-way' ? onUnderWay() : resolve(message)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The load clients stopped (exit code ${code}) before reporting their latencies.`)));
+  });
+  return { done, stop: () => worker.terminate() };
+}
+
 export async function runGatewayLoad(clientCount: number, requestsPerClient: number): Promise<LoadResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-load-'));
-  initLab(dataDir, 'two-node-sql', false);
-  const core = createCore({ backend: LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'load' });
+  await initLab(dataDir, 'two-node-sql', false);
+  const core = createCore({ backend: await LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'load' });
   const gateway = await startGateway({ registry: core.registry, port: 0, staticDir: fs.mkdtempSync(path.join(dataDir, 'static-')) });
-  const connect = () =>
-    new Promise<{ socket: WebSocket; channel: WsChannel }>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `shadowswap_token=${gateway.token}` } });
-      socket.once('open', () => resolve({ socket, channel: createWsChannel(socket as unknown as SocketLike) }));
-      socket.once('error', reject);
-    });
+  let loadUnderWay!: () => void;
+  const underWay = new Promise<void>((resolve) => (loadUnderWay = resolve));
+  const clients = startClients({ port: gateway.port, token: gateway.token, clientCount, requestsPerClient }, loadUnderWay);
   try {
-    const clients = await Promise.all(Array.from({ length: clientCount }, () => connect()));
-    // One unmeasured read of each table first, so the figures are the steady state, not the first index build.
-    for (const reader of readers) await clients[0]?.channel.invoke(reader.method, reader.params(0));
-    const latencies: number[] = [];
-    const failures: string[] = [];
-    let answered = 0;
-    let answeredDuringRecovery = 0;
-    let recovering = false;
-    let loadUnderWay!: () => void;
-    const underWay = new Promise<void>((resolve) => (loadUnderWay = resolve));
-
-    const started = performance.now();
-    const load = clients.map(async ({ channel }, client) => {
-      for (let i = 0; i < requestsPerClient; i += 1) {
-        const reader = readers[(client + i) % readers.length] as (typeof readers)[number];
-        const sent = performance.now();
-        const outcome = await channel.invoke(reader.method, reader.params(client + i));
-        latencies.push(performance.now() - sent);
-        if (!outcome.ok) failures.push(`${reader.method}: ${outcome.error.code} ${outcome.error.message}`);
-        else if ((outcome.result as { rows?: unknown[] }).rows === undefined) failures.push(`${reader.method}: no rows in the answer`);
-        answered += 1;
-        if (recovering) answeredDuringRecovery += 1;
-        if (answered === clientCount) loadUnderWay();
-      }
-    });
-
     // The recovery starts once every client has had an answer, so it runs in the thick of the load.
-    await underWay;
+    await Promise.race([underWay, clients.done]);
     const [set] = await core.backend.listSnapshotSets();
-    const recoveryAt = performance.now();
-    recovering = true;
+    const recoveryAt = processClock();
     const run = await core.engine.start({ setId: set?.id ?? '' }, ['all'], { autoConfirm: true });
     const finished = await core.engine.settled(run.id);
-    recovering = false;
-    const recoveryMs = performance.now() - recoveryAt;
-    await Promise.all(load);
-    const wallMs = performance.now() - started;
-    for (const { socket } of clients) socket.close();
-    return { latencies, failures, answeredDuringRecovery, recoveryState: finished.state, recoveryMs, wallMs };
+    const recoveredAt = processClock();
+    const load = await clients.done;
+    return {
+      latencies: load.latencies,
+      failures: load.failures,
+      answeredDuringRecovery: load.answeredAt.filter((at) => at >= recoveryAt && at <= recoveredAt).length,
+      recoveryState: finished.state,
+      recoveryMs: recoveredAt - recoveryAt,
+      wallMs: Math.max(recoveredAt, ...load.answeredAt) - load.startedAt,
+    };
   } finally {
+    await clients.stop();
     await gateway.close();
     await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

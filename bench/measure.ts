@@ -33,6 +33,9 @@ export async function timeRuns(runs: number, action: () => Promise<unknown> | un
   return samples;
 }
 
+/** A clock every thread of the process agrees on: each thread's performance.now() counts from its own start. */
+export const processClock = (): number => performance.timeOrigin + performance.now();
+
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;

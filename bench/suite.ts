@@ -19,6 +19,7 @@ import { startGateway } from '../electron/gateway/server';
 import { createClient } from '../shared/rpc';
 import { createWsChannel, type SocketLike } from '../shared/ws-channel';
 import { diskshadowListing, vssadminListing } from '../tests/fixtures/windows/generate-listings';
+import { startFlushTimer } from './flush-timer';
 import { runGatewayLoad } from './gateway-load';
 import { percentile, summarize, timeRuns, type Figure } from './measure';
 import { measureLunsPage } from './luns-page';
@@ -44,8 +45,8 @@ async function inventoryFigures(options: SuiteOptions): Promise<Figure[]> {
   const scenario = options.quick ? 'two-node-sql' : 'large';
   const runs = options.quick ? 3 : 15;
   const dataDir = tempDir('inventory');
-  initLab(dataDir, scenario, false);
-  const core = createCore({ backend: LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'bench' });
+  await initLab(dataDir, scenario, false);
+  const core = createCore({ backend: await LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'bench' });
   const local = createClient({ invoke: (m, p) => core.registry.invoke(m, p), subscribe: () => () => undefined });
   const gateway = await startGateway({ registry: core.registry, port: 0, staticDir: path.join(options.root, 'dist', 'renderer') });
   const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `shadowswap_token=${gateway.token}` } });
@@ -118,38 +119,31 @@ async function engineFigures(options: SuiteOptions): Promise<Figure[]> {
   const runs = options.quick ? 2 : 9;
   const walls: number[] = [];
   const flushShares: number[] = [];
-  // Time every fsync the journal makes, to see what share of a run is spent making events durable.
-  const realFsync = fs.fsyncSync;
-  let fsyncMs = 0;
-  fs.fsyncSync = (fd: number) => {
-    const started = performance.now();
-    realFsync(fd);
-    fsyncMs += performance.now() - started;
-  };
+  const flushes = await startFlushTimer();
   try {
     for (let i = 0; i < runs; i += 1) {
       const dataDir = tempDir('engine');
-      initLab(dataDir, 'two-node-sql', false);
-      const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+      await initLab(dataDir, 'two-node-sql', false);
+      const backend = await LabBackend.open(dataDir, { latencyScale: 0 });
       const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus() });
       const setId = (await backend.listSnapshotSets())[0]?.id ?? '';
-      fsyncMs = 0;
+      flushes.reset();
       const started = performance.now();
       const run = await engine.start({ setId }, [], { autoConfirm: true });
       const done = await engine.settled(run.id);
       const wall = performance.now() - started;
       if (done.state !== 'succeeded') throw new Error(`the benchmark recovery ended ${done.state}: ${done.lastError}`);
       walls.push(wall);
-      flushShares.push((100 * fsyncMs) / wall);
+      flushShares.push((100 * flushes.elapsedMs()) / wall);
       await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   } finally {
-    fs.fsyncSync = realFsync;
+    flushes.stop();
   }
   return [
     summarize('full two-node-sql recovery in process (Lab latency 0)', 'ms', walls, 250),
-    summarize('share of that run spent flushing the journal and state (fsync)', '%', flushShares, null),
+    summarize('share of that run spent flushing the journal and state (awaiting sync/datasync)', '%', flushShares, null),
   ];
 }
 
@@ -158,7 +152,7 @@ async function coldStartFigure(options: SuiteOptions): Promise<Figure[]> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const dataDir = tempDir('cold');
-    initLab(dataDir, 'two-node-sql', false);
+    await initLab(dataDir, 'two-node-sql', false);
     const started = performance.now();
     const child = spawn(process.execPath, [path.join(options.root, 'bin', 'shadowswap.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     const url = await new Promise<string>((resolve, reject) => {

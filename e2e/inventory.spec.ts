@@ -106,7 +106,7 @@ test('the clusters page shows SQL Server Offline and its group partly online onc
   await openSqlGroup(page);
   await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Online');
 
-  const lab = LabBackend.open(dataDir, { latencyScale: 0 });
+  const lab = await LabBackend.open(dataDir, { latencyScale: 0 });
   await lab.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 2', onNode: 'SQL01' });
   await lab.close();
 
@@ -133,7 +133,7 @@ test('the masking matrix shows a finding after a LUN is masked away from one nod
   await expect(page.getByText(/^No masking findings/)).toBeVisible();
 
   // Another process (a script, a colleague) changes the array: the console follows without a reload.
-  const lab = LabBackend.open(dataDir, { latencyScale: 0 });
+  const lab = await LabBackend.open(dataDir, { latencyScale: 0 });
   await lab.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01'] });
   await lab.close();
 

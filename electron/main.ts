@@ -141,10 +141,10 @@ function createWindow(): void {
   void window.loadURL(APP_ENTRY_URL);
 }
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   try {
     const dataDir = resolveDataDir(dataDirFromArgs());
-    const core = createCore({ backend: openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
+    const core = createCore({ backend: await openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
     serveAppProtocol();
     lockDownSessions();
     serveContract(core);

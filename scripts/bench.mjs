@@ -20,8 +20,9 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['electron', '@playwright/test', 'playwright', 'playwright-core', 'esbuild'],
-  // Measured as released: the same build-time NODE_ENV as scripts/build.mjs.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // Measured as released: the same build-time NODE_ENV as scripts/build.mjs. import.meta has no dirname
+  // in a CommonJS bundle; bench/gateway-load.ts needs it to find the load clients' source.
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.dirname': JSON.stringify(path.join(root, 'bench')) },
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full', ...(only ? [only] : [])], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });

@@ -17,16 +17,19 @@ export type RequestFrame = z.infer<typeof RequestFrame>;
 /** What a handler registry answers: a result, or a typed error. Never a thrown Error. */
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: WireError };
 
-export const ResponseFrame = z.union([
+export const ResponseFrame = z.discriminatedUnion('ok', [
   z.object({ type: z.literal('response'), id: z.number(), ok: z.literal(true), result: z.unknown() }),
   z.object({ type: z.literal('response'), id: z.number(), ok: z.literal(false), error: WireError }),
 ]);
 export type ResponseFrame = z.infer<typeof ResponseFrame>;
 
-export const EventFrame = z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() });
-export type EventFrame = z.infer<typeof EventFrame>;
+/** The events the core emitted in one turn of the server's event loop, in order: one frame, not one each. */
+export const EventsFrame = z.object({ type: z.literal('events'), events: z.array(z.object({ event: z.string(), payload: z.unknown() })) });
+export type EventsFrame = z.infer<typeof EventsFrame>;
 
-export const ServerFrame = z.union([ResponseFrame, EventFrame]);
+// Discriminated, so every frame a console receives is matched by its tag: trying each shape in turn built
+// a failure report for every event frame before the right shape matched.
+export const ServerFrame = z.discriminatedUnion('type', [ResponseFrame, EventsFrame]);
 
 /** One client, whatever carries it: the preload bridge, a WebSocket, or an in-process registry. */
 export interface ContractClient {

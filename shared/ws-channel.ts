@@ -44,8 +44,8 @@ export function createWsChannel(socket: SocketLike): WsChannel {
     const parsed = ServerFrame.safeParse(JSON.parse(String(event.data)));
     if (!parsed.success) return;
     const frame = parsed.data;
-    if (frame.type === 'event') {
-      for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
+    if (frame.type === 'events') {
+      for (const { event, payload } of frame.events) for (const listener of listeners.get(event) ?? []) listener(payload);
       return;
     }
     const settle = pending.get(frame.id);

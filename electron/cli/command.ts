@@ -36,14 +36,14 @@ export function dataDirOf(context: CommandContext): string {
   return resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
 }
 
-export function openCore(context: CommandContext): Core {
+export async function openCore(context: CommandContext): Promise<Core> {
   const dataDir = dataDirOf(context);
-  const backend = openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
+  const backend = await openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
   return createCore({ backend, dataDir, version: context.version });
 }
 
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {
-  const core = openCore(context);
+  const core = await openCore(context);
   try {
     return await action(createClient(localChannel(core.registry)));
   } finally {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ShadowSwapError } from '../../shared/errors';
 
 export function isProcessAlive(pid: number): boolean {
@@ -51,19 +52,36 @@ export function unlock(lockFile: string): void {
   if (lockHolder(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
 }
 
+function busy(lockFile: string, what: string): ShadowSwapError {
+  const pid = lockHolder(lockFile);
+  return new ShadowSwapError('BUSY', `${what} is being changed by another ShadowSwap process (pid ${pid ?? 'unknown'}). Wait for it to finish and try again.`, { pid });
+}
+
+const RETRY_MS = 20;
+
 /** Runs `action` holding the lock, waiting up to waitMs for another holder; BUSY after that. */
 export function withFileLock<T>(lockFile: string, what: string, action: () => T, waitMs = 5_000): T {
   const deadline = Date.now() + waitMs;
   while (!tryLock(lockFile)) {
-    if (Date.now() >= deadline) {
-      throw new ShadowSwapError('BUSY', `${what} is being changed by another ShadowSwap process (pid ${lockHolder(lockFile) ?? 'unknown'}). Wait for it to finish and try again.`, {
-        pid: lockHolder(lockFile),
-      });
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    if (Date.now() >= deadline) throw busy(lockFile, what);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
   }
   try {
     return action();
+  } finally {
+    unlock(lockFile);
+  }
+}
+
+/** withFileLock for asynchronous work: the event loop stays free while it waits for the holder and while `action` runs. */
+export async function withFileLockAsync<T>(lockFile: string, what: string, action: () => Promise<T> | T, waitMs = 5_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  while (!tryLock(lockFile)) {
+    if (Date.now() >= deadline) throw busy(lockFile, what);
+    await sleep(RETRY_MS);
+  }
+  try {
+    return await action();
   } finally {
     unlock(lockFile);
   }

@@ -19,7 +19,7 @@ export function defaultBackendKind(platform: NodeJS.Platform = process.platform)
   return platform === 'win32' ? 'windows' : 'lab';
 }
 
-export function openBackend({ kind, dataDir, env = process.env, platform = process.platform }: BackendChoice): Backend {
+export async function openBackend({ kind, dataDir, env = process.env, platform = process.platform }: BackendChoice): Promise<Backend> {
   const wanted = kind ?? env.SHADOWSWAP_BACKEND ?? defaultBackendKind(platform);
   const parsed = BackendKind.safeParse(wanted);
   if (!parsed.success) {

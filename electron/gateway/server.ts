@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RequestFrame } from '../../shared/rpc';
+import { RequestFrame, type EventsFrame } from '../../shared/rpc';
 import type { Registry } from '../core/registry';
 import { responseMessage } from './response-message';
 import { contentTypeOf, resolveStaticPath } from './static-files';
@@ -177,11 +177,21 @@ function sendText(ws: WebSocket, parts: ReadonlyArray<string | Buffer>): void {
   parts.forEach((part, index) => ws.send(part, { binary: false, fin: index === parts.length - 1 }));
 }
 
-/** Every event goes to every open socket, serialised once however many consoles are connected. */
+/**
+ * Every event goes to every open socket. Each frame costs every socket a write, and a recovery step emits
+ * its output lines, the run's update and the inventory change together: the events of one turn of the
+ * event loop travel in one frame, serialised and encoded once however many consoles are connected.
+ */
 function broadcastEvents(registry: Registry, sockets: ReadonlySet<WebSocket>): () => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const frame = Buffer.from(`{"type":"events","events":[${pending.join(',')}]}`);
+    pending = [];
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
+  };
   return registry.subscribe((event, payload) => {
     if (sockets.size === 0) return;
-    const frame = JSON.stringify({ type: 'event', event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+    // Serialised now: the frame carries the payload as it was when emitted.
+    if (pending.push(JSON.stringify({ event, payload } satisfies EventsFrame['events'][number])) === 1) setImmediate(flush);
   });
 }

@@ -41,7 +41,7 @@ export const labCommands: Command[] = [
     run: async (context) => {
       const scenario = requiredFlag(context.args, 'scenario', 'shadowswap lab init --scenario NAME (see: shadowswap lab scenarios).');
       const dataDir = dataDirOf(context);
-      const state = initLab(dataDir, scenario, context.args.flags.force === true);
+      const state = await initLab(dataDir, scenario, context.args.flags.force === true);
       const copies = state.snapshotSets.reduce((sum, set) => sum + set.shadowCopies.length, 0);
       context.io.stdout(
         `Lab estate "${scenario}" created in ${dataDir}: ${plural(state.arrays.length, 'array')}, ${plural(state.luns.length, 'LUN')}, ${plural(state.hosts.length, 'host')}, ` +
@@ -56,7 +56,7 @@ export const labCommands: Command[] = [
     flags: { lun: { value: 'NAME', description: 'the LUN, by name or id' } },
     run: async (context) => {
       const lun = requiredFlag(context.args, 'lun', 'shadowswap lab corrupt --lun NAME.');
-      context.io.stdout(`${corruptLun(dataDirOf(context), lun)}\n`);
+      context.io.stdout(`${await corruptLun(dataDirOf(context), lun)}\n`);
       return 0;
     },
   },
@@ -77,7 +77,7 @@ export const labCommands: Command[] = [
       if (!kind.success) throw new ShadowSwapError('INVALID_REQUEST', `--kind must be one of fail, delay, crash, partial. Usage: ${usage}`);
       const when = stringFlag(context.args, 'when');
       if (when !== undefined && when !== 'before' && when !== 'after') throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
-      const message = armFault(dataDirOf(context), {
+      const message = await armFault(dataDirOf(context), {
         operation: requiredFlag(context.args, 'op', usage),
         kind: kind.data,
         times: wholeNumberFlag(context.args, 'times') ?? null,
@@ -104,7 +104,7 @@ export const labCommands: Command[] = [
     summary: 'Disarm every fault',
     flags: {},
     run: async (context) => {
-      context.io.stdout(`${plural(clearFaults(dataDirOf(context)), 'fault')} cleared.\n`);
+      context.io.stdout(`${plural(await clearFaults(dataDirOf(context)), 'fault')} cleared.\n`);
       return 0;
     },
   },
@@ -134,7 +134,7 @@ export const labCommands: Command[] = [
     run: async (context) => {
       const dataDir = dataDirOf(context);
       const text = stringFlag(context.args, 'scale');
-      if (text !== undefined) setLatencyScale(dataDir, Number(text));
+      if (text !== undefined) await setLatencyScale(dataDir, Number(text));
       context.io.stdout(`Latency scale: ${latencyScale(dataDir)} (each operation takes its realistic duration times this).\n`);
       return 0;
     },

@@ -39,7 +39,7 @@ function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput
 }
 
 async function withCore<T>(context: CommandContext, action: (core: Core) => Promise<T>): Promise<T> {
-  const core = openCore(context);
+  const core = await openCore(context);
   try {
     return await action(core);
   } finally {

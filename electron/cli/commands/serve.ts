@@ -20,7 +20,7 @@ export const serveCommand: Command =
         throw new ShadowSwapError('INVALID_REQUEST', `--port must be a whole number from 0 to 65535, not "${portText}".`);
       }
       const host = stringFlag(context.args, 'host') ?? '127.0.0.1';
-      const core = openCore(context);
+      const core = await openCore(context);
       const gateway = await startGateway({ registry: core.registry, host, port });
       if (!gateway.loopback) {
         context.io.stderr(`Warning: listening on ${host}, which other machines may reach. The token still protects it; prefer 127.0.0.1 and an SSH tunnel.\n`);

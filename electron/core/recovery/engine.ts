@@ -14,6 +14,7 @@ import { Journal, readJournal, type JournalRecord } from './journal';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
+import { SerialQueue } from '../serial-queue';
 import { stepBehaviours, type StepContext } from './steps';
 
 export interface EngineDeps {
@@ -49,6 +50,12 @@ export class RecoveryEngine {
    * makes this process its only writer, so nothing is re-read from disk between events.
    */
   private readonly driving = new Map<string, { journal: Journal<RunEvent>; records: Array<JournalRecord<RunEvent>> }>();
+  /**
+   * Journal work on runs this process is not driving (a confirmation, a pause, the late output of a step
+   * that timed out, a driver's journal being closed), one at a time: each reads the journal's end, so it
+   * must see every line written before it.
+   */
+  private readonly detached = new SerialQueue();
 
   constructor(deps: EngineDeps) {
     this.backend = deps.backend;
@@ -94,9 +101,12 @@ export class RecoveryEngine {
     const runId = this.store.newRunId();
     this.store.claim(runId, plan.originalLunIds, plan.importHost, (other) => this.isFinished(other));
     const journal = Journal.create<RunEvent>(this.store.journalFile(runId));
-    journal.append({ type: 'run.created', runId, plan, operator: this.operator, machine: this.machine, acknowledgedWarnings: warnings.map((c) => c.id) });
-    journal.close();
-    this.launch(runId, 'forward', drive);
+    try {
+      await journal.append({ type: 'run.created', runId, plan, operator: this.operator, machine: this.machine, acknowledgedWarnings: warnings.map((c) => c.id) });
+    } finally {
+      await journal.close();
+    }
+    await this.launch(runId, 'forward', drive);
     return this.summary(runId);
   }
 
@@ -131,13 +141,13 @@ export class RecoveryEngine {
     if (typed.trim() !== step.confirmPhrase) {
       throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`);
     }
-    this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
-    this.launch(runId, 'forward', drive);
+    await this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
+    await this.launch(runId, 'forward', drive);
     return this.summary(runId);
   }
 
   /** Stops the run after its current step; a run waiting for a confirmation is paused at once. */
-  pause(runId: string): RunSummary {
+  async pause(runId: string): Promise<RunSummary> {
     const active = this.active.get(runId);
     if (active) {
       active.pause = true;
@@ -146,7 +156,7 @@ export class RecoveryEngine {
     if (this.summary(runId).state !== 'waiting-confirmation') {
       throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
     }
-    this.append(runId, { type: 'run.paused', by: this.operator });
+    await this.append(runId, { type: 'run.paused', by: this.operator });
     return this.summary(runId);
   }
 
@@ -154,7 +164,7 @@ export class RecoveryEngine {
     const summary = this.summary(runId);
     if (FINISHED.has(summary.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`);
     await this.refuseIfBackendNotReady(`resume run ${runId}`);
-    this.launch(runId, summary.state === 'failed' && this.viewOf(runId).detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward', drive);
+    await this.launch(runId, summary.state === 'failed' && this.viewOf(runId).detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward', drive);
     return this.summary(runId);
   }
 
@@ -168,8 +178,8 @@ export class RecoveryEngine {
     }
     if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running; pause it first, then roll back.`);
     await this.refuseIfBackendNotReady(`roll back run ${runId}`);
-    this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
-    this.launch(runId, 'rollback', drive);
+    await this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
+    await this.launch(runId, 'rollback', drive);
     return this.summary(runId);
   }
 
@@ -183,33 +193,35 @@ export class RecoveryEngine {
 
   // ---- driving ----
 
-  private launch(runId: string, direction: 'forward' | 'rollback', drive: DriveOptions): void {
+  private async launch(runId: string, direction: 'forward' | 'rollback', drive: DriveOptions): Promise<void> {
     if (this.active.has(runId)) return;
     if (!this.store.attachDriver(runId)) {
       throw new ShadowSwapError('BUSY', `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`);
     }
+    const control = { pause: false, done: Promise.resolve() };
+    this.active.set(runId, control);
     let opened: ReturnType<typeof Journal.reopen<RunEvent>>;
     try {
-      opened = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+      opened = await this.detached.run(() => Journal.reopen<RunEvent>(this.store.journalFile(runId)));
     } catch (error) {
+      this.active.delete(runId);
       this.store.detachDriver(runId);
       throw error;
     }
     this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
-    const control = { pause: false, done: Promise.resolve() };
-    this.active.set(runId, control);
     control.done = (async () => {
       try {
-        this.append(runId, { type: 'driver.attached', pid: process.pid, by: this.operator });
+        await this.append(runId, { type: 'driver.attached', pid: process.pid, by: this.operator });
         if (direction === 'forward') await this.driveForward(runId, control, drive);
         else await this.driveRollback(runId);
       } catch (error) {
         // The journal could not be written or read: stop here; the run stays resumable from what is on disk.
         this.bus.emit('run.output', { runId, stepId: null, text: `The engine stopped: ${toWireError(error).message}` });
       } finally {
-        this.active.delete(runId);
-        this.driving.get(runId)?.journal.close();
+        const { journal } = this.driving.get(runId) ?? {};
         this.driving.delete(runId);
+        await this.detached.run(() => journal?.close()).catch(() => undefined);
+        this.active.delete(runId);
         this.store.detachDriver(runId);
         this.publish(runId);
       }
@@ -223,37 +235,37 @@ export class RecoveryEngine {
       const progress = view.detail.steps.find((s) => s.id === step.id);
       if (progress?.state === 'succeeded' || progress?.state === 'skipped') continue;
       if (control.pause) {
-        this.append(runId, { type: 'run.paused', by: this.operator });
+        await this.append(runId, { type: 'run.paused', by: this.operator });
         return;
       }
       const confirmed = view.detail.confirmations.some((c) => c.stepId === step.id);
       if (step.destructive && !confirmed) {
         if (!drive.autoConfirm) {
-          this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
+          await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
         }
-        this.append(runId, { type: 'step.confirmed', stepId: step.id, by: `${this.operator} (--yes)`, typed: step.confirmPhrase ?? '' });
+        await this.append(runId, { type: 'step.confirmed', stepId: step.id, by: `${this.operator} (--yes)`, typed: step.confirmPhrase ?? '' });
       }
       const behaviour = stepBehaviours[step.kind];
       const context = this.stepContext(runId, step.id);
       const params = step.params as never;
       try {
         if (await behaviour.probe(context, params)) {
-          this.append(runId, { type: 'step.skipped', stepId: step.id, reason: view.touched.has(step.id) ? 'its effect was already in place when the run resumed' : 'its effect is already in place' });
+          await this.append(runId, { type: 'step.skipped', stepId: step.id, reason: view.touched.has(step.id) ? 'its effect was already in place when the run resumed' : 'its effect is already in place' });
           continue;
         }
-        this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
+        await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
         await this.withinTimeout(step.title, behaviour.apply(context, params));
         if (step.kind !== 'verify' && !(await behaviour.probe(context, params))) {
           throw new ShadowSwapError('BACKEND_FAILED', `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`);
         }
-        this.append(runId, { type: 'step.succeeded', stepId: step.id });
+        await this.append(runId, { type: 'step.succeeded', stepId: step.id });
       } catch (error) {
-        this.append(runId, { type: 'step.failed', stepId: step.id, error: toWireError(error) });
+        await this.append(runId, { type: 'step.failed', stepId: step.id, error: toWireError(error) });
         return;
       }
     }
-    this.append(runId, { type: 'run.succeeded' });
+    await this.append(runId, { type: 'run.succeeded' });
     this.store.release(runId);
   }
 
@@ -270,13 +282,13 @@ export class RecoveryEngine {
       }
       try {
         await behaviour.compensate(context, step.params as never, view.before.get(step.id));
-        this.append(runId, { type: 'step.compensated', stepId: step.id });
+        await this.append(runId, { type: 'step.compensated', stepId: step.id });
       } catch (error) {
-        this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });
+        await this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });
         return;
       }
     }
-    this.append(runId, { type: 'run.rolled-back' });
+    await this.append(runId, { type: 'run.rolled-back' });
     this.store.release(runId);
   }
 
@@ -308,10 +320,15 @@ export class RecoveryEngine {
   }
 
   private stepContext(runId: string, stepId: string): StepContext {
+    const session = this.driving.get(runId);
     return {
       backend: this.backend,
       log: (text) => {
-        this.append(runId, { type: 'step.output', stepId, text });
+        // Output is not a decision: the step goes on without waiting, and the journal's queue keeps the line
+        // ahead of the step's outcome (a failed write fails that next awaited append). Output arriving after
+        // its session ended (a step that outlived its timeout) is shown but not journaled: by then another
+        // driver may own the journal, and a second writer would break its chain.
+        if (session !== undefined && this.driving.get(runId) === session) this.append(runId, { type: 'step.output', stepId, text }).catch(() => undefined);
         this.bus.emit('run.output', { runId, stepId, text });
       },
     };
@@ -319,17 +336,20 @@ export class RecoveryEngine {
 
   // ---- journal and views ----
 
-  private append(runId: string, event: RunEvent): void {
+  /** Journals an event; resolves once it is on disk, and only then may the engine act on it. */
+  private async append(runId: string, event: RunEvent): Promise<void> {
     const open = this.driving.get(runId);
     if (open) {
-      open.records.push(open.journal.append(event));
+      open.records.push(await open.journal.append(event));
     } else {
-      const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
-      try {
-        journal.append(event);
-      } finally {
-        journal.close();
-      }
+      await this.detached.run(async () => {
+        const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+        try {
+          await journal.append(event);
+        } finally {
+          await journal.close();
+        }
+      });
     }
     if (event.type !== 'step.output') this.publish(runId);
   }

@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
+import { SerialQueue } from '../serial-queue';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -32,9 +34,13 @@ export function hashLine(line: string): string {
 
 export class Journal<E> {
   readonly file: string;
-  private fd: number | null = null;
+  private handle: Promise<FileHandle> | null = null;
   private seq: number;
   private head: string;
+  /** Each write starts once the one before it is on disk, so lines land in the order they were chained. */
+  private readonly writes = new SerialQueue();
+  /** A write that failed: the chain on disk stops there, so every later append must fail too. */
+  private failure: unknown = null;
 
   private constructor(file: string, seq: number, head: string) {
     this.file = file;
@@ -60,21 +66,39 @@ export class Journal<E> {
     return { journal: new Journal<E>(file, last ? last.seq : 0, read.head), read };
   }
 
-  /** Appends one event and flushes it to disk before returning. */
-  append(event: E): JournalRecord<E> {
+  /**
+   * Appends one event; resolves once it is written and flushed to disk. The event is chained at once, so
+   * appends made before earlier ones resolve keep the order they were made in.
+   */
+  append(event: E): Promise<JournalRecord<E>> {
     const record: JournalRecord<E> = { seq: this.seq + 1, at: new Date().toISOString(), prevHash: this.head, event };
     const line = JSON.stringify(record);
-    this.fd ??= fs.openSync(this.file, 'a', 0o600);
-    fs.writeSync(this.fd, `${line}\n`);
-    fs.fsyncSync(this.fd);
     this.seq = record.seq;
     this.head = hashLine(line);
-    return record;
+    return this.writes.run(() => this.write(`${line}\n`)).then(() => record);
   }
 
-  close(): void {
-    if (this.fd !== null) fs.closeSync(this.fd);
-    this.fd = null;
+  /** Waits for the queued writes, then closes the file. */
+  async close(): Promise<void> {
+    await this.writes.run(() => undefined);
+    const opening = this.handle;
+    this.handle = null;
+    // A file that never opened has nothing to close; its error already reached the append that needed it.
+    await (await opening?.catch(() => null))?.close();
+  }
+
+  private async write(text: string): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    try {
+      this.handle ??= fs.promises.open(this.file, 'a', 0o600);
+      const handle = await this.handle;
+      await handle.write(text);
+      // datasync is enough: it flushes the data and the new length, all a reader needs to find the line.
+      await handle.datasync();
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
   }
 }
 

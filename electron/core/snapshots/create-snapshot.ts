@@ -39,17 +39,17 @@ export async function createSnapshot(backend: Backend, dataDir: string, request:
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const journal = Journal.create<SnapshotEvent>(path.join(dataDir, 'snapshots', `snapshot-${stamp}-${host.name}.journal`));
   try {
-    journal.append({ type: 'snapshot.requested', host: host.name, volumes: request.volumes, lunIds, persistent: request.persistent, by: operator, machine: os.hostname() });
-    journal.append({ type: 'snapshot.confirmed', by: operator, typed: request.confirm.trim() });
+    await journal.append({ type: 'snapshot.requested', host: host.name, volumes: request.volumes, lunIds, persistent: request.persistent, by: operator, machine: os.hostname() });
+    await journal.append({ type: 'snapshot.confirmed', by: operator, typed: request.confirm.trim() });
     try {
       const result = await backend.createSnapshotSet({ host: host.name, lunIds: [...new Set(lunIds)], persistent: request.persistent });
-      journal.append({ type: 'snapshot.succeeded', setId: result.snapshotSetId, summary: result.summary });
+      await journal.append({ type: 'snapshot.succeeded', setId: result.snapshotSetId, summary: result.summary });
       return { setId: result.snapshotSetId, summary: result.summary, changes: result.changes, journalFile: journal.file };
     } catch (error) {
-      journal.append({ type: 'snapshot.failed', error: toWireError(error) });
+      await journal.append({ type: 'snapshot.failed', error: toWireError(error) });
       throw error;
     }
   } finally {
-    journal.close();
+    await journal.close();
   }
 }

@@ -23,7 +23,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 }
 
 async function maskAway(lunName: string, hosts: string[]): Promise<void> {
-  const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+  const backend = await LabBackend.open(dataDir, { latencyScale: 0 });
   await backend.setLunMask({ lunId: lunName, hosts });
   await backend.close();
 }
@@ -65,7 +65,7 @@ describe('shadowswap inventory', () => {
   });
 
   it('cluster shows SQL Server Offline and its group PartialOnline after a disk it depends on goes offline', async () => {
-    const backend = LabBackend.open(dataDir, { latencyScale: 0 });
+    const backend = await LabBackend.open(dataDir, { latencyScale: 0 });
     await backend.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 1', onNode: 'SQL01' });
     await backend.close();
     const { stdout } = await cli('inventory', 'cluster', '--filter', 'SQL Server');

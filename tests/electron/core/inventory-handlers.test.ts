@@ -7,8 +7,8 @@ import { openLab, type LabFixture } from './backends/lab/lab-fixture';
 let lab: LabFixture;
 let core: Core;
 
-function open(scenario: string) {
-  lab = openLab(scenario);
+async function open(scenario: string): Promise<void> {
+  lab = await openLab(scenario);
   core = createCore({ backend: lab.backend, dataDir: lab.dataDir, version: 'test' });
 }
 
@@ -25,7 +25,7 @@ async function call<M extends MethodName>(method: M, params: ParamsOf<M>): Promi
 
 describe('inventory.lunPage', () => {
   it('answers a window of slim rows with the totals the console shows', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const page = await call('inventory.lunPage', { limit: 3 });
     expect(page).toMatchObject({ total: 8, matched: 8, rowCount: 8, offset: 0 });
     expect(page.rows.map((r) => r.name)).toEqual(['SQL-DATA', 'SQL-LOGS', 'SQL-TEMPDB']);
@@ -40,21 +40,21 @@ describe('inventory.lunPage', () => {
   });
 
   it('does not map an unbroken shadow copy to the resource of its original, though it carries the same signature', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const { rows } = await call('inventory.lunPage', { filter: 'shadow' });
     expect(rows).toHaveLength(4);
     for (const row of rows) expect(row).toMatchObject({ disk: null, maskedTo: [], maskedCount: 0 });
   });
 
   it('filters and sorts on the server', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const page = await call('inventory.lunPage', { filter: 'sql-d', sort: { column: 'size', direction: 'descending' } });
     expect(page).toMatchObject({ total: 8, matched: 2 });
     expect(page.rows.map((r) => r.name)).toEqual(['SQL-DATA', 'SQL-DATA-SC-20250313-2300']);
   });
 
   it('says each compliance verdict, and that an unknown association is unknown', async () => {
-    open('mixed-compliance');
+    await open('mixed-compliance');
     const { rows } = await call('inventory.lunPage', { filter: 'healthy' });
     const verdicts = Object.fromEntries(rows.map((r) => [r.name, r.compliance.verdict]));
     expect(verdicts).toEqual({ 'SQL-DATA': 'not-compliant', 'SQL-LOGS': 'not-compliant', 'SQL-TEMPDB': 'warning', 'SQL-BACKUP': 'compliant', 'SQL-DTC': 'warning' });
@@ -62,13 +62,13 @@ describe('inventory.lunPage', () => {
   });
 
   it('refuses a page larger than the contract allows and a column it cannot sort by', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     await expect(call('inventory.lunPage', { limit: 10_000 })).rejects.toThrow('INVALID_REQUEST');
     await expect(call('inventory.lunPage', { sort: { column: 'colour', direction: 'ascending' } })).rejects.toThrow('cannot be sorted by "colour"');
   });
 
   it('follows the backend: a mask change shows on the next page', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     await lab.backend.setLunMask({ lunId: 'SQL-DATA', hosts: ['SQL01'] });
     const { rows } = await call('inventory.lunPage', { filter: 'SQL-DATA healthy' });
     expect(rows[0]).toMatchObject({ maskedTo: ['SQL01'], maskedCount: 1 });
@@ -77,7 +77,7 @@ describe('inventory.lunPage', () => {
 
 describe('inventory.lun', () => {
   it('tells everything about a LUN, with the sets that hold a copy of it', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const { rows } = await call('inventory.lunPage', { filter: 'SQL-LOGS healthy' });
     const detail = await call('inventory.lun', { id: rows[0]?.id ?? '' });
     expect(detail.lun.name).toBe('SQL-LOGS');
@@ -88,7 +88,7 @@ describe('inventory.lun', () => {
   });
 
   it('names the set and the original of a shadow LUN', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const { rows } = await call('inventory.lunPage', { filter: 'SQL-LOGS shadow' });
     const detail = await call('inventory.lun', { id: rows[0]?.id ?? '' });
     expect(detail.originalName).toBe('SQL-LOGS');
@@ -96,14 +96,14 @@ describe('inventory.lun', () => {
   });
 
   it('answers NOT_FOUND for a LUN that is gone', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     await expect(call('inventory.lun', { id: 'ARRAY-09:lun-1' })).rejects.toThrow('NOT_FOUND');
   });
 });
 
 describe('inventory.snapshotPage and inventory.clusterPage', () => {
   it('lists sets and expands one to its shadow copies', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const collapsed = await call('inventory.snapshotPage', {});
     const [set] = collapsed.rows;
     expect(set).toMatchObject({ kind: 'set', childCount: 4, state: 'created', sourceHost: 'SQL01', provider: 'Contoso VSS Hardware Provider' });
@@ -116,7 +116,7 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
   const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
 
   it('walks clusters → nodes and groups → disk resources with the LUN each is bound to, and the application on them', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', sqlGroup] });
     expect(page.rows.map((r) => `${r.level}:${r.kind}:${r.name}`)).toEqual([
       '1:cluster:SQLCLUS',
@@ -139,7 +139,7 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
   });
 
   it('shows SQL Server Offline and its group not fully online once a disk it depends on is taken offline', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     await lab.backend.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 2', onNode: 'SQL01' });
     const { rows } = await call('inventory.clusterPage', { filter: 'offline', expanded: ['SQLCLUS', sqlGroup] });
     expect(rows[0]).toMatchObject({ kind: 'cluster', disksOnline: 3, applicationsOnline: 2, applicationCount: 4 });
@@ -157,7 +157,7 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
 
 describe('inventory.hostPage and inventory.host', () => {
   it('lists hosts with what they see, and details one with its LUNs', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const page = await call('inventory.hostPage', { sort: { column: 'luns', direction: 'descending' } });
     expect(page.rows.map((h) => [h.name, h.visibleCount])).toEqual([
       ['SQL01', 4],
@@ -172,7 +172,7 @@ describe('inventory.hostPage and inventory.host', () => {
 
 describe('the masking matrix', () => {
   it('has no finding on a well-masked cluster, and columns grouped by cluster', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     const matrix = await call('inventory.matrix', {});
     expect(matrix.hosts).toEqual([
       { name: 'SQL01', cluster: 'SQLCLUS' },
@@ -184,7 +184,7 @@ describe('the masking matrix', () => {
   });
 
   it('flags a LUN masked away from one node, first in the matrix and in the findings', async () => {
-    open('two-node-sql');
+    await open('two-node-sql');
     await lab.backend.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01', 'BACKUP01'] });
     const page = await call('inventory.matrixPage', { flaggedOnly: true });
     expect(page.rows).toEqual([expect.objectContaining({ name: 'SQL-LOGS', seenBy: [0, 2], findings: ['missing-cluster-node', 'visible-outside-cluster'] })]);

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../../electron/core/app';
 import { LabBackend } from '../../../electron/core/backends/lab/lab-backend';
+import type { EventListener } from '../../../electron/core/event-bus';
 import { startGateway, type Gateway } from '../../../electron/gateway/server';
 import { createClient } from '../../../shared/rpc';
 import { createWsChannel, type SocketLike } from '../../../shared/ws-channel';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ShadowSwap</title>');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'ss-secret.txt'), 'outside the renderer folder');
-  core = createCore({ backend: LabBackend.open(dataDir), dataDir, version: 'test' });
+  core = createCore({ backend: await LabBackend.open(dataDir), dataDir, version: 'test' });
   gateway = await startGateway({ registry: core.registry, port: 0, staticDir });
   base = `http://127.0.0.1:${gateway.port}`;
 });
@@ -98,5 +99,28 @@ describe('gateway', () => {
     expect(luns.length).toBeGreaterThanOrEqual(4);
     await expect(client.invoke('inventory.luns', { filter: 7 } as never)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     socket.close();
+  });
+
+  it('sends every console the events of one turn in one frame, in order', async () => {
+    let emit: EventListener = () => undefined;
+    const registry = { invoke: core.registry.invoke, subscribe: (listener: EventListener) => ((emit = listener), () => undefined) };
+    const events = await startGateway({ registry, port: 0, staticDir });
+    try {
+      const consoles = await Promise.all([1, 2].map(() => connect({ cookie: `shadowswap_token=${events.token}` }, `ws://127.0.0.1:${events.port}/rpc`)));
+      const frames: string[] = [];
+      consoles[0]?.socket.on('message', (data) => frames.push(String(data)));
+      const heard = consoles.map(({ socket }) => {
+        const reasons: string[] = [];
+        createWsChannel(socket as unknown as SocketLike).subscribe('inventory.changed', (payload) => reasons.push((payload as { reason: string }).reason));
+        return reasons;
+      });
+      emit('inventory.changed', { reason: 'first' });
+      emit('inventory.changed', { reason: 'second' });
+      await vi.waitFor(() => expect(heard).toEqual([['first', 'second'], ['first', 'second']]));
+      expect(frames).toHaveLength(1);
+      for (const { socket } of consoles) socket.close();
+    } finally {
+      await events.close();
+    }
   });
 });

@@ -12,14 +12,14 @@ import { LabStore } from './lab-store';
 import { buildScenario } from './scenarios';
 
 /** Creates an estate; refuses to discard an existing one (or overwrite a foreign file) unless forced. */
-export function initLab(dataDir: string, scenario: string, force: boolean, now = new Date()): LabState {
+export async function initLab(dataDir: string, scenario: string, force: boolean, now = new Date()): Promise<LabState> {
   const store = new LabStore(dataDir);
   const fresh = buildScenario(scenario, now);
-  store.withLock(() => {
+  await store.withLock(async () => {
     if (store.exists() && !force) {
       throw new ShadowSwapError('PRECONDITION_FAILED', `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`);
     }
-    store.save(fresh);
+    await store.save(fresh);
   });
   return fresh;
 }
@@ -28,7 +28,7 @@ export function initLab(dataDir: string, scenario: string, force: boolean, now =
  * The incident: the LUN's data changes (the files are encrypted by "ransomware" and a note appears)
  * and Windows marks its volume damaged. The LUN itself stays where it is, with its identity.
  */
-export function corruptLun(dataDir: string, lunName: string): string {
+export function corruptLun(dataDir: string, lunName: string): Promise<string> {
   return new LabStore(dataDir).update((state) => {
     const lun = findLun(state, lunName);
     lun.files = [...lun.files.map((file) => `${file}.locked`), 'HOW_TO_RECOVER_FILES.txt'];
@@ -39,7 +39,7 @@ export function corruptLun(dataDir: string, lunName: string): string {
   });
 }
 
-export function armFault(dataDir: string, request: FaultRequest): string {
+export function armFault(dataDir: string, request: FaultRequest): Promise<string> {
   return new LabStore(dataDir).update((state) => `Armed fault ${describeFault(addFault(state, request))}.`);
 }
 
@@ -47,15 +47,15 @@ export function listFaults(dataDir: string): LabFault[] {
   return new LabStore(dataDir).read().faults;
 }
 
-export function clearFaults(dataDir: string): number {
+export function clearFaults(dataDir: string): Promise<number> {
   return new LabStore(dataDir).update((state) => state.faults.splice(0).length);
 }
 
-export function setLatencyScale(dataDir: string, scale: number): void {
+export async function setLatencyScale(dataDir: string, scale: number): Promise<void> {
   if (!(Number.isFinite(scale) && scale >= 0)) {
     throw new ShadowSwapError('INVALID_REQUEST', `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`);
   }
-  new LabStore(dataDir).update((state) => {
+  await new LabStore(dataDir).update((state) => {
     state.settings.latencyScale = scale;
   });
 }

@@ -52,11 +52,11 @@ export class LabBackend implements Backend {
   private watcher: fs.FSWatcher | null = null;
 
   /** Opens the Lab in a data directory, creating the default estate the first time. */
-  static open(dataDir: string, options: LabOptions = {}): LabBackend {
+  static async open(dataDir: string, options: LabOptions = {}): Promise<LabBackend> {
     const store = new LabStore(dataDir);
     if (!store.exists()) {
-      store.withLock(() => {
-        if (!store.exists()) store.save(buildScenario(DEFAULT_SCENARIO));
+      await store.withLock(async () => {
+        if (!store.exists()) await store.save(buildScenario(DEFAULT_SCENARIO));
       });
     }
     return new LabBackend(store, options);
@@ -190,13 +190,15 @@ export class LabBackend implements Backend {
     apply: (state: LabState, context: OperationContext) => R | FailedWithEffect,
     onInjectedFailure?: (state: LabState) => void,
   ): Promise<R> {
+    // An operation sees every change this process queued before it was asked for (an armed fault, an edit).
+    await this.store.settled();
     const current = this.read();
     const scale = this.options.latencyScale ?? current.settings.latencyScale;
     await sleep(labOperations[operation].latencyMs * scale + armedDelayMs(current, operation));
 
     let applied: Applied<R>;
     try {
-      applied = this.store.update((state): Applied<R> => {
+      applied = await this.store.update((state): Applied<R> => {
       const fault = takeFault(state, operation);
       if (fault?.kind === 'fail') {
         onInjectedFailure?.(state);
@@ -231,8 +233,8 @@ export class LabBackend implements Backend {
   }
 
   /** The current state; tells listeners when another process replaced it since we last looked. */
-  private read(): LabState {
-    const state = this.store.read();
+  private read(fresh = false): LabState {
+    const state = fresh ? this.store.refresh() : this.store.read();
     if (state !== this.lastSeen) {
       this.lastSeen = state;
       this.notify('changed on disk');
@@ -250,7 +252,7 @@ export class LabBackend implements Backend {
     this.watcher = fs.watch(this.store.dir, (_kind, name) => {
       if (name !== null && name !== STATE_FILE) return;
       try {
-        this.read();
+        this.read(true);
       } catch {
         // A half-visible or foreign file is reported on the next read; the watcher must not die.
       }

@@ -1,7 +1,8 @@
 /**
  * The Lab's state on disk: one JSON file under <data-dir>/lab, replaced atomically (write a temp file,
  * fsync, rename, fsync the folder) so a crash leaves either the old or the new state, never a torn one.
- * Writers take an exclusive lock file so two processes sharing a data directory cannot interleave.
+ * Writers take an exclusive lock file so two processes sharing a data directory cannot interleave, and
+ * queue in memory before it so writers in one process wait their turn without polling the file.
  * A file that is not ours, or is damaged, is never overwritten: the caller gets STATE_UNREADABLE.
  * The store keeps the last state it read or wrote and re-reads only when the file was replaced (a new
  * inode, size or mtime), so a large estate is parsed once, not at every call.
@@ -10,6 +11,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../../shared/errors';
+import { withFileLockAsync } from '../../file-lock';
+import { SerialQueue } from '../../serial-queue';
 import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-model';
 
 export const STATE_FILE = 'state.json';
@@ -21,11 +24,17 @@ function stampOf(file: string): string | null {
   return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : null;
 }
 
+/** One queue per lock file, shared by every store of this process on the same data directory. */
+const writers = new Map<string, SerialQueue>();
+
 export class LabStore {
   readonly dir: string;
   readonly file: string;
   private readonly lockFile: string;
   private cached: { stamp: string; state: LabState } | null = null;
+  /** The state a save of ours is writing: until it is in place, it is the current one (we hold the lock). */
+  private saving: LabState | null = null;
+  private checkedThisTurn = false;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'lab');
@@ -38,10 +47,24 @@ export class LabStore {
   }
 
   /**
-   * The current state: the cached one while the file is unchanged, else re-read. The returned object is
-   * shared; only `update` may change it.
+   * The current state: the cached one while the file is unchanged, else re-read. The file is checked once
+   * per turn of the event loop: the many reads of one turn (every request a burst of consoles made) see
+   * one version, as if they had come a moment earlier, instead of each costing a stat. The returned
+   * object is shared; only `update` may change it.
    */
   read(): LabState {
+    if (this.saving) return this.saving;
+    if (this.cached && this.checkedThisTurn) return this.cached.state;
+    return this.refresh();
+  }
+
+  /** The current state, checking the file now: for writers and for a watcher told the file changed. */
+  refresh(): LabState {
+    if (this.saving) return this.saving;
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(() => (this.checkedThisTurn = false));
+    }
     const stamp = stampOf(this.file);
     if (this.cached && stamp === this.cached.stamp) return this.cached.state;
     const state = this.load();
@@ -54,9 +77,9 @@ export class LabStore {
    * bumps the revision and saves atomically. If `change` throws, nothing is saved and the cache is
    * dropped, so a half-applied edit is never seen again.
    */
-  update<T>(change: (state: LabState) => T): T {
-    return this.withLock(() => {
-      const state = this.read();
+  update<T>(change: (state: LabState) => T): Promise<T> {
+    return this.withLock(async () => {
+      const state = this.refresh();
       let result: T;
       try {
         result = change(state);
@@ -65,7 +88,7 @@ export class LabStore {
         throw error;
       }
       state.revision += 1;
-      this.save(state);
+      await this.save(state);
       return result;
     });
   }
@@ -94,64 +117,47 @@ export class LabStore {
     return parsed.data.state;
   }
 
-  /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock). */
-  save(state: LabState): void {
-    fs.mkdirSync(this.dir, { recursive: true });
+  /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock), which made the folder. */
+  async save(state: LabState): Promise<void> {
     const file: LabFile = { format: LAB_FORMAT, version: LAB_FORMAT_VERSION, savedAt: new Date().toISOString(), state };
     const temp = path.join(this.dir, `.${STATE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fd = fs.openSync(temp, 'wx', 0o600);
+    this.saving = state;
     try {
-      fs.writeSync(fd, JSON.stringify(file));
-      fs.fsyncSync(fd);
+      const handle = await fs.promises.open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(JSON.stringify(file));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(temp, this.file);
+      await syncDirectory(this.dir);
+      const stamp = stampOf(this.file);
+      this.cached = stamp === null ? null : { stamp, state };
+    } catch (error) {
+      // Whether the new state reached the file is unknown: the next read goes to the file.
+      this.cached = null;
+      throw error;
     } finally {
-      fs.closeSync(fd);
+      this.saving = null;
     }
-    fs.renameSync(temp, this.file);
-    syncDirectory(this.dir);
-    const stamp = stampOf(this.file);
-    this.cached = stamp === null ? null : { stamp, state };
+  }
+
+  /** Resolves once every write this process queued on this Lab before the call is done. */
+  async settled(): Promise<void> {
+    await writers.get(this.lockFile)?.run(() => undefined);
   }
 
   /**
-   * Runs `action` holding the exclusive writer lock. A lock left by a process that no longer exists is
-   * taken over; one held by a live process makes this wait briefly and then fail with BUSY.
+   * Runs `action` holding the exclusive writer lock, after the writers of this process queued before it.
+   * A lock left by a process that no longer exists is taken over; one held by a live process makes this
+   * wait briefly and then fail with BUSY. Not reentrant: an action that took the lock again would wait
+   * for itself.
    */
-  withLock<T>(action: () => T, waitMs = 5_000): T {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      try {
-        const fd = fs.openSync(this.lockFile, 'wx', 0o600);
-        fs.writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-        fs.closeSync(fd);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = this.lockHolder();
-        if (holder !== null && !isProcessAlive(holder)) {
-          fs.rmSync(this.lockFile, { force: true });
-          continue;
-        }
-        if (Date.now() >= deadline) {
-          throw new ShadowSwapError('BUSY', `The Lab in ${this.dir} is being changed by another ShadowSwap process (pid ${holder ?? 'unknown'}). Wait for it to finish and try again.`, { pid: holder });
-        }
-        sleepSync(20);
-      }
-    }
-    try {
-      return action();
-    } finally {
-      fs.rmSync(this.lockFile, { force: true });
-    }
-  }
-
-  private lockHolder(): number | null {
-    try {
-      const pid = (JSON.parse(fs.readFileSync(this.lockFile, 'utf8')) as { pid?: unknown }).pid;
-      return typeof pid === 'number' ? pid : null;
-    } catch {
-      return null;
-    }
+  withLock<T>(action: () => Promise<T> | T, waitMs = 5_000): Promise<T> {
+    let queue = writers.get(this.lockFile);
+    if (!queue) writers.set(this.lockFile, (queue = new SerialQueue()));
+    return queue.run(() => withFileLockAsync(this.lockFile, `The Lab in ${this.dir}`, action, waitMs));
   }
 
   private unreadable(why: string): ShadowSwapError {
@@ -163,26 +169,13 @@ export class LabStore {
   }
 }
 
-function syncDirectory(dir: string): void {
+async function syncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; the rename is already durable enough there.
   if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
+  const handle = await fs.promises.open(dir, 'r');
   try {
-    fs.fsyncSync(fd);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -23,7 +23,7 @@ afterEach(async () => {
 /** A run that failed at the break (a Lab fault), so it can be resumed or rolled back. */
 async function failedRun(): Promise<{ runId: string; journal: string }> {
   fixture = await openRecovery('two-node-sql');
-  armFault(fixture.dataDir, { operation: 'breakSnapshotSet', kind: 'fail', times: 1 });
+  await armFault(fixture.dataDir, { operation: 'breakSnapshotSet', kind: 'fail', times: 1 });
   const run = await fixture.engine.start({ setId: fixture.setId }, ['all'], { autoConfirm: true });
   expect((await fixture.engine.settled(run.id)).state).toBe('failed');
   return { runId: run.id, journal: fixture.engine.get(run.id).journalFile };

@@ -70,7 +70,7 @@ describe('dependents of the recovered disks', () => {
 
   it('a dependent that fails to come back fails the step with the reason, and rollback leaves every dependent as it was', async () => {
     fixture = await openRecovery('two-node-sql');
-    armFault(fixture.dataDir, { operation: 'startApplicationResource', kind: 'fail', times: 1 });
+    await armFault(fixture.dataDir, { operation: 'startApplicationResource', kind: 'fail', times: 1 });
     const run = await fixture.engine.start({ setId: fixture.setId }, ['all'], { autoConfirm: true });
     const failed = await fixture.engine.settled(run.id);
 
@@ -101,7 +101,7 @@ describe('dependents of the recovered disks', () => {
 
   it('rollback before the disks are back starts the dependents the stop took offline', async () => {
     fixture = await openRecovery('two-node-sql');
-    armFault(fixture.dataDir, { operation: 'breakSnapshotSet', kind: 'fail', times: 1 });
+    await armFault(fixture.dataDir, { operation: 'breakSnapshotSet', kind: 'fail', times: 1 });
     const run = await fixture.engine.start({ setId: fixture.setId }, ['all'], { autoConfirm: true });
     expect((await fixture.engine.settled(run.id)).state).toBe('failed');
     expect((await applicationStates(fixture))['SQL Server']).toBe('Offline@SQL01');

@@ -56,7 +56,7 @@ describe('recovery run', () => {
     fx = await openRecovery();
     const before = await lunMap(fx);
     const damaged = [...before.values()].find((l) => l.name === 'SQL-DATA');
-    corruptLun(fx.dataDir, 'SQL-DATA');
+    await corruptLun(fx.dataDir, 'SQL-DATA');
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const done = await fx.engine.settled(run.id);
     expect(done.lastError).toBeNull();
@@ -79,7 +79,7 @@ describe('recovery run', () => {
     fx = await openRecovery('standalone-dc');
     const before = await lunMap(fx);
     const ntds = [...before.values()].find((l) => l.name === 'DC01-NTDS');
-    corruptLun(fx.dataDir, 'DC01-NTDS');
+    await corruptLun(fx.dataDir, 'DC01-NTDS');
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.cluster).toBeNull();
     expect(plan.steps.map((s) => s.kind)).toEqual(['mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'verify']);
@@ -126,7 +126,7 @@ describe('recovery run', () => {
   it.each(failingOperations)('resumes to success after %s fails once', async (operation) => {
     fx = await openRecovery();
     const before = await lunMap(fx);
-    armFault(fx.dataDir, { operation, kind: 'fail', times: 1 });
+    await armFault(fx.dataDir, { operation, kind: 'fail', times: 1 });
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const stopped = await fx.engine.settled(run.id);
     expect(stopped.state).toBe('failed');
@@ -140,7 +140,7 @@ describe('recovery run', () => {
     fx = await openRecovery();
     const before = await lunMap(fx);
     const production = await productionView(fx);
-    armFault(fx.dataDir, { operation, kind: 'fail', times: 1 });
+    await armFault(fx.dataDir, { operation, kind: 'fail', times: 1 });
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     expect((await fx.engine.settled(run.id)).state).toBe('failed');
     await expect(fx.engine.rollback(run.id, 'wrong')).rejects.toThrow(/type "SQLCLUS"/);
@@ -156,7 +156,7 @@ describe('recovery run', () => {
 
   it('resumes after a partial import', async () => {
     fx = await openRecovery();
-    armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'partial', times: 1 });
+    await armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'partial', times: 1 });
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const stopped = await fx.engine.settled(run.id);
     expect(stopped.state).toBe('failed');
@@ -168,7 +168,7 @@ describe('recovery run', () => {
   it('fails a step that outlives its timeout as "outcome unknown", and a resume probes before acting', async () => {
     fx = await openRecovery();
     const engine = new RecoveryEngine({ backend: fx.backend, dataDir: fx.dataDir, bus: new EventBus(), operator: 'tester', stepTimeoutMs: 100 });
-    armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'delay', ms: 400, times: 1 });
+    await armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'delay', ms: 400, times: 1 });
     const run = await engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const stopped = await engine.settled(run.id);
     expect(stopped.state).toBe('failed');

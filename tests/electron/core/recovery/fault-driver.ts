@@ -12,7 +12,7 @@ import { runIntoFault } from './fault-run';
 const [dataDir = '', stepIndex = '0', fault = '{}'] = process.argv.slice(2);
 
 async function main(): Promise<void> {
-  const backend = LabBackend.open(dataDir, { latencyScale: 0, now: () => FIXED_NOW });
+  const backend = await LabBackend.open(dataDir, { latencyScale: 0, now: () => FIXED_NOW });
   const bus = new EventBus();
   const engine = new RecoveryEngine({ backend, dataDir, bus, operator: 'tester', machine: 'testbox' });
   const [set] = await backend.listSnapshotSets();

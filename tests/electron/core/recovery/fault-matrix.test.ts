@@ -160,7 +160,7 @@ async function expectInvariant(expect: ExpectStatic, lab: LabFixture, baseline: 
 describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
   const own = cases.filter((c) => c.scenario === scenario);
   for (const c of own) it.concurrent(`${c.step.id} × ${c.fault} → ${c.outcome}`, async ({ expect }) => {
-    const lab = openLab(c.scenario);
+    const lab = await openLab(c.scenario);
     try {
       const baseline = await captureBaseline(lab.backend);
       await expectInvariant(expect, lab, baseline, null, 'before the run');
@@ -188,7 +188,7 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
       }
       // The fault fired (it was consumed), so this case tested what it names.
       expect(listFaults(lab.dataDir)).toEqual([]);
-      clearFaults(lab.dataDir);
+      await clearFaults(lab.dataDir);
 
       const engine = newEngine(lab, bus);
       const journalFile = engine.get(runId).journalFile;
@@ -217,7 +217,7 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
 
 describe('the invariant checker', () => {
   it('reports a deleted LUN, a deleted shadow copy, an access list the journal does not explain, and an application left offline', async () => {
-    const lab = openLab('two-node-sql');
+    const lab = await openLab('two-node-sql');
     try {
       const baseline = await captureBaseline(lab.backend);
       const bus = new EventBus();
@@ -233,7 +233,7 @@ describe('the invariant checker', () => {
       const [firstShadow] = plan.shadowLunIds;
       const store = new LabStore(lab.dataDir);
       // Mask a recovered LUN away behind the journal's back: its copy is offline and the journal disagrees.
-      store.update((state) => {
+      await store.update((state) => {
         const lun = state.luns.find((l) => l.id === firstShadow);
         if (lun) lun.mask = [];
       });
@@ -245,7 +245,7 @@ describe('the invariant checker', () => {
       expect(masked.some((v) => v.includes('has no online copy'))).toBe(true);
       expect(masked.some((v) => v.includes('but the journal says'))).toBe(true);
 
-      store.update((state) => {
+      await store.update((state) => {
         state.luns = state.luns.filter((l) => l.id !== firstShadow);
         const copies = state.snapshotSets[0]?.shadowCopies;
         copies?.pop();

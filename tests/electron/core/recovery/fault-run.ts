@@ -10,18 +10,17 @@ import type { FaultRequest } from '../../../../electron/core/backends/lab/faults
 import type { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 
 export async function runIntoFault(engine: RecoveryEngine, bus: EventBus, dataDir: string, setId: string, stepIndex: number, fault: FaultRequest): Promise<RunSummary> {
-  let armed = false;
+  // The Lab's next operation reads the state after this process's queued writes, so it meets the fault.
+  let arming: Promise<string> | null = null;
   const stop = bus.subscribe((event, payload) => {
-    if (armed || event !== 'run.updated') return;
-    if ((payload as RunSummary).stepsDone === stepIndex) {
-      armFault(dataDir, { ...fault, times: 1 });
-      armed = true;
-    }
+    if (arming !== null || event !== 'run.updated') return;
+    if ((payload as RunSummary).stepsDone === stepIndex) arming = armFault(dataDir, { ...fault, times: 1 });
   });
   try {
     const run = await engine.start({ setId }, ['all'], { autoConfirm: true });
     return await engine.settled(run.id);
   } finally {
     stop();
+    await arming;
   }
 }

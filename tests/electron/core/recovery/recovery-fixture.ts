@@ -12,7 +12,7 @@ export interface RecoveryFixture extends LabFixture {
 }
 
 export async function openRecovery(scenario = 'two-node-sql'): Promise<RecoveryFixture> {
-  const lab = openLab(scenario);
+  const lab = await openLab(scenario);
   const bus = new EventBus();
   const engine = new RecoveryEngine({ backend: lab.backend, dataDir: lab.dataDir, bus, operator: 'tester', machine: 'testbox' });
   const [set] = await lab.backend.listSnapshotSets();

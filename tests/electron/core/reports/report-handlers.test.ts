@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe('reports.export through the contract', () => {
   it('exports a finished run as HTML, JSON and CSV named after the run', async () => {
-    lab = openLab('two-node-sql');
+    lab = await openLab('two-node-sql');
     core = createCore({ backend: lab.backend, dataDir: lab.dataDir, version: 'test' });
     const client = createClient(localChannel(core.registry));
     const [set] = await client.invoke('inventory.snapshots', {});

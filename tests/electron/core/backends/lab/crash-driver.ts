@@ -6,10 +6,14 @@ import { LabBackend } from '../../../../../electron/core/backends/lab/lab-backen
 import { FIXED_NOW } from './lab-fixture';
 
 const [dataDir, operation, params] = process.argv.slice(2);
-const backend = LabBackend.open(dataDir ?? '', { latencyScale: 0, now: () => FIXED_NOW });
-const method = (backend as unknown as Record<string, (p: unknown) => Promise<unknown>>)[operation ?? ''];
-if (!method) throw new Error(`no operation ${operation}`);
-method.call(backend, JSON.parse(params ?? '{}')).then(
+async function main(): Promise<void> {
+  const backend = await LabBackend.open(dataDir ?? '', { latencyScale: 0, now: () => FIXED_NOW });
+  const method = (backend as unknown as Record<string, (p: unknown) => Promise<unknown>>)[operation ?? ''];
+  if (!method) throw new Error(`no operation ${operation}`);
+  await method.call(backend, JSON.parse(params ?? '{}'));
+}
+
+main().then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -70,7 +70,7 @@ const scratch: string[] = [];
 
 beforeAll(async () => {
   driver = await bundleDriver();
-  lab = openLab('two-node-sql');
+  lab = await openLab('two-node-sql');
 });
 
 afterAll(async () => {
@@ -91,7 +91,7 @@ describe('a crash at every operation', () => {
     for (const crashPoint of ['before', 'after'] as const) {
       const dir = copyDir(lab.dataDir);
       scratch.push(dir);
-      armFault(dir, { operation, kind: 'crash', crashPoint, times: 1 });
+      await armFault(dir, { operation, kind: 'crash', crashPoint, times: 1 });
       const child = spawnSync(process.execPath, [driver.file, dir, operation, JSON.stringify(params)], { encoding: 'utf8' });
       expect(child.status, child.stderr).toBe(LAB_CRASH_EXIT_CODE);
       expect(child.stderr).toContain(`injected crash in ${operation}`);

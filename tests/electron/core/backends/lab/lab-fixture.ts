@@ -17,10 +17,10 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-lab-'));
 }
 
-export function openLab(scenario = 'two-node-sql', options: LabOptions = {}): LabFixture {
+export async function openLab(scenario = 'two-node-sql', options: LabOptions = {}): Promise<LabFixture> {
   const dataDir = tempDataDir();
-  initLab(dataDir, scenario, false, FIXED_NOW);
-  const backend = LabBackend.open(dataDir, { latencyScale: 0, now: () => FIXED_NOW, ...options });
+  await initLab(dataDir, scenario, false, FIXED_NOW);
+  const backend = await LabBackend.open(dataDir, { latencyScale: 0, now: () => FIXED_NOW, ...options });
   return {
     dataDir,
     backend,

@@ -14,19 +14,19 @@ import { bundleDriver } from './driver-bundle';
 import { FIXED_NOW, tempDataDir } from './lab-fixture';
 
 const dirs: string[] = [];
-function estate(): string {
+async function estate(): Promise<string> {
   const dir = tempDataDir();
   dirs.push(dir);
-  initLab(dir, 'two-node-sql', false, FIXED_NOW);
+  await initLab(dir, 'two-node-sql', false, FIXED_NOW);
   return dir;
 }
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function errorOf(action: () => unknown): ShadowSwapError {
+async function errorOf(action: () => Promise<unknown>): Promise<ShadowSwapError> {
   try {
-    action();
+    await action();
   } catch (error) {
     if (error instanceof ShadowSwapError) return error;
     throw error;
@@ -40,36 +40,36 @@ describe('a state file that is not ours', () => {
     ['foreign', '{"name":"something else"}', 'is not a ShadowSwap Lab state file'],
     ['another version', '{"format":"shadowswap-lab","version":99,"state":{}}', 'another version of ShadowSwap'],
     ['damaged', '{"format":"shadowswap-lab","version":2,"savedAt":"x","state":{"luns":7}}', 'does not have the expected shape'],
-  ])('%s: a clear error, and the file is left untouched', (_what, content, message) => {
-    const dir = estate();
+  ])('%s: a clear error, and the file is left untouched', async (_what, content, message) => {
+    const dir = await estate();
     const file = path.join(dir, 'lab', STATE_FILE);
     fs.writeFileSync(file, content);
-    const error = errorOf(() => LabBackend.open(dir));
+    const error = await errorOf(() => LabBackend.open(dir));
     expect(error.code).toBe('STATE_UNREADABLE');
     expect(error.message).toContain(message);
-    expect(() => new LabStore(dir).update(() => undefined)).toThrow(ShadowSwapError);
-    expect(() => initLab(dir, 'two-node-sql', false)).toThrow('already exists');
+    await expect(new LabStore(dir).update(() => undefined)).rejects.toThrow(ShadowSwapError);
+    await expect(initLab(dir, 'two-node-sql', false)).rejects.toThrow('already exists');
     expect(fs.readFileSync(file, 'utf8')).toBe(content);
   });
 });
 
 describe('the writer lock', () => {
-  it('makes a writer wait and then report BUSY while a live process holds it', () => {
-    const dir = estate();
+  it('makes a writer wait and then report BUSY while a live process holds it', async () => {
+    const dir = await estate();
     fs.writeFileSync(path.join(dir, 'lab', LOCK_FILE), JSON.stringify({ pid: process.pid }));
-    const error = errorOf(() => new LabStore(dir).withLock(() => undefined, 50));
+    const error = await errorOf(() => new LabStore(dir).withLock(() => undefined, 50));
     expect(error.code).toBe('BUSY');
     expect(error.message).toContain(`pid ${process.pid}`);
   });
 
-  it('takes over a lock left by a process that died', () => {
-    const dir = estate();
+  it('takes over a lock left by a process that died', async () => {
+    const dir = await estate();
     fs.writeFileSync(path.join(dir, 'lab', LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345 }));
-    expect(new LabStore(dir).withLock(() => 'taken', 50)).toBe('taken');
+    expect(await new LabStore(dir).withLock(() => 'taken', 50)).toBe('taken');
   });
 
   it('keeps concurrent processes writing the same estate from losing or tearing changes', async () => {
-    const dir = estate();
+    const dir = await estate();
     const driver = await bundleDriver();
     try {
       const luns = new LabStore(dir).read().luns;

@@ -32,8 +32,8 @@ function pick<T>(list: readonly T[], index: number): T {
 }
 
 let lab: LabFixture;
-beforeAll(() => {
-  lab = openLab('two-node-sql');
+beforeAll(async () => {
+  lab = await openLab('two-node-sql');
 });
 afterAll(() => lab.cleanup());
 

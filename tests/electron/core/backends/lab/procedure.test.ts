@@ -12,8 +12,8 @@ const OWNER = 'SQL01';
 const NODES = ['SQL01', 'SQL02'];
 
 let lab: LabFixture;
-beforeEach(() => {
-  lab = openLab('two-node-sql');
+beforeEach(async () => {
+  lab = await openLab('two-node-sql');
 });
 afterEach(() => lab.cleanup());
 
@@ -57,7 +57,7 @@ async function recover(takeOutOfService: 'maintenance' | 'offline') {
 describe('fast recovery on two-node-sql after the incident', () => {
   it.each(['maintenance', 'offline'] as const)('brings the data back and the disks online on the owner node (%s)', async (mode) => {
     const before = await lunById('ARRAY-01:lun-0');
-    corruptLun(lab.dataDir, before.name);
+    await corruptLun(lab.dataDir, before.name);
     expect((await lunById(before.id)).contentChecksum).not.toBe(before.contentChecksum);
     const lunCount = (await lab.backend.listLuns()).length;
 

@@ -12,8 +12,8 @@ const CLUSTER = 'SQLCLUS';
 const NODES = ['SQL01', 'SQL02'];
 
 let lab: LabFixture;
-beforeEach(() => {
-  lab = openLab('two-node-sql');
+beforeEach(async () => {
+  lab = await openLab('two-node-sql');
 });
 afterEach(() => lab.cleanup());
 
@@ -194,7 +194,7 @@ describe('imports', () => {
 
   it('can end partially imported, and must be finished before the break', async () => {
     const set = await theSet();
-    armFault(lab.dataDir, { operation: 'importSnapshotSet', kind: 'partial', times: 1 });
+    await armFault(lab.dataDir, { operation: 'importSnapshotSet', kind: 'partial', times: 1 });
     const partial = await lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' });
     expect(partial.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
     expect((await theSet()).shadowCopies.map((c) => c.imported)).toEqual([true, true, false, false]);
@@ -218,7 +218,7 @@ describe('imports', () => {
 describe('injected faults', () => {
   it('fail returns the real code and text, and a failed import is left for the requester', async () => {
     const set = await theSet();
-    armFault(lab.dataDir, { operation: 'importSnapshotSet', kind: 'fail', times: 1 });
+    await armFault(lab.dataDir, { operation: 'importSnapshotSet', kind: 'fail', times: 1 });
     const error = await failureOf(lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' }));
     expect(error.code).toBe('BACKEND_FAILED');
     expect(error.details).toMatchObject({ hresult: '0x8004230F', symbol: 'VSS_E_UNEXPECTED_PROVIDER_ERROR' });
@@ -230,9 +230,9 @@ describe('injected faults', () => {
   });
 
   it('crash-before stops the operation with its effect unsaved (the real exit is tested in crash.test.ts)', async () => {
-    armFault(lab.dataDir, { operation: 'suspendResource', kind: 'crash', crashPoint: 'before', times: 1 });
+    await armFault(lab.dataDir, { operation: 'suspendResource', kind: 'crash', crashPoint: 'before', times: 1 });
     const crashed: string[] = [];
-    const backend = LabBackend.open(lab.dataDir, {
+    const backend = await LabBackend.open(lab.dataDir, {
       latencyScale: 0,
       crash: (message) => {
         crashed.push(message);
