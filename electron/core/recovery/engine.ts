@@ -14,7 +14,6 @@ import { Journal, readJournal, type JournalRecord } from './journal';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
-import { SerialQueue } from '../serial-queue';
 import { stepBehaviours, type StepContext } from './steps';
 
 export interface EngineDeps {
@@ -46,16 +45,10 @@ export class RecoveryEngine {
   /** Runs this process is driving now, with their pause requests and completion. */
   private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
   /**
-   * The journal of each run this process drives, kept open with its records in memory: the driver lock
-   * makes this process its only writer, so nothing is re-read from disk between events.
+   * The journal of each run this process is attached to, kept open with its records in memory: the driver
+   * lock makes this process its only writer, so nothing is re-read from disk between events.
    */
   private readonly driving = new Map<string, { journal: Journal<RunEvent>; records: Array<JournalRecord<RunEvent>> }>();
-  /**
-   * Journal work on runs this process is not driving (a confirmation, a pause, the late output of a step
-   * that timed out, a driver's journal being closed), one at a time: each reads the journal's end, so it
-   * must see every line written before it.
-   */
-  private readonly detached = new SerialQueue();
 
   constructor(deps: EngineDeps) {
     this.backend = deps.backend;
@@ -106,8 +99,7 @@ export class RecoveryEngine {
     } finally {
       await journal.close();
     }
-    await this.launch(runId, 'forward', drive);
-    return this.summary(runId);
+    return this.decideThenDrive(runId, async () => 'forward', drive);
   }
 
   list(): RunSummary[] {
@@ -133,17 +125,23 @@ export class RecoveryEngine {
 
   /** The operator confirms a destructive step by typing its phrase; the run then goes on. */
   async confirm(runId: string, stepId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
-    const view = this.viewOf(runId);
-    const step = view.detail.plan.steps.find((s) => s.id === stepId);
-    if (!step || view.detail.steps.find((s) => s.id === stepId)?.state !== 'waiting-confirmation') {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `Step ${stepId} of run ${runId} is not waiting for a confirmation.`);
-    }
-    if (typed.trim() !== step.confirmPhrase) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`);
-    }
-    await this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
-    await this.launch(runId, 'forward', drive);
-    return this.summary(runId);
+    this.mustExist(runId);
+    return this.decideThenDrive(
+      runId,
+      async () => {
+        const view = this.viewOf(runId);
+        const step = view.detail.plan.steps.find((s) => s.id === stepId);
+        if (!step || view.detail.steps.find((s) => s.id === stepId)?.state !== 'waiting-confirmation') {
+          throw new ShadowSwapError('PRECONDITION_FAILED', `Step ${stepId} of run ${runId} is not waiting for a confirmation.`);
+        }
+        if (typed.trim() !== step.confirmPhrase) {
+          throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`);
+        }
+        await this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
+        return 'forward';
+      },
+      drive,
+    );
   }
 
   /** Stops the run after its current step; a run waiting for a confirmation is paused at once. */
@@ -156,16 +154,27 @@ export class RecoveryEngine {
     if (this.summary(runId).state !== 'waiting-confirmation') {
       throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
     }
-    await this.append(runId, { type: 'run.paused', by: this.operator });
-    return this.summary(runId);
+    return this.decideThenDrive(runId, async () => {
+      if (this.summary(runId).state !== 'waiting-confirmation') throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} went on meanwhile; pause it where it runs now.`);
+      await this.append(runId, { type: 'run.paused', by: this.operator });
+      return null;
+    });
   }
 
   async resume(runId: string, drive: DriveOptions = {}): Promise<RunSummary> {
     const summary = this.summary(runId);
     if (FINISHED.has(summary.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`);
     await this.refuseIfBackendNotReady(`resume run ${runId}`);
-    await this.launch(runId, summary.state === 'failed' && this.viewOf(runId).detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward', drive);
-    return this.summary(runId);
+    return this.decideThenDrive(
+      runId,
+      async () => {
+        const { detail } = this.viewOf(runId);
+        if (FINISHED.has(detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} finished meanwhile (${detail.state}); there is nothing to resume.`);
+        // A rollback that stopped part-way goes on rolling back: resuming forward would redo what it undid.
+        return detail.state === 'failed' && detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward';
+      },
+      drive,
+    );
   }
 
   /** Undoes every step the run touched, in reverse order; confirmed by typing the run's phrase. */
@@ -178,9 +187,16 @@ export class RecoveryEngine {
     }
     if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running; pause it first, then roll back.`);
     await this.refuseIfBackendNotReady(`roll back run ${runId}`);
-    await this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
-    await this.launch(runId, 'rollback', drive);
-    return this.summary(runId);
+    return this.decideThenDrive(
+      runId,
+      async () => {
+        const { detail } = this.viewOf(runId);
+        if (FINISHED.has(detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} finished meanwhile (${detail.state}); there is nothing to roll back.`);
+        await this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
+        return 'rollback';
+      },
+      drive,
+    );
   }
 
   /** A run may be resumed from another console: check that this one can run the tools at all. */
@@ -193,39 +209,57 @@ export class RecoveryEngine {
 
   // ---- driving ----
 
-  private async launch(runId: string, direction: 'forward' | 'rollback', drive: DriveOptions): Promise<void> {
-    if (this.active.has(runId)) return;
+  /**
+   * Every journal write happens here: this process takes the run's driver lock and opens its journal
+   * (read fresh, under the lock), `decide` checks the operator's request against that and journals it,
+   * then the engine drives on in the direction decided, or lets go. Two consoles acting on one run at once
+   * therefore never both write its journal (which would fork its hash chain and stop it from resuming):
+   * the second is refused with BUSY before it has written anything.
+   */
+  private async decideThenDrive(runId: string, decide: () => Promise<'forward' | 'rollback' | null>, drive: DriveOptions = {}): Promise<RunSummary> {
+    if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running in this console; wait for its current step, or pause it.`);
     if (!this.store.attachDriver(runId)) {
       throw new ShadowSwapError('BUSY', `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`);
     }
     const control = { pause: false, done: Promise.resolve() };
     this.active.set(runId, control);
-    let opened: ReturnType<typeof Journal.reopen<RunEvent>>;
+    let direction: 'forward' | 'rollback' | null;
     try {
-      opened = await this.detached.run(() => Journal.reopen<RunEvent>(this.store.journalFile(runId)));
+      const opened = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+      this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
+      direction = await decide();
     } catch (error) {
-      this.active.delete(runId);
-      this.store.detachDriver(runId);
+      await this.detach(runId);
       throw error;
     }
-    this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
+    if (direction === null) {
+      await this.detach(runId);
+      return this.summary(runId);
+    }
+    const chosen = direction;
     control.done = (async () => {
       try {
         await this.append(runId, { type: 'driver.attached', pid: process.pid, by: this.operator });
-        if (direction === 'forward') await this.driveForward(runId, control, drive);
+        if (chosen === 'forward') await this.driveForward(runId, control, drive);
         else await this.driveRollback(runId);
       } catch (error) {
         // The journal could not be written or read: stop here; the run stays resumable from what is on disk.
         this.bus.emit('run.output', { runId, stepId: null, text: `The engine stopped: ${toWireError(error).message}` });
       } finally {
-        const { journal } = this.driving.get(runId) ?? {};
-        this.driving.delete(runId);
-        await this.detached.run(() => journal?.close()).catch(() => undefined);
-        this.active.delete(runId);
-        this.store.detachDriver(runId);
-        this.publish(runId);
+        await this.detach(runId);
       }
     })();
+    return this.summary(runId);
+  }
+
+  /** Closes the run's journal and gives up its driver lock. */
+  private async detach(runId: string): Promise<void> {
+    const { journal } = this.driving.get(runId) ?? {};
+    this.driving.delete(runId);
+    await journal?.close().catch(() => undefined);
+    this.active.delete(runId);
+    this.store.detachDriver(runId);
+    this.publish(runId);
   }
 
   private async driveForward(runId: string, control: { pause: boolean }, drive: DriveOptions): Promise<void> {
@@ -339,18 +373,9 @@ export class RecoveryEngine {
   /** Journals an event; resolves once it is on disk, and only then may the engine act on it. */
   private async append(runId: string, event: RunEvent): Promise<void> {
     const open = this.driving.get(runId);
-    if (open) {
-      open.records.push(await open.journal.append(event));
-    } else {
-      await this.detached.run(async () => {
-        const { journal } = Journal.reopen<RunEvent>(this.store.journalFile(runId));
-        try {
-          await journal.append(event);
-        } finally {
-          await journal.close();
-        }
-      });
-    }
+    // Only decideThenDrive opens a journal, under the driver lock: writing without it could fork the chain.
+    if (!open) throw new ShadowSwapError('INTERNAL', `Run ${runId}'s journal was written without holding the run; nothing was written. Please report this.`);
+    open.records.push(await open.journal.append(event));
     if (event.type !== 'step.output') this.publish(runId);
   }
 

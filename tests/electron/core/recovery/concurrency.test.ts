@@ -1,9 +1,17 @@
-/** Two processes start recoveries over the same LUNs at the same moment: exactly one runs. */
+/**
+ * Two processes start recoveries over the same LUNs at the same moment: exactly one runs. Two consoles act
+ * on one run at once: only one writes its journal, so its hash chain never forks.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../../shared/recovery';
+import { EventBus } from '../../../../electron/core/event-bus';
+import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
+import { openRecovery, type RecoveryFixture } from './recovery-fixture';
 import { bundleCli, type CliProcess } from '../../cli/cli-bundle';
 
 let cli: CliProcess;
@@ -29,5 +37,38 @@ describe('two recoveries over overlapping LUNs', () => {
     expect(runs.filter((r) => r.state === 'succeeded')).toHaveLength(1);
     expect(runs).toHaveLength(1);
     fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('two consoles acting on one run at once', () => {
+  /** A second console over the same data directory: its own engine, the same journal and driver lock. */
+  const secondConsole = (fixture: RecoveryFixture) => new RecoveryEngine({ backend: fixture.backend, dataDir: fixture.dataDir, bus: new EventBus(), operator: 'colleague', machine: 'otherbox' });
+
+  it('two confirmations of the same step: one goes on, the other is refused before writing, and the journal stays whole', async () => {
+    const fixture = await openRecovery('two-node-sql');
+    const run = await fixture.engine.start({ setId: fixture.setId }, ['all']);
+    const waiting = await fixture.engine.settled(run.id);
+    expect(waiting.state).toBe('waiting-confirmation');
+    const stepId = fixture.engine.get(run.id).steps.find((s) => s.state === 'waiting-confirmation')?.id ?? '';
+
+    const outcomes = await Promise.allSettled([fixture.engine.confirm(run.id, stepId, 'SQLCLUS'), secondConsole(fixture).confirm(run.id, stepId, 'SQLCLUS')]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'BUSY' });
+    await fixture.engine.settled(run.id);
+
+    const { records } = readJournal<RunEvent>(fixture.engine.get(run.id).journalFile);
+    expect(records.filter((r) => r.event.type === 'step.confirmed' && r.event.stepId === stepId)).toHaveLength(1);
+    await fixture.cleanup();
+  });
+
+  it('a rollback asked for while another console drives the run is refused before it writes anything', async () => {
+    const fixture = await openRecovery('two-node-sql');
+    const run = await fixture.engine.start({ setId: fixture.setId }, ['all'], { autoConfirm: true });
+    const colleague = secondConsole(fixture);
+    await expect(colleague.rollback(run.id, '', { autoConfirm: true })).rejects.toMatchObject({ code: 'BUSY' });
+    expect((await fixture.engine.settled(run.id)).state).toBe('succeeded');
+    const { records } = readJournal<RunEvent>(fixture.engine.get(run.id).journalFile);
+    expect(records.some((r) => r.event.type === 'rollback.started')).toBe(false);
+    await fixture.cleanup();
   });
 });
