@@ -10,6 +10,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
 import { SerialQueue } from '../serial-queue';
+import { syncDirectory } from '../sync-directory';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -41,8 +42,11 @@ export class Journal<E> {
   private readonly writes = new SerialQueue();
   /** A write that failed: the chain on disk stops there, so every later append must fail too. */
   private failure: unknown = null;
+  /** A new journal's name is flushed with its first line: a run whose file vanished in a power cut never existed. */
+  private nameDurable: boolean;
 
-  private constructor(file: string, seq: number, head: string) {
+  private constructor(file: string, seq: number, head: string, nameDurable: boolean) {
+    this.nameDurable = nameDurable;
     this.file = file;
     this.seq = seq;
     this.head = head;
@@ -52,7 +56,7 @@ export class Journal<E> {
   static create<E>(file: string): Journal<E> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (fs.existsSync(file)) throw new ShadowSwapError('PRECONDITION_FAILED', `The journal ${file} already exists; a run's journal is never overwritten.`);
-    return new Journal<E>(file, 0, GENESIS_HASH);
+    return new Journal<E>(file, 0, GENESIS_HASH, false);
   }
 
   /** Reopens a journal to append to it (resume, rollback), after checking its chain. */
@@ -63,7 +67,7 @@ export class Journal<E> {
       fs.appendFileSync(file, '\n');
     }
     const last = read.records.at(-1);
-    return { journal: new Journal<E>(file, last ? last.seq : 0, read.head), read };
+    return { journal: new Journal<E>(file, last ? last.seq : 0, read.head, true), read };
   }
 
   /**
@@ -95,6 +99,10 @@ export class Journal<E> {
       await handle.write(text);
       // datasync is enough: it flushes the data and the new length, all a reader needs to find the line.
       await handle.datasync();
+      if (!this.nameDurable) {
+        await syncDirectory(path.dirname(this.file));
+        this.nameDurable = true;
+      }
     } catch (error) {
       this.failure = error;
       throw error;

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../../shared/errors';
+import { syncDirectory } from '../../sync-directory';
 import { withFileLockAsync } from '../../file-lock';
 import { SerialQueue } from '../../serial-queue';
 import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-model';
@@ -166,16 +167,5 @@ export class LabStore {
       `The Lab state file ${this.file} ${why}. It was left untouched. Move it aside to keep it, or replace it with a fresh estate: shadowswap lab init --force.`,
       { file: this.file },
     );
-  }
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; the rename is already durable enough there.
-  if (process.platform === 'win32') return;
-  const handle = await fs.promises.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
