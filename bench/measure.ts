@@ -46,7 +46,14 @@ export function meetsTarget(figure: Figure): boolean | null {
   return figure.better === 'lower' ? figure.median <= figure.target : figure.median >= figure.target;
 }
 
-const format = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
+/** Three significant figures at most, and never "0.00" for a value that is small but not zero. */
+function format(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 100) return value.toFixed(0);
+  if (size >= 10) return value.toFixed(1);
+  if (size >= 0.1 || size === 0) return value.toFixed(2);
+  return value.toPrecision(2);
+}
 
 export function figuresTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
