@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { toWireError } from '../shared/errors';
+import { cliArgumentsOf } from './cli/command-line-mode';
+import { processIo } from './cli/process-io';
+import { runCli } from './cli/run-cli';
 import { createCore, type Core } from './core/app';
 import { resolveDataDir } from './core/data-dir';
 import { openBackend } from './core/open-backend';
@@ -141,7 +144,8 @@ function createWindow(): void {
   void window.loadURL(APP_ENTRY_URL);
 }
 
-void app.whenReady().then(async () => {
+async function openConsole(): Promise<void> {
+  await app.whenReady();
   try {
     const dataDir = resolveDataDir(dataDirFromArgs());
     const core = createCore({ backend: await openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
@@ -157,4 +161,19 @@ void app.whenReady().then(async () => {
     dialog.showErrorBox('ShadowSwap could not start', toWireError(error).message);
     app.quit();
   }
-});
+}
+
+/** Started with a command: no window; the command prints to the console it was started from, and its exit code is the app's. */
+function runCommand(args: string[]): void {
+  runCli(args, processIo, __SHADOWSWAP_VERSION__).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      processIo.stderr(`shadowswap: unexpected failure: ${toWireError(error).message}\n`);
+      app.exit(1);
+    },
+  );
+}
+
+const cliArguments = cliArgumentsOf(process.argv, app.isPackaged);
+if (cliArguments === null) void openConsole();
+else runCommand(cliArguments);
