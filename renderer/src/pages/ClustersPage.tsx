@@ -55,12 +55,14 @@ function useColumns(): DataColumn<ClusterRow>[] {
   const styles = useStyles();
   const owner = byKind({ group: (g) => g.ownerNode, ...forResources((r) => r.ownerNode) }, '');
   return [
-    { id: 'name', header: 'Name', width: 300, sortable: true, text: (row) => row.name, render: (row) => row.name },
-    { id: 'kind', header: 'Kind', width: 150, text: kindText, render: kindText },
+    { id: 'name', header: 'Name', width: 240, sortable: true, text: (row) => row.name, render: (row) => row.name },
+    { id: 'kind', header: 'Kind', width: 130, text: kindText, render: kindText },
     {
       id: 'state',
       header: 'State',
-      width: 460,
+      // Narrow enough that the owner node shows beside the details pane; what a group has down and a
+      // cluster's summary give way to an ellipsis, and read whole in the row's details.
+      width: 260,
       text: byKind<string>({ cluster: clusterSummary, node: (n) => n.state, group: groupStateText, ...forResources((r) => r.state) }, ''),
       render: byKind<ReactNode>(
         {
