@@ -3,6 +3,7 @@ import { lunCompliance } from '../../../shared/compliance';
 import { formatBytes } from '../../../shared/format';
 import type { ResultOf } from '../../../shared/contract';
 import type { Cluster } from '../../../shared/domain';
+import { filterList } from '../../../shared/filter';
 import { stringFlag } from '../args';
 import { listFlags, plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
@@ -105,9 +106,10 @@ export const inventoryCommands: Command[] = [
     details: 'Application resources (SQL Server, its agent, network name and IP address) depend on the disks: taking a disk offline takes them offline first.',
     run: (context) =>
       withClient(context, async (client) => {
-        const clusters = await client.invoke('inventory.clusters', { filter: stringFlag(context.args, 'filter') });
+        const filter = stringFlag(context.args, 'filter');
+        const clusters = await client.invoke('inventory.clusters', { filter });
         if (context.args.flags.json) printJson(context, clusters);
-        else context.io.stdout(clusterText(clusters));
+        else context.io.stdout(clusterText(clusters, filter));
         return 0;
       }),
   },
@@ -139,13 +141,15 @@ interface ResourceLine {
   dependencies: readonly string[];
 }
 
-function clusterText(clusters: readonly Cluster[]): string {
-  const lines = clusters.flatMap((cluster) => {
+/** The clusters the filter matched come whole (the contract's shape); the table keeps only the lines it matches. */
+function clusterText(clusters: readonly Cluster[], filter: string | undefined): string {
+  const groupState = (line: ResourceLine) => line.cluster.groups.find((g) => g.name === line.group)?.state ?? '-';
+  const allLines = clusters.flatMap((cluster) => {
     const disks = cluster.diskResources.map((r): ResourceLine => ({ cluster, ...r, type: 'Physical Disk', disk: `${r.diskIdType} ${r.diskSignature ?? r.diskIdGuid ?? '-'}` }));
     const applications = cluster.applicationResources.map((r): ResourceLine => ({ cluster, ...r, type: r.resourceType, disk: '-' }));
     return [...disks, ...applications].sort((a, b) => a.group.localeCompare(b.group));
   });
-  const groupState = (line: ResourceLine) => line.cluster.groups.find((g) => g.name === line.group)?.state ?? '-';
+  const lines = filterList(allLines, filter, (r) => [r.cluster.name, ...r.cluster.nodes.map((n) => n.name), r.group, groupState(r), r.ownerNode, r.name, r.type, r.state, r.disk, ...r.dependencies]);
   const table = formatTable(lines, [
     { header: 'CLUSTER', value: (r) => r.cluster.name },
     { header: 'NODES', value: (r) => r.cluster.nodes.map((n) => `${n.name}(${n.state})`).join(',') },
@@ -158,7 +162,8 @@ function clusterText(clusters: readonly Cluster[]): string {
     { header: 'DEPENDS ON', value: (r) => r.dependencies.join(', ') || '-' },
   ]);
   const count = (of: (cluster: Cluster) => readonly unknown[]) => clusters.reduce((sum, cluster) => sum + of(cluster).length, 0);
-  return `${table}\n${plural(clusters.length, 'cluster')}, ${plural(count((c) => c.diskResources), 'disk resource')}, ${plural(count((c) => c.applicationResources), 'application resource')}\n`;
+  const shown = lines.length < allLines.length ? `; ${lines.length} of their ${allLines.length} resources ${lines.length === 1 ? 'matches' : 'match'} the filter` : '';
+  return `${table}\n${plural(clusters.length, 'cluster')}, ${plural(count((c) => c.diskResources), 'disk resource')}, ${plural(count((c) => c.applicationResources), 'application resource')}${shown}\n`;
 }
 
 function matrixText({ hosts, rows, findings }: ResultOf<'inventory.matrix'>): string {

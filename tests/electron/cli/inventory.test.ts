@@ -64,6 +64,16 @@ describe('shadowswap inventory', () => {
     expect(line('SQL Server Agent')).toMatch(/SQL Server Agent\s+Online\s+-\s+SQL Server$/);
   });
 
+  it('cluster --filter keeps the resource lines that match, and says how many of the cluster\'s it shows', async () => {
+    const { stdout } = await cli('inventory', 'cluster', '--filter', 'agent');
+    const rows = stdout.split('\n').filter((l) => l.startsWith('SQLCLUS '));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/SQL Server Agent\s+SQL Server Agent\s+Online/);
+    expect(stdout).toContain('1 cluster, 4 disk resources, 4 application resources; 1 of their 8 resources matches the filter\n');
+    // A filter that names the cluster keeps every line.
+    expect((await cli('inventory', 'cluster', '--filter', 'sqlclus')).stdout).not.toContain('the filter');
+  });
+
   it('cluster shows SQL Server Offline and its group PartialOnline after a disk it depends on goes offline', async () => {
     const backend = await LabBackend.open(dataDir, { latencyScale: 0 });
     await backend.stopResource({ cluster: 'SQLCLUS', resource: 'Cluster Disk 1', onNode: 'SQL01' });
