@@ -165,13 +165,21 @@ async function openConsole(): Promise<void> {
 
 /** Started with a command: no window; the command prints to the console it was started from, and its exit code is the app's. */
 function runCommand(args: string[]): void {
-  runCli(args, processIo, __SHADOWSWAP_VERSION__).then(
-    (code) => app.exit(code),
-    (error: unknown) => {
-      processIo.stderr(`shadowswap: unexpected failure: ${toWireError(error).message}\n`);
-      app.exit(1);
-    },
-  );
+  runCli(args, processIo, __SHADOWSWAP_VERSION__).then(exitWhenFlushed, (error: unknown) => {
+    processIo.stderr(`shadowswap: unexpected failure: ${toWireError(error).message}\n`);
+    exitWhenFlushed(1);
+  });
+}
+
+/** app.exit ends the process at once, and console writes are asynchronous on Windows: wait for both streams first. */
+function exitWhenFlushed(code: number): void {
+  let open = 2;
+  const flushed = () => {
+    open -= 1;
+    if (open === 0) app.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
 }
 
 const cliArguments = cliArgumentsOf(process.argv, app.isPackaged);
