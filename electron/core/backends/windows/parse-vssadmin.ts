@@ -16,7 +16,7 @@ import { ListingFields, type CreationTime } from './listing-fields';
 import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
 import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
-import { hasLineSeparatorIn, hasRegexLineSeparator, indexOfCode, NameTable, skipSpace, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
+import { hasLineSeparatorIn, hasRegexLineSeparator, indexOfCode, NameTable, skipSpace, type KeyedRule, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
 
 type Key =
   | 'set'
@@ -53,14 +53,7 @@ type Tail =
   | 'quoted' // `(.*)'\s*$`
   | 'volumeName'; // `(?: Name)?:\s*(.*?)\s*$`
 
-interface Rule {
-  key: Key;
-  /** As vssadmin prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
-  name: string;
-  tail: Tail;
-  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
-  bit: number;
-}
+type Rule = KeyedRule<Key, Tail>;
 
 const RULES = new NameTable<Rule>([
   { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value', bit: KEY_BIT.set },

@@ -28,6 +28,7 @@ import {
   indexOfCode,
   isSpace,
   NameTable,
+  type KeyedRule,
   skipNonSpace,
   skipSpace,
   skipSpaceBack,
@@ -97,14 +98,7 @@ type Tail =
   | 'none' // `\s*$`, the value being the name itself
   | 'optionalColon'; // `:?\s*(.*?)\s*$`
 
-interface PropertyRule {
-  key: PropertyKey;
-  /** As the tools print it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
-  name: string;
-  tail: Tail;
-  /** KEY_BIT of the key, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
-  bit: number;
-}
+type PropertyRule = KeyedRule<PropertyKey, Tail>;
 
 /** Property lines, after the leading `- `. */
 const PROPERTY_RULES = new NameTable<PropertyRule>([

@@ -103,6 +103,16 @@ interface TableName<T> {
   fold: Uint16Array;
 }
 
+/** A line rule of a listing parser: the property's name as the tool prints it, how its value ends, and its key. */
+export interface KeyedRule<Key extends string, Tail extends string> {
+  key: Key;
+  /** As the tool prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
+  name: string;
+  tail: Tail;
+  /** The key's bit, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
+  bit: number;
+}
+
 /**
  * Names matched case-insensitively at a position, as a regex literal prefix under the `i` flag would.
  * Every name starts with an ASCII letter; they are grouped by that letter, so a line is compared with the
