@@ -10,25 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium, quietChromiumArgs } from '../e2e/browser';
 import { percentile, summarize, type Figure } from './measure';
+import { startServe, type ServeProcess } from './serve-process';
 import type { SuiteOptions } from './suite';
 
-async function serve(root: string, dataDir: string): Promise<{ url: string; stop(): void }> {
+async function serve(root: string, dataDir: string): Promise<ServeProcess> {
   const cli = path.join(root, 'bin', 'shadowswap.cjs');
   await new Promise<void>((resolve, reject) => {
     const init = spawn(process.execPath, [cli, 'lab', 'init', '--scenario', 'large', '--data-dir', dataDir], { stdio: 'ignore' });
     init.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lab init exited with ${code}`))));
   });
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /(http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return startServe(root, dataDir);
 }
 
 export async function measureLunsPage(options: SuiteOptions): Promise<Figure[]> {

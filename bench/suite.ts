@@ -2,7 +2,6 @@
  * The benchmark suite: every figure the speed issue names, on the Lab's `large` estate unless said
  * otherwise. `--quick` runs a small version (two-node-sql, few runs) so `npm test` proves the code works.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { startFlushTimer } from './flush-timer';
 import { runGatewayLoad } from './gateway-load';
 import { percentile, summarize, timeRuns, type Figure } from './measure';
 import { measureLunsPage } from './luns-page';
+import { startServe } from './serve-process';
 
 export interface SuiteOptions {
   quick: boolean;
@@ -154,20 +154,11 @@ async function coldStartFigure(options: SuiteOptions): Promise<Figure[]> {
     const dataDir = tempDir('cold');
     await initLab(dataDir, 'two-node-sql', false);
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(options.root, 'bin', 'shadowswap.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /(http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
+    const { url, stop } = await startServe(options.root, dataDir);
     const response = await fetch(url);
     await response.body?.getReader().read();
     samples.push(performance.now() - started);
-    child.kill('SIGTERM');
+    stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return [summarize('gateway cold start: shadowswap serve to first byte', 'ms', samples, 1000)];
