@@ -11,7 +11,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -52,8 +55,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the core only through the contract client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node built-ins.' }))],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer talks to the core only through the contract client (shared/rpc).' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the core only through the contract client.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs sandboxed: no Node built-ins.' })),
+          ],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer talks to the core only through the contract client (shared/rpc).' },
+          ],
         },
       ],
     },
@@ -64,7 +72,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core is plain Node: Electron APIs belong in electron/main.ts or electron/preload.ts.' }],
+          paths: [
+            { name: 'electron', message: 'electron/core is plain Node: Electron APIs belong in electron/main.ts or electron/preload.ts.' },
+          ],
           patterns: [
             { group: ['**/renderer/**'], message: 'The core never depends on the renderer.' },
             { group: ['**/gateway/**', '**/cli/**', '../main', '../preload'], message: 'The core never depends on a door.' },

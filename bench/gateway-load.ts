@@ -36,20 +36,24 @@ let clientsCode: string | null = null;
  * as this folder.
  */
 function loadClientsCode(): string {
-  clientsCode ??= buildSync({
-    entryPoints: [path.join(import.meta.dirname, 'load-clients.ts')],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  }).outputFiles[0]?.text ?? '';
+  clientsCode ??=
+    buildSync({
+      entryPoints: [path.join(import.meta.dirname, 'load-clients.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+    }).outputFiles[0]?.text ?? '';
   return clientsCode;
 }
 
 /** Starts the clients; `onUnderWay` is called once every client has had one answer. */
-function startClients(input: LoadClientsInput, onUnderWay: () => void): { done: Promise<Extract<LoadClientsMessage, { type: 'done' }>>; stop(): Promise<number> } {
+function startClients(
+  input: LoadClientsInput,
+  onUnderWay: () => void,
+): { done: Promise<Extract<LoadClientsMessage, { type: 'done' }>>; stop(): Promise<number> } {
   const worker = new Worker(loadClientsCode(), { eval: true, workerData: input });
   const done = new Promise<Extract<LoadClientsMessage, { type: 'done' }>>((resolve, reject) => {
     worker.on('message', (message: LoadClientsMessage) => (message.type === 'under-way' ? onUnderWay() : resolve(message)));

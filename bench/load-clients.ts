@@ -34,7 +34,10 @@ const readers = [
   { method: 'inventory.clusterPage', params: () => ({ offset: 0, limit: 50 }) },
 ] as const;
 
-async function runClients({ port, token, clientCount, requestsPerClient }: LoadClientsInput, post: (message: LoadClientsMessage) => void): Promise<void> {
+async function runClients(
+  { port, token, clientCount, requestsPerClient }: LoadClientsInput,
+  post: (message: LoadClientsMessage) => void,
+): Promise<void> {
   const connect = () =>
     new Promise<{ socket: WebSocket; channel: WsChannel }>((resolve, reject) => {
       const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, { headers: { cookie: `shadowswap_token=${token}` } });

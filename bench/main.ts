@@ -13,11 +13,14 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
   const results = { when: new Date().toISOString(), machine, quick, figures };
   // A partial run must not replace the last whole table.
-  if (only === undefined) fs.writeFileSync(path.join(root, quick ? 'bench-results.quick.json' : 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${figuresTable(figures)}\n\nMachine: ${machine}${quick ? ' (quick run: small estate, few runs — not for comparison)' : ''}${only ? ` (only: ${only.join(', ')}; results file not written)` : ''}\n`);
+  if (only === undefined)
+    fs.writeFileSync(path.join(root, quick ? 'bench-results.quick.json' : 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(
+    `${figuresTable(figures)}\n\nMachine: ${machine}${quick ? ' (quick run: small estate, few runs — not for comparison)' : ''}${only ? ` (only: ${only.join(', ')}; results file not written)` : ''}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

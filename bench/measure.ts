@@ -16,11 +16,28 @@ export interface Figure {
   note?: string;
 }
 
-export function summarize(name: string, unit: string, samples: readonly number[], target: number | null, better: 'lower' | 'higher' = 'lower', note?: string): Figure {
+export function summarize(
+  name: string,
+  unit: string,
+  samples: readonly number[],
+  target: number | null,
+  better: 'lower' | 'higher' = 'lower',
+  note?: string,
+): Figure {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { name, unit, median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, runs: samples.length, target, better, ...(note ? { note } : {}) };
+  return {
+    name,
+    unit,
+    median,
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+    runs: samples.length,
+    target,
+    better,
+    ...(note ? { note } : {}),
+  };
 }
 
 export async function timeRuns(runs: number, action: () => Promise<unknown> | unknown): Promise<number[]> {

@@ -8,7 +8,9 @@ export interface ServeProcess {
 }
 
 export function startServe(root: string, dataDir: string): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'shadowswap.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'shadowswap.cjs'), 'serve', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise<ServeProcess>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {

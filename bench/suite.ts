@@ -60,7 +60,13 @@ async function inventoryFigures(options: SuiteOptions): Promise<Figure[]> {
     await remote.invoke('inventory.luns', {});
     await local.invoke('inventory.lunPage', page);
     await remote.invoke('inventory.lunPage', page);
-    const samples = { local: [] as number[], remote: [] as number[], cloned: [] as number[], localPage: [] as number[], remotePage: [] as number[] };
+    const samples = {
+      local: [] as number[],
+      remote: [] as number[],
+      cloned: [] as number[],
+      localPage: [] as number[],
+      remotePage: [] as number[],
+    };
     for (let i = 0; i < runs; i += 1) {
       samples.local.push(...(await timeRuns(1, () => local.invoke('inventory.luns', {}))));
       samples.remote.push(...(await timeRuns(1, () => remote.invoke('inventory.luns', {}))));
@@ -169,10 +175,13 @@ async function loadFigure(options: SuiteOptions): Promise<Figure[]> {
   const p99s: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const result = await runGatewayLoad(options.quick ? 20 : 200, options.quick ? 5 : 25);
-    if (result.failures.length > 0 || result.recoveryState !== 'succeeded') throw new Error(`the load run failed: ${result.failures[0] ?? result.recoveryState}`);
+    if (result.failures.length > 0 || result.recoveryState !== 'succeeded')
+      throw new Error(`the load run failed: ${result.failures[0] ?? result.recoveryState}`);
     p99s.push(percentile(result.latencies, 99));
   }
-  return [summarize(`gateway under load: p99 of ${options.quick ? '20 × 5' : '200 × 25'} inventory reads during a recovery`, 'ms', p99s, 100)];
+  return [
+    summarize(`gateway under load: p99 of ${options.quick ? '20 × 5' : '200 × 25'} inventory reads during a recovery`, 'ms', p99s, 100),
+  ];
 }
 
 function bundleFigure(options: SuiteOptions): Figure[] {

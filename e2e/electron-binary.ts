@@ -6,7 +6,11 @@ import path from 'node:path';
 export function electronBinary(): { path: string } | { missing: string } {
   const packageDir = path.resolve('node_modules', 'electron');
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return { missing: 'the Electron binary is not installed (node_modules/electron/path.txt is absent; run "npx install-electron" where the network allows)' };
+  if (!fs.existsSync(pathFile))
+    return {
+      missing:
+        'the Electron binary is not installed (node_modules/electron/path.txt is absent; run "npx install-electron" where the network allows)',
+    };
   const executable = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
   if (!fs.existsSync(executable)) return { missing: `the Electron binary ${executable} is missing` };
   return { path: executable };

@@ -71,7 +71,10 @@ export const test = base.extend<Fixtures & ConsoleOptions>({
         testInfo.skip(true, `Electron project skipped: ${binary.missing}.`);
         return;
       }
-      const app = await _electron.launch({ executablePath: binary.path, args: [path.resolve('dist/electron/main.cjs'), `--data-dir=${dataDir}`] });
+      const app = await _electron.launch({
+        executablePath: binary.path,
+        args: [path.resolve('dist/electron/main.cjs'), `--data-dir=${dataDir}`],
+      });
       const window = await app.firstWindow();
       await use(window);
       await app.close();

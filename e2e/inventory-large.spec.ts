@@ -7,7 +7,11 @@ test.use({ scenario: 'large' });
 const MAX_DOM_ROWS = 150;
 
 test('the LUN table scrolls to the last LUN with a bounded number of rows in the DOM', async ({ consolePage: page, shadowswap }) => {
-  const last = (JSON.parse((await shadowswap('inventory', 'matrix', '--json', '--filter', 'ARRAY-10:lun-2599')).stdout) as { rows: Array<{ name: string }> }).rows;
+  const last = (
+    JSON.parse((await shadowswap('inventory', 'matrix', '--json', '--filter', 'ARRAY-10:lun-2599')).stdout) as {
+      rows: Array<{ name: string }>;
+    }
+  ).rows;
   const table = page.getByRole('grid', { name: 'LUNs' });
   await expect(page.getByRole('status')).toHaveText('26,000 LUNs');
   await expect(table).toHaveAttribute('aria-rowcount', '26001');

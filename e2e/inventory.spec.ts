@@ -5,7 +5,9 @@ import { LabBackend } from '../electron/core/backends/lab/lab-backend';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-test('the LUN page shows compliance, masking and the cluster disk, and opens a LUN with its snapshot sets', async ({ consolePage: page }) => {
+test('the LUN page shows compliance, masking and the cluster disk, and opens a LUN with its snapshot sets', async ({
+  consolePage: page,
+}) => {
   const table = page.getByRole('grid', { name: 'LUNs' });
   const data = table.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SQL-DATA', exact: true }) });
   await expect(data).toContainText('Compliant');
@@ -76,12 +78,20 @@ function clusterRow(page: Page, id: string) {
 async function openSqlGroup(page: Page) {
   await page.getByRole('tab', { name: 'Clusters' }).click();
   const table = page.getByRole('treegrid', { name: 'Clusters' });
-  await table.getByRole('row', { name: /SQLCLUS/ }).getByRole('button', { name: 'Expand' }).click();
-  await table.getByRole('row', { name: /SQL Server \(MSSQLSERVER\)/ }).getByRole('button', { name: 'Expand' }).click();
+  await table
+    .getByRole('row', { name: /SQLCLUS/ })
+    .getByRole('button', { name: 'Expand' })
+    .click();
+  await table
+    .getByRole('row', { name: /SQL Server \(MSSQLSERVER\)/ })
+    .getByRole('button', { name: 'Expand' })
+    .click();
   return table;
 }
 
-test('the clusters page walks cluster → nodes and groups → disk resources with their LUN and SQL Server on its owner node', async ({ consolePage: page }) => {
+test('the clusters page walks cluster → nodes and groups → disk resources with their LUN and SQL Server on its owner node', async ({
+  consolePage: page,
+}) => {
   const table = await openSqlGroup(page);
   await expect(table.getByRole('row', { level: 2 })).toHaveCount(3);
   await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 4 of 4 disks online, 4 of 4 application resources online');
@@ -98,11 +108,17 @@ test('the clusters page walks cluster → nodes and groups → disk resources wi
 
   await page.getByRole('searchbox', { name: 'Search clusters' }).fill('SQL02');
   await expect(table.getByRole('row')).toHaveCount(3);
-  await disk.or(table.getByRole('row', { level: 2 })).first().click();
+  await disk
+    .or(table.getByRole('row', { level: 2 }))
+    .first()
+    .click();
   await expect(page.getByRole('complementary', { name: 'Cluster details' })).toContainText('SQLCLUS');
 });
 
-test('the clusters page shows SQL Server Offline and its group partly online once a disk under it goes offline', async ({ consolePage: page, dataDir }) => {
+test('the clusters page shows SQL Server Offline and its group partly online once a disk under it goes offline', async ({
+  consolePage: page,
+  dataDir,
+}) => {
   await openSqlGroup(page);
   await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Online');
 
@@ -111,7 +127,9 @@ test('the clusters page shows SQL Server Offline and its group partly online onc
   await lab.close();
 
   await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Offline');
-  await expect(clusterRow(page, SQL_GROUP).state).toHaveText('PartialOnlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline');
+  await expect(clusterRow(page, SQL_GROUP).state).toHaveText(
+    'PartialOnlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline',
+  );
   await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 3 of 4 disks online, 2 of 4 application resources online');
 });
 
@@ -137,7 +155,10 @@ test('the masking matrix shows a finding after a LUN is masked away from one nod
   await lab.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01'] });
   await lab.close();
 
-  await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="missing-cluster-node"]')).toHaveAttribute('aria-label', 'SQL02 cannot see it, though it is a node of its cluster');
+  await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="missing-cluster-node"]')).toHaveAttribute(
+    'aria-label',
+    'SQL02 cannot see it, though it is a node of its cluster',
+  );
   const findings = page.getByRole('grid', { name: 'Masking findings' });
   const finding = findings.getByRole('row').filter({ hasText: 'SQL-LOGS' });
   await expect(finding).toContainText('Cluster node cannot see its disk');
@@ -150,7 +171,10 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^luns-\d{12}\.csv$/);
   const csv = (await (await download.createReadStream()).toArray()).join('');
-  const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   expect(lines[0]).toBe('Name,State,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
   expect(lines).toHaveLength(3);
   expect(lines[1]).toContain('SQL-DATA,healthy,500 GiB,E: SQLData,"SQL01, SQL02",');
@@ -171,16 +195,22 @@ test('saved vssadmin output opens in the snapshot page, then the live sets come 
 
   const saved = page.getByRole('region', { name: 'Saved output' });
   await expect(saved).toContainText('Showing saved vssadmin output from vssadmin-list-shadows-wrapped.txt, not the live inventory.');
-  await expect(saved.getByRole('table', { name: 'Shadow copies in the saved output' })).toContainText('153b6835-be81-45ed-bd01-2edbf4f61a85');
+  await expect(saved.getByRole('table', { name: 'Shadow copies in the saved output' })).toContainText(
+    '153b6835-be81-45ed-bd01-2edbf4f61a85',
+  );
   await saved.getByRole('button', { name: 'Back to the live snapshot sets' }).click();
   await expect(page.getByRole('treegrid', { name: 'Snapshot sets' })).toBeVisible();
 });
 
-test('a file that is not the chosen tool\'s output is refused with the line named', async ({ consolePage: page }) => {
+test("a file that is not the chosen tool's output is refused with the line named", async ({ consolePage: page }) => {
   await page.getByRole('tab', { name: 'Snapshot sets' }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
-  await dialog.getByLabel("File with the tool's output").setInputFiles({ name: 'cut.txt', mimeType: 'text/plain', buffer: Buffer.from('\t* Shadow copy ID = {5f1d8c2a-1b2c-4d3e-8f40-123456789abc}\r\nNumber of shadow copies listed: 2\r\n') });
+  await dialog.getByLabel("File with the tool's output").setInputFiles({
+    name: 'cut.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('\t* Shadow copy ID = {5f1d8c2a-1b2c-4d3e-8f40-123456789abc}\r\nNumber of shadow copies listed: 2\r\n'),
+  });
   await dialog.getByRole('radio', { name: /^diskshadow/ }).check();
   await dialog.getByRole('button', { name: 'Show it' }).click();
   await expect(dialog).toContainText('This is not diskshadow output ShadowSwap can read');

@@ -62,14 +62,18 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await expect(page.getByText('Acknowledge the warning above first.')).toBeVisible();
   const masking = page.getByRole('table', { name: 'Who sees which LUN, before and after' });
   await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' })).toContainText('Sees → No access');
-  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' }).getByRole('cell').last()).toHaveText('No access → Sees');
+  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' }).getByRole('cell').last()).toHaveText(
+    'No access → Sees',
+  );
 
   await page.getByRole('button', { name: 'Copy as script…' }).click();
   const script = page.getByRole('textbox', { name: 'Recovery plan script' });
   await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
   await expect(script).toHaveValue(/# Step 1 of 11: Take 4 disk resource\(s\) offline\n# Why: /);
   await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
-  await expect(script).toHaveValue(/# diskraid script, on SQL01[^\n]*\n# --- begin diskraid script ---\nselect subsystem 0\nselect lun 0\nunmask lun none/);
+  await expect(script).toHaveValue(
+    /# diskraid script, on SQL01[^\n]*\n# --- begin diskraid script ---\nselect subsystem 0\nselect lun 0\nunmask lun none/,
+  );
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy to clipboard' }).click();
   await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Copied to the clipboard.');
@@ -98,9 +102,9 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await expect(page.getByRole('heading', { name: 'Recovery complete', level: 3 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Verification results' })).toContainText('SQL-DATA: data matches the shadow copy');
   await expect(page.getByRole('heading', { name: 'Production downtime' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'What happened to the damaged LUNs' }).getByRole('listitem').filter({ hasText: 'SQL-DATA' })).toContainText(
-    'now visible only to BACKUP01 for forensics',
-  );
+  await expect(
+    page.getByRole('list', { name: 'What happened to the damaged LUNs' }).getByRole('listitem').filter({ hasText: 'SQL-DATA' }),
+  ).toContainText('now visible only to BACKUP01 for forensics');
   const luns = JSON.parse(await cli(shadowswap, 'inventory', 'luns', '--json')) as Array<{ name: string; maskedTo: string[] }>;
   expect(luns.find((l) => l.name === 'SQL-DATA')?.maskedTo).toEqual(['BACKUP01']);
 
@@ -117,7 +121,12 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   await page.getByRole('button', { name: 'Start the recovery' }).click();
   for (let i = 0; i < 3; i++) await confirmWaitingStep(page, 'SQLCLUS');
   await expect(runStatus(page)).toContainText('Failed: 6 of 9 steps done');
-  await expect(page.getByRole('list', { name: /^Steps of run/ }).getByRole('listitem').filter({ hasText: 'Bring the disk resources online' })).toContainText('ERROR_RESOURCE_FAILED');
+  await expect(
+    page
+      .getByRole('list', { name: /^Steps of run/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Bring the disk resources online' }),
+  ).toContainText('ERROR_RESOURCE_FAILED');
 
   await page.getByRole('tab', { name: 'Runs' }).click();
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
@@ -179,13 +188,15 @@ test.describe('on an estate with non-compliant LUNs', () => {
   test('a failed preflight check blocks the run but not the review', async ({ consolePage: page }) => {
     await reviewThePlan(page);
     await expect(page.getByText('This recovery cannot run')).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'dynamic disk' })).toContainText('Fail');
+    await expect(
+      page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'dynamic disk' }),
+    ).toContainText('Fail');
     await expect(page.getByText('A preflight check failed: this plan cannot run.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Start the recovery' })).toBeDisabled();
   });
 });
 
-test('a finished run\'s report is saved from the Runs page in every format', async ({ consolePage: page, shadowswap }) => {
+test("a finished run's report is saved from the Runs page in every format", async ({ consolePage: page, shadowswap }) => {
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   const sets = JSON.parse(await cli(shadowswap, 'inventory', 'snapshots', '--json')) as Array<{ id: string }>;
   await cli(shadowswap, 'recover', '--set', sets[0]?.id ?? '', '--yes');
@@ -201,7 +212,12 @@ test('a finished run\'s report is saved from the Runs page in every format', asy
   await page.getByRole('searchbox', { name: 'Search runs' }).fill(runId.slice(-6));
   await page.getByRole('button', { name: `Open run ${runId}` }).click();
   const reports = page.getByRole('group', { name: `Report of run ${runId}` });
-  for (const [label, extension] of [['HTML report', 'html'], ['JSON (verifiable)', 'json'], ['CSV of the steps', 'csv'], ['PDF report', 'pdf']] as const) {
+  for (const [label, extension] of [
+    ['HTML report', 'html'],
+    ['JSON (verifiable)', 'json'],
+    ['CSV of the steps', 'csv'],
+    ['PDF report', 'pdf'],
+  ] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: label }).click()]);
     expect(download.suggestedFilename()).toBe(`shadowswap-report-${runId}.${extension}`);
     const saved = await download.path();

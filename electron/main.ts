@@ -86,7 +86,10 @@ function serveContract(core: Core): void {
     const frame = event.senderFrame;
     const sender = frame === null ? null : { url: frame.url, isMainFrame: frame === event.sender.mainFrame };
     if (!isTrustedSender(sender, fromOurWindow)) {
-      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This request did not come from the ShadowSwap console and was refused.' } };
+      return {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'This request did not come from the ShadowSwap console and was refused.' },
+      };
     }
     try {
       return await core.registry.invoke(method, params);
@@ -109,7 +112,10 @@ async function printPdf(html: string): Promise<Buffer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-print-'));
   const file = path.join(dir, 'report.html');
   fs.writeFileSync(file, html, { mode: 0o600 });
-  const window = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+  });
   try {
     await window.loadFile(file);
     return await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });

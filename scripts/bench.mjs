@@ -25,6 +25,10 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.dirname': JSON.stringify(path.join(root, 'bench')) },
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full', ...(only ? [only] : [])], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } });
+const result = spawnSync(process.execPath, [out, root, quick ? '--quick' : '--full', ...(only ? [only] : [])], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+});
 fs.rmSync(path.dirname(out), { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -55,17 +55,24 @@ try {
   const blocking = sorted.filter((issue) => issue.severity.value >= HIGH && !issue.manualReview);
   const fatalErrors = errors.filter((error) => !error.tolerable);
 
-  console.log(`electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${issues.length} finding(s), ${errors.length} parse problem(s) in ${scanned} source files of electron/, renderer/, shared/`);
+  console.log(
+    `electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${issues.length} finding(s), ${errors.length} parse problem(s) in ${scanned} source files of electron/, renderer/, shared/`,
+  );
   for (const issue of sorted) {
     const where = `${issue.file}:${issue.location.line}:${issue.location.column}`;
     const review = issue.manualReview ? ' (manual review)' : '';
     const mark = blocking.includes(issue) ? 'FAIL' : 'note';
     console.log(`  ${mark} ${issue.severity.name}/${issue.confidence.name}${review} ${issue.id} ${where}\n       ${issue.description}`);
   }
-  for (const error of errors) console.log(`  ${error.tolerable ? 'note' : 'FAIL'} parse ${error.tolerable ? 'warning' : 'error'} ${path.relative(stage, error.file)}: ${error.message}`);
+  for (const error of errors)
+    console.log(
+      `  ${error.tolerable ? 'note' : 'FAIL'} parse ${error.tolerable ? 'warning' : 'error'} ${path.relative(stage, error.file)}: ${error.message}`,
+    );
 
   if (blocking.length > 0 || fatalErrors.length > 0) {
-    console.error(`electronegativity gate: FAILED (${blocking.length} HIGH finding(s), ${fatalErrors.length} file(s) that could not be parsed)`);
+    console.error(
+      `electronegativity gate: FAILED (${blocking.length} HIGH finding(s), ${fatalErrors.length} file(s) that could not be parsed)`,
+    );
     process.exitCode = 1;
   } else {
     console.log('electronegativity gate: passed (no HIGH finding outside manual review, every file parsed)');

@@ -29,7 +29,15 @@ fs.writeFileSync(path.join(stubDir, 'electron'), stub, { mode: 0o755 });
 
 const builder = spawnSync(
   process.execPath,
-  [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'build/electron-builder.yml', '--linux', 'dir', `-c.electronDist=${stubDir}`, `-c.directories.output=${outDir}`],
+  [
+    path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
+    '--config',
+    'build/electron-builder.yml',
+    '--linux',
+    'dir',
+    `-c.electronDist=${stubDir}`,
+    `-c.directories.output=${outDir}`,
+  ],
   { cwd: root, encoding: 'utf8' },
 );
 if (builder.status !== 0) {
@@ -43,15 +51,24 @@ const problems = [];
 for (const required of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) {
   if (!files.includes(required)) problems.push(`missing ${required}`);
 }
-const forbidden = [/\.map$/, /^\/(tests|e2e|electron|renderer|shared|scripts|build)\//, /\.tsx?$/, /^\/node_modules\//, /^\/dist\/cli\.cjs$/];
+const forbidden = [
+  /\.map$/,
+  /^\/(tests|e2e|electron|renderer|shared|scripts|build)\//,
+  /\.tsx?$/,
+  /^\/node_modules\//,
+  /^\/dist\/cli\.cjs$/,
+];
 for (const file of files) if (forbidden.some((pattern) => pattern.test(file))) problems.push(`should not ship ${file}`);
-if (!files.some((f) => f.startsWith('/dist/renderer/assets/') && f.endsWith('.js'))) problems.push('no renderer bundle in dist/renderer/assets');
+if (!files.some((f) => f.startsWith('/dist/renderer/assets/') && f.endsWith('.js')))
+  problems.push('no renderer bundle in dist/renderer/assets');
 // The installed app is also the CLI: its main process carries the commands, and shadowswap.cmd sits beside the executable.
 const packedMain = asar.extractFile(path.join(unpacked, 'resources', 'app.asar'), 'dist/electron/main.cjs').toString();
-if (!packedMain.includes('Run the recovery from a snapshot set')) problems.push('the packaged main process does not carry the CLI commands');
+if (!packedMain.includes('Run the recovery from a snapshot set'))
+  problems.push('the packaged main process does not carry the CLI commands');
 const launcher = path.join(unpacked, 'shadowswap.cmd');
 if (!fs.existsSync(launcher)) problems.push('shadowswap.cmd is not beside the executable');
-else if (!/^@echo off\r\n[\s\S]*start "" \/b \/wait "%~dp0ShadowSwap\.exe" %\*\r\n/.test(fs.readFileSync(launcher, 'utf8'))) problems.push('shadowswap.cmd is not the CRLF launcher from build/');
+else if (!/^@echo off\r\n[\s\S]*start "" \/b \/wait "%~dp0ShadowSwap\.exe" %\*\r\n/.test(fs.readFileSync(launcher, 'utf8')))
+  problems.push('shadowswap.cmd is not the CRLF launcher from build/');
 
 const binary = fs.readFileSync(path.join(unpacked, 'shadowswap'));
 const at = binary.indexOf(SENTINEL) + SENTINEL.length;
@@ -67,4 +84,6 @@ if (problems.length > 0) {
   console.error(`pack-check: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`pack-check: app.asar holds ${files.length} entries (main with the CLI, preload, renderer; no sources, tests or maps); shadowswap.cmd beside the executable; fuses ${flipped}`);
+console.log(
+  `pack-check: app.asar holds ${files.length} entries (main with the CLI, preload, renderer; no sources, tests or maps); shadowswap.cmd beside the executable; fuses ${flipped}`,
+);

@@ -25,14 +25,22 @@ export function identifierCompliance(identifiers: readonly LunIdentifier[]): Ide
   if (identifiers.some((id) => id.type === 3)) {
     return { verdict: 'warning', reason: 'reports only a type 3 (NAA) identifier, which most FC arrays use but Microsoft does not list' };
   }
-  return { verdict: 'not-compliant', reason: identifiers.length === 0 ? 'reports no page 0x83 identifier' : 'has no identifier of type 1, 2 or 8 with association 0' };
+  return {
+    verdict: 'not-compliant',
+    reason: identifiers.length === 0 ? 'reports no page 0x83 identifier' : 'has no identifier of type 1, 2 or 8 with association 0',
+  };
 }
 
 /** The whole rule for one LUN: identifiers, basic disk, and MBR (required in a cluster, advised elsewhere). */
 export function lunCompliance(lun: Pick<Lun, 'identifiers' | 'diskKind' | 'partitionStyle'>): IdentifierCompliance {
-  if (lun.diskKind === 'dynamic') return { verdict: 'not-compliant', reason: 'is a dynamic disk; transportable shadow copies need a basic disk' };
+  if (lun.diskKind === 'dynamic')
+    return { verdict: 'not-compliant', reason: 'is a dynamic disk; transportable shadow copies need a basic disk' };
   const ids = identifierCompliance(lun.identifiers);
   if (ids.verdict === 'not-compliant') return ids;
-  if (lun.partitionStyle !== 'MBR') return { verdict: 'not-compliant', reason: `is ${lun.partitionStyle}; in a cluster Microsoft supports only basic MBR disks for this procedure` };
+  if (lun.partitionStyle !== 'MBR')
+    return {
+      verdict: 'not-compliant',
+      reason: `is ${lun.partitionStyle}; in a cluster Microsoft supports only basic MBR disks for this procedure`,
+    };
   return ids;
 }

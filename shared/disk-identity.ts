@@ -7,7 +7,10 @@ import type { Cluster, DiskResource, Lun } from './domain';
 
 /** GUIDs compare without braces and case, as diskshadow, vssadmin and WMI print them differently. */
 export function normalizeGuid(text: string): string {
-  return text.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return text
+    .trim()
+    .replace(/^\{|\}$/g, '')
+    .toLowerCase();
 }
 
 /** The identity the cluster looks for: DiskSignature for MBR, DiskIdGuid for GPT. */

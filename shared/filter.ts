@@ -5,7 +5,10 @@
 
 /** The filter's terms, lower-cased; none means everything matches. */
 export function filterTerms(filter: string | undefined): string[] {
-  return (filter ?? '').toLowerCase().split(/\s+/).filter((term) => term.length > 0);
+  return (filter ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
 }
 
 /** For callers that check many rows against one filter: terms from filterTerms, text already lower-cased. */
@@ -29,5 +32,8 @@ export function filterList<T>(list: T[], filter: string | undefined, fieldsOf: (
 }
 
 function searchableText(fields: ReadonlyArray<string | null | undefined>): string {
-  return fields.filter((field): field is string => typeof field === 'string').join('\u0000').toLowerCase();
+  return fields
+    .filter((field): field is string => typeof field === 'string')
+    .join('\u0000')
+    .toLowerCase();
 }

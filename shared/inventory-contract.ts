@@ -4,7 +4,19 @@
  * stay in contract.ts for the CLI and scripts.
  */
 import { z } from 'zod';
-import { ClusterRow, expandedParam, HostDetail, HostRow, LunDetail, LunRow, MatrixHost, MatrixRow, pageOf, pageParams, SnapshotRow } from './inventory-rows';
+import {
+  ClusterRow,
+  expandedParam,
+  HostDetail,
+  HostRow,
+  LunDetail,
+  LunRow,
+  MatrixHost,
+  MatrixRow,
+  pageOf,
+  pageParams,
+  SnapshotRow,
+} from './inventory-rows';
 import { MaskingFinding } from './masking-findings';
 
 const MatrixPage = pageOf(MatrixRow).extend({ hosts: z.array(MatrixHost) });

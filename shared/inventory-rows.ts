@@ -5,7 +5,21 @@
  * each row with its level, children listed under the parents the caller expanded.
  */
 import { z } from 'zod';
-import { ApplicationResourceState, ClusterGroupState, ClusterNodeState, DiskKind, DiskResource, DiskResourceState, Host, Initiator, Lun, LunState, PartitionStyle, SnapshotSetState, StorageArray } from './domain';
+import {
+  ApplicationResourceState,
+  ClusterGroupState,
+  ClusterNodeState,
+  DiskKind,
+  DiskResource,
+  DiskResourceState,
+  Host,
+  Initiator,
+  Lun,
+  LunState,
+  PartitionStyle,
+  SnapshotSetState,
+  StorageArray,
+} from './domain';
 import { FindingKind } from './masking-findings';
 
 /** Big enough to fill a tall screen twice, small enough that validating and sending it stays cheap. */
@@ -67,7 +81,15 @@ export const LunRow = z.object({
 });
 export type LunRow = z.infer<typeof LunRow>;
 
-export const SetRef = z.object({ setId: z.string(), createdAt: z.string(), state: SnapshotSetState, sourceHost: z.string(), shadowCopyId: z.string(), shadowLunId: z.string(), shadowLunName: z.string() });
+export const SetRef = z.object({
+  setId: z.string(),
+  createdAt: z.string(),
+  state: SnapshotSetState,
+  sourceHost: z.string(),
+  shadowCopyId: z.string(),
+  shadowLunId: z.string(),
+  shadowLunName: z.string(),
+});
 export type SetRef = z.infer<typeof SetRef>;
 
 export const LunDetail = z.object({
@@ -128,50 +150,67 @@ const resourceRowFields = {
 };
 
 export const ClusterRow = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('cluster'),
-    id: z.string(),
-    level: z.literal(1),
-    childCount: z.number().int(),
-    name: z.string(),
-    nodesUp: z.number().int(),
-    nodeCount: z.number().int(),
-    disksOnline: z.number().int(),
-    diskCount: z.number().int(),
-    applicationsOnline: z.number().int(),
-    applicationCount: z.number().int(),
-  }).strict(),
-  z.object({ kind: z.literal('node'), id: z.string(), level: z.literal(2), cluster: z.string(), name: z.string(), state: ClusterNodeState }).strict(),
-  z.object({
-    kind: z.literal('group'),
-    id: z.string(),
-    level: z.literal(2),
-    childCount: z.number().int(),
-    cluster: z.string(),
-    name: z.string(),
-    ownerNode: z.string(),
-    state: ClusterGroupState,
-    /** Its resources that are Offline or Failed: why a group is PartialOnline, named on its row. */
-    down: z.array(z.object({ name: z.string(), state: z.enum(['Offline', 'Failed']) }).strict()),
-  }).strict(),
-  z.object({
-    ...resourceRowFields,
-    kind: z.literal('disk'),
-    state: DiskResourceState,
-    maintenanceMode: z.boolean(),
-    diskIdType: z.enum(['MBR', 'GPT']),
-    diskId: z.string().nullable(),
-    /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see. */
-    lun: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
-    lastEvent: z.string().nullable(),
-  }).strict(),
-  z.object({
-    ...resourceRowFields,
-    kind: z.literal('application'),
-    state: ApplicationResourceState,
-    /** As Get-ClusterResource names it: "SQL Server", "Network Name", "IP Address". */
-    resourceType: z.string(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('cluster'),
+      id: z.string(),
+      level: z.literal(1),
+      childCount: z.number().int(),
+      name: z.string(),
+      nodesUp: z.number().int(),
+      nodeCount: z.number().int(),
+      disksOnline: z.number().int(),
+      diskCount: z.number().int(),
+      applicationsOnline: z.number().int(),
+      applicationCount: z.number().int(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('node'),
+      id: z.string(),
+      level: z.literal(2),
+      cluster: z.string(),
+      name: z.string(),
+      state: ClusterNodeState,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('group'),
+      id: z.string(),
+      level: z.literal(2),
+      childCount: z.number().int(),
+      cluster: z.string(),
+      name: z.string(),
+      ownerNode: z.string(),
+      state: ClusterGroupState,
+      /** Its resources that are Offline or Failed: why a group is PartialOnline, named on its row. */
+      down: z.array(z.object({ name: z.string(), state: z.enum(['Offline', 'Failed']) }).strict()),
+    })
+    .strict(),
+  z
+    .object({
+      ...resourceRowFields,
+      kind: z.literal('disk'),
+      state: DiskResourceState,
+      maintenanceMode: z.boolean(),
+      diskIdType: z.enum(['MBR', 'GPT']),
+      diskId: z.string().nullable(),
+      /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see. */
+      lun: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+      lastEvent: z.string().nullable(),
+    })
+    .strict(),
+  z
+    .object({
+      ...resourceRowFields,
+      kind: z.literal('application'),
+      state: ApplicationResourceState,
+      /** As Get-ClusterResource names it: "SQL Server", "Network Name", "IP Address". */
+      resourceType: z.string(),
+    })
+    .strict(),
 ]);
 export type ClusterRow = z.infer<typeof ClusterRow>;
 
@@ -185,7 +224,11 @@ export const HostRow = z.object({
 export type HostRow = z.infer<typeof HostRow>;
 
 /** A host's detail: it and the LUNs it sees, the first ones listed when it sees thousands. */
-export const HostDetail = z.object({ host: Host.omit({ visibleLunIds: true }), luns: z.array(LunRow).max(MAX_PAGE_ROWS), lunCount: z.number().int() });
+export const HostDetail = z.object({
+  host: Host.omit({ visibleLunIds: true }),
+  luns: z.array(LunRow).max(MAX_PAGE_ROWS),
+  lunCount: z.number().int(),
+});
 export type HostDetail = z.infer<typeof HostDetail>;
 
 /** A matrix column: the hosts, grouped by cluster (nodes first, cluster by cluster, then standalone hosts). */

@@ -44,7 +44,10 @@ export function clustersByNode(clusters: readonly Cluster[]): Map<string, Cluste
  * GUID that its nodes see, so an unbroken shadow copy carrying the same signature but masked from the
  * nodes backs nothing, and neither does an original once it is masked from every node.
  */
-export function clusteredDiskOf(lun: Pick<Lun, 'signature' | 'partitionStyle' | 'maskedTo'>, nodeClusters: ReadonlyMap<string, Cluster>): ClusteredDisk | null {
+export function clusteredDiskOf(
+  lun: Pick<Lun, 'signature' | 'partitionStyle' | 'maskedTo'>,
+  nodeClusters: ReadonlyMap<string, Cluster>,
+): ClusteredDisk | null {
   const seenBy = new Set<Cluster>();
   for (const host of lun.maskedTo) {
     const cluster = nodeClusters.get(host.toUpperCase());

@@ -12,7 +12,12 @@ const RULE = `# ${'='.repeat(76)}`;
 function commandBlock(command: CommandPreview): string[] {
   const lines = command.text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
   if (command.tool === 'diskshadow' || command.tool === 'diskraid') {
-    return [`# ${command.tool} script, on ${command.runsOn} (save these lines to a file, then: ${command.tool} /s FILE)`, `# --- begin ${command.tool} script ---`, ...lines, `# --- end ${command.tool} script ---`];
+    return [
+      `# ${command.tool} script, on ${command.runsOn} (save these lines to a file, then: ${command.tool} /s FILE)`,
+      `# --- begin ${command.tool} script ---`,
+      ...lines,
+      `# --- end ${command.tool} script ---`,
+    ];
   }
   return [`# ${command.tool}, on ${command.runsOn}:`, ...lines];
 }
@@ -22,11 +27,15 @@ function stepBlock(step: PlanStep, index: number, total: number): string[] {
     RULE,
     `# Step ${index + 1} of ${total}: ${step.title}`,
     `# Why: ${step.why}`,
-    step.destructive ? `# DESTRUCTIVE: ShadowSwap waits for the operator to type "${step.confirmPhrase ?? ''}" before this step.` : '# Not destructive.',
+    step.destructive
+      ? `# DESTRUCTIVE: ShadowSwap waits for the operator to type "${step.confirmPhrase ?? ''}" before this step.`
+      : '# Not destructive.',
     ...step.changes.map((change) => `# Changes: ${changeText(change)}`),
     `# Undo: ${step.undo}`,
     RULE,
-    ...(step.commands.length === 0 ? ['# (no Windows command: ShadowSwap does this step itself)'] : step.commands.flatMap((c) => [...commandBlock(c), ''])),
+    ...(step.commands.length === 0
+      ? ['# (no Windows command: ShadowSwap does this step itself)']
+      : step.commands.flatMap((c) => [...commandBlock(c), ''])),
     '',
   ];
 }
@@ -38,7 +47,10 @@ export function planScript(plan: RecoveryPlan): string {
     `# Backend: ${plan.backend}. Import host: ${plan.importHost}.${plan.cluster ? ` Cluster: ${plan.cluster}.` : ''}`,
     `# Options: cluster handling ${plan.options.mode}, identity ${plan.options.identity}, forensics host ${plan.options.forensicsHost ?? 'none'}, verification ${plan.options.verify ? 'on' : 'off'}.`,
     ...(simulated
-      ? ['# SIMULATED: the active backend is the Lab. These are the commands Windows would run; on the Lab they were', '# simulated, not run against real storage.']
+      ? [
+          '# SIMULATED: the active backend is the Lab. These are the commands Windows would run; on the Lab they were',
+          '# simulated, not run against real storage.',
+        ]
       : []),
     '# This is a review copy. ShadowSwap runs each step only after checking whether its effect is already in place,',
     '# journals every change and asks for a typed confirmation before destructive steps; running these lines by hand',

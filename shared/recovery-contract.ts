@@ -12,7 +12,10 @@ export const recoveryMethods = {
   },
   'runs.list': { params: z.object({}).strict(), result: z.array(RunSummary) },
   'runs.get': { params: z.object({ runId: RunId }).strict(), result: RunDetail },
-  'runs.confirm': { params: z.object({ runId: RunId, stepId: z.string().max(100), typed: z.string().max(200) }).strict(), result: RunSummary },
+  'runs.confirm': {
+    params: z.object({ runId: RunId, stepId: z.string().max(100), typed: z.string().max(200) }).strict(),
+    result: RunSummary,
+  },
   'runs.pause': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.resume': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.rollback': { params: z.object({ runId: RunId, typed: z.string().max(200) }).strict(), result: RunSummary },

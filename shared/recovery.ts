@@ -114,7 +114,16 @@ export type StepState = z.infer<typeof StepState>;
  * paused: stopped on request, resumable; interrupted: its process ended mid-run (crash), resumable;
  * failed: a step failed, resume or roll back; succeeded / rolled-back: finished.
  */
-export const RunState = z.enum(['running', 'waiting-confirmation', 'paused', 'interrupted', 'failed', 'rolling-back', 'succeeded', 'rolled-back']);
+export const RunState = z.enum([
+  'running',
+  'waiting-confirmation',
+  'paused',
+  'interrupted',
+  'failed',
+  'rolling-back',
+  'succeeded',
+  'rolled-back',
+]);
 export type RunState = z.infer<typeof RunState>;
 
 export const Confirmation = z.object({ stepId: z.string(), by: z.string(), typed: z.string(), at: z.string() });

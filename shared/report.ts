@@ -89,7 +89,9 @@ export const ReportModel = z.object({
     hosts: z.array(z.string()),
     /** The arrays as the plan's diskraid commands address them (the journal does not name them otherwise). */
     arrays: z.array(z.string()),
-    lunPairs: z.array(z.object({ original: z.object({ id: z.string(), name: z.string() }), recovered: z.object({ id: z.string(), name: z.string() }) })),
+    lunPairs: z.array(
+      z.object({ original: z.object({ id: z.string(), name: z.string() }), recovered: z.object({ id: z.string(), name: z.string() }) }),
+    ),
   }),
   options: RecoveryOptions,
   preflight: z.object({ blocked: z.boolean(), checks: z.array(PreflightCheck), acknowledgedWarnings: z.array(z.string()) }),

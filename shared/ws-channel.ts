@@ -38,8 +38,12 @@ export function createWsChannel(socket: SocketLike): WsChannel {
     for (const settle of pending.values()) settle({ ok: false, error: { code: 'BACKEND_FAILED', message: reason } });
     pending.clear();
   };
-  socket.addEventListener('close', () => failAll('The connection to the ShadowSwap server closed. Reload the page; if it persists, restart "shadowswap serve".'));
-  socket.addEventListener('error', () => failAll('The connection to the ShadowSwap server failed. Check that "shadowswap serve" is still running, then reload.'));
+  socket.addEventListener('close', () =>
+    failAll('The connection to the ShadowSwap server closed. Reload the page; if it persists, restart "shadowswap serve".'),
+  );
+  socket.addEventListener('error', () =>
+    failAll('The connection to the ShadowSwap server failed. Check that "shadowswap serve" is still running, then reload.'),
+  );
   socket.addEventListener('message', (event) => {
     const parsed = ServerFrame.safeParse(JSON.parse(String(event.data)));
     if (!parsed.success) return;
@@ -74,4 +78,3 @@ export function createWsChannel(socket: SocketLike): WsChannel {
     },
   };
 }
-

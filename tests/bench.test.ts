@@ -12,15 +12,40 @@ const root = path.resolve(import.meta.dirname, '..');
 const built = fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')) && fs.existsSync(path.join(root, 'dist', 'cli.cjs'));
 
 describe('benchmark suite (quick)', () => {
-  it.skipIf(!built)('produces every figure', () => {
-    const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench.mjs'), '--quick'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const results = JSON.parse(fs.readFileSync(path.join(root, 'bench-results.quick.json'), 'utf8')) as { figures: Figure[] };
-    const names = results.figures.map((f) => f.name).join('\n');
-    for (const expected of ['inventory.luns in process', 'inventory.snapshots in process', 'gateway ÷ in process', 'gateway ÷ structured clone', 'lunPage filtered and sorted, through the gateway', 'diskshadow parser', 'vssadmin parser', 'full two-node-sql recovery', 'flushing the journal', 'cold start', 'gateway under load', 'bundle', 'navigation to first rows', 'keystroke', 'rows in the DOM', 'heap after GC']) {
-      expect(names).toContain(expected);
-    }
-    for (const figure of results.figures) expect(Number.isFinite(figure.median), figure.name).toBe(true);
-    expect(run.stdout).toMatch(/^\| figure/m);
-  }, 300_000);
+  it.skipIf(!built)(
+    'produces every figure',
+    () => {
+      const run = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench.mjs'), '--quick'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const results = JSON.parse(fs.readFileSync(path.join(root, 'bench-results.quick.json'), 'utf8')) as { figures: Figure[] };
+      const names = results.figures.map((f) => f.name).join('\n');
+      for (const expected of [
+        'inventory.luns in process',
+        'inventory.snapshots in process',
+        'gateway ÷ in process',
+        'gateway ÷ structured clone',
+        'lunPage filtered and sorted, through the gateway',
+        'diskshadow parser',
+        'vssadmin parser',
+        'full two-node-sql recovery',
+        'flushing the journal',
+        'cold start',
+        'gateway under load',
+        'bundle',
+        'navigation to first rows',
+        'keystroke',
+        'rows in the DOM',
+        'heap after GC',
+      ]) {
+        expect(names).toContain(expected);
+      }
+      for (const figure of results.figures) expect(Number.isFinite(figure.median), figure.name).toBe(true);
+      expect(run.stdout).toMatch(/^\| figure/m);
+    },
+    300_000,
+  );
 });

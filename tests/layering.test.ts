@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 // The example files exist only in memory, so the TypeScript project cannot type them: the layering rules
 // need no types, and the one type-aware rule is switched off here.
 const eslint = new ESLint({
-  overrideConfig: { languageOptions: { parserOptions: { projectService: false } }, rules: { '@typescript-eslint/no-floating-promises': 'off' } },
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
 });
 
 async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
@@ -38,9 +41,12 @@ describe('layering', () => {
 
 describe('promises', () => {
   it('a promise nobody awaits is a lint error', async () => {
-    const [result] = await new ESLint().lintText("export async function later(): Promise<void> {}\nexport function caller(): void {\n  later();\n}\n", {
-      filePath: 'electron/core/app.ts',
-    });
+    const [result] = await new ESLint().lintText(
+      'export async function later(): Promise<void> {}\nexport function caller(): void {\n  later();\n}\n',
+      {
+        filePath: 'electron/core/app.ts',
+      },
+    );
     expect(result?.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   });
 });

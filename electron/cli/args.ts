@@ -32,7 +32,9 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const flag = spec[name];
     if (!flag) {
-      const known = Object.keys(spec).map((k) => `--${k}`).join(', ');
+      const known = Object.keys(spec)
+        .map((k) => `--${k}`)
+        .join(', ');
       throw new ShadowSwapError('INVALID_REQUEST', `Unknown option --${name}. This command accepts: ${known}.`);
     }
     if (flag.value === undefined) {

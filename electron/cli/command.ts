@@ -22,8 +22,14 @@ export interface Command {
 }
 
 export const globalFlags: Record<string, FlagSpec> = {
-  'data-dir': { value: 'DIR', description: 'where ShadowSwap keeps its state (default: $SHADOWSWAP_DATA_DIR, else the per-user app data folder)' },
-  backend: { value: 'lab|windows', description: 'which backend to drive (default: $SHADOWSWAP_BACKEND, else windows on Windows and lab elsewhere)' },
+  'data-dir': {
+    value: 'DIR',
+    description: 'where ShadowSwap keeps its state (default: $SHADOWSWAP_DATA_DIR, else the per-user app data folder)',
+  },
+  backend: {
+    value: 'lab|windows',
+    description: 'which backend to drive (default: $SHADOWSWAP_BACKEND, else windows on Windows and lab elsewhere)',
+  },
   help: { description: 'show help for this command' },
 };
 

@@ -15,7 +15,10 @@ function indent(text: string, prefix: string): string {
 }
 
 function stepText(step: PlanStep, index: number): string {
-  const lines = [`${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — confirm by typing ${step.confirmPhrase}]` : ''}`, `   Why: ${step.why}`];
+  const lines = [
+    `${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — confirm by typing ${step.confirmPhrase}]` : ''}`,
+    `   Why: ${step.why}`,
+  ];
   if (step.changes.length > 0) lines.push('   Changes:', ...step.changes.map((c) => `     ${changeText(c)}`));
   for (const command of step.commands) lines.push(`   ${command.tool} on ${command.runsOn}:`, indent(command.text, '     '));
   lines.push(`   Undo: ${step.undo}`);
@@ -28,7 +31,10 @@ export function planText(plan: RecoveryPlan): string {
     `Import host: ${plan.importHost}   Cluster: ${plan.cluster ?? '(none)'}   Mode: ${plan.options.mode}   Identity: ${plan.options.identity}   Forensics host: ${plan.options.forensicsHost ?? '(none)'}`,
     '',
     'Preflight:',
-    ...plan.preflight.map((c) => `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`),
+    ...plan.preflight.map(
+      (c) =>
+        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
+    ),
     '',
     `Steps${plan.steps[0]?.commandsSimulated ? ' (the Lab simulates these Windows commands)' : ''}:`,
   ];
@@ -49,7 +55,9 @@ export function runsTable(runs: readonly RunSummary[]): string {
 }
 
 export function runText(run: RunDetail): string {
-  const lines = [`Run ${run.id}: ${run.state}   set ${run.setId}   started ${run.startedAt} by ${run.operator}${run.endedAt ? `   ended ${run.endedAt}` : ''}`];
+  const lines = [
+    `Run ${run.id}: ${run.state}   set ${run.setId}   started ${run.startedAt} by ${run.operator}${run.endedAt ? `   ended ${run.endedAt}` : ''}`,
+  ];
   for (const step of run.steps) {
     lines.push(`  [${step.state}] ${step.id} ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}`);
     for (const output of step.output) lines.push(`      ${output}`);

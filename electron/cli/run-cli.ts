@@ -14,7 +14,11 @@ const EXIT_USAGE = 2;
 /** The words that name the command: every argument that is neither a flag nor a flag's value. */
 function commandWords(argv: readonly string[]): string[] {
   const takesValue = new Set(
-    [globalFlags, ...commands.map((c) => c.flags)].flatMap((spec) => Object.entries(spec).filter(([, flag]) => flag.value !== undefined).map(([name]) => name)),
+    [globalFlags, ...commands.map((c) => c.flags)].flatMap((spec) =>
+      Object.entries(spec)
+        .filter(([, flag]) => flag.value !== undefined)
+        .map(([name]) => name),
+    ),
   );
   const words: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
@@ -115,7 +119,9 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     const args = parseArgs(argv, { ...command.flags, ...globalFlags });
     const extra = args.positionals.slice(command.path.length + (command.operand ? 1 : 0));
     if (extra.length > 0) {
-      io.stderr(`shadowswap: unexpected argument "${extra.join(' ')}" for "${command.path.join(' ')}".${flagHint(command, args, extra)} See: shadowswap ${command.path.join(' ')} --help\n`);
+      io.stderr(
+        `shadowswap: unexpected argument "${extra.join(' ')}" for "${command.path.join(' ')}".${flagHint(command, args, extra)} See: shadowswap ${command.path.join(' ')} --help\n`,
+      );
       return EXIT_USAGE;
     }
     return await command.run({ args, io, version });

@@ -49,7 +49,10 @@ export type PlannedOperation =
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[] }
-  | (ResourceOnNode & { operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource' })
+  | (ResourceOnNode & {
+      operation:
+        'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource';
+    })
   | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
 
 export interface Backend {

@@ -54,7 +54,11 @@ export function unlock(lockFile: string): void {
 
 function busy(lockFile: string, what: string): ShadowSwapError {
   const pid = lockHolder(lockFile);
-  return new ShadowSwapError('BUSY', `${what} is being changed by another ShadowSwap process (pid ${pid ?? 'unknown'}). Wait for it to finish and try again.`, { pid });
+  return new ShadowSwapError(
+    'BUSY',
+    `${what} is being changed by another ShadowSwap process (pid ${pid ?? 'unknown'}). Wait for it to finish and try again.`,
+    { pid },
+  );
 }
 
 const RETRY_MS = 20;

@@ -14,11 +14,27 @@ type InventoryHandlers = Pick<Handlers, InventoryMethod>;
 export function inventoryHandlers(backend: Backend, views: InventoryViews = inventoryViews(backend)): InventoryHandlers {
   return {
     'inventory.luns': async ({ filter }) =>
-      filterList(await backend.listLuns(), filter, (lun) => [lun.name, lun.id, lun.arrayId, lun.signature, lun.state, ...lun.maskedTo, ...lun.volumes.flatMap((v) => [v.driveLetter, v.label])]),
-    'inventory.hosts': async ({ filter }) => filterList(await backend.listHosts(), filter, (host) => [host.name, host.osVersion, host.clusterName]),
+      filterList(await backend.listLuns(), filter, (lun) => [
+        lun.name,
+        lun.id,
+        lun.arrayId,
+        lun.signature,
+        lun.state,
+        ...lun.maskedTo,
+        ...lun.volumes.flatMap((v) => [v.driveLetter, v.label]),
+      ]),
+    'inventory.hosts': async ({ filter }) =>
+      filterList(await backend.listHosts(), filter, (host) => [host.name, host.osVersion, host.clusterName]),
     'inventory.arrays': () => backend.listArrays(),
     'inventory.snapshots': async ({ filter }) =>
-      filterList(await backend.listSnapshotSets(), filter, (set) => [set.id, set.sourceHost, set.state, set.importedTo, set.metadataFile, set.createdAt]),
+      filterList(await backend.listSnapshotSets(), filter, (set) => [
+        set.id,
+        set.sourceHost,
+        set.state,
+        set.importedTo,
+        set.metadataFile,
+        set.createdAt,
+      ]),
     'inventory.clusters': async ({ filter }) =>
       filterList(await backend.listClusters(), filter, (cluster) => [
         cluster.name,

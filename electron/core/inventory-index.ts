@@ -7,11 +7,40 @@
 import { lunCompliance, type IdentifierCompliance } from '../../shared/compliance';
 import type { Cluster, Host, Lun, SnapshotSet, StorageArray } from '../../shared/domain';
 import { ShadowSwapError } from '../../shared/errors';
-import { MAX_PAGE_ROWS, type ClusterRow, type HostDetail, type HostRow, type LunDetail, type LunRow, type MatrixHost, type MatrixRow, type SnapshotRow } from '../../shared/inventory-rows';
-import { clusteredDiskOf, clustersByNode, compareFindings, lunMaskingFindings, type ClusteredDisk, type MaskingFinding } from '../../shared/masking-findings';
+import {
+  MAX_PAGE_ROWS,
+  type ClusterRow,
+  type HostDetail,
+  type HostRow,
+  type LunDetail,
+  type LunRow,
+  type MatrixHost,
+  type MatrixRow,
+  type SnapshotRow,
+} from '../../shared/inventory-rows';
+import {
+  clusteredDiskOf,
+  clustersByNode,
+  compareFindings,
+  lunMaskingFindings,
+  type ClusteredDisk,
+  type MaskingFinding,
+} from '../../shared/masking-findings';
 import type { Backend } from './backend';
 import { flatNodes, lazyRow, pagedTable, searchText, type PagedTable, type TreeNode } from './inventory-paging';
-import { clusterNode, compareMatrixRows, hostText, lunNode, lunsByIdentity, matrixHosts, setRefsByLun, snapshotNode, toHostRow, toLunRow, toMatrixRow } from './inventory-rows';
+import {
+  clusterNode,
+  compareMatrixRows,
+  hostText,
+  lunNode,
+  lunsByIdentity,
+  matrixHosts,
+  setRefsByLun,
+  snapshotNode,
+  toHostRow,
+  toLunRow,
+  toMatrixRow,
+} from './inventory-rows';
 
 /** The result of `build` for the latest arguments; rebuilt when any argument is a different object. */
 function memoLatest<Args extends readonly unknown[], Result>(build: (...args: Args) => Result): (...args: Args) => Result {
@@ -70,7 +99,10 @@ function buildLunTable(index: LunIndex): PagedTable<LunRow> {
 }
 
 function buildSnapshotTable(sets: readonly SnapshotSet[], arrays: readonly StorageArray[], index: LunIndex): PagedTable<SnapshotRow> {
-  const setOnly = <T extends string | number>(pick: (row: Extract<SnapshotRow, { kind: 'set' }>) => T, otherwise: T) => (row: SnapshotRow) => (row.kind === 'set' ? pick(row) : otherwise);
+  const setOnly =
+    <T extends string | number>(pick: (row: Extract<SnapshotRow, { kind: 'set' }>) => T, otherwise: T) =>
+    (row: SnapshotRow) =>
+      row.kind === 'set' ? pick(row) : otherwise;
   return pagedTable(
     sets.map((set) => snapshotNode(set, arrays, lunNamer(index))),
     {
@@ -94,7 +126,12 @@ function buildClusterTable(clusters: readonly Cluster[], luns: readonly Lun[]): 
 }
 
 function buildHostTable(hosts: readonly Host[]): PagedTable<HostRow> {
-  const nodes = hosts.map((host): TreeNode<HostRow> => ({ id: host.name, row: lazyRow(() => toHostRow(host)), text: hostText(host), children: [] }));
+  const nodes = hosts.map((host): TreeNode<HostRow> => ({
+    id: host.name,
+    row: lazyRow(() => toHostRow(host)),
+    text: hostText(host),
+    children: [],
+  }));
   return pagedTable(nodes, {
     name: byName,
     cluster: (row) => row.clusterName ?? '',
@@ -124,9 +161,20 @@ function buildMatrix(hosts: readonly Host[], index: LunIndex, findings: readonly
   const findingsByLun = new Map<string, MaskingFinding[]>();
   for (const finding of findings) findingsByLun.set(finding.lunId, [...(findingsByLun.get(finding.lunId) ?? []), finding]);
   const rows = index.list.map(({ lun, disk }) => toMatrixRow(lun, disk, columnOf, findingsByLun.get(lun.id) ?? [])).sort(compareMatrixRows);
-  const nodes = flatNodes(rows, (row) => row.lunId, (row) => [row.name, row.lunId, row.state, row.cluster, row.resource, ...row.findings]);
+  const nodes = flatNodes(
+    rows,
+    (row) => row.lunId,
+    (row) => [row.name, row.lunId, row.state, row.cluster, row.resource, ...row.findings],
+  );
   // The matrix has one fixed order (flagged first, cluster by cluster): it is a picture, not a sortable list.
-  return { hosts: columns, all: pagedTable(nodes, {}), flagged: pagedTable(nodes.filter((node) => node.row().findings.length > 0), {}) };
+  return {
+    hosts: columns,
+    all: pagedTable(nodes, {}),
+    flagged: pagedTable(
+      nodes.filter((node) => node.row().findings.length > 0),
+      {},
+    ),
+  };
 }
 
 export interface InventoryViews {

@@ -54,12 +54,19 @@ export function lazyRow<Row>(make: () => Row): () => Row {
 }
 
 /** A flat table of rows that already exist: one node per row. */
-export function flatNodes<Row>(rows: readonly Row[], id: (row: Row) => string, text: (row: Row) => ReadonlyArray<string | null | undefined>): TreeNode<Row>[] {
+export function flatNodes<Row>(
+  rows: readonly Row[],
+  id: (row: Row) => string,
+  text: (row: Row) => ReadonlyArray<string | null | undefined>,
+): TreeNode<Row>[] {
   return rows.map((row) => ({ id: id(row), row: () => row, text: searchText(text(row)), children: [] }));
 }
 
 export function searchText(fields: ReadonlyArray<string | null | undefined>): string {
-  return fields.filter((field): field is string => typeof field === 'string' && field.length > 0).join('\u0000').toLowerCase();
+  return fields
+    .filter((field): field is string => typeof field === 'string' && field.length > 0)
+    .join('\u0000')
+    .toLowerCase();
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -75,7 +82,9 @@ function ordered<Row>(table: PagedTable<Row>, sort: Sort | null): ReadonlyArray<
     const columns = Object.keys(table.sortKeys);
     throw new ShadowSwapError(
       'INVALID_REQUEST',
-      columns.length === 0 ? 'This table has a fixed order and cannot be sorted.' : `This table cannot be sorted by "${sort.column}"; it sorts by ${columns.join(', ')}.`,
+      columns.length === 0
+        ? 'This table has a fixed order and cannot be sorted.'
+        : `This table cannot be sorted by "${sort.column}"; it sorts by ${columns.join(', ')}.`,
     );
   }
   const cacheKey = `${sort.column}:${sort.direction}`;
@@ -96,7 +105,12 @@ function ordered<Row>(table: PagedTable<Row>, sort: Sort | null): ReadonlyArray<
  * it is expanded; a node shown only because a descendant matched opens by itself and shows just the path
  * to the matches, so a search for a LUN name finds it inside a collapsed set.
  */
-function appendVisible<Row>(node: TreeNode<Row>, terms: readonly string[], expanded: ReadonlySet<string>, out: Array<TreeNode<Row>>): boolean {
+function appendVisible<Row>(
+  node: TreeNode<Row>,
+  terms: readonly string[],
+  expanded: ReadonlySet<string>,
+  out: Array<TreeNode<Row>>,
+): boolean {
   if (terms.length === 0 || matchesTerms(terms, node.text)) {
     out.push(node);
     if (expanded.has(node.id)) for (const child of node.children) appendVisible(child, [], expanded, out);

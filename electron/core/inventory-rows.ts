@@ -4,8 +4,27 @@
  */
 import type { IdentifierCompliance } from '../../shared/compliance';
 import { lunIdentity, resourceIdentity } from '../../shared/disk-identity';
-import type { ApplicationResource, Cluster, ClusterGroup, DiskResource, Host, Lun, LunIdentifier, SnapshotSet, StorageArray } from '../../shared/domain';
-import { MASK_PREVIEW, type ClusterRow, type HostRow, type LunRow, type MatrixHost, type MatrixRow, type SetRef, type SnapshotRow } from '../../shared/inventory-rows';
+import type {
+  ApplicationResource,
+  Cluster,
+  ClusterGroup,
+  DiskResource,
+  Host,
+  Lun,
+  LunIdentifier,
+  SnapshotSet,
+  StorageArray,
+} from '../../shared/domain';
+import {
+  MASK_PREVIEW,
+  type ClusterRow,
+  type HostRow,
+  type LunRow,
+  type MatrixHost,
+  type MatrixRow,
+  type SetRef,
+  type SnapshotRow,
+} from '../../shared/inventory-rows';
 import type { ClusteredDisk, MaskingFinding } from '../../shared/masking-findings';
 import { lazyRow, searchText, type TreeNode } from './inventory-paging';
 
@@ -44,18 +63,42 @@ export function lunNode(lun: Lun, disk: ClusteredDisk | null, compliance: Identi
     id: lun.id,
     row: lazyRow(() => toLunRow(lun, disk, compliance)),
     // A `*` mask matches "*" and "all"; listing every host name would make each search scan them all.
-    text: searchText([lun.name, lun.id, lun.arrayId, lun.signature, lun.state, compliance.verdict, lun.partitionStyle, lun.diskKind, volumesText(lun), disk?.cluster.name, disk?.resource.name, ...(lun.maskAll ? ['* all hosts'] : lun.maskedTo)]),
+    text: searchText([
+      lun.name,
+      lun.id,
+      lun.arrayId,
+      lun.signature,
+      lun.state,
+      compliance.verdict,
+      lun.partitionStyle,
+      lun.diskKind,
+      volumesText(lun),
+      disk?.cluster.name,
+      disk?.resource.name,
+      ...(lun.maskAll ? ['* all hosts'] : lun.maskedTo),
+    ]),
     children: [],
   };
 }
 
 /** Where a LUN's copies are: by original LUN (every set holding a copy) and by shadow LUN (its own set). */
-export function setRefsByLun(sets: readonly SnapshotSet[], lunName: (id: string) => string): { byOriginal: Map<string, SetRef[]>; byShadow: Map<string, SetRef> } {
+export function setRefsByLun(
+  sets: readonly SnapshotSet[],
+  lunName: (id: string) => string,
+): { byOriginal: Map<string, SetRef[]>; byShadow: Map<string, SetRef> } {
   const byOriginal = new Map<string, SetRef[]>();
   const byShadow = new Map<string, SetRef>();
   for (const set of sets) {
     for (const copy of set.shadowCopies) {
-      const ref: SetRef = { setId: set.id, createdAt: set.createdAt, state: set.state, sourceHost: set.sourceHost, shadowCopyId: copy.id, shadowLunId: copy.shadowLunId, shadowLunName: lunName(copy.shadowLunId) };
+      const ref: SetRef = {
+        setId: set.id,
+        createdAt: set.createdAt,
+        state: set.state,
+        sourceHost: set.sourceHost,
+        shadowCopyId: copy.id,
+        shadowLunId: copy.shadowLunId,
+        shadowLunName: lunName(copy.shadowLunId),
+      };
       const list = byOriginal.get(copy.originalLunId);
       if (list) list.push(ref);
       else byOriginal.set(copy.originalLunId, [ref]);
@@ -74,14 +117,48 @@ export function snapshotNode(set: SnapshotSet, arrays: readonly StorageArray[], 
     const id = `${set.id}/${copy.id}`;
     return {
       id,
-      row: lazyRow(() => ({ kind: 'copy', id, level: 2, setId: set.id, originalVolume: copy.originalVolume, originalDriveLetter: copy.originalDriveLetter, originalLunId: copy.originalLunId, originalLunName, shadowLunId: copy.shadowLunId, shadowLunName, imported: copy.imported, exposedAs: copy.exposedAs })),
-      text: searchText([copy.id, copy.originalVolume, copy.originalDriveLetter, originalLunName, copy.originalLunId, shadowLunName, copy.shadowLunId, copy.exposedAs]),
+      row: lazyRow(() => ({
+        kind: 'copy',
+        id,
+        level: 2,
+        setId: set.id,
+        originalVolume: copy.originalVolume,
+        originalDriveLetter: copy.originalDriveLetter,
+        originalLunId: copy.originalLunId,
+        originalLunName,
+        shadowLunId: copy.shadowLunId,
+        shadowLunName,
+        imported: copy.imported,
+        exposedAs: copy.exposedAs,
+      })),
+      text: searchText([
+        copy.id,
+        copy.originalVolume,
+        copy.originalDriveLetter,
+        originalLunName,
+        copy.originalLunId,
+        shadowLunName,
+        copy.shadowLunId,
+        copy.exposedAs,
+      ]),
       children: [],
     };
   });
   return {
     id: set.id,
-    row: lazyRow(() => ({ kind: 'set', id: set.id, level: 1, childCount: children.length, createdAt: set.createdAt, sourceHost: set.sourceHost, provider, attributes: set.attributes, state: set.state, importedTo: set.importedTo, metadataFile: set.metadataFile })),
+    row: lazyRow(() => ({
+      kind: 'set',
+      id: set.id,
+      level: 1,
+      childCount: children.length,
+      createdAt: set.createdAt,
+      sourceHost: set.sourceHost,
+      provider,
+      attributes: set.attributes,
+      state: set.state,
+      importedTo: set.importedTo,
+      metadataFile: set.metadataFile,
+    })),
     text: searchText([set.id, set.createdAt, set.sourceHost, provider, set.state, set.importedTo, set.metadataFile, ...set.attributes]),
     children,
   };
@@ -105,10 +182,15 @@ function boundLun(cluster: Cluster, resource: DiskResource, byIdentity: Readonly
   const identity = resourceIdentity(resource);
   const candidates = identity === null ? [] : (byIdentity.get(identity) ?? []);
   const sees = (lun: Lun, node: string) => lun.maskedTo.some((name) => name.toUpperCase() === node.toUpperCase());
-  return candidates.find((lun) => sees(lun, resource.ownerNode)) ?? candidates.find((lun) => cluster.nodes.some((node) => sees(lun, node.name)));
+  return (
+    candidates.find((lun) => sees(lun, resource.ownerNode)) ?? candidates.find((lun) => cluster.nodes.some((node) => sees(lun, node.name)))
+  );
 }
 
-type ResourceRowFields = Pick<Extract<ClusterRow, { kind: 'disk' | 'application' }>, 'id' | 'level' | 'cluster' | 'group' | 'name' | 'ownerNode' | 'dependencies'>;
+type ResourceRowFields = Pick<
+  Extract<ClusterRow, { kind: 'disk' | 'application' }>,
+  'id' | 'level' | 'cluster' | 'group' | 'name' | 'ownerNode' | 'dependencies'
+>;
 
 /**
  * A resource under its group. Disks and application resources share where they run, their state and what
@@ -123,8 +205,21 @@ function resourceNode(
   ownText: ReadonlyArray<string | null | undefined>,
 ): TreeNode<ClusterRow> {
   const id = `${groupId}/${resource.name}`;
-  const fields: ResourceRowFields = { id, level: 3, cluster: cluster.name, group: resource.group, name: resource.name, ownerNode: resource.ownerNode, dependencies: resource.dependencies };
-  return { id, row: lazyRow(() => row(fields)), text: searchText([resource.name, resource.state, resource.ownerNode, ...ownText, ...resource.dependencies]), children: [] };
+  const fields: ResourceRowFields = {
+    id,
+    level: 3,
+    cluster: cluster.name,
+    group: resource.group,
+    name: resource.name,
+    ownerNode: resource.ownerNode,
+    dependencies: resource.dependencies,
+  };
+  return {
+    id,
+    row: lazyRow(() => row(fields)),
+    text: searchText([resource.name, resource.state, resource.ownerNode, ...ownText, ...resource.dependencies]),
+    children: [],
+  };
 }
 
 function diskNode(groupId: string, cluster: Cluster, resource: DiskResource, byIdentity: ReadonlyMap<string, Lun[]>): TreeNode<ClusterRow> {
@@ -149,11 +244,19 @@ function diskNode(groupId: string, cluster: Cluster, resource: DiskResource, byI
 }
 
 function applicationNode(groupId: string, cluster: Cluster, resource: ApplicationResource): TreeNode<ClusterRow> {
-  return resourceNode(groupId, cluster, resource, (fields) => ({ ...fields, kind: 'application', state: resource.state, resourceType: resource.resourceType }), [resource.resourceType]);
+  return resourceNode(
+    groupId,
+    cluster,
+    resource,
+    (fields) => ({ ...fields, kind: 'application', state: resource.state, resourceType: resource.resourceType }),
+    [resource.resourceType],
+  );
 }
 
 /** Offline or Failed: a disk in maintenance mode is still online, its group too. */
-function isDown(resource: DiskResource | ApplicationResource): resource is (DiskResource | ApplicationResource) & { state: 'Offline' | 'Failed' } {
+function isDown(
+  resource: DiskResource | ApplicationResource,
+): resource is (DiskResource | ApplicationResource) & { state: 'Offline' | 'Failed' } {
   return resource.state === 'Offline' || resource.state === 'Failed';
 }
 
@@ -162,7 +265,10 @@ function groupNode(cluster: Cluster, group: ClusterGroup, byIdentity: ReadonlyMa
   const inGroup = <R extends { group: string }>(resources: readonly R[]) => resources.filter((resource) => resource.group === group.name);
   const disks = inGroup(cluster.diskResources);
   const applications = inGroup(cluster.applicationResources);
-  const children = [...disks.map((disk) => diskNode(id, cluster, disk, byIdentity)), ...applications.map((application) => applicationNode(id, cluster, application))];
+  const children = [
+    ...disks.map((disk) => diskNode(id, cluster, disk, byIdentity)),
+    ...applications.map((application) => applicationNode(id, cluster, application)),
+  ];
   return {
     id,
     row: lazyRow(() => ({
@@ -184,7 +290,14 @@ function groupNode(cluster: Cluster, group: ClusterGroup, byIdentity: ReadonlyMa
 export function clusterNode(cluster: Cluster, byIdentity: ReadonlyMap<string, Lun[]>): TreeNode<ClusterRow> {
   const nodes = cluster.nodes.map((node): TreeNode<ClusterRow> => ({
     id: `${cluster.name}/node/${node.name}`,
-    row: () => ({ kind: 'node', id: `${cluster.name}/node/${node.name}`, level: 2, cluster: cluster.name, name: node.name, state: node.state }),
+    row: () => ({
+      kind: 'node',
+      id: `${cluster.name}/node/${node.name}`,
+      level: 2,
+      cluster: cluster.name,
+      name: node.name,
+      state: node.state,
+    }),
     text: searchText([node.name, node.state]),
     children: [],
   }));
@@ -211,7 +324,13 @@ export function clusterNode(cluster: Cluster, byIdentity: ReadonlyMap<string, Lu
 }
 
 export function toHostRow(host: Host): HostRow {
-  return { name: host.name, osVersion: host.osVersion, clusterName: host.clusterName, initiators: host.initiators, visibleCount: host.visibleLunIds.length };
+  return {
+    name: host.name,
+    osVersion: host.osVersion,
+    clusterName: host.clusterName,
+    initiators: host.initiators,
+    visibleCount: host.visibleLunIds.length,
+  };
 }
 
 export function hostText(host: Host): string {
@@ -229,7 +348,12 @@ export function matrixHosts(hosts: readonly Host[], nodeClusters: ReadonlyMap<st
   });
 }
 
-export function toMatrixRow(lun: Lun, disk: ClusteredDisk | null, columnOf: ReadonlyMap<string, number>, findings: readonly MaskingFinding[]): MatrixRow {
+export function toMatrixRow(
+  lun: Lun,
+  disk: ClusteredDisk | null,
+  columnOf: ReadonlyMap<string, number>,
+  findings: readonly MaskingFinding[],
+): MatrixRow {
   const seenBy: number[] = [];
   for (const name of lun.maskedTo) {
     const column = columnOf.get(name.toUpperCase());

@@ -20,9 +20,7 @@ export interface Registry {
 
 /** Explains a zod failure in one line per problem, naming the field, so the caller knows what to fix. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(params)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(params)'}: ${issue.message}`).join('; ');
 }
 
 export interface RegistryOptions {

@@ -17,7 +17,11 @@ export function savedOutputHandlers(): Pick<Handlers, 'parse.savedOutput'> {
         return listing satisfies SavedListing;
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
-        throw new ShadowSwapError('INVALID_REQUEST', `This is not ${tool} output ShadowSwap can read: ${error.message}. Check that the file is the tool's own output, or choose the other tool.`, { line: error.line });
+        throw new ShadowSwapError(
+          'INVALID_REQUEST',
+          `This is not ${tool} output ShadowSwap can read: ${error.message}. Check that the file is the tool's own output, or choose the other tool.`,
+          { line: error.line },
+        );
       }
     },
   };

@@ -21,6 +21,8 @@ export function responseMessage(id: number, outcome: Outcome): Array<string | Bu
     }
     return [`{"type":"response","id":${JSON.stringify(id)},"ok":true,"result":`, result, CLOSING_BRACE];
   }
-  const frame: ResponseFrame = outcome.ok ? { type: 'response', id, ok: true, result: outcome.result } : { type: 'response', id, ok: false, error: outcome.error };
+  const frame: ResponseFrame = outcome.ok
+    ? { type: 'response', id, ok: true, result: outcome.result }
+    : { type: 'response', id, ok: false, error: outcome.error };
   return [JSON.stringify(frame)];
 }

@@ -70,7 +70,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     if (!tokenMatches(token, presentedToken(url, request.headers.cookie))) {
       response.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('401 Unauthorized: open the console with the full URL that "shadowswap serve" printed (it carries this launch\'s token).\n');
+      response.end(
+        '401 Unauthorized: open the console with the full URL that "shadowswap serve" printed (it carries this launch\'s token).\n',
+      );
       return;
     }
     if (url.searchParams.has('token')) {
@@ -144,7 +146,9 @@ function serveStatic(root: string, urlPath: string, headOnly: boolean, response:
   if (!file || !stat?.isFile()) {
     const missingBuild = !fs.existsSync(path.join(root, 'index.html'));
     response.writeHead(missingBuild ? 503 : 404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end(missingBuild ? `The console has not been built (no ${path.join(root, 'index.html')}). Run: npm run build\n` : 'Not found\n');
+    response.end(
+      missingBuild ? `The console has not been built (no ${path.join(root, 'index.html')}). Run: npm run build\n` : 'Not found\n',
+    );
     return;
   }
   response.writeHead(200, { ...securityHeaders, 'Content-Type': contentTypeOf(file), 'Content-Length': stat.size });

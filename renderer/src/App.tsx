@@ -2,24 +2,20 @@
  * The console shell: a header that always says which backend is live (with a LAB banner when it is
  * the simulation), the left navigation, and the open page.
  */
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { transportKind } from './client';
 import { pages } from './navigation';
 import { useContractQuery } from './queries';
 import { useUiStore } from './ui-store';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateRows: 'auto auto 1fr', gridTemplateColumns: '200px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: 'grid',
+    gridTemplateRows: 'auto auto 1fr',
+    gridTemplateColumns: '200px 1fr',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     gridColumn: '1 / 3',
     display: 'flex',
@@ -33,7 +29,11 @@ const useStyles = makeStyles({
   banner: { gridColumn: '1 / 3' },
   // Fluent centres a tab's label in the width of its bold form; in a vertical list that staggers the labels.
   tab: { '& .fui-Tab__content': { textAlign: 'start' } },
-  nav: { padding: tokens.spacingVerticalM, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  nav: {
+    padding: tokens.spacingVerticalM,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   main: { padding: tokens.spacingHorizontalL, overflow: 'auto', minWidth: 0 },
 });
 

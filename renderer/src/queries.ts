@@ -32,7 +32,8 @@ export function followBackendChanges(): () => void {
     client.subscribe('inventory.changed', () => {
       void queryClient.invalidateQueries({
         predicate: (query) =>
-          typeof query.queryKey[0] === 'string' && (query.queryKey[0].startsWith('inventory.') || query.queryKey[0] === 'app.info' || query.queryKey[0] === 'recovery.plan'),
+          typeof query.queryKey[0] === 'string' &&
+          (query.queryKey[0].startsWith('inventory.') || query.queryKey[0] === 'app.info' || query.queryKey[0] === 'recovery.plan'),
       });
     }),
     client.subscribe('run.updated', (summary) => rememberRunSummary(queryClient, summary)),

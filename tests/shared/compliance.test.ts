@@ -25,7 +25,10 @@ describe('identifierCompliance', () => {
   });
 
   it('refuses listed types reported only for the target port or device (association 1 or 2)', () => {
-    expect(identifierCompliance([id(8, 1), id(2, 2)])).toEqual({ verdict: 'not-compliant', reason: 'has no identifier of type 1, 2 or 8 with association 0' });
+    expect(identifierCompliance([id(8, 1), id(2, 2)])).toEqual({
+      verdict: 'not-compliant',
+      reason: 'has no identifier of type 1, 2 or 8 with association 0',
+    });
   });
 
   it('prefers a good identifier over an unknown one listed before it', () => {
@@ -41,11 +44,17 @@ describe('lunCompliance', () => {
   });
 
   it('refuses a dynamic disk whatever its identifiers', () => {
-    expect(lunCompliance({ ...good, diskKind: 'dynamic' })).toMatchObject({ verdict: 'not-compliant', reason: expect.stringContaining('dynamic disk') });
+    expect(lunCompliance({ ...good, diskKind: 'dynamic' })).toMatchObject({
+      verdict: 'not-compliant',
+      reason: expect.stringContaining('dynamic disk'),
+    });
   });
 
   it('refuses a GPT disk, naming the partition style', () => {
-    expect(lunCompliance({ ...good, partitionStyle: 'GPT' })).toMatchObject({ verdict: 'not-compliant', reason: expect.stringContaining('is GPT') });
+    expect(lunCompliance({ ...good, partitionStyle: 'GPT' })).toMatchObject({
+      verdict: 'not-compliant',
+      reason: expect.stringContaining('is GPT'),
+    });
   });
 
   it('reports missing identifiers before the partition style', () => {

@@ -10,8 +10,30 @@ const cluster: Cluster = {
   ],
   groups: [{ name: 'SQL', ownerNode: 'SQL01', state: 'Online' }],
   diskResources: [
-    { name: 'Cluster Disk 1', group: 'SQL', ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'MBR', diskSignature: '3938AB7E', diskIdGuid: null, dependencies: [], lastEvent: null },
-    { name: 'Cluster Disk 2', group: 'SQL', ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'GPT', diskSignature: null, diskIdGuid: '{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}', dependencies: [], lastEvent: null },
+    {
+      name: 'Cluster Disk 1',
+      group: 'SQL',
+      ownerNode: 'SQL01',
+      state: 'Online',
+      maintenanceMode: false,
+      diskIdType: 'MBR',
+      diskSignature: '3938AB7E',
+      diskIdGuid: null,
+      dependencies: [],
+      lastEvent: null,
+    },
+    {
+      name: 'Cluster Disk 2',
+      group: 'SQL',
+      ownerNode: 'SQL01',
+      state: 'Online',
+      maintenanceMode: false,
+      diskIdType: 'GPT',
+      diskSignature: null,
+      diskIdGuid: '{0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0}',
+      dependencies: [],
+      lastEvent: null,
+    },
   ],
   applicationResources: [],
 };
@@ -46,7 +68,9 @@ describe('clusteredDiskOf', () => {
   });
 
   it('finds a GPT resource by disk GUID, with or without braces', () => {
-    expect(clusteredDiskOf(lun('GPT', { partitionStyle: 'GPT', signature: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' }), nodes)?.resource.name).toBe('Cluster Disk 2');
+    expect(
+      clusteredDiskOf(lun('GPT', { partitionStyle: 'GPT', signature: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' }), nodes)?.resource.name,
+    ).toBe('Cluster Disk 2');
   });
 
   it('gives nothing for a LUN with the signature that no node sees (an unbroken shadow copy)', () => {
@@ -67,7 +91,13 @@ describe('maskingFindings', () => {
   it('reports a clustered LUN a node cannot see, naming the node and the failover it breaks', () => {
     const [finding, ...rest] = maskingFindings([lun('DATA', { maskedTo: ['SQL01'] })], [cluster]);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ kind: 'missing-cluster-node', lunName: 'DATA', cluster: 'SQLCLUS', resource: 'Cluster Disk 1', hosts: ['SQL02'] });
+    expect(finding).toMatchObject({
+      kind: 'missing-cluster-node',
+      lunName: 'DATA',
+      cluster: 'SQLCLUS',
+      resource: 'Cluster Disk 1',
+      hosts: ['SQL02'],
+    });
     expect(finding?.explanation).toContain('SQL02 cannot see it');
     expect(finding?.explanation).toContain('event 1034');
   });
@@ -92,7 +122,11 @@ describe('maskingFindings', () => {
 
   it('reports a LUN masked to nobody, but not a shadow copy awaiting import or a forensic hold', () => {
     const findings = maskingFindings(
-      [lun('ORPHAN', { maskedTo: [], signature: null }), lun('DATA-SC', { maskedTo: [], state: 'shadow' }), lun('DAMAGED', { maskedTo: [], state: 'forensic-hold' })],
+      [
+        lun('ORPHAN', { maskedTo: [], signature: null }),
+        lun('DATA-SC', { maskedTo: [], state: 'shadow' }),
+        lun('DAMAGED', { maskedTo: [], state: 'forensic-hold' }),
+      ],
       [cluster],
     );
     expect(findings.map((f) => [f.kind, f.lunName])).toEqual([['masked-to-nobody', 'ORPHAN']]);
@@ -105,10 +139,20 @@ describe('maskingFindings', () => {
 
   it('lists failover breakers first, then outsiders, then unmasked LUNs, each by LUN name', () => {
     const findings = maskingFindings(
-      [lun('LUN10', { maskedTo: [], signature: null }), lun('LUN2', { maskedTo: ['SQL01', 'SQL02', 'X'] }), lun('LUN9', { maskedTo: ['SQL02'] }), lun('LUN1', { maskedTo: [], signature: null })],
+      [
+        lun('LUN10', { maskedTo: [], signature: null }),
+        lun('LUN2', { maskedTo: ['SQL01', 'SQL02', 'X'] }),
+        lun('LUN9', { maskedTo: ['SQL02'] }),
+        lun('LUN1', { maskedTo: [], signature: null }),
+      ],
       [cluster],
     );
-    expect(findings.map((f) => `${f.kind}:${f.lunName}`)).toEqual(['missing-cluster-node:LUN9', 'visible-outside-cluster:LUN2', 'masked-to-nobody:LUN1', 'masked-to-nobody:LUN10']);
+    expect(findings.map((f) => `${f.kind}:${f.lunName}`)).toEqual([
+      'missing-cluster-node:LUN9',
+      'visible-outside-cluster:LUN2',
+      'masked-to-nobody:LUN1',
+      'masked-to-nobody:LUN10',
+    ]);
   });
 });
 

@@ -14,7 +14,12 @@ function formatReport(report: DoctorReport): string {
     ...report.tools.map((t) => `  ${t.tool.padEnd(11)} ${t.path ?? 'not found'}  (${t.source})`),
     `Elevated:   ${yesNo(report.elevated.value)} — ${report.elevated.how}`,
     `VSS providers: ${report.vssProviders.how}`,
-    ...(report.vssProviders.raw === null ? [] : report.vssProviders.raw.trimEnd().split(/\r?\n/).map((l) => `  ${l}`)),
+    ...(report.vssProviders.raw === null
+      ? []
+      : report.vssProviders.raw
+          .trimEnd()
+          .split(/\r?\n/)
+          .map((l) => `  ${l}`)),
     `Cluster member: ${yesNo(report.cluster.member)} — ${report.cluster.how}`,
     ...report.cluster.nodes.map((n) => `  ${n.name} ${n.state ?? ''}`.trimEnd()),
     `Backend:    ${report.backend.kind} — ${report.backend.why}`,

@@ -9,4 +9,13 @@ import { reportCommands } from './report';
 import { serveCommand } from './serve';
 import { snapshotCommands } from './snapshot';
 
-export const commands: Command[] = [...recoveryCommands, ...snapshotCommands, ...reportCommands, ...inventoryCommands, serveCommand, ...labCommands, doctorCommand, ...parseCommands];
+export const commands: Command[] = [
+  ...recoveryCommands,
+  ...snapshotCommands,
+  ...reportCommands,
+  ...inventoryCommands,
+  serveCommand,
+  ...labCommands,
+  doctorCommand,
+  ...parseCommands,
+];

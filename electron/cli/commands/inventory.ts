@@ -103,7 +103,8 @@ export const inventoryCommands: Command[] = [
     path: ['inventory', 'cluster'],
     summary: 'List the failover clusters: nodes, groups, their Physical Disk and application resources',
     flags: listFlags,
-    details: 'Application resources (SQL Server, its agent, network name and IP address) depend on the disks: taking a disk offline takes them offline first.',
+    details:
+      'Application resources (SQL Server, its agent, network name and IP address) depend on the disks: taking a disk offline takes them offline first.',
     run: (context) =>
       withClient(context, async (client) => {
         const filter = stringFlag(context.args, 'filter');
@@ -145,11 +146,27 @@ interface ResourceLine {
 function clusterText(clusters: readonly Cluster[], filter: string | undefined): string {
   const groupState = (line: ResourceLine) => line.cluster.groups.find((g) => g.name === line.group)?.state ?? '-';
   const allLines = clusters.flatMap((cluster) => {
-    const disks = cluster.diskResources.map((r): ResourceLine => ({ cluster, ...r, type: 'Physical Disk', disk: `${r.diskIdType} ${r.diskSignature ?? r.diskIdGuid ?? '-'}` }));
+    const disks = cluster.diskResources.map((r): ResourceLine => ({
+      cluster,
+      ...r,
+      type: 'Physical Disk',
+      disk: `${r.diskIdType} ${r.diskSignature ?? r.diskIdGuid ?? '-'}`,
+    }));
     const applications = cluster.applicationResources.map((r): ResourceLine => ({ cluster, ...r, type: r.resourceType, disk: '-' }));
     return [...disks, ...applications].sort((a, b) => a.group.localeCompare(b.group));
   });
-  const lines = filterList(allLines, filter, (r) => [r.cluster.name, ...r.cluster.nodes.map((n) => n.name), r.group, groupState(r), r.ownerNode, r.name, r.type, r.state, r.disk, ...r.dependencies]);
+  const lines = filterList(allLines, filter, (r) => [
+    r.cluster.name,
+    ...r.cluster.nodes.map((n) => n.name),
+    r.group,
+    groupState(r),
+    r.ownerNode,
+    r.name,
+    r.type,
+    r.state,
+    r.disk,
+    ...r.dependencies,
+  ]);
   const table = formatTable(lines, [
     { header: 'CLUSTER', value: (r) => r.cluster.name },
     { header: 'NODES', value: (r) => r.cluster.nodes.map((n) => `${n.name}(${n.state})`).join(',') },
@@ -162,8 +179,17 @@ function clusterText(clusters: readonly Cluster[], filter: string | undefined): 
     { header: 'DEPENDS ON', value: (r) => r.dependencies.join(', ') || '-' },
   ]);
   const count = (of: (cluster: Cluster) => readonly unknown[]) => clusters.reduce((sum, cluster) => sum + of(cluster).length, 0);
-  const shown = lines.length < allLines.length ? `; ${lines.length} of their ${allLines.length} resources ${lines.length === 1 ? 'matches' : 'match'} the filter` : '';
-  return `${table}\n${plural(clusters.length, 'cluster')}, ${plural(count((c) => c.diskResources), 'disk resource')}, ${plural(count((c) => c.applicationResources), 'application resource')}${shown}\n`;
+  const shown =
+    lines.length < allLines.length
+      ? `; ${lines.length} of their ${allLines.length} resources ${lines.length === 1 ? 'matches' : 'match'} the filter`
+      : '';
+  return `${table}\n${plural(clusters.length, 'cluster')}, ${plural(
+    count((c) => c.diskResources),
+    'disk resource',
+  )}, ${plural(
+    count((c) => c.applicationResources),
+    'application resource',
+  )}${shown}\n`;
 }
 
 function matrixText({ hosts, rows, findings }: ResultOf<'inventory.matrix'>): string {

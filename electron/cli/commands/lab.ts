@@ -15,7 +15,8 @@ function wholeNumberFlag(args: ParsedArgs, name: string): number | undefined {
   const text = stringFlag(args, name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new ShadowSwapError('INVALID_REQUEST', `--${name} must be a whole number, not "${text}".`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ShadowSwapError('INVALID_REQUEST', `--${name} must be a whole number, not "${text}".`);
   return value;
 }
 
@@ -27,7 +28,13 @@ export const labCommands: Command[] = [
     run: async (context) => {
       const rows = Object.entries(scenarios).map(([name, s]) => ({ name, summary: s.summary }));
       if (context.args.flags.json) printJson(context, rows);
-      else context.io.stdout(`${formatTable(rows, [{ header: 'SCENARIO', value: (r) => r.name }, { header: 'WHAT IT HOLDS', value: (r) => r.summary }])}\n`);
+      else
+        context.io.stdout(
+          `${formatTable(rows, [
+            { header: 'SCENARIO', value: (r) => r.name },
+            { header: 'WHAT IT HOLDS', value: (r) => r.summary },
+          ])}\n`,
+        );
       return 0;
     },
   },
@@ -76,7 +83,8 @@ export const labCommands: Command[] = [
       const kind = FaultKind.safeParse(requiredFlag(context.args, 'kind', usage));
       if (!kind.success) throw new ShadowSwapError('INVALID_REQUEST', `--kind must be one of fail, delay, crash, partial. Usage: ${usage}`);
       const when = stringFlag(context.args, 'when');
-      if (when !== undefined && when !== 'before' && when !== 'after') throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
+      if (when !== undefined && when !== 'before' && when !== 'after')
+        throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
       const message = await armFault(dataDirOf(context), {
         operation: requiredFlag(context.args, 'op', usage),
         kind: kind.data,

@@ -23,7 +23,11 @@ function readSaved(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ShadowSwapError('NOT_FOUND', `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and try again.`, { file });
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and try again.`,
+      { file },
+    );
   }
 }
 
@@ -58,14 +62,18 @@ function parseCommand(tool: keyof typeof parsers): Command {
     },
     run: async (context) => {
       const file = context.args.positionals[2];
-      if (file === undefined) throw new ShadowSwapError('INVALID_REQUEST', `Which file? Usage: shadowswap parse ${tool} FILE [--json] [--locale L].`);
+      if (file === undefined)
+        throw new ShadowSwapError('INVALID_REQUEST', `Which file? Usage: shadowswap parse ${tool} FILE [--json] [--locale L].`);
       const locale = stringFlag(context.args, 'locale');
       let listing: ShadowListing;
       try {
         listing = parsers[tool].parse(readSaved(file), locale === undefined ? {} : { locale });
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
-        throw new ShadowSwapError('STATE_UNREADABLE', `${file} is not ${tool} output ShadowSwap can read: ${error.message}.`, { file, line: error.line });
+        throw new ShadowSwapError('STATE_UNREADABLE', `${file} is not ${tool} output ShadowSwap can read: ${error.message}.`, {
+          file,
+          line: error.line,
+        });
       }
       if (context.args.flags.json) printJson(context, listing);
       else context.io.stdout(formatListing(listing));

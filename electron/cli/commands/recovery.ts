@@ -17,7 +17,10 @@ import { nextStepsText, planText, runsTable, runText } from '../recovery-text';
 const optionFlags: Record<string, FlagSpec> = {
   set: { value: 'ID', description: 'the snapshot set to recover from (a unique prefix is enough)' },
   mode: { value: 'offline|maintenance', description: 'take the cluster disk resources offline (default) or into maintenance mode' },
-  identity: { value: 'revert|new-signature', description: 'keep the original disk identity (default) or give new signatures and repoint the resources' },
+  identity: {
+    value: 'revert|new-signature',
+    description: 'keep the original disk identity (default) or give new signatures and repoint the resources',
+  },
   'forensics-host': { value: 'HOST', description: 'give the damaged originals to this host for forensics' },
   'no-verify': { description: 'skip the final verification step' },
   json: { description: 'print JSON' },
@@ -27,8 +30,10 @@ const yesFlag: Record<string, FlagSpec> = { yes: { description: 'confirm every d
 function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput {
   const mode = stringFlag(context.args, 'mode');
   const identity = stringFlag(context.args, 'identity');
-  if (mode !== undefined && mode !== 'offline' && mode !== 'maintenance') throw new ShadowSwapError('INVALID_REQUEST', `--mode must be offline or maintenance, not "${mode}".`);
-  if (identity !== undefined && identity !== 'revert' && identity !== 'new-signature') throw new ShadowSwapError('INVALID_REQUEST', `--identity must be revert or new-signature, not "${identity}".`);
+  if (mode !== undefined && mode !== 'offline' && mode !== 'maintenance')
+    throw new ShadowSwapError('INVALID_REQUEST', `--mode must be offline or maintenance, not "${mode}".`);
+  if (identity !== undefined && identity !== 'revert' && identity !== 'new-signature')
+    throw new ShadowSwapError('INVALID_REQUEST', `--identity must be revert or new-signature, not "${identity}".`);
   return {
     setId: requiredFlag(context.args, 'set', usage),
     mode,
@@ -52,12 +57,14 @@ function follow(context: CommandContext, core: Core, runId: string): () => void 
   if (context.args.flags.json) return () => undefined;
   const seen = new Map<string, string>();
   return core.registry.subscribe((event, payload) => {
-    if (event === 'run.output' && (payload as { runId: string }).runId === runId) context.io.stdout(`      ${(payload as { text: string }).text}\n`);
+    if (event === 'run.output' && (payload as { runId: string }).runId === runId)
+      context.io.stdout(`      ${(payload as { text: string }).text}\n`);
     if (event !== 'run.updated' || (payload as RunSummary).id !== runId) return;
     for (const step of core.engine.get(runId).steps) {
       if (seen.get(step.id) === step.state) continue;
       seen.set(step.id, step.state);
-      if (step.state !== 'pending') context.io.stdout(`  [${step.state}] ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}\n`);
+      if (step.state !== 'pending')
+        context.io.stdout(`  [${step.state}] ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}\n`);
     }
   });
 }
@@ -109,14 +116,23 @@ export const recoveryCommands: Command[] = [
   {
     path: ['recover'],
     summary: 'Run the recovery from a snapshot set, step by step, confirming each destructive step',
-    flags: { ...optionFlags, ...yesFlag, acknowledge: { value: 'IDS', description: 'acknowledge preflight warnings (comma-separated check ids, or "all")' } },
-    details: 'Without --yes, each destructive step asks you to type the cluster (or host) name. Ctrl+C stops the run; resume it later with "shadowswap resume RUN".',
+    flags: {
+      ...optionFlags,
+      ...yesFlag,
+      acknowledge: { value: 'IDS', description: 'acknowledge preflight warnings (comma-separated check ids, or "all")' },
+    },
+    details:
+      'Without --yes, each destructive step asks you to type the cluster (or host) name. Ctrl+C stops the run; resume it later with "shadowswap resume RUN".',
     run: (context) =>
       withCore(context, async (core) => {
-        const acknowledge = (stringFlag(context.args, 'acknowledge') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+        const acknowledge = (stringFlag(context.args, 'acknowledge') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
         const autoConfirm = context.args.flags.yes === true;
         const started = await core.engine.start(optionsOf(context, recoverUsage), acknowledge, { autoConfirm });
-        if (!context.args.flags.json) context.io.stdout(`Run ${started.id} started (journal in the data directory; Ctrl+C stops it, resume later).\n`);
+        if (!context.args.flags.json)
+          context.io.stdout(`Run ${started.id} started (journal in the data directory; Ctrl+C stops it, resume later).\n`);
         const stopFollowing = follow(context, core, started.id);
         const summary = await driveToEnd(context, core, started.id);
         stopFollowing();
@@ -181,7 +197,8 @@ export const recoveryCommands: Command[] = [
         let typed = phrase;
         if (context.args.flags.yes !== true) {
           const answer = await context.io.ask(`Type ${phrase} to roll back run ${runId}: `);
-          if (answer === null) throw new ShadowSwapError('PRECONDITION_FAILED', `Rolling back needs a confirmation: run this on a terminal, or add --yes.`);
+          if (answer === null)
+            throw new ShadowSwapError('PRECONDITION_FAILED', `Rolling back needs a confirmation: run this on a terminal, or add --yes.`);
           typed = answer;
         }
         const stopFollowing = follow(context, core, runId);
@@ -195,6 +212,7 @@ export const recoveryCommands: Command[] = [
 
 function runIdArgument(context: CommandContext, command: string): string {
   const runId = context.args.positionals[command.split(' ').length];
-  if (!runId) throw new ShadowSwapError('INVALID_REQUEST', `Which run? Usage: shadowswap ${command} RUN_ID (list them with: shadowswap runs)`);
+  if (!runId)
+    throw new ShadowSwapError('INVALID_REQUEST', `Which run? Usage: shadowswap ${command} RUN_ID (list them with: shadowswap runs)`);
   return runId;
 }

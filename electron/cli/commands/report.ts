@@ -18,7 +18,8 @@ const usage = 'shadowswap report RUN_ID --out FILE [--format html|pdf|json|csv] 
 
 function operand(context: CommandContext, depth: number, what: string): string {
   const value = context.args.positionals[depth];
-  if (!value) throw new ShadowSwapError('INVALID_REQUEST', `Which ${what}? Usage: ${what === 'run' ? usage : 'shadowswap report verify FILE'}`);
+  if (!value)
+    throw new ShadowSwapError('INVALID_REQUEST', `Which ${what}? Usage: ${what === 'run' ? usage : 'shadowswap report verify FILE'}`);
   return value;
 }
 
@@ -26,12 +27,19 @@ function operand(context: CommandContext, depth: number, what: string): string {
 function formatOf(context: CommandContext, out: string): ReportFormat {
   const given = stringFlag(context.args, 'format') ?? path.extname(out).slice(1).toLowerCase();
   const format = ReportFormat.safeParse(given);
-  if (!format.success) throw new ShadowSwapError('INVALID_REQUEST', `--format must be html, pdf, json or csv${given ? `, not "${given}"` : ' (or give --out a .html, .pdf, .json or .csv name)'}.`);
+  if (!format.success)
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `--format must be html, pdf, json or csv${given ? `, not "${given}"` : ' (or give --out a .html, .pdf, .json or .csv name)'}.`,
+    );
   return format.data;
 }
 
 function alreadyExists(file: string): ShadowSwapError {
-  return new ShadowSwapError('PRECONDITION_FAILED', `${file} already exists; nothing was written. Add --force to replace it, or choose another --out.`);
+  return new ShadowSwapError(
+    'PRECONDITION_FAILED',
+    `${file} already exists; nothing was written. Add --force to replace it, or choose another --out.`,
+  );
 }
 
 function writeReport(file: string, bytes: Buffer, force: boolean): void {
@@ -50,7 +58,11 @@ function verificationText(result: ReportVerification): string {
   for (const check of result.checks) {
     lines.push(`  ${mark[check.status]}  ${check.name}: ${check.detail}`, ...check.changes.map((change) => `          changed: ${change}`));
   }
-  lines.push(result.intact ? 'The report is intact.' : 'The report was changed: do not rely on it; make a new one from the journal (shadowswap report RUN_ID).');
+  lines.push(
+    result.intact
+      ? 'The report is intact.'
+      : 'The report was changed: do not rely on it; make a new one from the journal (shadowswap report RUN_ID).',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -58,10 +70,10 @@ export const reportCommands: Command[] = [
   {
     path: ['report'],
     operand: 'RUN_ID',
-    summary: 'Export a run\'s report (HTML, PDF, JSON or CSV of the steps) for a change board or an auditor',
+    summary: "Export a run's report (HTML, PDF, JSON or CSV of the steps) for a change board or an auditor",
     flags: {
       out: { value: 'FILE', description: 'where to write the report (an existing file is never replaced without --force)' },
-      format: { value: 'html|pdf|json|csv', description: 'the format (default: from the --out file\'s extension)' },
+      format: { value: 'html|pdf|json|csv', description: "the format (default: from the --out file's extension)" },
       force: { description: 'replace FILE if it exists' },
     },
     details:
@@ -80,7 +92,9 @@ export const reportCommands: Command[] = [
       context.io.stdout(
         `Wrote the ${format.toUpperCase()} report of run ${runId} (${model.run.state}) to ${out} (${formatBytes(bytes.length)}).\n` +
           `Report digest sha256:${reportDocument(model).digest.report}\nJournal chain head ${model.journal.head} (${model.journal.events} events)\n` +
-          (verifiable ? `Check it later with: shadowswap report verify ${out}\n` : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
+          (verifiable
+            ? `Check it later with: shadowswap report verify ${out}\n`
+            : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
       );
       return 0;
     },
@@ -88,9 +102,10 @@ export const reportCommands: Command[] = [
   {
     path: ['report', 'verify'],
     operand: 'FILE',
-    summary: 'Check an exported JSON or HTML report: unchanged since it was made, and in agreement with the run\'s journal',
+    summary: "Check an exported JSON or HTML report: unchanged since it was made, and in agreement with the run's journal",
     flags: { json: { description: 'print the result as JSON' } },
-    details: 'Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.',
+    details:
+      'Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.',
     run: async (context) => {
       const result = verifyReport(path.resolve(operand(context, 2, 'file')), dataDirOf(context));
       if (context.args.flags.json) printJson(context, result);

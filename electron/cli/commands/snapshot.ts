@@ -11,7 +11,7 @@ const usage = 'shadowswap snapshot create --host HOST --volumes E:,F: [--yes] [-
 export const snapshotCommands: Command[] = [
   {
     path: ['snapshot', 'create'],
-    summary: 'Create a transportable shadow copy set of a host\'s volumes (step 1, done ahead of an incident)',
+    summary: "Create a transportable shadow copy set of a host's volumes (step 1, done ahead of an incident)",
     flags: {
       host: { value: 'HOST', description: 'the host whose volumes are copied' },
       volumes: { value: 'E:,F:', description: 'the volumes, as drive letters the host sees' },
@@ -22,16 +22,31 @@ export const snapshotCommands: Command[] = [
     run: (context) =>
       withClient(context, async (client) => {
         const host = requiredFlag(context.args, 'host', usage);
-        const volumes = requiredFlag(context.args, 'volumes', usage).split(',').map((v) => v.trim()).filter((v) => v !== '');
+        const volumes = requiredFlag(context.args, 'volumes', usage)
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
         let confirm = host;
         if (context.args.flags.yes !== true) {
           const answer = await context.io.ask(`Type ${host} to create a transportable shadow copy set of ${volumes.join(', ')} on it: `);
-          if (answer === null) throw new ShadowSwapError('PRECONDITION_FAILED', 'Creating a shadow copy set needs a confirmation: run this on a terminal, or add --yes.');
+          if (answer === null)
+            throw new ShadowSwapError(
+              'PRECONDITION_FAILED',
+              'Creating a shadow copy set needs a confirmation: run this on a terminal, or add --yes.',
+            );
           confirm = answer;
         }
-        const created = await client.invoke('snapshot.create', { host, volumes, persistent: context.args.flags.nonpersistent !== true, confirm });
+        const created = await client.invoke('snapshot.create', {
+          host,
+          volumes,
+          persistent: context.args.flags.nonpersistent !== true,
+          confirm,
+        });
         if (context.args.flags.json) printJson(context, created);
-        else context.io.stdout(`${created.summary}\n${created.changes.map((c) => `  ${c}\n`).join('')}Set id: ${created.setId}\nJournal: ${created.journalFile}\n`);
+        else
+          context.io.stdout(
+            `${created.summary}\n${created.changes.map((c) => `  ${c}\n`).join('')}Set id: ${created.setId}\nJournal: ${created.journalFile}\n`,
+          );
         return 0;
       }),
   },

@@ -12,7 +12,7 @@ export function dependentsOf(cluster: Cluster, diskNames: readonly string[]): Ap
   const down = new Set(diskNames.map(key));
   const dependents: ApplicationResource[] = [];
   // A resource goes down with the disks if it depends on anything that goes down; repeat until nothing is added.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const resource of cluster.applicationResources) {
       if (down.has(key(resource.name)) || !resource.dependencies.some((name) => down.has(key(name)))) continue;

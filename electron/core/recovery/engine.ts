@@ -7,7 +7,14 @@
  */
 import os from 'node:os';
 import { ShadowSwapError, toWireError } from '../../../shared/errors';
-import { RecoveryOptions, rollbackPhrase, type RecoveryOptionsInput, type RecoveryPlan, type RunDetail, type RunSummary } from '../../../shared/recovery';
+import {
+  RecoveryOptions,
+  rollbackPhrase,
+  type RecoveryOptionsInput,
+  type RecoveryPlan,
+  type RunDetail,
+  type RunSummary,
+} from '../../../shared/recovery';
 import type { Backend } from '../backend';
 import type { EventBus } from '../event-bus';
 import { Journal, readJournal, type JournalRecord } from './journal';
@@ -80,22 +87,37 @@ export class RecoveryEngine {
     const plan = await this.plan(input);
     const failed = plan.preflight.filter((check) => check.verdict === 'fail');
     if (failed.length > 0) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `Preflight refused this recovery: ${failed.map((c) => `${c.title}: ${c.reason}`).join('; ')}. Fix: ${failed.map((c) => c.fix).join(' ')}`, {
-        checks: failed.map((c) => c.id),
-      });
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `Preflight refused this recovery: ${failed.map((c) => `${c.title}: ${c.reason}`).join('; ')}. Fix: ${failed.map((c) => c.fix).join(' ')}`,
+        {
+          checks: failed.map((c) => c.id),
+        },
+      );
     }
     const warnings = plan.preflight.filter((check) => check.verdict === 'warn');
     const unacknowledged = warnings.filter((check) => !acknowledged.includes(check.id) && !acknowledged.includes('all'));
     if (unacknowledged.length > 0) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `These warnings must be acknowledged before the run starts: ${unacknowledged.map((c) => `${c.id} (${c.reason})`).join('; ')}.`, {
-        unacknowledged: unacknowledged.map((c) => c.id),
-      });
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `These warnings must be acknowledged before the run starts: ${unacknowledged.map((c) => `${c.id} (${c.reason})`).join('; ')}.`,
+        {
+          unacknowledged: unacknowledged.map((c) => c.id),
+        },
+      );
     }
     const runId = this.store.newRunId();
     this.store.claim(runId, plan.originalLunIds, plan.importHost, (other) => this.isFinished(other));
     const journal = Journal.create<RunEvent>(this.store.journalFile(runId));
     try {
-      await journal.append({ type: 'run.created', runId, plan, operator: this.operator, machine: this.machine, acknowledgedWarnings: warnings.map((c) => c.id) });
+      await journal.append({
+        type: 'run.created',
+        runId,
+        plan,
+        operator: this.operator,
+        machine: this.machine,
+        acknowledgedWarnings: warnings.map((c) => c.id),
+      });
     } finally {
       await journal.close();
     }
@@ -135,7 +157,10 @@ export class RecoveryEngine {
           throw new ShadowSwapError('PRECONDITION_FAILED', `Step ${stepId} of run ${runId} is not waiting for a confirmation.`);
         }
         if (typed.trim() !== step.confirmPhrase) {
-          throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`);
+          throw new ShadowSwapError(
+            'PRECONDITION_FAILED',
+            `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`,
+          );
         }
         await this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
         return 'forward';
@@ -155,7 +180,8 @@ export class RecoveryEngine {
       throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} is not running in this console, so there is nothing to pause.`);
     }
     return this.decideThenDrive(runId, async () => {
-      if (this.summary(runId).state !== 'waiting-confirmation') throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} went on meanwhile; pause it where it runs now.`);
+      if (this.summary(runId).state !== 'waiting-confirmation')
+        throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} went on meanwhile; pause it where it runs now.`);
       await this.append(runId, { type: 'run.paused', by: this.operator });
       return null;
     });
@@ -163,13 +189,21 @@ export class RecoveryEngine {
 
   async resume(runId: string, drive: DriveOptions = {}): Promise<RunSummary> {
     const summary = this.summary(runId);
-    if (FINISHED.has(summary.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`);
+    if (FINISHED.has(summary.state))
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `Run ${runId} has ${summary.state === 'succeeded' ? 'succeeded' : 'been rolled back'}; there is nothing to resume.`,
+      );
     await this.refuseIfBackendNotReady(`resume run ${runId}`);
     return this.decideThenDrive(
       runId,
       async () => {
         const { detail } = this.viewOf(runId);
-        if (FINISHED.has(detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} finished meanwhile (${detail.state}); there is nothing to resume.`);
+        if (FINISHED.has(detail.state))
+          throw new ShadowSwapError(
+            'PRECONDITION_FAILED',
+            `Run ${runId} finished meanwhile (${detail.state}); there is nothing to resume.`,
+          );
         // A rollback that stopped part-way goes on rolling back: resuming forward would redo what it undid.
         return detail.state === 'failed' && detail.steps.some((s) => s.state === 'compensated') ? 'rollback' : 'forward';
       },
@@ -180,10 +214,17 @@ export class RecoveryEngine {
   /** Undoes every step the run touched, in reverse order; confirmed by typing the run's phrase. */
   async rollback(runId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
     const view = this.viewOf(runId);
-    if (FINISHED.has(view.detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} has already ${view.detail.state === 'succeeded' ? 'succeeded' : 'been rolled back'}.`);
+    if (FINISHED.has(view.detail.state))
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `Run ${runId} has already ${view.detail.state === 'succeeded' ? 'succeeded' : 'been rolled back'}.`,
+      );
     const phrase = rollbackPhrase(view.detail.plan);
     if (!drive.autoConfirm && typed.trim() !== phrase) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${phrase}" exactly to roll back run ${runId}.`);
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `The confirmation did not match: type "${phrase}" exactly to roll back run ${runId}.`,
+      );
     }
     if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running; pause it first, then roll back.`);
     await this.refuseIfBackendNotReady(`roll back run ${runId}`);
@@ -191,7 +232,11 @@ export class RecoveryEngine {
       runId,
       async () => {
         const { detail } = this.viewOf(runId);
-        if (FINISHED.has(detail.state)) throw new ShadowSwapError('PRECONDITION_FAILED', `Run ${runId} finished meanwhile (${detail.state}); there is nothing to roll back.`);
+        if (FINISHED.has(detail.state))
+          throw new ShadowSwapError(
+            'PRECONDITION_FAILED',
+            `Run ${runId} finished meanwhile (${detail.state}); there is nothing to roll back.`,
+          );
         await this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
         return 'rollback';
       },
@@ -203,7 +248,11 @@ export class RecoveryEngine {
   private async refuseIfBackendNotReady(what: string): Promise<void> {
     const failed = (await this.backend.preflightChecks()).filter((check) => check.verdict === 'fail');
     if (failed.length > 0) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `This console cannot ${what}: ${failed.map((c) => `${c.reason}. ${c.fix ?? ''}`).join(' ')}`, { checks: failed.map((c) => c.id) });
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `This console cannot ${what}: ${failed.map((c) => `${c.reason}. ${c.fix ?? ''}`).join(' ')}`,
+        { checks: failed.map((c) => c.id) },
+      );
     }
   }
 
@@ -216,10 +265,18 @@ export class RecoveryEngine {
    * therefore never both write its journal (which would fork its hash chain and stop it from resuming):
    * the second is refused with BUSY before it has written anything.
    */
-  private async decideThenDrive(runId: string, decide: () => Promise<'forward' | 'rollback' | null>, drive: DriveOptions = {}): Promise<RunSummary> {
-    if (this.active.has(runId)) throw new ShadowSwapError('BUSY', `Run ${runId} is running in this console; wait for its current step, or pause it.`);
+  private async decideThenDrive(
+    runId: string,
+    decide: () => Promise<'forward' | 'rollback' | null>,
+    drive: DriveOptions = {},
+  ): Promise<RunSummary> {
+    if (this.active.has(runId))
+      throw new ShadowSwapError('BUSY', `Run ${runId} is running in this console; wait for its current step, or pause it.`);
     if (!this.store.attachDriver(runId)) {
-      throw new ShadowSwapError('BUSY', `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`);
+      throw new ShadowSwapError(
+        'BUSY',
+        `Run ${runId} is being driven by another ShadowSwap process (pid ${this.store.liveDriver(runId)}). Watch it there, or wait for it to stop.`,
+      );
     }
     const control = { pause: false, done: Promise.resolve() };
     this.active.set(runId, control);
@@ -278,20 +335,32 @@ export class RecoveryEngine {
           await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
         }
-        await this.append(runId, { type: 'step.confirmed', stepId: step.id, by: `${this.operator} (--yes)`, typed: step.confirmPhrase ?? '' });
+        await this.append(runId, {
+          type: 'step.confirmed',
+          stepId: step.id,
+          by: `${this.operator} (--yes)`,
+          typed: step.confirmPhrase ?? '',
+        });
       }
       const behaviour = stepBehaviours[step.kind];
       const context = this.stepContext(runId, step.id);
       const params = step.params as never;
       try {
         if (await behaviour.probe(context, params)) {
-          await this.append(runId, { type: 'step.skipped', stepId: step.id, reason: view.touched.has(step.id) ? 'its effect was already in place when the run resumed' : 'its effect is already in place' });
+          await this.append(runId, {
+            type: 'step.skipped',
+            stepId: step.id,
+            reason: view.touched.has(step.id) ? 'its effect was already in place when the run resumed' : 'its effect is already in place',
+          });
           continue;
         }
         await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
         await this.withinTimeout(step.title, behaviour.apply(context, params));
         if (step.kind !== 'verify' && !(await behaviour.probe(context, params))) {
-          throw new ShadowSwapError('BACKEND_FAILED', `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`);
+          throw new ShadowSwapError(
+            'BACKEND_FAILED',
+            `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`,
+          );
         }
         await this.append(runId, { type: 'step.succeeded', stepId: step.id });
       } catch (error) {
@@ -362,7 +431,8 @@ export class RecoveryEngine {
         // ahead of the step's outcome (a failed write fails that next awaited append). Output arriving after
         // its session ended (a step that outlived its timeout) is shown but not journaled: by then another
         // driver may own the journal, and a second writer would break its chain.
-        if (session !== undefined && this.driving.get(runId) === session) this.append(runId, { type: 'step.output', stepId, text }).catch(() => undefined);
+        if (session !== undefined && this.driving.get(runId) === session)
+          this.append(runId, { type: 'step.output', stepId, text }).catch(() => undefined);
         this.bus.emit('run.output', { runId, stepId, text });
       },
     };
@@ -374,7 +444,11 @@ export class RecoveryEngine {
   private async append(runId: string, event: RunEvent): Promise<void> {
     const open = this.driving.get(runId);
     // Only decideThenDrive opens a journal, under the driver lock: writing without it could fork the chain.
-    if (!open) throw new ShadowSwapError('INTERNAL', `Run ${runId}'s journal was written without holding the run; nothing was written. Please report this.`);
+    if (!open)
+      throw new ShadowSwapError(
+        'INTERNAL',
+        `Run ${runId}'s journal was written without holding the run; nothing was written. Please report this.`,
+      );
     open.records.push(await open.journal.append(event));
     if (event.type !== 'step.output') this.publish(runId);
   }

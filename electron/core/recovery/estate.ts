@@ -19,7 +19,12 @@ export interface Estate {
 }
 
 export async function readEstate(backend: Backend): Promise<Estate> {
-  const [luns, hosts, sets, clusters] = await Promise.all([backend.listLuns(), backend.listHosts(), backend.listSnapshotSets(), backend.listClusters()]);
+  const [luns, hosts, sets, clusters] = await Promise.all([
+    backend.listLuns(),
+    backend.listHosts(),
+    backend.listSnapshotSets(),
+    backend.listClusters(),
+  ]);
   return {
     luns: new Map(luns.map((lun) => [lun.id, lun])),
     hosts: new Map(hosts.map((host) => [host.name.toUpperCase(), host])),
@@ -32,7 +37,8 @@ export function findSet(estate: Estate, setId: string): SnapshotSet {
   const wanted = normalizeGuid(setId);
   const matches = estate.sets.filter((set) => normalizeGuid(set.id) === wanted || normalizeGuid(set.id).startsWith(wanted));
   if (matches.length === 1) return matches[0] as SnapshotSet;
-  if (matches.length > 1) throw new ShadowSwapError('INVALID_REQUEST', `"${setId}" matches ${matches.length} snapshot sets; give more of the set id.`);
+  if (matches.length > 1)
+    throw new ShadowSwapError('INVALID_REQUEST', `"${setId}" matches ${matches.length} snapshot sets; give more of the set id.`);
   throw new ShadowSwapError('NOT_FOUND', `There is no snapshot set "${setId}". List them with: shadowswap inventory snapshots`);
 }
 

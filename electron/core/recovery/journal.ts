@@ -55,7 +55,8 @@ export class Journal<E> {
   /** Starts a new journal; refuses to touch an existing file. */
   static create<E>(file: string): Journal<E> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (fs.existsSync(file)) throw new ShadowSwapError('PRECONDITION_FAILED', `The journal ${file} already exists; a run's journal is never overwritten.`);
+    if (fs.existsSync(file))
+      throw new ShadowSwapError('PRECONDITION_FAILED', `The journal ${file} already exists; a run's journal is never overwritten.`);
     return new Journal<E>(file, 0, GENESIS_HASH, false);
   }
 
@@ -142,7 +143,8 @@ export function readJournal<E>(file: string): JournalRead<E> {
       throw damaged(file, i + 1, 'is not a complete JSON event');
     }
     if (record.prevHash !== head) throw damaged(file, i + 1, 'does not follow the event before it (edited, removed or reordered events)');
-    if (record.seq !== (records.at(-1)?.seq ?? 0) + 1) throw damaged(file, i + 1, `has sequence number ${record.seq} where ${(records.at(-1)?.seq ?? 0) + 1} was expected`);
+    if (record.seq !== (records.at(-1)?.seq ?? 0) + 1)
+      throw damaged(file, i + 1, `has sequence number ${record.seq} where ${(records.at(-1)?.seq ?? 0) + 1} was expected`);
     records.push(record);
     head = hashLine(line);
   }

@@ -33,7 +33,13 @@ function lunRef(lun: Lun): LunRef {
 }
 
 function maskChanges(targets: readonly MaskTarget[], estate: Estate): StepChange[] {
-  return targets.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: maskOf(estate.luns.get(t.lunId) as Lun), after: t.hosts }));
+  return targets.map((t) => ({
+    kind: 'mask',
+    lunId: t.lunId,
+    lunName: t.name,
+    before: maskOf(estate.luns.get(t.lunId) as Lun),
+    after: t.hosts,
+  }));
 }
 
 export async function planRecovery(context: PlanContext, options: RecoveryOptions): Promise<RecoveryPlan> {
@@ -46,9 +52,18 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     const shadow = estate.luns.get(copy.shadowLunId);
     return original && shadow ? [{ copy, original, shadow, resource: resourceForLun(cluster, original) }] : [];
   });
-  const resources = pairs.flatMap((p) => (p.resource && cluster ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }] : []));
+  const resources = pairs.flatMap((p) =>
+    p.resource && cluster
+      ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }]
+      : [],
+  );
   // Only what runs now is brought back: a resource the administrator left offline stays offline.
-  const dependents = cluster ? dependentsOf(cluster, resources.map((r) => r.resource)).filter((r) => r.state === 'Online') : [];
+  const dependents = cluster
+    ? dependentsOf(
+        cluster,
+        resources.map((r) => r.resource),
+      ).filter((r) => r.state === 'Online')
+    : [];
   const importHost = resources[0]?.ownerNode ?? set.sourceHost;
   const info = backend.describe();
   const simulated = info.kind === 'lab';
@@ -99,14 +114,20 @@ interface StepInputs {
 
 function buildSteps(inputs: StepInputs): StepDraft[] {
   const { estate, set, options, cluster, pairs, resources, dependents, importHost } = inputs;
-  if (pairs.length === 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`);
+  if (pairs.length === 0)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`,
+    );
   const confirmPhrase = cluster ?? importHost;
   const resourceTargets: ResourceTarget[] = resources.map(({ cluster: c, resource, group }) => ({ cluster: c, resource, group }));
   const forensics = options.forensicsHost;
   const steps: StepDraft[] = [];
-  const resourceChanges = (before: string, after: string): StepChange[] => resources.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
+  const resourceChanges = (before: string, after: string): StepChange[] =>
+    resources.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
   const dependentTargets: ResourceTarget[] = cluster ? dependents.map((r) => ({ cluster, resource: r.name, group: r.group })) : [];
-  const dependentChanges = (before: string, after: string): StepChange[] => dependentTargets.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
+  const dependentChanges = (before: string, after: string): StepChange[] =>
+    dependentTargets.map((r) => ({ kind: 'resource', cluster: r.cluster, resource: r.resource, before, after }));
   const dependentNames = dependents.map((r) => r.name).join(', ');
 
   if (resources.length > 0) {
@@ -116,16 +137,28 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       title: suspend ? `Put ${resources.length} disk resource(s) in maintenance mode` : `Take ${resources.length} disk resource(s) offline`,
       why:
         'The cluster must stop using the damaged disks before they are masked away, or it fails them and may fail over.' +
-        (dependents.length === 0 ? '' : suspend
-          ? ` Maintenance mode leaves ${dependentNames} online (for plain disks; a Cluster Shared Volume would take them offline).`
-          : ` Stop-ClusterResource takes what depends on the disks offline first: ${dependentNames} go down with them and are started again after the disks.`),
+        (dependents.length === 0
+          ? ''
+          : suspend
+            ? ` Maintenance mode leaves ${dependentNames} online (for plain disks; a Cluster Shared Volume would take them offline).`
+            : ` Stop-ClusterResource takes what depends on the disks offline first: ${dependentNames} go down with them and are started again after the disks.`),
       destructive: true,
       confirmPhrase,
       // Stop-ClusterResource takes the dependents down first; maintenance mode on a plain disk does not touch them.
-      changes: [...(suspend ? [] : dependentChanges('Online', 'Offline')), ...resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline')],
-      operations: resources.map((r) => ({ operation: suspend ? 'suspendResource' : 'stopResource', cluster: r.cluster, resource: r.resource, onNode: r.ownerNode })),
+      changes: [
+        ...(suspend ? [] : dependentChanges('Online', 'Offline')),
+        ...resourceChanges('Online', suspend ? 'Online(Maintenance)' : 'Offline'),
+      ],
+      operations: resources.map((r) => ({
+        operation: suspend ? 'suspendResource' : 'stopResource',
+        cluster: r.cluster,
+        resource: r.resource,
+        onNode: r.ownerNode,
+      })),
       undo:
-        (suspend ? 'Resume-ClusterResource on the owner node.' : 'Start-ClusterResource on the owner node (after the originals are unmasked again).') +
+        (suspend
+          ? 'Resume-ClusterResource on the owner node.'
+          : 'Start-ClusterResource on the owner node (after the originals are unmasked again).') +
         (dependents.length === 0 ? '' : ` Then Start-ClusterResource for ${dependentNames} if they are not online.`),
       params: { resources: resourceTargets, dependents: dependentTargets },
     });
@@ -160,10 +193,12 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   const breakMode = options.identity === 'revert' ? 'revert-identity' : 'writable';
   steps.push({
     kind: 'break-set',
-    title: options.identity === 'revert' ? 'Break the set, keeping the original disk identity' : 'Break the set writable (new disk signatures)',
-    why: options.identity === 'revert'
-      ? 'BreakSnapshotSetEx with REVERT_IDENTITY_ALL turns the shadow LUNs into ordinary read/write LUNs that carry the originals\' signatures, so the cluster finds its disks.'
-      : 'Breaking turns the shadow LUNs into ordinary LUNs; they get new signatures, so the disk resources are repointed afterwards.',
+    title:
+      options.identity === 'revert' ? 'Break the set, keeping the original disk identity' : 'Break the set writable (new disk signatures)',
+    why:
+      options.identity === 'revert'
+        ? "BreakSnapshotSetEx with REVERT_IDENTITY_ALL turns the shadow LUNs into ordinary read/write LUNs that carry the originals' signatures, so the cluster finds its disks."
+        : 'Breaking turns the shadow LUNs into ordinary LUNs; they get new signatures, so the disk resources are repointed afterwards.',
     destructive: true,
     confirmPhrase,
     changes: [{ kind: 'snapshot-set', setId: set.id, before: 'imported', after: 'broken' }],
@@ -185,14 +220,24 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   });
 
   if (options.identity === 'new-signature' && resources.length > 0) {
-    const repoint = pairs.flatMap(({ resource, shadow }) => (resource && cluster ? [{ resource, shadow, target: { cluster, resource: resource.name, group: resource.group, shadowLunId: shadow.id } }] : []));
+    const repoint = pairs.flatMap(({ resource, shadow }) =>
+      resource && cluster
+        ? [{ resource, shadow, target: { cluster, resource: resource.name, group: resource.group, shadowLunId: shadow.id } }]
+        : [],
+    );
     steps.push({
       kind: 'repoint-resources',
       title: 'Point the disk resources at the recovered disks',
-      why: 'With new signatures the cluster would not find its disks (event 1034); each resource\'s DiskSignature is set to its recovered disk.',
+      why: "With new signatures the cluster would not find its disks (event 1034); each resource's DiskSignature is set to its recovered disk.",
       destructive: false,
       confirmPhrase: null,
-      changes: repoint.map(({ target }) => ({ kind: 'resource', cluster: target.cluster, resource: target.resource, before: 'original signature', after: 'recovered disk signature' })),
+      changes: repoint.map(({ target }) => ({
+        kind: 'resource',
+        cluster: target.cluster,
+        resource: target.resource,
+        before: 'original signature',
+        after: 'recovered disk signature',
+      })),
       // VSS gives the disks their new identities at the break, so the plan can show only where they go.
       operations: repoint.map(({ resource, shadow, target }) => ({
         operation: 'setResourceDiskIdentity',
@@ -207,7 +252,10 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   }
 
   // The recovered LUNs take the originals' place: exactly the hosts that saw the originals see them now.
-  const expose: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.shadow), hosts: maskOf(p.original).filter((h) => h.toUpperCase() !== forensics?.toUpperCase()) }));
+  const expose: MaskTarget[] = pairs.map((p) => ({
+    ...lunRef(p.shadow),
+    hosts: maskOf(p.original).filter((h) => h.toUpperCase() !== forensics?.toUpperCase()),
+  }));
   steps.push({
     kind: 'unmask-shadows',
     title: cluster ? `Unmask the recovered LUNs to every node of ${cluster}` : `Unmask the recovered LUNs to ${importHost}`,
@@ -230,7 +278,12 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: false,
       confirmPhrase: null,
       changes: resourceChanges(resume ? 'Online(Maintenance)' : 'Offline', 'Online'),
-      operations: resources.map((r) => ({ operation: resume ? 'resumeResource' : 'startResource', cluster: r.cluster, resource: r.resource, onNode: r.ownerNode })),
+      operations: resources.map((r) => ({
+        operation: resume ? 'resumeResource' : 'startResource',
+        cluster: r.cluster,
+        resource: r.resource,
+        onNode: r.ownerNode,
+      })),
       undo: resume ? 'Suspend-ClusterResource again.' : 'Stop-ClusterResource again.',
       params: { resources: resourceTargets },
     });
@@ -249,7 +302,12 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
       destructive: false,
       confirmPhrase: null,
       changes: dependentChanges('Offline', 'Online'),
-      operations: dependents.map((r) => ({ operation: 'startApplicationResource', cluster: cluster ?? '', resource: r.name, onNode: r.ownerNode })),
+      operations: dependents.map((r) => ({
+        operation: 'startApplicationResource',
+        cluster: cluster ?? '',
+        resource: r.name,
+        onNode: r.ownerNode,
+      })),
       undo: `Stop-ClusterResource for ${dependentNames} on the owner node.`,
       params: { dependents: dependentTargets },
     });
@@ -282,7 +340,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     steps.push({
       kind: 'verify',
       title: 'Verify the recovery',
-      why: 'Proves the data is the shadow copy\'s, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.',
+      why: "Proves the data is the shadow copy's, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.",
       destructive: false,
       confirmPhrase: null,
       changes: [],
@@ -293,4 +351,3 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   }
   return steps;
 }
-

@@ -28,14 +28,43 @@ const fail = (id: string, title: string, reason: string, fix: string): Preflight
 function complianceCheck(lun: Lun, clustered: boolean): PreflightCheck {
   const id = `compliance:${lun.id}`;
   const title = `${lun.name} is a compliant LUN`;
-  if (lun.diskKind === 'dynamic') return fail(id, title, `${lun.name} is a dynamic disk; transportable shadow copies need a basic disk`, 'Recover this volume another way (restore from backup); dynamic disks cannot be swapped.');
+  if (lun.diskKind === 'dynamic')
+    return fail(
+      id,
+      title,
+      `${lun.name} is a dynamic disk; transportable shadow copies need a basic disk`,
+      'Recover this volume another way (restore from backup); dynamic disks cannot be swapped.',
+    );
   if (lun.partitionStyle !== 'MBR' && clustered) {
-    return fail(id, title, `${lun.name} is ${lun.partitionStyle}; in a cluster Microsoft supports only basic MBR disks for this procedure`, 'Use a LUN resync or a restore for this disk instead.');
+    return fail(
+      id,
+      title,
+      `${lun.name} is ${lun.partitionStyle}; in a cluster Microsoft supports only basic MBR disks for this procedure`,
+      'Use a LUN resync or a restore for this disk instead.',
+    );
   }
   const ids = identifierCompliance(lun.identifiers);
-  if (ids.verdict === 'not-compliant') return fail(id, title, `${lun.name} ${ids.reason}`, 'Ask the array vendor to report a type 1, 2 or 8 identifier; without one VSS cannot match the shadow LUN to the original.');
-  if (lun.partitionStyle !== 'MBR') return warn(id, title, `${lun.name} is ${lun.partitionStyle}; Microsoft documents this procedure for basic MBR disks`, 'Acknowledge to go on; check the result carefully.');
-  if (ids.verdict === 'warning') return warn(id, title, `${lun.name} ${ids.reason}`, 'Confirm with the array vendor that the hardware provider supports it, then acknowledge.');
+  if (ids.verdict === 'not-compliant')
+    return fail(
+      id,
+      title,
+      `${lun.name} ${ids.reason}`,
+      'Ask the array vendor to report a type 1, 2 or 8 identifier; without one VSS cannot match the shadow LUN to the original.',
+    );
+  if (lun.partitionStyle !== 'MBR')
+    return warn(
+      id,
+      title,
+      `${lun.name} is ${lun.partitionStyle}; Microsoft documents this procedure for basic MBR disks`,
+      'Acknowledge to go on; check the result carefully.',
+    );
+  if (ids.verdict === 'warning')
+    return warn(
+      id,
+      title,
+      `${lun.name} ${ids.reason}`,
+      'Confirm with the array vendor that the hardware provider supports it, then acknowledge.',
+    );
   return pass(id, title, `${lun.name} is a basic MBR disk and ${ids.reason}`);
 }
 
@@ -49,24 +78,46 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
   checks.push(
     transportable
       ? pass('transportable', 'The set is transportable', 'its shadow copies can be imported on another host')
-      : fail('transportable', 'The set is transportable', 'the set was not created with "set option transportable"', 'Create a transportable set (shadowswap snapshot create) and recover from that one.'),
+      : fail(
+          'transportable',
+          'The set is transportable',
+          'the set was not created with "set option transportable"',
+          'Create a transportable set (shadowswap snapshot create) and recover from that one.',
+        ),
   );
   checks.push(
     set.metadataFile
       ? pass('metadata', 'Its metadata is available', `${set.metadataFile} holds the Backup Components Document the import needs`)
-      : fail('metadata', 'Its metadata is available', 'the set has no metadata (.cab) file', 'Find the .cab written when the set was created; without it the set cannot be imported.'),
+      : fail(
+          'metadata',
+          'Its metadata is available',
+          'the set has no metadata (.cab) file',
+          'Find the .cab written when the set was created; without it the set cannot be imported.',
+        ),
   );
   checks.push(
     set.state === 'created'
       ? pass('set-state', 'The set is ready to import', 'it has not been imported or broken yet')
-      : fail('set-state', 'The set is ready to import', `the set is ${set.state}${set.importedTo ? ` on ${set.importedTo}` : ''}`, set.state === 'broken' ? 'Its LUNs are ordinary LUNs now; choose another set.' : 'Finish or roll back the run that imported it, or choose another set.'),
+      : fail(
+          'set-state',
+          'The set is ready to import',
+          `the set is ${set.state}${set.importedTo ? ` on ${set.importedTo}` : ''}`,
+          set.state === 'broken'
+            ? 'Its LUNs are ordinary LUNs now; choose another set.'
+            : 'Finish or roll back the run that imported it, or choose another set.',
+        ),
   );
 
   const missing = set.shadowCopies.filter((copy) => !estate.luns.has(copy.originalLunId) || !estate.luns.has(copy.shadowLunId));
   checks.push(
     missing.length === 0
       ? pass('luns-present', 'Every original and shadow LUN is on the array', `${set.shadowCopies.length} pairs found`)
-      : fail('luns-present', 'Every original and shadow LUN is on the array', `${missing.length} LUN(s) of the set are missing from the array`, 'Check the array; ShadowSwap never deletes LUNs, so another tool removed them.'),
+      : fail(
+          'luns-present',
+          'Every original and shadow LUN is on the array',
+          `${missing.length} LUN(s) of the set are missing from the array`,
+          'Check the array; ShadowSwap never deletes LUNs, so another tool removed them.',
+        ),
   );
 
   for (const lun of originals) if (lun) checks.push(complianceCheck(lun, cluster !== undefined));
@@ -77,7 +128,12 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
     checks.push(
       orphans.length === 0
         ? pass('resources', 'Every cluster disk resource is found', backed.map((b) => `${b.lun.name} → ${b.resource?.name}`).join(', '))
-        : warn('resources', 'Every cluster disk resource is found', `no disk resource in ${cluster.name} expects ${orphans.map((o) => o.lun.name).join(', ')}`, 'If these disks are clustered, check their DiskSignature; otherwise acknowledge (they will be swapped without cluster steps).'),
+        : warn(
+            'resources',
+            'Every cluster disk resource is found',
+            `no disk resource in ${cluster.name} expects ${orphans.map((o) => o.lun.name).join(', ')}`,
+            'If these disks are clustered, check their DiskSignature; otherwise acknowledge (they will be swapped without cluster steps).',
+          ),
     );
     const groups = new Set(backed.flatMap((b) => (b.resource ? [b.resource.group] : [])));
     const inSet = new Set(backed.flatMap((b) => (b.resource ? [b.resource.name] : [])));
@@ -85,31 +141,62 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
     checks.push(
       left.length === 0
         ? pass('complete', 'The set covers every disk of the affected groups', `groups: ${[...groups].join(', ') || 'none'}`)
-        : warn('complete', 'The set covers every disk of the affected groups', `${left.map((r) => r.name).join(', ')} in the same group(s) will stay as they are, so data and logs may not match`, 'Recover from a set that holds every disk of the group, or acknowledge that these disks keep their current data.'),
+        : warn(
+            'complete',
+            'The set covers every disk of the affected groups',
+            `${left.map((r) => r.name).join(', ')} in the same group(s) will stay as they are, so data and logs may not match`,
+            'Recover from a set that holds every disk of the group, or acknowledge that these disks keep their current data.',
+          ),
     );
     const owners = new Set(backed.flatMap((b) => (b.resource ? [b.resource.ownerNode] : [])));
     const down = [...owners].filter((node) => cluster.nodes.find((n) => n.name === node)?.state !== 'Up');
     checks.push(
       down.length === 0
         ? pass('owner-up', 'The owner nodes are up', [...owners].join(', ') || importHost)
-        : fail('owner-up', 'The owner nodes are up', `${down.join(', ')} is not Up`, 'Bring the node up or move the groups to a node that is, then plan again.'),
+        : fail(
+            'owner-up',
+            'The owner nodes are up',
+            `${down.join(', ')} is not Up`,
+            'Bring the node up or move the groups to a node that is, then plan again.',
+          ),
     );
-    if (owners.size > 1) checks.push(fail('one-owner', 'One node owns every affected group', `the groups are owned by ${[...owners].join(' and ')}`, 'Move the affected groups to one node (Move-ClusterGroup), then plan again.'));
+    if (owners.size > 1)
+      checks.push(
+        fail(
+          'one-owner',
+          'One node owns every affected group',
+          `the groups are owned by ${[...owners].join(' and ')}`,
+          'Move the affected groups to one node (Move-ClusterGroup), then plan again.',
+        ),
+      );
     const dependents = dependentsOf(cluster, [...inSet]);
     const notRunning = dependents.filter((r) => r.state !== 'Online');
     if (dependents.length > 0) {
       const title = 'What runs on the disks comes back';
-      const reason = options.mode === 'offline'
-        ? `${dependents.map((r) => r.name).join(', ')} depend on the disks: taking the disks offline takes them offline first, and the plan starts them again after the disks`
-        : `${dependents.map((r) => r.name).join(', ')} depend on the disks and stay online in maintenance mode; verification checks them`;
+      const reason =
+        options.mode === 'offline'
+          ? `${dependents.map((r) => r.name).join(', ')} depend on the disks: taking the disks offline takes them offline first, and the plan starts them again after the disks`
+          : `${dependents.map((r) => r.name).join(', ')} depend on the disks and stay online in maintenance mode; verification checks them`;
       checks.push(
         notRunning.length === 0
           ? pass('dependents', title, reason)
-          : warn('dependents', title, `${notRunning.map((r) => `${r.name} is ${r.state}`).join(', ')} now, so the recovery leaves ${notRunning.length === 1 ? 'it' : 'them'} that way`, 'Start them before the recovery if they should run afterwards, or acknowledge that they stay as they are.'),
+          : warn(
+              'dependents',
+              title,
+              `${notRunning.map((r) => `${r.name} is ${r.state}`).join(', ')} now, so the recovery leaves ${notRunning.length === 1 ? 'it' : 'them'} that way`,
+              'Start them before the recovery if they should run afterwards, or acknowledge that they stay as they are.',
+            ),
       );
     }
     if (options.identity === 'new-signature') {
-      checks.push(warn('identity', 'Disk identity is kept', 'new signatures mean repointing each disk resource (Set-ClusterParameter), which Microsoft discourages', 'Prefer keeping the original identity (revert) unless the revert fails on this array.'));
+      checks.push(
+        warn(
+          'identity',
+          'Disk identity is kept',
+          'new signatures mean repointing each disk resource (Set-ClusterParameter), which Microsoft discourages',
+          'Prefer keeping the original identity (revert) unless the revert fails on this array.',
+        ),
+      );
     }
   }
 
@@ -117,21 +204,52 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
   checks.push(
     claimed.length === 0
       ? pass('no-other-run', 'No other run holds these LUNs', 'they are free')
-      : fail('no-other-run', 'No other run holds these LUNs', claimed.map((lun) => `${lun.name} is held by run ${input.claimedBy.get(lun.id)}`).join('; '), 'Resume or roll back that run first (shadowswap runs).'),
+      : fail(
+          'no-other-run',
+          'No other run holds these LUNs',
+          claimed.map((lun) => `${lun.name} is held by run ${input.claimedBy.get(lun.id)}`).join('; '),
+          'Resume or roll back that run first (shadowswap runs).',
+        ),
   );
   const importer = input.busyImportHosts.get(importHost.toUpperCase());
   checks.push(
     importer === undefined
       ? pass('one-import', `No other import runs on ${importHost}`, 'VSS imports one shadow copy set at a time per host')
-      : fail('one-import', `No other import runs on ${importHost}`, `run ${importer} is importing on ${importHost}`, 'Wait for that run to finish; VSS allows one import at a time per host.'),
+      : fail(
+          'one-import',
+          `No other import runs on ${importHost}`,
+          `run ${importer} is importing on ${importHost}`,
+          'Wait for that run to finish; VSS allows one import at a time per host.',
+        ),
   );
 
   if (options.forensicsHost !== null) {
     const host = hostOf(estate, options.forensicsHost);
-    const production = cluster?.nodes.some((n) => n.name.toUpperCase() === options.forensicsHost?.toUpperCase()) || options.forensicsHost.toUpperCase() === set.sourceHost.toUpperCase();
-    if (!host) checks.push(fail('forensics-host', 'The forensics host exists', `there is no host "${options.forensicsHost}"`, 'Name a host from shadowswap inventory hosts.'));
-    else if (production) checks.push(fail('forensics-host', 'The forensics host is outside production', `${host.name} is a production host; the damaged disks would collide with the recovered ones`, 'Choose a host outside the cluster.'));
-    else checks.push(pass('forensics-host', 'The forensics host is outside production', `${host.name} will receive the damaged LUNs for analysis`));
+    const production =
+      cluster?.nodes.some((n) => n.name.toUpperCase() === options.forensicsHost?.toUpperCase()) ||
+      options.forensicsHost.toUpperCase() === set.sourceHost.toUpperCase();
+    if (!host)
+      checks.push(
+        fail(
+          'forensics-host',
+          'The forensics host exists',
+          `there is no host "${options.forensicsHost}"`,
+          'Name a host from shadowswap inventory hosts.',
+        ),
+      );
+    else if (production)
+      checks.push(
+        fail(
+          'forensics-host',
+          'The forensics host is outside production',
+          `${host.name} is a production host; the damaged disks would collide with the recovered ones`,
+          'Choose a host outside the cluster.',
+        ),
+      );
+    else
+      checks.push(
+        pass('forensics-host', 'The forensics host is outside production', `${host.name} will receive the damaged LUNs for analysis`),
+      );
   }
 
   return [...checks, ...input.backendChecks];

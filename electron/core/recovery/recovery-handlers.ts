@@ -2,7 +2,10 @@
 import type { Handlers } from '../registry';
 import type { RecoveryEngine } from './engine';
 
-type RecoveryHandlers = Pick<Handlers, 'recovery.plan' | 'recovery.start' | 'runs.list' | 'runs.get' | 'runs.confirm' | 'runs.pause' | 'runs.resume' | 'runs.rollback'>;
+type RecoveryHandlers = Pick<
+  Handlers,
+  'recovery.plan' | 'recovery.start' | 'runs.list' | 'runs.get' | 'runs.confirm' | 'runs.pause' | 'runs.resume' | 'runs.rollback'
+>;
 
 export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
   return {

@@ -52,7 +52,20 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
   if (!first || first.type !== 'run.created') throw new Error(`${journalFile} does not start with run.created`);
   const { plan } = first;
   const steps = new Map<string, StepProgress>(
-    plan.steps.map((step) => [step.id, { id: step.id, title: step.title, state: 'pending', startedAt: null, endedAt: null, output: [], error: null, before: undefined, touched: false }]),
+    plan.steps.map((step) => [
+      step.id,
+      {
+        id: step.id,
+        title: step.title,
+        state: 'pending',
+        startedAt: null,
+        endedAt: null,
+        output: [],
+        error: null,
+        before: undefined,
+        touched: false,
+      },
+    ]),
   );
   const kindOf = new Map<string, PlanStep['kind']>(plan.steps.map((step) => [step.id, step.kind]));
   const storageBackStepId = plan.steps.filter((step) => givesStorageBack.has(step.kind)).at(-1)?.id;
@@ -88,7 +101,15 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
       case 'step.started':
         // A step re-run after an interruption keeps the state captured the first time: that is what was
         // really there before the run touched it, and what compensation must restore.
-        if (step) Object.assign(step, { state: 'running', startedAt: at, endedAt: null, error: null, before: step.touched ? step.before : event.before, touched: true });
+        if (step)
+          Object.assign(step, {
+            state: 'running',
+            startedAt: at,
+            endedAt: null,
+            error: null,
+            before: step.touched ? step.before : event.before,
+            touched: true,
+          });
         if (downtimeStart === null && takesStorageAway.has(kindOf.get(event.stepId) as StepKind)) downtimeStart = at;
         break;
       case 'step.output':

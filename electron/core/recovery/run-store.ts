@@ -30,7 +30,8 @@ export class RunStore {
   }
 
   journalFile(runId: string): string {
-    if (!/^run-[\w-]+$/.test(runId)) throw new ShadowSwapError('INVALID_REQUEST', `"${runId}" is not a run id. List runs with: shadowswap runs`);
+    if (!/^run-[\w-]+$/.test(runId))
+      throw new ShadowSwapError('INVALID_REQUEST', `"${runId}" is not a run id. List runs with: shadowswap runs`);
     return path.join(this.dir, `${runId}.journal`);
   }
 
@@ -78,10 +79,14 @@ export class RunStore {
       });
       if (conflicts.length > 0) {
         const owner = held.get(conflicts[0] as string)?.runId;
-        throw new ShadowSwapError('BUSY', `Run ${owner} already holds ${conflicts.length === 1 ? 'LUN' : 'LUNs'} ${conflicts.join(', ')}. Only one run may work on a LUN: resume or roll back ${owner} first (shadowswap runs show ${owner}).`, {
-          runId: owner,
-          lunIds: conflicts,
-        });
+        throw new ShadowSwapError(
+          'BUSY',
+          `Run ${owner} already holds ${conflicts.length === 1 ? 'LUN' : 'LUNs'} ${conflicts.join(', ')}. Only one run may work on a LUN: resume or roll back ${owner} first (shadowswap runs show ${owner}).`,
+          {
+            runId: owner,
+            lunIds: conflicts,
+          },
+        );
       }
       for (const lunId of lunIds) {
         fs.writeFileSync(this.claimFile(lunId), JSON.stringify({ runId, lunId, importHost } satisfies Claim));

@@ -4,7 +4,15 @@
  * before the action, so compensation restores what was really there), the action, and a compensation.
  * Actions are idempotent per target: they only touch what is not yet in the wanted state.
  */
-import { NOT_SAMPLED, type ApplicationResource, type Cluster, type DiskResource, type Lun, type OperationResult, type SnapshotSet } from '../../../shared/domain';
+import {
+  NOT_SAMPLED,
+  type ApplicationResource,
+  type Cluster,
+  type DiskResource,
+  type Lun,
+  type OperationResult,
+  type SnapshotSet,
+} from '../../../shared/domain';
 import { hostsText } from '../../../shared/change-text';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
@@ -63,7 +71,11 @@ async function lunsById(backend: Backend): Promise<Map<string, Lun>> {
 
 function lunOf(luns: Map<string, Lun>, lunId: string): Lun {
   const lun = luns.get(lunId);
-  if (!lun) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is no longer on the array. Nothing further was changed; check the array before resuming.`);
+  if (!lun)
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `LUN ${lunId} is no longer on the array. Nothing further was changed; check the array before resuming.`,
+    );
   return lun;
 }
 
@@ -77,14 +89,19 @@ async function resourceOf(backend: Backend, target: ResourceTarget): Promise<{ c
   // Windows names are case-insensitive; tools print them in whatever case they were created with.
   const cluster = (await backend.listClusters()).find((c) => c.name.toUpperCase() === target.cluster.toUpperCase());
   const resource = cluster?.diskResources.find((r) => r.name.toUpperCase() === target.resource.toUpperCase());
-  if (!cluster || !resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found.`);
+  if (!cluster || !resource)
+    throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found.`);
   return { cluster, resource };
 }
 
 async function applicationOf(backend: Backend, target: ResourceTarget): Promise<ApplicationResource> {
   const cluster = (await backend.listClusters()).find((c) => c.name.toUpperCase() === target.cluster.toUpperCase());
   const resource = cluster?.applicationResources.find((r) => r.name.toUpperCase() === target.resource.toUpperCase());
-  if (!resource) throw new ShadowSwapError('NOT_FOUND', `Cluster resource "${target.resource}" in ${target.cluster} was not found; it was there when the recovery was planned. Check the cluster's resources before resuming.`);
+  if (!resource)
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `Cluster resource "${target.resource}" in ${target.cluster} was not found; it was there when the recovery was planned. Check the cluster's resources before resuming.`,
+    );
   return resource;
 }
 
@@ -125,7 +142,6 @@ async function restoreMasks(context: StepContext, targets: readonly LunRef[], be
   );
 }
 
-
 // ---- cluster resources ----
 
 type ResourceGoal = 'offline' | 'maintenance' | 'online';
@@ -165,7 +181,8 @@ async function driveResources(context: StepContext, targets: readonly ResourceTa
     else if (goal === 'maintenance') report(context, await context.backend.suspendResource(onNode));
     else {
       if (resource.maintenanceMode) report(context, await context.backend.resumeResource(onNode));
-      if ((await resourceOf(context.backend, target)).resource.state !== 'Online') report(context, await context.backend.startResource(onNode));
+      if ((await resourceOf(context.backend, target)).resource.state !== 'Online')
+        report(context, await context.backend.startResource(onNode));
     }
   }
 }
@@ -203,14 +220,20 @@ async function startApplications(context: StepContext, targets: readonly Resourc
       context.log(`${target.resource}: already online`);
       continue;
     }
-    report(context, await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }));
+    report(
+      context,
+      await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+    );
   }
 }
 
 /** Brings back online those captured Online; a resource captured otherwise is left as it is now. */
 async function restartApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
   const states = before as Record<string, { state: string } | undefined>;
-  await startApplications(context, targets.filter((t) => states[t.resource]?.state === 'Online'));
+  await startApplications(
+    context,
+    targets.filter((t) => states[t.resource]?.state === 'Online'),
+  );
 }
 
 /** Takes offline, dependents first (reverse start order), those captured Offline that are online now. */
@@ -220,7 +243,10 @@ async function stopApplications(context: StepContext, targets: readonly Resource
     if (states[target.resource]?.state !== 'Offline') continue;
     const resource = await applicationOf(context.backend, target);
     if (resource.state === 'Offline') continue;
-    report(context, await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }));
+    report(
+      context,
+      await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+    );
   }
 }
 
@@ -234,7 +260,10 @@ interface ResourceParams {
 
 const resourceStep = (goal: ResourceGoal): StepBehaviour => ({
   probe: (context, params: ResourceParams) => resourcesAt(context, params.resources, goal),
-  capture: async (context, params: ResourceParams) => ({ ...(await captureApplications(context, params.dependents ?? [])), ...(await captureResources(context, params.resources)) }),
+  capture: async (context, params: ResourceParams) => ({
+    ...(await captureApplications(context, params.dependents ?? [])),
+    ...(await captureResources(context, params.resources)),
+  }),
   apply: (context, params: ResourceParams) => driveResources(context, params.resources, goal),
   // The disks first: a dependent cannot come online before the disks it needs.
   async compensate(context, params: ResourceParams, before) {
@@ -268,7 +297,9 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
   'import-set': {
     async probe(context, params: { setId: string; host: string }) {
       const set = await setOf(context.backend, params.setId);
-      return set.state !== 'created' && set.state !== 'failed' && set.importedTo === params.host && set.shadowCopies.every((c) => c.imported);
+      return (
+        set.state !== 'created' && set.state !== 'failed' && set.importedTo === params.host && set.shadowCopies.every((c) => c.imported)
+      );
     },
     capture: async (context, params: { setId: string; shadowLuns: LunRef[] }) => ({
       state: (await setOf(context.backend, params.setId)).state,
@@ -286,7 +317,11 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
       }
     },
     // An import cannot be undone by VSS; what matters is that no production host sees the shadow LUNs.
-    compensate: (context, params: { shadowLuns: LunRef[] }) => applyMasks(context, params.shadowLuns.map((lun) => ({ ...lun, hosts: [] }))),
+    compensate: (context, params: { shadowLuns: LunRef[] }) =>
+      applyMasks(
+        context,
+        params.shadowLuns.map((lun) => ({ ...lun, hosts: [] })),
+      ),
   },
 
   'break-set': {
@@ -329,7 +364,11 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
       const luns = await lunsById(context.backend);
       for (const pair of params.pairs) {
         const signature = lunOf(luns, pair.shadowLunId).signature;
-        if (!signature) throw new ShadowSwapError('PRECONDITION_FAILED', `The recovered LUN for ${pair.resource} has no disk signature yet; the break did not finish.`);
+        if (!signature)
+          throw new ShadowSwapError(
+            'PRECONDITION_FAILED',
+            `The recovered LUN for ${pair.resource} has no disk signature yet; the break did not finish.`,
+          );
         report(context, await context.backend.setResourceDiskIdentity({ cluster: pair.cluster, resource: pair.resource, signature }));
       }
     },
@@ -337,7 +376,8 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
       const signatures = before as Record<string, string | null>;
       for (const pair of params.pairs) {
         const signature = signatures[pair.resource];
-        if (signature) report(context, await context.backend.setResourceDiskIdentity({ cluster: pair.cluster, resource: pair.resource, signature }));
+        if (signature)
+          report(context, await context.backend.setResourceDiskIdentity({ cluster: pair.cluster, resource: pair.resource, signature }));
       }
     },
   },
@@ -350,8 +390,12 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
       const problems: string[] = [];
       for (const pair of params.pairs) {
         const lun = lunOf(luns, pair.shadowLunId);
-        if (pair.expectedChecksum.startsWith(NOT_SAMPLED)) context.log(`${pair.name}: this backend cannot read the data, so it was not compared; check it in the application`);
-        else if (lun.contentChecksum !== pair.expectedChecksum) problems.push(`${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`);
+        if (pair.expectedChecksum.startsWith(NOT_SAMPLED))
+          context.log(`${pair.name}: this backend cannot read the data, so it was not compared; check it in the application`);
+        else if (lun.contentChecksum !== pair.expectedChecksum)
+          problems.push(
+            `${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`,
+          );
         else context.log(`${pair.name}: data matches the shadow copy (SHA-256 ${pair.expectedChecksum.slice(0, 12)}…)`);
         if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
         if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
@@ -366,16 +410,25 @@ export const stepBehaviours: Record<StepKind, StepBehaviour> = {
         }
         // The disk the resource found on its owner node must be the recovered LUN, not a damaged original.
         const expected = resource.diskSignature ?? resource.diskIdGuid;
-        const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter((id) => luns.get(id)?.signature === expected);
-        if (backing.length !== 1 || backing[0] !== pair.shadowLunId) problems.push(`${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`);
+        const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter(
+          (id) => luns.get(id)?.signature === expected,
+        );
+        if (backing.length !== 1 || backing[0] !== pair.shadowLunId)
+          problems.push(
+            `${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`,
+          );
         else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
       }
       for (const target of params.dependents ?? []) {
         const resource = await applicationOf(context.backend, target);
         if (resource.state === 'Online') context.log(`${resource.name}: Online on ${resource.ownerNode}, as before the recovery`);
-        else problems.push(`${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`);
+        else
+          problems.push(
+            `${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`,
+          );
       }
-      if (problems.length > 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
+      if (problems.length > 0)
+        throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
     },
   },
 };

@@ -21,9 +21,21 @@ const ImportParams = z.object({ host: z.string(), shadowLuns: z.array(z.object({
 function transitionsOf(step: PlanStep): Transition[] {
   if (step.kind === 'import-set') {
     const params = ImportParams.safeParse(step.params);
-    return params.success ? params.data.shadowLuns.map((lun) => ({ stepId: step.id, lunId: lun.lunId, lunName: lun.name, before: [], after: [params.data.host] })) : [];
+    return params.success
+      ? params.data.shadowLuns.map((lun) => ({
+          stepId: step.id,
+          lunId: lun.lunId,
+          lunName: lun.name,
+          before: [],
+          after: [params.data.host],
+        }))
+      : [];
   }
-  return step.changes.flatMap((change) => (change.kind === 'mask' ? [{ stepId: step.id, lunId: change.lunId, lunName: change.lunName, before: change.before, after: change.after }] : []));
+  return step.changes.flatMap((change) =>
+    change.kind === 'mask'
+      ? [{ stepId: step.id, lunId: change.lunId, lunName: change.lunName, before: change.before, after: change.after }]
+      : [],
+  );
 }
 
 const done: ReadonlySet<StepState> = new Set(['succeeded', 'skipped']);

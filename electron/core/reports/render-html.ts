@@ -50,7 +50,8 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const badge = (state: RunState | StepState | Verdict): string => `<span class="badge ${tones[state]}">${escapeHtml(stateLabel(state))}</span>`;
+const badge = (state: RunState | StepState | Verdict): string =>
+  `<span class="badge ${tones[state]}">${escapeHtml(stateLabel(state))}</span>`;
 
 function rowsTable(caption: string, rows: ReadonlyArray<readonly [string, string]>): string {
   return `<table class="facts"><caption>${escapeHtml(caption)}</caption><tbody>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${value}</td></tr>`).join('')}</tbody></table>`;
@@ -68,9 +69,10 @@ function section(id: string, title: string, body: string): string {
 
 function summarySection(model: ReportModel): string {
   const { run, estate } = model;
-  const downtime = run.downtime.startedAt === null
-    ? 'None: no step took production storage away.'
-    : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}`;
+  const downtime =
+    run.downtime.startedAt === null
+      ? 'None: no step took production storage away.'
+      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}`;
   return section(
     'summary',
     'Summary',
@@ -78,14 +80,24 @@ function summarySection(model: ReportModel): string {
       ['Run', `<code>${escapeHtml(run.id)}</code>`],
       ['Outcome', badge(run.state)],
       ['Production downtime', downtime],
-      ['Total duration', `${escapeHtml(formatDuration(run.durationMs))}${run.endedAt === null ? ' (to the last journal event; the run has not ended)' : ''}`],
+      [
+        'Total duration',
+        `${escapeHtml(formatDuration(run.durationMs))}${run.endedAt === null ? ' (to the last journal event; the run has not ended)' : ''}`,
+      ],
       ['Started', escapeHtml(formatInstant(run.startedAt))],
-      ['Ended', run.endedAt === null ? `Not ended (last event ${escapeHtml(formatInstant(run.lastEventAt))})` : escapeHtml(formatInstant(run.endedAt))],
+      [
+        'Ended',
+        run.endedAt === null
+          ? `Not ended (last event ${escapeHtml(formatInstant(run.lastEventAt))})`
+          : escapeHtml(formatInstant(run.endedAt)),
+      ],
       ['Operator', `${escapeHtml(run.operator)} on ${escapeHtml(run.machine)}`],
       ['Backend', escapeHtml(run.backend)],
       ['Snapshot set', `<code>${escapeHtml(run.setId)}</code>, taken ${escapeHtml(formatInstant(run.setCreatedAt))}`],
       ['Cluster', escapeHtml(estate.cluster ?? 'None (standalone host)')],
-      ...(run.rollback ? [['Rollback', `Started ${escapeHtml(formatInstant(run.rollback.at))} by ${escapeHtml(run.rollback.by)}`] as const] : []),
+      ...(run.rollback
+        ? [['Rollback', `Started ${escapeHtml(formatInstant(run.rollback.at))} by ${escapeHtml(run.rollback.by)}`] as const]
+        : []),
       ...(run.lastError ? [['Last error', escapeHtml(run.lastError)] as const] : []),
     ]),
   );
@@ -110,21 +122,34 @@ function estateSection(model: ReportModel): string {
       columnsTable(
         'Damaged originals and the LUNs recovered from the shadow copy',
         ['Damaged original', 'Original LUN id', 'Recovered LUN', 'Recovered LUN id'],
-        estate.lunPairs.map((pair) => [escapeHtml(pair.original.name), `<code>${escapeHtml(pair.original.id)}</code>`, escapeHtml(pair.recovered.name), `<code>${escapeHtml(pair.recovered.id)}</code>`]),
+        estate.lunPairs.map((pair) => [
+          escapeHtml(pair.original.name),
+          `<code>${escapeHtml(pair.original.id)}</code>`,
+          escapeHtml(pair.recovered.name),
+          `<code>${escapeHtml(pair.recovered.id)}</code>`,
+        ]),
       ),
   );
 }
 
 function preflightSection(model: ReportModel): string {
   const { preflight } = model;
-  const acknowledged = preflight.acknowledgedWarnings.length === 0 ? 'No warning needed acknowledging.' : `Warnings acknowledged by the operator before the run: ${preflight.acknowledgedWarnings.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}.`;
+  const acknowledged =
+    preflight.acknowledgedWarnings.length === 0
+      ? 'No warning needed acknowledging.'
+      : `Warnings acknowledged by the operator before the run: ${preflight.acknowledgedWarnings.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}.`;
   return section(
     'preflight',
     'Preflight checks',
     columnsTable(
       `${preflight.checks.length} checks made before the run${preflight.blocked ? ' (the plan was blocked)' : ''}`,
       ['Check', 'Verdict', 'Reason', 'What to do'],
-      preflight.checks.map((check) => [escapeHtml(check.title), badge(check.verdict), escapeHtml(check.reason), escapeHtml(check.fix ?? '—')]),
+      preflight.checks.map((check) => [
+        escapeHtml(check.title),
+        badge(check.verdict),
+        escapeHtml(check.reason),
+        escapeHtml(check.fix ?? '—'),
+      ]),
     ) + `<p>${acknowledged}</p>`,
   );
 }
@@ -146,9 +171,14 @@ function optionsSection(model: ReportModel): string {
 function outputBlock(step: ReportStep): string {
   if (step.output.length === 0) return '';
   const lines = step.output.map((line) => line.text);
-  const shown = lines.length > FOLD_OVER_LINES
-    ? [...lines.slice(0, FOLD_HEAD), `… ${lines.length - FOLD_HEAD - FOLD_TAIL} more lines folded here: the JSON report has every line …`, ...lines.slice(-FOLD_TAIL)]
-    : lines;
+  const shown =
+    lines.length > FOLD_OVER_LINES
+      ? [
+          ...lines.slice(0, FOLD_HEAD),
+          `… ${lines.length - FOLD_HEAD - FOLD_TAIL} more lines folded here: the JSON report has every line …`,
+          ...lines.slice(-FOLD_TAIL),
+        ]
+      : lines;
   return `<h4>Output</h4><pre class="output">${escapeHtml(shown.join('\n'))}</pre>`;
 }
 
@@ -174,11 +204,16 @@ function stepArticle(step: ReportStep, total: number): string {
       'Confirmation',
       step.confirmations.length === 0
         ? 'Destructive step; not confirmed'
-        : step.confirmations.map((c) => `${escapeHtml(c.by)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`).join('<br>'),
+        : step.confirmations
+            .map((c) => `${escapeHtml(c.by)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`)
+            .join('<br>'),
     ]);
   }
   const commands = step.commands
-    .map((command) => `<p class="cmd-label">${escapeHtml(command.tool)} on ${escapeHtml(command.runsOn)}${step.commandsSimulated ? ' (simulated by the Lab)' : ''}</p><pre><code>${escapeHtml(command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''))}</code></pre>`)
+    .map(
+      (command) =>
+        `<p class="cmd-label">${escapeHtml(command.tool)} on ${escapeHtml(command.runsOn)}${step.commandsSimulated ? ' (simulated by the Lab)' : ''}</p><pre><code>${escapeHtml(command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''))}</code></pre>`,
+    )
     .join('');
   return `<article id="step-${escapeHtml(step.id)}" aria-labelledby="step-${escapeHtml(step.id)}-title">
 <h3 id="step-${escapeHtml(step.id)}-title">Step ${step.number} of ${total}: ${escapeHtml(step.title)}${step.destructive ? ' <span class="destructive">(destructive)</span>' : ''}</h3>
@@ -206,7 +241,12 @@ function accessCell(hosts: readonly string[], host: string, previous: readonly s
   return `<td class="${now ? 'sees' : 'masked'}${changed ? ' changed' : ''}">${words}</td>`;
 }
 
-function maskingTable(caption: string, model: ReportModel, pick: (row: MaskingRow) => readonly string[], compareTo: ((row: MaskingRow) => readonly string[]) | null): string {
+function maskingTable(
+  caption: string,
+  model: ReportModel,
+  pick: (row: MaskingRow) => readonly string[],
+  compareTo: ((row: MaskingRow) => readonly string[]) | null,
+): string {
   const { hosts, luns } = model.masking;
   const role = (row: MaskingRow) => (row.role === 'damaged-original' ? 'damaged original' : 'recovered');
   return `<table class="masking"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">LUN</th>${hosts.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${luns
@@ -226,8 +266,15 @@ function maskingSection(model: ReportModel): string {
     'Masking before and after',
     `<p>Which host sees which LUN. “Sees” and “Masked” are the access lists on the array; “gained” and “lost” mark what the run changed.</p>` +
       maskingTable('Access before the run', model, (row) => row.before, null) +
-      maskingTable('Access after the run, from what the journal records', model, (row) => row.after, (row) => row.before) +
-      (uncertain.length > 0 ? `<p class="error">A masking step failed part-way, so the access of ${escapeHtml(uncertain.map((row) => row.lunName).join(', '))} is unknown: check the array.</p>` : '') +
+      maskingTable(
+        'Access after the run, from what the journal records',
+        model,
+        (row) => row.after,
+        (row) => row.before,
+      ) +
+      (uncertain.length > 0
+        ? `<p class="error">A masking step failed part-way, so the access of ${escapeHtml(uncertain.map((row) => row.lunName).join(', '))} is unknown: check the array.</p>`
+        : '') +
       `<ul class="plain">${model.masking.luns.map((row) => `<li>${escapeHtml(row.lunName)}: ${escapeHtml(hostsText(row.before))} → ${escapeHtml(row.uncertain ? 'unknown' : hostsText(row.after))}</li>`).join('')}</ul>`,
   );
 }
@@ -235,7 +282,10 @@ function maskingSection(model: ReportModel): string {
 function verificationSection(model: ReportModel): string {
   const { verification } = model;
   if (!verification.requested) return section('verification', 'Verification', '<p>Verification was not requested for this run.</p>');
-  const results = verification.results.length > 0 ? `<ul>${verification.results.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : '<p>No result was recorded.</p>';
+  const results =
+    verification.results.length > 0
+      ? `<ul>${verification.results.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+      : '<p>No result was recorded.</p>';
   return section(
     'verification',
     'Verification',

@@ -12,23 +12,37 @@ import { pathToFileURL } from 'node:url';
 import { ShadowSwapError } from '../../../shared/errors';
 
 const linuxCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-const macCandidates = ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
+const macCandidates = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
 
 function windowsCandidates(env: NodeJS.ProcessEnv): string[] {
   const roots = [env.ProgramFiles, env['ProgramFiles(x86)'], env.LOCALAPPDATA].filter((root): root is string => root !== undefined);
   // Edge is Chromium and ships with current Windows Server; Chrome where an administrator installed it.
-  return roots.flatMap((root) => [path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'), path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe')]);
+  return roots.flatMap((root) => [
+    path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+  ]);
 }
 
 /** $SHADOWSWAP_CHROMIUM, else the system's Chromium, Chrome or Edge; undefined when there is none. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, exists: (file: string) => boolean = fs.existsSync): string | undefined {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = fs.existsSync,
+): string | undefined {
   if (env.SHADOWSWAP_CHROMIUM) return env.SHADOWSWAP_CHROMIUM;
   const candidates = platform === 'win32' ? windowsCandidates(env) : platform === 'darwin' ? macCandidates : linuxCandidates;
   return candidates.find((candidate) => exists(candidate));
 }
 
 /** The browser that prints the PDF, or an error that says what to do without one. */
-export function requireChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, exists: (file: string) => boolean = fs.existsSync): string {
+export function requireChromium(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = fs.existsSync,
+): string {
   const chromium = findChromium(env, platform, exists);
   if (chromium !== undefined) return chromium;
   throw new ShadowSwapError(
@@ -48,7 +62,17 @@ export interface PdfOptions {
 }
 
 /** Flags that keep a headless Chromium from reaching for the network or the user's profile. */
-const quietArgs = ['--headless', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--mute-audio'];
+const quietArgs = [
+  '--headless',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--mute-audio',
+];
 
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
   if (options.printer) return options.printer(html);
@@ -70,7 +94,10 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     await runBrowser(chromium, args, options.timeoutMs ?? 60_000);
     const bytes = fs.existsSync(pdf) ? fs.readFileSync(pdf) : Buffer.alloc(0);
     if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new ShadowSwapError('BACKEND_FAILED', `${chromium} finished without writing a PDF. Export the report as HTML (--format html) and print it from a browser instead.`);
+      throw new ShadowSwapError(
+        'BACKEND_FAILED',
+        `${chromium} finished without writing a PDF. Export the report as HTML (--format html) and print it from a browser instead.`,
+      );
     }
     return bytes;
   } finally {
@@ -87,16 +114,32 @@ function runBrowser(executable: string, args: readonly string[], timeoutMs: numb
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new ShadowSwapError('BACKEND_FAILED', `${executable} did not finish the PDF within ${Math.round(timeoutMs / 1000)} s and was stopped. Export the report as HTML (--format html) and print it from a browser instead.`));
+      reject(
+        new ShadowSwapError(
+          'BACKEND_FAILED',
+          `${executable} did not finish the PDF within ${Math.round(timeoutMs / 1000)} s and was stopped. Export the report as HTML (--format html) and print it from a browser instead.`,
+        ),
+      );
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new ShadowSwapError('PRECONDITION_FAILED', `${executable} could not be started (${error.message}). Install Chromium or point SHADOWSWAP_CHROMIUM at it, or export the report as HTML and print it.`));
+      reject(
+        new ShadowSwapError(
+          'PRECONDITION_FAILED',
+          `${executable} could not be started (${error.message}). Install Chromium or point SHADOWSWAP_CHROMIUM at it, or export the report as HTML and print it.`,
+        ),
+      );
     });
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new ShadowSwapError('BACKEND_FAILED', `${executable} failed to print the PDF (exit code ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`));
+      else
+        reject(
+          new ShadowSwapError(
+            'BACKEND_FAILED',
+            `${executable} failed to print the PDF (exit code ${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`,
+          ),
+        );
     });
   });
 }

@@ -44,7 +44,10 @@ export function changedSections(recorded: ReportDigest['sections'], computed: Re
   const describe = (name: string): string => {
     if (!name.startsWith('step:')) return sectionTitles[name] ?? `the field "${name}"`;
     const id = name.slice('step:'.length);
-    return stepName(stepsOf(model).find((s) => s.id === id), `step ${id}`);
+    return stepName(
+      stepsOf(model).find((s) => s.id === id),
+      `step ${id}`,
+    );
   };
   return names.flatMap((name) => {
     if (!(name in computed)) return [`${describe(name)}: removed`];
@@ -57,9 +60,12 @@ export function changedSections(recorded: ReportDigest['sections'], computed: Re
 export function differingPaths(a: Json, b: Json, limit = 8, at: Array<string | number> = []): Array<Array<string | number>> {
   if (canonicalJson(a) === canonicalJson(b)) return [];
   const bothArrays = Array.isArray(a) && Array.isArray(b);
-  const bothObjects = !bothArrays && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b);
+  const bothObjects =
+    !bothArrays && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b);
   if (!bothArrays && !bothObjects) return [at];
-  const keys = bothArrays ? [...Array(Math.max((a as Json[]).length, (b as Json[]).length)).keys()] : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])];
+  const keys = bothArrays
+    ? [...Array(Math.max((a as Json[]).length, (b as Json[]).length)).keys()]
+    : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])];
   const found: Array<Array<string | number>> = [];
   for (const key of keys) {
     if (found.length >= limit) break;

@@ -35,7 +35,8 @@ export function sha256(text: string): string {
 export function reportSections(model: Readonly<Record<string, unknown>>): Map<string, unknown> {
   const sections = new Map<string, unknown>();
   for (const [key, value] of Object.entries(model)) {
-    if (key === 'steps' && Array.isArray(value)) value.forEach((step: { id?: unknown }, i) => sections.set(`step:${typeof step?.id === 'string' ? step.id : `#${i + 1}`}`, step));
+    if (key === 'steps' && Array.isArray(value))
+      value.forEach((step: { id?: unknown }, i) => sections.set(`step:${typeof step?.id === 'string' ? step.id : `#${i + 1}`}`, step));
     else sections.set(key, value);
   }
   return sections;

@@ -16,7 +16,8 @@ export interface JournalSnapshot {
   head: string;
 }
 
-const elapsed = (from: string | null, to: string | null): number | null => (from !== null && to !== null ? Date.parse(to) - Date.parse(from) : null);
+const elapsed = (from: string | null, to: string | null): number | null =>
+  from !== null && to !== null ? Date.parse(to) - Date.parse(from) : null;
 
 export function buildReportModel(journal: JournalSnapshot, generatedAt: string): ReportModel {
   const { records } = journal;
@@ -56,10 +57,11 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
     };
   });
 
-  const downtimeStart = records.find(({ event }) => {
-    const kind = event.type === 'step.started' ? kindOf.get(event.stepId) : undefined;
-    return kind !== undefined && takesStorageAway.has(kind);
-  })?.at ?? null;
+  const downtimeStart =
+    records.find(({ event }) => {
+      const kind = event.type === 'step.started' ? kindOf.get(event.stepId) : undefined;
+      return kind !== undefined && takesStorageAway.has(kind);
+    })?.at ?? null;
   const rollback = records.find((r) => r.event.type === 'rollback.started');
   const verifyStep = steps.find((s) => s.kind === 'verify');
   const hosts = new Set([plan.importHost, ...masking.hosts, ...plan.steps.flatMap((s) => s.commands.map((c) => c.runsOn))]);
@@ -82,7 +84,10 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
       durationMs: Date.parse(detail.endedAt ?? last.at) - Date.parse(first.at),
       downtime: {
         startedAt: downtimeStart,
-        endedAt: downtimeStart !== null && detail.downtimeMs !== null ? new Date(Date.parse(downtimeStart) + detail.downtimeMs).toISOString() : null,
+        endedAt:
+          downtimeStart !== null && detail.downtimeMs !== null
+            ? new Date(Date.parse(downtimeStart) + detail.downtimeMs).toISOString()
+            : null,
         durationMs: detail.downtimeMs,
       },
       rollback: rollback?.event.type === 'rollback.started' ? { at: rollback.at, by: rollback.event.by } : null,
@@ -93,7 +98,10 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
       importHost: plan.importHost,
       hosts: [...hosts].sort(),
       arrays: arraysOf(plan.steps.flatMap((s) => s.commands.map((c) => c.text))),
-      lunPairs: plan.originalLunIds.map((id, i) => ({ original: lunRef(masking, id), recovered: lunRef(masking, plan.shadowLunIds[i] ?? '') })),
+      lunPairs: plan.originalLunIds.map((id, i) => ({
+        original: lunRef(masking, id),
+        recovered: lunRef(masking, plan.shadowLunIds[i] ?? ''),
+      })),
     },
     options: plan.options,
     preflight: { blocked: plan.blocked, checks: plan.preflight, acknowledgedWarnings: created.acknowledgedWarnings },
@@ -125,7 +133,15 @@ function outputLines(records: JournalSnapshot['records']): Map<string, ReportOut
 function failuresOf(records: JournalSnapshot['records']): Array<ReportStep['failures'][number] & { stepId: string }> {
   return records.flatMap(({ seq, at, event }) =>
     event.type === 'step.failed' || event.type === 'compensation.failed'
-      ? [{ stepId: event.stepId, seq, at, during: event.type === 'step.failed' ? ('run' as const) : ('rollback' as const), message: event.error.message }]
+      ? [
+          {
+            stepId: event.stepId,
+            seq,
+            at,
+            during: event.type === 'step.failed' ? ('run' as const) : ('rollback' as const),
+            message: event.error.message,
+          },
+        ]
       : [],
   );
 }
@@ -148,10 +164,12 @@ function hostList(hosts: readonly string[]): string {
 function forensicHold(masking: MaskingPicture, forensicsHost: string | null): ReportModel['forensicHold'] {
   const originals = masking.luns.filter((row) => row.role === 'damaged-original');
   const luns = originals.map((row) => ({ lunId: row.lunId, lunName: row.lunName, maskedTo: row.after }));
-  const sameAs = (hosts: readonly string[]) => originals.every((row) => row.after.length === hosts.length && row.after.every((h, i) => h === hosts[i]));
+  const sameAs = (hosts: readonly string[]) =>
+    originals.every((row) => row.after.length === hosts.length && row.after.every((h, i) => h === hosts[i]));
   let summary: string;
   if (originals.some((row) => row.uncertain)) {
-    summary = 'A step that changes the originals\' access failed, so the journal cannot tell which hosts see them now: check the array\'s masking before anything else.';
+    summary =
+      "A step that changes the originals' access failed, so the journal cannot tell which hosts see them now: check the array's masking before anything else.";
   } else if (originals.every((row) => row.after.join() === row.before.join())) {
     summary = 'The damaged originals are where they were before the run, still in production use: they were not swapped out.';
   } else if (forensicsHost !== null && sameAs([forensicsHost])) {
@@ -174,12 +192,25 @@ function nextSteps(run: RunDetail): string[] {
     case 'succeeded':
       return [];
     case 'rolled-back':
-      return [`Find out why the run was rolled back (the failed step's error is under Steps), then plan the recovery again: shadowswap plan --set ${run.setId}`];
+      return [
+        `Find out why the run was rolled back (the failed step's error is under Steps), then plan the recovery again: shadowswap plan --set ${run.setId}`,
+      ];
     case 'waiting-confirmation':
-      return [`${named} waits for a confirmation. Continue with: ${resume} and type ${step?.confirmPhrase ?? 'the name it asks for'} when asked.`, rollback];
+      return [
+        `${named} waits for a confirmation. Continue with: ${resume} and type ${step?.confirmPhrase ?? 'the name it asks for'} when asked.`,
+        rollback,
+      ];
     case 'failed':
-      if (rolledBackBefore) return [`The rollback stopped at ${named}: ${run.lastError ?? 'see its error under Steps'}.`, `Fix the cause, then finish the rollback: ${resume}`];
-      return [`${named} failed: ${run.lastError ?? 'see its error under Steps'}.`, `Fix the cause, then resume (steps already done are skipped): ${resume}`, rollback];
+      if (rolledBackBefore)
+        return [
+          `The rollback stopped at ${named}: ${run.lastError ?? 'see its error under Steps'}.`,
+          `Fix the cause, then finish the rollback: ${resume}`,
+        ];
+      return [
+        `${named} failed: ${run.lastError ?? 'see its error under Steps'}.`,
+        `Fix the cause, then resume (steps already done are skipped): ${resume}`,
+        rollback,
+      ];
     case 'paused':
       return [`The run was paused. Continue with: ${resume}`, rollback];
     case 'running':

@@ -4,7 +4,12 @@ import type { RunState, StepState, Verdict } from '../../../shared/recovery';
 export function formatInstant(iso: string | null): string {
   if (iso === null) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return Number.isNaN(date.getTime())
+    ? iso
+    : `${date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, '')} UTC`;
 }
 
 export function formatDuration(ms: number | null): string {

@@ -18,7 +18,8 @@ import { buildReportModel } from './report-model';
 export function buildReport(dataDir: string, runId: string, now: Date = new Date()): ReportModel {
   const store = new RunStore(dataDir);
   const file = store.journalFile(runId);
-  if (!store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}" in ${store.dir}. List runs with: shadowswap runs`);
+  if (!store.exists(runId))
+    throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}" in ${store.dir}. List runs with: shadowswap runs`);
   const { records, head } = readJournal<RunEvent>(file);
   return buildReportModel({ file: path.basename(file), records, head }, now.toISOString());
 }

@@ -23,23 +23,43 @@ function driveLetterOf(volume: string): string {
   return `${match[1].toUpperCase()}:`;
 }
 
-export async function createSnapshot(backend: Backend, dataDir: string, request: SnapshotRequest, operator: string): Promise<SnapshotCreated> {
+export async function createSnapshot(
+  backend: Backend,
+  dataDir: string,
+  request: SnapshotRequest,
+  operator: string,
+): Promise<SnapshotCreated> {
   const host = (await backend.listHosts()).find((h) => h.name.toUpperCase() === request.host.toUpperCase());
   if (!host) throw new ShadowSwapError('NOT_FOUND', `There is no host "${request.host}". List them with: shadowswap inventory hosts`);
   if (request.confirm.trim().toUpperCase() !== host.name.toUpperCase()) {
-    throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${host.name}" to create a shadow copy set of ${request.volumes.join(', ')} on it.`);
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `The confirmation did not match: type "${host.name}" to create a shadow copy set of ${request.volumes.join(', ')} on it.`,
+    );
   }
   const luns = (await backend.listLuns()).filter((lun) => host.visibleLunIds.includes(lun.id));
   const lunIds = request.volumes.map(driveLetterOf).map((letter) => {
     const lun = luns.find((l) => l.volumes.some((v) => v.driveLetter?.toUpperCase() === letter));
-    if (!lun) throw new ShadowSwapError('NOT_FOUND', `${host.name} sees no volume ${letter}. Its volumes: ${luns.flatMap((l) => l.volumes.map((v) => v.driveLetter ?? v.label)).join(', ') || 'none'}.`);
+    if (!lun)
+      throw new ShadowSwapError(
+        'NOT_FOUND',
+        `${host.name} sees no volume ${letter}. Its volumes: ${luns.flatMap((l) => l.volumes.map((v) => v.driveLetter ?? v.label)).join(', ') || 'none'}.`,
+      );
     return lun.id;
   });
 
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const journal = Journal.create<SnapshotEvent>(path.join(dataDir, 'snapshots', `snapshot-${stamp}-${host.name}.journal`));
   try {
-    await journal.append({ type: 'snapshot.requested', host: host.name, volumes: request.volumes, lunIds, persistent: request.persistent, by: operator, machine: os.hostname() });
+    await journal.append({
+      type: 'snapshot.requested',
+      host: host.name,
+      volumes: request.volumes,
+      lunIds,
+      persistent: request.persistent,
+      by: operator,
+      machine: os.hostname(),
+    });
     await journal.append({ type: 'snapshot.confirmed', by: operator, typed: request.confirm.trim() });
     try {
       const result = await backend.createSnapshotSet({ host: host.name, lunIds: [...new Set(lunIds)], persistent: request.persistent });

@@ -109,7 +109,10 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
-  active: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
+  active: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
+  },
   open: { boxShadow: `inset 3px 0 0 ${tokens.colorBrandBackground}` },
   cell: { flexShrink: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
   firstCell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -123,7 +126,18 @@ const countText = (n: number) => n.toLocaleString('en-US');
 /** Fluent's flex cells grow to share the row equally; a resizable column needs its own fixed basis. */
 const columnStyle = (width: number | undefined) => ({ flex: `0 0 ${width ?? 0}px`, width });
 
-export function DataTable<M extends PagedMethod>({ method, label, noun, columns, rowId, extra, tree, openId = null, onOpen, emptyText }: Props<M>) {
+export function DataTable<M extends PagedMethod>({
+  method,
+  label,
+  noun,
+  columns,
+  rowId,
+  extra,
+  tree,
+  openId = null,
+  onOpen,
+  emptyText,
+}: Props<M>) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState('');
@@ -140,7 +154,12 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
   const query: PagedQuery<M> = { filter, sort, extra };
   const [rowCount, setRowCount] = useState(0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the console does not use the React Compiler; the virtualizer re-renders on scroll itself.
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => viewportRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
   const items = virtualizer.getVirtualItems();
   const rows = usePagedRows(method, query, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
   const head = rows.head;
@@ -173,7 +192,11 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
   };
 
   const toggleSort = (columnId: string) => {
-    setSort((current) => (current?.column === columnId ? { column: columnId, direction: current.direction === 'ascending' ? 'descending' : 'ascending' } : { column: columnId, direction: 'ascending' }));
+    setSort((current) =>
+      current?.column === columnId
+        ? { column: columnId, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column: columnId, direction: 'ascending' },
+    );
     resetCursor();
   };
 
@@ -183,7 +206,10 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
       await copyText(JSON.stringify(row, null, 2));
       setNotice({ text: `Copied ${rowId(row)} as JSON.`, failed: false });
     } catch (error) {
-      setNotice({ text: `Could not copy the row: ${error instanceof Error ? error.message : String(error)}. Select the text in the details pane instead.`, failed: true });
+      setNotice({
+        text: `Could not copy the row: ${error instanceof Error ? error.message : String(error)}. Select the text in the details pane instead.`,
+        failed: true,
+      });
     }
   };
 
@@ -197,7 +223,11 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
         lines.push(...batch.map((row) => columns.map((column) => column.text(row))));
         if (offset + MAX_PAGE_ROWS >= count) break;
       }
-      downloadCsv(label.toLowerCase().replace(/\W+/g, '-'), columns.map((column) => column.header), lines);
+      downloadCsv(
+        label.toLowerCase().replace(/\W+/g, '-'),
+        columns.map((column) => column.header),
+        lines,
+      );
       setNotice({ text: `Exported ${countText(lines.length)} ${lines.length === 1 ? noun.one : noun.many} as CSV.`, failed: false });
     } catch (error) {
       setNotice({ text: `The export failed: ${error instanceof Error ? error.message : String(error)}`, failed: true });
@@ -253,7 +283,12 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
 
   const matched = head?.matched ?? 0;
   const total = head?.total ?? 0;
-  const countLabel = head === undefined ? `Loading ${noun.many}…` : matched === total ? `${countText(total)} ${total === 1 ? noun.one : noun.many}` : `${countText(matched)} of ${countText(total)} ${noun.many}`;
+  const countLabel =
+    head === undefined
+      ? `Loading ${noun.many}…`
+      : matched === total
+        ? `${countText(total)} ${total === 1 ? noun.one : noun.many}`
+        : `${countText(matched)} of ${countText(total)} ${noun.many}`;
 
   return (
     <div className={styles.root}>
@@ -290,11 +325,22 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
           </Button>
         </Tooltip>
         <Tooltip content={`Download the ${noun.many} this table shows, as CSV`} relationship="description">
-          <Button icon={exporting ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />} disabled={exporting || matched === 0} onClick={() => void exportCsv()}>
+          <Button
+            icon={exporting ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />}
+            disabled={exporting || matched === 0}
+            onClick={() => void exportCsv()}
+          >
             Export CSV
           </Button>
         </Tooltip>
-        <Button icon={<ArrowClockwiseRegular />} onClick={() => void queryClient.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('inventory.') })}>
+        <Button
+          icon={<ArrowClockwiseRegular />}
+          onClick={() =>
+            void queryClient.invalidateQueries({
+              predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('inventory.'),
+            })
+          }
+        >
           Refresh
         </Button>
       </div>
@@ -347,7 +393,11 @@ export function DataTable<M extends PagedMethod>({ method, label, noun, columns,
                   tabbable={isActive || (activeIndex === null && item.index === 0)}
                   columns={columns}
                   widths={widths}
-                  branch={row !== undefined && tree ? { level: tree.level(row), childCount: tree.childCount(row), expanded: id !== null && tree.expanded.has(id) } : null}
+                  branch={
+                    row !== undefined && tree
+                      ? { level: tree.level(row), childCount: tree.childCount(row), expanded: id !== null && tree.expanded.has(id) }
+                      : null
+                  }
                 />
               );
             })}
@@ -384,7 +434,19 @@ interface RowProps<Row> {
 }
 
 /** One row; memoized so a keystroke or a scroll re-renders only the rows whose data or place changed. */
-const VirtualRow = memo(function VirtualRow<Row>({ row, id, index, start, width, active, open, tabbable, columns, widths, branch }: RowProps<Row>) {
+const VirtualRow = memo(function VirtualRow<Row>({
+  row,
+  id,
+  index,
+  start,
+  width,
+  active,
+  open,
+  tabbable,
+  columns,
+  widths,
+  branch,
+}: RowProps<Row>) {
   const styles = useStyles();
   return (
     <TableRow
@@ -399,7 +461,12 @@ const VirtualRow = memo(function VirtualRow<Row>({ row, id, index, start, width,
       data-row-id={id ?? undefined}
     >
       {columns.map((column, c) => (
-        <TableCell key={column.id} role="gridcell" className={mergeClasses(styles.cell, c === 0 && branch !== null && styles.firstCell)} style={columnStyle(widths[column.id])}>
+        <TableCell
+          key={column.id}
+          role="gridcell"
+          className={mergeClasses(styles.cell, c === 0 && branch !== null && styles.firstCell)}
+          style={columnStyle(widths[column.id])}
+        >
           {row === undefined ? (
             c === 0 && <span className={styles.loading}>Loading…</span>
           ) : (

@@ -17,13 +17,29 @@ const useStyles = makeStyles({
   },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   grow: { flexGrow: 1, overflowWrap: 'anywhere' },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   label: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere', userSelect: 'text' },
   section: { marginTop: tokens.spacingVerticalL, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function DetailPane({ label, title, onClose, children }: { label: string; title: string; onClose: () => void; children: ReactNode }) {
+export function DetailPane({
+  label,
+  title,
+  onClose,
+  children,
+}: {
+  label: string;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <aside className={styles.pane} aria-label={label}>

@@ -8,9 +8,25 @@ import type { z } from 'zod';
 
 type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand';
 
-const lunColor: Record<z.infer<typeof LunState>, BadgeColor> = { healthy: 'success', damaged: 'danger', shadow: 'informative', 'forensic-hold': 'warning' };
-const setColor: Record<SnapshotSetState, BadgeColor> = { created: 'informative', imported: 'brand', exposed: 'warning', broken: 'subtle', failed: 'danger' };
-const resourceColor: Record<z.infer<typeof DiskResourceState>, BadgeColor> = { Online: 'success', Offline: 'warning', Failed: 'danger', 'Online(Maintenance)': 'warning' };
+const lunColor: Record<z.infer<typeof LunState>, BadgeColor> = {
+  healthy: 'success',
+  damaged: 'danger',
+  shadow: 'informative',
+  'forensic-hold': 'warning',
+};
+const setColor: Record<SnapshotSetState, BadgeColor> = {
+  created: 'informative',
+  imported: 'brand',
+  exposed: 'warning',
+  broken: 'subtle',
+  failed: 'danger',
+};
+const resourceColor: Record<z.infer<typeof DiskResourceState>, BadgeColor> = {
+  Online: 'success',
+  Offline: 'warning',
+  Failed: 'danger',
+  'Online(Maintenance)': 'warning',
+};
 const nodeColor: Record<z.infer<typeof ClusterNodeState>, BadgeColor> = { Up: 'success', Down: 'danger', Paused: 'warning' };
 const groupColor: Record<string, BadgeColor> = { Online: 'success', Offline: 'warning', Failed: 'danger', PartialOnline: 'warning' };
 
@@ -24,8 +40,12 @@ function StateBadge({ color, text }: { color: BadgeColor; text: string }) {
 
 export const LunStateBadge = ({ state }: { state: z.infer<typeof LunState> }) => <StateBadge color={lunColor[state]} text={state} />;
 export const SetStateBadge = ({ state }: { state: SnapshotSetState }) => <StateBadge color={setColor[state]} text={state} />;
-export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResourceState> }) => <StateBadge color={resourceColor[state]} text={state} />;
-export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => <StateBadge color={nodeColor[state]} text={state} />;
+export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResourceState> }) => (
+  <StateBadge color={resourceColor[state]} text={state} />
+);
+export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => (
+  <StateBadge color={nodeColor[state]} text={state} />
+);
 export const GroupStateBadge = ({ state }: { state: string }) => <StateBadge color={groupColor[state] ?? 'subtle'} text={state} />;
 
 const verdictLook = {

@@ -16,7 +16,10 @@ interface Sized {
 export function useColumnWidths(columns: readonly Sized[]) {
   const [overrides, setOverrides] = useState<Record<string, number>>({});
   // Stable between renders, so memoized rows re-render only when a width really changes.
-  const widths = useMemo(() => Object.fromEntries(columns.map((column) => [column.id, overrides[column.id] ?? column.width])), [columns, overrides]);
+  const widths = useMemo(
+    () => Object.fromEntries(columns.map((column) => [column.id, overrides[column.id] ?? column.width])),
+    [columns, overrides],
+  );
   const totalWidth = columns.reduce((sum, column) => sum + (widths[column.id] ?? column.width), 0);
   const resize = (id: string, width: number) => setOverrides((current) => ({ ...current, [id]: Math.max(MIN_WIDTH, Math.round(width)) }));
 

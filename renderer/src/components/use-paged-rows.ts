@@ -8,7 +8,13 @@ import type { MethodName, ParamsOf, ResultOf } from '../../../shared/contract';
 import type { Sort } from '../../../shared/inventory-rows';
 import { client } from '../client';
 
-export type PagedMethod = 'inventory.lunPage' | 'inventory.snapshotPage' | 'inventory.clusterPage' | 'inventory.hostPage' | 'inventory.findingPage' | 'inventory.matrixPage';
+export type PagedMethod =
+  | 'inventory.lunPage'
+  | 'inventory.snapshotPage'
+  | 'inventory.clusterPage'
+  | 'inventory.hostPage'
+  | 'inventory.findingPage'
+  | 'inventory.matrixPage';
 export type RowOf<M extends PagedMethod> = ResultOf<M>['rows'][number];
 /** What a page adds to the common paging params, e.g. `expanded` or `flaggedOnly`. */
 export type ExtraParams<M extends PagedMethod> = Omit<ParamsOf<M>, 'filter' | 'sort' | 'offset' | 'limit'>;

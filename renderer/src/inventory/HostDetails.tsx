@@ -18,7 +18,12 @@ function Body({ detail }: { detail: HostDetail }) {
   const { host, luns, lunCount } = detail;
   return (
     <>
-      <Fields fields={[['Cluster', host.clusterName ?? 'standalone'], ['Operating system', host.osVersion]]} />
+      <Fields
+        fields={[
+          ['Cluster', host.clusterName ?? 'standalone'],
+          ['Operating system', host.osVersion],
+        ]}
+      />
       <Section>Initiators</Section>
       <ul className={styles.list}>
         {host.initiators.map((initiator) => (
@@ -37,7 +42,9 @@ function Body({ detail }: { detail: HostDetail }) {
               {lun.name} — {formatBytes(lun.sizeBytes)} {lun.volumes && `(${lun.volumes})`} <LunStateBadge state={lun.state} />
             </li>
           ))}
-          {lunCount > luns.length && <li>… and {(lunCount - luns.length).toLocaleString('en-US')} more: search the LUN page for this host.</li>}
+          {lunCount > luns.length && (
+            <li>… and {(lunCount - luns.length).toLocaleString('en-US')} more: search the LUN page for this host.</li>
+          )}
         </ul>
       )}
     </>
@@ -48,7 +55,13 @@ export function HostDetails({ name, onClose }: { name: string; onClose: () => vo
   const detail = useContractQuery('inventory.host', { name });
   return (
     <DetailPane label="Host details" title={name} onClose={onClose}>
-      {detail.error ? <QueryError what="this host" error={detail.error} /> : detail.data ? <Body detail={detail.data} /> : <Spinner size="small" label="Loading the host…" />}
+      {detail.error ? (
+        <QueryError what="this host" error={detail.error} />
+      ) : detail.data ? (
+        <Body detail={detail.data} />
+      ) : (
+        <Spinner size="small" label="Loading the host…" />
+      )}
     </DetailPane>
   );
 }

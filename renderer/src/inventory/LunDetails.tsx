@@ -33,13 +33,28 @@ function Body({ detail }: { detail: LunDetail }) {
       <Fields
         fields={[
           ['State', <LunStateBadge key="s" state={lun.state} />],
-          ['LUN id', <span key="i" className={styles.mono}>{lun.id}</span>],
+          [
+            'LUN id',
+            <span key="i" className={styles.mono}>
+              {lun.id}
+            </span>,
+          ],
           ['Array', array ? `${array.name} (${array.vendor} ${array.model})` : lun.arrayId],
           ['Size', formatBytes(lun.sizeBytes)],
           ['Disk', `${lun.diskKind} ${lun.partitionStyle}`],
-          ['Signature', <span key="g" className={styles.mono}>{lun.signature ?? 'none (uninitialised)'}</span>],
+          [
+            'Signature',
+            <span key="g" className={styles.mono}>
+              {lun.signature ?? 'none (uninitialised)'}
+            </span>,
+          ],
           ['Attributes', [lun.readOnly ? 'read-only' : 'read/write', lun.hidden ? 'hidden' : null].filter(Boolean).join(', ')],
-          ['Data checksum', <span key="c" className={styles.mono}>{lun.contentChecksum.slice(0, 16)}…</span>],
+          [
+            'Data checksum',
+            <span key="c" className={styles.mono}>
+              {lun.contentChecksum.slice(0, 16)}…
+            </span>,
+          ],
           ...(detail.originalName ? ([['Shadow copy of', detail.originalName]] as const) : []),
         ]}
       />
@@ -50,7 +65,8 @@ function Body({ detail }: { detail: LunDetail }) {
       <ul className={styles.list} aria-label="Page 0x83 identifiers">
         {lun.identifiers.map((id) => (
           <li key={`${id.type}-${id.value}`}>
-            Type {id.type}, association {id.association ?? 'unknown (VDS does not report it)'}, {id.codeSet}: <span className={styles.mono}>{id.value}</span>
+            Type {id.type}, association {id.association ?? 'unknown (VDS does not report it)'}, {id.codeSet}:{' '}
+            <span className={styles.mono}>{id.value}</span>
           </li>
         ))}
       </ul>
@@ -65,7 +81,13 @@ function Body({ detail }: { detail: LunDetail }) {
         ))}
       </ul>
       <Section>Masked to</Section>
-      <Text>{lun.maskAll ? `* — every host (${lun.maskedTo.length.toLocaleString('en-US')} now)` : lun.maskedTo.length > 0 ? lun.maskedTo.join(', ') : 'nobody: no host sees this LUN'}</Text>
+      <Text>
+        {lun.maskAll
+          ? `* — every host (${lun.maskedTo.length.toLocaleString('en-US')} now)`
+          : lun.maskedTo.length > 0
+            ? lun.maskedTo.join(', ')
+            : 'nobody: no host sees this LUN'}
+      </Text>
       <Section>Cluster disk</Section>
       {disk ? (
         <Fields
@@ -107,7 +129,13 @@ export function LunDetails({ id, onClose }: { id: string; onClose: () => void })
   const detail = useContractQuery('inventory.lun', { id });
   return (
     <DetailPane label="LUN details" title={detail.data?.lun.name ?? id} onClose={onClose}>
-      {detail.error ? <QueryError what="this LUN" error={detail.error} /> : detail.data ? <Body detail={detail.data} /> : <Spinner size="small" label="Loading the LUN…" />}
+      {detail.error ? (
+        <QueryError what="this LUN" error={detail.error} />
+      ) : detail.data ? (
+        <Body detail={detail.data} />
+      ) : (
+        <Spinner size="small" label="Loading the LUN…" />
+      )}
     </DetailPane>
   );
 }

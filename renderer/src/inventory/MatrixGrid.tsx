@@ -17,12 +17,30 @@ const ROW_HEADER = 300;
 const COLUMN_HEADER = 110;
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', marginBottom: tokens.spacingVerticalS },
+  toolbar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+    marginBottom: tokens.spacingVerticalS,
+  },
   search: { width: '320px' },
   count: { color: tokens.colorNeutralForeground2 },
-  legend: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
+  legend: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    color: tokens.colorNeutralForeground2,
+  },
   legendItem: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  viewport: { overflow: 'auto', position: 'relative', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  viewport: {
+    overflow: 'auto',
+    position: 'relative',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   headerRow: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground3, height: `${COLUMN_HEADER}px` },
   corner: {
     position: 'sticky',
@@ -101,7 +119,11 @@ const useStyles = makeStyles({
   },
   sees: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   'sees-outside-cluster': { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
-  'missing-cluster-node': { border: `2px solid ${tokens.colorPaletteRedBorder2}`, backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+  'missing-cluster-node': {
+    border: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground1,
+  },
   none: { backgroundColor: tokens.colorNeutralBackground3 },
   swatch: { position: 'static', display: 'inline-flex' },
 });
@@ -146,7 +168,13 @@ export function Legend() {
           <span className={mergeClasses(styles.cell, styles[access], styles.swatch)} aria-hidden>
             {glyph[access]}
           </span>
-          {access === 'none' ? 'no access' : access === 'sees' ? 'sees the LUN' : access === 'missing-cluster-node' ? 'cluster node missing the LUN' : 'host outside the cluster sees it'}
+          {access === 'none'
+            ? 'no access'
+            : access === 'sees'
+              ? 'sees the LUN'
+              : access === 'missing-cluster-node'
+                ? 'cluster node missing the LUN'
+                : 'host outside the cluster sees it'}
         </span>
       ))}
     </div>
@@ -161,11 +189,29 @@ export function MatrixGrid({ height }: { height: number }) {
   const [rowCount, setRowCount] = useState(0);
   const [hostCount, setHostCount] = useState(0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the console does not use the React Compiler; the virtualizers re-render on scroll themselves.
-  const rowVirtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => viewportRef.current, estimateSize: () => CELL, overscan: 8, scrollPaddingStart: COLUMN_HEADER });
-  const columnVirtualizer = useVirtualizer({ horizontal: true, count: hostCount, getScrollElement: () => viewportRef.current, estimateSize: () => CELL, overscan: 6, scrollPaddingStart: ROW_HEADER });
+  const rowVirtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => CELL,
+    overscan: 8,
+    scrollPaddingStart: COLUMN_HEADER,
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: hostCount,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: () => CELL,
+    overscan: 6,
+    scrollPaddingStart: ROW_HEADER,
+  });
   const rowItems = rowVirtualizer.getVirtualItems();
   const columnItems = columnVirtualizer.getVirtualItems();
-  const rows = usePagedRows('inventory.matrixPage', { filter, sort: null, extra: { flaggedOnly } }, rowItems[0]?.index ?? 0, rowItems.at(-1)?.index ?? 0);
+  const rows = usePagedRows(
+    'inventory.matrixPage',
+    { filter, sort: null, extra: { flaggedOnly } },
+    rowItems[0]?.index ?? 0,
+    rowItems.at(-1)?.index ?? 0,
+  );
   const head = rows.head;
   if (head && head.rowCount !== rowCount) setRowCount(head.rowCount);
   if (head && head.hosts.length !== hostCount) setHostCount(head.hosts.length);
@@ -178,15 +224,32 @@ export function MatrixGrid({ height }: { height: number }) {
   return (
     <div>
       <div className={styles.toolbar}>
-        <SearchBox className={styles.search} aria-label="Search the matrix" placeholder="Search LUNs, clusters, findings" value={filter} onChange={(_e, data) => setFilter(data.value)} />
+        <SearchBox
+          className={styles.search}
+          aria-label="Search the matrix"
+          placeholder="Search LUNs, clusters, findings"
+          value={filter}
+          onChange={(_e, data) => setFilter(data.value)}
+        />
         <Switch label="Only LUNs with findings" checked={flaggedOnly} onChange={(_e, data) => setFlaggedOnly(data.checked)} />
         <Text className={styles.count}>
-          {head ? `${head.matched.toLocaleString('en-US')} of ${head.total.toLocaleString('en-US')} LUNs × ${hosts.length.toLocaleString('en-US')} hosts` : 'Loading the matrix…'}
+          {head
+            ? `${head.matched.toLocaleString('en-US')} of ${head.total.toLocaleString('en-US')} LUNs × ${hosts.length.toLocaleString('en-US')} hosts`
+            : 'Loading the matrix…'}
         </Text>
         <Legend />
       </div>
       {rows.error && <QueryError what="the masking matrix" error={rows.error} />}
-      <div ref={viewportRef} className={styles.viewport} style={{ height: Math.min(height, COLUMN_HEADER + rowCount * CELL + 2) }} tabIndex={0} role="grid" aria-label="Masking matrix" aria-rowcount={rowCount + 1} aria-colcount={hostCount + 1}>
+      <div
+        ref={viewportRef}
+        className={styles.viewport}
+        style={{ height: Math.min(height, COLUMN_HEADER + rowCount * CELL + 2) }}
+        tabIndex={0}
+        role="grid"
+        aria-label="Masking matrix"
+        aria-rowcount={rowCount + 1}
+        aria-colcount={hostCount + 1}
+      >
         <div style={{ width, height: COLUMN_HEADER + rowVirtualizer.getTotalSize(), position: 'relative' }}>
           <div className={styles.headerRow} style={{ width }} role="row" aria-rowindex={1}>
             <div className={styles.corner} role="columnheader">
@@ -195,14 +258,27 @@ export function MatrixGrid({ height }: { height: number }) {
             {bands
               .filter((band) => band.end >= firstColumn && band.start <= lastColumn)
               .map((band) => (
-                <div key={band.cluster} className={styles.band} style={{ left: ROW_HEADER + band.start * CELL, width: (band.end - band.start + 1) * CELL }} title={band.cluster} aria-hidden>
+                <div
+                  key={band.cluster}
+                  className={styles.band}
+                  style={{ left: ROW_HEADER + band.start * CELL, width: (band.end - band.start + 1) * CELL }}
+                  title={band.cluster}
+                  aria-hidden
+                >
                   {band.cluster}
                 </div>
               ))}
             {columnItems.map((column) => {
               const host = hosts[column.index];
               return (
-                <div key={column.key} className={styles.hostName} style={{ left: ROW_HEADER + column.start }} role="columnheader" aria-colindex={column.index + 2} title={host ? `${host.name}${host.cluster ? ` (${host.cluster})` : ''}` : undefined}>
+                <div
+                  key={column.key}
+                  className={styles.hostName}
+                  style={{ left: ROW_HEADER + column.start }}
+                  role="columnheader"
+                  aria-colindex={column.index + 2}
+                  title={host ? `${host.name}${host.cluster ? ` (${host.cluster})` : ''}` : undefined}
+                >
                   {host?.name}
                 </div>
               );
@@ -212,7 +288,14 @@ export function MatrixGrid({ height }: { height: number }) {
             const row = rows.rowAt(item.index);
             const seen = new Set(row?.seenBy ?? []);
             return (
-              <div key={item.key} className={styles.row} style={{ top: COLUMN_HEADER + item.start, width }} role="row" aria-rowindex={item.index + 2} data-lun={row?.name}>
+              <div
+                key={item.key}
+                className={styles.row}
+                style={{ top: COLUMN_HEADER + item.start, width }}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-lun={row?.name}
+              >
                 <div className={styles.rowHeader} role="rowheader" title={row ? `${row.name} — ${rowLabel(row)}` : undefined}>
                   {row ? (
                     <>

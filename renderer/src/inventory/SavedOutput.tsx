@@ -51,7 +51,9 @@ const useStyles = makeStyles({
  */
 function guessTool(text: string): SavedOutputTool {
   const head = text.slice(0, 20_000);
-  return /vssadmin|Contents of shadow copy set ID:|Shadow Copy ID:/.test(head) && !/DiskShadow|Shadow copy ID =/.test(head) ? 'vssadmin' : 'diskshadow';
+  return /vssadmin|Contents of shadow copy set ID:|Shadow Copy ID:/.test(head) && !/DiskShadow|Shadow copy ID =/.test(head)
+    ? 'vssadmin'
+    : 'diskshadow';
 }
 
 export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOutput): void }) {
@@ -67,7 +69,11 @@ export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOut
     setBusy(true);
     setError(null);
     try {
-      const listing = await client.invoke('parse.savedOutput', { tool, text: file.text, ...(locale.trim() ? { locale: locale.trim() } : {}) });
+      const listing = await client.invoke('parse.savedOutput', {
+        tool,
+        text: file.text,
+        ...(locale.trim() ? { locale: locale.trim() } : {}),
+      });
       onOpened({ fileName: file.name, tool, listing });
       setOpen(false);
     } catch (failure) {
@@ -165,11 +171,7 @@ export function SavedOutputView({ output, onClose }: { output: OpenedOutput; onC
           ))}
         </TableBody>
       </Table>
-      {aliasNames.length > 0 && (
-        <Text>
-          Aliases: {aliasNames.map((name) => `%${name}% = ${aliases[name]}`).join('; ')}
-        </Text>
-      )}
+      {aliasNames.length > 0 && <Text>Aliases: {aliasNames.map((name) => `%${name}% = ${aliases[name]}`).join('; ')}</Text>}
       {unparsed.length > 0 && (
         <details>
           <summary>Lines not recognised ({unparsed.length})</summary>

@@ -38,13 +38,21 @@ type ResourceRow = RowOfKind<'disk' | 'application'>;
 /** The same cell for both kinds of resource under a group. */
 const forResources = <T,>(cell: (row: ResourceRow) => T): PerKind<T> => ({ disk: cell, application: cell });
 
-const kindLabel: Record<Kind, string> = { cluster: 'Cluster', node: 'Node', group: 'Group', disk: 'Physical Disk', application: 'Application resource' };
+const kindLabel: Record<Kind, string> = {
+  cluster: 'Cluster',
+  node: 'Node',
+  group: 'Group',
+  disk: 'Physical Disk',
+  application: 'Application resource',
+};
 /** An application resource shows what it is ("SQL Server", "Network Name"), as Failover Cluster Manager does. */
 const kindText = (row: ClusterRow) => (row.kind === 'application' ? row.resourceType : kindLabel[row.kind]);
 const disksText = (c: RowOfKind<'cluster'>) => `${c.disksOnline} of ${c.diskCount} disks online`;
 // Clusters that run nothing but disks (file servers read before dependencies were) would read "0 of 0".
-const applicationsText = (c: RowOfKind<'cluster'>) => (c.applicationCount === 0 ? null : `${c.applicationsOnline} of ${c.applicationCount} application resources online`);
-const clusterSummary = (c: RowOfKind<'cluster'>) => [`${c.nodesUp} of ${c.nodeCount} nodes up`, disksText(c), applicationsText(c)].filter(Boolean).join(', ');
+const applicationsText = (c: RowOfKind<'cluster'>) =>
+  c.applicationCount === 0 ? null : `${c.applicationsOnline} of ${c.applicationCount} application resources online`;
+const clusterSummary = (c: RowOfKind<'cluster'>) =>
+  [`${c.nodesUp} of ${c.nodeCount} nodes up`, disksText(c), applicationsText(c)].filter(Boolean).join(', ');
 /** Why a group is not Online, e.g. "SQL Server Offline, SQL Server Agent Offline". */
 const downText = (g: RowOfKind<'group'>) => g.down.map((resource) => `${resource.name} ${resource.state}`).join(', ');
 const groupStateText = (g: RowOfKind<'group'>) => [g.state, downText(g)].filter(Boolean).join(': ');
@@ -86,17 +94,44 @@ function useColumns(): DataColumn<ClusterRow>[] {
       ),
     },
     { id: 'owner', header: 'Owner node', width: 120, text: owner, render: owner },
-    { id: 'dependencies', header: 'Depends on', width: 280, text: byKind(forResources(dependsOn), ''), render: byKind(forResources(dependsOn), '') },
-    { id: 'maintenance', header: 'Maintenance', width: 110, text: byKind({ disk: (r) => (r.maintenanceMode ? 'on' : 'off') }, ''), render: byKind({ disk: (r) => (r.maintenanceMode ? 'on' : 'off') }, '') },
-    { id: 'identity', header: 'Disk identity', width: 200, text: byKind({ disk: diskId }, ''), render: byKind<ReactNode>({ disk: (r) => <span className={styles.mono}>{diskId(r)}</span> }, null) },
+    {
+      id: 'dependencies',
+      header: 'Depends on',
+      width: 280,
+      text: byKind(forResources(dependsOn), ''),
+      render: byKind(forResources(dependsOn), ''),
+    },
+    {
+      id: 'maintenance',
+      header: 'Maintenance',
+      width: 110,
+      text: byKind({ disk: (r) => (r.maintenanceMode ? 'on' : 'off') }, ''),
+      render: byKind({ disk: (r) => (r.maintenanceMode ? 'on' : 'off') }, ''),
+    },
+    {
+      id: 'identity',
+      header: 'Disk identity',
+      width: 200,
+      text: byKind({ disk: diskId }, ''),
+      render: byKind<ReactNode>({ disk: (r) => <span className={styles.mono}>{diskId(r)}</span> }, null),
+    },
     {
       id: 'lun',
       header: 'Mapped LUN',
       width: 230,
       text: byKind({ disk: (r) => r.lun?.name ?? '' }, ''),
-      render: byKind<ReactNode>({ disk: (r) => r.lun?.name ?? <span className={styles.warn}>no node sees a disk with this identity</span> }, null),
+      render: byKind<ReactNode>(
+        { disk: (r) => r.lun?.name ?? <span className={styles.warn}>no node sees a disk with this identity</span> },
+        null,
+      ),
     },
-    { id: 'event', header: 'Last event', width: 320, text: byKind({ disk: (r) => r.lastEvent ?? '' }, ''), render: byKind({ disk: (r) => r.lastEvent ?? '' }, '') },
+    {
+      id: 'event',
+      header: 'Last event',
+      width: 320,
+      text: byKind({ disk: (r) => r.lastEvent ?? '' }, ''),
+      render: byKind({ disk: (r) => r.lastEvent ?? '' }, ''),
+    },
   ];
 }
 
@@ -115,12 +150,26 @@ function ClusterDetails({ row, onClose }: { row: ClusterRow; onClose: () => void
         ['Disk resources', `${c.disksOnline} of ${c.diskCount} online`],
         ['Application resources', `${c.applicationsOnline} of ${c.applicationCount} online`],
       ],
-      node: (n) => [['Cluster', n.cluster], ['State', <NodeStateBadge key="s" state={n.state} />]],
-      group: (g) => [['Cluster', g.cluster], ['Owner node', g.ownerNode], ['State', <GroupStateBadge key="s" state={g.state} />], ['Not online', downText(g) || 'none'], ['Resources', g.childCount]],
+      node: (n) => [
+        ['Cluster', n.cluster],
+        ['State', <NodeStateBadge key="s" state={n.state} />],
+      ],
+      group: (g) => [
+        ['Cluster', g.cluster],
+        ['Owner node', g.ownerNode],
+        ['State', <GroupStateBadge key="s" state={g.state} />],
+        ['Not online', downText(g) || 'none'],
+        ['Resources', g.childCount],
+      ],
       disk: (r) => [
         ...placed(r),
         ['Maintenance mode', r.maintenanceMode ? 'on (health checks off)' : 'off'],
-        ['Disk identity', <span key="d" className={styles.mono}>{diskId(r)}</span>],
+        [
+          'Disk identity',
+          <span key="d" className={styles.mono}>
+            {diskId(r)}
+          </span>,
+        ],
         ['Mapped LUN', r.lun ? `${r.lun.name} (${r.lun.id})` : 'none: no node of the cluster sees a disk with this identity'],
         ['Depends on', dependsOn(r) || 'nothing'],
         ['Last event', r.lastEvent],
@@ -150,7 +199,12 @@ export function ClustersPage() {
           columns={columns}
           rowId={(row) => row.id}
           extra={{ expanded: [...expanded] }}
-          tree={{ level: (row) => row.level, childCount: (row) => (row.kind === 'cluster' || row.kind === 'group' ? row.childCount : 0), expanded, toggle }}
+          tree={{
+            level: (row) => row.level,
+            childCount: (row) => (row.kind === 'cluster' || row.kind === 'group' ? row.childCount : 0),
+            expanded,
+            toggle,
+          }}
           openId={open?.id ?? null}
           onOpen={setOpen}
         />

@@ -17,8 +17,22 @@ function useColumns(): DataColumn<HostRow>[] {
     { id: 'name', header: 'Host', width: 160, sortable: true, text: (h) => h.name, render: (h) => h.name },
     { id: 'cluster', header: 'Cluster', width: 130, sortable: true, text: (h) => h.clusterName ?? '', render: (h) => h.clusterName ?? '—' },
     { id: 'os', header: 'Operating system', width: 300, sortable: true, text: (h) => h.osVersion, render: (h) => h.osVersion },
-    { id: 'initiators', header: 'Initiators', width: 420, sortable: true, text: initiators, render: (h) => <span className={styles.mono}>{initiators(h)}</span> },
-    { id: 'luns', header: 'LUNs visible', width: 110, sortable: true, text: (h) => String(h.visibleCount), render: (h) => h.visibleCount.toLocaleString('en-US') },
+    {
+      id: 'initiators',
+      header: 'Initiators',
+      width: 420,
+      sortable: true,
+      text: initiators,
+      render: (h) => <span className={styles.mono}>{initiators(h)}</span>,
+    },
+    {
+      id: 'luns',
+      header: 'LUNs visible',
+      width: 110,
+      sortable: true,
+      text: (h) => String(h.visibleCount),
+      render: (h) => h.visibleCount.toLocaleString('en-US'),
+    },
   ];
 }
 
@@ -27,7 +41,18 @@ export function HostsPage() {
   const [openName, setOpenName] = useState<string | null>(null);
   return (
     <SplitView
-      table={<DataTable method="inventory.hostPage" label="Hosts" noun={{ one: 'host', many: 'hosts' }} columns={columns} rowId={(h) => h.name} extra={{}} openId={openName} onOpen={(h) => setOpenName(h.name)} />}
+      table={
+        <DataTable
+          method="inventory.hostPage"
+          label="Hosts"
+          noun={{ one: 'host', many: 'hosts' }}
+          columns={columns}
+          rowId={(h) => h.name}
+          extra={{}}
+          openId={openName}
+          onOpen={(h) => setOpenName(h.name)}
+        />
+      }
       detail={openName && <HostDetails name={openName} onClose={() => setOpenName(null)} />}
     />
   );

@@ -21,7 +21,14 @@ function useColumns(): DataColumn<LunRow>[] {
   return [
     { id: 'name', header: 'Name', width: 240, sortable: true, text: (l) => l.name, render: (l) => l.name },
     { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
-    { id: 'size', header: 'Size', width: 90, sortable: true, text: (l) => formatBytes(l.sizeBytes), render: (l) => formatBytes(l.sizeBytes) },
+    {
+      id: 'size',
+      header: 'Size',
+      width: 90,
+      sortable: true,
+      text: (l) => formatBytes(l.sizeBytes),
+      render: (l) => formatBytes(l.sizeBytes),
+    },
     { id: 'volumes', header: 'Volumes', width: 150, sortable: true, text: (l) => l.volumes, render: (l) => l.volumes },
     {
       id: 'mask',
@@ -45,8 +52,22 @@ function useColumns(): DataColumn<LunRow>[] {
         </span>
       ),
     },
-    { id: 'layout', header: 'Disk', width: 100, sortable: true, text: (l) => `${l.diskKind} ${l.partitionStyle}`, render: (l) => `${l.diskKind} ${l.partitionStyle}` },
-    { id: 'signature', header: 'Signature', width: 110, sortable: true, text: (l) => l.signature ?? '', render: (l) => <span className={styles.mono}>{l.signature ?? '—'}</span> },
+    {
+      id: 'layout',
+      header: 'Disk',
+      width: 100,
+      sortable: true,
+      text: (l) => `${l.diskKind} ${l.partitionStyle}`,
+      render: (l) => `${l.diskKind} ${l.partitionStyle}`,
+    },
+    {
+      id: 'signature',
+      header: 'Signature',
+      width: 110,
+      sortable: true,
+      text: (l) => l.signature ?? '',
+      render: (l) => <span className={styles.mono}>{l.signature ?? '—'}</span>,
+    },
     { id: 'array', header: 'Array', width: 100, sortable: true, text: (l) => l.arrayId, render: (l) => l.arrayId },
   ];
 }
@@ -56,7 +77,18 @@ export function LunsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <SplitView
-      table={<DataTable method="inventory.lunPage" label="LUNs" noun={{ one: 'LUN', many: 'LUNs' }} columns={columns} rowId={(l) => l.id} extra={{}} openId={openId} onOpen={(l) => setOpenId(l.id)} />}
+      table={
+        <DataTable
+          method="inventory.lunPage"
+          label="LUNs"
+          noun={{ one: 'LUN', many: 'LUNs' }}
+          columns={columns}
+          rowId={(l) => l.id}
+          extra={{}}
+          openId={openId}
+          onOpen={(l) => setOpenId(l.id)}
+        />
+      }
       detail={openId && <LunDetails id={openId} onClose={() => setOpenId(null)} />}
     />
   );

@@ -38,7 +38,14 @@ const columns: DataColumn<MaskingFinding>[] = [
     ),
   },
   { id: 'lun', header: 'LUN', width: 200, sortable: true, text: (f) => f.lunName, render: (f) => f.lunName },
-  { id: 'cluster', header: 'Cluster disk', width: 220, sortable: true, text: (f) => (f.cluster ? `${f.cluster} / ${f.resource}` : ''), render: (f) => (f.cluster ? `${f.cluster} / ${f.resource}` : '—') },
+  {
+    id: 'cluster',
+    header: 'Cluster disk',
+    width: 220,
+    sortable: true,
+    text: (f) => (f.cluster ? `${f.cluster} / ${f.resource}` : ''),
+    render: (f) => (f.cluster ? `${f.cluster} / ${f.resource}` : '—'),
+  },
   { id: 'hosts', header: 'Hosts', width: 200, text: (f) => f.hosts.join(', '), render: (f) => f.hosts.join(', ') || '—' },
   { id: 'explanation', header: 'What it means', width: 600, text: (f) => f.explanation, render: (f) => f.explanation },
 ];
@@ -47,7 +54,13 @@ function FindingDetails({ finding, onClose }: { finding: MaskingFinding; onClose
   const styles = useStyles();
   return (
     <DetailPane label="Finding details" title={kindTitle[finding.kind]} onClose={onClose}>
-      <Fields fields={[['LUN', finding.lunName], ['Cluster disk', finding.cluster ? `${finding.resource} in ${finding.cluster}` : null], ['Hosts', finding.hosts.join(', ') || null]]} />
+      <Fields
+        fields={[
+          ['LUN', finding.lunName],
+          ['Cluster disk', finding.cluster ? `${finding.resource} in ${finding.cluster}` : null],
+          ['Hosts', finding.hosts.join(', ') || null],
+        ]}
+      />
       <Text className={styles.explanation}>{finding.explanation}</Text>
     </DetailPane>
   );
@@ -59,7 +72,8 @@ export function MaskingPage() {
   return (
     <>
       <Text className={styles.intro}>
-        Each row is a LUN, each column a host, grouped by cluster. A cluster disk must be seen by every node of its cluster and by no other host.
+        Each row is a LUN, each column a host, grouped by cluster. A cluster disk must be seen by every node of its cluster and by no other
+        host.
       </Text>
       <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.42))} />
       <Subtitle2 as="h3" className={styles.heading}>

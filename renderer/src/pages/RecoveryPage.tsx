@@ -24,7 +24,8 @@ export function RecoveryPage() {
 /** A step that needs a set or a run it does not have falls back to the step that provides it. */
 function CurrentStep() {
   const { step, setId, runId } = useWizardStore();
-  if ((step === 'run' || step === 'done') && runId !== null) return step === 'run' ? <RunWatchStep runId={runId} /> : <DoneStep runId={runId} />;
+  if ((step === 'run' || step === 'done') && runId !== null)
+    return step === 'run' ? <RunWatchStep runId={runId} /> : <DoneStep runId={runId} />;
   if (setId === null) return <SetChoiceStep />;
   switch (step) {
     case 'scope':

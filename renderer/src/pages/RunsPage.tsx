@@ -2,7 +2,22 @@
  * Every recovery run with its state; open one to see its timeline and, when it stopped before the end,
  * resume it or roll it back.
  */
-import { Badge, Button, Dropdown, Option, SearchBox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Option,
+  SearchBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { matchesFilter } from '../../../shared/filter';
 import type { RunSummary } from '../../../shared/recovery';
@@ -38,14 +53,24 @@ export function RunsPage() {
   return (
     <div className={styles.root}>
       <div className={styles.filters}>
-        <Dropdown aria-label="Show runs" value={stateFilters[stateFilter].label} selectedOptions={[stateFilter]} onOptionSelect={(_event, data) => setStateFilter(data.optionValue as StateFilter)}>
+        <Dropdown
+          aria-label="Show runs"
+          value={stateFilters[stateFilter].label}
+          selectedOptions={[stateFilter]}
+          onOptionSelect={(_event, data) => setStateFilter(data.optionValue as StateFilter)}
+        >
           {Object.entries(stateFilters).map(([value, { label }]) => (
             <Option key={value} value={value}>
               {label}
             </Option>
           ))}
         </Dropdown>
-        <SearchBox aria-label="Search runs" placeholder="Run, set, operator…" value={search} onChange={(_event, data) => setSearch(data.value)} />
+        <SearchBox
+          aria-label="Search runs"
+          placeholder="Run, set, operator…"
+          value={search}
+          onChange={(_event, data) => setSearch(data.value)}
+        />
         {/* Runs driven by another process (the CLI) do not reach this console's live events. */}
         <Button onClick={() => void runs.refetch()} disabled={runs.isFetching}>
           {runs.isFetching ? 'Refreshing…' : 'Refresh the list'}
@@ -54,7 +79,11 @@ export function RunsPage() {
       <QueryState query={runs} what="runs">
         {(rows) => (
           <RunsTable
-            runs={rows.filter((run) => stateFilters[stateFilter].keep(run) && matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]))}
+            runs={rows.filter(
+              (run) =>
+                stateFilters[stateFilter].keep(run) &&
+                matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]),
+            )}
             total={rows.length}
             selectedRunId={selectedRunId}
             onOpen={selectRun}
@@ -72,10 +101,30 @@ export function RunsPage() {
   );
 }
 
-function RunsTable({ runs, total, selectedRunId, onOpen }: { runs: RunSummary[]; total: number; selectedRunId: string | null; onOpen(runId: string): void }) {
+function RunsTable({
+  runs,
+  total,
+  selectedRunId,
+  onOpen,
+}: {
+  runs: RunSummary[];
+  total: number;
+  selectedRunId: string | null;
+  onOpen(runId: string): void;
+}) {
   const styles = useStyles();
-  if (total === 0) return <Text as="p" block>No recovery has been run yet. Start one from the Recovery page.</Text>;
-  if (runs.length === 0) return <Text as="p" block>No run matches these filters ({total} in all).</Text>;
+  if (total === 0)
+    return (
+      <Text as="p" block>
+        No recovery has been run yet. Start one from the Recovery page.
+      </Text>
+    );
+  if (runs.length === 0)
+    return (
+      <Text as="p" block>
+        No run matches these filters ({total} in all).
+      </Text>
+    );
   const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return (
     <Table aria-label="Recovery runs" size="small">
@@ -94,7 +143,11 @@ function RunsTable({ runs, total, selectedRunId, onOpen }: { runs: RunSummary[];
       </TableHeader>
       <TableBody>
         {newestFirst.map((run) => (
-          <TableRow key={run.id} className={run.id === selectedRunId ? styles.selected : undefined} aria-selected={run.id === selectedRunId}>
+          <TableRow
+            key={run.id}
+            className={run.id === selectedRunId ? styles.selected : undefined}
+            aria-selected={run.id === selectedRunId}
+          >
             <TableCell className={styles.mono}>{run.id}</TableCell>
             <TableCell>
               <Badge appearance="filled" color={runStateText[run.state].color}>
@@ -110,7 +163,12 @@ function RunsTable({ runs, total, selectedRunId, onOpen }: { runs: RunSummary[];
             <TableCell>{formatDowntime(run.downtimeMs)}</TableCell>
             <TableCell className={styles.mono}>{run.setId}</TableCell>
             <TableCell>
-              <Button size="small" appearance={isUnfinished(run.state) ? 'primary' : 'secondary'} onClick={() => onOpen(run.id)} aria-label={`Open run ${run.id}`}>
+              <Button
+                size="small"
+                appearance={isUnfinished(run.state) ? 'primary' : 'secondary'}
+                onClick={() => onOpen(run.id)}
+                aria-label={`Open run ${run.id}`}
+              >
                 {isUnfinished(run.state) ? 'Open to resume or roll back' : 'Open'}
               </Button>
             </TableCell>

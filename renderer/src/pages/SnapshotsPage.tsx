@@ -26,16 +26,120 @@ const setState = (s: SetRow) => (s.importedTo ? `${s.state} on ${s.importedTo}` 
 
 function useColumns(): DataColumn<SnapshotRow>[] {
   const styles = useStyles();
-  const pick = <T,>(set: (row: SetRow) => T, copy: (row: CopyRow) => T) => (row: SnapshotRow) => (row.kind === 'set' ? set(row) : copy(row));
+  const pick =
+    <T,>(set: (row: SetRow) => T, copy: (row: CopyRow) => T) =>
+    (row: SnapshotRow) =>
+      row.kind === 'set' ? set(row) : copy(row);
   return [
-    { id: 'id', header: 'Set / shadow copy', width: 400, sortable: true, text: pick((s) => s.id, copyText), render: pick<ReactNode>((s) => <span className={styles.mono}>{s.id}</span>, copyText) },
-    { id: 'created', header: 'Created', width: 170, sortable: true, text: pick((s) => s.createdAt, () => ''), render: pick<ReactNode>((s) => formatDateTime(s.createdAt), () => '') },
-    { id: 'age', header: 'Age', width: 70, text: pick((s) => ageText(s.createdAt), () => ''), render: pick<ReactNode>((s) => ageText(s.createdAt), () => '') },
-    { id: 'source', header: 'Source host / original volume', width: 230, sortable: true, text: pick((s) => s.sourceHost, (c) => c.originalVolume), render: pick<ReactNode>((s) => s.sourceHost, (c) => <span className={styles.mono}>{c.originalVolume}</span>) },
-    { id: 'provider', header: 'Provider', width: 220, sortable: true, text: pick((s) => s.provider, () => ''), render: pick<ReactNode>((s) => s.provider, () => '') },
-    { id: 'attributes', header: 'Attributes', width: 330, sortable: true, text: pick((s) => s.attributes.join(' '), () => ''), render: pick<ReactNode>((s) => s.attributes.join(', '), () => '') },
-    { id: 'state', header: 'State', width: 170, sortable: true, text: pick(setState, copyState), render: pick<ReactNode>((s) => (s.importedTo ? <><SetStateBadge state={s.state} /> on {s.importedTo}</> : <SetStateBadge state={s.state} />), copyState) },
-    { id: 'luns', header: 'LUNs', width: 70, sortable: true, text: pick((s) => String(s.childCount), () => ''), render: pick<ReactNode>((s) => s.childCount, () => '') },
+    {
+      id: 'id',
+      header: 'Set / shadow copy',
+      width: 400,
+      sortable: true,
+      text: pick((s) => s.id, copyText),
+      render: pick<ReactNode>((s) => <span className={styles.mono}>{s.id}</span>, copyText),
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      width: 170,
+      sortable: true,
+      text: pick(
+        (s) => s.createdAt,
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => formatDateTime(s.createdAt),
+        () => '',
+      ),
+    },
+    {
+      id: 'age',
+      header: 'Age',
+      width: 70,
+      text: pick(
+        (s) => ageText(s.createdAt),
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => ageText(s.createdAt),
+        () => '',
+      ),
+    },
+    {
+      id: 'source',
+      header: 'Source host / original volume',
+      width: 230,
+      sortable: true,
+      text: pick(
+        (s) => s.sourceHost,
+        (c) => c.originalVolume,
+      ),
+      render: pick<ReactNode>(
+        (s) => s.sourceHost,
+        (c) => <span className={styles.mono}>{c.originalVolume}</span>,
+      ),
+    },
+    {
+      id: 'provider',
+      header: 'Provider',
+      width: 220,
+      sortable: true,
+      text: pick(
+        (s) => s.provider,
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => s.provider,
+        () => '',
+      ),
+    },
+    {
+      id: 'attributes',
+      header: 'Attributes',
+      width: 330,
+      sortable: true,
+      text: pick(
+        (s) => s.attributes.join(' '),
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => s.attributes.join(', '),
+        () => '',
+      ),
+    },
+    {
+      id: 'state',
+      header: 'State',
+      width: 170,
+      sortable: true,
+      text: pick(setState, copyState),
+      render: pick<ReactNode>(
+        (s) =>
+          s.importedTo ? (
+            <>
+              <SetStateBadge state={s.state} /> on {s.importedTo}
+            </>
+          ) : (
+            <SetStateBadge state={s.state} />
+          ),
+        copyState,
+      ),
+    },
+    {
+      id: 'luns',
+      header: 'LUNs',
+      width: 70,
+      sortable: true,
+      text: pick(
+        (s) => String(s.childCount),
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => s.childCount,
+        () => '',
+      ),
+    },
   ];
 }
 
@@ -46,9 +150,24 @@ function SnapshotDetails({ row, onClose }: { row: SnapshotRow; onClose: () => vo
       <DetailPane label="Shadow copy details" title={copyText(row)} onClose={onClose}>
         <Fields
           fields={[
-            ['Shadow copy id', <span key="i" className={styles.mono}>{row.id.split('/')[1]}</span>],
-            ['Snapshot set', <span key="s" className={styles.mono}>{row.setId}</span>],
-            ['Original volume', <span key="v" className={styles.mono}>{row.originalVolume}</span>],
+            [
+              'Shadow copy id',
+              <span key="i" className={styles.mono}>
+                {row.id.split('/')[1]}
+              </span>,
+            ],
+            [
+              'Snapshot set',
+              <span key="s" className={styles.mono}>
+                {row.setId}
+              </span>,
+            ],
+            [
+              'Original volume',
+              <span key="v" className={styles.mono}>
+                {row.originalVolume}
+              </span>,
+            ],
             ['Drive letter', row.originalDriveLetter],
             ['Original LUN', row.originalLunName],
             ['Shadow LUN', row.shadowLunName],
@@ -68,19 +187,29 @@ function SnapshotDetails({ row, onClose }: { row: SnapshotRow; onClose: () => vo
           ['Imported to', row.importedTo ?? 'not imported'],
           ['Provider', row.provider],
           ['Attributes', row.attributes.join(', ')],
-          ['Metadata', <span key="m" className={styles.mono}>{row.metadataFile}</span>],
+          [
+            'Metadata',
+            <span key="m" className={styles.mono}>
+              {row.metadataFile}
+            </span>,
+          ],
           ['Shadow copies', row.childCount],
         ]}
       />
       {row.state === 'created' ? (
         <>
-          <Text className={styles.note}>This set exists only on the array and in its metadata .cab until it is imported: keep the .cab.</Text>
+          <Text className={styles.note}>
+            This set exists only on the array and in its metadata .cab until it is imported: keep the .cab.
+          </Text>
           <Button appearance="primary" className={styles.note} onClick={() => startWizardWith(row.id)}>
             Recover from this set
           </Button>
         </>
       ) : (
-        <Text className={styles.note}>This set is {row.state}{row.importedTo ? ` on ${row.importedTo}` : ''}, so it cannot be recovered from again; only a set that has not been imported can.</Text>
+        <Text className={styles.note}>
+          This set is {row.state}
+          {row.importedTo ? ` on ${row.importedTo}` : ''}, so it cannot be recovered from again; only a set that has not been imported can.
+        </Text>
       )}
     </DetailPane>
   );
@@ -99,20 +228,20 @@ export function SnapshotsPage() {
         <OpenSavedOutputDialog onOpened={setSaved} />
       </div>
       <SplitView
-      table={
-        <DataTable
-          method="inventory.snapshotPage"
-          label="Snapshot sets"
-          noun={{ one: 'snapshot set', many: 'snapshot sets' }}
-          columns={columns}
-          rowId={(row) => row.id}
-          extra={{ expanded: [...expanded] }}
-          tree={{ level: (row) => row.level, childCount: (row) => (row.kind === 'set' ? row.childCount : 0), expanded, toggle }}
-          openId={open?.id ?? null}
-          onOpen={setOpen}
-        />
-      }
-      detail={open && <SnapshotDetails row={open} onClose={() => setOpen(null)} />}
+        table={
+          <DataTable
+            method="inventory.snapshotPage"
+            label="Snapshot sets"
+            noun={{ one: 'snapshot set', many: 'snapshot sets' }}
+            columns={columns}
+            rowId={(row) => row.id}
+            extra={{ expanded: [...expanded] }}
+            tree={{ level: (row) => row.level, childCount: (row) => (row.kind === 'set' ? row.childCount : 0), expanded, toggle }}
+            openId={open?.id ?? null}
+            onOpen={setOpen}
+          />
+        }
+        detail={open && <SnapshotDetails row={open} onClose={() => setOpen(null)} />}
       />
     </>
   );

@@ -33,7 +33,12 @@ export function ConfirmStepDialog({ runId, step, open, onClose }: Props) {
       <Text>{step.why}</Text>
       <Text weight="semibold">This step will change:</Text>
       <StepChanges changes={step.changes} />
-      {hosts.length > 0 && <Text>Its commands run on {hosts.join(', ')}{step.commandsSimulated ? ' (simulated by the Lab)' : ''}.</Text>}
+      {hosts.length > 0 && (
+        <Text>
+          Its commands run on {hosts.join(', ')}
+          {step.commandsSimulated ? ' (simulated by the Lab)' : ''}.
+        </Text>
+      )}
       <Text>If it has to be undone: {step.undo}</Text>
     </TypedConfirmationDialog>
   );

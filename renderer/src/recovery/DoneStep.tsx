@@ -71,15 +71,20 @@ function RecoveryResults({ run }: { run: RunDetail }) {
           ))}
         </ul>
       ) : (
-        <Text as="p" block>Verification was turned off for this run: check the application yourself before handing it back.</Text>
+        <Text as="p" block>
+          Verification was turned off for this run: check the application yourself before handing it back.
+        </Text>
       )}
 
       <SubsectionTitle>The damaged LUNs</SubsectionTitle>
       <ul aria-label="What happened to the damaged LUNs">
         {masked.map((change) => (
           <li key={change.lunId}>
-            <strong>{change.lunName}</strong>: masked from production (was visible to {hostsText(change.before)}) and kept on the array unchanged
-            {held ? `; now visible only to ${hostsText(heldTo.get(change.lunId) ?? [])} for forensics — mount it read-only there.` : '; no host sees it.'}
+            <strong>{change.lunName}</strong>: masked from production (was visible to {hostsText(change.before)}) and kept on the array
+            unchanged
+            {held
+              ? `; now visible only to ${hostsText(heldTo.get(change.lunId) ?? [])} for forensics — mount it read-only there.`
+              : '; no host sees it.'}
           </li>
         ))}
       </ul>

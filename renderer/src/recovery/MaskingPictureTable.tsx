@@ -1,5 +1,15 @@
 /** The before/after masking picture of a plan: each LUN it touches × each host, access before → after. */
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { maskingPicture, sees } from './masking-picture';
 
@@ -17,7 +27,10 @@ export function MaskingPictureTable({ plan }: { plan: RecoveryPlan }) {
   const { hosts, rows } = maskingPicture(plan);
   return (
     <>
-      <Caption1>Access before → after the whole plan. The array replaces a LUN&apos;s access list on every change, so each change sets the complete list shown here.</Caption1>
+      <Caption1>
+        Access before → after the whole plan. The array replaces a LUN&apos;s access list on every change, so each change sets the complete
+        list shown here.
+      </Caption1>
       <Table className={styles.table} size="small" aria-label="Who sees which LUN, before and after">
         <TableHeader>
           <TableRow>

@@ -19,14 +19,26 @@ export function OptionsStep() {
     <section aria-labelledby="wizard-options-heading">
       <SectionTitle id="wizard-options-heading">Options</SectionTitle>
       <div className={styles.form}>
-        <Field label="Cluster disk handling while the LUNs are swapped" hint="Offline is the documented path; maintenance mode keeps dependent resources (the SQL Server instance) from going down with the disks.">
-          <RadioGroup value={options.mode} onChange={(_event, data) => setOptions({ mode: data.value === 'maintenance' ? 'maintenance' : 'offline' })}>
+        <Field
+          label="Cluster disk handling while the LUNs are swapped"
+          hint="Offline is the documented path; maintenance mode keeps dependent resources (the SQL Server instance) from going down with the disks."
+        >
+          <RadioGroup
+            value={options.mode}
+            onChange={(_event, data) => setOptions({ mode: data.value === 'maintenance' ? 'maintenance' : 'offline' })}
+          >
             <Radio value="offline" label="Take the disk resources offline" />
             <Radio value="maintenance" label="Put the disk resources in maintenance mode" />
           </RadioGroup>
         </Field>
-        <Field label="Disk identity of the recovered LUNs" hint="Keeping the identity lets the cluster find its disks by signature; new signatures need each resource repointed, which Microsoft discourages.">
-          <RadioGroup value={options.identity} onChange={(_event, data) => setOptions({ identity: data.value === 'new-signature' ? 'new-signature' : 'revert' })}>
+        <Field
+          label="Disk identity of the recovered LUNs"
+          hint="Keeping the identity lets the cluster find its disks by signature; new signatures need each resource repointed, which Microsoft discourages."
+        >
+          <RadioGroup
+            value={options.identity}
+            onChange={(_event, data) => setOptions({ identity: data.value === 'new-signature' ? 'new-signature' : 'revert' })}
+          >
             <Radio value="revert" label="Keep the original identity (break with revert) — recommended" />
             <Radio value="new-signature" label="Give new signatures and repoint the disk resources" />
           </RadioGroup>
@@ -37,7 +49,10 @@ export function OptionsStep() {
           validationState={hosts.error ? 'error' : 'none'}
           validationMessage={hosts.error ? `Could not load the hosts: ${hosts.error.message}` : undefined}
         >
-          <Select value={options.forensicsHost ?? NO_FORENSICS} onChange={(_event, data) => setOptions({ forensicsHost: data.value === NO_FORENSICS ? null : data.value })}>
+          <Select
+            value={options.forensicsHost ?? NO_FORENSICS}
+            onChange={(_event, data) => setOptions({ forensicsHost: data.value === NO_FORENSICS ? null : data.value })}
+          >
             <option value={NO_FORENSICS}>None: keep them masked from every host</option>
             {(hosts.data ?? []).map((host) => (
               <option key={host.name} value={host.name}>
@@ -47,8 +62,15 @@ export function OptionsStep() {
             ))}
           </Select>
         </Field>
-        <Field label="Verification" hint="After the swap, check that the data is the shadow copy's, the volumes are writable and each disk resource is online on its owner node.">
-          <Switch checked={options.verify} onChange={(_event, data) => setOptions({ verify: data.checked })} label={options.verify ? 'Verify the recovery' : 'Do not verify'} />
+        <Field
+          label="Verification"
+          hint="After the swap, check that the data is the shadow copy's, the volumes are writable and each disk resource is online on its owner node."
+        >
+          <Switch
+            checked={options.verify}
+            onChange={(_event, data) => setOptions({ verify: data.checked })}
+            label={options.verify ? 'Verify the recovery' : 'Do not verify'}
+          />
         </Field>
       </div>
       <WizardFooter back="scope">

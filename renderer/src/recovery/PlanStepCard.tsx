@@ -4,10 +4,26 @@ import type { PlanStep } from '../../../shared/recovery';
 import { StepChanges } from './StepChanges';
 
 const useStyles = makeStyles({
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1, borderLeft: `4px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke2}`,
+  },
   destructive: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   heading: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  command: { margin: 0, padding: tokens.spacingHorizontalS, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-all', backgroundColor: tokens.colorNeutralBackground3 },
+  command: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
 });
 
 export function PlanStepCard({ step, number }: { step: PlanStep; number: number }) {
@@ -29,7 +45,8 @@ export function PlanStepCard({ step, number }: { step: PlanStep; number: number 
       {step.commands.length > 0 && (
         <details open>
           <summary>
-            {step.commands.length === 1 ? 'The command' : `The ${step.commands.length} commands`} ({[...new Set(step.commands.map((c) => `${c.tool} on ${c.runsOn}`))].join(', ')})
+            {step.commands.length === 1 ? 'The command' : `The ${step.commands.length} commands`} (
+            {[...new Set(step.commands.map((c) => `${c.tool} on ${c.runsOn}`))].join(', ')})
             {step.commandsSimulated ? ' — simulated by the Lab' : ''}
           </summary>
           {step.commands.map((command, i) => (

@@ -7,7 +7,13 @@ import type { PreflightCheck, Verdict } from '../../../shared/recovery';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: { display: 'grid', gridTemplateColumns: '6.5em 1fr', columnGap: tokens.spacingHorizontalM, alignItems: 'baseline', padding: `${tokens.spacingVerticalXS} 0` },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: '6.5em 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    alignItems: 'baseline',
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   verdict: { justifySelf: 'start' },
   body: { display: 'flex', flexDirection: 'column' },
   fix: { color: tokens.colorNeutralForeground2 },
@@ -33,7 +39,11 @@ export function PreflightChecklist({ checks, acknowledged, onAcknowledge }: Prop
     <ul className={styles.list} aria-label="Preflight checks">
       {ordered.map((check) => (
         <li key={check.id} className={styles.item}>
-          <Badge className={styles.verdict} appearance={check.verdict === 'pass' ? 'tint' : 'filled'} color={verdictBadge[check.verdict].color}>
+          <Badge
+            className={styles.verdict}
+            appearance={check.verdict === 'pass' ? 'tint' : 'filled'}
+            color={verdictBadge[check.verdict].color}
+          >
             {verdictBadge[check.verdict].label}
           </Badge>
           <div className={styles.body}>

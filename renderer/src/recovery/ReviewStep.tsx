@@ -40,7 +40,11 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
   const issues = plan.preflight.filter((c) => c.verdict !== 'pass');
   const pending = unacknowledgedWarnings(plan.preflight, acknowledged);
   const warningIds = plan.preflight.filter((c) => c.verdict === 'warn').map((c) => c.id);
-  const notYet = plan.blocked ? 'A preflight check failed: this plan cannot run.' : pending.length > 0 ? `Acknowledge ${pending.length === 1 ? 'the warning' : `the ${pending.length} warnings`} above first.` : null;
+  const notYet = plan.blocked
+    ? 'A preflight check failed: this plan cannot run.'
+    : pending.length > 0
+      ? `Acknowledge ${pending.length === 1 ? 'the warning' : `the ${pending.length} warnings`} above first.`
+      : null;
 
   return (
     <>
@@ -51,7 +55,9 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
       <SubsectionTitle>Who sees which LUN</SubsectionTitle>
       <MaskingPictureTable plan={plan} />
 
-      <SubsectionTitle>The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} ask for a typed confirmation)</SubsectionTitle>
+      <SubsectionTitle>
+        The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} ask for a typed confirmation)
+      </SubsectionTitle>
       <ol className={styles.steps} aria-label="Planned steps">
         {plan.steps.map((step, i) => (
           <PlanStepCard key={step.id} step={step} number={i + 1} />
@@ -66,7 +72,12 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
           appearance="primary"
           disabled={notYet !== null || start.isPending}
           // The plan carries the options it was made with: the run starts exactly what was reviewed.
-          onClick={() => start.mutate({ options: plan.options, acknowledge: acknowledged.filter((id) => warningIds.includes(id)) }, { onSuccess: (run) => runStarted(run.id) })}
+          onClick={() =>
+            start.mutate(
+              { options: plan.options, acknowledge: acknowledged.filter((id) => warningIds.includes(id)) },
+              { onSuccess: (run) => runStarted(run.id) },
+            )
+          }
         >
           {start.isPending ? 'Starting…' : 'Start the recovery'}
         </Button>

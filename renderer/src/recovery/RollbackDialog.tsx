@@ -31,13 +31,17 @@ export function RollbackDialog({ run, open, onClose, cancelling }: Props) {
       confirmLabel="Roll back"
       pending={rollback.isPending}
       error={rollback.error}
-      notYet={run.state === 'running' ? 'The step now running is finishing (a step is never cut off halfway); you can roll back as soon as it stops.' : null}
+      notYet={
+        run.state === 'running'
+          ? 'The step now running is finishing (a step is never cut off halfway); you can roll back as soon as it stops.'
+          : null
+      }
       onConfirm={(typed) => rollback.mutate({ runId: run.id, typed }, { onSuccess: onClose })}
     >
       {cancelling && (
         <Text>
-          The run is pausing: it stops after the current step. To put production back as it was, roll back now. Or close this window and resume the run later from the
-          Runs page.
+          The run is pausing: it stops after the current step. To put production back as it was, roll back now. Or close this window and
+          resume the run later from the Runs page.
         </Text>
       )}
       <Text>Rolling back undoes what this run changed, newest first. Nothing is deleted: recovered LUNs are masked away and kept.</Text>

@@ -6,7 +6,11 @@ function attentionOf(run: RunDetail): { intent: MessageBarIntent; title: string;
   const step = run.steps.find((s) => s.id === run.attentionStepId);
   switch (run.state) {
     case 'waiting-confirmation':
-      return { intent: 'warning', title: 'Waiting for you', text: `"${step?.title}" changes production storage. Nothing more happens until you review and confirm it.` };
+      return {
+        intent: 'warning',
+        title: 'Waiting for you',
+        text: `"${step?.title}" changes production storage. Nothing more happens until you review and confirm it.`,
+      };
     case 'failed':
       return {
         intent: 'error',
@@ -24,7 +28,11 @@ function attentionOf(run: RunDetail): { intent: MessageBarIntent; title: string;
     case 'rolling-back':
       return { intent: 'info', title: 'Rolling back', text: 'Undoing the steps this run changed, newest first.' };
     case 'rolled-back':
-      return { intent: 'success', title: 'Rolled back', text: 'Every original is back where it was; the recovered LUNs are masked away and kept.' };
+      return {
+        intent: 'success',
+        title: 'Rolled back',
+        text: 'Every original is back where it was; the recovered LUNs are masked away and kept.',
+      };
     case 'succeeded':
       return { intent: 'success', title: 'Recovery complete', text: 'Every step finished.' };
     case 'running':

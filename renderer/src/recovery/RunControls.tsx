@@ -65,8 +65,20 @@ export function RunControls({ run }: { run: RunDetail }) {
       </div>
       <ActionError error={pause.error} what="Could not pause the run" />
       <ActionError error={resume.error} what="Could not resume the run" />
-      {waitingStep && <ConfirmStepDialog runId={run.id} step={waitingStep} open={dialog?.kind === 'confirm' && dialog.stepId === waitingStep.id} onClose={close} />}
-      <RollbackDialog run={run} open={dialog?.kind === 'rollback' || dialog?.kind === 'cancel'} cancelling={dialog?.kind === 'cancel'} onClose={close} />
+      {waitingStep && (
+        <ConfirmStepDialog
+          runId={run.id}
+          step={waitingStep}
+          open={dialog?.kind === 'confirm' && dialog.stepId === waitingStep.id}
+          onClose={close}
+        />
+      )}
+      <RollbackDialog
+        run={run}
+        open={dialog?.kind === 'rollback' || dialog?.kind === 'cancel'}
+        cancelling={dialog?.kind === 'cancel'}
+        onClose={close}
+      />
     </div>
   );
 }

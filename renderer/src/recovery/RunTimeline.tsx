@@ -46,7 +46,11 @@ function RunTimelineView({ run }: { run: RunDetail }) {
         <Text role="status" weight="semibold">
           {runStateText[run.state].label}: {run.stepsDone} of {run.stepsTotal} steps done
           {running ? ` — now: ${running.title}` : ''}
-          {run.downtimeMs === null ? '. Production storage is away until the disk resources are back.' : run.downtimeMs > 0 ? `. Production downtime: ${formatDuration(run.downtimeMs)}.` : ''}
+          {run.downtimeMs === null
+            ? '. Production storage is away until the disk resources are back.'
+            : run.downtimeMs > 0
+              ? `. Production downtime: ${formatDuration(run.downtimeMs)}.`
+              : ''}
         </Text>
       </div>
       <RunAttention run={run} />
@@ -60,7 +64,14 @@ function RunTimelineView({ run }: { run: RunDetail }) {
         {run.steps.map((progress, i) => {
           const planStep = planSteps.get(progress.id);
           return planStep ? (
-            <TimelineStep key={progress.id} number={i + 1} planStep={planStep} progress={progress} confirmation={run.confirmations.find((c) => c.stepId === progress.id)} now={now} />
+            <TimelineStep
+              key={progress.id}
+              number={i + 1}
+              planStep={planStep}
+              progress={progress}
+              confirmation={run.confirmations.find((c) => c.stepId === progress.id)}
+              now={now}
+            />
           ) : null;
         })}
       </ol>

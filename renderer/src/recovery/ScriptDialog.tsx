@@ -1,5 +1,17 @@
 /** "Copy as script": the whole plan as reviewable text, shown first, copied on request. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { planScript } from '../../../shared/plan-script';
@@ -21,9 +33,9 @@ export function ScriptDialog({ plan }: { plan: RecoveryPlan }) {
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(script))
       .then(
-      () => setCopy('copied'),
-      () => setCopy('refused'),
-    );
+        () => setCopy('copied'),
+        () => setCopy('refused'),
+      );
   return (
     <Dialog onOpenChange={() => setCopy('idle')}>
       <DialogTrigger disableButtonEnhancement>
@@ -33,8 +45,20 @@ export function ScriptDialog({ plan }: { plan: RecoveryPlan }) {
         <DialogBody>
           <DialogTitle>The plan as a script</DialogTitle>
           <DialogContent>
-            <Textarea className={styles.script} textarea={{ className: styles.textarea }} value={script} readOnly aria-label="Recovery plan script" />
-            <p role="status">{copy === 'copied' ? 'Copied to the clipboard.' : copy === 'refused' ? 'The clipboard is not available here: select the text above and copy it.' : ''}</p>
+            <Textarea
+              className={styles.script}
+              textarea={{ className: styles.textarea }}
+              value={script}
+              readOnly
+              aria-label="Recovery plan script"
+            />
+            <p role="status">
+              {copy === 'copied'
+                ? 'Copied to the clipboard.'
+                : copy === 'refused'
+                  ? 'The clipboard is not available here: select the text above and copy it.'
+                  : ''}
+            </p>
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>

@@ -2,7 +2,20 @@
  * Step 1: choose the snapshot set to recover from. Only a set that was never imported can be swapped in;
  * every other one says why not.
  */
-import { Badge, Button, Radio, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Radio,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { SnapshotSet } from '../../../shared/domain';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
@@ -38,7 +51,9 @@ export function SetChoiceStep() {
   return (
     <section aria-labelledby="wizard-set-heading">
       <SectionTitle id="wizard-set-heading">Choose the snapshot set to recover from</SectionTitle>
-      <Text as="p" block>The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken.</Text>
+      <Text as="p" block>
+        The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken.
+      </Text>
       <QueryState query={snapshots} what="snapshot sets">
         {(sets) => <SetTable sets={sets} chosenId={setId} onChoose={chooseSet} />}
       </QueryState>
@@ -53,7 +68,12 @@ export function SetChoiceStep() {
 
 function SetTable({ sets, chosenId, onChoose }: { sets: SnapshotSet[]; chosenId: string | null; onChoose(setId: string): void }) {
   const styles = useStyles();
-  if (sets.length === 0) return <Text as="p" block>There are no snapshot sets. Create a transportable set first (shadowswap snapshot create).</Text>;
+  if (sets.length === 0)
+    return (
+      <Text as="p" block>
+        There are no snapshot sets. Create a transportable set first (shadowswap snapshot create).
+      </Text>
+    );
   const newestFirst = [...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Table aria-label="Snapshot sets" size="small">
@@ -75,7 +95,14 @@ function SetTable({ sets, chosenId, onChoose }: { sets: SnapshotSet[]; chosenId:
           return (
             <TableRow key={set.id}>
               <TableCell>
-                <Radio name="snapshot-set" value={set.id} checked={set.id === chosenId} disabled={reason !== null} onChange={() => onChoose(set.id)} aria-label={`Recover from set ${set.id}`} />
+                <Radio
+                  name="snapshot-set"
+                  value={set.id}
+                  checked={set.id === chosenId}
+                  disabled={reason !== null}
+                  onChange={() => onChoose(set.id)}
+                  aria-label={`Recover from set ${set.id}`}
+                />
               </TableCell>
               <TableCell className={styles.id}>{set.id}</TableCell>
               <TableCell>{formatTime(set.createdAt)}</TableCell>

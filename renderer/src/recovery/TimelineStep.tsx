@@ -62,7 +62,13 @@ export function TimelineStep({ number, planStep, progress, confirmation, now }: 
   const { state } = progress;
   const elapsed = stepElapsedMs(progress.startedAt, progress.endedAt, now);
   const current = state === 'running' || state === 'failed' || state === 'waiting-confirmation';
-  const tones: Partial<Record<StepState, string>> = { running: styles.running, 'waiting-confirmation': styles.attention, failed: styles.failed, succeeded: styles.done, skipped: styles.done };
+  const tones: Partial<Record<StepState, string>> = {
+    running: styles.running,
+    'waiting-confirmation': styles.attention,
+    failed: styles.failed,
+    succeeded: styles.done,
+    skipped: styles.done,
+  };
   return (
     <li className={mergeClasses(styles.item, tones[state])} aria-current={current ? 'step' : undefined}>
       <div className={styles.heading}>
@@ -74,7 +80,9 @@ export function TimelineStep({ number, planStep, progress, confirmation, now }: 
         </Text>
         {planStep.destructive && (
           <Badge appearance="outline" color="danger">
-            {confirmation ? `Destructive: confirmed by ${confirmation.by} at ${formatTime(confirmation.at)}` : `Destructive: needs ${planStep.confirmPhrase} typed to run`}
+            {confirmation
+              ? `Destructive: confirmed by ${confirmation.by} at ${formatTime(confirmation.at)}`
+              : `Destructive: needs ${planStep.confirmPhrase} typed to run`}
           </Badge>
         )}
         {elapsed !== null && <Caption1>{elapsedText(elapsed, progress.endedAt === null)}</Caption1>}

@@ -32,9 +32,22 @@ export function maskingPicture(plan: RecoveryPlan): MaskingPicture {
     const recovered = shadows.has(change.lunId);
     // A shadow LUN's first mask change comes after the import surfaced it to the importing host; before
     // the plan the set is not imported and no host sees it.
-    rows.set(change.lunId, { lunId: change.lunId, lunName: change.lunName, role: recovered ? 'recovered copy' : 'damaged original', before: recovered ? [] : change.before, after: change.after });
+    rows.set(change.lunId, {
+      lunId: change.lunId,
+      lunName: change.lunName,
+      role: recovered ? 'recovered copy' : 'damaged original',
+      before: recovered ? [] : change.before,
+      after: change.after,
+    });
   }
-  const hosts = [...new Set([...rows.values()].flatMap((r) => [...r.before, ...r.after]).filter((h) => h !== ALL_HOSTS).map((h) => h.toUpperCase()))];
+  const hosts = [
+    ...new Set(
+      [...rows.values()]
+        .flatMap((r) => [...r.before, ...r.after])
+        .filter((h) => h !== ALL_HOSTS)
+        .map((h) => h.toUpperCase()),
+    ),
+  ];
   return { hosts, rows: [...rows.values()] };
 }
 

@@ -20,6 +20,8 @@ export function rememberRunSummary(queryClient: QueryClient, summary: RunSummary
 export function appendRunOutput(queryClient: QueryClient, { runId, stepId, text }: PayloadOf<'run.output'>): void {
   if (stepId === null) return;
   queryClient.setQueryData<RunDetail>(detailKey(runId), (detail) =>
-    detail ? { ...detail, steps: detail.steps.map((step) => (step.id === stepId ? { ...step, output: [...step.output, text] } : step)) } : detail,
+    detail
+      ? { ...detail, steps: detail.steps.map((step) => (step.id === stepId ? { ...step, output: [...step.output, text] } : step)) }
+      : detail,
   );
 }

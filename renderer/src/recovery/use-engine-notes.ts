@@ -10,7 +10,8 @@ export function useEngineNotes(runId: string): string[] {
   useEffect(
     () =>
       client.subscribe('run.output', (line) => {
-        if (line.runId === runId && line.stepId === null) setNotes((current) => ({ runId, lines: [...(current.runId === runId ? current.lines : []), line.text] }));
+        if (line.runId === runId && line.stepId === null)
+          setNotes((current) => ({ runId, lines: [...(current.runId === runId ? current.lines : []), line.text] }));
       }),
     [runId],
   );

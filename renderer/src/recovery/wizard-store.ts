@@ -45,7 +45,9 @@ export const useWizardStore = create<WizardState>((set) => ({
   chooseSet: (setId) => set((state) => (state.setId === setId ? {} : { setId, acknowledged: [] })),
   setOptions: (change) => set((state) => ({ options: { ...state.options, ...change } })),
   acknowledge: (checkId, acknowledged) =>
-    set((state) => ({ acknowledged: acknowledged ? [...new Set([...state.acknowledged, checkId])] : state.acknowledged.filter((id) => id !== checkId) })),
+    set((state) => ({
+      acknowledged: acknowledged ? [...new Set([...state.acknowledged, checkId])] : state.acknowledged.filter((id) => id !== checkId),
+    })),
   runStarted: (runId) => set({ runId, step: 'run' }),
   reset: () => set(blank),
 }));

@@ -9,7 +9,10 @@ export interface CliResult {
   asked: string[];
 }
 
-export async function runCliInProcess(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; answers?: string[] } = {}): Promise<CliResult> {
+export async function runCliInProcess(
+  argv: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; answers?: string[] } = {},
+): Promise<CliResult> {
   const result: CliResult = { code: -1, stdout: '', stderr: '', asked: [] };
   const answers = options.answers ? [...options.answers] : null;
   result.code = await runCli(

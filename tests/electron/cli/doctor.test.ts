@@ -15,15 +15,44 @@ const noSpawning: ProcessLauncher = {
 };
 
 const SYSTEM32 = 'C:\\Windows\\System32';
-const present = new Set([`${SYSTEM32}\\diskshadow.exe`, `${SYSTEM32}\\diskraid.exe`, `${SYSTEM32}\\whoami.exe`, `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`, 'D:\\Tools\\vshadow.exe']);
+const present = new Set([
+  `${SYSTEM32}\\diskshadow.exe`,
+  `${SYSTEM32}\\diskraid.exe`,
+  `${SYSTEM32}\\whoami.exe`,
+  `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`,
+  'D:\\Tools\\vshadow.exe',
+]);
 
 function windows(entries: TranscriptEntry[], files = present): DoctorEnvironment {
-  const locator = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows;D:\\Tools' }, isFile: (f: string) => files.has(f) };
-  return { platform: 'win32', release: '10.0.20348', arch: 'x64', hostname: 'SQLNODE1', locator, runner: new ToolRunner({ launcher: new ReplayLauncher(entries), locator }) };
+  const locator = {
+    platform: 'win32' as const,
+    env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows;D:\\Tools' },
+    isFile: (f: string) => files.has(f),
+  };
+  return {
+    platform: 'win32',
+    release: '10.0.20348',
+    arch: 'x64',
+    hostname: 'SQLNODE1',
+    locator,
+    runner: new ToolRunner({ launcher: new ReplayLauncher(entries), locator }),
+  };
 }
 
 function entry(tool: TranscriptEntry['tool'], argv: string[], stdout: string, extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
-  return { tool, argv, script: null, stdout, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 1, at: '2024-01-01T00:00:00.000Z', ...extra };
+  return {
+    tool,
+    argv,
+    script: null,
+    stdout,
+    stderr: '',
+    log: null,
+    exitCode: 0,
+    ending: 'exited',
+    durationMs: 1,
+    at: '2024-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 const WHOAMI_ELEVATED = 'Mandatory Label\\High Mandatory Level Label S-1-16-12288';
@@ -31,7 +60,14 @@ const WHOAMI_ELEVATED = 'Mandatory Label\\High Mandatory Level Label S-1-16-1228
 describe('doctor', () => {
   it('on Linux says the Lab is in use and why, without starting anything', async () => {
     const locator = { platform: 'linux' as const, env: {}, isFile: () => true };
-    const report = await runDoctor({ platform: 'linux', release: '6.1', arch: 'x64', hostname: 'build', locator, runner: new ToolRunner({ launcher: noSpawning, locator }) });
+    const report = await runDoctor({
+      platform: 'linux',
+      release: '6.1',
+      arch: 'x64',
+      hostname: 'build',
+      locator,
+      runner: new ToolRunner({ launcher: noSpawning, locator }),
+    });
     expect(report.backend).toEqual({ kind: 'lab', why: expect.stringMatching(/This is linux, not Windows: .*built-in Lab/) });
     expect(report.tools.every((t) => t.path === null)).toBe(true);
     expect(report.elevated.value).toBeNull();
@@ -42,8 +78,14 @@ describe('doctor', () => {
     const report = await runDoctor(
       windows([
         entry('whoami', ['/groups'], WHOAMI_ELEVATED),
-        entry('diskshadow', ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'], providers, { script: buildListProvidersScript() }),
-        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()], '[{"Name":"SQLNODE1","Id":"1","State":"Up"},{"Name":"SQLNODE2","Id":"2","State":"Up"}]'),
+        entry('diskshadow', ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'], providers, {
+          script: buildListProvidersScript(),
+        }),
+        entry(
+          'powershell',
+          ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()],
+          '[{"Name":"SQLNODE1","Id":"1","State":"Up"},{"Name":"SQLNODE2","Id":"2","State":"Up"}]',
+        ),
       ]),
     );
     expect(report.tools.map((t) => [t.tool, t.path])).toEqual([
@@ -55,7 +97,13 @@ describe('doctor', () => {
     ]);
     expect(report.elevated.value).toBe(true);
     expect(report.vssProviders.raw).toBe(providers);
-    expect(report.cluster).toMatchObject({ member: true, nodes: [{ name: 'SQLNODE1', state: 'Up' }, { name: 'SQLNODE2', state: 'Up' }] });
+    expect(report.cluster).toMatchObject({
+      member: true,
+      nodes: [
+        { name: 'SQLNODE1', state: 'Up' },
+        { name: 'SQLNODE2', state: 'Up' },
+      ],
+    });
     expect(report.backend.kind).toBe('windows');
   });
 
@@ -63,7 +111,10 @@ describe('doctor', () => {
     const report = await runDoctor(
       windows([
         entry('whoami', ['/groups'], 'Mandatory Label\\Medium Mandatory Level Label S-1-16-8192'),
-        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()], '', { exitCode: 1, stderr: 'Get-ClusterNode : The term is not recognized' }),
+        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()], '', {
+          exitCode: 1,
+          stderr: 'Get-ClusterNode : The term is not recognized',
+        }),
       ]),
     );
     expect(report.elevated.value).toBe(false);
@@ -73,13 +124,31 @@ describe('doctor', () => {
   });
 
   it('names the missing tools', async () => {
-    const report = await runDoctor(windows([entry('whoami', ['/groups'], WHOAMI_ELEVATED), entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()], '')], new Set([`${SYSTEM32}\\whoami.exe`, `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`])));
+    const report = await runDoctor(
+      windows(
+        [
+          entry('whoami', ['/groups'], WHOAMI_ELEVATED),
+          entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()], ''),
+        ],
+        new Set([`${SYSTEM32}\\whoami.exe`, `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`]),
+      ),
+    );
     expect(report.backend.why).toBe('The Lab is used: diskshadow.exe, diskraid.exe not found on this computer.');
   });
 
   it('shadowswap doctor --json prints the report', async () => {
     let stdout = '';
-    const code = await runCli(['doctor', '--json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, env: {}, untilInterrupted: () => Promise.resolve(), ask: () => Promise.resolve(null) }, '9.9.9');
+    const code = await runCli(
+      ['doctor', '--json'],
+      {
+        stdout: (t) => void (stdout += t),
+        stderr: () => undefined,
+        env: {},
+        untilInterrupted: () => Promise.resolve(),
+        ask: () => Promise.resolve(null),
+      },
+      '9.9.9',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { platform: { os: string }; backend: { kind: string } };
     expect(report.platform.os).toBe(process.platform);

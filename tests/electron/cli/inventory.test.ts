@@ -17,7 +17,13 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: {}, untilInterrupted: () => Promise.resolve(), ask: async () => null };
+  const io = {
+    stdout: (t: string) => void (stdout += t),
+    stderr: (t: string) => void (stderr += t),
+    env: {},
+    untilInterrupted: () => Promise.resolve(),
+    ask: async () => null,
+  };
   const code = await runCli([...argv, '--data-dir', dataDir], io, 'test');
   return { code, stdout, stderr };
 }
@@ -60,11 +66,13 @@ describe('shadowswap inventory', () => {
     const { stdout } = await cli('inventory', 'cluster');
     const line = (name: string) => stdout.split('\n').find((l) => l.includes(` ${name}  `)) ?? '';
     expect(stdout).toMatch(/RESOURCE\s+TYPE\s+STATE\s+DISK\s+DEPENDS ON/);
-    expect(line('SQL Server')).toMatch(/SQL Server \(MSSQLSERVER\) \(Online\)\s+SQL01\s+SQL Server\s+SQL Server\s+Online\s+-\s+Cluster Disk 1, Cluster Disk 2, Cluster Disk 3, Cluster Disk 4, SQL Network Name \(SQLVS\)$/);
+    expect(line('SQL Server')).toMatch(
+      /SQL Server \(MSSQLSERVER\) \(Online\)\s+SQL01\s+SQL Server\s+SQL Server\s+Online\s+-\s+Cluster Disk 1, Cluster Disk 2, Cluster Disk 3, Cluster Disk 4, SQL Network Name \(SQLVS\)$/,
+    );
     expect(line('SQL Server Agent')).toMatch(/SQL Server Agent\s+Online\s+-\s+SQL Server$/);
   });
 
-  it('cluster --filter keeps the resource lines that match, and says how many of the cluster\'s it shows', async () => {
+  it("cluster --filter keeps the resource lines that match, and says how many of the cluster's it shows", async () => {
     const { stdout } = await cli('inventory', 'cluster', '--filter', 'agent');
     const rows = stdout.split('\n').filter((l) => l.startsWith('SQLCLUS '));
     expect(rows).toHaveLength(1);

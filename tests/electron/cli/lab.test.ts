@@ -56,7 +56,9 @@ describe('shadowswap lab', () => {
 
   it('arms, lists and clears faults, and refuses one that cannot apply', async () => {
     await cli('lab', 'init', '--scenario', 'two-node-sql');
-    expect((await cli('lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'partial', '--times', '1')).stdout).toContain('reaches only some of its targets');
+    expect((await cli('lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'partial', '--times', '1')).stdout).toContain(
+      'reaches only some of its targets',
+    );
     expect((await cli('lab', 'fault', 'add', '--op', 'breakSnapshotSet', '--kind', 'crash', '--when', 'before')).code).toBe(0);
     const faults = await json<{ operation: string; kind: string; remaining: number | null; crashPoint: string }[]>('lab', 'fault', 'list');
     expect(faults).toMatchObject([
@@ -91,7 +93,20 @@ describe('shadowswap inventory', () => {
 
   it('prints LUNs with the fields the console relies on', async () => {
     const [lun] = await json<Record<string, unknown>[]>('inventory', 'luns');
-    for (const field of ['id', 'name', 'arrayId', 'sizeBytes', 'identifiers', 'partitionStyle', 'diskKind', 'signature', 'maskedTo', 'contentChecksum', 'state']) expect(lun).toHaveProperty(field);
+    for (const field of [
+      'id',
+      'name',
+      'arrayId',
+      'sizeBytes',
+      'identifiers',
+      'partitionStyle',
+      'diskKind',
+      'signature',
+      'maskedTo',
+      'contentChecksum',
+      'state',
+    ])
+      expect(lun).toHaveProperty(field);
     expect(lun?.maskedTo).toEqual(['SQL01', 'SQL02']);
   });
 
@@ -99,11 +114,21 @@ describe('shadowswap inventory', () => {
     const [set] = await json<Record<string, unknown>[]>('inventory', 'snapshots');
     expect(set).toMatchObject({ sourceHost: 'SQL01', state: 'created', attributes: expect.arrayContaining(['Transportable', 'Hardware']) });
     expect((set?.shadowCopies as unknown[]).length).toBe(4);
-    expect((set?.shadowCopies as Record<string, unknown>[])[0]).toEqual(expect.objectContaining({ id: expect.any(String), originalLunId: 'ARRAY-01:lun-0', shadowLunId: 'ARRAY-01:lun-4', originalVolume: expect.stringMatching(/^\\\\\?\\Volume\{/) }));
+    expect((set?.shadowCopies as Record<string, unknown>[])[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        originalLunId: 'ARRAY-01:lun-0',
+        shadowLunId: 'ARRAY-01:lun-4',
+        originalVolume: expect.stringMatching(/^\\\\\?\\Volume\{/),
+      }),
+    );
   });
 
   it('prints the cluster with nodes, groups and disk resources', async () => {
-    const [cluster] = await json<{ name: string; groups: { ownerNode: string; state: string }[]; diskResources: { state: string }[] }[]>('inventory', 'cluster');
+    const [cluster] = await json<{ name: string; groups: { ownerNode: string; state: string }[]; diskResources: { state: string }[] }[]>(
+      'inventory',
+      'cluster',
+    );
     expect(cluster?.name).toBe('SQLCLUS');
     expect(cluster?.groups).toEqual([expect.objectContaining({ ownerNode: 'SQL01', state: 'Online' })]);
     expect(cluster?.diskResources.map((r) => r.state)).toEqual(['Online', 'Online', 'Online', 'Online']);
@@ -112,7 +137,10 @@ describe('shadowswap inventory', () => {
 
   it('prints hosts with what they see and arrays with their provider', async () => {
     const hosts = await json<{ name: string; clusterName: string | null; visibleLunIds: string[] }[]>('inventory', 'hosts');
-    expect(hosts.find((h) => h.name === 'SQL02')).toMatchObject({ clusterName: 'SQLCLUS', visibleLunIds: ['ARRAY-01:lun-0', 'ARRAY-01:lun-1', 'ARRAY-01:lun-2', 'ARRAY-01:lun-3'] });
+    expect(hosts.find((h) => h.name === 'SQL02')).toMatchObject({
+      clusterName: 'SQLCLUS',
+      visibleLunIds: ['ARRAY-01:lun-0', 'ARRAY-01:lun-1', 'ARRAY-01:lun-2', 'ARRAY-01:lun-3'],
+    });
     expect((await cli('inventory', 'arrays')).stdout).toContain('Contoso VSS Hardware Provider');
   });
 

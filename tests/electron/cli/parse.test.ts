@@ -10,10 +10,19 @@ const cli = (args: string[]) => runCliInProcess(args);
 
 describe('shadowswap parse', () => {
   it('prints a diskshadow capture as the ShadowListing JSON', async () => {
-    const { code, stdout, stderr } = await cli(['parse', 'diskshadow', path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt'), '--json']);
+    const { code, stdout, stderr } = await cli([
+      'parse',
+      'diskshadow',
+      path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt'),
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const listing = JSON.parse(stdout) as { shadowCopies: { id: string; setId: string; createdAt: string | null }[]; aliases: Record<string, string>; unparsed: string[] };
+    const listing = JSON.parse(stdout) as {
+      shadowCopies: { id: string; setId: string; createdAt: string | null }[];
+      aliases: Record<string, string>;
+      unparsed: string[];
+    };
     expect(Object.keys(listing)).toEqual(['shadowCopies', 'aliases', 'unparsed']);
     expect(listing.shadowCopies.map((c) => c.id)).toEqual(['5f1d8c2a-1b2c-4d3e-8f40-123456789abc', '6a2e9d3b-2c3d-4e4f-9051-23456789abcd']);
     expect(listing.aliases['VSS_SHADOW_SET']).toBe('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
@@ -21,7 +30,9 @@ describe('shadowswap parse', () => {
 
   it('reads ambiguous dates with --locale, and prints a table without --json', async () => {
     const file = path.join(FIXTURES, 'vssadmin-list-shadows-wrapped.txt');
-    const us = JSON.parse((await cli(['parse', 'vssadmin', file, '--json', '--locale', 'en-US'])).stdout) as { shadowCopies: { createdAt: string }[] };
+    const us = JSON.parse((await cli(['parse', 'vssadmin', file, '--json', '--locale', 'en-US'])).stdout) as {
+      shadowCopies: { createdAt: string }[];
+    };
     expect(us.shadowCopies[0]?.createdAt).toBe('2016-11-05T01:19:40');
     const { code, stdout } = await cli(['parse', 'vssadmin', file]);
     expect(code).toBe(0);
@@ -33,7 +44,9 @@ describe('shadowswap parse', () => {
   it('a missing file or a parse error is one line on stderr naming the line, exit 1', async () => {
     const missing = await cli(['parse', 'diskshadow', '/nonexistent/capture.txt']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^shadowswap: \/nonexistent\/capture\.txt could not be read \(ENOENT\)\. Check the path and try again\.\n$/);
+    expect(missing.stderr).toMatch(
+      /^shadowswap: \/nonexistent\/capture\.txt could not be read \(ENOENT\)\. Check the path and try again\.\n$/,
+    );
 
     const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-parse-')), 'cut.txt');
     fs.writeFileSync(bad, '\t* Shadow copy ID = {5f1d8c2a-1b2c-4d3e-8f40-123456789abc}\r\nNumber of shadow copies listed: 2\r\n');

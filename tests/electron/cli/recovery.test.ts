@@ -31,7 +31,9 @@ describe('shadowswap plan', () => {
     // What the stop takes down with the disks, and the step that brings it back, with its why, commands and undo.
     expect(plan.stdout).toContain('PASS  What runs on the disks comes back: SQL Server, SQL Server Agent depend on the disks');
     expect(plan.stdout).toContain('SQLCLUS resource "SQL Server": Online → Offline');
-    expect(plan.stdout).toMatch(/8\. Bring SQL Server, SQL Server Agent back online\n {3}Why: Stop-ClusterResource took SQL Server, SQL Server Agent offline before the disks/);
+    expect(plan.stdout).toMatch(
+      /8\. Bring SQL Server, SQL Server Agent back online\n {3}Why: Stop-ClusterResource took SQL Server, SQL Server Agent offline before the disks/,
+    );
     expect(plan.stdout).toContain("Start-ClusterResource -Name 'SQL Server Agent'");
     expect(plan.stdout).toContain('Undo: Stop-ClusterResource for SQL Server, SQL Server Agent on the owner node.');
     expect((await cli(['inventory', 'luns', '--json'])).stdout).toBe(before);
@@ -58,7 +60,11 @@ describe('shadowswap recover', () => {
   it('asks for the cluster name at each destructive step and succeeds', async () => {
     const setId = await prepare();
     const run = await cli(['recover', '--set', setId], ['SQLCLUS', 'SQLCLUS', 'SQLCLUS']);
-    expect(run.asked).toEqual(['Type SQLCLUS to go ahead (anything else stops here): ', 'Type SQLCLUS to go ahead (anything else stops here): ', 'Type SQLCLUS to go ahead (anything else stops here): ']);
+    expect(run.asked).toEqual([
+      'Type SQLCLUS to go ahead (anything else stops here): ',
+      'Type SQLCLUS to go ahead (anything else stops here): ',
+      'Type SQLCLUS to go ahead (anything else stops here): ',
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Run run-[\w-]+ succeeded\./);
   });
@@ -69,7 +75,9 @@ describe('shadowswap recover', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Not confirmed; nothing further was changed.');
     expect(run.stdout).toMatch(/waits for a confirmation of step 1-stop-resources\. Continue on a terminal with: shadowswap resume run-/);
-    const clusters = JSON.parse((await cli(['inventory', 'cluster', '--json'])).stdout) as Array<{ diskResources: Array<{ state: string }> }>;
+    const clusters = JSON.parse((await cli(['inventory', 'cluster', '--json'])).stdout) as Array<{
+      diskResources: Array<{ state: string }>;
+    }>;
     expect(clusters[0]?.diskResources.every((r) => r.state === 'Online')).toBe(true);
   });
 
@@ -80,7 +88,10 @@ describe('shadowswap recover', () => {
     const runId = /Run (run-[\w-]+) waits/.exec(run.stdout)?.[1] ?? '';
     const resumed = await cli(['resume', runId, '--yes']);
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
-    const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as { state: string; confirmations: Array<{ by: string }> };
+    const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as {
+      state: string;
+      confirmations: Array<{ by: string }>;
+    };
     expect(shown.state).toBe('succeeded');
     expect(shown.confirmations.every((c) => c.by.endsWith('(--yes)'))).toBe(true);
   });
@@ -118,7 +129,12 @@ describe('shadowswap snapshot create', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(created.asked).toEqual(['Type SQL01 to create a transportable shadow copy set of E:, F: on it: ']);
     const setId = /Set id: (\S+)/.exec(created.stdout)?.[1];
-    const sets = JSON.parse((await cli(['inventory', 'snapshots', '--json'])).stdout) as Array<{ id: string; state: string; attributes: string[]; shadowCopies: unknown[] }>;
+    const sets = JSON.parse((await cli(['inventory', 'snapshots', '--json'])).stdout) as Array<{
+      id: string;
+      state: string;
+      attributes: string[];
+      shadowCopies: unknown[];
+    }>;
     const set = sets.find((s) => s.id === setId);
     expect(set?.state).toBe('created');
     expect(set?.shadowCopies).toHaveLength(2);

@@ -36,7 +36,9 @@ describe('shadowswap report', () => {
     fs.writeFileSync(out('r.html'), 'keep me');
     const refused = await report(runId, '--out', out('r.html'));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`shadowswap: ${out('r.html')} already exists; nothing was written. Add --force to replace it, or choose another --out.\n`);
+    expect(refused.stderr).toBe(
+      `shadowswap: ${out('r.html')} already exists; nothing was written. Add --force to replace it, or choose another --out.\n`,
+    );
     expect(fs.readFileSync(out('r.html'), 'utf8')).toBe('keep me');
 
     expect((await report(runId, '--out', out('r.html'), '--force')).code).toBe(0);
@@ -51,8 +53,14 @@ describe('shadowswap report', () => {
 
   it('explains a missing format, an unknown run and a missing --out', async () => {
     const { runId, report, out } = await setUp();
-    expect(await report(runId, '--out', out('r.doc'))).toMatchObject({ code: 2, stderr: 'shadowswap: --format must be html, pdf, json or csv, not "doc".\n' });
-    expect(await report('run-nope', '--out', out('r.json'))).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no run "run-nope"') });
+    expect(await report(runId, '--out', out('r.doc'))).toMatchObject({
+      code: 2,
+      stderr: 'shadowswap: --format must be html, pdf, json or csv, not "doc".\n',
+    });
+    expect(await report('run-nope', '--out', out('r.json'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('There is no run "run-nope"'),
+    });
     expect(await report(runId)).toMatchObject({ code: 2, stderr: expect.stringContaining('This command needs --out') });
   });
 
@@ -64,6 +72,8 @@ describe('shadowswap report', () => {
     expect(verified.code).toBe(1);
     expect(verified.stdout).toContain('FAIL  Report digest: The report data no longer matches its digest');
     expect(verified.stdout).toContain('changed: the run summary (outcome, times, downtime, operator): changed');
-    expect(verified.stdout).toContain('changed: the run summary (outcome, times, downtime, operator) (machine): the report says "elsewhere", the journal "testbox"');
+    expect(verified.stdout).toContain(
+      'changed: the run summary (outcome, times, downtime, operator) (machine): the report says "elsewhere", the journal "testbox"',
+    );
   });
 });

@@ -31,7 +31,9 @@ describe('shadowswap CLI', () => {
     const dir = freshDir();
     const { code, stderr } = await cli(['lab', 'init', 'two-node-sql', '--data-dir', dir]);
     expect(code).toBe(2);
-    expect(stderr).toBe('shadowswap: unexpected argument "two-node-sql" for "lab init". Did you mean: --scenario two-node-sql? See: shadowswap lab init --help\n');
+    expect(stderr).toBe(
+      'shadowswap: unexpected argument "two-node-sql" for "lab init". Did you mean: --scenario two-node-sql? See: shadowswap lab init --help\n',
+    );
     expect(fs.existsSync(path.join(dir, 'lab'))).toBe(false);
     // With more than one value missing there is no single guess to offer.
     expect((await cli(['lab', 'fault', 'add', 'crash', '--data-dir', dir])).stderr).not.toContain('Did you mean');
@@ -63,7 +65,13 @@ describe('shadowswap CLI', () => {
   });
 
   it('has --help at every level', async () => {
-    for (const args of [['--help'], ['inventory', '--help'], ['inventory', 'luns', '--help'], ['serve', '--help'], ['lab', 'init', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['inventory', '--help'],
+      ['inventory', 'luns', '--help'],
+      ['serve', '--help'],
+      ['lab', 'init', '--help'],
+    ]) {
       const { code, stdout } = await cli(args);
       expect(code, args.join(' ')).toBe(0);
       expect(stdout, args.join(' ')).toMatch(/^Usage: shadowswap/);

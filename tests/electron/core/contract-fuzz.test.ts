@@ -15,11 +15,40 @@ const everyHandler = new Proxy({}, { get: () => handler }) as Handlers;
 const registry = createRegistry(everyHandler, new EventBus());
 
 /** Payloads shaped like real ones, with wrong types, extra keys and hostile strings mixed in. */
-const hostileString = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', "'; Remove-Item C:\\ -Recurse", '$(calc)', 'a'.repeat(10_000), '\u0000', '../../etc/passwd'));
-const anything = fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true });
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom('__proto__', 'constructor', "'; Remove-Item C:\\ -Recurse", '$(calc)', 'a'.repeat(10_000), '\u0000', '../../etc/passwd'),
+);
+const anything = fc.anything({
+  withNullPrototype: true,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withTypedArray: true,
+  withSparseArray: true,
+  withBoxedValues: true,
+});
 const payload = fc.oneof(
   anything,
-  fc.dictionary(fc.constantFrom('setId', 'runId', 'stepId', 'typed', 'filter', 'host', 'volumes', 'options', 'mode', 'identity', 'acknowledge', 'confirm', 'extra'), fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.constant(null), fc.array(hostileString))),
+  fc.dictionary(
+    fc.constantFrom(
+      'setId',
+      'runId',
+      'stepId',
+      'typed',
+      'filter',
+      'host',
+      'volumes',
+      'options',
+      'mode',
+      'identity',
+      'acknowledge',
+      'confirm',
+      'extra',
+    ),
+    fc.oneof(hostileString, fc.integer(), fc.boolean(), fc.constant(null), fc.array(hostileString)),
+  ),
 );
 
 describe('contract fuzzing', () => {

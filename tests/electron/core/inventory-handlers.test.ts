@@ -57,14 +57,22 @@ describe('inventory.lunPage', () => {
     await open('mixed-compliance');
     const { rows } = await call('inventory.lunPage', { filter: 'healthy' });
     const verdicts = Object.fromEntries(rows.map((r) => [r.name, r.compliance.verdict]));
-    expect(verdicts).toEqual({ 'SQL-DATA': 'not-compliant', 'SQL-LOGS': 'not-compliant', 'SQL-TEMPDB': 'warning', 'SQL-BACKUP': 'compliant', 'SQL-DTC': 'warning' });
+    expect(verdicts).toEqual({
+      'SQL-DATA': 'not-compliant',
+      'SQL-LOGS': 'not-compliant',
+      'SQL-TEMPDB': 'warning',
+      'SQL-BACKUP': 'compliant',
+      'SQL-DTC': 'warning',
+    });
     expect(rows.find((r) => r.name === 'SQL-DTC')?.identifiers).toBe('type 3 (association unknown), type 8 (association unknown)');
   });
 
   it('refuses a page larger than the contract allows and a column it cannot sort by', async () => {
     await open('two-node-sql');
     await expect(call('inventory.lunPage', { limit: 10_000 })).rejects.toThrow('INVALID_REQUEST');
-    await expect(call('inventory.lunPage', { sort: { column: 'colour', direction: 'ascending' } })).rejects.toThrow('cannot be sorted by "colour"');
+    await expect(call('inventory.lunPage', { sort: { column: 'colour', direction: 'ascending' } })).rejects.toThrow(
+      'cannot be sorted by "colour"',
+    );
   });
 
   it('follows the backend: a mask change shows on the next page', async () => {
@@ -83,7 +91,9 @@ describe('inventory.lun', () => {
     expect(detail.lun.name).toBe('SQL-LOGS');
     expect(detail.array?.providerName).toBe('Contoso VSS Hardware Provider');
     expect(detail.disk).toMatchObject({ cluster: 'SQLCLUS', resource: { name: 'Cluster Disk 2', ownerNode: 'SQL01' } });
-    expect(detail.copiesIn).toEqual([expect.objectContaining({ state: 'created', sourceHost: 'SQL01', shadowLunName: 'SQL-LOGS-SC-20250313-2300' })]);
+    expect(detail.copiesIn).toEqual([
+      expect.objectContaining({ state: 'created', sourceHost: 'SQL01', shadowLunName: 'SQL-LOGS-SC-20250313-2300' }),
+    ]);
     expect(detail.shadowIn).toBeNull();
   });
 
@@ -106,11 +116,23 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
     await open('two-node-sql');
     const collapsed = await call('inventory.snapshotPage', {});
     const [set] = collapsed.rows;
-    expect(set).toMatchObject({ kind: 'set', childCount: 4, state: 'created', sourceHost: 'SQL01', provider: 'Contoso VSS Hardware Provider' });
+    expect(set).toMatchObject({
+      kind: 'set',
+      childCount: 4,
+      state: 'created',
+      sourceHost: 'SQL01',
+      provider: 'Contoso VSS Hardware Provider',
+    });
     expect(set?.kind === 'set' && set.attributes).toContain('Transportable');
     const expanded = await call('inventory.snapshotPage', { expanded: [set?.id ?? ''] });
     expect(expanded.rowCount).toBe(5);
-    expect(expanded.rows[1]).toMatchObject({ kind: 'copy', level: 2, originalLunName: 'SQL-DATA', shadowLunName: 'SQL-DATA-SC-20250313-2300', originalDriveLetter: 'E:' });
+    expect(expanded.rows[1]).toMatchObject({
+      kind: 'copy',
+      level: 2,
+      originalLunName: 'SQL-DATA',
+      shadowLunName: 'SQL-DATA-SC-20250313-2300',
+      originalDriveLetter: 'E:',
+    });
   });
 
   const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
@@ -134,8 +156,19 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
     ]);
     expect(page.rows[0]).toMatchObject({ disksOnline: 4, diskCount: 4, applicationsOnline: 4, applicationCount: 4 });
     expect(page.rows[3]).toMatchObject({ state: 'Online', down: [] });
-    expect(page.rows[4]).toMatchObject({ ownerNode: 'SQL01', state: 'Online', maintenanceMode: false, diskIdType: 'MBR', lun: { name: 'SQL-DATA' } });
-    expect(page.rows[10]).toMatchObject({ ownerNode: 'SQL01', state: 'Online', resourceType: 'SQL Server', dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'] });
+    expect(page.rows[4]).toMatchObject({
+      ownerNode: 'SQL01',
+      state: 'Online',
+      maintenanceMode: false,
+      diskIdType: 'MBR',
+      lun: { name: 'SQL-DATA' },
+    });
+    expect(page.rows[10]).toMatchObject({
+      ownerNode: 'SQL01',
+      state: 'Online',
+      resourceType: 'SQL Server',
+      dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'],
+    });
   });
 
   it('shows SQL Server Offline and its group not fully online once a disk it depends on is taken offline', async () => {
@@ -151,7 +184,11 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
         { name: 'SQL Server Agent', state: 'Offline' },
       ],
     });
-    expect(rows.filter((r) => r.level === 3).map((r) => `${r.name} ${r.state}`)).toEqual(['Cluster Disk 2 Offline', 'SQL Server Offline', 'SQL Server Agent Offline']);
+    expect(rows.filter((r) => r.level === 3).map((r) => `${r.name} ${r.state}`)).toEqual([
+      'Cluster Disk 2 Offline',
+      'SQL Server Offline',
+      'SQL Server Agent Offline',
+    ]);
   });
 });
 
@@ -180,14 +217,21 @@ describe('the masking matrix', () => {
       { name: 'BACKUP01', cluster: null },
     ]);
     expect(matrix.findings).toEqual([]);
-    expect(matrix.rows.find((r) => r.name === 'SQL-DATA')).toMatchObject({ cluster: 'SQLCLUS', resource: 'Cluster Disk 1', seenBy: [0, 1], findings: [] });
+    expect(matrix.rows.find((r) => r.name === 'SQL-DATA')).toMatchObject({
+      cluster: 'SQLCLUS',
+      resource: 'Cluster Disk 1',
+      seenBy: [0, 1],
+      findings: [],
+    });
   });
 
   it('flags a LUN masked away from one node, first in the matrix and in the findings', async () => {
     await open('two-node-sql');
     await lab.backend.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01', 'BACKUP01'] });
     const page = await call('inventory.matrixPage', { flaggedOnly: true });
-    expect(page.rows).toEqual([expect.objectContaining({ name: 'SQL-LOGS', seenBy: [0, 2], findings: ['missing-cluster-node', 'visible-outside-cluster'] })]);
+    expect(page.rows).toEqual([
+      expect.objectContaining({ name: 'SQL-LOGS', seenBy: [0, 2], findings: ['missing-cluster-node', 'visible-outside-cluster'] }),
+    ]);
     const findings = await call('inventory.findingPage', {});
     expect(findings.rows.map((f) => [f.kind, f.hosts])).toEqual([
       ['missing-cluster-node', ['SQL02']],

@@ -12,7 +12,15 @@ const rows: Row[] = [
   { name: 'lun1', size: 20 },
   { name: 'DATA', size: 20 },
 ];
-const flat = () => pagedTable(flatNodes(rows, (r) => r.name, (r) => [r.name]), { name: (r) => r.name, size: (r) => r.size });
+const flat = () =>
+  pagedTable(
+    flatNodes(
+      rows,
+      (r) => r.name,
+      (r) => [r.name],
+    ),
+    { name: (r) => r.name, size: (r) => r.size },
+  );
 const request = { filter: '', sort: null, offset: 0, limit: 100 };
 
 describe('pageOfTable on a flat table', () => {
@@ -29,8 +37,18 @@ describe('pageOfTable on a flat table', () => {
 
   it('sorts names as people read numbers, and numbers numerically, keeping ties in natural order', () => {
     const table = flat();
-    expect(pageOfTable(table, { ...request, sort: { column: 'name', direction: 'ascending' } }).rows.map((r) => r.name)).toEqual(['DATA', 'lun1', 'LUN2', 'LUN10']);
-    expect(pageOfTable(table, { ...request, sort: { column: 'size', direction: 'descending' } }).rows.map((r) => r.name)).toEqual(['LUN2', 'lun1', 'DATA', 'LUN10']);
+    expect(pageOfTable(table, { ...request, sort: { column: 'name', direction: 'ascending' } }).rows.map((r) => r.name)).toEqual([
+      'DATA',
+      'lun1',
+      'LUN2',
+      'LUN10',
+    ]);
+    expect(pageOfTable(table, { ...request, sort: { column: 'size', direction: 'descending' } }).rows.map((r) => r.name)).toEqual([
+      'LUN2',
+      'lun1',
+      'DATA',
+      'LUN10',
+    ]);
   });
 
   it('computes a sort once and reuses it', () => {
@@ -57,8 +75,15 @@ describe('pageOfTable on a flat table', () => {
 
   it('makes only the rows of the window', () => {
     let made = 0;
-    const nodes: TreeNode<number>[] = Array.from({ length: 1000 }, (_, i) => ({ id: String(i), row: lazyRow(() => ((made += 1), i)), text: String(i), children: [] }));
-    expect(pageOfTable(pagedTable(nodes, {}), { ...request, offset: 500, limit: 10 }).rows).toEqual([500, 501, 502, 503, 504, 505, 506, 507, 508, 509]);
+    const nodes: TreeNode<number>[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: String(i),
+      row: lazyRow(() => ((made += 1), i)),
+      text: String(i),
+      children: [],
+    }));
+    expect(pageOfTable(pagedTable(nodes, {}), { ...request, offset: 500, limit: 10 }).rows).toEqual([
+      500, 501, 502, 503, 504, 505, 506, 507, 508, 509,
+    ]);
     expect(made).toBe(10);
   });
 });
@@ -76,11 +101,20 @@ describe('pageOfTable on a tree', () => {
 
   it('shows children only under expanded parents', () => {
     expect(pageOfTable(tree(), request).rows).toEqual(['set-a', 'set-b']);
-    expect(pageOfTable(tree(), { ...request, expanded: ['set-a'] })).toMatchObject({ matched: 2, rowCount: 4, rows: ['set-a', 'SQL-DATA', 'SQL-LOGS', 'set-b'] });
+    expect(pageOfTable(tree(), { ...request, expanded: ['set-a'] })).toMatchObject({
+      matched: 2,
+      rowCount: 4,
+      rows: ['set-a', 'SQL-DATA', 'SQL-LOGS', 'set-b'],
+    });
   });
 
   it('opens a collapsed parent to show the children a search found, and only those', () => {
-    expect(pageOfTable(tree(), { ...request, filter: 'logs' })).toMatchObject({ total: 2, matched: 1, rowCount: 2, rows: ['set-a', 'SQL-LOGS'] });
+    expect(pageOfTable(tree(), { ...request, filter: 'logs' })).toMatchObject({
+      total: 2,
+      matched: 1,
+      rowCount: 2,
+      rows: ['set-a', 'SQL-LOGS'],
+    });
   });
 
   it('shows a matching parent with all its children when it is expanded', () => {
@@ -88,6 +122,11 @@ describe('pageOfTable on a tree', () => {
   });
 
   it("sorts parents and keeps each one's children under it", () => {
-    expect(pageOfTable(tree(), { ...request, sort: { column: 'name', direction: 'descending' }, expanded: ['set-a'] }).rows).toEqual(['set-b', 'set-a', 'SQL-DATA', 'SQL-LOGS']);
+    expect(pageOfTable(tree(), { ...request, sort: { column: 'name', direction: 'descending' }, expanded: ['set-a'] }).rows).toEqual([
+      'set-b',
+      'set-a',
+      'SQL-DATA',
+      'SQL-LOGS',
+    ]);
   });
 });

@@ -20,7 +20,12 @@ const disk = (name: string, state: DiskResource['state'], maintenanceMode = fals
   lastEvent: null,
 });
 
-const application = (name: string, resourceType: string, state: ApplicationResource['state'], dependencies: string[]): ApplicationResource => ({
+const application = (
+  name: string,
+  resourceType: string,
+  state: ApplicationResource['state'],
+  dependencies: string[],
+): ApplicationResource => ({
   name,
   group: GROUP,
   ownerNode: 'SQL02',
@@ -47,7 +52,8 @@ const cluster: Cluster = {
 
 const groupId = `SQLCLUS/group/${GROUP}`;
 const table = () => pagedTable([clusterNode(cluster, lunsByIdentity([]))], {});
-const page = (filter: string, expanded: string[] = []) => pageOfTable(table(), { filter, sort: null, offset: 0, limit: 100, expanded }).rows;
+const page = (filter: string, expanded: string[] = []) =>
+  pageOfTable(table(), { filter, sort: null, offset: 0, limit: 100, expanded }).rows;
 const names = (rows: readonly ClusterRow[]) => rows.map((row) => `${row.level}:${row.kind}:${row.name}`);
 
 describe('clusterNode', () => {
@@ -84,7 +90,15 @@ describe('clusterNode', () => {
 
   it('counts online disks and application resources on the cluster, and names what is down on the group', () => {
     const [clusterRow, , , group] = page('', ['SQLCLUS']);
-    expect(clusterRow).toMatchObject({ childCount: 3, nodesUp: 2, nodeCount: 2, disksOnline: 0, diskCount: 2, applicationsOnline: 1, applicationCount: 3 });
+    expect(clusterRow).toMatchObject({
+      childCount: 3,
+      nodesUp: 2,
+      nodeCount: 2,
+      disksOnline: 0,
+      diskCount: 2,
+      applicationsOnline: 1,
+      applicationCount: 3,
+    });
     // A disk in maintenance mode is online for its group: only Offline and Failed resources are down.
     expect(group).toMatchObject({
       kind: 'group',

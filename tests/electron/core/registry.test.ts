@@ -4,7 +4,12 @@ import { EventBus } from '../../../electron/core/event-bus';
 import { createRegistry, type Handlers } from '../../../electron/core/registry';
 import { ShadowSwapError } from '../../../shared/errors';
 
-const info = { product: 'ShadowSwap' as const, version: '1.0.0', platform: 'linux', backend: { kind: 'lab' as const, label: 'Lab (test)', dataDir: null } };
+const info = {
+  product: 'ShadowSwap' as const,
+  version: '1.0.0',
+  platform: 'linux',
+  backend: { kind: 'lab' as const, label: 'Lab (test)', dataDir: null },
+};
 
 function spiedRegistry(overrides: Partial<Handlers> = {}) {
   const handlers = {
@@ -54,7 +59,10 @@ describe('handler registry', () => {
         throw new ShadowSwapError('NOT_FOUND', 'No such array', { arrayId: 'X' });
       },
     });
-    expect(await registry.invoke('inventory.luns', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'No such array', details: { arrayId: 'X' } } });
+    expect(await registry.invoke('inventory.luns', {})).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No such array', details: { arrayId: 'X' } },
+    });
   });
 
   it('turns an unexpected exception into INTERNAL with its text', async () => {

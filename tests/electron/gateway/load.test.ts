@@ -12,18 +12,22 @@ const CLIENTS = 200;
 const REQUESTS_PER_CLIENT = 25;
 
 describe('the gateway under load', () => {
-  it(`answers ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} inventory reads during a recovery, without an error`, { timeout: 60_000 }, async () => {
-    const result = await runGatewayLoad(CLIENTS, REQUESTS_PER_CLIENT);
-    const { latencies } = result;
-    console.log(
-      `load: ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} = ${latencies.length} requests in ${result.wallMs.toFixed(0)} ms; ` +
-        `latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; ` +
-        `recovery ${result.recoveryState} in ${result.recoveryMs.toFixed(0)} ms with ${result.answeredDuringRecovery} answers served meanwhile`,
-    );
-    expect(result.failures).toEqual([]);
-    expect(latencies).toHaveLength(CLIENTS * REQUESTS_PER_CLIENT);
-    expect(result.recoveryState).toBe('succeeded');
-    // The recovery really overlapped the load (else this would measure reads alone).
-    expect(result.answeredDuringRecovery).toBeGreaterThan(0);
-  });
+  it(
+    `answers ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} inventory reads during a recovery, without an error`,
+    { timeout: 60_000 },
+    async () => {
+      const result = await runGatewayLoad(CLIENTS, REQUESTS_PER_CLIENT);
+      const { latencies } = result;
+      console.log(
+        `load: ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} = ${latencies.length} requests in ${result.wallMs.toFixed(0)} ms; ` +
+          `latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; ` +
+          `recovery ${result.recoveryState} in ${result.recoveryMs.toFixed(0)} ms with ${result.answeredDuringRecovery} answers served meanwhile`,
+      );
+      expect(result.failures).toEqual([]);
+      expect(latencies).toHaveLength(CLIENTS * REQUESTS_PER_CLIENT);
+      expect(result.recoveryState).toBe('succeeded');
+      // The recovery really overlapped the load (else this would measure reads alone).
+      expect(result.answeredDuringRecovery).toBeGreaterThan(0);
+    },
+  );
 });

@@ -9,7 +9,10 @@ const joined = (parts: ReadonlyArray<string | Buffer>) => parts.map((part) => pa
 
 describe('responseMessage', () => {
   it('answers a shared result with its serialised bytes, reused for every request until the view is replaced', () => {
-    const view = markShared([{ id: 'lun-1', name: 'SQL-DATA' }, { id: 'lun-2', name: 'SQL-LOG "quoted"' }]);
+    const view = markShared([
+      { id: 'lun-1', name: 'SQL-DATA' },
+      { id: 'lun-2', name: 'SQL-LOG "quoted"' },
+    ]);
     const first = responseMessage(1, { ok: true, result: view });
     const second = responseMessage(2, { ok: true, result: view });
     expect(JSON.parse(joined(first))).toEqual({ type: 'response', id: 1, ok: true, result: view });
@@ -57,7 +60,9 @@ describe('a shared result through the gateway', () => {
       [1, 2].map(
         () =>
           new Promise<WebSocket>((resolve, reject) => {
-            const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `shadowswap_token=${gateway.token}` } });
+            const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, {
+              headers: { cookie: `shadowswap_token=${gateway.token}` },
+            });
             socket.once('open', () => resolve(socket));
             socket.once('error', reject);
           }),

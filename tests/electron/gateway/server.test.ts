@@ -33,7 +33,10 @@ afterAll(async () => {
 
 const cookie = () => `shadowswap_token=${gateway.token}`;
 
-function connect(headers: Record<string, string>, url = `ws://127.0.0.1:${gateway.port}/rpc`): Promise<{ socket: WebSocket; status: number | null }> {
+function connect(
+  headers: Record<string, string>,
+  url = `ws://127.0.0.1:${gateway.port}/rpc`,
+): Promise<{ socket: WebSocket; status: number | null }> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url, { headers });
     socket.once('open', () => resolve({ socket, status: 101 }));
@@ -71,7 +74,10 @@ describe('gateway', () => {
 
   it('refuses HTTP requests under a rebound host name, even with the token', async () => {
     const response = await new Promise<number>((resolve) => {
-      const request = http.get({ host: '127.0.0.1', port: gateway.port, path: '/', headers: { host: 'evil.example', cookie: cookie() } }, (res) => resolve(res.statusCode ?? 0));
+      const request = http.get(
+        { host: '127.0.0.1', port: gateway.port, path: '/', headers: { host: 'evil.example', cookie: cookie() } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       request.end();
     });
     expect(response).toBe(421);
@@ -106,17 +112,26 @@ describe('gateway', () => {
     const registry = { invoke: core.registry.invoke, subscribe: (listener: EventListener) => ((emit = listener), () => undefined) };
     const events = await startGateway({ registry, port: 0, staticDir });
     try {
-      const consoles = await Promise.all([1, 2].map(() => connect({ cookie: `shadowswap_token=${events.token}` }, `ws://127.0.0.1:${events.port}/rpc`)));
+      const consoles = await Promise.all(
+        [1, 2].map(() => connect({ cookie: `shadowswap_token=${events.token}` }, `ws://127.0.0.1:${events.port}/rpc`)),
+      );
       const frames: string[] = [];
       consoles[0]?.socket.on('message', (data) => frames.push(String(data)));
       const heard = consoles.map(({ socket }) => {
         const reasons: string[] = [];
-        createWsChannel(socket as unknown as SocketLike).subscribe('inventory.changed', (payload) => reasons.push((payload as { reason: string }).reason));
+        createWsChannel(socket as unknown as SocketLike).subscribe('inventory.changed', (payload) =>
+          reasons.push((payload as { reason: string }).reason),
+        );
         return reasons;
       });
       emit('inventory.changed', { reason: 'first' });
       emit('inventory.changed', { reason: 'second' });
-      await vi.waitFor(() => expect(heard).toEqual([['first', 'second'], ['first', 'second']]));
+      await vi.waitFor(() =>
+        expect(heard).toEqual([
+          ['first', 'second'],
+          ['first', 'second'],
+        ]),
+      );
       expect(frames).toHaveLength(1);
       for (const { socket } of consoles) socket.close();
     } finally {

@@ -16,7 +16,10 @@ import { listNames, report } from './operation';
 function normalizeMask(state: LabState, hosts: readonly string[]): string[] {
   if (hosts.includes(ALL_HOSTS)) {
     if (hosts.length > 1) {
-      throw new ShadowSwapError('INVALID_REQUEST', `A mask is either "*" (every host) or a list of hosts, not both: got ${hosts.join(', ')}.`);
+      throw new ShadowSwapError(
+        'INVALID_REQUEST',
+        `A mask is either "*" (every host) or a list of hosts, not both: got ${hosts.join(', ')}.`,
+      );
     }
     return [ALL_HOSTS];
   }
@@ -40,7 +43,9 @@ export function setLunMask(state: LabState, params: { lunId: string; hosts: stri
 
   const warnings: string[] = [];
   if (removed.length > 0 && added.length > 0) {
-    warnings.push(`The list replaced the old one: ${listNames(removed)} lost ${lun.name}. To add hosts, give the full list including the ones that keep it.`);
+    warnings.push(
+      `The list replaced the old one: ${listNames(removed)} lost ${lun.name}. To add hosts, give the full list including the ones that keep it.`,
+    );
   }
   const collision = resolveCollision(state, lun, added, 'mask');
   if (collision) warnings.push(collision);

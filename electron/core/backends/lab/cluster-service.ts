@@ -75,7 +75,11 @@ function requireOwner(cluster: LabCluster, resource: LabResource, onNode: string
     );
   }
   if (node.state !== 'Up') {
-    throw windowsFailure('ERROR_CLUSTER_NODE_DOWN', `Cannot ${verb} "${resource.name}": its owner node ${node.name} is ${node.state}. Bring the node up or move the group`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'ERROR_CLUSTER_NODE_DOWN',
+      `Cannot ${verb} "${resource.name}": its owner node ${node.name} is ${node.state}. Bring the node up or move the group`,
+      'PRECONDITION_FAILED',
+    );
   }
 }
 
@@ -83,7 +87,14 @@ function requireOwner(cluster: LabCluster, resource: LabResource, onNode: string
  * Tries to bring a resource (and first what it depends on) online on a node. Sets Online or Failed and
  * returns the failure, if any; the caller saves either way, because a failed resource stays Failed.
  */
-function bringOnline(state: LabState, cluster: LabCluster, resource: LabResource, node: string, changes: string[], seen = new Set<string>()): ShadowSwapError | null {
+function bringOnline(
+  state: LabState,
+  cluster: LabCluster,
+  resource: LabResource,
+  node: string,
+  changes: string[],
+  seen = new Set<string>(),
+): ShadowSwapError | null {
   if (seen.has(resource.name)) return null;
   seen.add(resource.name);
   for (const name of resource.dependencies) {
@@ -123,18 +134,26 @@ export function startResource(state: LabState, params: ResourceOnNode): Operatio
   const { cluster, resource } = locate(state, params);
   requireOwner(cluster, resource, params.onNode, 'start');
   if (resource.state === 'Online') {
-    return report('startResource', `"${resource.name}" is already ${displayState(resource)} on ${ownerNodeOf(cluster, resource)}; nothing changed.`);
+    return report(
+      'startResource',
+      `"${resource.name}" is already ${displayState(resource)} on ${ownerNodeOf(cluster, resource)}; nothing changed.`,
+    );
   }
   const changes: string[] = [];
   const failure = bringOnline(state, cluster, resource, ownerNodeOf(cluster, resource), changes);
   if (failure) return new FailedWithEffect(failure);
-  return report('startResource', `"${resource.name}" is Online on ${ownerNodeOf(cluster, resource)}.`, { changes, warnings: readOnlyWarning(state, resource, ownerNodeOf(cluster, resource)) });
+  return report('startResource', `"${resource.name}" is Online on ${ownerNodeOf(cluster, resource)}.`, {
+    changes,
+    warnings: readOnlyWarning(state, resource, ownerNodeOf(cluster, resource)),
+  });
 }
 
 /** A disk online with read-only volumes is up for the cluster but not for the application on it. */
 function readOnlyWarning(state: LabState, resource: LabDiskResource, node: string): string[] {
   const disk = diskFor(state, resource, node);
-  return disk?.readOnly ? [`${disk.name} is online but its volumes are read-only: applications cannot write. Mark the volumes read/write.`] : [];
+  return disk?.readOnly
+    ? [`${disk.name} is online but its volumes are read-only: applications cannot write. Mark the volumes read/write.`]
+    : [];
 }
 
 export function stopResource(state: LabState, params: ResourceOnNode): OperationResult {
@@ -143,12 +162,19 @@ export function stopResource(state: LabState, params: ResourceOnNode): Operation
   const changes: string[] = [];
   takeOffline(cluster, resource, changes);
   if (changes.length === 0) return report('stopResource', `"${resource.name}" was already Offline; nothing changed.`);
-  return report('stopResource', `"${resource.name}" is Offline on ${ownerNodeOf(cluster, resource)}; its disk can now be masked without the cluster failing it.`, { changes });
+  return report(
+    'stopResource',
+    `"${resource.name}" is Offline on ${ownerNodeOf(cluster, resource)}; its disk can now be masked without the cluster failing it.`,
+    { changes },
+  );
 }
 
 /** Stop-ClusterResource: "Before the resource is taken offline, any resources that depend on it are taken offline." */
 function takeOffline(cluster: LabCluster, resource: LabResource, changes: string[]): void {
-  for (const dependent of allResources(cluster).filter((r) => r.dependencies.some((name) => name.toLowerCase() === resource.name.toLowerCase()))) takeOffline(cluster, dependent, changes);
+  for (const dependent of allResources(cluster).filter((r) =>
+    r.dependencies.some((name) => name.toLowerCase() === resource.name.toLowerCase()),
+  ))
+    takeOffline(cluster, dependent, changes);
   if (resource.state === 'Offline') return;
   changes.push(`${resource.name}: ${displayState(resource)} → Offline`);
   resource.state = 'Offline';
@@ -165,13 +191,19 @@ export function startApplicationResource(state: LabState, params: ResourceOnNode
   const { cluster, resource } = locateApplication(state, params);
   requireOwner(cluster, resource, params.onNode, 'start');
   const node = ownerNodeOf(cluster, resource);
-  if (resource.state === 'Online') return report('startApplicationResource', `"${resource.name}" is already Online on ${node}; nothing changed.`);
+  if (resource.state === 'Online')
+    return report('startApplicationResource', `"${resource.name}" is already Online on ${node}; nothing changed.`);
   const changes: string[] = [];
   const failure = bringOnline(state, cluster, resource, node, changes);
   if (failure) {
     resource.state = 'Failed';
     changes.push(`${resource.name}: Offline → Failed on ${node}`);
-    return new FailedWithEffect(windowsFailure('ERROR_RESOURCE_FAILED', `"${resource.name}" could not come online on ${node} because a resource it depends on failed: ${failure.message}`));
+    return new FailedWithEffect(
+      windowsFailure(
+        'ERROR_RESOURCE_FAILED',
+        `"${resource.name}" could not come online on ${node} because a resource it depends on failed: ${failure.message}`,
+      ),
+    );
   }
   return report('startApplicationResource', `"${resource.name}" is Online on ${node}.`, { changes });
 }
@@ -198,16 +230,24 @@ export function suspendResource(state: LabState, params: ResourceOnNode): Operat
   }
   if (resource.maintenanceMode) return report('suspendResource', `"${resource.name}" is already in maintenance mode; nothing changed.`);
   resource.maintenanceMode = true;
-  return report('suspendResource', `"${resource.name}" is Online(Maintenance) on ${ownerNodeOf(cluster, resource)}: health checking is off, so its disk can be masked without a failover.`, {
-    changes: [`${resource.name}: Online → Online(Maintenance)`],
-  });
+  return report(
+    'suspendResource',
+    `"${resource.name}" is Online(Maintenance) on ${ownerNodeOf(cluster, resource)}: health checking is off, so its disk can be masked without a failover.`,
+    {
+      changes: [`${resource.name}: Online → Online(Maintenance)`],
+    },
+  );
 }
 
 export function resumeResource(state: LabState, params: ResourceOnNode): OperationResult | FailedWithEffect {
   const { cluster, resource } = locate(state, params);
   requireOwner(cluster, resource, params.onNode, 'resume');
   if (!resource.maintenanceMode) {
-    throw windowsFailure('ERROR_INVALID_STATE', `"${resource.name}" is not in maintenance mode (it is ${resource.state}). Use start to bring an offline resource online`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'ERROR_INVALID_STATE',
+      `"${resource.name}" is not in maintenance mode (it is ${resource.state}). Use start to bring an offline resource online`,
+      'PRECONDITION_FAILED',
+    );
   }
   const node = ownerNodeOf(cluster, resource);
   resource.maintenanceMode = false;
@@ -226,7 +266,11 @@ export function moveGroup(state: LabState, params: { cluster: string; group: str
   const group = findGroup(cluster, params.group);
   const target = findNode(cluster, params.node);
   if (target.state !== 'Up') {
-    throw windowsFailure('ERROR_CLUSTER_NODE_DOWN', `Cannot move "${group.name}" to ${target.name}: the node is ${target.state}`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'ERROR_CLUSTER_NODE_DOWN',
+      `Cannot move "${group.name}" to ${target.name}: the node is ${target.state}`,
+      'PRECONDITION_FAILED',
+    );
   }
   const from = group.ownerNode;
   group.ownerNode = target.name;
@@ -245,33 +289,54 @@ export function moveGroup(state: LabState, params: { cluster: string; group: str
   }
   const [first] = failures;
   if (first) {
-    return new FailedWithEffect(windowsFailure('ERROR_RESOURCE_FAILED', `"${group.name}" moved to ${target.name} but ${failures.length} resource(s) failed there. First: ${first.message}`));
+    return new FailedWithEffect(
+      windowsFailure(
+        'ERROR_RESOURCE_FAILED',
+        `"${group.name}" moved to ${target.name} but ${failures.length} resource(s) failed there. First: ${first.message}`,
+      ),
+    );
   }
-  return report('moveGroup', `"${group.name}" is now owned by ${target.name}${from === target.name ? ' (it already was)' : ''}.`, { changes });
+  return report('moveGroup', `"${group.name}" is now owned by ${target.name}${from === target.name ? ' (it already was)' : ''}.`, {
+    changes,
+  });
 }
 
 export function setResourceDiskIdentity(state: LabState, params: ResourceRef & { signature: string }): OperationResult {
   const { resource } = locate(state, params);
   if (resource.state === 'Online') {
-    throw windowsFailure('ERROR_RESOURCE_ONLINE', `Cannot change the disk identity of "${resource.name}" while it is online. Stop it first`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'ERROR_RESOURCE_ONLINE',
+      `Cannot change the disk identity of "${resource.name}" while it is online. Stop it first`,
+      'PRECONDITION_FAILED',
+    );
   }
   const before = expectedIdentity(resource);
   if (resource.diskIdType === 'GPT') {
     const guid = normalizeGuid(params.signature);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(guid)) {
-      throw new ShadowSwapError('INVALID_REQUEST', `"${params.signature}" is not a GPT disk GUID; "${resource.name}" is a GPT disk and needs DiskIdGuid like d44e4b8d-ead2-4221-b709-ccbb4ef70fd1.`);
+      throw new ShadowSwapError(
+        'INVALID_REQUEST',
+        `"${params.signature}" is not a GPT disk GUID; "${resource.name}" is a GPT disk and needs DiskIdGuid like d44e4b8d-ead2-4221-b709-ccbb4ef70fd1.`,
+      );
     }
     resource.diskIdGuid = guid;
   } else {
     const signature = params.signature.replace(/^0x/i, '').toUpperCase();
     if (!/^[0-9A-F]{8}$/.test(signature)) {
-      throw new ShadowSwapError('INVALID_REQUEST', `"${params.signature}" is not an MBR disk signature; "${resource.name}" needs DiskSignature as 8 hex digits, like 1A2B3C4D.`);
+      throw new ShadowSwapError(
+        'INVALID_REQUEST',
+        `"${params.signature}" is not an MBR disk signature; "${resource.name}" needs DiskSignature as 8 hex digits, like 1A2B3C4D.`,
+      );
     }
     resource.diskSignature = signature;
   }
   return report('setResourceDiskIdentity', `"${resource.name}" now expects disk ${expectedIdentity(resource)} (was ${before}).`, {
-    changes: [`${resource.name}: ${resource.diskIdType === 'GPT' ? 'DiskIdGuid' : 'DiskSignature'} ${before} → ${expectedIdentity(resource)}`],
-    warnings: ['Microsoft documents "Do not change either property after this assignment is made": prefer breaking with identity revert. Keep this change in the recovery record.'],
+    changes: [
+      `${resource.name}: ${resource.diskIdType === 'GPT' ? 'DiskIdGuid' : 'DiskSignature'} ${before} → ${expectedIdentity(resource)}`,
+    ],
+    warnings: [
+      'Microsoft documents "Do not change either property after this assignment is made": prefer breaking with identity revert. Keep this change in the recovery record.',
+    ],
   });
 }
 
@@ -289,7 +354,9 @@ export function failResourcesThatLostTheirDisk(state: LabState): string[] {
       if (diskFor(state, resource, node, index)) continue;
       resource.state = 'Failed';
       resource.lastEvent = event1034(resource);
-      warnings.push(`Cluster ${cluster.name}: "${resource.name}" lost its disk on ${node} and FAILED. ${resource.lastEvent} Put disk resources in maintenance mode or take them offline before masking their LUNs.`);
+      warnings.push(
+        `Cluster ${cluster.name}: "${resource.name}" lost its disk on ${node} and FAILED. ${resource.lastEvent} Put disk resources in maintenance mode or take them offline before masking their LUNs.`,
+      );
     }
   }
   return warnings;

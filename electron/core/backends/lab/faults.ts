@@ -20,17 +20,24 @@ export interface FaultRequest {
 
 export function addFault(state: LabState, request: FaultRequest): LabFault {
   if (!isLabOperation(request.operation)) {
-    throw new ShadowSwapError('INVALID_REQUEST', `"${request.operation}" is not an operation a fault can target. See: shadowswap lab fault ops.`);
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `"${request.operation}" is not an operation a fault can target. See: shadowswap lab fault ops.`,
+    );
   }
   const spec = labOperations[request.operation];
   if (!spec.faultKinds.includes(request.kind)) {
-    throw new ShadowSwapError('INVALID_REQUEST', `${request.operation} cannot take a "${request.kind}" fault (it has no separate targets to split). It accepts: ${spec.faultKinds.join(', ')}.`);
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `${request.operation} cannot take a "${request.kind}" fault (it has no separate targets to split). It accepts: ${spec.faultKinds.join(', ')}.`,
+    );
   }
   if (request.times !== undefined && request.times !== null && !(Number.isInteger(request.times) && request.times > 0)) {
     throw new ShadowSwapError('INVALID_REQUEST', `--times must be a whole number of 1 or more, not ${request.times}.`);
   }
   const ms = request.ms ?? 0;
-  if (!(Number.isInteger(ms) && ms >= 0)) throw new ShadowSwapError('INVALID_REQUEST', `--ms must be a whole number of milliseconds, not ${ms}.`);
+  if (!(Number.isInteger(ms) && ms >= 0))
+    throw new ShadowSwapError('INVALID_REQUEST', `--ms must be a whole number of milliseconds, not ${ms}.`);
   if (request.kind === 'delay' && ms === 0) throw new ShadowSwapError('INVALID_REQUEST', 'A delay fault needs --ms N (how long to add).');
   const fault: LabFault = {
     id: Math.max(0, ...state.faults.map((f) => f.id)) + 1,
@@ -73,5 +80,8 @@ export function takeFault(state: LabState, operation: LabOperationName): LabFaul
 }
 
 export function injectedFailure(operation: LabOperationName): ShadowSwapError {
-  return windowsFailure(labOperations[operation].failsWith, `${operation} failed (Lab fault injected: this is how the real step fails). Check the inventory, then retry when the cause is fixed`);
+  return windowsFailure(
+    labOperations[operation].failsWith,
+    `${operation} failed (Lab fault injected: this is how the real step fails). Check the inventory, then retry when the cause is fixed`,
+  );
 }

@@ -39,15 +39,27 @@ export function resolveCollision(state: LabState, lun: LabLun, hosts: readonly s
  * IVdsVolume ClearFlags) on LUNs the host sees. An unbroken shadow copy refuses: it stays read-only
  * until its set is broken.
  */
-export function setVolumesReadWrite(state: LabState, params: { host: string; lunIds: string[] }, context: OperationContext): OperationResult | FailedWithEffect {
+export function setVolumesReadWrite(
+  state: LabState,
+  params: { host: string; lunIds: string[] },
+  context: OperationContext,
+): OperationResult | FailedWithEffect {
   const host = findHost(state, params.host);
   const luns = [...new Set(params.lunIds.map((id) => findLun(state, id)))];
   for (const lun of luns) {
     if (!isVisibleTo(lun, host.name)) {
-      throw windowsFailure('VDS_E_OPERATION_DENIED', `${host.name} does not see ${lun.name}, so it cannot change its volumes. Unmask it to ${host.name} first`, 'PRECONDITION_FAILED');
+      throw windowsFailure(
+        'VDS_E_OPERATION_DENIED',
+        `${host.name} does not see ${lun.name}, so it cannot change its volumes. Unmask it to ${host.name} first`,
+        'PRECONDITION_FAILED',
+      );
     }
     if (lun.state === 'shadow') {
-      throw windowsFailure('VDS_E_OPERATION_DENIED', `${lun.name} is a shadow copy that has not been broken; shadow copies stay read-only. Break the set first`, 'PRECONDITION_FAILED');
+      throw windowsFailure(
+        'VDS_E_OPERATION_DENIED',
+        `${lun.name} is a shadow copy that has not been broken; shadow copies stay read-only. Break the set first`,
+        'PRECONDITION_FAILED',
+      );
     }
   }
   const reached = partialShare(luns, context.partial);
@@ -59,7 +71,10 @@ export function setVolumesReadWrite(state: LabState, params: { host: string; lun
   const missed = luns.filter((lun) => !reached.includes(lun));
   if (missed.length > 0) {
     return new FailedWithEffect(
-      windowsFailure('VDS_E_PROVIDER_FAILURE', `Only ${reached.length} of ${luns.length} LUN(s) were made read/write on ${host.name}; ${missed.map((l) => l.name).join(', ')} still read-only. Run the step again: the ones already done are unaffected`),
+      windowsFailure(
+        'VDS_E_PROVIDER_FAILURE',
+        `Only ${reached.length} of ${luns.length} LUN(s) were made read/write on ${host.name}; ${missed.map((l) => l.name).join(', ')} still read-only. Run the step again: the ones already done are unaffected`,
+      ),
     );
   }
   return report('setVolumesReadWrite', `The volumes of ${luns.map((l) => l.name).join(', ')} are read/write on ${host.name}.`, { changes });

@@ -17,7 +17,10 @@ export async function initLab(dataDir: string, scenario: string, force: boolean,
   const fresh = buildScenario(scenario, now);
   await store.withLock(async () => {
     if (store.exists() && !force) {
-      throw new ShadowSwapError('PRECONDITION_FAILED', `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`);
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`,
+      );
     }
     await store.save(fresh);
   });
@@ -53,7 +56,10 @@ export function clearFaults(dataDir: string): Promise<number> {
 
 export async function setLatencyScale(dataDir: string, scale: number): Promise<void> {
   if (!(Number.isFinite(scale) && scale >= 0)) {
-    throw new ShadowSwapError('INVALID_REQUEST', `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`);
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`,
+    );
   }
   await new LabStore(dataDir).update((state) => {
     state.settings.latencyScale = scale;

@@ -6,11 +6,30 @@
  */
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
+import type {
+  BackendInfo,
+  BreakMode,
+  Cluster,
+  Host,
+  Lun,
+  OperationResult,
+  SnapshotSet,
+  SnapshotSetCreated,
+  StorageArray,
+} from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask } from './array-masking';
-import { moveGroup, resumeResource, setResourceDiskIdentity, startApplicationResource, startResource, stopApplicationResource, stopResource, suspendResource } from './cluster-service';
+import {
+  moveGroup,
+  resumeResource,
+  setResourceDiskIdentity,
+  startApplicationResource,
+  startResource,
+  stopApplicationResource,
+  stopResource,
+  suspendResource,
+} from './cluster-service';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
@@ -32,7 +51,9 @@ export interface LabOptions {
   crash?: (message: string) => never;
 }
 
-type Applied<R> = ({ kind: 'done'; result: R } | { kind: 'failed'; error: ShadowSwapError }) & { crashAfter: boolean } | { kind: 'crash-before'; crashAfter: false };
+type Applied<R> =
+  | (({ kind: 'done'; result: R } | { kind: 'failed'; error: ShadowSwapError }) & { crashAfter: boolean })
+  | { kind: 'crash-before'; crashAfter: false };
 
 function exitProcess(message: string): never {
   process.stderr.write(`shadowswap: ${message}\n`);
@@ -72,9 +93,16 @@ export class LabBackend implements Backend {
     return { kind: 'lab', label: `Lab (${this.read().scenario})`, dataDir: this.store.dir };
   }
   async preflightChecks(): Promise<PreflightCheck[]> {
-    return [{ id: 'backend', title: 'The backend can run every step', verdict: 'pass', reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets', fix: null }];
+    return [
+      {
+        id: 'backend',
+        title: 'The backend can run every step',
+        verdict: 'pass',
+        reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets',
+        fix: null,
+      },
+    ];
   }
-
 
   async listArrays(): Promise<StorageArray[]> {
     return this.read().arrays;
@@ -108,11 +136,19 @@ export class LabBackend implements Backend {
   async importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
     const host = params.host.toLowerCase();
     if (this.importingOn.has(host)) {
-      throw windowsFailure('VSS_E_SNAPSHOT_SET_IN_PROGRESS', `Another import is running on ${params.host}; VSS imports one set at a time per host. Wait for it to finish`, 'BUSY');
+      throw windowsFailure(
+        'VSS_E_SNAPSHOT_SET_IN_PROGRESS',
+        `Another import is running on ${params.host}; VSS imports one set at a time per host. Wait for it to finish`,
+        'BUSY',
+      );
     }
     this.importingOn.add(host);
     try {
-      return await this.run('importSnapshotSet', (state, context) => importSet(state, params, context), (state) => markImportFailed(state, params));
+      return await this.run(
+        'importSnapshotSet',
+        (state, context) => importSet(state, params, context),
+        (state) => markImportFailed(state, params),
+      );
     } finally {
       this.importingOn.delete(host);
     }
@@ -199,15 +235,17 @@ export class LabBackend implements Backend {
     let applied: Applied<R>;
     try {
       applied = await this.store.update((state): Applied<R> => {
-      const fault = takeFault(state, operation);
-      if (fault?.kind === 'fail') {
-        onInjectedFailure?.(state);
-        return { kind: 'failed', error: injectedFailure(operation), crashAfter: false };
-      }
-      if (fault?.kind === 'crash' && fault.crashPoint === 'before') return { kind: 'crash-before', crashAfter: false };
-      const outcome = apply(state, { now: this.now(), partial: fault?.kind === 'partial' });
-      const crashAfter = fault?.kind === 'crash';
-      return outcome instanceof FailedWithEffect ? { kind: 'failed', error: outcome.error, crashAfter } : { kind: 'done', result: outcome, crashAfter };
+        const fault = takeFault(state, operation);
+        if (fault?.kind === 'fail') {
+          onInjectedFailure?.(state);
+          return { kind: 'failed', error: injectedFailure(operation), crashAfter: false };
+        }
+        if (fault?.kind === 'crash' && fault.crashPoint === 'before') return { kind: 'crash-before', crashAfter: false };
+        const outcome = apply(state, { now: this.now(), partial: fault?.kind === 'partial' });
+        const crashAfter = fault?.kind === 'crash';
+        return outcome instanceof FailedWithEffect
+          ? { kind: 'failed', error: outcome.error, crashAfter }
+          : { kind: 'done', result: outcome, crashAfter };
       });
     } finally {
       // Our own change (or a refused one that re-read the file) is not news from another process.

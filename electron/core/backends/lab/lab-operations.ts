@@ -7,7 +7,17 @@ import type { Backend } from '../../backend';
 import type { FaultKind } from './lab-model';
 import type { WindowsErrorSymbol } from './windows-errors';
 
-type ReadOrLifecycle = 'describe' | 'preflightChecks' | 'listArrays' | 'listLuns' | 'listHosts' | 'listSnapshotSets' | 'listClusters' | 'previewCommands' | 'onChange' | 'close';
+type ReadOrLifecycle =
+  | 'describe'
+  | 'preflightChecks'
+  | 'listArrays'
+  | 'listLuns'
+  | 'listHosts'
+  | 'listSnapshotSets'
+  | 'listClusters'
+  | 'previewCommands'
+  | 'onChange'
+  | 'close';
 export type LabOperationName = Exclude<keyof Backend, ReadOrLifecycle>;
 
 export interface OperationSpec {
@@ -23,20 +33,75 @@ const whole = ['fail', 'delay', 'crash'] as const;
 const splittable = ['fail', 'delay', 'crash', 'partial'] as const;
 
 export const labOperations: Record<LabOperationName, OperationSpec> = {
-  createSnapshotSet: { summary: 'create a transportable hardware shadow copy set', latencyMs: 6_000, faultKinds: whole, failsWith: 'VSS_E_PROVIDER_VETO' },
-  setLunMask: { summary: 'replace the access list of a LUN on the array', latencyMs: 1_500, faultKinds: whole, failsWith: 'VDS_E_PROVIDER_FAILURE' },
-  importSnapshotSet: { summary: 'import a set on a host (partial: some shadow copies do not arrive)', latencyMs: 8_000, faultKinds: splittable, failsWith: 'VSS_E_UNEXPECTED_PROVIDER_ERROR' },
-  breakSnapshotSet: { summary: 'break an imported set (plain, writable, revert identity)', latencyMs: 3_000, faultKinds: whole, failsWith: 'VSS_E_PROVIDER_VETO' },
-  setVolumesReadWrite: { summary: 'mark volumes read/write (partial: some LUNs stay read-only)', latencyMs: 800, faultKinds: splittable, failsWith: 'VDS_E_PROVIDER_FAILURE' },
-  exposeShadowCopy: { summary: 'expose an imported shadow copy as a drive letter', latencyMs: 1_000, faultKinds: whole, failsWith: 'VSS_E_UNEXPECTED_PROVIDER_ERROR' },
-  suspendResource: { summary: 'turn maintenance mode on for a disk resource', latencyMs: 500, faultKinds: whole, failsWith: 'ERROR_INVALID_STATE' },
-  resumeResource: { summary: 'turn maintenance mode off for a disk resource', latencyMs: 2_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
+  createSnapshotSet: {
+    summary: 'create a transportable hardware shadow copy set',
+    latencyMs: 6_000,
+    faultKinds: whole,
+    failsWith: 'VSS_E_PROVIDER_VETO',
+  },
+  setLunMask: {
+    summary: 'replace the access list of a LUN on the array',
+    latencyMs: 1_500,
+    faultKinds: whole,
+    failsWith: 'VDS_E_PROVIDER_FAILURE',
+  },
+  importSnapshotSet: {
+    summary: 'import a set on a host (partial: some shadow copies do not arrive)',
+    latencyMs: 8_000,
+    faultKinds: splittable,
+    failsWith: 'VSS_E_UNEXPECTED_PROVIDER_ERROR',
+  },
+  breakSnapshotSet: {
+    summary: 'break an imported set (plain, writable, revert identity)',
+    latencyMs: 3_000,
+    faultKinds: whole,
+    failsWith: 'VSS_E_PROVIDER_VETO',
+  },
+  setVolumesReadWrite: {
+    summary: 'mark volumes read/write (partial: some LUNs stay read-only)',
+    latencyMs: 800,
+    faultKinds: splittable,
+    failsWith: 'VDS_E_PROVIDER_FAILURE',
+  },
+  exposeShadowCopy: {
+    summary: 'expose an imported shadow copy as a drive letter',
+    latencyMs: 1_000,
+    faultKinds: whole,
+    failsWith: 'VSS_E_UNEXPECTED_PROVIDER_ERROR',
+  },
+  suspendResource: {
+    summary: 'turn maintenance mode on for a disk resource',
+    latencyMs: 500,
+    faultKinds: whole,
+    failsWith: 'ERROR_INVALID_STATE',
+  },
+  resumeResource: {
+    summary: 'turn maintenance mode off for a disk resource',
+    latencyMs: 2_000,
+    faultKinds: whole,
+    failsWith: 'ERROR_RESOURCE_FAILED',
+  },
   stopResource: { summary: 'take a disk resource offline', latencyMs: 1_500, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
   startResource: { summary: 'bring a disk resource online', latencyMs: 3_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
-  startApplicationResource: { summary: 'bring an application resource (SQL Server, a network name) online', latencyMs: 4_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
-  stopApplicationResource: { summary: 'take an application resource offline', latencyMs: 2_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
+  startApplicationResource: {
+    summary: 'bring an application resource (SQL Server, a network name) online',
+    latencyMs: 4_000,
+    faultKinds: whole,
+    failsWith: 'ERROR_RESOURCE_FAILED',
+  },
+  stopApplicationResource: {
+    summary: 'take an application resource offline',
+    latencyMs: 2_000,
+    faultKinds: whole,
+    failsWith: 'ERROR_RESOURCE_FAILED',
+  },
   moveGroup: { summary: 'move a cluster group to another node', latencyMs: 5_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
-  setResourceDiskIdentity: { summary: 'repoint a disk resource at another signature (last resort)', latencyMs: 300, faultKinds: whole, failsWith: 'ERROR_INVALID_STATE' },
+  setResourceDiskIdentity: {
+    summary: 'repoint a disk resource at another signature (last resort)',
+    latencyMs: 300,
+    faultKinds: whole,
+    failsWith: 'ERROR_INVALID_STATE',
+  },
 };
 
 export function isLabOperation(name: string): name is LabOperationName {

@@ -99,7 +99,11 @@ export class LabStore {
     try {
       text = fs.readFileSync(this.file, 'utf8');
     } catch (error) {
-      throw new ShadowSwapError('STATE_UNREADABLE', `The Lab state file ${this.file} could not be read (${(error as Error).message}). Check the data directory's permissions, or create an estate with "shadowswap lab init".`, { file: this.file });
+      throw new ShadowSwapError(
+        'STATE_UNREADABLE',
+        `The Lab state file ${this.file} could not be read (${(error as Error).message}). Check the data directory's permissions, or create an estate with "shadowswap lab init".`,
+        { file: this.file },
+      );
     }
     let json: unknown;
     try {
@@ -111,10 +115,15 @@ export class LabStore {
       throw this.unreadable('is not a ShadowSwap Lab state file');
     }
     if ((json as { version?: unknown }).version !== LAB_FORMAT_VERSION) {
-      throw this.unreadable(`was written by another version of ShadowSwap (format version ${String((json as { version?: unknown }).version)}, this one reads ${LAB_FORMAT_VERSION})`);
+      throw this.unreadable(
+        `was written by another version of ShadowSwap (format version ${String((json as { version?: unknown }).version)}, this one reads ${LAB_FORMAT_VERSION})`,
+      );
     }
     const parsed = LabFile.safeParse(json);
-    if (!parsed.success) throw this.unreadable(`does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    if (!parsed.success)
+      throw this.unreadable(
+        `does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? 'root'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      );
     return parsed.data.state;
   }
 

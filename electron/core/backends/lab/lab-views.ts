@@ -53,11 +53,13 @@ export function hostsView(state: LabState): Host[] {
     }
     const clusterOf = new Map<string, string>();
     for (const cluster of state.clusters) for (const node of cluster.nodes) clusterOf.set(node.name.toLowerCase(), cluster.name);
-    views.hosts = markShared(state.hosts.map((host) => ({
-      ...host,
-      clusterName: clusterOf.get(host.name.toLowerCase()) ?? null,
-      visibleLunIds: seen.get(host.name.toLowerCase()) ?? [],
-    })));
+    views.hosts = markShared(
+      state.hosts.map((host) => ({
+        ...host,
+        clusterName: clusterOf.get(host.name.toLowerCase()) ?? null,
+        visibleLunIds: seen.get(host.name.toLowerCase()) ?? [],
+      })),
+    );
   }
   return views.hosts;
 }
@@ -82,7 +84,11 @@ function attributesOf(set: LabSnapshotSet): string[] {
 function toSnapshotSet(set: LabSnapshotSet): SnapshotSet {
   const { persistent: _persistent, shadowCopies, ...rest } = set;
   // Copies, not references: operations edit shadow copies in place and a view must not change after it was read.
-  return { ...rest, attributes: attributesOf(set), shadowCopies: shadowCopies.map((copy) => ({ ...copy, originalIdentity: { ...copy.originalIdentity } })) };
+  return {
+    ...rest,
+    attributes: attributesOf(set),
+    shadowCopies: shadowCopies.map((copy) => ({ ...copy, originalIdentity: { ...copy.originalIdentity } })),
+  };
 }
 
 export function clustersView(state: LabState): Cluster[] {
@@ -102,10 +108,20 @@ function toCluster(cluster: LabCluster): Cluster {
     nodes: cluster.nodes.map((node) => ({ ...node })),
     groups: cluster.groups.map((group) => {
       const states = [...cluster.resources, ...cluster.applicationResources].filter((r) => r.group === group.name).map((r) => r.state);
-      const state = states.includes('Failed') ? 'Failed' : states.every((s) => s === 'Online') ? 'Online' : states.every((s) => s === 'Offline') ? 'Offline' : 'PartialOnline';
+      const state = states.includes('Failed')
+        ? 'Failed'
+        : states.every((s) => s === 'Online')
+          ? 'Online'
+          : states.every((s) => s === 'Offline')
+            ? 'Offline'
+            : 'PartialOnline';
       return { ...group, state };
     }),
     diskResources,
-    applicationResources: cluster.applicationResources.map((resource) => ({ ...resource, dependencies: [...resource.dependencies], ownerNode: ownerNodeOf(cluster, resource) })),
+    applicationResources: cluster.applicationResources.map((resource) => ({
+      ...resource,
+      dependencies: [...resource.dependencies],
+      ownerNode: ownerNodeOf(cluster, resource),
+    })),
   };
 }

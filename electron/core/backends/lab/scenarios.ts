@@ -13,7 +13,8 @@ export interface Scenario {
 
 export const scenarios: Record<string, Scenario> = {
   'two-node-sql': {
-    summary: "Cluster SQLCLUS (SQL01, SQL02) with four clustered MBR LUNs, last night's transportable set of them, and backup host BACKUP01.",
+    summary:
+      "Cluster SQLCLUS (SQL01, SQL02) with four clustered MBR LUNs, last night's transportable set of them, and backup host BACKUP01.",
     build: twoNodeSql,
   },
   'standalone-dc': {
@@ -21,7 +22,8 @@ export const scenarios: Record<string, Scenario> = {
     build: standaloneDc,
   },
   'mixed-compliance': {
-    summary: 'Like two-node-sql, but one LUN is GPT, one dynamic, one reports only an NAA (type 3) identifier and one an unknown association.',
+    summary:
+      'Like two-node-sql, but one LUN is GPT, one dynamic, one reports only an NAA (type 3) identifier and one an unknown association.',
     build: mixedCompliance,
   },
   large: {

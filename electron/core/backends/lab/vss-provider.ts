@@ -44,7 +44,10 @@ function shadowLunOf(original: LabLun, id: string, created: Date): LabLun {
     ...original,
     id,
     name: `${original.name}-SC-${stampText(created)}`,
-    identifiers: original.identifiers.map((identifier, i) => ({ ...identifier, value: `${identifier.value.slice(0, 1)}${deterministicHex(`${id}/identifier/${i}`, identifier.value.length - 1)}` })),
+    identifiers: original.identifiers.map((identifier, i) => ({
+      ...identifier,
+      value: `${identifier.value.slice(0, 1)}${deterministicHex(`${id}/identifier/${i}`, identifier.value.length - 1)}`,
+    })),
     volumes: original.volumes.map((volume) => ({ ...volume, guidPath: volumeGuidPath(`${id}/${volume.guidPath}`), driveLetter: null })),
     readOnly: true,
     hidden: true,
@@ -61,17 +64,35 @@ export function createTransportableSet(
   context: OperationContext,
 ): SnapshotSetCreated {
   const host = findHost(state, params.host);
-  if (params.lunIds.length === 0) throw new ShadowSwapError('INVALID_REQUEST', 'A shadow copy set needs at least one LUN (diskshadow: "add at least one volume before create").');
+  if (params.lunIds.length === 0)
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      'A shadow copy set needs at least one LUN (diskshadow: "add at least one volume before create").',
+    );
   const originals = [...new Set(params.lunIds.map((id) => findLun(state, id)))];
   for (const lun of originals) {
     if (!isVisibleTo(lun, host.name)) {
-      throw windowsFailure('VSS_E_OBJECT_NOT_FOUND', `${host.name} does not see ${lun.name}, so it cannot add its volume to a shadow copy set. Create the set on a host the LUN is unmasked to`, 'PRECONDITION_FAILED');
+      throw windowsFailure(
+        'VSS_E_OBJECT_NOT_FOUND',
+        `${host.name} does not see ${lun.name}, so it cannot add its volume to a shadow copy set. Create the set on a host the LUN is unmasked to`,
+        'PRECONDITION_FAILED',
+      );
     }
     if (lun.state === 'shadow' || lun.volumes.length === 0) {
-      throw windowsFailure('VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER', `${lun.name} ${lun.state === 'shadow' ? 'is itself an unbroken shadow copy' : 'has no volume'}; the hardware provider cannot shadow-copy it`, 'PRECONDITION_FAILED');
+      throw windowsFailure(
+        'VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER',
+        `${lun.name} ${lun.state === 'shadow' ? 'is itself an unbroken shadow copy' : 'has no volume'}; the hardware provider cannot shadow-copy it`,
+        'PRECONDITION_FAILED',
+      );
     }
   }
-  const set = recordTransportableSet(state, { host: host.name, originals, persistent: params.persistent, createdAt: context.now, nextLunId: lunNumberer(state) });
+  const set = recordTransportableSet(state, {
+    host: host.name,
+    originals,
+    persistent: params.persistent,
+    createdAt: context.now,
+    nextLunId: lunNumberer(state),
+  });
   return {
     ...report(
       'createSnapshotSet',
@@ -125,22 +146,38 @@ export function recordTransportableSet(
   return set;
 }
 
-export function importSet(state: LabState, params: { setId: string; host: string }, context: OperationContext): OperationResult | FailedWithEffect {
+export function importSet(
+  state: LabState,
+  params: { setId: string; host: string },
+  context: OperationContext,
+): OperationResult | FailedWithEffect {
   const set = findSnapshotSet(state, params.setId);
   const host = findHost(state, params.host);
   const pending = set.shadowCopies.filter((copy) => !copy.imported);
   if (pending.length === 0 || set.state === 'broken' || set.state === 'exposed') {
-    throw windowsFailure('VSS_E_OBJECT_ALREADY_EXISTS', `Set ${set.id} is already ${set.state}${set.importedTo ? ` on ${set.importedTo}` : ''}; there is nothing left to import`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_OBJECT_ALREADY_EXISTS',
+      `Set ${set.id} is already ${set.state}${set.importedTo ? ` on ${set.importedTo}` : ''}; there is nothing left to import`,
+      'PRECONDITION_FAILED',
+    );
   }
   if (set.importedTo !== null && set.importedTo !== host.name && set.state === 'imported') {
-    throw windowsFailure('VSS_E_BAD_STATE', `Set ${set.id} is partly imported on ${set.importedTo}; finish the import there`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_BAD_STATE',
+      `Set ${set.id} is partly imported on ${set.importedTo}; finish the import there`,
+      'PRECONDITION_FAILED',
+    );
   }
   const reached = partialShare(pending, context.partial);
   const warnings: string[] = [];
   for (const copy of reached) {
     const shadow = findLun(state, copy.shadowLunId);
     if (!isVisibleTo(shadow, host.name)) shadow.mask = [...shadow.mask, host.name];
-    shadow.volumes = shadow.volumes.map((volume) => ({ ...volume, guidPath: volumeGuidPath(`${shadow.id}/import/${host.name}`), driveLetter: null }));
+    shadow.volumes = shadow.volumes.map((volume) => ({
+      ...volume,
+      guidPath: volumeGuidPath(`${shadow.id}/import/${host.name}`),
+      driveLetter: null,
+    }));
     shadow.readOnly = true;
     shadow.hidden = true;
     copy.imported = true;
@@ -151,14 +188,19 @@ export function importSet(state: LabState, params: { setId: string; host: string
     set.state = 'failed';
     set.importedTo = host.name;
     return new FailedWithEffect(
-      windowsFailure('VSS_E_NO_SNAPSHOTS_IMPORTED', `Importing set ${set.id} on ${host.name} imported nothing: the shadow LUNs did not arrive. VSS does not clean up after a failed import; check the array's masking of the shadow LUNs, then import again`),
+      windowsFailure(
+        'VSS_E_NO_SNAPSHOTS_IMPORTED',
+        `Importing set ${set.id} on ${host.name} imported nothing: the shadow LUNs did not arrive. VSS does not clean up after a failed import; check the array's masking of the shadow LUNs, then import again`,
+      ),
     );
   }
   set.state = 'imported';
   set.importedTo = host.name;
   const missing = set.shadowCopies.filter((copy) => !copy.imported);
   if (missing.length > 0) {
-    warnings.push(`${missing.length} shadow cop${missing.length === 1 ? 'y was' : 'ies were'} not imported (${missing.map((c) => c.shadowLunId).join(', ')}): the disks did not arrive in time. Import the set again on ${host.name} to finish; do not break it before.`);
+    warnings.push(
+      `${missing.length} shadow cop${missing.length === 1 ? 'y was' : 'ies were'} not imported (${missing.map((c) => c.shadowLunId).join(', ')}): the disks did not arrive in time. Import the set again on ${host.name} to finish; do not break it before.`,
+    );
   }
   return report(
     'importSnapshotSet',
@@ -182,14 +224,26 @@ export function markImportFailed(state: LabState, params: { setId: string; host:
 
 function requireImportedEverywhere(set: LabSnapshotSet, action: string): string {
   if (set.state === 'created' || set.state === 'failed' || set.importedTo === null) {
-    throw windowsFailure('VSS_E_OBJECT_NOT_FOUND', `Cannot ${action} set ${set.id}: it is ${set.state} and not in any host's system. Import it first`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_OBJECT_NOT_FOUND',
+      `Cannot ${action} set ${set.id}: it is ${set.state} and not in any host's system. Import it first`,
+      'PRECONDITION_FAILED',
+    );
   }
   if (set.state === 'broken') {
-    throw windowsFailure('VSS_E_OBJECT_NOT_FOUND', `Cannot ${action} set ${set.id}: it was already broken (${set.breakMode}); its LUNs are ordinary LUNs now`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_OBJECT_NOT_FOUND',
+      `Cannot ${action} set ${set.id}: it was already broken (${set.breakMode}); its LUNs are ordinary LUNs now`,
+      'PRECONDITION_FAILED',
+    );
   }
   const missing = set.shadowCopies.filter((copy) => !copy.imported);
   if (missing.length > 0) {
-    throw windowsFailure('VSS_E_BAD_STATE', `Cannot ${action} set ${set.id}: ${missing.length} of its shadow copies were not imported. Import the set again on ${set.importedTo} first`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_BAD_STATE',
+      `Cannot ${action} set ${set.id}: ${missing.length} of its shadow copies were not imported. Import the set again on ${set.importedTo} first`,
+      'PRECONDITION_FAILED',
+    );
   }
   return set.importedTo;
 }
@@ -241,28 +295,51 @@ export function breakSet(state: LabState, params: { setId: string; mode: BreakMo
   const warnings =
     params.mode === 'revert-identity'
       ? []
-      : ['The broken LUNs have new disk identities: a cluster resource expecting the original signature will not find them (event 1034). To keep the identity, mask the originals and break with identity revert.'];
-  const how = { plain: 'read-only, with new disk identities', writable: 'read/write, with new disk identities', 'revert-identity': "read/write, with the original LUNs' disk identities" }[params.mode];
-  return report('breakSnapshotSet', `Set ${set.id} broken on ${host}: its ${shadows.length} LUN(s) are now ordinary LUNs, ${how}.`, { changes, warnings });
+      : [
+          'The broken LUNs have new disk identities: a cluster resource expecting the original signature will not find them (event 1034). To keep the identity, mask the originals and break with identity revert.',
+        ];
+  const how = {
+    plain: 'read-only, with new disk identities',
+    writable: 'read/write, with new disk identities',
+    'revert-identity': "read/write, with the original LUNs' disk identities",
+  }[params.mode];
+  return report('breakSnapshotSet', `Set ${set.id} broken on ${host}: its ${shadows.length} LUN(s) are now ordinary LUNs, ${how}.`, {
+    changes,
+    warnings,
+  });
 }
 
 export function exposeShadowCopy(state: LabState, params: { setId: string; shadowCopyId: string; driveLetter: string }): OperationResult {
   const set = findSnapshotSet(state, params.setId);
   const host = requireImportedEverywhere(set, 'expose a shadow copy of');
   const copy = set.shadowCopies.find((c) => c.id === normalizeGuid(params.shadowCopyId));
-  if (!copy) throw new ShadowSwapError('NOT_FOUND', `Set ${set.id} has no shadow copy ${params.shadowCopyId}. Its shadow copies: ${set.shadowCopies.map((c) => c.id).join(', ')}.`);
+  if (!copy)
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `Set ${set.id} has no shadow copy ${params.shadowCopyId}. Its shadow copies: ${set.shadowCopies.map((c) => c.id).join(', ')}.`,
+    );
   if (!set.persistent) {
-    throw windowsFailure('VSS_E_BAD_STATE', `Shadow copy ${copy.id} is not persistent; diskshadow exposes only persistent shadow copies`, 'PRECONDITION_FAILED');
+    throw windowsFailure(
+      'VSS_E_BAD_STATE',
+      `Shadow copy ${copy.id} is not persistent; diskshadow exposes only persistent shadow copies`,
+      'PRECONDITION_FAILED',
+    );
   }
   const letter = params.driveLetter.toUpperCase().replace(/\\$/, '');
-  if (!/^[D-Z]:$/.test(letter)) throw new ShadowSwapError('INVALID_REQUEST', `"${params.driveLetter}" is not a drive letter to expose on; use D: to Z:.`);
-  const taken = state.luns.some((lun) => isVisibleTo(lun, host) && lun.volumes.some((volume) => volume.driveLetter?.toUpperCase() === letter));
+  if (!/^[D-Z]:$/.test(letter))
+    throw new ShadowSwapError('INVALID_REQUEST', `"${params.driveLetter}" is not a drive letter to expose on; use D: to Z:.`);
+  const taken = state.luns.some(
+    (lun) => isVisibleTo(lun, host) && lun.volumes.some((volume) => volume.driveLetter?.toUpperCase() === letter),
+  );
   // diskshadow's own message has the double space.
-  if (taken) throw new ShadowSwapError('PRECONDITION_FAILED', `The  drive letter is already in use. ${letter} is taken on ${host}; choose another.`);
+  if (taken)
+    throw new ShadowSwapError('PRECONDITION_FAILED', `The  drive letter is already in use. ${letter} is taken on ${host}; choose another.`);
   const shadow = findLun(state, copy.shadowLunId);
   shadow.volumes = shadow.volumes.map((volume, i) => (i === 0 ? { ...volume, driveLetter: letter } : volume));
   shadow.hidden = false;
   copy.exposedAs = letter;
   set.state = 'exposed';
-  return report('exposeShadowCopy', `The shadow copy was successfully exposed as ${letter}\\. (read-only, on ${host})`, { changes: [`${shadow.name}: exposed as ${letter}`] });
+  return report('exposeShadowCopy', `The shadow copy was successfully exposed as ${letter}\\. (read-only, on ${host})`, {
+    changes: [`${shadow.name}: exposed as ${letter}`],
+  });
 }

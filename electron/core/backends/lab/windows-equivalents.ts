@@ -29,7 +29,12 @@ function consoleHostOf(set: LabSnapshotSet): string {
 
 function newestSetWith(state: LabState, lun: LabLun): LabSnapshotSet {
   const set = state.snapshotSets.findLast((s) => s.shadowCopies.some((c) => c.originalLunId === lun.id || c.shadowLunId === lun.id));
-  if (set === undefined) throw new ShadowSwapError('PRECONDITION_FAILED', `${lun.name} is in no shadow copy set, so no recovery masks it and the Lab cannot tell which host would run diskraid.`, { lunId: lun.id });
+  if (set === undefined)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${lun.name} is in no shadow copy set, so no recovery masks it and the Lab cannot tell which host would run diskraid.`,
+      { lunId: lun.id },
+    );
   return set;
 }
 
@@ -42,7 +47,8 @@ function accessFor(state: LabState, hosts: readonly string[]): LunAccess {
   return { kind: 'iscsi', initiators: initiators.flatMap((i) => (i.kind === 'iscsi' ? [i.iqn] : [])) };
 }
 
-const sees = (hosts: readonly string[], host: string): boolean => hosts.includes(ALL_HOSTS) || hosts.some((h) => h.toLowerCase() === host.toLowerCase());
+const sees = (hosts: readonly string[], host: string): boolean =>
+  hosts.includes(ALL_HOSTS) || hosts.some((h) => h.toLowerCase() === host.toLowerCase());
 
 function maskCommand(state: LabState, planned: Extract<PlannedOperation, { operation: 'setLunMask' }>): CommandPreview {
   const lun = findLun(state, planned.lunId);
@@ -60,7 +66,11 @@ function maskCommand(state: LabState, planned: Extract<PlannedOperation, { opera
 function breakCommand(set: LabSnapshotSet, mode: Extract<PlannedOperation, { operation: 'breakSnapshotSet' }>['mode']): CommandPreview {
   const runsOn = consoleHostOf(set);
   if (mode === 'revert-identity') {
-    return { tool: 'vshadow', runsOn, text: vshadowCommandLine(buildBreakExArgs({ setId: set.id, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } })) };
+    return {
+      tool: 'vshadow',
+      runsOn,
+      text: vshadowCommandLine(buildBreakExArgs({ setId: set.id, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } })),
+    };
   }
   return { tool: 'diskshadow', runsOn, text: buildBreakScript(set.id, mode === 'writable') };
 }

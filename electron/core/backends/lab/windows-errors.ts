@@ -6,7 +6,9 @@ import { ShadowSwapError, type ErrorCode } from '../../../../shared/errors';
 import { formatHresult, windowsCodes, type WindowsCodeSymbol } from '../../windows-codes';
 
 /** The codes the Lab can fail with: those whose system text the registry holds. */
-export type WindowsErrorSymbol = { [K in WindowsCodeSymbol]: (typeof windowsCodes)[K]['text'] extends string ? K : never }[WindowsCodeSymbol];
+export type WindowsErrorSymbol = {
+  [K in WindowsCodeSymbol]: (typeof windowsCodes)[K]['text'] extends string ? K : never;
+}[WindowsCodeSymbol];
 const windowsErrors: Record<WindowsErrorSymbol, { hresult: number; text: string }> = windowsCodes;
 
 export function statusOf(symbol: WindowsErrorSymbol): { hresult: string; symbol: string } {

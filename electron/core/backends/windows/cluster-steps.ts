@@ -23,8 +23,13 @@ import { operationResult, powershellJson, type WindowsContext } from './windows-
 import { sameName } from './windows-views';
 
 async function readResource(context: WindowsContext, ref: ResourceRef): Promise<ClusterResourceInfo> {
-  const [resource] = await powershellJson(context, getClusterResourceCommand({ cluster: ref.cluster, names: [ref.resource] }), parseClusterResources);
-  if (resource === undefined) throw new ShadowSwapError('NOT_FOUND', `Cluster ${ref.cluster} has no resource named ${ref.resource}.`, { ...ref });
+  const [resource] = await powershellJson(
+    context,
+    getClusterResourceCommand({ cluster: ref.cluster, names: [ref.resource] }),
+    parseClusterResources,
+  );
+  if (resource === undefined)
+    throw new ShadowSwapError('NOT_FOUND', `Cluster ${ref.cluster} has no resource named ${ref.resource}.`, { ...ref });
   return resource;
 }
 
@@ -41,7 +46,8 @@ function requireOwner(resource: ClusterResourceInfo, ref: ResourceOnNode): void 
 const describeState = (r: ClusterResourceInfo): string => (r.maintenanceShown ? `${r.state}(Maintenance)` : r.state);
 
 type OwnerNodeCommand = (request: { resource: string; ownerNode: string }) => string;
-export type OwnerNodeOperation = 'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource' | 'startApplicationResource' | 'stopApplicationResource';
+export type OwnerNodeOperation =
+  'suspendResource' | 'resumeResource' | 'stopResource' | 'startResource' | 'startApplicationResource' | 'stopApplicationResource';
 
 const ownerNodeSteps: Record<OwnerNodeOperation, { command: OwnerNodeCommand; did: string }> = {
   suspendResource: { command: suspendClusterResourceCommand, did: 'is in maintenance mode (health checking is off)' },
@@ -58,23 +64,40 @@ export function ownerNodeCommand(operation: OwnerNodeOperation, ref: ResourceOnN
   return ownerNodeSteps[operation].command({ resource: ref.resource, ownerNode: ref.onNode });
 }
 
-export async function runOwnerNodeStep(context: WindowsContext, operation: OwnerNodeOperation, ref: ResourceOnNode): Promise<OperationResult> {
+export async function runOwnerNodeStep(
+  context: WindowsContext,
+  operation: OwnerNodeOperation,
+  ref: ResourceOnNode,
+): Promise<OperationResult> {
   const before = await readResource(context, ref);
   requireOwner(before, ref);
   const [after] = await powershellJson(context, ownerNodeCommand(operation, ref), parseClusterResources);
-  return operationResult(operation, `${ref.resource} on ${ref.onNode} ${ownerNodeSteps[operation].did}.`, [`${ref.resource}: ${describeState(before)} → ${after === undefined ? 'unknown' : describeState(after)}`]);
+  return operationResult(operation, `${ref.resource} on ${ref.onNode} ${ownerNodeSteps[operation].did}.`, [
+    `${ref.resource}: ${describeState(before)} → ${after === undefined ? 'unknown' : describeState(after)}`,
+  ]);
 }
 
-export async function moveGroup(context: WindowsContext, params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
+export async function moveGroup(
+  context: WindowsContext,
+  params: { cluster: string; group: string; node: string },
+): Promise<OperationResult> {
   const [group] = await powershellJson(context, moveClusterGroupCommand(params), parseClusterGroups);
   if (group === undefined || group.ownerNode === null || !sameName(group.ownerNode, params.node)) {
-    throw new ShadowSwapError('BACKEND_FAILED', `Move-ClusterGroup finished but ${params.group} is owned by ${group?.ownerNode ?? 'an unknown node'}, not ${params.node}. Check the group in Failover Cluster Manager before continuing.`, {
-      tool: 'powershell',
-      symbol: 'MOVE_NOT_CONFIRMED',
-      hresult: null,
-    });
+    throw new ShadowSwapError(
+      'BACKEND_FAILED',
+      `Move-ClusterGroup finished but ${params.group} is owned by ${group?.ownerNode ?? 'an unknown node'}, not ${params.node}. Check the group in Failover Cluster Manager before continuing.`,
+      {
+        tool: 'powershell',
+        symbol: 'MOVE_NOT_CONFIRMED',
+        hresult: null,
+      },
+    );
   }
-  return operationResult('moveGroup', `${params.group} is now owned by ${params.node}; maintenance mode on its disks was cleared by the move.`, [`${params.group}: owner → ${params.node} (${group.state ?? 'state unknown'})`]);
+  return operationResult(
+    'moveGroup',
+    `${params.group} is now owned by ${params.node}; maintenance mode on its disks was cleared by the move.`,
+    [`${params.group}: owner → ${params.node} (${group.state ?? 'state unknown'})`],
+  );
 }
 
 /** The Set-ClusterParameter call, on the owner node, that points a resource at a disk identity. */
@@ -85,14 +108,28 @@ export function diskIdentityCommand(ref: ResourceOnNode, identity: PlannedDiskId
     : setPendingDiskResourceIdentityCommand({ ...request, partitionStyle: identity.assignedAtBreak });
 }
 
-export async function setResourceDiskIdentity(context: WindowsContext, params: ResourceRef & { signature: string }): Promise<OperationResult> {
+export async function setResourceDiskIdentity(
+  context: WindowsContext,
+  params: ResourceRef & { signature: string },
+): Promise<OperationResult> {
   const identity = validateDiskIdentity(params.signature);
   const resource = await readResource(context, params);
   if (resource.state !== 'Offline') {
-    throw new ShadowSwapError('PRECONDITION_FAILED', `${params.resource} is ${describeState(resource)}; its disk identity can only be changed while it is Offline. Stop the resource first.`, { ...params });
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${params.resource} is ${describeState(resource)}; its disk identity can only be changed while it is Offline. Stop the resource first.`,
+      { ...params },
+    );
   }
-  if (resource.ownerNode === null) throw new ShadowSwapError('PRECONDITION_FAILED', `${params.resource} has no owner node, so there is no node to change it on.`, { ...params });
-  const current = await powershellJson(context, getDiskResourceParametersCommand({ cluster: params.cluster, resource: params.resource }), parseDiskResourceParameters);
+  if (resource.ownerNode === null)
+    throw new ShadowSwapError('PRECONDITION_FAILED', `${params.resource} has no owner node, so there is no node to change it on.`, {
+      ...params,
+    });
+  const current = await powershellJson(
+    context,
+    getDiskResourceParametersCommand({ cluster: params.cluster, resource: params.resource }),
+    parseDiskResourceParameters,
+  );
   const expectedKind = identity.kind === 'mbr' ? 'mbr' : 'gpt';
   if (current.identity.kind !== expectedKind) {
     throw new ShadowSwapError(
@@ -101,21 +138,31 @@ export async function setResourceDiskIdentity(context: WindowsContext, params: R
       { ...params },
     );
   }
-  const updated = await powershellJson(context, diskIdentityCommand({ ...params, onNode: resource.ownerNode }, { signature: params.signature }), parseDiskResourceParameters);
+  const updated = await powershellJson(
+    context,
+    diskIdentityCommand({ ...params, onNode: resource.ownerNode }, { signature: params.signature }),
+    parseDiskResourceParameters,
+  );
   const now = identity.kind === 'mbr' ? updated.diskSignature : updated.diskIdGuid;
   const wanted = identity.kind === 'mbr' ? identity.signature : identity.guid;
   if (now !== wanted) {
-    throw new ShadowSwapError('BACKEND_FAILED', `Set-ClusterParameter ran, but ${params.resource} reads back ${now ?? 'nothing'} instead of ${wanted}. Check the resource's parameters before bringing it online.`, {
-      tool: 'powershell',
-      symbol: 'IDENTITY_NOT_CONFIRMED',
-      hresult: null,
-    });
+    throw new ShadowSwapError(
+      'BACKEND_FAILED',
+      `Set-ClusterParameter ran, but ${params.resource} reads back ${now ?? 'nothing'} instead of ${wanted}. Check the resource's parameters before bringing it online.`,
+      {
+        tool: 'powershell',
+        symbol: 'IDENTITY_NOT_CONFIRMED',
+        hresult: null,
+      },
+    );
   }
   const before = identity.kind === 'mbr' ? current.diskSignature : current.diskIdGuid;
   return operationResult(
     'setResourceDiskIdentity',
     `${params.resource} now looks for the disk ${wanted}; bring it online to check that the cluster finds it.`,
     [`${params.resource} ${identity.kind === 'mbr' ? 'DiskSignature' : 'DiskIdGuid'}: ${before ?? '(none)'} → ${wanted}`],
-    ['Microsoft advises not to change a Physical Disk resource\'s identity after it is assigned; this is the last-resort path. Prefer breaking with identity revert.'],
+    [
+      "Microsoft advises not to change a Physical Disk resource's identity after it is assigned; this is the last-resort path. Prefer breaking with identity revert.",
+    ],
   );
 }

@@ -13,8 +13,16 @@ import { isThisComputer, operationResult, powershellJson, type WindowsContext } 
 /** The Set-Disk command that makes a LUN's disk writable as `host` sees it (remoted unless it is this computer). */
 export function writableDiskCommand(context: WindowsContext, host: string, lunId: string): { lun: SanMapLun; command: string } {
   const lun = context.sanMap.read().luns.find((l) => l.id === lunId);
-  if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}); its disk UniqueId is unknown. Add it, then retry.`, { lunId });
-  return { lun, command: setDiskWritableCommand({ disk: { uniqueId: lun.uniqueId }, ...(isThisComputer(context, host) ? {} : { computer: host }) }) };
+  if (lun === undefined)
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `LUN ${lunId} is not in the SAN map (${context.sanMap.file}); its disk UniqueId is unknown. Add it, then retry.`,
+      { lunId },
+    );
+  return {
+    lun,
+    command: setDiskWritableCommand({ disk: { uniqueId: lun.uniqueId }, ...(isThisComputer(context, host) ? {} : { computer: host }) }),
+  };
 }
 
 export async function setDisksWritable(context: WindowsContext, params: { host: string; lunIds: string[] }): Promise<OperationResult> {

@@ -10,7 +10,15 @@
  * Learn's own import.md example writes `SET CONTEXT TRANSPORTABLE`; that is a documentation bug and is never
  * generated here.
  */
-import { invalid, validateDiskshadowAlias, validateDriveLetter, validateGuid, validateMetadataCabPath, validateVolume, bracedGuid } from './validate';
+import {
+  invalid,
+  validateDiskshadowAlias,
+  validateDriveLetter,
+  validateGuid,
+  validateMetadataCabPath,
+  validateVolume,
+  bracedGuid,
+} from './validate';
 import { toScriptText } from './script-text';
 
 export interface TransportableVolume {
@@ -56,7 +64,12 @@ export function buildTransportableCreateScript(request: TransportableCreateReque
     if (entry.alias !== undefined) {
       const alias = validateDiskshadowAlias(entry.alias, `alias of volume ${index + 1}`);
       if (seenAliases.has(alias.toLowerCase())) {
-        throw invalid(`alias of volume ${index + 1}`, entry.alias, 'the same alias is used twice', 'a distinct alias per volume (aliases are case-insensitive environment variables)');
+        throw invalid(
+          `alias of volume ${index + 1}`,
+          entry.alias,
+          'the same alias is used twice',
+          'a distinct alias per volume (aliases are case-insensitive environment variables)',
+        );
       }
       seenAliases.add(alias.toLowerCase());
       line += ` alias ${alias}`;
@@ -66,7 +79,9 @@ export function buildTransportableCreateScript(request: TransportableCreateReque
 
   const lines = [
     request.includeWriters === false ? 'set context persistent nowriters' : 'set context persistent',
-    request.snapshotKind === undefined ? 'set option transportable' : `set option ${snapshotKindKeyword(request.snapshotKind)} transportable`,
+    request.snapshotKind === undefined
+      ? 'set option transportable'
+      : `set option ${snapshotKindKeyword(request.snapshotKind)} transportable`,
     `set metadata ${cab}`,
   ];
   if (request.verbose === true) lines.push('set verbose on');

@@ -35,7 +35,10 @@ async function providers(env: DoctorEnvironment, tools: ToolLocation[], elevated
   if (!isPresent(tools, 'diskshadow')) return { raw: null, how: 'not listed: diskshadow.exe was not found' };
   if (elevated !== true) return { raw: null, how: 'not listed: diskshadow needs an elevated process' };
   try {
-    return { raw: succeeded(await env.runner.diskshadow(buildListProvidersScript())).stdout, how: 'diskshadow list providers (raw output; not parsed)' };
+    return {
+      raw: succeeded(await env.runner.diskshadow(buildListProvidersScript())).stdout,
+      how: 'diskshadow list providers (raw output; not parsed)',
+    };
   } catch (error) {
     return { raw: null, how: `diskshadow list providers failed: ${failureText(error)}` };
   }
@@ -48,18 +51,33 @@ async function clusterMembership(env: DoctorEnvironment, tools: ToolLocation[]):
     return { member: nodes.length > 0, nodes: nodes.map((n) => ({ name: n.name, state: n.state })), how: 'Get-ClusterNode' };
   } catch (error) {
     // Not a node, or the FailoverClusters module is not installed: both mean "not a cluster member" for ShadowSwap.
-    return { member: false, nodes: [], how: `Get-ClusterNode failed, so this computer is not used as a cluster node: ${failureText(error)}` };
+    return {
+      member: false,
+      nodes: [],
+      how: `Get-ClusterNode failed, so this computer is not used as a cluster node: ${failureText(error)}`,
+    };
   }
 }
 
 function chooseBackend(env: DoctorEnvironment, tools: ToolLocation[], elevated: boolean | null): DoctorReport['backend'] {
   if (env.platform !== 'win32') {
-    return { kind: 'lab', why: `This is ${env.platform}, not Windows: diskshadow, diskraid and the cluster cmdlets exist only on Windows Server, so ShadowSwap uses the built-in Lab.` };
+    return {
+      kind: 'lab',
+      why: `This is ${env.platform}, not Windows: diskshadow, diskraid and the cluster cmdlets exist only on Windows Server, so ShadowSwap uses the built-in Lab.`,
+    };
   }
   const missing = missingRequiredTools(tools);
-  if (missing.length > 0) return { kind: 'lab', why: `The Lab is used: ${missing.map((t) => `${t}.exe`).join(', ')} not found on this computer.` };
-  if (elevated !== true) return { kind: 'lab', why: 'The Lab is used: the process is not elevated, and diskshadow and diskraid need an administrator. Start ShadowSwap as administrator.' };
-  return { kind: 'windows', why: 'The Windows backend can run here: the tools are present and the process is elevated. Choose it with --backend windows.' };
+  if (missing.length > 0)
+    return { kind: 'lab', why: `The Lab is used: ${missing.map((t) => `${t}.exe`).join(', ')} not found on this computer.` };
+  if (elevated !== true)
+    return {
+      kind: 'lab',
+      why: 'The Lab is used: the process is not elevated, and diskshadow and diskraid need an administrator. Start ShadowSwap as administrator.',
+    };
+  return {
+    kind: 'windows',
+    why: 'The Windows backend can run here: the tools are present and the process is elevated. Choose it with --backend windows.',
+  };
 }
 
 export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {

@@ -266,7 +266,13 @@ function printedHresults(output: string): number[] {
   return out;
 }
 
-function build(tool: WindowsTool, e: Explanation, hresult: number | null, exitCode: number | null, evidence: string | null): ShadowSwapError {
+function build(
+  tool: WindowsTool,
+  e: Explanation,
+  hresult: number | null,
+  exitCode: number | null,
+  evidence: string | null,
+): ShadowSwapError {
   return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.`, {
     tool,
     hresult: hresult === null ? null : formatHresult(hresult),
@@ -352,7 +358,10 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       {
         symbol: 'VSHADOW_FAILED',
         what: 'vshadow failed',
-        why: exitCode !== null && VSHADOW_EXIT[exitCode] !== undefined ? `it exited with code ${exitCode} (${VSHADOW_EXIT[exitCode]})` : 'it printed an error',
+        why:
+          exitCode !== null && VSHADOW_EXIT[exitCode] !== undefined
+            ? `it exited with code ${exitCode} (${VSHADOW_EXIT[exitCode]})`
+            : 'it printed an error',
         next: 'Read the vshadow output in the run log (re-run with /tracing for more detail), fix the cause, and retry the step',
       },
       printed[0] ?? null,
@@ -367,7 +376,10 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       {
         symbol: `DISKRAID_EXIT_${exitCode}`,
         what: 'The diskraid masking script failed',
-        why: meaning === undefined ? `diskraid exited with undocumented code ${exitCode}` : `diskraid exited with code ${exitCode}: ${meaning.replace(/\.$/, '')}`,
+        why:
+          meaning === undefined
+            ? `diskraid exited with undocumented code ${exitCode}`
+            : `diskraid exited with code ${exitCode}: ${meaning.replace(/\.$/, '')}`,
         next: 'Check the subsystem and LUN numbers with "list subsystems" / "list luns" and the array provider, then retry; masking is replace-not-add, so re-apply the full list',
       },
       null,

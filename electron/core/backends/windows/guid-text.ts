@@ -21,7 +21,9 @@ CHAR_CLASS[0x2d] = DASH;
 export type HexLayout = Uint8Array;
 
 /** `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. */
-export const GUID_LAYOUT: HexLayout = Uint8Array.from({ length: 36 }, (_, k) => (k === 8 || k === 13 || k === 18 || k === 23 ? DASH : LOWER_CASE | HAS_UPPER_CASE));
+export const GUID_LAYOUT: HexLayout = Uint8Array.from({ length: 36 }, (_, k) =>
+  k === 8 || k === 13 || k === 18 || k === 23 ? DASH : LOWER_CASE | HAS_UPPER_CASE,
+);
 
 /** 36 of `[0-9a-fA-F-]` in any order, as a `Volume{...}` path is matched. */
 export const HEX_OR_DASH_36: HexLayout = new Uint8Array(36).fill(LOWER_CASE | HAS_UPPER_CASE | DASH);

@@ -39,7 +39,12 @@ export async function checkElevation(runner: ToolRunner, tools: readonly ToolLoc
     // A failed whoami printed no groups: that says nothing about the token, so it must not read as "not elevated".
     if (groups.exitCode !== 0) return { value: null, how: `whoami /groups exited with code ${groups.exitCode ?? 'none'}` };
     const value = ELEVATED_SIDS.some((sid) => groups.stdout.includes(sid));
-    return { value, how: value ? 'whoami /groups lists the High Mandatory Level (S-1-16-12288)' : 'whoami /groups does not list the High Mandatory Level: not started as administrator' };
+    return {
+      value,
+      how: value
+        ? 'whoami /groups lists the High Mandatory Level (S-1-16-12288)'
+        : 'whoami /groups does not list the High Mandatory Level: not started as administrator',
+    };
   } catch (error) {
     return { value: null, how: `whoami /groups failed: ${failureText(error)}` };
   }

@@ -47,5 +47,9 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S, what:
 }
 
 function unreadable(file: string, what: string, why: string): ShadowSwapError {
-  return new ShadowSwapError('STATE_UNREADABLE', `The ${what} ${file} could not be used: ${why}. It was left untouched; fix or move it aside, then retry.`, { file });
+  return new ShadowSwapError(
+    'STATE_UNREADABLE',
+    `The ${what} ${file} could not be used: ${why}. It was left untouched; fix or move it aside, then retry.`,
+    { file },
+  );
 }

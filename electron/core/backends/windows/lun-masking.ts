@@ -14,14 +14,29 @@ import { lunVisibleTo, sameName } from './windows-views';
 
 function accessFor(map: SanMap, hosts: readonly string[]): LunAccess {
   if (hosts.includes(ALL_HOSTS)) {
-    if (hosts.length > 1) throw new ShadowSwapError('INVALID_REQUEST', '"*" (every host) cannot be combined with host names: an access list is either everyone or a list.', { hosts });
+    if (hosts.length > 1)
+      throw new ShadowSwapError(
+        'INVALID_REQUEST',
+        '"*" (every host) cannot be combined with host names: an access list is either everyone or a list.',
+        { hosts },
+      );
     return { kind: 'all' };
   }
   if (hosts.length === 0) return { kind: 'none' };
   const initiators = hosts.flatMap((name) => {
     const host = map.hosts.find((h) => sameName(h.name, name));
-    if (host === undefined) throw new ShadowSwapError('NOT_FOUND', `Host ${name} is not in the SAN map, so its initiators are unknown. Add it with its FC WWNs or iSCSI names, then retry.`, { host: name });
-    if (host.initiators.length === 0) throw new ShadowSwapError('PRECONDITION_FAILED', `Host ${name} has no initiators in the SAN map, so no LUN can be unmasked to it. Add its FC WWNs or iSCSI names.`, { host: name });
+    if (host === undefined)
+      throw new ShadowSwapError(
+        'NOT_FOUND',
+        `Host ${name} is not in the SAN map, so its initiators are unknown. Add it with its FC WWNs or iSCSI names, then retry.`,
+        { host: name },
+      );
+    if (host.initiators.length === 0)
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `Host ${name} has no initiators in the SAN map, so no LUN can be unmasked to it. Add its FC WWNs or iSCSI names.`,
+        { host: name },
+      );
     return host.initiators;
   });
   const wwns = initiators.flatMap((i) => (i.kind === 'fc' ? [i.wwn] : []));
@@ -62,24 +77,41 @@ export function maskingPlan(context: WindowsContext, params: { lunId: string; ho
   const map = context.sanMap.read();
   const lun = map.luns.find((l) => l.id === params.lunId);
   if (lun === undefined) {
-    throw new ShadowSwapError('NOT_FOUND', `LUN ${params.lunId} is not in the SAN map (${context.sanMap.file}); its diskraid subsystem and LUN numbers are unknown. Add it, then retry.`, { lunId: params.lunId });
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `LUN ${params.lunId} is not in the SAN map (${context.sanMap.file}); its diskraid subsystem and LUN numbers are unknown. Add it, then retry.`,
+      { lunId: params.lunId },
+    );
   }
   const array = map.arrays.find((a) => a.id === lun.arrayId);
-  if (array === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`, { lunId: lun.id });
+  if (array === undefined)
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
+      { lunId: lun.id },
+    );
 
   const access = accessFor(map, params.hosts);
   const after = maskOfHosts(params.hosts);
   const current = before ?? lun;
   // SetMask asks callers to uninstall the disk before masking it away; diskraid does that locally with `uninstall`.
-  const losesLocalAccess = map.hosts.some((h) => isThisComputer(context, h.name) && lunVisibleTo(current, h.name) && !lunVisibleTo(after, h.name));
-  return { lun, script: buildMaskingScript({ subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, access, uninstallLocalDisk: losesLocalAccess }), after };
+  const losesLocalAccess = map.hosts.some(
+    (h) => isThisComputer(context, h.name) && lunVisibleTo(current, h.name) && !lunVisibleTo(after, h.name),
+  );
+  return {
+    lun,
+    script: buildMaskingScript({ subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, access, uninstallLocalDisk: losesLocalAccess }),
+    after,
+  };
 }
 
 export async function setLunMask(context: WindowsContext, params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
   const { lun, script, after } = maskingPlan(context, params);
   succeeded(await context.runner.diskraid(script));
   context.sanMap.recordMask(lun.id, after);
-  return operationResult('setLunMask', `LUN ${lun.name} is now visible to ${describeMask(after)}; the array replaced its whole access list.`, [
-    `${lun.name}: ${describeMask(lun)} → ${describeMask(after)}`,
-  ]);
+  return operationResult(
+    'setLunMask',
+    `LUN ${lun.name} is now visible to ${describeMask(after)}; the array replaced its whole access list.`,
+    [`${lun.name}: ${describeMask(lun)} → ${describeMask(after)}`],
+  );
 }

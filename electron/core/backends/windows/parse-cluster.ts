@@ -4,14 +4,7 @@
  * `OwnerGroup` (2016+), nested objects vs their names, braced/upper-case GUIDs.
  */
 import { guidOrNull } from './guid-text';
-import {
-  itemError,
-  optionalInteger,
-  optionalString,
-  parsePowerShellJson,
-  requiredString,
-  type JsonObject,
-} from './parse-powershell-json';
+import { itemError, optionalInteger, optionalString, parsePowerShellJson, requiredString, type JsonObject } from './parse-powershell-json';
 
 /** CLUSTER_RESOURCE_STATE values (Learn clusapi.h / ClusResource.State, reference §5.1). */
 export const CLUSTER_RESOURCE_STATES: Readonly<Record<number, string>> = {
@@ -84,17 +77,17 @@ export function parseResourceDependencies(json: string): ResourceDependencies[] 
   const what = 'Get-ClusterResourceDependency';
   return parsePowerShellJson(json, what).map((item) => {
     const nested = item['Resource'];
-    const resource = typeof nested === 'object' && nested !== null && !Array.isArray(nested) ? requiredString(nested as JsonObject, 'Name', what) : requiredString(item, 'Resource', what);
+    const resource =
+      typeof nested === 'object' && nested !== null && !Array.isArray(nested)
+        ? requiredString(nested as JsonObject, 'Name', what)
+        : requiredString(item, 'Resource', what);
     const expression = optionalString(item, 'DependencyExpression', what) ?? '';
     return { resource, dependsOn: [...expression.matchAll(/\[([^\]]+)\]/g)].map((m) => (m[1] ?? '').trim()).filter((name) => name !== '') };
   });
 }
 
 /** How the cluster knows the disk: DiskIdType 0 = MBR signature, 1 = GPT GUID, 5000 = unrecognized (§5.4). */
-export type DiskIdentity =
-  | { kind: 'mbr'; signature: string | null }
-  | { kind: 'gpt'; guid: string | null }
-  | { kind: 'unknown' };
+export type DiskIdentity = { kind: 'mbr'; signature: string | null } | { kind: 'gpt'; guid: string | null } | { kind: 'unknown' };
 
 export interface DiskResourceParameters {
   diskIdType: number | null;

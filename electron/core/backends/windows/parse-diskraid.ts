@@ -107,7 +107,8 @@ export function parseDiskraidOutput(text: string): DiskraidOutput {
       table.result.rows.push(row);
       continue;
     }
-    if (/^Microsoft Diskraid version \S+$/i.test(t) || /^Copyright \(.{1,3}\) \d{4}(?:-\d{4})? Microsoft Corporation\.?$/i.test(t)) continue;
+    if (/^Microsoft Diskraid version \S+$/i.test(t) || /^Copyright \(.{1,3}\) \d{4}(?:-\d{4})? Microsoft Corporation\.?$/i.test(t))
+      continue;
     const computer = /^On computer:\s*(\S.*)$/i.exec(t);
     if (computer !== null) {
       out.computer = (computer[1] ?? '').trim();

@@ -34,12 +34,7 @@ const RECORD_START = /^(?:->|DISKSHADOW>|Alias |Querying |Number of shadow copie
 
 function startsRecord(line: string): boolean {
   const t = line.trimStart();
-  return (
-    isHeaderLine(line, diskshadowHeader) ||
-    isShadowPropertyLine(line) ||
-    RECORD_START.test(t) ||
-    KNOWN.test(t)
-  );
+  return isHeaderLine(line, diskshadowHeader) || isShadowPropertyLine(line) || RECORD_START.test(t) || KNOWN.test(t);
 }
 
 function aliasGuid(text: string, line: LogicalLine): string {
@@ -58,7 +53,11 @@ export function parseDiskshadowOutput(text: string, options: DateOptions = {}): 
       extra: (line, listing, state) => {
         const t = line.text.trim();
         // Each pattern is tried only on lines that start as it does: most lines are neither.
-        const a = startsWithIgnoreCase(t, 0, t.length, 'alias ') ? (ALIAS_SHADOW.exec(t) ?? ALIAS_SET.exec(t)) : t.startsWith('->') ? ALIAS_EXPANSION.exec(t) : null;
+        const a = startsWithIgnoreCase(t, 0, t.length, 'alias ')
+          ? (ALIAS_SHADOW.exec(t) ?? ALIAS_SET.exec(t))
+          : t.startsWith('->')
+            ? ALIAS_EXPANSION.exec(t)
+            : null;
         if (a !== null) {
           listing.aliases[a[1] ?? ''] = aliasGuid(a[2] ?? '', line);
           return true;

@@ -56,7 +56,8 @@ export function optionalString(item: JsonObject, key: string, what: string): str
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // Objects beyond -Depth are written as their ToString(); objects within it usually carry a Name.
-  if (typeof v === 'object' && !Array.isArray(v) && typeof (v as JsonObject)['Name'] === 'string') return (v as JsonObject)['Name'] as string;
+  if (typeof v === 'object' && !Array.isArray(v) && typeof (v as JsonObject)['Name'] === 'string')
+    return (v as JsonObject)['Name'] as string;
   throw itemError(what, item, `${key} is not text`);
 }
 

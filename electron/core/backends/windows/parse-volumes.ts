@@ -20,7 +20,8 @@ export function parseVolumes(json: string): VolumeInfo[] {
     const letter = (optionalString(item, 'DriveLetter', what) ?? '').trim();
     if (letter !== '' && !/^[A-Za-z]$/.test(letter)) throw itemError(what, item, 'DriveLetter is not a letter');
     const volumePath = optionalString(item, 'Path', what);
-    if (volumePath === null || !/^\\\\\?\\Volume\{[0-9a-fA-F-]{36}\}\\$/.test(volumePath)) throw itemError(what, item, 'Path is not a \\\\?\\Volume{GUID}\\ path');
+    if (volumePath === null || !/^\\\\\?\\Volume\{[0-9a-fA-F-]{36}\}\\$/.test(volumePath))
+      throw itemError(what, item, 'Path is not a \\\\?\\Volume{GUID}\\ path');
     return {
       driveLetter: letter === '' ? null : `${letter.toUpperCase()}:`,
       path: normalizeVolumePath(volumePath),

@@ -16,7 +16,17 @@ import { ListingFields, type CreationTime } from './listing-fields';
 import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
 import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
-import { hasLineSeparatorIn, hasRegexLineSeparator, indexOfCode, NameTable, skipSpace, type KeyedRule, skipSpaceBack, startsWithIgnoreCase, trimmedSlice } from './text-scan';
+import {
+  hasLineSeparatorIn,
+  hasRegexLineSeparator,
+  indexOfCode,
+  NameTable,
+  skipSpace,
+  type KeyedRule,
+  skipSpaceBack,
+  startsWithIgnoreCase,
+  trimmedSlice,
+} from './text-scan';
 
 type Key =
   | 'set'

@@ -92,13 +92,19 @@ function waitArg(wait: number | undefined): string {
 /** Takes the resource offline; the cluster takes its dependents offline first. */
 export function stopClusterResourceCommand(request: StartStopRequest): string {
   const name = validateClusterResourceName(request.resource);
-  return onNode(request.ownerNode, `Stop-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+  return onNode(
+    request.ownerNode,
+    `Stop-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`,
+  );
 }
 
 /** Brings the resource online. (-ChooseBestNode is not generated: the reference could not verify it.) */
 export function startClusterResourceCommand(request: StartStopRequest): string {
   const name = validateClusterResourceName(request.resource);
-  return onNode(request.ownerNode, `Start-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`);
+  return onNode(
+    request.ownerNode,
+    `Start-ClusterResource -Name ${psQuote(name)}${waitArg(request.waitSeconds)} | ${RESOURCE_PROPERTIES} | ${TO_JSON}`,
+  );
 }
 
 export interface ClusterQuery {
@@ -151,7 +157,9 @@ export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): st
   const identity = validateDiskIdentity(request.signature);
   return identityCommand(
     request,
-    identity.kind === 'mbr' ? mbrSignatureAssignment(psQuote(`0x${identity.signature}`)) : `-Name DiskIdGuid -Value ${psQuote(bracedGuid(identity.guid))}`,
+    identity.kind === 'mbr'
+      ? mbrSignatureAssignment(psQuote(`0x${identity.signature}`))
+      : `-Name DiskIdGuid -Value ${psQuote(bracedGuid(identity.guid))}`,
   );
 }
 
@@ -162,7 +170,9 @@ export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): st
 export function setPendingDiskResourceIdentityCommand(request: OwnerNodeResourceRequest & { partitionStyle: 'MBR' | 'GPT' }): string {
   return identityCommand(
     request,
-    request.partitionStyle === 'MBR' ? mbrSignatureAssignment("'0x<signature after the break>'") : "-Name DiskIdGuid -Value '<disk GUID after the break>'",
+    request.partitionStyle === 'MBR'
+      ? mbrSignatureAssignment("'0x<signature after the break>'")
+      : "-Name DiskIdGuid -Value '<disk GUID after the break>'",
   );
 }
 
@@ -184,7 +194,9 @@ function identityCommand(request: OwnerNodeResourceRequest, assignment: string):
 export function moveClusterGroupCommand(request: ClusterQuery & { group: string; node: string }): string {
   const group = validateClusterResourceName(request.group, 'cluster group name');
   const node = validateHostName(request.node, 'target node');
-  return local(`Move-ClusterGroup -Name ${psQuote(group)} -Node ${psQuote(node)}${clusterArg(request.cluster)} | ${GROUP_PROPERTIES} | ${TO_JSON}`);
+  return local(
+    `Move-ClusterGroup -Name ${psQuote(group)} -Node ${psQuote(node)}${clusterArg(request.cluster)} | ${GROUP_PROPERTIES} | ${TO_JSON}`,
+  );
 }
 
 export function getClusterNodeCommand(query: ClusterQuery = {}): string {
@@ -238,5 +250,7 @@ export function setDiskWritableCommand(options: { disk: DiskSelector; computer?:
  * names are Microsoft's WMI documentation; the reference quotes only Win32_ShadowCopy.)
  */
 export function getOperatingSystemCommand(): string {
-  return local(`Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object -Property Caption,Version,ServicePackMajorVersion | ${TO_JSON}`);
+  return local(
+    `Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object -Property Caption,Version,ServicePackMajorVersion | ${TO_JSON}`,
+  );
 }

@@ -53,7 +53,11 @@ function killTree(child: ChildProcess): void {
   const pid = child.pid;
   if (pid === undefined) return;
   if (process.platform === 'win32') {
-    const killer = spawn(taskkillPath(process.env), ['/PID', String(pid), '/T', '/F'], { shell: false, windowsHide: true, stdio: 'ignore' });
+    const killer = spawn(taskkillPath(process.env), ['/PID', String(pid), '/T', '/F'], {
+      shell: false,
+      windowsHide: true,
+      stdio: 'ignore',
+    });
     killer.on('error', () => child.kill());
     return;
   }

@@ -48,7 +48,10 @@ export class RepeatedField<T> {
   at(s: string, from: number, to: number): T {
     const length = to - from;
     for (let slot = 0; slot < this.recentLength.length; slot += 1) {
-      if (this.recentLength[slot] === length && sameText(s, from, this.recentSrc[slot] as string, this.recentFrom[slot] as number, length)) {
+      if (
+        this.recentLength[slot] === length &&
+        sameText(s, from, this.recentSrc[slot] as string, this.recentFrom[slot] as number, length)
+      ) {
         return this.recentValue[slot] as T;
       }
     }

@@ -49,11 +49,14 @@ export class ReplayLauncher implements ProcessLauncher {
     }
     const expected: TranscriptCall = { tool: entry.tool, argv: entry.argv, script: entry.script };
     if (!sameCall(expected, actual)) {
-      throw new ReplayMismatchError(`Replay diverged at call ${index + 1}: expected ${describeCall(expected)}, got ${describeCall(actual)}.`, {
-        index,
-        expected,
-        actual,
-      });
+      throw new ReplayMismatchError(
+        `Replay diverged at call ${index + 1}: expected ${describeCall(expected)}, got ${describeCall(actual)}.`,
+        {
+          index,
+          expected,
+          actual,
+        },
+      );
     }
     this.next += 1;
     return { exitCode: entry.exitCode, stdout: entry.stdout, stderr: entry.stderr, durationMs: entry.durationMs, ending: entry.ending };

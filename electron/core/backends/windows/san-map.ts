@@ -67,7 +67,7 @@ export class SanMapStore {
       throw new ShadowSwapError(
         'PRECONDITION_FAILED',
         `The Windows backend needs a SAN map at ${this.file}, and there is none. DiskRAID's LUN listing format is not documented anywhere ShadowSwap could check, ` +
-          'so the map declares which array LUN (diskraid subsystem and LUN number) is which Windows disk (Get-Disk UniqueId), each host\'s initiators, and ' +
+          "so the map declares which array LUN (diskraid subsystem and LUN number) is which Windows disk (Get-Disk UniqueId), each host's initiators, and " +
           `each LUN's current access list. Write it from your array's management tool, for example: ${EXAMPLE}`,
         { file: this.file },
       );

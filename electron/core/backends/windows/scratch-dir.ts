@@ -32,7 +32,9 @@ export async function withScratchDir<T>(root: string | undefined, action: (dir: 
 /** Writes a script exactly as the tools read it: the builders' CRLF ASCII text, no BOM, owner-only. */
 export async function writeScript(file: string, text: string): Promise<void> {
   if (!/^[\x20-\x7e\r\n]*$/.test(text) || /(?<!\r)\n/.test(text)) {
-    throw new ShadowSwapError('INTERNAL', 'A tool script is not CRLF-terminated ASCII; it was not written or run. Please report this.', { text });
+    throw new ShadowSwapError('INTERNAL', 'A tool script is not CRLF-terminated ASCII; it was not written or run. Please report this.', {
+      text,
+    });
   }
   await fs.writeFile(file, text, { encoding: 'ascii', mode: 0o600, flag: 'wx' });
 }

@@ -359,7 +359,8 @@ function applyProperty(
       return;
     case 'exposure':
       // `Not exposed`, or where: `Exposed locally as: X`, where X may itself read `not exposed`.
-      record.exposedAs = to === from || (to - from === NOT_EXPOSED.length && startsWithIgnoreCase(src, from, to, NOT_EXPOSED)) ? null : src.slice(from, to);
+      record.exposedAs =
+        to === from || (to - from === NOT_EXPOSED.length && startsWithIgnoreCase(src, from, to, NOT_EXPOSED)) ? null : src.slice(from, to);
       return;
     case 'pathExposed':
       // vshadow prints it under "Exposed remotely as <share>"; the share is what a client uses.

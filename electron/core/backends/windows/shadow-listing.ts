@@ -81,7 +81,8 @@ export function normalizeVolumePath(text: string): string {
     const guidStart = at + VOLUME_OPEN.length;
     const kind = text.charCodeAt(guidStart + 36) === 0x7d ? hexText(text, guidStart, HEX_OR_DASH_36) : NOT_A_GUID;
     if (kind === LOWER_CASE) return text;
-    if (kind === HAS_UPPER_CASE) return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
+    if (kind === HAS_UPPER_CASE)
+      return text.slice(0, guidStart) + text.slice(guidStart, guidStart + 36).toLowerCase() + text.slice(guidStart + 36);
   }
   return text;
 }

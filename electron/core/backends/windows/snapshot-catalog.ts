@@ -32,7 +32,11 @@ export class SnapshotCatalog {
   get(setId: string): SnapshotSet {
     const set = this.list().find((s) => s.id === setId.toLowerCase().replace(/[{}]/g, ''));
     if (set === undefined) {
-      throw new ShadowSwapError('NOT_FOUND', `No snapshot set ${setId} is in ShadowSwap's catalog (${this.file}). List the sets with: shadowswap inventory snapshots.`, { setId });
+      throw new ShadowSwapError(
+        'NOT_FOUND',
+        `No snapshot set ${setId} is in ShadowSwap's catalog (${this.file}). List the sets with: shadowswap inventory snapshots.`,
+        { setId },
+      );
     }
     return set;
   }

@@ -25,7 +25,8 @@ function validateToolFilePath(value: string, field: string, extensions: readonly
   if (!STAND_IN_PATH.test(value) || value.split('/').some((s) => s === '.' || s === '..')) {
     throw invalid(field, value, 'it has a character outside the allowed set or a "." or ".." segment', allowed);
   }
-  if (!extensions.some((e) => value.toLowerCase().endsWith(e))) throw invalid(field, value, `it does not end with ${extensions.join(' or ')}`, allowed);
+  if (!extensions.some((e) => value.toLowerCase().endsWith(e)))
+    throw invalid(field, value, `it does not end with ${extensions.join(' or ')}`, allowed);
   return value;
 }
 

@@ -12,7 +12,14 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import { detectToolFailure, type WindowsTool } from './errors';
 import { spawnLauncher, type LaunchResult, type ProcessLauncher, type ToolName } from './process-launcher';
 import { readIfPresent, withScratchDir, writeScript } from './scratch-dir';
-import { diskraidInvocation, diskshadowInvocation, powershellInvocation, vshadowInvocation, whoamiGroupsInvocation, type ToolInvocation } from './tool-argv';
+import {
+  diskraidInvocation,
+  diskshadowInvocation,
+  powershellInvocation,
+  vshadowInvocation,
+  whoamiGroupsInvocation,
+  type ToolInvocation,
+} from './tool-argv';
 import { locateTool, realLocatorEnvironment, type LocatorEnvironment, type ToolLocation } from './tool-locator';
 import { callOf, type TranscriptSink } from './transcript';
 
@@ -86,7 +93,11 @@ export class ToolRunner {
 
   /** `powershell -NoProfile -NonInteractive -Command <text>` for a command from powershell-commands.ts. */
   powershell(commandText: string, call: CallOptions = {}): Promise<ToolResult<'powershell'>> {
-    return this.launch('powershell', { invocation: powershellInvocation(commandText), script: null, scratchDir: null, logFile: null }, call);
+    return this.launch(
+      'powershell',
+      { invocation: powershellInvocation(commandText), script: null, scratchDir: null, logFile: null },
+      call,
+    );
   }
 
   /** `vshadow <args>` for arguments from vshadow-args.ts. */

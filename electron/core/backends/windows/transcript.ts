@@ -57,7 +57,11 @@ export function readTranscript(file: string): TranscriptEntry[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ShadowSwapError('NOT_FOUND', `The transcript ${file} could not be read (${(error as Error).message}). Check the path and try again.`, { file });
+    throw new ShadowSwapError(
+      'NOT_FOUND',
+      `The transcript ${file} could not be read (${(error as Error).message}). Check the path and try again.`,
+      { file },
+    );
   }
   return text.split('\n').flatMap((line, index) => {
     if (line.trim() === '') return [];

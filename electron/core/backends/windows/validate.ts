@@ -145,7 +145,8 @@ export function validateVolume(value: unknown, field = 'volume'): VolumeName {
   throw invalid(field, value, 'it is not a drive letter, mount point or volume GUID path', VOLUME_ALLOWED);
 }
 
-const FILE_ALLOWED = 'an absolute local path such as C:\\ShadowSwap\\fr.cab (letters, digits, - _ . ( ) in names, no spaces), up to 259 characters';
+const FILE_ALLOWED =
+  'an absolute local path such as C:\\ShadowSwap\\fr.cab (letters, digits, - _ . ( ) in names, no spaces), up to 259 characters';
 
 /**
  * An absolute local file path (script, log, metadata .cab). UNC and relative paths are refused: the
@@ -189,8 +190,10 @@ export function validateHostName(value: unknown, field = 'computer name'): strin
     if (!/^[A-Za-z0-9-]+$/.test(label)) throw invalid(field, value, 'it has a character other than letters, digits, - and .', HOST_ALLOWED);
     if (label.startsWith('-') || label.endsWith('-')) throw invalid(field, value, 'a label starts or ends with -', HOST_ALLOWED);
   }
-  if (labels.length === 1 && text.length > 15) throw invalid(field, value, 'a single-label (NetBIOS) name is longer than 15 characters', HOST_ALLOWED);
-  if (/^[0-9]+$/.test(labels[0] ?? '') && labels.length === 1) throw invalid(field, value, 'a NetBIOS name cannot be all digits', HOST_ALLOWED);
+  if (labels.length === 1 && text.length > 15)
+    throw invalid(field, value, 'a single-label (NetBIOS) name is longer than 15 characters', HOST_ALLOWED);
+  if (/^[0-9]+$/.test(labels[0] ?? '') && labels.length === 1)
+    throw invalid(field, value, 'a NetBIOS name cannot be all digits', HOST_ALLOWED);
   return text;
 }
 

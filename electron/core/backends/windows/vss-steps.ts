@@ -27,25 +27,48 @@ interface SourceVolume {
   volume: VolumeInfo;
 }
 
-async function sourceVolumes(context: WindowsContext, lunIds: readonly string[]): Promise<{ volumes: SourceVolume[]; providerId: string; metadataDir: string }> {
+async function sourceVolumes(
+  context: WindowsContext,
+  lunIds: readonly string[],
+): Promise<{ volumes: SourceVolume[]; providerId: string; metadataDir: string }> {
   const map = context.sanMap.read();
   const volumes: SourceVolume[] = [];
   const providers = new Set<string>();
   for (const lunId of lunIds) {
     const lun = map.luns.find((l) => l.id === lunId);
-    if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}). Add it there, then retry.`, { lunId });
+    if (lun === undefined)
+      throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}). Add it there, then retry.`, {
+        lunId,
+      });
     const array = map.arrays.find((a) => a.id === lun.arrayId);
-    if (array === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`, { lunId });
+    if (array === undefined)
+      throw new ShadowSwapError(
+        'NOT_FOUND',
+        `LUN ${lunId} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
+        { lunId },
+      );
     providers.add(array.providerId.toLowerCase());
     const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId } }), parseDisks);
-    if (disk === undefined) throw new ShadowSwapError('PRECONDITION_FAILED', `This computer does not see LUN ${lunId} (no disk with UniqueId ${lun.uniqueId}). Create the set on a host that sees it.`, { lunId });
+    if (disk === undefined)
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `This computer does not see LUN ${lunId} (no disk with UniqueId ${lun.uniqueId}). Create the set on a host that sees it.`,
+        { lunId },
+      );
     const onDisk = await powershellJson(context, getDiskVolumesCommand({ disk: { uniqueId: lun.uniqueId } }), parseVolumes);
-    if (onDisk.length === 0) throw new ShadowSwapError('PRECONDITION_FAILED', `LUN ${lunId} holds no volume, so there is nothing to shadow-copy on it.`, { lunId });
+    if (onDisk.length === 0)
+      throw new ShadowSwapError('PRECONDITION_FAILED', `LUN ${lunId} holds no volume, so there is nothing to shadow-copy on it.`, {
+        lunId,
+      });
     volumes.push(...onDisk.map((volume) => ({ lunId, disk, volume })));
   }
   const [providerId, ...others] = [...providers];
   if (providerId === undefined || others.length > 0) {
-    throw new ShadowSwapError('PRECONDITION_FAILED', 'The LUNs are on arrays with different VSS hardware providers; one shadow copy set is made by one provider. Create one set per array.', { lunIds });
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      'The LUNs are on arrays with different VSS hardware providers; one shadow copy set is made by one provider. Create one set per array.',
+      { lunIds },
+    );
   }
   return { volumes, providerId, metadataDir: map.metadataDir ?? context.defaultMetadataDir };
 }
@@ -72,13 +95,19 @@ function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[]): Shadow
     shadowLunId: '',
     originalVolume: record.originalVolume ?? '',
     originalDriveLetter: source?.volume.driveLetter ?? null,
-    originalIdentity: { partitionStyle: source?.disk.partitionStyle ?? 'RAW', signature: source?.disk.partitionStyle === 'GPT' ? source.disk.guid : (source?.disk.signature ?? null) },
+    originalIdentity: {
+      partitionStyle: source?.disk.partitionStyle ?? 'RAW',
+      signature: source?.disk.partitionStyle === 'GPT' ? source.disk.guid : (source?.disk.signature ?? null),
+    },
     imported: false,
     exposedAs: null,
   };
 }
 
-export async function createSnapshotSet(context: WindowsContext, params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
+export async function createSnapshotSet(
+  context: WindowsContext,
+  params: { host: string; lunIds: string[]; persistent: boolean },
+): Promise<SnapshotSetCreated> {
   requireThisComputer(context, params.host, 'Creating a transportable shadow copy');
   if (!params.persistent) {
     throw new ShadowSwapError(
@@ -87,9 +116,16 @@ export async function createSnapshotSet(context: WindowsContext, params: { host:
     );
   }
   const { volumes, providerId, metadataDir } = await sourceVolumes(context, params.lunIds);
-  const metadataFile = validateMetadataCabPath(freshCabPath(metadataDir, context.now()), 'metadata file (set "metadataDir" in the SAN map to a folder without spaces)');
+  const metadataFile = validateMetadataCabPath(
+    freshCabPath(metadataDir, context.now()),
+    'metadata file (set "metadataDir" in the SAN map to a folder without spaces)',
+  );
   if (process.platform === 'win32') fs.mkdirSync(metadataDir, { recursive: true });
-  const script = buildTransportableCreateScript({ metadataPath: metadataFile, providerId, volumes: volumes.map((v) => ({ volume: v.volume.driveLetter ?? v.volume.path })) });
+  const script = buildTransportableCreateScript({
+    metadataPath: metadataFile,
+    providerId,
+    volumes: volumes.map((v) => ({ volume: v.volume.driveLetter ?? v.volume.path })),
+  });
   const listing = parseDiskshadowOutput(succeeded(await context.runner.diskshadow(script)).stdout);
   const setId = listing.aliases['VSS_SHADOW_SET'] ?? listing.shadowCopies[0]?.setId ?? null;
   if (setId === null) {
@@ -118,7 +154,9 @@ export async function createSnapshotSet(context: WindowsContext, params: { host:
       'createSnapshotSet',
       `Transportable shadow copy set {${setId}} was created on ${params.host} for ${params.lunIds.join(', ')}; it exists only on the array and in ${metadataFile} until it is imported.`,
       set.shadowCopies.map((c) => `${c.originalDriveLetter ?? c.originalVolume}: shadow copy {${c.id}} created`),
-      listing.unparsed.length > 0 ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`] : [],
+      listing.unparsed.length > 0
+        ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
+        : [],
     ),
     snapshotSetId: setId,
   };
@@ -126,7 +164,11 @@ export async function createSnapshotSet(context: WindowsContext, params: { host:
 
 function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], step: string): void {
   if (!allowed.includes(set.state)) {
-    throw new ShadowSwapError('PRECONDITION_FAILED', `${step} needs the set {${set.id}} to be ${allowed.join(' or ')}, but it is ${set.state}.`, { setId: set.id, state: set.state });
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${step} needs the set {${set.id}} to be ${allowed.join(' or ')}, but it is ${set.state}.`,
+      { setId: set.id, state: set.state },
+    );
   }
 }
 
@@ -140,7 +182,8 @@ function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string)
   const luns = context.sanMap.read().luns;
   for (const copy of set.shadowCopies) {
     const lun = luns.find((l) => l.id === copy.shadowLunId);
-    if (lun !== undefined && !lunVisibleTo(lun, host)) context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
+    if (lun !== undefined && !lunVisibleTo(lun, host))
+      context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
   }
 }
 
@@ -149,7 +192,11 @@ export function importScript(set: SnapshotSet): string {
   return buildImportScript({ metadataPath: set.metadataFile });
 }
 
-export async function importSnapshotSet(context: WindowsContext, params: { setId: string; host: string }, lockDir: string): Promise<OperationResult> {
+export async function importSnapshotSet(
+  context: WindowsContext,
+  params: { setId: string; host: string },
+  lockDir: string,
+): Promise<OperationResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
@@ -166,10 +213,17 @@ export async function importSnapshotSet(context: WindowsContext, params: { setId
     } finally {
       recordSurfaced(context, set, params.host);
     }
-    context.catalog.put({ ...set, state: 'imported', importedTo: params.host, shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })) });
-    return operationResult('importSnapshotSet', `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`, [
-      `{${set.id}}: created → imported on ${params.host}`,
-    ]);
+    context.catalog.put({
+      ...set,
+      state: 'imported',
+      importedTo: params.host,
+      shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })),
+    });
+    return operationResult(
+      'importSnapshotSet',
+      `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
+      [`{${set.id}}: created → imported on ${params.host}`],
+    );
   });
 }
 
@@ -195,7 +249,8 @@ export type BreakCall = { tool: 'vshadow'; args: string[] } | { tool: 'diskshado
 /** The tool call that breaks a set in a mode. */
 export function breakCall(setId: string, mode: BreakMode): BreakCall {
   // diskshadow break has no revert switch (reference §7 fact 1): BreakSnapshotSetEx through vshadow.
-  if (mode === 'revert-identity') return { tool: 'vshadow', args: buildBreakExArgs({ setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }) };
+  if (mode === 'revert-identity')
+    return { tool: 'vshadow', args: buildBreakExArgs({ setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }) };
   return { tool: 'diskshadow', script: buildBreakScript(setId, mode === 'writable') };
 }
 
@@ -211,18 +266,32 @@ export async function breakSnapshotSet(context: WindowsContext, params: { setId:
     'breakSnapshotSet',
     `Shadow copy set {${set.id}} was broken (${how}); its LUNs are ordinary LUNs now and VSS no longer manages them.`,
     [`{${set.id}}: ${set.state} → broken (${params.mode})`],
-    params.mode === 'revert-identity' ? [] : ['The shadow LUNs keep new disk signatures: a cluster disk resource will not find them by signature (event 1034) unless it is re-pointed.'],
+    params.mode === 'revert-identity'
+      ? []
+      : [
+          'The shadow LUNs keep new disk signatures: a cluster disk resource will not find them by signature (event 1034) unless it is re-pointed.',
+        ],
   );
 }
 
-export async function exposeShadowCopy(context: WindowsContext, params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {
+export async function exposeShadowCopy(
+  context: WindowsContext,
+  params: { setId: string; shadowCopyId: string; driveLetter: string },
+): Promise<OperationResult> {
   const set = context.catalog.get(params.setId);
   requireState(set, ['imported', 'exposed'], 'Exposing a shadow copy');
   requireThisComputer(context, set.importedTo ?? '', 'Exposing a shadow copy');
   const copy = set.shadowCopies.find((c) => sameName(c.id, params.shadowCopyId.replace(/[{}]/g, '')));
-  if (copy === undefined) throw new ShadowSwapError('NOT_FOUND', `Set {${set.id}} has no shadow copy ${params.shadowCopyId}.`, { setId: set.id });
+  if (copy === undefined)
+    throw new ShadowSwapError('NOT_FOUND', `Set {${set.id}} has no shadow copy ${params.shadowCopyId}.`, { setId: set.id });
   succeeded(await context.runner.diskshadow(buildExposeScript(copy.id, params.driveLetter)));
   const letter = validateDriveLetter(params.driveLetter);
-  context.catalog.put({ ...set, state: 'exposed', shadowCopies: set.shadowCopies.map((c) => (c.id === copy.id ? { ...c, exposedAs: letter } : c)) });
-  return operationResult('exposeShadowCopy', `Shadow copy {${copy.id}} is exposed read-only as ${letter}.`, [`{${copy.id}}: not exposed → ${letter}`]);
+  context.catalog.put({
+    ...set,
+    state: 'exposed',
+    shadowCopies: set.shadowCopies.map((c) => (c.id === copy.id ? { ...c, exposedAs: letter } : c)),
+  });
+  return operationResult('exposeShadowCopy', `Shadow copy {${copy.id}} is exposed read-only as ${letter}.`, [
+    `{${copy.id}}: not exposed → ${letter}`,
+  ]);
 }

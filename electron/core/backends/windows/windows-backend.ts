@@ -9,13 +9,29 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { BackendInfo, BreakMode, Cluster, Host, Lun, OperationResult, SnapshotSet, SnapshotSetCreated, StorageArray } from '../../../../shared/domain';
+import type {
+  BackendInfo,
+  BreakMode,
+  Cluster,
+  Host,
+  Lun,
+  OperationResult,
+  SnapshotSet,
+  SnapshotSetCreated,
+  StorageArray,
+} from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
 import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
 import { setDisksWritable } from './disk-steps';
 import { setLunMask } from './lun-masking';
-import { parseClusterGroups, parseClusterNodes, parseClusterResources, parseDiskResourceParameters, parseResourceDependencies } from './parse-cluster';
+import {
+  parseClusterGroups,
+  parseClusterNodes,
+  parseClusterResources,
+  parseDiskResourceParameters,
+  parseResourceDependencies,
+} from './parse-cluster';
 import { parseDisks, type DiskInfo } from './parse-disk';
 import {
   getClusterGroupCommand,
@@ -118,7 +134,8 @@ export class WindowsBackend implements Backend {
     // One reading per cluster, named as the SAN map spells it: the hosts' clusterName is how a host finds its cluster.
     const names = new Map<string, string>();
     for (const host of this.context.sanMap.read().hosts) {
-      if (host.clusterName !== null && !names.has(host.clusterName.toLowerCase())) names.set(host.clusterName.toLowerCase(), host.clusterName);
+      if (host.clusterName !== null && !names.has(host.clusterName.toLowerCase()))
+        names.set(host.clusterName.toLowerCase(), host.clusterName);
     }
     const clusters: Cluster[] = [];
     for (const cluster of names.values()) {
@@ -127,7 +144,14 @@ export class WindowsBackend implements Backend {
       const dependencies = await powershellJson(this.context, getClusterResourceDependencyCommand({ cluster }), parseResourceDependencies);
       const disks = [];
       for (const resource of resources.filter(isPhysicalDisk)) {
-        disks.push({ resource, parameters: await powershellJson(this.context, getDiskResourceParametersCommand({ cluster, resource: resource.name }), parseDiskResourceParameters) });
+        disks.push({
+          resource,
+          parameters: await powershellJson(
+            this.context,
+            getDiskResourceParametersCommand({ cluster, resource: resource.name }),
+            parseDiskResourceParameters,
+          ),
+        });
       }
       clusters.push(
         clusterView({

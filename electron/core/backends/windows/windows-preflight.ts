@@ -16,7 +16,13 @@ import { succeeded, type ToolRunner } from './tool-runner';
  */
 const OLDEST_SUPPORTED = { major: 6, minor: 1, name: 'Windows Server 2008 R2' };
 
-const check = (id: string, title: string, verdict: PreflightCheck['verdict'], reason: string, fix: string | null): PreflightCheck => ({ id, title, verdict, reason, fix });
+const check = (id: string, title: string, verdict: PreflightCheck['verdict'], reason: string, fix: string | null): PreflightCheck => ({
+  id,
+  title,
+  verdict,
+  reason,
+  fix,
+});
 
 function toolsCheck(tools: readonly ToolLocation[]): PreflightCheck {
   const title = 'diskshadow, diskraid and PowerShell are on this computer';
@@ -35,7 +41,14 @@ function toolsCheck(tools: readonly ToolLocation[]): PreflightCheck {
 function revertToolCheck(tools: readonly ToolLocation[]): PreflightCheck {
   const title = 'vshadow is available for the identity revert';
   const vshadow = tools.find((t) => t.tool === 'vshadow');
-  if (vshadow?.path != null) return check('windows-vshadow', title, 'pass', `found ${vshadow.path}: the break can revert the disk identities (BreakSnapshotSetEx)`, null);
+  if (vshadow?.path != null)
+    return check(
+      'windows-vshadow',
+      title,
+      'pass',
+      `found ${vshadow.path}: the break can revert the disk identities (BreakSnapshotSetEx)`,
+      null,
+    );
   return check(
     'windows-vshadow',
     title,
@@ -49,9 +62,21 @@ function elevationCheck(elevation: Elevation): PreflightCheck {
   const title = 'ShadowSwap runs elevated (as administrator)';
   if (elevation.value === true) return check('windows-elevated', title, 'pass', elevation.how, null);
   if (elevation.value === false) {
-    return check('windows-elevated', title, 'fail', elevation.how, 'Close ShadowSwap and start it again with "Run as administrator"; diskshadow, diskraid and vshadow refuse a process that is not elevated.');
+    return check(
+      'windows-elevated',
+      title,
+      'fail',
+      elevation.how,
+      'Close ShadowSwap and start it again with "Run as administrator"; diskshadow, diskraid and vshadow refuse a process that is not elevated.',
+    );
   }
-  return check('windows-elevated', title, 'warn', `elevation could not be determined (${elevation.how})`, 'Make sure ShadowSwap was started with "Run as administrator", then acknowledge.');
+  return check(
+    'windows-elevated',
+    title,
+    'warn',
+    `elevation could not be determined (${elevation.how})`,
+    'Make sure ShadowSwap was started with "Run as administrator", then acknowledge.',
+  );
 }
 
 type OsReading = { os: OperatingSystemInfo } | { unknown: string };
@@ -68,7 +93,13 @@ async function readOperatingSystem(runner: ToolRunner, tools: readonly ToolLocat
 function osCheck(reading: OsReading): PreflightCheck {
   const title = `Windows is ${OLDEST_SUPPORTED.name} or later`;
   if ('unknown' in reading) {
-    return check('windows-os', title, 'warn', `the Windows version could not be read (${reading.unknown})`, `Check with "winver" that this computer runs ${OLDEST_SUPPORTED.name} or later, then acknowledge.`);
+    return check(
+      'windows-os',
+      title,
+      'warn',
+      `the Windows version could not be read (${reading.unknown})`,
+      `Check with "winver" that this computer runs ${OLDEST_SUPPORTED.name} or later, then acknowledge.`,
+    );
   }
   const { os } = reading;
   const shown = `${os.caption ?? 'Windows'} ${os.version}${os.servicePack ? ` SP${os.servicePack}` : ''}`;

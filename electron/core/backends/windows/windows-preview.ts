@@ -22,10 +22,18 @@ export function previewCommands(context: WindowsContext, planned: PlannedOperati
       return [{ tool: 'diskshadow', runsOn: planned.host, text: importScript(context.catalog.get(planned.setId)) }];
     case 'breakSnapshotSet': {
       const call = breakCall(context.catalog.get(planned.setId).id, planned.mode);
-      return [call.tool === 'vshadow' ? { tool: 'vshadow', runsOn: here, text: vshadowCommandLine(call.args) } : { tool: 'diskshadow', runsOn: here, text: call.script }];
+      return [
+        call.tool === 'vshadow'
+          ? { tool: 'vshadow', runsOn: here, text: vshadowCommandLine(call.args) }
+          : { tool: 'diskshadow', runsOn: here, text: call.script },
+      ];
     }
     case 'setVolumesReadWrite':
-      return planned.lunIds.map((lunId) => ({ tool: 'powershell', runsOn: planned.host, text: writableDiskCommand(context, planned.host, lunId).command }));
+      return planned.lunIds.map((lunId) => ({
+        tool: 'powershell',
+        runsOn: planned.host,
+        text: writableDiskCommand(context, planned.host, lunId).command,
+      }));
     case 'setResourceDiskIdentity':
       return [{ tool: 'powershell', runsOn: planned.onNode, text: diskIdentityCommand(planned, planned.identity) }];
     default:

@@ -11,7 +11,15 @@
  * - cluster states outside the domain's enums (pending states) are reported as not online.
  * - cluster events are not read: the reference quotes no cmdlet output for them.
  */
-import { NOT_SAMPLED, type ApplicationResource, type Cluster, type DiskResource, type Host, type Lun, type LunIdentifier } from '../../../../shared/domain';
+import {
+  NOT_SAMPLED,
+  type ApplicationResource,
+  type Cluster,
+  type DiskResource,
+  type Host,
+  type Lun,
+  type LunIdentifier,
+} from '../../../../shared/domain';
 import type { DiskInfo } from './parse-disk';
 import type { ClusterGroupInfo, ClusterNodeInfo, ClusterResourceInfo, DiskResourceParameters, ResourceDependencies } from './parse-cluster';
 import type { SanMap, SanMapLun } from './san-map';
@@ -73,7 +81,8 @@ function groupState(state: string | null): Cluster['groups'][number]['state'] {
   return 'Offline';
 }
 
-export const isPhysicalDisk = (resource: ClusterResourceInfo): boolean => resource.resourceType !== null && sameName(resource.resourceType, 'Physical Disk');
+export const isPhysicalDisk = (resource: ClusterResourceInfo): boolean =>
+  resource.resourceType !== null && sameName(resource.resourceType, 'Physical Disk');
 
 function dependenciesOf(name: string, dependencies: readonly ResourceDependencies[]): string[] {
   return dependencies.find((d) => sameName(d.resource, name))?.dependsOn ?? [];
@@ -90,7 +99,11 @@ function applicationResource(resource: ClusterResourceInfo, dependencies: readon
   };
 }
 
-function diskResource(resource: ClusterResourceInfo, parameters: DiskResourceParameters, dependencies: readonly ResourceDependencies[]): DiskResource {
+function diskResource(
+  resource: ClusterResourceInfo,
+  parameters: DiskResourceParameters,
+  dependencies: readonly ResourceDependencies[],
+): DiskResource {
   const maintenance = (parameters.maintenanceMode ?? 0) !== 0 || resource.maintenanceShown;
   let state: DiskResource['state'] = resource.state === 'Failed' ? 'Failed' : 'Offline';
   if (resource.state === 'Online') state = maintenance ? 'Online(Maintenance)' : 'Online';

@@ -42,7 +42,14 @@ describe('two recoveries over overlapping LUNs', () => {
 
 describe('two consoles acting on one run at once', () => {
   /** A second console over the same data directory: its own engine, the same journal and driver lock. */
-  const secondConsole = (fixture: RecoveryFixture) => new RecoveryEngine({ backend: fixture.backend, dataDir: fixture.dataDir, bus: new EventBus(), operator: 'colleague', machine: 'otherbox' });
+  const secondConsole = (fixture: RecoveryFixture) =>
+    new RecoveryEngine({
+      backend: fixture.backend,
+      dataDir: fixture.dataDir,
+      bus: new EventBus(),
+      operator: 'colleague',
+      machine: 'otherbox',
+    });
 
   it('two confirmations of the same step: one goes on, the other is refused before writing, and the journal stays whole', async () => {
     const fixture = await openRecovery('two-node-sql');
@@ -51,7 +58,10 @@ describe('two consoles acting on one run at once', () => {
     expect(waiting.state).toBe('waiting-confirmation');
     const stepId = fixture.engine.get(run.id).steps.find((s) => s.state === 'waiting-confirmation')?.id ?? '';
 
-    const outcomes = await Promise.allSettled([fixture.engine.confirm(run.id, stepId, 'SQLCLUS'), secondConsole(fixture).confirm(run.id, stepId, 'SQLCLUS')]);
+    const outcomes = await Promise.allSettled([
+      fixture.engine.confirm(run.id, stepId, 'SQLCLUS'),
+      secondConsole(fixture).confirm(run.id, stepId, 'SQLCLUS'),
+    ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'BUSY' });
     await fixture.engine.settled(run.id);

@@ -23,7 +23,9 @@ const cases = operations.flatMap((op) => (['before', 'after'] as const).map((whe
 
 async function estate(dataDir: string) {
   const luns = JSON.parse((await cli.run(['inventory', 'luns', '--json', '--data-dir', dataDir])).stdout) as Lun[];
-  const clusters = JSON.parse((await cli.run(['inventory', 'cluster', '--json', '--data-dir', dataDir])).stdout) as Array<{ diskResources: Array<{ name: string; state: string; ownerNode: string }> }>;
+  const clusters = JSON.parse((await cli.run(['inventory', 'cluster', '--json', '--data-dir', dataDir])).stdout) as Array<{
+    diskResources: Array<{ name: string; state: string; ownerNode: string }>;
+  }>;
   return {
     lunIds: luns.map((l) => l.id).sort(),
     production: {
@@ -52,7 +54,7 @@ async function crashedRun(expect: ExpectStatic, op: string, when: string) {
 
 // Each case is its own estate and processes, so they run side by side.
 describe.each(cases)('a crash $when $op', ({ op, when }) => {
-  it.concurrent('resumes to a verified recovery (the run\'s own verify step checks data and cluster)', async ({ expect }) => {
+  it.concurrent("resumes to a verified recovery (the run's own verify step checks data and cluster)", async ({ expect }) => {
     const { dataDir, at, before, runId } = await crashedRun(expect, op, when);
     const resumed = await at('resume', runId, '--yes');
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);

@@ -53,7 +53,10 @@ describe('dependents of the recovered disks', () => {
     await fixture.backend.stopApplicationResource({ cluster: 'SQLCLUS', resource: 'SQL Server Agent', onNode: 'SQL01' });
     const plan = await fixture.engine.plan({ setId: fixture.setId });
 
-    expect(plan.preflight.find((c) => c.id === 'dependents')).toMatchObject({ verdict: 'warn', reason: 'SQL Server Agent is Offline now, so the recovery leaves it that way' });
+    expect(plan.preflight.find((c) => c.id === 'dependents')).toMatchObject({
+      verdict: 'warn',
+      reason: 'SQL Server Agent is Offline now, so the recovery leaves it that way',
+    });
     expect(plan.steps.find((s) => s.kind === 'start-dependents')?.title).toBe('Bring SQL Server back online');
   });
 
@@ -95,7 +98,9 @@ describe('dependents of the recovered disks', () => {
 
     expect(done.state).toBe('failed');
     expect(done.attentionStepId).toMatch(/-verify$/);
-    expect(done.lastError).toMatch(/SQL Server is Offline on SQL01, but it was Online before the recovery: the application on the recovered disks is down\. Start it with Start-ClusterResource on SQL01/);
+    expect(done.lastError).toMatch(
+      /SQL Server is Offline on SQL01, but it was Online before the recovery: the application on the recovered disks is down\. Start it with Start-ClusterResource on SQL01/,
+    );
     expect(done.lastError).toMatch(/SQL Server Agent is Offline on SQL01/);
   });
 

@@ -8,19 +8,37 @@ let fx: RecoveryFixture;
 afterEach(() => fx?.cleanup());
 
 describe('recovery plan', () => {
-  it('lays out Microsoft\'s procedure for a two-node cluster, with exact commands', async () => {
+  it("lays out Microsoft's procedure for a two-node cluster, with exact commands", async () => {
     fx = await openRecovery();
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.blocked).toBe(false);
     expect(plan.preflight.filter((c) => c.verdict !== 'pass')).toEqual([]);
-    expect(plan.steps.map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'start-resources', 'start-dependents', 'verify']);
+    expect(plan.steps.map((s) => s.kind)).toEqual([
+      'stop-resources',
+      'mask-originals',
+      'import-set',
+      'break-set',
+      'make-read-write',
+      'unmask-shadows',
+      'start-resources',
+      'start-dependents',
+      'verify',
+    ]);
     expect(plan.steps.filter((s) => s.destructive).map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'break-set']);
     expect(plan.steps.every((s) => !s.destructive || s.confirmPhrase === 'SQLCLUS')).toBe(true);
-    const text = (kind: string) => plan.steps.find((s) => s.kind === kind)?.commands.map((c) => c.text).join('\n') ?? '';
+    const text = (kind: string) =>
+      plan.steps
+        .find((s) => s.kind === kind)
+        ?.commands.map((c) => c.text)
+        .join('\n') ?? '';
     expect(text('stop-resources')).toContain("Invoke-Command -ComputerName 'SQL01'");
     expect(text('stop-resources')).toContain('Stop-ClusterResource');
     // The Lab's own LUN numbers (`ARRAY-01:lun-<n>`), and `uninstall` where the console's host (SQL01) loses the disk.
-    expect(plan.steps.find((s) => s.kind === 'mask-originals')?.commands[0]).toEqual({ tool: 'diskraid', runsOn: 'SQL01', text: 'select subsystem 0\r\nselect lun 0\r\nunmask lun none uninstall\r\nexit\r\n' });
+    expect(plan.steps.find((s) => s.kind === 'mask-originals')?.commands[0]).toEqual({
+      tool: 'diskraid',
+      runsOn: 'SQL01',
+      text: 'select subsystem 0\r\nselect lun 0\r\nunmask lun none uninstall\r\nexit\r\n',
+    });
     expect(text('import-set')).toMatch(/^load metadata .+\.cab\r\nimport\r\n/);
     expect(text('break-set')).toBe(`vshadow.exe -rw -forcerevert -bex={${plan.setId}}`);
     expect(text('unmask-shadows')).toMatch(/unmask lun wwn=[0-9A-F]{16};/);
@@ -30,24 +48,40 @@ describe('recovery plan', () => {
   it('uses maintenance mode and new signatures when asked, repointing the resources', async () => {
     fx = await openRecovery();
     const plan = await fx.engine.plan({ setId: fx.setId, mode: 'maintenance', identity: 'new-signature' });
-    expect(plan.steps.map((s) => s.kind)).toEqual(['suspend-resources', 'mask-originals', 'import-set', 'break-set', 'make-read-write', 'repoint-resources', 'unmask-shadows', 'resume-resources', 'verify']);
+    expect(plan.steps.map((s) => s.kind)).toEqual([
+      'suspend-resources',
+      'mask-originals',
+      'import-set',
+      'break-set',
+      'make-read-write',
+      'repoint-resources',
+      'unmask-shadows',
+      'resume-resources',
+      'verify',
+    ]);
     expect(plan.preflight.find((c) => c.id === 'identity')?.verdict).toBe('warn');
     // VSS picks the new signatures at the break: the plan shows each Set-ClusterParameter with a placeholder for it.
     const repoint = plan.steps.find((s) => s.kind === 'repoint-resources')?.commands ?? [];
     expect(repoint.map((c) => c.runsOn)).toEqual(['SQL01', 'SQL01', 'SQL01', 'SQL01']);
     expect(repoint[0]?.text).toContain("$resource = Get-ClusterResource -Name 'Cluster Disk 1'");
-    expect(repoint[0]?.text).toContain("Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x<signature after the break>', 16))");
+    expect(repoint[0]?.text).toContain(
+      "Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x<signature after the break>', 16))",
+    );
   });
 
   it('refuses mixed-compliance with the right verdict for each LUN', async () => {
     fx = await openRecovery('mixed-compliance');
     const plan = await fx.engine.plan({ setId: fx.setId });
-    const verdicts = Object.fromEntries(plan.preflight.filter((c) => c.id.startsWith('compliance:')).map((c) => [c.title.split(' ')[0], c.verdict]));
+    const verdicts = Object.fromEntries(
+      plan.preflight.filter((c) => c.id.startsWith('compliance:')).map((c) => [c.title.split(' ')[0], c.verdict]),
+    );
     expect(Object.values(verdicts)).toContain('fail');
     expect(Object.values(verdicts)).toContain('warn');
     expect(Object.values(verdicts)).toContain('pass');
     expect(plan.blocked).toBe(true);
-    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
   });
 });
 
@@ -82,7 +116,14 @@ describe('recovery run', () => {
     await corruptLun(fx.dataDir, 'DC01-NTDS');
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.cluster).toBeNull();
-    expect(plan.steps.map((s) => s.kind)).toEqual(['mask-originals', 'import-set', 'break-set', 'make-read-write', 'unmask-shadows', 'verify']);
+    expect(plan.steps.map((s) => s.kind)).toEqual([
+      'mask-originals',
+      'import-set',
+      'break-set',
+      'make-read-write',
+      'unmask-shadows',
+      'verify',
+    ]);
     expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const done = await fx.engine.settled(run.id);
@@ -120,7 +161,7 @@ describe('recovery run', () => {
   });
 
   // setVolumesReadWrite is not here: the break already makes the volumes read/write (vshadow -rw,
-// diskshadow break writable), so that step is skipped; see the last test.
+  // diskshadow break writable), so that step is skipped; see the last test.
   const failingOperations = ['stopResource', 'setLunMask', 'importSnapshotSet', 'breakSnapshotSet', 'startResource'] as const;
 
   it.each(failingOperations)('resumes to success after %s fails once', async (operation) => {
@@ -167,7 +208,13 @@ describe('recovery run', () => {
 
   it('fails a step that outlives its timeout as "outcome unknown", and a resume probes before acting', async () => {
     fx = await openRecovery();
-    const engine = new RecoveryEngine({ backend: fx.backend, dataDir: fx.dataDir, bus: new EventBus(), operator: 'tester', stepTimeoutMs: 100 });
+    const engine = new RecoveryEngine({
+      backend: fx.backend,
+      dataDir: fx.dataDir,
+      bus: new EventBus(),
+      operator: 'tester',
+      stepTimeoutMs: 100,
+    });
     await armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'delay', ms: 400, times: 1 });
     const run = await engine.start({ setId: fx.setId }, [], { autoConfirm: true });
     const stopped = await engine.settled(run.id);
@@ -187,6 +234,9 @@ describe('recovery run', () => {
     const detail = fx.engine.get(run.id);
     expect(detail.steps.every((s) => s.state === 'succeeded' || s.state === 'skipped')).toBe(true);
     expect(detail.steps.find((s) => s.id === '9-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
-    expect(detail.steps.find((s) => s.id === '5-make-read-write')).toMatchObject({ state: 'skipped', output: ['Skipped: its effect is already in place'] });
+    expect(detail.steps.find((s) => s.id === '5-make-read-write')).toMatchObject({
+      state: 'skipped',
+      output: ['Skipped: its effect is already in place'],
+    });
   });
 });

@@ -96,7 +96,8 @@ interface Case {
 
 const plans = new Map<string, { steps: PlanStep[]; skipped: Set<string> }>();
 for (const scenario of SCENARIOS) plans.set(scenario, await cleanRun(scenario));
-const faultable = (scenario: string) => (plans.get(scenario)?.steps ?? []).filter((step) => operationOf[step.kind] !== null && !plans.get(scenario)?.skipped.has(step.id));
+const faultable = (scenario: string) =>
+  (plans.get(scenario)?.steps ?? []).filter((step) => operationOf[step.kind] !== null && !plans.get(scenario)?.skipped.has(step.id));
 const cases: Case[] = SCENARIOS.flatMap((scenario) =>
   (plans.get(scenario)?.steps ?? []).flatMap((step, stepIndex) => {
     const operation = operationOf[step.kind];
@@ -113,14 +114,27 @@ const held: string[] = [];
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-fault-driver-'));
   const file = path.join(dir, 'fault-driver.cjs');
-  await build({ entryPoints: [path.join(import.meta.dirname, 'fault-driver.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'fault-driver.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
   driver = { file, dir };
 });
 
 afterAll(() => {
   fs.rmSync(driver.dir, { recursive: true, force: true });
   const steps = SCENARIOS.map((s) => `${s} ${faultable(s).length} steps`).join(' + ');
-  const untouched = SCENARIOS.map((s) => `${s}: ${(plans.get(s)?.steps ?? []).filter((step) => !faultable(s).includes(step)).map((step) => step.id).join(', ')}`).join('; ');
+  const untouched = SCENARIOS.map(
+    (s) =>
+      `${s}: ${(plans.get(s)?.steps ?? [])
+        .filter((step) => !faultable(s).includes(step))
+        .map((step) => step.id)
+        .join(', ')}`,
+  ).join('; ');
   console.log(
     `fault matrix: (${steps}) × {fail, crash before, crash after, partial (importSnapshotSet, setVolumesReadWrite only), delay past timeout} × {resume, rollback} = ${cases.length} cases; ` +
       (held.length === cases.length ? 'all invariants held' : `invariant held in ${held.length} of ${cases.length}`) +
@@ -128,9 +142,15 @@ afterAll(() => {
   );
 });
 
-function runDriver(dataDir: string, stepIndex: number, fault: FaultRequest): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDriver(
+  dataDir: string,
+  stepIndex: number,
+  fault: FaultRequest,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [driver.file, dataDir, String(stepIndex), JSON.stringify(fault)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [driver.file, dataDir, String(stepIndex), JSON.stringify(fault)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -140,79 +160,99 @@ function runDriver(dataDir: string, stepIndex: number, fault: FaultRequest): Pro
 }
 
 function newEngine(lab: LabFixture, bus: EventBus, stepTimeoutMs?: number): RecoveryEngine {
-  return new RecoveryEngine({ backend: lab.backend, dataDir: lab.dataDir, bus, operator: 'tester', machine: 'testbox', ...(stepTimeoutMs ? { stepTimeoutMs } : {}) });
+  return new RecoveryEngine({
+    backend: lab.backend,
+    dataDir: lab.dataDir,
+    bus,
+    operator: 'tester',
+    machine: 'testbox',
+    ...(stepTimeoutMs ? { stepTimeoutMs } : {}),
+  });
 }
 
 /** The late operation of a timed-out step keeps going: wait until its effect is in place. */
 async function untilLanded(lab: LabFixture, step: PlanStep): Promise<boolean> {
   const deadline = Date.now() + DELAY_MS + 10_000;
   while (Date.now() < deadline) {
-    if (listFaults(lab.dataDir).length === 0 && (await stepBehaviours[step.kind].probe({ backend: lab.backend, log: () => undefined }, step.params as never))) return true;
+    if (
+      listFaults(lab.dataDir).length === 0 &&
+      (await stepBehaviours[step.kind].probe({ backend: lab.backend, log: () => undefined }, step.params as never))
+    )
+      return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return false;
 }
 
-async function expectInvariant(expect: ExpectStatic, lab: LabFixture, baseline: Baseline, journalFile: string | null, when: string): Promise<void> {
+async function expectInvariant(
+  expect: ExpectStatic,
+  lab: LabFixture,
+  baseline: Baseline,
+  journalFile: string | null,
+  when: string,
+): Promise<void> {
   expect(await invariantViolations(lab.backend, baseline, journalFile), when).toEqual([]);
 }
 
 describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
   const own = cases.filter((c) => c.scenario === scenario);
-  for (const c of own) it.concurrent(`${c.step.id} × ${c.fault} → ${c.outcome}`, async ({ expect }) => {
-    const lab = await openLab(c.scenario);
-    try {
-      const baseline = await captureBaseline(lab.backend);
-      await expectInvariant(expect, lab, baseline, null, 'before the run');
-      const setId = (await lab.backend.listSnapshotSets())[0]?.id ?? '';
-      const bus = new EventBus();
-      const request = faultRequest(c.operation, c.fault);
-      let runId: string;
+  for (const c of own)
+    it.concurrent(`${c.step.id} × ${c.fault} → ${c.outcome}`, async ({ expect }) => {
+      const lab = await openLab(c.scenario);
+      try {
+        const baseline = await captureBaseline(lab.backend);
+        await expectInvariant(expect, lab, baseline, null, 'before the run');
+        const setId = (await lab.backend.listSnapshotSets())[0]?.id ?? '';
+        const bus = new EventBus();
+        const request = faultRequest(c.operation, c.fault);
+        let runId: string;
 
-      if (c.fault === 'crash-before' || c.fault === 'crash-after') {
-        const child = await runDriver(lab.dataDir, c.stepIndex, request);
-        expect(child.code, `the driver should have crashed at ${c.step.id}: ${child.stdout}${child.stderr}`).toBe(LAB_CRASH_EXIT_CODE);
-        const [run] = newEngine(lab, bus).list();
-        expect(run?.state).toBe('interrupted');
-        runId = run?.id ?? '';
-      } else {
-        const engine = newEngine(lab, bus, c.fault === 'delay' ? STEP_TIMEOUT_MS : undefined);
-        const failed: RunSummary = await runIntoFault(engine, bus, lab.dataDir, setId, c.stepIndex, request);
-        expect(failed.state, failed.lastError ?? '').toBe('failed');
-        expect(failed.attentionStepId).toBe(c.step.id);
-        if (c.fault === 'delay') {
-          expect(failed.lastError).toMatch(/outcome is unknown/);
-          expect(await untilLanded(lab, c.step), `the late ${c.operation} of ${c.step.id} never landed`).toBe(true);
+        if (c.fault === 'crash-before' || c.fault === 'crash-after') {
+          const child = await runDriver(lab.dataDir, c.stepIndex, request);
+          expect(child.code, `the driver should have crashed at ${c.step.id}: ${child.stdout}${child.stderr}`).toBe(LAB_CRASH_EXIT_CODE);
+          const [run] = newEngine(lab, bus).list();
+          expect(run?.state).toBe('interrupted');
+          runId = run?.id ?? '';
+        } else {
+          const engine = newEngine(lab, bus, c.fault === 'delay' ? STEP_TIMEOUT_MS : undefined);
+          const failed: RunSummary = await runIntoFault(engine, bus, lab.dataDir, setId, c.stepIndex, request);
+          expect(failed.state, failed.lastError ?? '').toBe('failed');
+          expect(failed.attentionStepId).toBe(c.step.id);
+          if (c.fault === 'delay') {
+            expect(failed.lastError).toMatch(/outcome is unknown/);
+            expect(await untilLanded(lab, c.step), `the late ${c.operation} of ${c.step.id} never landed`).toBe(true);
+          }
+          runId = failed.id;
         }
-        runId = failed.id;
-      }
-      // The fault fired (it was consumed), so this case tested what it names.
-      expect(listFaults(lab.dataDir)).toEqual([]);
-      await clearFaults(lab.dataDir);
+        // The fault fired (it was consumed), so this case tested what it names.
+        expect(listFaults(lab.dataDir)).toEqual([]);
+        await clearFaults(lab.dataDir);
 
-      const engine = newEngine(lab, bus);
-      const journalFile = engine.get(runId).journalFile;
-      await expectInvariant(expect, lab, baseline, journalFile, `after ${c.fault} at ${c.step.id}`);
+        const engine = newEngine(lab, bus);
+        const journalFile = engine.get(runId).journalFile;
+        await expectInvariant(expect, lab, baseline, journalFile, `after ${c.fault} at ${c.step.id}`);
 
-      if (c.outcome === 'resume') {
-        await engine.resume(runId, { autoConfirm: true });
-        const done = await engine.settled(runId);
-        expect(done.state, done.lastError ?? '').toBe('succeeded');
-      } else {
-        await engine.rollback(runId, '', { autoConfirm: true });
-        const done = await engine.settled(runId);
-        expect(done.state, done.lastError ?? '').toBe('rolled-back');
-        // Every original is where it was: each LUN's access list is the one it had before the run.
-        const luns = await lab.backend.listLuns();
-        const moved = luns.filter((lun) => maskOf(lun).join(',') !== (baseline.masks.get(lun.id) ?? []).join(','));
-        expect(moved.map((lun) => `${lun.name}: ${maskOf(lun).join(',')} (was ${(baseline.masks.get(lun.id) ?? []).join(',')})`)).toEqual([]);
+        if (c.outcome === 'resume') {
+          await engine.resume(runId, { autoConfirm: true });
+          const done = await engine.settled(runId);
+          expect(done.state, done.lastError ?? '').toBe('succeeded');
+        } else {
+          await engine.rollback(runId, '', { autoConfirm: true });
+          const done = await engine.settled(runId);
+          expect(done.state, done.lastError ?? '').toBe('rolled-back');
+          // Every original is where it was: each LUN's access list is the one it had before the run.
+          const luns = await lab.backend.listLuns();
+          const moved = luns.filter((lun) => maskOf(lun).join(',') !== (baseline.masks.get(lun.id) ?? []).join(','));
+          expect(moved.map((lun) => `${lun.name}: ${maskOf(lun).join(',')} (was ${(baseline.masks.get(lun.id) ?? []).join(',')})`)).toEqual(
+            [],
+          );
+        }
+        await expectInvariant(expect, lab, baseline, journalFile, `after ${c.outcome}`);
+        held.push(`${c.scenario} ${c.step.id} ${c.fault} ${c.outcome}`);
+      } finally {
+        await lab.cleanup();
       }
-      await expectInvariant(expect, lab, baseline, journalFile, `after ${c.outcome}`);
-      held.push(`${c.scenario} ${c.step.id} ${c.fault} ${c.outcome}`);
-    } finally {
-      await lab.cleanup();
-    }
-  });
+    });
 });
 
 describe('the invariant checker', () => {

@@ -9,7 +9,14 @@ import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
 import type { FaultRequest } from '../../../../electron/core/backends/lab/faults';
 import type { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 
-export async function runIntoFault(engine: RecoveryEngine, bus: EventBus, dataDir: string, setId: string, stepIndex: number, fault: FaultRequest): Promise<RunSummary> {
+export async function runIntoFault(
+  engine: RecoveryEngine,
+  bus: EventBus,
+  dataDir: string,
+  setId: string,
+  stepIndex: number,
+  fault: FaultRequest,
+): Promise<RunSummary> {
   // The Lab's next operation reads the state after this process's queued writes, so it meets the fault.
   let arming: Promise<string> | null = null;
   const stop = bus.subscribe((event, payload) => {

@@ -32,7 +32,9 @@ export interface Baseline {
 }
 
 async function onlineApplications(backend: Backend): Promise<string[]> {
-  return (await backend.listClusters()).flatMap((c) => c.applicationResources.filter((r) => r.state === 'Online').map((r) => `${c.name}/${r.name}`));
+  return (await backend.listClusters()).flatMap((c) =>
+    c.applicationResources.filter((r) => r.state === 'Online').map((r) => `${c.name}/${r.name}`),
+  );
 }
 
 const MASK_STEPS = new Set(['mask-originals', 'unmask-shadows', 'forensic-hold']);
@@ -42,7 +44,11 @@ export function maskOf(lun: Lun): string[] {
 }
 
 function sameHosts(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (list: readonly string[]) => [...list].map((h) => h.toUpperCase()).sort().join('\n');
+  const norm = (list: readonly string[]) =>
+    [...list]
+      .map((h) => h.toUpperCase())
+      .sort()
+      .join('\n');
   return norm(a) === norm(b);
 }
 
@@ -103,11 +109,16 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
   const { plan } = created;
   const finished = records.some((e) => e.type === 'run.succeeded' || e.type === 'run.rolled-back');
   const firstBefore = new Map<string, unknown>();
-  for (const event of records) if (event.type === 'step.started' && !firstBefore.has(event.stepId)) firstBefore.set(event.stepId, event.before);
+  for (const event of records)
+    if (event.type === 'step.started' && !firstBefore.has(event.stepId)) firstBefore.set(event.stepId, event.before);
 
   // 2. Every protected volume has an online copy, or one a journaled step can restore.
   const sees = (hostNames: readonly string[], lunId: string) =>
-    hosts.some((h) => (hostNames.includes(ALL_HOSTS) || hostNames.some((n) => n.toUpperCase() === h.name.toUpperCase())) && h.visibleLunIds.includes(lunId));
+    hosts.some(
+      (h) =>
+        (hostNames.includes(ALL_HOSTS) || hostNames.some((n) => n.toUpperCase() === h.name.toUpperCase())) &&
+        h.visibleLunIds.includes(lunId),
+    );
   const set = sets.find((s) => s.id === plan.setId);
   plan.originalLunIds.forEach((originalId, index) => {
     const shadowId = plan.shadowLunIds[index] ?? '';
@@ -116,7 +127,8 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
     const shadow = luns.get(shadowId);
     const healthy = (lun: Lun) => lun.state !== 'damaged' && !lun.volumes.some((v) => v.damaged);
     const originalOnline = original !== undefined && healthy(original) && sees(production, originalId);
-    const recoveredOnline = shadow !== undefined && healthy(shadow) && !shadow.readOnly && set?.state === 'broken' && sees(production, shadowId);
+    const recoveredOnline =
+      shadow !== undefined && healthy(shadow) && !shadow.readOnly && set?.state === 'broken' && sees(production, shadowId);
     const journaledRestore = [...firstBefore].some(([stepId, before]) => {
       const step = plan.steps.find((s) => s.id === stepId);
       const captured = (before as Record<string, string[]> | null)?.[originalId];
@@ -140,11 +152,18 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
     for (const target of effect.targets) {
       const before = effect.before?.[target.lunId];
       if ((event.type === 'step.succeeded' || event.type === 'step.skipped') && MASK_STEPS.has(kind)) {
-        expected.set(target.lunId, { hosts: target.hosts, why: `${event.stepId} ${event.type === 'step.succeeded' ? 'succeeded' : 'was skipped'}` });
+        expected.set(target.lunId, {
+          hosts: target.hosts,
+          why: `${event.stepId} ${event.type === 'step.succeeded' ? 'succeeded' : 'was skipped'}`,
+        });
       } else if (event.type === 'step.compensated') {
-        if (before === undefined) violations.push(`${event.stepId} was compensated but the journal holds no access list captured for ${target.lunId}`);
+        if (before === undefined)
+          violations.push(`${event.stepId} was compensated but the journal holds no access list captured for ${target.lunId}`);
         else expected.set(target.lunId, { hosts: before, why: `${event.stepId} was compensated` });
-      } else if ((event.type === 'step.started' || event.type === 'step.failed' || event.type === 'compensation.failed') && MASK_STEPS.has(kind)) {
+      } else if (
+        (event.type === 'step.started' || event.type === 'step.failed' || event.type === 'compensation.failed') &&
+        MASK_STEPS.has(kind)
+      ) {
         expected.set(target.lunId, { hosts: 'before-or-after', why: `${event.stepId} is in flight`, before, after: target.hosts });
       }
     }
@@ -155,7 +174,10 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
     const actual = maskOf(lun);
     if (want.hosts === 'before-or-after') {
       const matches = [want.before, want.after].some((hosts) => hosts !== undefined && sameHosts(actual, hosts));
-      if (!matches) violations.push(`${lun.name}: access list ${show(actual)} is neither the captured ${show(want.before)} nor the target ${show(want.after)} (${want.why})`);
+      if (!matches)
+        violations.push(
+          `${lun.name}: access list ${show(actual)} is neither the captured ${show(want.before)} nor the target ${show(want.after)} (${want.why})`,
+        );
     } else if (!sameHosts(actual, want.hosts)) {
       violations.push(`${lun.name}: access list ${show(actual)}, but the journal says ${show(want.hosts)} (${want.why})`);
     }
@@ -163,7 +185,8 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
   // 4. The application is back once the run is finished.
   if (finished) {
     const online = new Set(await onlineApplications(backend));
-    for (const name of baseline.onlineApplications) if (!online.has(name)) violations.push(`${name} was Online before the run and is not after it`);
+    for (const name of baseline.onlineApplications)
+      if (!online.has(name)) violations.push(`${name} was Online before the run and is not after it`);
   }
   return violations;
 }

@@ -14,7 +14,11 @@ async function journalWith(count: number): Promise<string> {
   return file;
 }
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
 describe('run journal', () => {
   it('chains every event to the one before it', async () => {

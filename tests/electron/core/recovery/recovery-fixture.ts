@@ -38,6 +38,8 @@ export async function productionView(fixture: LabFixture) {
   const clusters = await fixture.backend.listClusters();
   return {
     masks: Object.fromEntries(luns.map((lun) => [lun.name, lun.maskAll ? ['*'] : lun.maskedTo])),
-    resources: Object.fromEntries(clusters.flatMap((c) => c.diskResources.map((r) => [r.name, `${r.state}${r.maintenanceMode ? '+maintenance' : ''}@${r.ownerNode}`]))),
+    resources: Object.fromEntries(
+      clusters.flatMap((c) => c.diskResources.map((r) => [r.name, `${r.state}${r.maintenanceMode ? '+maintenance' : ''}@${r.ownerNode}`])),
+    ),
   };
 }

@@ -16,7 +16,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ownerNodeCommand } from '../../../../electron/core/backends/windows/cluster-steps';
-import { getClusterGroupCommand, getClusterResourceCommand, getClusterResourceDependencyCommand } from '../../../../electron/core/backends/windows/powershell-commands';
+import {
+  getClusterGroupCommand,
+  getClusterResourceCommand,
+  getClusterResourceDependencyCommand,
+} from '../../../../electron/core/backends/windows/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
@@ -39,7 +43,18 @@ const isListing = (entry: TranscriptEntry): boolean => commandOf(entry) === getC
 const isGroups = (entry: TranscriptEntry): boolean => commandOf(entry) === getClusterGroupCommand({ cluster: CLUSTER });
 
 function powershell(command: string, stdout: unknown, at: string): TranscriptEntry {
-  return { tool: 'powershell', argv: ['-NoProfile', '-NonInteractive', '-Command', command], script: null, stdout: JSON.stringify(stdout), stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 850, at };
+  return {
+    tool: 'powershell',
+    argv: ['-NoProfile', '-NonInteractive', '-Command', command],
+    script: null,
+    stdout: JSON.stringify(stdout),
+    stderr: '',
+    log: null,
+    exitCode: 0,
+    ending: 'exited',
+    durationMs: 850,
+    at,
+  };
 }
 
 /** A recorded segment, each cluster reading followed by the dependency read it makes now. */
@@ -70,10 +85,20 @@ const DISKS_BACK = { 'Cluster Disk 1': ONLINE, 'Cluster Disk 2': ONLINE };
 
 /** The owner-node read and Start-ClusterResource 'SQL Server', as startApplicationResource makes them. */
 function startSqlServer(at: string): TranscriptEntry[] {
-  const sqlServer = (state: number) => ({ Name: SQL_SERVER, State: state, OwnerGroup: 'SQL Server (MSSQLSERVER)', OwnerNode: OWNER, ResourceType: 'SQL Server' });
+  const sqlServer = (state: number) => ({
+    Name: SQL_SERVER,
+    State: state,
+    OwnerGroup: 'SQL Server (MSSQLSERVER)',
+    OwnerNode: OWNER,
+    ResourceType: 'SQL Server',
+  });
   return [
     powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(OFFLINE), at),
-    powershell(ownerNodeCommand('startApplicationResource', { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }), sqlServer(ONLINE), at),
+    powershell(
+      ownerNodeCommand('startApplicationResource', { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }),
+      sqlServer(ONLINE),
+      at,
+    ),
   ];
 }
 

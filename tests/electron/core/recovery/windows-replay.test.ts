@@ -36,9 +36,15 @@ const CLEAN_RUN = [
 
 /** SQL01 as the tools are laid out there: System32, and vshadow.exe copied into C:\Tools. */
 const SQL01_FILES = new Set(
-  ['diskshadow.exe', 'diskraid.exe', 'whoami.exe', 'WindowsPowerShell\\v1.0\\powershell.exe'].map((f) => `C:\\Windows\\System32\\${f}`).concat('C:\\Tools\\vshadow.exe'),
+  ['diskshadow.exe', 'diskraid.exe', 'whoami.exe', 'WindowsPowerShell\\v1.0\\powershell.exe']
+    .map((f) => `C:\\Windows\\System32\\${f}`)
+    .concat('C:\\Tools\\vshadow.exe'),
 );
-const SQL01_LOCATOR = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows\\System32;C:\\Tools' }, isFile: (file: string) => SQL01_FILES.has(file) };
+const SQL01_LOCATOR = {
+  platform: 'win32' as const,
+  env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Windows\\System32;C:\\Tools' },
+  isFile: (file: string) => SQL01_FILES.has(file),
+};
 
 /** Segments whose calls changed since the files were written, and the new ones, built from the recorded ones. */
 const BUILT: Record<string, () => TranscriptEntry[]> = {
@@ -74,16 +80,24 @@ function sqlclusDataDir(): string {
 function openConsole(dataDir: string, entries: TranscriptEntry[]) {
   const launcher = new ReplayLauncher(entries);
   const record = path.join(dataDir, `console-${(consoles += 1)}-calls.jsonl`);
-  const backend = createWindowsBackend({ dataDir, launcher, transcript: record, thisComputer: 'SQL01', runner: { locator: SQL01_LOCATOR }, now: () => new Date('2022-08-25T14:40:00Z') });
+  const backend = createWindowsBackend({
+    dataDir,
+    launcher,
+    transcript: record,
+    thisComputer: 'SQL01',
+    runner: { locator: SQL01_LOCATOR },
+    now: () => new Date('2022-08-25T14:40:00Z'),
+  });
   const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operator: 'CONTOSO\\dba', machine: 'SQL01' });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
   const calls = (): TranscriptEntry[] => (fs.existsSync(record) ? readTranscript(record) : []);
-  const changes = (): string[] => calls().flatMap((entry) => {
-    const label = describeChange(entry);
-    if (label === null) return [];
-    if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
-    return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
-  });
+  const changes = (): string[] =>
+    calls().flatMap((entry) => {
+      const label = describeChange(entry);
+      if (label === null) return [];
+      if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
+      return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
+    });
   return { backend, engine, launcher, changes, calls };
 }
 
@@ -105,12 +119,15 @@ function shownAs(entry: TranscriptEntry): string {
 
 /** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
 function changesSomething(entry: TranscriptEntry): boolean {
-  const read = /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?Get-/;
+  const read =
+    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?Get-/;
   return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
 function sanMasks(dataDir: string): Record<string, string[]> {
-  const map = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'san-map.json'), 'utf8')) as { luns: { id: string; maskedTo: string[] }[] };
+  const map = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'san-map.json'), 'utf8')) as {
+    luns: { id: string; maskedTo: string[] }[];
+  };
   return Object.fromEntries(map.luns.map((lun) => [lun.id, lun.maskedTo]));
 }
 
@@ -181,11 +198,20 @@ describe('a recovery through the Windows backend, replayed', () => {
       ['windows-elevated', 'pass'],
       ['windows-os', 'pass'],
     ]);
-    expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe('this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348');
+    expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe(
+      'this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348',
+    );
     expect(detail.steps.find((s) => s.id === '5-make-read-write')?.state).toBe('skipped');
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA');
+    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
+      'Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA',
+    );
     expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
-    expect(sanMasks(dataDir)).toEqual({ 'sql-data': [], 'sql-log': [], 'sql-data-shadow': ['SQL01', 'SQL02'], 'sql-log-shadow': ['SQL01', 'SQL02'] });
+    expect(sanMasks(dataDir)).toEqual({
+      'sql-data': [],
+      'sql-log': [],
+      'sql-data-shadow': ['SQL01', 'SQL02'],
+      'sql-log-shadow': ['SQL01', 'SQL02'],
+    });
     expect(setState(dataDir)).toBe('broken');
   });
 
@@ -205,16 +231,43 @@ describe('a recovery through the Windows backend, replayed', () => {
 
     // Step 5 was skipped (the break left the disks writable): run on its own, it makes exactly the calls the plan shows.
     const readWrite = detail.plan.steps.find((s) => s.kind === 'make-read-write');
-    expect(readWrite?.commands.map((c) => c.text)).toEqual(Array(2).fill(expect.stringMatching(/^\$ErrorActionPreference = 'Stop'; Set-Disk -UniqueId '[0-9A-F]{32}' -IsReadOnly \$false; /)));
-    const writable = '[{"Number":3,"FriendlyName":"CONTOSO X1","SerialNumber":"X1-00007","Size":214748364800,"UniqueId":"60002AC0000000000000000A00001236","UniqueIdFormat":"FCPH Name","PartitionStyle":"MBR","Signature":1,"Guid":null,"IsReadOnly":false,"IsOffline":false}]';
-    const step5 = openConsole(dataDir, (readWrite?.commands ?? []).map((c) => ({ tool: 'powershell', argv: ['-NoProfile', '-NonInteractive', '-Command', c.text], script: null, stdout: writable, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 1, at: '2022-08-25T15:00:00Z' })));
+    expect(readWrite?.commands.map((c) => c.text)).toEqual(
+      Array(2).fill(expect.stringMatching(/^\$ErrorActionPreference = 'Stop'; Set-Disk -UniqueId '[0-9A-F]{32}' -IsReadOnly \$false; /)),
+    );
+    const writable =
+      '[{"Number":3,"FriendlyName":"CONTOSO X1","SerialNumber":"X1-00007","Size":214748364800,"UniqueId":"60002AC0000000000000000A00001236","UniqueIdFormat":"FCPH Name","PartitionStyle":"MBR","Signature":1,"Guid":null,"IsReadOnly":false,"IsOffline":false}]';
+    const step5 = openConsole(
+      dataDir,
+      (readWrite?.commands ?? []).map((c) => ({
+        tool: 'powershell',
+        argv: ['-NoProfile', '-NonInteractive', '-Command', c.text],
+        script: null,
+        stdout: writable,
+        stderr: '',
+        log: null,
+        exitCode: 0,
+        ending: 'exited',
+        durationMs: 1,
+        at: '2022-08-25T15:00:00Z',
+      })),
+    );
     await step5.backend.setVolumesReadWrite({ host: detail.plan.importHost, lunIds: detail.plan.shadowLunIds });
     expect(step5.launcher.remaining).toBe(0);
   });
 
   it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {
     const dataDir = sqlclusDataDir();
-    const notElevated = transcript('plan').map((e) => (e.tool === 'whoami' ? { ...e, stdout: e.stdout.replace(/High Mandatory Level {7}Label {12}S-1-16-12288/, 'Medium Mandatory Level     Label            S-1-16-8192') } : e));
+    const notElevated = transcript('plan').map((e) =>
+      e.tool === 'whoami'
+        ? {
+            ...e,
+            stdout: e.stdout.replace(
+              /High Mandatory Level {7}Label {12}S-1-16-12288/,
+              'Medium Mandatory Level     Label            S-1-16-8192',
+            ),
+          }
+        : e,
+    );
     const { engine, launcher, changes } = openConsole(dataDir, notElevated);
 
     await expect(engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true })).rejects.toMatchObject({
@@ -232,7 +285,9 @@ describe('a recovery through the Windows backend, replayed', () => {
     const stopped = await first.engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '1-stop-resources' });
-    expect(stopped.lastError).toMatch(/^PowerShell remoting to the node was refused \(Access is denied\): the account is not an administrator on that node.*UAC remote restrictions.*Run ShadowSwap as a domain account in the Administrators group of every cluster node/);
+    expect(stopped.lastError).toMatch(
+      /^PowerShell remoting to the node was refused \(Access is denied\): the account is not an administrator on that node.*UAC remote restrictions.*Run ShadowSwap as a domain account in the Administrators group of every cluster node/,
+    );
     expect(first.launcher.remaining).toBe(0);
     expect(first.changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01 → exit 1']);
 
@@ -253,12 +308,19 @@ describe('a recovery through the Windows backend, replayed', () => {
     const stopped = await first.engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '4-break-set' });
-    expect(stopped.lastError).toMatch(/^Breaking the shadow copy set with disk identity revert failed: at least one original LUN is still visible.*Mask the original LUNs from this computer \(and every cluster node\), rescan, then run the break again/);
+    expect(stopped.lastError).toMatch(
+      /^Breaking the shadow copy set with disk identity revert failed: at least one original LUN is still visible.*Mask the original LUNs from this computer \(and every cluster node\), rescan, then run the break again/,
+    );
     expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT, `${BREAK} → exit 2`]);
     expect(first.launcher.remaining).toBe(0);
 
     const second = await rollBackInAnotherConsole(dataDir, run.id, 'rollback-after-break-failed');
-    expect(second.engine.get(run.id).steps.find((s) => s.id === '4-break-set')?.output.join('\n')).toMatch(/cannot be undone/);
+    expect(
+      second.engine
+        .get(run.id)
+        .steps.find((s) => s.id === '4-break-set')
+        ?.output.join('\n'),
+    ).toMatch(/cannot be undone/);
     expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
     // VSS cannot un-import: the set stays imported, its LUNs masked away and kept.
     expect(setState(dataDir)).toBe('imported');
@@ -271,7 +333,9 @@ describe('a recovery through the Windows backend, replayed', () => {
     const stopped = await first.engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '3-import-set' });
-    expect(stopped.lastError).toMatch(/^The import was only partial: some shadow copies were not imported.*Do not break the set\. Rescan disks, check which shadow LUNs are visible, then clean up/);
+    expect(stopped.lastError).toMatch(
+      /^The import was only partial: some shadow copies were not imported.*Do not break the set\. Rescan disks, check which shadow LUNs are visible, then clean up/,
+    );
     expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT]);
     expect(setState(dataDir)).toBe('failed');
 
@@ -286,7 +350,9 @@ describe('a recovery through the Windows backend, replayed', () => {
     const stopped = await first.engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-start-resources' });
-    expect(stopped.lastError).toMatch(/^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/);
+    expect(stopped.lastError).toMatch(
+      /^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
+    );
     expect(first.changes().at(-1)).toBe('Start-ClusterResource Cluster Disk 1 on SQL01 → timed-out');
     expect(first.launcher.remaining).toBe(0);
 

@@ -54,8 +54,13 @@ const step = (overrides: Partial<ReportStep>): ReportStep => ({
 
 describe('steps as CSV', () => {
   it('quotes commas, quotes and line breaks so every field reads back exactly', () => {
-    const output = [{ seq: 7, at: '2026-01-01T00:00:01.000Z', text: 'Disk "SQL, DATA" is online' }, { seq: 8, at: '2026-01-01T00:00:01.000Z', text: 'second line' }];
-    const csv = renderCsv({ steps: [step({ output, commands: [{ tool: 'diskraid', runsOn: 'SQL01', text: 'select lun 0\r\nunmask lun none\r\n' }] })] } as ReportModel);
+    const output = [
+      { seq: 7, at: '2026-01-01T00:00:01.000Z', text: 'Disk "SQL, DATA" is online' },
+      { seq: 8, at: '2026-01-01T00:00:01.000Z', text: 'second line' },
+    ];
+    const csv = renderCsv({
+      steps: [step({ output, commands: [{ tool: 'diskraid', runsOn: 'SQL01', text: 'select lun 0\r\nunmask lun none\r\n' }] })],
+    } as ReportModel);
     const [header, row] = readCsv(csv);
     const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
     expect(cell('output')).toBe('Disk "SQL, DATA" is online\nsecond line');

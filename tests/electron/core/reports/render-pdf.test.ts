@@ -17,23 +17,34 @@ function hasTool(tool: string): boolean {
 }
 
 const chromium = findChromium();
-const missing = chromium === undefined ? 'no Chromium found (install chromium or set SHADOWSWAP_CHROMIUM)' : !hasTool('pdftotext') ? 'pdftotext is missing (apt-get install poppler-utils)' : null;
+const missing =
+  chromium === undefined
+    ? 'no Chromium found (install chromium or set SHADOWSWAP_CHROMIUM)'
+    : !hasTool('pdftotext')
+      ? 'pdftotext is missing (apt-get install poppler-utils)'
+      : null;
 if (missing) console.warn(`render-pdf: the PDF content tests are skipped: ${missing}.`);
 
 describe('finding Chromium', () => {
-  it('prefers SHADOWSWAP_CHROMIUM, then the platform\'s browsers', () => {
+  it("prefers SHADOWSWAP_CHROMIUM, then the platform's browsers", () => {
     expect(findChromium({ SHADOWSWAP_CHROMIUM: '/opt/chrome' }, 'linux', () => false)).toBe('/opt/chrome');
     expect(findChromium({}, 'linux', (file) => file === '/usr/bin/chromium-browser')).toBe('/usr/bin/chromium-browser');
-    expect(findChromium({ 'ProgramFiles(x86)': 'C:\\Program Files (x86)' }, 'win32', (file) => file.endsWith('msedge.exe'))).toBe('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
+    expect(findChromium({ 'ProgramFiles(x86)': 'C:\\Program Files (x86)' }, 'win32', (file) => file.endsWith('msedge.exe'))).toBe(
+      'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    );
     expect(findChromium({}, 'linux', () => false)).toBeUndefined();
   });
 
   it('says to install Chromium or print the HTML when there is none', () => {
-    expect(() => requireChromium({}, 'linux', () => false)).toThrow(/none was found\. Install one \(or point SHADOWSWAP_CHROMIUM at it\), or export the report as HTML \(--format html\) and print it/);
+    expect(() => requireChromium({}, 'linux', () => false)).toThrow(
+      /none was found\. Install one \(or point SHADOWSWAP_CHROMIUM at it\), or export the report as HTML \(--format html\) and print it/,
+    );
   });
 
   it('says what to do when the browser fails to print', async () => {
-    await expect(renderPdf('<p>x</p>', { chromium: process.execPath, timeoutMs: 10_000 })).rejects.toThrow(/finished without writing a PDF|failed to print the PDF/);
+    await expect(renderPdf('<p>x</p>', { chromium: process.execPath, timeoutMs: 10_000 })).rejects.toThrow(
+      /finished without writing a PDF|failed to print the PDF/,
+    );
   });
 });
 

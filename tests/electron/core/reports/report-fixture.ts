@@ -12,7 +12,11 @@ export interface RecordedRun {
 type Ending = 'succeeded' | 'failed' | 'resumed' | 'rolled-back' | 'waiting';
 
 /** Runs a recovery on a fresh Lab until it ends the way asked; a fault makes `failOn` fail once. */
-export async function recordRun(ending: Ending, options: Partial<RecoveryOptionsInput> = {}, failOn: LabOperationName = 'breakSnapshotSet'): Promise<RecordedRun> {
+export async function recordRun(
+  ending: Ending,
+  options: Partial<RecoveryOptionsInput> = {},
+  failOn: LabOperationName = 'breakSnapshotSet',
+): Promise<RecordedRun> {
   const fixture = await openRecovery();
   if (ending !== 'succeeded' && ending !== 'waiting') await armFault(fixture.dataDir, { operation: failOn, kind: 'fail', times: 1 });
   const run = await fixture.engine.start({ setId: fixture.setId, ...options }, ['all'], { autoConfirm: ending !== 'waiting' });

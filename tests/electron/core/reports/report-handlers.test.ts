@@ -23,9 +23,14 @@ describe('reports.export through the contract', () => {
     const html = await client.invoke('reports.export', { runId: run.id, format: 'html' });
     expect(html).toMatchObject({ fileName: `shadowswap-report-${run.id}.html`, encoding: 'utf8' });
     expect(html.content).toContain(run.id);
-    const json = JSON.parse((await client.invoke('reports.export', { runId: run.id, format: 'json' })).content) as { schema: string; run: { id: string } };
+    const json = JSON.parse((await client.invoke('reports.export', { runId: run.id, format: 'json' })).content) as {
+      schema: string;
+      run: { id: string };
+    };
     expect(json).toMatchObject({ schema: 'shadowswap.report/1', run: { id: run.id } });
     expect((await client.invoke('reports.export', { runId: run.id, format: 'csv' })).content.split('\n').length).toBeGreaterThan(8);
-    await expect(client.invoke('reports.export', { runId: 'run-20990101-000000-aaaaaa', format: 'html' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(client.invoke('reports.export', { runId: 'run-20990101-000000-aaaaaa', format: 'html' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -56,16 +56,28 @@ describe.skipIf(executablePath === undefined && !fs.existsSync(chromium.executab
   });
 
   it('gives every table a caption and every header cell a scope', async () => {
-    const tables = await page.$$eval('table', (all) => all.map((table) => ({ caption: table.caption?.textContent?.trim() ?? '', unscoped: table.querySelectorAll('th:not([scope="col"]):not([scope="row"])').length, headers: table.querySelectorAll('th').length })));
+    const tables = await page.$$eval('table', (all) =>
+      all.map((table) => ({
+        caption: table.caption?.textContent?.trim() ?? '',
+        unscoped: table.querySelectorAll('th:not([scope="col"]):not([scope="row"])').length,
+        headers: table.querySelectorAll('th').length,
+      })),
+    );
     expect(tables.length).toBeGreaterThan(5);
-    for (const table of tables) expect(table).toMatchObject({ caption: expect.stringMatching(/\S/), unscoped: 0, headers: expect.any(Number) });
+    for (const table of tables)
+      expect(table).toMatchObject({ caption: expect.stringMatching(/\S/), unscoped: 0, headers: expect.any(Number) });
     expect(tables.every((table) => table.headers > 0)).toBe(true);
-    const row = page.getByRole('table', { name: 'Access after the run, from what the journal records' }).getByRole('row', { name: /^SQL-DATA \(damaged original\)/ });
+    const row = page
+      .getByRole('table', { name: 'Access after the run, from what the journal records' })
+      .getByRole('row', { name: /^SQL-DATA \(damaged original\)/ });
     expect(await row.getByRole('cell').allTextContents()).toEqual(['Sees', 'Sees']);
   });
 
   it('says every state in words, not only in colour, and has no image without a text alternative', async () => {
-    const unlabelled = await page.$$eval('img:not([alt]), svg:not([aria-label]):not([aria-hidden="true"]), [role="img"]:not([aria-label])', (all) => all.length);
+    const unlabelled = await page.$$eval(
+      'img:not([alt]), svg:not([aria-label]):not([aria-hidden="true"]), [role="img"]:not([aria-label])',
+      (all) => all.length,
+    );
     expect(unlabelled).toBe(0);
     const emptyBadges = await page.$$eval('.badge, .masking td', (all) => all.filter((el) => (el.textContent ?? '').trim() === '').length);
     expect(emptyBadges).toBe(0);
@@ -103,10 +115,16 @@ describe.skipIf(executablePath === undefined && !fs.existsSync(chromium.executab
     const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axeSource);
     const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> };
+        }
+      ).axe;
       return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
     });
-    console.log(`axe-core: ${results.length} violation kind(s): ${results.map((r) => `${r.id} (${r.impact}, ${r.nodes})`).join(', ') || 'none'}`);
+    console.log(
+      `axe-core: ${results.length} violation kind(s): ${results.map((r) => `${r.id} (${r.impact}, ${r.nodes})`).join(', ') || 'none'}`,
+    );
     expect(results.filter((r) => r.impact === 'serious' || r.impact === 'critical')).toEqual([]);
   });
 });

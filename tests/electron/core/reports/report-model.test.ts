@@ -12,7 +12,8 @@ afterEach(async () => {
   recorded = undefined;
 });
 
-const rows = (model: ReportModel) => Object.fromEntries(model.masking.luns.map((row) => [row.lunName, { before: row.before, after: row.after, uncertain: row.uncertain }]));
+const rows = (model: ReportModel) =>
+  Object.fromEntries(model.masking.luns.map((row) => [row.lunName, { before: row.before, after: row.after, uncertain: row.uncertain }]));
 
 describe('report model from a recorded journal', () => {
   it('tells a finished run completely: downtime, confirmations, every output line, masking, forensic hold', async () => {
@@ -23,17 +24,36 @@ describe('report model from a recorded journal', () => {
     const { records, head } = readJournal<RunEvent>(detail.journalFile);
 
     expect(model.schema).toBe('shadowswap.report/1');
-    expect(model.run).toMatchObject({ id: runId, state: 'succeeded', operator: 'tester', machine: 'testbox', backend: 'Lab (two-node-sql)' });
-    expect(model.estate).toMatchObject({ cluster: 'SQLCLUS', importHost: 'SQL01', hosts: ['BACKUP01', 'SQL01', 'SQL02'], arrays: ['diskraid subsystem 0'] });
+    expect(model.run).toMatchObject({
+      id: runId,
+      state: 'succeeded',
+      operator: 'tester',
+      machine: 'testbox',
+      backend: 'Lab (two-node-sql)',
+    });
+    expect(model.estate).toMatchObject({
+      cluster: 'SQLCLUS',
+      importHost: 'SQL01',
+      hosts: ['BACKUP01', 'SQL01', 'SQL02'],
+      arrays: ['diskraid subsystem 0'],
+    });
     expect(model.journal).toEqual({ file: `${runId}.journal`, events: records.length, head });
 
     // The downtime window: from the first step that took storage away to the one that gave production back (SQL Server started).
     const step = (kind: string) => model.steps.find((s) => s.kind === kind);
-    expect(model.run.downtime).toEqual({ startedAt: step('stop-resources')?.startedAt, endedAt: step('start-dependents')?.endedAt, durationMs: detail.downtimeMs });
+    expect(model.run.downtime).toEqual({
+      startedAt: step('stop-resources')?.startedAt,
+      endedAt: step('start-dependents')?.endedAt,
+      durationMs: detail.downtimeMs,
+    });
     expect(model.run.downtime.durationMs).toBeGreaterThan(0);
 
     expect(model.steps.map((s) => s.title)).toEqual(detail.plan.steps.map((s) => s.title));
-    expect(model.steps.filter((s) => s.destructive).map((s) => s.confirmations.map((c) => `${c.by}: ${c.typed}`))).toEqual([['tester (--yes): SQLCLUS'], ['tester (--yes): SQLCLUS'], ['tester (--yes): SQLCLUS']]);
+    expect(model.steps.filter((s) => s.destructive).map((s) => s.confirmations.map((c) => `${c.by}: ${c.typed}`))).toEqual([
+      ['tester (--yes): SQLCLUS'],
+      ['tester (--yes): SQLCLUS'],
+      ['tester (--yes): SQLCLUS'],
+    ]);
     // Complete output: every step.output event (and every skip) is in the model, with its journal sequence.
     const journaled = records.filter((r) => r.event.type === 'step.output' || r.event.type === 'step.skipped').map((r) => r.seq);
     expect(model.steps.flatMap((s) => s.output.map((line) => line.seq)).sort((a, b) => a - b)).toEqual(journaled);
@@ -42,7 +62,9 @@ describe('report model from a recorded journal', () => {
     expect(rows(model)['SQL-DATA-SC-20250313-2300']).toEqual({ before: [], after: ['SQL01', 'SQL02'], uncertain: false });
     expect(model.verification).toMatchObject({ requested: true, state: 'succeeded', error: null });
     expect(model.verification.results.filter((line) => line.includes('data matches the shadow copy'))).toHaveLength(4);
-    expect(model.forensicHold.summary).toBe('The damaged originals are kept on the array and visible only to BACKUP01, for forensics: mount them read-only there.');
+    expect(model.forensicHold.summary).toBe(
+      'The damaged originals are kept on the array and visible only to BACKUP01, for forensics: mount them read-only there.',
+    );
     expect(model.nextSteps).toEqual([]);
   });
 
@@ -64,7 +86,10 @@ describe('report model from a recorded journal', () => {
     expect(model.run.endedAt).toBeNull();
     expect(model.run.downtime.endedAt).toBeNull();
     expect(model.nextSteps[0]).toMatch(/^step 4 "Break the set, keeping the original disk identity" failed: /);
-    expect(model.nextSteps.slice(1)).toEqual([`Fix the cause, then resume (steps already done are skipped): shadowswap resume ${runId}`, `Or put every original back where it was: shadowswap rollback ${runId}`]);
+    expect(model.nextSteps.slice(1)).toEqual([
+      `Fix the cause, then resume (steps already done are skipped): shadowswap resume ${runId}`,
+      `Or put every original back where it was: shadowswap rollback ${runId}`,
+    ]);
     expect(model.forensicHold.summary).toMatch(/masked from every host \(no forensics host was chosen\)/);
   });
 
@@ -76,7 +101,11 @@ describe('report model from a recorded journal', () => {
     expect(model.run.downtime.endedAt).toBe(model.run.endedAt);
     expect(rows(model)['SQL-DATA']?.before).toEqual(['SQL01', 'SQL02']);
     for (const row of model.masking.luns) expect(row.after, row.lunName).toEqual(row.before);
-    expect(model.steps.filter((s) => s.state === 'compensated').map((s) => s.kind)).toEqual(['stop-resources', 'mask-originals', 'import-set']);
+    expect(model.steps.filter((s) => s.state === 'compensated').map((s) => s.kind)).toEqual([
+      'stop-resources',
+      'mask-originals',
+      'import-set',
+    ]);
     expect(model.forensicHold.summary).toMatch(/where they were before the run/);
     expect(model.nextSteps[0]).toContain(`shadowswap plan --set ${model.run.setId}`);
   });
@@ -85,7 +114,12 @@ describe('report model from a recorded journal', () => {
     recorded = await recordRun('failed', {}, 'setLunMask');
     const model = buildReport(recorded.fixture.dataDir, recorded.runId);
     expect(model.steps.find((s) => s.state === 'failed')?.kind).toBe('mask-originals');
-    expect(model.masking.luns.filter((row) => row.uncertain).map((row) => row.role)).toEqual(['damaged-original', 'damaged-original', 'damaged-original', 'damaged-original']);
+    expect(model.masking.luns.filter((row) => row.uncertain).map((row) => row.role)).toEqual([
+      'damaged-original',
+      'damaged-original',
+      'damaged-original',
+      'damaged-original',
+    ]);
     expect(model.forensicHold.summary).toMatch(/cannot tell which hosts see them now/);
   });
 
@@ -97,6 +131,8 @@ describe('report model from a recorded journal', () => {
     expect(build()).toEqual(build());
     expect(ReportModel.parse(build())).toEqual(build());
     expect(build().run.state).toBe('waiting-confirmation');
-    expect(build().nextSteps[0]).toMatch(/^step 1 "Take 4 disk resource\(s\) offline" waits for a confirmation\. .* type SQLCLUS when asked\.$/);
+    expect(build().nextSteps[0]).toMatch(
+      /^step 1 "Take 4 disk resource\(s\) offline" waits for a confirmation\. .* type SQLCLUS when asked\.$/,
+    );
   });
 });

@@ -49,7 +49,10 @@ describe('verify a JSON report', () => {
     const { file } = await exported('json');
     const result = verifyReport(file, path.join(path.dirname(file), 'elsewhere'));
     expect(result.intact).toBe(true);
-    expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({ status: 'skipped', detail: expect.stringContaining('there is no journal for') });
+    expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({
+      status: 'skipped',
+      detail: expect.stringContaining('there is no journal for'),
+    });
   });
 
   it('names the step whose output line was changed, and what the journal says instead', async () => {
@@ -58,7 +61,11 @@ describe('verify a JSON report', () => {
     const result = verifyReport(file, dataDir);
     expect(result.intact).toBe(false);
     expect(changesOf(result, 'Report digest')).toEqual(['step 9 "Verify the recovery": changed']);
-    expect(changesOf(result, 'Journal')).toEqual([expect.stringMatching(/^step 9 "Verify the recovery", output line 1 \(journal event \d+\): the report says "SQL-DATA: data differs.*", the journal "SQL-DATA: data matches/)]);
+    expect(changesOf(result, 'Journal')).toEqual([
+      expect.stringMatching(
+        /^step 9 "Verify the recovery", output line 1 \(journal event \d+\): the report says "SQL-DATA: data differs.*", the journal "SQL-DATA: data matches/,
+      ),
+    ]);
   });
 
   it('catches an edit whose digests were recomputed, through the journal', async () => {
@@ -70,7 +77,9 @@ describe('verify a JSON report', () => {
     fs.writeFileSync(file, `${JSON.stringify({ ...model, digest: digestReport(model) }, null, 2)}\n`);
     const result = verifyReport(file, dataDir);
     expect(statuses(result)).toEqual({ 'Report digest': 'passed', Journal: 'failed' });
-    expect(changesOf(result, 'Journal')).toEqual(['the run summary (outcome, times, downtime, operator) (operator): the report says "someone-else", the journal "tester"']);
+    expect(changesOf(result, 'Journal')).toEqual([
+      'the run summary (outcome, times, downtime, operator) (operator): the report says "someone-else", the journal "tester"',
+    ]);
   });
 
   it('notices a layout-only change to the file', async () => {
@@ -90,7 +99,11 @@ describe('verify a JSON report', () => {
 });
 
 describe('verify against a tampered journal', () => {
-  const journalLines = (journal: string) => fs.readFileSync(journal, 'utf8').split('\n').filter((line) => line !== '');
+  const journalLines = (journal: string) =>
+    fs
+      .readFileSync(journal, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
   const writeLines = (journal: string, lines: string[]) => fs.writeFileSync(journal, `${lines.join('\n')}\n`);
 
   it.each([
@@ -105,7 +118,10 @@ describe('verify against a tampered journal', () => {
     writeLines(journal, after);
     const result = verifyReport(file, dataDir);
     expect(result.intact).toBe(false);
-    expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({ status: 'failed', detail: expect.stringMatching(/line 1[01] (does not follow the event before it|has sequence number)/) });
+    expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringMatching(/line 1[01] (does not follow the event before it|has sequence number)/),
+    });
   });
 
   it('names the field when the journal was rewritten with a recomputed chain', async () => {
@@ -122,7 +138,13 @@ describe('verify against a tampered journal', () => {
     writeLines(journal, lines);
     const journalCheck = verifyReport(file, dataDir).checks.find((c) => c.name === 'Journal');
     expect(journalCheck?.detail).toMatch(/are not the ones this report was made from/);
-    expect(journalCheck?.changes).toEqual([expect.stringMatching(new RegExp(`^step 1 "Take 4 disk resource\\(s\\) offline", output line 1 \\(journal event ${target.seq}\\): the report says .*, the journal "rewritten"$`))]);
+    expect(journalCheck?.changes).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^step 1 "Take 4 disk resource\\(s\\) offline", output line 1 \\(journal event ${target.seq}\\): the report says .*, the journal "rewritten"$`,
+        ),
+      ),
+    ]);
   });
 
   it('accepts a report of an unfinished run after the run went on', async () => {
@@ -131,7 +153,10 @@ describe('verify against a tampered journal', () => {
     await recorded.fixture.engine.confirm(recorded.runId, '1-stop-resources', 'SQLCLUS', { autoConfirm: true });
     await recorded.fixture.engine.settled(recorded.runId);
     const journalCheck = verifyReport(file, dataDir).checks.find((c) => c.name === 'Journal');
-    expect(journalCheck).toMatchObject({ status: 'passed', detail: expect.stringMatching(/The run went on after the report was made: the journal now holds \d+ events\./) });
+    expect(journalCheck).toMatchObject({
+      status: 'passed',
+      detail: expect.stringMatching(/The run went on after the report was made: the journal now holds \d+ events\./),
+    });
   });
 });
 

@@ -39,7 +39,11 @@ function identifiersFor(seed: string, index: number, kind: LunSpec['identifiers'
   const type8: LunIdentifier = { type: 8, codeSet: 'utf8', association: 0, value: `naa.${naa},lun-${index}` };
   if (kind === 'naa-only') return [type3];
   // VDS carries no association field: what a Windows-side inventory sees.
-  if (kind === 'association-unknown') return [{ ...type3, association: null }, { ...type8, association: null }];
+  if (kind === 'association-unknown')
+    return [
+      { ...type3, association: null },
+      { ...type8, association: null },
+    ];
   return [type3, type8];
 }
 
@@ -55,7 +59,9 @@ export function makeLun(arrayId: string, index: number, spec: LunSpec): LabLun {
     partitionStyle,
     diskKind: spec.diskKind ?? 'basic',
     signature: partitionStyle === 'GPT' ? deterministicGuid(`${seed}/disk-guid`) : deterministicSignature(`${seed}/signature`),
-    volumes: [{ guidPath: volumeGuidPath(`${seed}/volume`), driveLetter: spec.driveLetter, label: spec.label, fileSystem: 'NTFS', damaged: false }],
+    volumes: [
+      { guidPath: volumeGuidPath(`${seed}/volume`), driveLetter: spec.driveLetter, label: spec.label, fileSystem: 'NTFS', damaged: false },
+    ],
     readOnly: false,
     hidden: false,
     mask: spec.mask,
@@ -102,5 +108,15 @@ export function lastNight(now: Date): Date {
 }
 
 export function emptyEstate(scenario: string): LabState {
-  return { scenario, revision: 0, settings: { latencyScale: 1 }, arrays: [], luns: [], hosts: [], clusters: [], snapshotSets: [], faults: [] };
+  return {
+    scenario,
+    revision: 0,
+    settings: { latencyScale: 1 },
+    arrays: [],
+    luns: [],
+    hosts: [],
+    clusters: [],
+    snapshotSets: [],
+    faults: [],
+  };
 }

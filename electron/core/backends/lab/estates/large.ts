@@ -28,7 +28,14 @@ export function large(now: Date): LabState {
     const arrayId = state.arrays[state.luns.length % ARRAYS]?.id ?? 'ARRAY-01';
     const index = lunCount.get(arrayId) ?? 0;
     lunCount.set(arrayId, index + 1);
-    const lun = makeLun(arrayId, index, { name: `${owner}-DISK${pad(i + 1, 2)}`, sizeGiB: 100 + (i % 8) * 50, driveLetter: driveLetter(i), label: `Data${i + 1}`, files: [`${owner.toLowerCase()}-${i + 1}.dat`], mask });
+    const lun = makeLun(arrayId, index, {
+      name: `${owner}-DISK${pad(i + 1, 2)}`,
+      sizeGiB: 100 + (i % 8) * 50,
+      driveLetter: driveLetter(i),
+      label: `Data${i + 1}`,
+      files: [`${owner.toLowerCase()}-${i + 1}.dat`],
+      mask,
+    });
     state.luns.push(lun);
     return lun;
   };
@@ -52,7 +59,10 @@ export function large(now: Date): LabState {
   for (let h = 0; h < STANDALONE_HOSTS; h += 1) {
     const name = `SRV${pad(h + 1, 3)}`;
     state.hosts.push(fcHost(name));
-    lunsOf.set(name, Array.from({ length: LUNS_PER_STANDALONE }, (_, i) => addLun(name, i, [name])));
+    lunsOf.set(
+      name,
+      Array.from({ length: LUNS_PER_STANDALONE }, (_, i) => addLun(name, i, [name])),
+    );
   }
 
   // Numbering continues per array past the production LUNs; one counter, no re-scan per set.
@@ -67,7 +77,9 @@ export function large(now: Date): LabState {
     const [host, luns] = sources[k % sources.length] ?? ['', []];
     const start = (Math.floor(k / sources.length) * COPIES_PER_SET) % luns.length;
     // COPIES_PER_SET is below every host's LUN count, so the wrap never repeats a LUN within a set.
-    const originals = Array.from({ length: COPIES_PER_SET }, (_, i) => luns[(start + i) % luns.length]).filter((lun): lun is LabLun => lun !== undefined);
+    const originals = Array.from({ length: COPIES_PER_SET }, (_, i) => luns[(start + i) % luns.length]).filter(
+      (lun): lun is LabLun => lun !== undefined,
+    );
     recordTransportableSet(state, { host, originals, persistent: true, createdAt: new Date(newest - (k % 30) * DAY_MS), nextLunId });
   }
   return state;

@@ -10,10 +10,38 @@ import { contosoArray, diskResourceFor, emptyEstate, fcHost, lastNight, makeLun,
 const NODES = ['SQL01', 'SQL02'];
 const GROUP = 'SQL Server (MSSQLSERVER)';
 
-const data: LunSpec = { name: 'SQL-DATA', sizeGiB: 500, driveLetter: 'E:', label: 'SQLData', files: ['Sales.mdf', 'HR.mdf', 'Finance.mdf'], mask: NODES };
-const logs: LunSpec = { name: 'SQL-LOGS', sizeGiB: 200, driveLetter: 'F:', label: 'SQLLogs', files: ['Sales_log.ldf', 'HR_log.ldf', 'Finance_log.ldf'], mask: NODES };
-const tempdb: LunSpec = { name: 'SQL-TEMPDB', sizeGiB: 100, driveLetter: 'G:', label: 'TempDB', files: ['tempdb.mdf', 'templog.ldf'], mask: NODES };
-const backup: LunSpec = { name: 'SQL-BACKUP', sizeGiB: 1000, driveLetter: 'H:', label: 'SQLBackup', files: ['Sales_full.bak', 'HR_full.bak'], mask: NODES };
+const data: LunSpec = {
+  name: 'SQL-DATA',
+  sizeGiB: 500,
+  driveLetter: 'E:',
+  label: 'SQLData',
+  files: ['Sales.mdf', 'HR.mdf', 'Finance.mdf'],
+  mask: NODES,
+};
+const logs: LunSpec = {
+  name: 'SQL-LOGS',
+  sizeGiB: 200,
+  driveLetter: 'F:',
+  label: 'SQLLogs',
+  files: ['Sales_log.ldf', 'HR_log.ldf', 'Finance_log.ldf'],
+  mask: NODES,
+};
+const tempdb: LunSpec = {
+  name: 'SQL-TEMPDB',
+  sizeGiB: 100,
+  driveLetter: 'G:',
+  label: 'TempDB',
+  files: ['tempdb.mdf', 'templog.ldf'],
+  mask: NODES,
+};
+const backup: LunSpec = {
+  name: 'SQL-BACKUP',
+  sizeGiB: 1000,
+  driveLetter: 'H:',
+  label: 'SQLBackup',
+  files: ['Sales_full.bak', 'HR_full.bak'],
+  mask: NODES,
+};
 const dtc: LunSpec = { name: 'SQL-DTC', sizeGiB: 10, driveLetter: 'M:', label: 'MSDTC', files: ['MSDTC.LOG'], mask: NODES };
 
 const compliantLuns = [data, logs, tempdb, backup];
@@ -32,7 +60,13 @@ const mixedLuns: LunSpec[] = [
  * data disk and on its network name, the agent on the engine. Stopping a disk stops both.
  */
 function sqlInstance(disks: readonly string[]): LabApplicationResource[] {
-  const resource = (name: string, resourceType: string, dependencies: string[]): LabApplicationResource => ({ name, group: GROUP, state: 'Online', resourceType, dependencies });
+  const resource = (name: string, resourceType: string, dependencies: string[]): LabApplicationResource => ({
+    name,
+    group: GROUP,
+    state: 'Online',
+    resourceType,
+    dependencies,
+  });
   return [
     resource('SQL IP Address 1 (SQLVS)', 'IP Address', []),
     resource('SQL Network Name (SQLVS)', 'Network Name', ['SQL IP Address 1 (SQLVS)']),
@@ -54,7 +88,13 @@ function sqlCluster(scenario: string, specs: readonly LunSpec[], now: Date): Lab
     resources: state.luns.map((lun, i) => diskResourceFor(lun, `Cluster Disk ${i + 1}`, GROUP)),
     applicationResources: sqlInstance(state.luns.map((_lun, i) => `Cluster Disk ${i + 1}`)),
   });
-  recordTransportableSet(state, { host: 'SQL01', originals: [...state.luns], persistent: true, createdAt: lastNight(now), nextLunId: lunNumberer(state) });
+  recordTransportableSet(state, {
+    host: 'SQL01',
+    originals: [...state.luns],
+    persistent: true,
+    createdAt: lastNight(now),
+    nextLunId: lunNumberer(state),
+  });
   return state;
 }
 

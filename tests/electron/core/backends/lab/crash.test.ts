@@ -33,7 +33,10 @@ const disk = (n: number, onNode = 'SQL01') => ({ cluster: CLUSTER, resource: `Cl
 const steps: Step[] = [
   { operation: 'createSnapshotSet', params: async () => ({ host: 'SQL01', lunIds: ['ARRAY-01:lun-0'], persistent: true }) },
   { operation: 'importSnapshotSet', params: async (b) => ({ setId: (await newestSet(b)).id, host: 'BACKUP01' }) },
-  { operation: 'exposeShadowCopy', params: async (b) => ({ setId: (await newestSet(b)).id, shadowCopyId: (await newestSet(b)).shadowCopies[0]!.id, driveLetter: 'X:' }) },
+  {
+    operation: 'exposeShadowCopy',
+    params: async (b) => ({ setId: (await newestSet(b)).id, shadowCopyId: (await newestSet(b)).shadowCopies[0]!.id, driveLetter: 'X:' }),
+  },
   { operation: 'moveGroup', params: async () => ({ cluster: CLUSTER, group: GROUP, node: 'SQL02' }) },
   { operation: 'stopApplicationResource', params: async () => ({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL02' }) },
   { operation: 'startApplicationResource', params: async () => ({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL02' }) },
@@ -45,7 +48,10 @@ const steps: Step[] = [
   { operation: 'setLunMask', params: async (b) => ({ lunId: (await lastNightsSet(b)).shadowCopies[0]!.originalLunId, hosts: [] }) },
   { operation: 'importSnapshotSet', params: async (b) => ({ setId: (await lastNightsSet(b)).id, host: 'SQL02' }) },
   { operation: 'breakSnapshotSet', params: async (b) => ({ setId: (await lastNightsSet(b)).id, mode: 'plain' }) },
-  { operation: 'setVolumesReadWrite', params: async (b) => ({ host: 'SQL02', lunIds: (await lastNightsSet(b)).shadowCopies.map((c) => c.shadowLunId) }) },
+  {
+    operation: 'setVolumesReadWrite',
+    params: async (b) => ({ host: 'SQL02', lunIds: (await lastNightsSet(b)).shadowCopies.map((c) => c.shadowLunId) }),
+  },
   { operation: 'resumeResource', params: async () => disk(2, 'SQL02') },
 ];
 
@@ -84,24 +90,27 @@ describe('a crash at every operation', () => {
     expect(new Set(steps.map((s) => s.operation))).toEqual(new Set(Object.keys(labOperations)));
   });
 
-  it.each(steps.map((step, i) => [i + 1, step.operation, step] as const))('step %i %s: reload gives the state before or after', async (_n, operation, step) => {
-    const params = await step.params(lab.backend);
-    const before = readState(lab.dataDir);
-    const outcomes: Record<string, unknown> = {};
-    for (const crashPoint of ['before', 'after'] as const) {
-      const dir = copyDir(lab.dataDir);
-      scratch.push(dir);
-      await armFault(dir, { operation, kind: 'crash', crashPoint, times: 1 });
-      const child = spawnSync(process.execPath, [driver.file, dir, operation, JSON.stringify(params)], { encoding: 'utf8' });
-      expect(child.status, child.stderr).toBe(LAB_CRASH_EXIT_CODE);
-      expect(child.stderr).toContain(`injected crash in ${operation}`);
-      outcomes[crashPoint] = readState(dir);
-    }
-    await (lab.backend[operation] as (p: object) => Promise<unknown>).call(lab.backend, params);
-    const after = readState(lab.dataDir);
+  it.each(steps.map((step, i) => [i + 1, step.operation, step] as const))(
+    'step %i %s: reload gives the state before or after',
+    async (_n, operation, step) => {
+      const params = await step.params(lab.backend);
+      const before = readState(lab.dataDir);
+      const outcomes: Record<string, unknown> = {};
+      for (const crashPoint of ['before', 'after'] as const) {
+        const dir = copyDir(lab.dataDir);
+        scratch.push(dir);
+        await armFault(dir, { operation, kind: 'crash', crashPoint, times: 1 });
+        const child = spawnSync(process.execPath, [driver.file, dir, operation, JSON.stringify(params)], { encoding: 'utf8' });
+        expect(child.status, child.stderr).toBe(LAB_CRASH_EXIT_CODE);
+        expect(child.stderr).toContain(`injected crash in ${operation}`);
+        outcomes[crashPoint] = readState(dir);
+      }
+      await (lab.backend[operation] as (p: object) => Promise<unknown>).call(lab.backend, params);
+      const after = readState(lab.dataDir);
 
-    expect(after).not.toEqual(before);
-    expect(outcomes.before).toEqual(before);
-    expect(outcomes.after).toEqual(after);
-  });
+      expect(after).not.toEqual(before);
+      expect(outcomes.before).toEqual(before);
+      expect(outcomes.after).toEqual(after);
+    },
+  );
 });

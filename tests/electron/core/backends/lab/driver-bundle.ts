@@ -7,6 +7,13 @@ import { build } from 'esbuild';
 export async function bundleDriver(): Promise<{ file: string; remove(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-driver-'));
   const file = path.join(dir, 'driver.cjs');
-  await build({ entryPoints: [path.join(import.meta.dirname, 'crash-driver.ts')], outfile: file, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'crash-driver.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
   return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -80,7 +80,9 @@ describe('the writer lock', () => {
           (lun) =>
             new Promise<number>((resolve) => {
               const params = JSON.stringify({ lunId: lun.id, hosts: ['BACKUP01'] });
-              spawn(process.execPath, [driver.file, dir, 'setLunMask', params], { stdio: 'ignore' }).on('exit', (status) => resolve(status ?? -1));
+              spawn(process.execPath, [driver.file, dir, 'setLunMask', params], { stdio: 'ignore' }).on('exit', (status) =>
+                resolve(status ?? -1),
+              );
             }),
         ),
       );

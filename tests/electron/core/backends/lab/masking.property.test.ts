@@ -17,12 +17,30 @@ type Action =
   | { kind: 'import'; set: number; host: string }
   | { kind: 'break'; set: number; mode: 'plain' | 'writable' | 'revert-identity' };
 
-const maskList: fc.Arbitrary<string[]> = fc.oneof(fc.constant<string[]>(['*']), fc.subarray(HOSTS), fc.subarray(HOSTS.map((h) => h.toLowerCase())));
+const maskList: fc.Arbitrary<string[]> = fc.oneof(
+  fc.constant<string[]>(['*']),
+  fc.subarray(HOSTS),
+  fc.subarray(HOSTS.map((h) => h.toLowerCase())),
+);
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('mask' as const), lun: fc.nat(), hosts: maskList }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('create' as const), host: fc.constantFrom(...HOSTS), luns: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      host: fc.constantFrom(...HOSTS),
+      luns: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), set: fc.nat(), host: fc.constantFrom(...HOSTS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('break' as const), set: fc.nat(), mode: fc.constantFrom('plain' as const, 'writable' as const, 'revert-identity' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('break' as const),
+      set: fc.nat(),
+      mode: fc.constantFrom('plain' as const, 'writable' as const, 'revert-identity' as const),
+    }),
+  },
 );
 
 function pick<T>(list: readonly T[], index: number): T {
@@ -42,7 +60,8 @@ async function run(step: Action): Promise<void> {
   const sets = await lab.backend.listSnapshotSets();
   try {
     if (step.kind === 'mask') await lab.backend.setLunMask({ lunId: pick(luns, step.lun).id, hosts: step.hosts });
-    if (step.kind === 'create') await lab.backend.createSnapshotSet({ host: step.host, lunIds: step.luns.map((i) => pick(luns, i).id), persistent: true });
+    if (step.kind === 'create')
+      await lab.backend.createSnapshotSet({ host: step.host, lunIds: step.luns.map((i) => pick(luns, i).id), persistent: true });
     if (step.kind === 'import') await lab.backend.importSnapshotSet({ setId: pick(sets, step.set).id, host: step.host });
     if (step.kind === 'break') await lab.backend.breakSnapshotSet({ setId: pick(sets, step.set).id, mode: step.mode });
   } catch (error) {

@@ -7,7 +7,11 @@ import { FIXED_NOW } from './lab-fixture';
 
 const compliant = (state: LabState, lunId: string) => {
   const lun = state.luns.find((l) => l.id === lunId);
-  return lun?.partitionStyle === 'MBR' && lun.diskKind === 'basic' && lun.identifiers.some((i) => [1, 2, 8].includes(i.type) && i.association === 0);
+  return (
+    lun?.partitionStyle === 'MBR' &&
+    lun.diskKind === 'basic' &&
+    lun.identifiers.some((i) => [1, 2, 8].includes(i.type) && i.association === 0)
+  );
 };
 
 describe.each(Object.keys(scenarios))('scenario %s', (name) => {
@@ -27,7 +31,13 @@ describe.each(Object.keys(scenarios))('scenario %s', (name) => {
     for (const copy of set?.shadowCopies ?? []) {
       const original = state.luns.find((l) => l.id === copy.originalLunId);
       const shadow = state.luns.find((l) => l.id === copy.shadowLunId);
-      expect(shadow).toMatchObject({ mask: [], readOnly: true, state: 'shadow', shadowOf: original?.id, contentChecksum: original?.contentChecksum });
+      expect(shadow).toMatchObject({
+        mask: [],
+        readOnly: true,
+        state: 'shadow',
+        shadowOf: original?.id,
+        contentChecksum: original?.contentChecksum,
+      });
     }
   });
 });
@@ -69,7 +79,9 @@ describe('what each scenario holds', () => {
     expect(state.clusters).toHaveLength(100);
     expect(state.clusters.flatMap((c) => c.resources)).toHaveLength(1_000);
     expect(state.snapshotSets).toHaveLength(2_000);
-    expect(state.snapshotSets.every((s) => s.shadowCopies.length === 8 && new Set(s.shadowCopies.map((c) => c.originalLunId)).size === 8)).toBe(true);
+    expect(
+      state.snapshotSets.every((s) => s.shadowCopies.length === 8 && new Set(s.shadowCopies.map((c) => c.originalLunId)).size === 8),
+    ).toBe(true);
     expect(new Set(state.luns.map((l) => l.id)).size).toBe(state.luns.length);
   });
 });

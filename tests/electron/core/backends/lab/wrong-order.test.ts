@@ -72,7 +72,8 @@ describe('breaking with identity revert before the originals are masked', () => 
     await maskOriginals();
     await lab.backend.breakSnapshotSet({ setId: set.id, mode: 'revert-identity' });
     const luns = await lab.backend.listLuns();
-    for (const copy of set.shadowCopies) expect(luns.find((l) => l.id === copy.shadowLunId)?.signature).toBe(copy.originalIdentity.signature);
+    for (const copy of set.shadowCopies)
+      expect(luns.find((l) => l.id === copy.shadowLunId)?.signature).toBe(copy.originalIdentity.signature);
   });
 });
 
@@ -87,7 +88,9 @@ describe('the owner-node rule', () => {
   });
 
   it('applies to maintenance mode too, and maintenance applies only to an online disk', async () => {
-    expect((await failureOf(lab.backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL02' }))).code).toBe('PRECONDITION_FAILED');
+    expect((await failureOf(lab.backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL02' }))).code).toBe(
+      'PRECONDITION_FAILED',
+    );
     await lab.backend.stopResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
     const error = await failureOf(lab.backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' }));
     expect(error.details).toMatchObject({ symbol: 'ERROR_RESOURCE_NOT_ONLINE' });
@@ -95,10 +98,13 @@ describe('the owner-node rule', () => {
 
   it('applies to application resources, which start after what they depend on and never before their disk', async () => {
     await lab.backend.stopResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
-    const apps = async () => Object.fromEntries(((await lab.backend.listClusters())[0]?.applicationResources ?? []).map((r) => [r.name, r.state]));
+    const apps = async () =>
+      Object.fromEntries(((await lab.backend.listClusters())[0]?.applicationResources ?? []).map((r) => [r.name, r.state]));
     // Stop-ClusterResource took SQL Server and its agent down first; starting the disk does not bring them back.
     expect(await apps()).toMatchObject({ 'SQL Server': 'Offline', 'SQL Server Agent': 'Offline', 'SQL Network Name (SQLVS)': 'Online' });
-    const error = await failureOf(lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL02' }));
+    const error = await failureOf(
+      lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server Agent', onNode: 'SQL02' }),
+    );
     expect(error.details).toMatchObject({ symbol: 'ERROR_HOST_NODE_NOT_RESOURCE_OWNER' });
     await lab.backend.startResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
     expect((await apps())['SQL Server']).toBe('Offline');
@@ -110,7 +116,9 @@ describe('the owner-node rule', () => {
     await lab.backend.stopResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' });
     await lab.backend.setLunMask({ lunId: (await theSet()).shadowCopies[0]!.originalLunId, hosts: [] });
     const error = await failureOf(lab.backend.startApplicationResource({ cluster: CLUSTER, resource: 'SQL Server', onNode: 'SQL01' }));
-    expect(error.message).toMatch(/"SQL Server" could not come online on SQL01 because a resource it depends on failed: "Cluster Disk 1" failed to come online/);
+    expect(error.message).toMatch(
+      /"SQL Server" could not come online on SQL01 because a resource it depends on failed: "Cluster Disk 1" failed to come online/,
+    );
     expect(((await lab.backend.listClusters())[0]?.applicationResources ?? []).find((r) => r.name === 'SQL Server')?.state).toBe('Failed');
   });
 
@@ -170,7 +178,8 @@ describe('breaking without identity revert', () => {
     const broken = await lab.backend.breakSnapshotSet({ setId: set.id, mode: 'writable' });
     expect(broken.warnings.join(' ')).toContain('event 1034');
     const luns = await lab.backend.listLuns();
-    for (const copy of set.shadowCopies) expect(luns.find((l) => l.id === copy.shadowLunId)?.signature).not.toBe(copy.originalIdentity.signature);
+    for (const copy of set.shadowCopies)
+      expect(luns.find((l) => l.id === copy.shadowLunId)?.signature).not.toBe(copy.originalIdentity.signature);
     for (const copy of set.shadowCopies) await lab.backend.setLunMask({ lunId: copy.shadowLunId, hosts: NODES });
     const error = await failureOf(lab.backend.resumeResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' }));
     expect(error.details).toMatchObject({ symbol: 'ERROR_RESOURCE_FAILED' });
@@ -198,7 +207,9 @@ describe('imports', () => {
     const partial = await lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' });
     expect(partial.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
     expect((await theSet()).shadowCopies.map((c) => c.imported)).toEqual([true, true, false, false]);
-    expect((await failureOf(lab.backend.breakSnapshotSet({ setId: set.id, mode: 'writable' }))).details).toMatchObject({ symbol: 'VSS_E_BAD_STATE' });
+    expect((await failureOf(lab.backend.breakSnapshotSet({ setId: set.id, mode: 'writable' }))).details).toMatchObject({
+      symbol: 'VSS_E_BAD_STATE',
+    });
 
     const rest = await lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' });
     expect(rest.status).toBeNull();
@@ -239,7 +250,9 @@ describe('injected faults', () => {
         throw new Error('process would have exited');
       },
     });
-    await expect(backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' })).rejects.toThrow('process would have exited');
+    await expect(backend.suspendResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' })).rejects.toThrow(
+      'process would have exited',
+    );
     expect(crashed).toEqual([expect.stringContaining('before its effect was saved')]);
     expect((await resource('Cluster Disk 1')).maintenanceMode).toBe(false);
     await backend.close();

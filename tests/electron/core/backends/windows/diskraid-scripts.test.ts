@@ -13,7 +13,10 @@ describe('buildMaskingScript', () => {
       buildMaskingScript({
         subsystem: 1,
         lun: 12,
-        access: { kind: 'iscsi', initiators: ['iqn.1991-05.com.microsoft:node1.contoso.local', 'iqn.1991-05.com.microsoft:node2.contoso.local'] },
+        access: {
+          kind: 'iscsi',
+          initiators: ['iqn.1991-05.com.microsoft:node1.contoso.local', 'iqn.1991-05.com.microsoft:node2.contoso.local'],
+        },
       }),
     ).toBe(
       'select subsystem 1\r\nselect lun 12\r\nunmask lun initiator=iqn.1991-05.com.microsoft:node1.contoso.local;iqn.1991-05.com.microsoft:node2.contoso.local\r\nexit\r\n',

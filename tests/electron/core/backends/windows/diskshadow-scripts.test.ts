@@ -79,7 +79,9 @@ describe('buildTransportableCreateScript', () => {
 
 describe('buildImportScript', () => {
   it('load metadata + import', () => {
-    expect(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\fr.cab' })).toBe('load metadata C:\\ShadowSwap\\fr.cab\r\nimport\r\nexit\r\n');
+    expect(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\fr.cab' })).toBe(
+      'load metadata C:\\ShadowSwap\\fr.cab\r\nimport\r\nexit\r\n',
+    );
   });
   it('optionally breaks the literal set GUID in the same session', () => {
     expect(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\fr.cab', thenBreak: { setId: SET, writable: true } })).toBe(
@@ -91,7 +93,9 @@ describe('buildImportScript', () => {
 describe('buildBreakScript', () => {
   it('break [writable] <SetID>, nothing else', () => {
     expect(buildBreakScript(SET, true)).toBe('break writable {00fe2ddc-208a-45d0-9b02-cdad7df538b8}\r\nexit\r\n');
-    expect(buildBreakScript('00fe2ddc-208a-45d0-9b02-cdad7df538b8', false)).toBe('break {00fe2ddc-208a-45d0-9b02-cdad7df538b8}\r\nexit\r\n');
+    expect(buildBreakScript('00fe2ddc-208a-45d0-9b02-cdad7df538b8', false)).toBe(
+      'break {00fe2ddc-208a-45d0-9b02-cdad7df538b8}\r\nexit\r\n',
+    );
     expect(buildBreakScript(SET, true)).not.toMatch(/readwrite|nolunid|norevert|mask/i);
   });
   it('refuses a shadow alias instead of a set GUID', () => {
@@ -101,7 +105,9 @@ describe('buildBreakScript', () => {
 
 describe('expose and list providers', () => {
   it('expose takes a shadow copy ID and a drive letter (expose.md)', () => {
-    expect(buildExposeScript('{C3AD8620-8B3A-4BC6-944C-F732EB0EA317}', 'x:\\')).toBe('expose {c3ad8620-8b3a-4bc6-944c-f732eb0ea317} X:\r\nexit\r\n');
+    expect(buildExposeScript('{C3AD8620-8B3A-4BC6-944C-F732EB0EA317}', 'x:\\')).toBe(
+      'expose {c3ad8620-8b3a-4bc6-944c-f732eb0ea317} X:\r\nexit\r\n',
+    );
     expect(() => buildExposeScript('c3ad8620-8b3a-4bc6-944c-f732eb0ea317', 'X: & calc')).toThrow(/drive letter/);
     expect(() => buildExposeScript('%VSS_SHADOW_1%', 'X:')).toThrow(/GUID/);
   });

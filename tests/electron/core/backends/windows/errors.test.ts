@@ -49,32 +49,56 @@ describe('detectToolFailure', () => {
   });
   it('synthetic: vshadow -bex revert failure maps 0x800423f6', () => {
     const e = failure({ tool: 'vshadow', exitCode: 2, output: fixture('vshadow-bex-revert-failed.synthetic.txt') });
-    expect(e.details).toMatchObject({ symbol: 'VSS_E_BREAK_REVERT_ID_FAILED', hresult: '0x800423F6', evidence: '- Returned HRESULT = 0x800423f6' });
+    expect(e.details).toMatchObject({
+      symbol: 'VSS_E_BREAK_REVERT_ID_FAILED',
+      hresult: '0x800423F6',
+      evidence: '- Returned HRESULT = 0x800423f6',
+    });
   });
   it('diskshadow has no exit-code contract: "The command script failed." fails even with exit 0', () => {
-    const e = failure({ tool: 'diskshadow', exitCode: 0, output: '-> create\r\nCOM call "lvssObject4->GetRootAndLogicalPrefixPaths" failed.\r\nThe command script failed.\r\n' });
+    const e = failure({
+      tool: 'diskshadow',
+      exitCode: 0,
+      output: '-> create\r\nCOM call "lvssObject4->GetRootAndLogicalPrefixPaths" failed.\r\nThe command script failed.\r\n',
+    });
     expect(e.details?.['symbol']).toBe('DISKSHADOW_SCRIPT_FAILED');
   });
   it('partial import is reported even though VSS_S codes are success codes', () => {
-    const e = failure({ tool: 'vshadow', exitCode: 0, output: 'Shadow copy set succesfully imported.\r\n- Returned HRESULT text: VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED\r\n' });
+    const e = failure({
+      tool: 'vshadow',
+      exitCode: 0,
+      output: 'Shadow copy set succesfully imported.\r\n- Returned HRESULT text: VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED\r\n',
+    });
     expect(e.details?.['symbol']).toBe('VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED');
     expect(e.message).toMatch(/Do not break/);
   });
   it('cluster: not owner node by symbol or code, maintenance mode by code', () => {
-    expect(failure({ tool: 'powershell', exitCode: 1, output: 'Suspend-ClusterResource : ERROR_HOST_NODE_NOT_RESOURCE_OWNER' }).details?.['symbol']).toBe(
-      'ERROR_HOST_NODE_NOT_RESOURCE_OWNER',
+    expect(
+      failure({ tool: 'powershell', exitCode: 1, output: 'Suspend-ClusterResource : ERROR_HOST_NODE_NOT_RESOURCE_OWNER' }).details?.[
+        'symbol'
+      ],
+    ).toBe('ERROR_HOST_NODE_NOT_RESOURCE_OWNER');
+    expect(failure({ tool: 'powershell', exitCode: 1, output: 'The operation failed. Error code: 5015.' }).details?.['hresult']).toBe(
+      '0x80071397',
     );
-    expect(failure({ tool: 'powershell', exitCode: 1, output: 'The operation failed. Error code: 5015.' }).details?.['hresult']).toBe('0x80071397');
-    expect(failure({ tool: 'powershell', exitCode: 1, output: 'failed (5970)' }).details?.['symbol']).toBe('ERROR_CLUSTER_RESOURCE_IS_IN_MAINTENANCE_MODE');
+    expect(failure({ tool: 'powershell', exitCode: 1, output: 'failed (5970)' }).details?.['symbol']).toBe(
+      'ERROR_CLUSTER_RESOURCE_IS_IN_MAINTENANCE_MODE',
+    );
   });
   it('messages with quirks: double-space drive letter, vshadow unsupported OS, read-write incomplete', () => {
-    expect(failure({ tool: 'diskshadow', exitCode: 0, output: 'The  drive letter is already in use.' }).details?.['symbol']).toBe('DRIVE_LETTER_IN_USE');
-    expect(failure({ tool: 'vshadow', exitCode: 2, output: 'This version of vshadow is not supported on this version of Windows.' }).details?.['symbol']).toBe(
-      'VSHADOW_UNSUPPORTED_OS',
+    expect(failure({ tool: 'diskshadow', exitCode: 0, output: 'The  drive letter is already in use.' }).details?.['symbol']).toBe(
+      'DRIVE_LETTER_IN_USE',
     );
-    expect(failure({ tool: 'vshadow', exitCode: 0, output: 'WARNING: some volumes were not succesfully converted to read-write!' }).details?.['symbol']).toBe(
-      'READ_WRITE_INCOMPLETE',
-    );
+    expect(
+      failure({ tool: 'vshadow', exitCode: 2, output: 'This version of vshadow is not supported on this version of Windows.' }).details?.[
+        'symbol'
+      ],
+    ).toBe('VSHADOW_UNSUPPORTED_OS');
+    expect(
+      failure({ tool: 'vshadow', exitCode: 0, output: 'WARNING: some volumes were not succesfully converted to read-write!' }).details?.[
+        'symbol'
+      ],
+    ).toBe('READ_WRITE_INCOMPLETE');
   });
   it('diskraid exit codes carry the documented meaning', () => {
     const e = failure({ tool: 'diskraid', exitCode: 5, output: '' });

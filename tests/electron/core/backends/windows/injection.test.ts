@@ -6,7 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { buildMaskingScript } from '../../../../../electron/core/backends/windows/diskraid-scripts';
-import { buildBreakScript, buildImportScript, buildTransportableCreateScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
+import {
+  buildBreakScript,
+  buildImportScript,
+  buildTransportableCreateScript,
+} from '../../../../../electron/core/backends/windows/diskshadow-scripts';
 import {
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
@@ -24,9 +28,19 @@ const HOSTILE = ['"', "'", '&', '|', '%', '$', '`', ';', '\n', '\r', '\u0000', '
 
 const builders: [string, (bad: string) => unknown][] = [
   ['cab path', (b) => buildTransportableCreateScript({ metadataPath: `C:\\vss\\f${b}r.cab`, providerId: HW, volumes: [{ volume: 'E:' }] })],
-  ['volume', (b) => buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: HW, volumes: [{ volume: `C:\\m${b}nt` }] })],
-  ['alias', (b) => buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: HW, volumes: [{ volume: 'E:', alias: `Da${b}ta` }] })],
-  ['provider', (b) => buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: `${HW}${b}`, volumes: [{ volume: 'E:' }] })],
+  [
+    'volume',
+    (b) => buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: HW, volumes: [{ volume: `C:\\m${b}nt` }] }),
+  ],
+  [
+    'alias',
+    (b) =>
+      buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: HW, volumes: [{ volume: 'E:', alias: `Da${b}ta` }] }),
+  ],
+  [
+    'provider',
+    (b) => buildTransportableCreateScript({ metadataPath: 'C:\\vss\\fr.cab', providerId: `${HW}${b}`, volumes: [{ volume: 'E:' }] }),
+  ],
   ['import cab', (b) => buildImportScript({ metadataPath: `C:\\vss\\${b}.cab` })],
   ['break set', (b) => buildBreakScript(`${SET}${b}`, true)],
   ['bex set', (b) => buildBreakExArgs({ setId: `{${SET}}${b}`, mode: { kind: 'mask' } })],
@@ -77,16 +91,31 @@ describe('property: whatever a builder accepts produces clean ASCII with no inje
   });
   it('diskshadow aliases and cab paths', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 20 }), fc.string({ unit: 'grapheme-ascii', maxLength: 20 }), (alias, file) => {
-        let script: string;
-        try {
-          script = buildTransportableCreateScript({ metadataPath: `C:\\vss\\${file}.cab`, providerId: HW, volumes: [{ volume: 'E:', alias }] });
-        } catch (e) {
-          return e instanceof ShadowSwapError && e.code === 'INVALID_REQUEST';
-        }
-        const lines = script.split('\r\n');
-        return lines.length === 9 && lines[8] === '' && lines[4] === `add volume E: alias ${alias} provider {${HW}}` && /^[A-Za-z][A-Za-z0-9_]*$/.test(alias) && file.length > 0 && !/[\s%&|"'$;]/.test(file);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', maxLength: 20 }),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 20 }),
+        (alias, file) => {
+          let script: string;
+          try {
+            script = buildTransportableCreateScript({
+              metadataPath: `C:\\vss\\${file}.cab`,
+              providerId: HW,
+              volumes: [{ volume: 'E:', alias }],
+            });
+          } catch (e) {
+            return e instanceof ShadowSwapError && e.code === 'INVALID_REQUEST';
+          }
+          const lines = script.split('\r\n');
+          return (
+            lines.length === 9 &&
+            lines[8] === '' &&
+            lines[4] === `add volume E: alias ${alias} provider {${HW}}` &&
+            /^[A-Za-z][A-Za-z0-9_]*$/.test(alias) &&
+            file.length > 0 &&
+            !/[\s%&|"'$;]/.test(file)
+          );
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -13,14 +13,46 @@ import { fixture } from './fixtures';
 describe('parseClusterResources', () => {
   it('array with enum numbers', () => {
     expect(parseClusterResources(fixture('cluster-resources.synthetic.json'))).toEqual([
-      { name: 'Cluster Disk 1', state: 'Online', stateCode: 2, maintenanceShown: false, ownerGroup: 'SQL Server (MSSQLSERVER)', ownerNode: 'SQLNODE1', resourceType: 'Physical Disk' },
-      { name: 'Cluster Disk 2', state: 'Offline', stateCode: 3, maintenanceShown: false, ownerGroup: 'Available Storage', ownerNode: 'SQLNODE2', resourceType: 'Physical Disk' },
-      { name: 'Cluster IP Address', state: 'OnlinePending', stateCode: 129, maintenanceShown: false, ownerGroup: 'Cluster Group', ownerNode: 'SQLNODE1', resourceType: 'IP Address' },
+      {
+        name: 'Cluster Disk 1',
+        state: 'Online',
+        stateCode: 2,
+        maintenanceShown: false,
+        ownerGroup: 'SQL Server (MSSQLSERVER)',
+        ownerNode: 'SQLNODE1',
+        resourceType: 'Physical Disk',
+      },
+      {
+        name: 'Cluster Disk 2',
+        state: 'Offline',
+        stateCode: 3,
+        maintenanceShown: false,
+        ownerGroup: 'Available Storage',
+        ownerNode: 'SQLNODE2',
+        resourceType: 'Physical Disk',
+      },
+      {
+        name: 'Cluster IP Address',
+        state: 'OnlinePending',
+        stateCode: 129,
+        maintenanceShown: false,
+        ownerGroup: 'Cluster Group',
+        ownerNode: 'SQLNODE1',
+        resourceType: 'IP Address',
+      },
     ]);
   });
   it('single object (not an array), state as text, old-host Group column as an object', () => {
     expect(parseClusterResources(fixture('cluster-resource-single-old-host.synthetic.json'))).toEqual([
-      { name: 'Cluster Disk 2', state: 'Online', stateCode: null, maintenanceShown: true, ownerGroup: 'Available Storage', ownerNode: 'node1', resourceType: 'Physical Disk' },
+      {
+        name: 'Cluster Disk 2',
+        state: 'Online',
+        stateCode: null,
+        maintenanceShown: true,
+        ownerGroup: 'Available Storage',
+        ownerNode: 'node1',
+        resourceType: 'Physical Disk',
+      },
     ]);
   });
   it('empty output means no resources; unknown numbers are kept visible', () => {
@@ -59,7 +91,9 @@ describe('parseDiskResourceParameters (§5.4)', () => {
   });
   it('5000 is unrecognized; hex-string signatures accepted; bad values refused', () => {
     expect(parseDiskResourceParameters('[{"Name":"DiskIdType","Value":5000}]').identity).toEqual({ kind: 'unknown' });
-    expect(parseDiskResourceParameters('[{"Name":"DiskIdType","Value":0},{"Name":"DiskSignature","Value":"0x1234ABCD"}]').diskSignature).toBe('1234ABCD');
+    expect(
+      parseDiskResourceParameters('[{"Name":"DiskIdType","Value":0},{"Name":"DiskSignature","Value":"0x1234ABCD"}]').diskSignature,
+    ).toBe('1234ABCD');
     expect(() => parseDiskResourceParameters('[{"Name":"DiskSignature","Value":4294967296}]')).toThrow(ParseError);
     expect(() => parseDiskResourceParameters('[{"Name":"MaintenanceMode","Value":4}]')).toThrow(ParseError);
     expect(() => parseDiskResourceParameters('[{"Name":"DiskIdGuid","Value":"not-a-guid"}]')).toThrow(ParseError);
@@ -73,7 +107,9 @@ describe('nodes and groups', () => {
       { name: 'SQLNODE1', id: '1', state: 'Up' },
       { name: 'SQLNODE2', id: '2', state: 'Paused' },
     ]);
-    expect(parseClusterGroups(fixture('cluster-groups.synthetic.json'))).toEqual([{ name: 'Available Storage', ownerNode: 'SQLNODE1', state: 'Online' }]);
+    expect(parseClusterGroups(fixture('cluster-groups.synthetic.json'))).toEqual([
+      { name: 'Available Storage', ownerNode: 'SQLNODE1', state: 'Online' },
+    ]);
   });
 });
 
@@ -90,7 +126,9 @@ describe('parseResourceDependencies (synthetic: the reference quotes no Get-Clus
     ]);
   });
   it('one object, the resource as a nested object, a missing or null expression', () => {
-    expect(parseResourceDependencies('{"Resource":{"Name":"SQL Server Agent","State":2},"DependencyExpression":"[SQL Server]"}')).toEqual([{ resource: 'SQL Server Agent', dependsOn: ['SQL Server'] }]);
+    expect(parseResourceDependencies('{"Resource":{"Name":"SQL Server Agent","State":2},"DependencyExpression":"[SQL Server]"}')).toEqual([
+      { resource: 'SQL Server Agent', dependsOn: ['SQL Server'] },
+    ]);
     expect(parseResourceDependencies('[{"Resource":"A","DependencyExpression":null},{"Resource":"B"}]')).toEqual([
       { resource: 'A', dependsOn: [] },
       { resource: 'B', dependsOn: [] },

@@ -23,11 +23,26 @@ describe('parseDisks', () => {
     });
     // A numeric UniqueIdFormat uses the VDS_STORAGE_IDENTIFIER_TYPE numbering (§4.3); a numeric PartitionStyle
     // has no numbering in the reference, so it is kept raw instead of guessed.
-    expect(mbr).toMatchObject({ uniqueIdFormat: 'FCPHName', uniqueIdFormatCode: 3, partitionStyle: null, partitionStyleRaw: 1, signature: '1234ABCD', isReadOnly: true, isOffline: true });
+    expect(mbr).toMatchObject({
+      uniqueIdFormat: 'FCPHName',
+      uniqueIdFormatCode: 3,
+      partitionStyle: null,
+      partitionStyleRaw: 1,
+      signature: '1234ABCD',
+      isReadOnly: true,
+      isOffline: true,
+    });
   });
   it('single object and the SCSI name string format', () => {
     const [d] = parseDisks('{"Number":5,"UniqueIdFormat":"SCSI Name String","PartitionStyle":"MBR","Signature":1,"IsReadOnly":"False"}');
-    expect(d).toMatchObject({ number: 5, uniqueIdFormat: 'ScsiNameString', uniqueIdFormatCode: 8, partitionStyle: 'MBR', signature: '00000001', isReadOnly: false });
+    expect(d).toMatchObject({
+      number: 5,
+      uniqueIdFormat: 'ScsiNameString',
+      uniqueIdFormatCode: 8,
+      partitionStyle: 'MBR',
+      signature: '00000001',
+      isReadOnly: false,
+    });
   });
   it('malformed values are ParseErrors', () => {
     expect(() => parseDisks('{"Number":"three"}')).toThrow(ParseError);

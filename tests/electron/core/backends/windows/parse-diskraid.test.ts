@@ -5,7 +5,11 @@ import { fixture } from './fixtures';
 
 describe('diskraid exit codes (Learn diskraid.md, §4.1)', () => {
   it('0 is success; 1-5 carry the documented meaning; others are undocumented', () => {
-    expect(interpretDiskraidExit(0)).toEqual({ exitCode: 0, ok: true, meaning: 'No error occurred. The entire script ran without failure.' });
+    expect(interpretDiskraidExit(0)).toEqual({
+      exitCode: 0,
+      ok: true,
+      meaning: 'No error occurred. The entire script ran without failure.',
+    });
     expect(interpretDiskraidExit(4).meaning).toBe('One of the services Diskraid uses returned a failure.');
     expect(interpretDiskraidExit(5).ok).toBe(false);
     expect(interpretDiskraidExit(5).meaning).toMatch(/^A command syntax error occurred\./);

@@ -63,7 +63,12 @@ describe('parseDiskshadowOutput on real captures', () => {
     expect(denied.unparsed).toContain('diskshadow.exe : Access is denied.');
     const note = parseDiskshadowOutput(fixture('diskshadow-end-backup-not-commanded.txt'));
     expect(note.unparsed).toEqual(['Note: END BACKUP was not commanded, writers not notified BackupComplete.']);
-    for (const name of ['diskshadow-usage.txt', 'diskshadow-set-context-help.txt', 'diskshadow-list-providers.txt', 'diskshadow-list-writers-status.txt']) {
+    for (const name of [
+      'diskshadow-usage.txt',
+      'diskshadow-set-context-help.txt',
+      'diskshadow-list-providers.txt',
+      'diskshadow-list-writers-status.txt',
+    ]) {
       const r = parseDiskshadowOutput(fixture(name));
       expect(r.shadowCopies).toEqual([]);
       expect(r.unparsed.length).toBeGreaterThan(0);
@@ -136,7 +141,8 @@ describe('malformed diskshadow output', () => {
   it('a header with a broken GUID, an orphan property, a duplicate property', () => {
     expect(parseError('\t* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c}').line).toBe(1);
     expect(parseError('hello\n\t\t- Shadow copy set: {00fe2ddc-208a-45d0-9b02-cdad7df538b8}').line).toBe(2);
-    const dup = '* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c-f732eb0ea317}\n- Creation time: 1/1/2020 1:00:00 AM\n- Creation time: 1/1/2020 1:00:00 AM';
+    const dup =
+      '* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c-f732eb0ea317}\n- Creation time: 1/1/2020 1:00:00 AM\n- Creation time: 1/1/2020 1:00:00 AM';
     expect(parseError(dup).line).toBe(3);
     expect(parseError('* Shadow copy ID = {c3ad8620-8b3a-4bc6-944c-f732eb0ea317}\n- Provider ID: system').line).toBe(2);
   });
@@ -162,10 +168,14 @@ describe('parseDiskshadowOutput: values that repeat from copy to copy', () => {
       ['1/13/2024 1:00:00 PM', 'G:\\', '2024-01-13T13:00:00'],
     ];
     const r = parseDiskshadowOutput(copies.map(([time, volume], i) => block(i, time, volume)).join(''));
-    expect(r.shadowCopies.map((c) => [c.creationTime, c.originalVolumeLabel, c.createdAt, c.originatingMachine])).toEqual(copies.map((c) => [...c, 'SQLNODE1']));
+    expect(r.shadowCopies.map((c) => [c.creationTime, c.originalVolumeLabel, c.createdAt, c.originatingMachine])).toEqual(
+      copies.map((c) => [...c, 'SQLNODE1']),
+    );
   });
   it('gives the copies that print the same attributes one frozen list', () => {
-    const r = parseDiskshadowOutput(`${block(1, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(2, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(3, '', 'E:\\')}- Attributes: A\r\n`);
+    const r = parseDiskshadowOutput(
+      `${block(1, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(2, '', 'E:\\')}- Attributes: A B\r\n\r\n${block(3, '', 'E:\\')}- Attributes: A\r\n`,
+    );
     const [first, second, third] = r.shadowCopies.map((c) => c.attributes);
     expect(second).toBe(first);
     expect(third).toEqual(['A']);

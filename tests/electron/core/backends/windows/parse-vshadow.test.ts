@@ -52,7 +52,9 @@ describe('parseVshadowOutput on synthetic fixtures (§2.4 format strings)', () =
       SHADOW_ID_1: '5f1d8c2a-1b2c-4d3e-8f40-123456789abc',
       SHADOW_ID_2: '6a2e9d3b-2c3d-4e4f-9051-23456789abcd',
     });
-    const docs = parseVshadowOutput('SET VSHADOW_SET_ID={0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}\r\nSET VSHADOW_DEVICE_1=\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy3\r\n');
+    const docs = parseVshadowOutput(
+      'SET VSHADOW_SET_ID={0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}\r\nSET VSHADOW_DEVICE_1=\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy3\r\n',
+    );
     expect(docs.aliases).toEqual({
       VSHADOW_SET_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       VSHADOW_DEVICE_1: '\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy3',

@@ -103,7 +103,10 @@ describe('parseVssadminOutput on the synthetic 120-column de-DE listing', () => 
 describe('parseVssadminOutput: tolerance', () => {
   it('reads key names in any letter case, and the same values when they repeat', () => {
     const original = fixture('vssadmin-list-shadows-wrapped.txt');
-    const shouted = original.replace(/^(\s*)([A-Za-z ]+?)(:|(?= Volume:))/gm, (_, indent: string, key: string, colon: string) => indent + key.toUpperCase() + colon);
+    const shouted = original.replace(
+      /^(\s*)([A-Za-z ]+?)(:|(?= Volume:))/gm,
+      (_, indent: string, key: string, colon: string) => indent + key.toUpperCase() + colon,
+    );
     expect(shouted).not.toBe(original);
     const twice = `${original}\r\n${original}`;
     const expected = parseVssadminOutput(original).shadowCopies[0]!;

@@ -4,7 +4,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClusterGroups, parseClusterNodes, parseClusterResources, parseDiskResourceParameters } from '../../../../../electron/core/backends/windows/parse-cluster';
+import {
+  parseClusterGroups,
+  parseClusterNodes,
+  parseClusterResources,
+  parseDiskResourceParameters,
+} from '../../../../../electron/core/backends/windows/parse-cluster';
 import { parseDisks } from '../../../../../electron/core/backends/windows/parse-disk';
 import { parseDiskraidOutput } from '../../../../../electron/core/backends/windows/parse-diskraid';
 import { parseDiskshadowOutput } from '../../../../../electron/core/backends/windows/parse-diskshadow';
@@ -15,9 +20,26 @@ import { detectToolFailure } from '../../../../../electron/core/backends/windows
 import { fixture } from './fixtures';
 
 const textParsers: [string, (t: string) => unknown, string[]][] = [
-  ['diskshadow', (t) => parseDiskshadowOutput(t, { locale: 'en-US' }), ['diskshadow-create-interactive.txt', 'diskshadow-create-script-tabs.txt', 'diskshadow-create-transportable.synthetic.txt', 'diskshadow-list-shadows-imported-wrapped.synthetic.txt']],
-  ['vshadow', (t) => parseVshadowOutput(t), ['vshadow-3.0-create-persistent-nowriters.txt', 'vshadow-query-imported.synthetic.txt', 'vshadow-setvar.synthetic.cmd']],
-  ['vssadmin', (t) => parseVssadminOutput(t, { locale: 'de-DE' }), ['vssadmin-list-shadows-wrapped.txt', 'vssadmin-list-shadows-120col-de.synthetic.txt', 'vssadmin-create-shadow.txt']],
+  [
+    'diskshadow',
+    (t) => parseDiskshadowOutput(t, { locale: 'en-US' }),
+    [
+      'diskshadow-create-interactive.txt',
+      'diskshadow-create-script-tabs.txt',
+      'diskshadow-create-transportable.synthetic.txt',
+      'diskshadow-list-shadows-imported-wrapped.synthetic.txt',
+    ],
+  ],
+  [
+    'vshadow',
+    (t) => parseVshadowOutput(t),
+    ['vshadow-3.0-create-persistent-nowriters.txt', 'vshadow-query-imported.synthetic.txt', 'vshadow-setvar.synthetic.cmd'],
+  ],
+  [
+    'vssadmin',
+    (t) => parseVssadminOutput(t, { locale: 'de-DE' }),
+    ['vssadmin-list-shadows-wrapped.txt', 'vssadmin-list-shadows-120col-de.synthetic.txt', 'vssadmin-create-shadow.txt'],
+  ],
   ['diskraid', (t) => parseDiskraidOutput(t), ['diskraid-list-drives.txt', 'diskraid-select-associate-ports.txt']],
 ];
 const jsonParsers: [string, (t: string) => unknown, string[]][] = [
@@ -78,7 +100,10 @@ function mutated(base: string): fc.Arbitrary<string> {
 describe('text parsers never throw anything but ParseError', () => {
   for (const [name, parse, files] of textParsers) {
     it(`${name}: random text`, () => {
-      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (t) => onlyParseErrors(parse, t)), { numRuns: 1500 });
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (t) => onlyParseErrors(parse, t)),
+        { numRuns: 1500 },
+      );
     });
     it(`${name}: random lines built from the tool's own vocabulary`, () => {
       const vocab = files.flatMap((f) => fixture(f).split(/\r?\n/));
@@ -89,7 +114,10 @@ describe('text parsers never throw anything but ParseError', () => {
     });
     for (const f of files) {
       it(`${name}: mutations of ${f}`, () => {
-        fc.assert(fc.property(mutated(fixture(f)), (t) => onlyParseErrors(parse, t)), { numRuns: 800 });
+        fc.assert(
+          fc.property(mutated(fixture(f)), (t) => onlyParseErrors(parse, t)),
+          { numRuns: 800 },
+        );
       });
     }
   }
@@ -108,16 +136,29 @@ describe('JSON parsers never throw anything but ParseError', () => {
   const jsonValue = fc.jsonValue({ maxDepth: 3 });
   for (const [name, parse, files] of jsonParsers) {
     it(`${name}: random JSON values and random text`, () => {
-      fc.assert(fc.property(jsonValue, (v) => onlyParseErrors(parse, JSON.stringify(v) ?? '')), { numRuns: 1000 });
-      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (t) => onlyParseErrors(parse, t)), { numRuns: 500 });
+      fc.assert(
+        fc.property(jsonValue, (v) => onlyParseErrors(parse, JSON.stringify(v) ?? '')),
+        { numRuns: 1000 },
+      );
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (t) => onlyParseErrors(parse, t)),
+        { numRuns: 500 },
+      );
     });
     it(`${name}: objects with the right keys and random values`, () => {
-      const keys = [...new Set(files.flatMap((f) => {
-        const v: unknown = JSON.parse(fixture(f));
-        return (Array.isArray(v) ? v : [v]).flatMap((o) => Object.keys(o as object));
-      }))];
+      const keys = [
+        ...new Set(
+          files.flatMap((f) => {
+            const v: unknown = JSON.parse(fixture(f));
+            return (Array.isArray(v) ? v : [v]).flatMap((o) => Object.keys(o as object));
+          }),
+        ),
+      ];
       const item = fc.dictionary(fc.constantFrom(...keys, 'Name', 'Value'), jsonValue, { maxKeys: keys.length + 2 });
-      fc.assert(fc.property(fc.oneof(item, fc.array(item, { maxLength: 5 })), (v) => onlyParseErrors(parse, JSON.stringify(v))), { numRuns: 1500 });
+      fc.assert(
+        fc.property(fc.oneof(item, fc.array(item, { maxLength: 5 })), (v) => onlyParseErrors(parse, JSON.stringify(v))),
+        { numRuns: 1500 },
+      );
     });
     for (const f of files) {
       it(`${name}: character-level mutations of ${f}`, () => {

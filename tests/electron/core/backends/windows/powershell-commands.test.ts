@@ -26,7 +26,8 @@ import { powershellInvocation } from '../../../../../electron/core/backends/wind
 const RES =
   "Select-Object -Property Name,State,@{Name='OwnerGroup';Expression={$_.OwnerGroup.Name}},@{Name='OwnerNode';Expression={$_.OwnerNode.Name}},@{Name='ResourceType';Expression={$_.ResourceType.Name}}";
 const JSON_TAIL = 'ConvertTo-Json -Depth 4 -Compress';
-const DISK = 'Select-Object -Property Number,FriendlyName,SerialNumber,Size,UniqueId,UniqueIdFormat,PartitionStyle,Signature,Guid,IsReadOnly,IsOffline';
+const DISK =
+  'Select-Object -Property Number,FriendlyName,SerialNumber,Size,UniqueId,UniqueIdFormat,PartitionStyle,Signature,Guid,IsReadOnly,IsOffline';
 
 describe('owner-node cluster resource commands', () => {
   it('Suspend-ClusterResource runs on the owner node via Invoke-Command', () => {
@@ -70,7 +71,7 @@ describe('queries', () => {
       `$ErrorActionPreference = 'Stop'; Get-ClusterResource -Name 'Cluster Disk 1','Cluster Disk 2' -Cluster 'SQLCLU' | ${RES} | ${JSON_TAIL}`,
     );
   });
-  it('every resource\'s dependency expression, with the resource flattened to its name', () => {
+  it("every resource's dependency expression, with the resource flattened to its name", () => {
     expect(getClusterResourceDependencyCommand({ cluster: 'SQLCLU' })).toBe(
       "$ErrorActionPreference = 'Stop'; Get-ClusterResource -Cluster 'SQLCLU' | Get-ClusterResourceDependency | " +
         `Select-Object -Property @{Name='Resource';Expression={$_.Resource.Name}},DependencyExpression | ${JSON_TAIL}`,
@@ -116,7 +117,8 @@ describe('quoting and argv', () => {
 });
 
 describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)', () => {
-  const PARAMS = "Get-ClusterParameter | Where-Object { $_.Name -in @('DiskIdType','DiskSignature','DiskIdGuid','MaintenanceMode') } | Select-Object -Property Name,Value | ConvertTo-Json -Depth 4 -Compress";
+  const PARAMS =
+    "Get-ClusterParameter | Where-Object { $_.Name -in @('DiskIdType','DiskSignature','DiskIdGuid','MaintenanceMode') } | Select-Object -Property Name,Value | ConvertTo-Json -Depth 4 -Compress";
   const GUARD =
     "$resource = Get-ClusterResource -Name 'Cluster Disk 2'; if ($resource.State -ne 'Offline') { throw ('The resource is ' + $resource.State + ', not Offline: its disk identity was not changed.') }; ";
 
@@ -125,11 +127,17 @@ describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)',
       "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'SQLNODE1' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
         `${GUARD}$resource | Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x1234ABCD', 16)); $resource | ${PARAMS} }`,
     );
-    expect(setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature: '0xFFFFFFFF' })).toContain("([Convert]::ToUInt32('0xFFFFFFFF', 16))");
+    expect(setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature: '0xFFFFFFFF' })).toContain(
+      "([Convert]::ToUInt32('0xFFFFFFFF', 16))",
+    );
   });
 
   it('GPT: DiskIdGuid braced and lower-case, never DiskSignature as well', () => {
-    const cmd = setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'node2.contoso.local', signature: 'D44E4B8D-EAD2-4221-B709-CCBB4EF70FD1' });
+    const cmd = setDiskResourceIdentityCommand({
+      resource: 'Cluster Disk 2',
+      ownerNode: 'node2.contoso.local',
+      signature: 'D44E4B8D-EAD2-4221-B709-CCBB4EF70FD1',
+    });
     expect(cmd).toBe(
       "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'node2.contoso.local' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
         `${GUARD}$resource | Set-ClusterParameter -Name DiskIdGuid -Value '{d44e4b8d-ead2-4221-b709-ccbb4ef70fd1}'; $resource | ${PARAMS} }`,
@@ -138,21 +146,31 @@ describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)',
     expect(() => powershellInvocation(cmd)).not.toThrow();
   });
 
-  it('before a writable break: the same command with a placeholder where VSS\'s new identity goes', () => {
+  it("before a writable break: the same command with a placeholder where VSS's new identity goes", () => {
     expect(setPendingDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', partitionStyle: 'MBR' })).toBe(
       "$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'SQLNODE1' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
         `${GUARD}$resource | Set-ClusterParameter -Name DiskSignature -Value ([Convert]::ToUInt32('0x<signature after the break>', 16)); $resource | ${PARAMS} }`,
     );
-    expect(setPendingDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', partitionStyle: 'GPT' })).toContain("Set-ClusterParameter -Name DiskIdGuid -Value '<disk GUID after the break>';");
-    expect(() => setPendingDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', partitionStyle: 'MBR' })).toThrow(/refused/);
+    expect(setPendingDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', partitionStyle: 'GPT' })).toContain(
+      "Set-ClusterParameter -Name DiskIdGuid -Value '<disk GUID after the break>';",
+    );
+    expect(() =>
+      setPendingDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', partitionStyle: 'MBR' }),
+    ).toThrow(/refused/);
   });
 
   it('refuses identities that are neither, a zero signature, and unsafe names', () => {
     for (const signature of ['00000000', '0x0000000', '1234ABCDE', '{d44e4b8d-ead2-4221-b709-ccbb4ef70fd1', "12345678'; Stop-Computer"]) {
-      expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature }), signature).toThrow(/refused/);
+      expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'SQLNODE1', signature }), signature).toThrow(
+        /refused/,
+      );
     }
-    expect(() => setDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', signature: '1234ABCD' })).toThrow(/refused/);
-    expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'NODE 1', signature: '1234ABCD' })).toThrow(/refused/);
+    expect(() =>
+      setDiskResourceIdentityCommand({ resource: "Disk'; Stop-Computer", ownerNode: 'SQLNODE1', signature: '1234ABCD' }),
+    ).toThrow(/refused/);
+    expect(() => setDiskResourceIdentityCommand({ resource: 'Cluster Disk 2', ownerNode: 'NODE 1', signature: '1234ABCD' })).toThrow(
+      /refused/,
+    );
   });
 });
 

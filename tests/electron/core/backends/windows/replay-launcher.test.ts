@@ -11,7 +11,17 @@ import { ECHO_ARGV, FAKE_DISKSHADOW, standInDir, standInTool } from './stand-in-
 const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 function entry(partial: Partial<TranscriptEntry> & Pick<TranscriptEntry, 'tool' | 'argv'>): TranscriptEntry {
-  return { script: null, stdout: '', stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 1, at: '2024-01-01T00:00:00.000Z', ...partial };
+  return {
+    script: null,
+    stdout: '',
+    stderr: '',
+    log: null,
+    exitCode: 0,
+    ending: 'exited',
+    durationMs: 1,
+    at: '2024-01-01T00:00:00.000Z',
+    ...partial,
+  };
 }
 
 describe('ReplayLauncher', () => {
@@ -19,14 +29,23 @@ describe('ReplayLauncher', () => {
     const tools = standInDir();
     const file = path.join(tools, 'session.jsonl');
     const recorder = new ToolRunner({
-      executables: { diskshadow: standInTool(tools, 'diskshadow', FAKE_DISKSHADOW), vshadow: standInTool(tools, 'vshadow', `${ECHO_ARGV} process.exitCode = 2;`) },
+      executables: {
+        diskshadow: standInTool(tools, 'diskshadow', FAKE_DISKSHADOW),
+        vshadow: standInTool(tools, 'vshadow', `${ECHO_ARGV} process.exitCode = 2;`),
+      },
       transcript: transcriptFile(file),
     });
-    const live = [await recorder.diskshadow(buildBreakScript(SET, false)), await recorder.vshadow(['-rw', '-forcerevert', `-bex={${SET}}`])];
+    const live = [
+      await recorder.diskshadow(buildBreakScript(SET, false)),
+      await recorder.vshadow(['-rw', '-forcerevert', `-bex={${SET}}`]),
+    ];
 
     const replay = ReplayLauncher.fromFile(file);
     const replayer = new ToolRunner({ launcher: replay });
-    const replayed = [await replayer.diskshadow(buildBreakScript(SET, false)), await replayer.vshadow(['-rw', '-forcerevert', `-bex={${SET}}`])];
+    const replayed = [
+      await replayer.diskshadow(buildBreakScript(SET, false)),
+      await replayer.vshadow(['-rw', '-forcerevert', `-bex={${SET}}`]),
+    ];
 
     expect(replayed.map((r) => [r.stdout, r.exitCode])).toEqual(live.map((r) => [r.stdout, r.exitCode]));
     expect(replayed[1]?.exitCode).toBe(2);
@@ -34,7 +53,13 @@ describe('ReplayLauncher', () => {
   });
 
   it('fails loudly, naming the expected and the actual call, when the script differs', async () => {
-    const replay = new ReplayLauncher([entry({ tool: 'diskshadow', argv: ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'], script: buildBreakScript(SET, true) })]);
+    const replay = new ReplayLauncher([
+      entry({
+        tool: 'diskshadow',
+        argv: ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'],
+        script: buildBreakScript(SET, true),
+      }),
+    ]);
     const runner = new ToolRunner({ launcher: replay });
     const error = await runner.diskshadow(buildBreakScript(SET, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReplayMismatchError);
@@ -50,7 +75,9 @@ describe('ReplayLauncher', () => {
   });
 
   it('replays a timeout as a timeout', async () => {
-    const runner = new ToolRunner({ launcher: new ReplayLauncher([entry({ tool: 'vshadow', argv: ['-q'], exitCode: null, ending: 'timed-out' })]) });
+    const runner = new ToolRunner({
+      launcher: new ReplayLauncher([entry({ tool: 'vshadow', argv: ['-q'], exitCode: null, ending: 'timed-out' })]),
+    });
     await expect(runner.vshadow(['-q'])).rejects.toMatchObject({ details: { symbol: 'TIMEOUT' } });
   });
 

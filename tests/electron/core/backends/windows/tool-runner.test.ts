@@ -37,7 +37,11 @@ describe('ToolRunner with a stand-in diskshadow', () => {
     const tools = standInDir();
     const scratchRoot = standInDir();
     const transcript = path.join(tools, 'transcript.jsonl');
-    const runner = new ToolRunner({ executables: { diskshadow: standInTool(tools, 'diskshadow.exe', FAKE_DISKSHADOW) }, scratchRoot, transcript: transcriptFile(transcript) });
+    const runner = new ToolRunner({
+      executables: { diskshadow: standInTool(tools, 'diskshadow.exe', FAKE_DISKSHADOW) },
+      scratchRoot,
+      transcript: transcriptFile(transcript),
+    });
     const script = buildBreakScript(SET, true);
 
     const result = succeeded(await runner.diskshadow(script));
@@ -67,7 +71,9 @@ describe('ToolRunner with a stand-in diskshadow', () => {
 
   it('passes arguments with spaces and quotes as single argv elements (no shell)', async () => {
     const tools = standInDir();
-    const runner = new ToolRunner({ executables: { powershell: standInTool(tools, 'powershell', ECHO_ARGV), vshadow: standInTool(tools, 'vshadow', ECHO_ARGV) } });
+    const runner = new ToolRunner({
+      executables: { powershell: standInTool(tools, 'powershell', ECHO_ARGV), vshadow: standInTool(tools, 'vshadow', ECHO_ARGV) },
+    });
     const command = getClusterNodeCommand({ cluster: 'SQLCLUSTER' });
     expect(JSON.parse((await runner.powershell(command)).stdout)).toEqual(['-NoProfile', '-NonInteractive', '-Command', command]);
 
@@ -79,7 +85,10 @@ describe('ToolRunner with a stand-in diskshadow', () => {
     const tools = standInDir();
     const pidFile = path.join(tools, 'grandchild.pid');
     const transcript = path.join(tools, 'transcript.jsonl');
-    const runner = new ToolRunner({ executables: { diskraid: standInTool(tools, 'diskraid', hangingTool(pidFile)) }, transcript: transcriptFile(transcript) });
+    const runner = new ToolRunner({
+      executables: { diskraid: standInTool(tools, 'diskraid', hangingTool(pidFile)) },
+      transcript: transcriptFile(transcript),
+    });
 
     const error = await rejection(runner.diskraid('select subsystem 0\r\nexit\r\n', { timeoutMs: 500 }));
 
@@ -119,7 +128,9 @@ describe('ToolRunner with a stand-in diskshadow', () => {
 
   it('succeeded() turns a failing run into the errors.ts explanation', async () => {
     const tools = standInDir();
-    const runner = new ToolRunner({ executables: { diskshadow: standInTool(tools, 'diskshadow', "process.stdout.write('The command script failed.\\r\\n');") } });
+    const runner = new ToolRunner({
+      executables: { diskshadow: standInTool(tools, 'diskshadow', "process.stdout.write('The command script failed.\\r\\n');") },
+    });
     const result = await runner.diskshadow('exit\r\n');
     expect(() => succeeded(result)).toThrow(/diskshadow script failed/);
   });

@@ -32,7 +32,17 @@ const SAN_MAP = {
   format: 'shadowswap-san-map',
   version: 1,
   metadataDir: 'C:\\ShadowSwap\\metadata',
-  arrays: [{ id: 'array1', name: 'Array 1', vendor: 'Contoso', model: 'X1', providerId: PROVIDER, providerName: 'Contoso VSS provider', diskraidSubsystem: 0 }],
+  arrays: [
+    {
+      id: 'array1',
+      name: 'Array 1',
+      vendor: 'Contoso',
+      model: 'X1',
+      providerId: PROVIDER,
+      providerName: 'Contoso VSS provider',
+      diskraidSubsystem: 0,
+    },
+  ],
   hosts: [
     { name: 'SQLNODE1', initiators: [{ kind: 'fc', wwn: '10000000c9a1b2c3' }], clusterName: 'SQLCLUSTER' },
     { name: 'SQLNODE2', initiators: [{ kind: 'fc', wwn: '10000000c9a1b2c4' }], clusterName: 'SQLCLUSTER' },
@@ -45,25 +55,55 @@ const SAN_MAP = {
 };
 
 function call(tool: TranscriptEntry['tool'], argv: string[], stdout = '', extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
-  return { tool, argv, script: null, stdout, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 5, at: '2024-01-01T00:00:00.000Z', ...extra };
+  return {
+    tool,
+    argv,
+    script: null,
+    stdout,
+    stderr: '',
+    log: null,
+    exitCode: 0,
+    ending: 'exited',
+    durationMs: 5,
+    at: '2024-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
-const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) => call('powershell', ['-NoProfile', '-NonInteractive', '-Command', command], stdout, extra);
-const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) => call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
+const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  call('powershell', ['-NoProfile', '-NonInteractive', '-Command', command], stdout, extra);
+const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
 
 function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[] } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-'));
   const stateDir = path.join(dataDir, 'windows');
   fs.mkdirSync(stateDir, { recursive: true });
   if (options.sanMap !== null) fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify(options.sanMap ?? SAN_MAP));
-  if (options.sets !== undefined) fs.writeFileSync(path.join(stateDir, 'snapshot-sets.json'), JSON.stringify({ format: 'shadowswap-snapshot-catalog', version: 1, sets: options.sets }));
+  if (options.sets !== undefined)
+    fs.writeFileSync(
+      path.join(stateDir, 'snapshot-sets.json'),
+      JSON.stringify({ format: 'shadowswap-snapshot-catalog', version: 1, sets: options.sets }),
+    );
   const launcher = new ReplayLauncher(entries);
   const backend = createWindowsBackend({ dataDir, launcher, thisComputer: 'SQLNODE1', now: () => new Date('2022-08-25T12:16:10Z') });
   const sanMap = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8')) as typeof SAN_MAP;
   return { backend, launcher, stateDir, sanMap };
 }
 
-const volume = (letter: string, guid: string) => JSON.stringify({ DriveLetter: letter, Path: `\\\\?\\Volume{${guid}}\\`, FileSystemLabel: 'SQL', FileSystem: 'NTFS' });
-const disk = (uid: string, signature: number) => JSON.stringify({ Number: 3, Size: 107374182400, UniqueId: uid, UniqueIdFormat: 3, PartitionStyle: 'MBR', Signature: signature, Guid: null, IsReadOnly: false, IsOffline: false });
+const volume = (letter: string, guid: string) =>
+  JSON.stringify({ DriveLetter: letter, Path: `\\\\?\\Volume{${guid}}\\`, FileSystemLabel: 'SQL', FileSystem: 'NTFS' });
+const disk = (uid: string, signature: number) =>
+  JSON.stringify({
+    Number: 3,
+    Size: 107374182400,
+    UniqueId: uid,
+    UniqueIdFormat: 3,
+    PartitionStyle: 'MBR',
+    Signature: signature,
+    Guid: null,
+    IsReadOnly: false,
+    IsOffline: false,
+  });
 
 function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string | null = null): SnapshotSet {
   return {
@@ -77,7 +117,16 @@ function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string 
     importedTo,
     breakMode: null,
     shadowCopies: [
-      { id: '5f1d8c2a-1b2c-4d3e-8f40-123456789abc', originalLunId: 'sql-data', shadowLunId: '', originalVolume: 'v', originalDriveLetter: 'E:', originalIdentity: { partitionStyle: 'MBR', signature: '1234ABCD' }, imported: false, exposedAs: null },
+      {
+        id: '5f1d8c2a-1b2c-4d3e-8f40-123456789abc',
+        originalLunId: 'sql-data',
+        shadowLunId: '',
+        originalVolume: 'v',
+        originalDriveLetter: 'E:',
+        originalIdentity: { partitionStyle: 'MBR', signature: '1234ABCD' },
+        imported: false,
+        exposedAs: null,
+      },
     ],
   };
 }
@@ -85,7 +134,10 @@ function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string 
 describe('WindowsBackend', () => {
   it('says exactly what is missing when there is no SAN map, without running anything', async () => {
     const { backend, launcher } = setup([], { sanMap: null });
-    await expect(backend.listLuns()).rejects.toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/SAN map at .*san-map\.json.*diskraid subsystem and LUN number.*Get-Disk UniqueId/) });
+    await expect(backend.listLuns()).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/SAN map at .*san-map\.json.*diskraid subsystem and LUN number.*Get-Disk UniqueId/),
+    });
     await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [] })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await backend.listSnapshotSets()).toEqual([]);
     expect(launcher.remaining).toBe(0);
@@ -120,19 +172,28 @@ describe('WindowsBackend', () => {
 
   it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {
     const { backend } = setup([]);
-    await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(/must run on SQLNODE2.*runs on SQLNODE1/);
+    await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(
+      /must run on SQLNODE2.*runs on SQLNODE1/,
+    );
     await expect(backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: false })).rejects.toThrow(/persistent/);
   });
 
   it('imports, then breaks with identity revert through vshadow -bex (flags before the command)', async () => {
     const { backend, launcher } = setup(
-      [diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'), call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.')],
+      [
+        diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'),
+        call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.'),
+      ],
       { sets: [createdSet()] },
     );
     const changes: string[] = [];
     backend.onChange((reason) => changes.push(reason));
     await backend.importSnapshotSet({ setId: `{${SET.toUpperCase()}}`, host: 'SQLNODE1' });
-    expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'imported', importedTo: 'SQLNODE1', shadowCopies: [{ imported: true }] });
+    expect((await backend.listSnapshotSets())[0]).toMatchObject({
+      state: 'imported',
+      importedTo: 'SQLNODE1',
+      shadowCopies: [{ imported: true }],
+    });
     const broken = await backend.breakSnapshotSet({ setId: SET, mode: 'revert-identity' });
     expect(broken.warnings).toEqual([]);
     expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'broken', breakMode: 'revert-identity' });
@@ -141,20 +202,49 @@ describe('WindowsBackend', () => {
   });
 
   it('records a failed import as failed (VSS does not clean up) and reports the partial import', async () => {
-    const { backend } = setup([diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED')], { sets: [createdSet()] });
-    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({ code: 'BACKEND_FAILED', details: { symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' } });
+    const { backend } = setup(
+      [
+        diskshadow(
+          buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }),
+          'IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+        ),
+      ],
+      { sets: [createdSet()] },
+    );
+    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({
+      code: 'BACKEND_FAILED',
+      details: { symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
+    });
     expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
-    await expect(backend.breakSnapshotSet({ setId: SET, mode: 'writable' })).rejects.toThrow(/needs the set .* to be imported or exposed, but it is failed/);
+    await expect(backend.breakSnapshotSet({ setId: SET, mode: 'writable' })).rejects.toThrow(
+      /needs the set .* to be imported or exposed, but it is failed/,
+    );
   });
 
   it('imports a set whose import failed once again, and records its shadow LUNs as visible to the importer either way', async () => {
-    const withShadow = { ...SAN_MAP, luns: [...SAN_MAP.luns, { id: 'sql-data-shadow', name: 'SQL data shadow', arrayId: 'array1', diskraidLun: 7, uniqueId: '60002AC0000000000000000A00001236', shadowOf: 'sql-data' }] };
+    const withShadow = {
+      ...SAN_MAP,
+      luns: [
+        ...SAN_MAP.luns,
+        {
+          id: 'sql-data-shadow',
+          name: 'SQL data shadow',
+          arrayId: 'array1',
+          diskraidLun: 7,
+          uniqueId: '60002AC0000000000000000A00001236',
+          shadowOf: 'sql-data',
+        },
+      ],
+    };
     const set = createdSet();
     const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
-    const { backend, sanMap, launcher } = setup([diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok')], {
-      sanMap: withShadow,
-      sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
-    });
+    const { backend, sanMap, launcher } = setup(
+      [diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok')],
+      {
+        sanMap: withShadow,
+        sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
+      },
+    );
     await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({ details: { symbol: 'TIMEOUT' } });
     expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
     expect(sanMap().luns.find((l) => l.id === 'sql-data-shadow')?.maskedTo).toEqual(['SQLNODE1']);
@@ -170,9 +260,15 @@ describe('WindowsBackend', () => {
       ps(getDiskCommand({}), disk(DATA_UID, 0x1234abcd)),
       ps(getDiskCommand({ computer: 'SQLNODE2' }), '[]'),
       ps(getDiskCommand({ computer: 'ISCSIHOST' }), '[]'),
-      ps(getClusterResourceCommand({ cluster }), '{"Name":"SQL Server","State":3,"OwnerGroup":"SQL","OwnerNode":"SQLNODE1","ResourceType":"SQL Server"}'),
+      ps(
+        getClusterResourceCommand({ cluster }),
+        '{"Name":"SQL Server","State":3,"OwnerGroup":"SQL","OwnerNode":"SQLNODE1","ResourceType":"SQL Server"}',
+      ),
       // Synthetic, like every cluster JSON here: the reference quotes no Get-ClusterResourceDependency output.
-      ps(getClusterResourceDependencyCommand({ cluster }), '{"Resource":"SQL Server","DependencyExpression":"[Cluster Disk 1] and [SQL Name]"}'),
+      ps(
+        getClusterResourceDependencyCommand({ cluster }),
+        '{"Resource":"SQL Server","DependencyExpression":"[Cluster Disk 1] and [SQL Name]"}',
+      ),
       ps(getClusterNodeCommand({ cluster }), '[{"Name":"SQLNODE1","Id":"1","State":"Up"}]'),
       ps(getClusterGroupCommand({ cluster }), '[]'),
     ]);
@@ -180,14 +276,23 @@ describe('WindowsBackend', () => {
     expect(luns.find((l) => l.id === 'sql-data')?.signature).toBe('1234ABCD');
     expect(clusters.map((c) => c.name)).toEqual(['SQLCLUSTER']);
     expect(clusters[0]?.applicationResources).toEqual([
-      { name: 'SQL Server', group: 'SQL', ownerNode: 'SQLNODE1', state: 'Offline', resourceType: 'SQL Server', dependencies: ['Cluster Disk 1', 'SQL Name'] },
+      {
+        name: 'SQL Server',
+        group: 'SQL',
+        ownerNode: 'SQLNODE1',
+        state: 'Offline',
+        resourceType: 'SQL Server',
+        dependencies: ['Cluster Disk 1', 'SQL Name'],
+      },
     ]);
     expect(launcher.remaining).toBe(0);
   });
 
   it('masks with the FULL new list (no add) and records it in the SAN map', async () => {
     const { backend, sanMap } = setup([
-      call('diskraid', ['/s', '<scratch>/script.txt'], 'ok', { script: 'select subsystem 0\r\nselect lun 5\r\nunmask lun wwn=10000000C9A1B2C4 uninstall\r\nexit\r\n' }),
+      call('diskraid', ['/s', '<scratch>/script.txt'], 'ok', {
+        script: 'select subsystem 0\r\nselect lun 5\r\nunmask lun wwn=10000000C9A1B2C4 uninstall\r\nexit\r\n',
+      }),
     ]);
     const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'] });
     expect(result.changes).toEqual(['SQL data: SQLNODE1, SQLNODE2 → SQLNODE2']);
@@ -201,14 +306,21 @@ describe('WindowsBackend', () => {
 
   it('refuses a mask it cannot express in one diskraid command, before running anything', async () => {
     const { backend, launcher } = setup([]);
-    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE1', 'ISCSIHOST'] })).rejects.toThrow(/both Fibre Channel and iSCSI/);
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE1', 'ISCSIHOST'] })).rejects.toThrow(
+      /both Fibre Channel and iSCSI/,
+    );
     await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['*', 'SQLNODE1'] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     await expect(backend.setLunMask({ lunId: 'nope', hosts: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(launcher.remaining).toBe(0);
   });
 
   it('refuses a cluster step on a node that does not own the resource', async () => {
-    const { backend } = setup([ps(getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }), fixture('cluster-resource-single-old-host.synthetic.json'))]);
+    const { backend } = setup([
+      ps(
+        getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }),
+        fixture('cluster-resource-single-old-host.synthetic.json'),
+      ),
+    ]);
     const owner = JSON.parse(fixture('cluster-resource-single-old-host.synthetic.json')) as { OwnerNode: string };
     await expect(backend.suspendResource({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', onNode: 'ELSEWHERE' })).rejects.toThrow(
       new RegExp(`owned by ${owner.OwnerNode}, not ELSEWHERE`),
@@ -216,8 +328,16 @@ describe('WindowsBackend', () => {
   });
 
   it('only re-points a disk resource that is offline', async () => {
-    const online = JSON.stringify({ Name: 'Cluster Disk 2', State: 2, OwnerGroup: 'Available Storage', OwnerNode: 'SQLNODE2', ResourceType: 'Physical Disk' });
+    const online = JSON.stringify({
+      Name: 'Cluster Disk 2',
+      State: 2,
+      OwnerGroup: 'Available Storage',
+      OwnerNode: 'SQLNODE2',
+      ResourceType: 'Physical Disk',
+    });
     const { backend } = setup([ps(getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }), online)]);
-    await expect(backend.setResourceDiskIdentity({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', signature: '1234ABCD' })).rejects.toThrow(/is Online; .* only be changed while it is Offline/);
+    await expect(
+      backend.setResourceDiskIdentity({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', signature: '1234ABCD' }),
+    ).rejects.toThrow(/is Online; .* only be changed while it is Offline/);
   });
 });

@@ -8,21 +8,43 @@ import type { TranscriptEntry } from '../../../../../electron/core/backends/wind
 import { windowsPreflightChecks } from '../../../../../electron/core/backends/windows/windows-preflight';
 
 const SYSTEM32 = 'C:\\Windows\\System32';
-const ALL = [`${SYSTEM32}\\diskshadow.exe`, `${SYSTEM32}\\diskraid.exe`, `${SYSTEM32}\\whoami.exe`, `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`, 'C:\\Tools\\vshadow.exe'];
+const ALL = [
+  `${SYSTEM32}\\diskshadow.exe`,
+  `${SYSTEM32}\\diskraid.exe`,
+  `${SYSTEM32}\\whoami.exe`,
+  `${SYSTEM32}\\WindowsPowerShell\\v1.0\\powershell.exe`,
+  'C:\\Tools\\vshadow.exe',
+];
 const ELEVATED = 'Mandatory Label\\High Mandatory Level       Label            S-1-16-12288';
 const MEDIUM = 'Mandatory Label\\Medium Mandatory Level     Label            S-1-16-8192';
 const SERVER_2022 = '{"Caption":"Microsoft Windows Server 2022 Datacenter","Version":"10.0.20348","ServicePackMajorVersion":0}';
 
 function entry(tool: TranscriptEntry['tool'], argv: string[], stdout: string, extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
-  return { tool, argv, script: null, stdout, stderr: '', log: null, exitCode: 0, ending: 'exited', durationMs: 1, at: '2024-01-01T00:00:00.000Z', ...extra };
+  return {
+    tool,
+    argv,
+    script: null,
+    stdout,
+    stderr: '',
+    log: null,
+    exitCode: 0,
+    ending: 'exited',
+    durationMs: 1,
+    at: '2024-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 const whoami = (stdout: string, extra: Partial<TranscriptEntry> = {}) => entry('whoami', ['/groups'], stdout, extra);
-const os = (stdout: string, extra: Partial<TranscriptEntry> = {}) => entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getOperatingSystemCommand()], stdout, extra);
+const os = (stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getOperatingSystemCommand()], stdout, extra);
 
 async function checks(entries: TranscriptEntry[], files: readonly string[] = ALL): Promise<Record<string, PreflightCheck>> {
   const launcher = new ReplayLauncher(entries);
   const present = new Set(files);
-  const runner = new ToolRunner({ launcher, locator: { platform: 'win32', env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Tools' }, isFile: (f) => present.has(f) } });
+  const runner = new ToolRunner({
+    launcher,
+    locator: { platform: 'win32', env: { SystemRoot: 'C:\\Windows', Path: 'C:\\Tools' }, isFile: (f) => present.has(f) },
+  });
   const result = await windowsPreflightChecks(runner);
   expect(launcher.remaining).toBe(0);
   return Object.fromEntries(result.map((c) => [c.id, c]));
@@ -42,9 +64,19 @@ describe('Windows preflight checks', () => {
   });
 
   it('warns without vshadow that the identity revert will not be possible, and fails without diskraid', async () => {
-    const result = await checks([whoami(ELEVATED), os(SERVER_2022)], ALL.filter((f) => !/vshadow|diskraid/.test(f)));
-    expect(result['windows-vshadow']).toMatchObject({ verdict: 'warn', reason: expect.stringMatching(/identity revert will not be possible/), fix: expect.stringMatching(/--identity new-signature/) });
-    expect(result['windows-tools']).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^not found: diskraid\.exe \(not in %SystemRoot%\\System32 or on PATH\)/) });
+    const result = await checks(
+      [whoami(ELEVATED), os(SERVER_2022)],
+      ALL.filter((f) => !/vshadow|diskraid/.test(f)),
+    );
+    expect(result['windows-vshadow']).toMatchObject({
+      verdict: 'warn',
+      reason: expect.stringMatching(/identity revert will not be possible/),
+      fix: expect.stringMatching(/--identity new-signature/),
+    });
+    expect(result['windows-tools']).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringMatching(/^not found: diskraid\.exe \(not in %SystemRoot%\\System32 or on PATH\)/),
+    });
   });
 
   it('fails a process that is not elevated', async () => {
@@ -53,19 +85,45 @@ describe('Windows preflight checks', () => {
   });
 
   it('says "could not be determined" (a warning) when whoami is missing or fails, and when the OS cannot be read', async () => {
-    const noWhoami = await checks([os(SERVER_2022)], ALL.filter((f) => !f.includes('whoami')));
-    expect(noWhoami['windows-elevated']).toMatchObject({ verdict: 'warn', reason: 'elevation could not be determined (not checked: whoami.exe was not found)' });
-    const whoamiFailed = await checks([whoami('', { exitCode: 1 }), os('', { exitCode: 1, stderr: "Get-CimInstance : The term 'Get-CimInstance' is not recognized" })]);
+    const noWhoami = await checks(
+      [os(SERVER_2022)],
+      ALL.filter((f) => !f.includes('whoami')),
+    );
+    expect(noWhoami['windows-elevated']).toMatchObject({
+      verdict: 'warn',
+      reason: 'elevation could not be determined (not checked: whoami.exe was not found)',
+    });
+    const whoamiFailed = await checks([
+      whoami('', { exitCode: 1 }),
+      os('', { exitCode: 1, stderr: "Get-CimInstance : The term 'Get-CimInstance' is not recognized" }),
+    ]);
     expect(whoamiFailed['windows-elevated']).toMatchObject({ verdict: 'warn', reason: expect.stringMatching(/exited with code 1/) });
-    expect(whoamiFailed['windows-os']).toMatchObject({ verdict: 'warn', reason: expect.stringMatching(/^the Windows version could not be read \(Get-CimInstance Win32_OperatingSystem failed: /) });
+    expect(whoamiFailed['windows-os']).toMatchObject({
+      verdict: 'warn',
+      reason: expect.stringMatching(/^the Windows version could not be read \(Get-CimInstance Win32_OperatingSystem failed: /),
+    });
     const garbled = await checks([whoami(ELEVATED), os('{"Caption":"Windows","Version":"unknown"}')]);
     expect(garbled['windows-os']?.verdict).toBe('warn');
   });
 
   it('fails Windows older than 2008 R2 and accepts 2008 R2 itself', async () => {
-    const server2008 = await checks([whoami(ELEVATED), os('{"Caption":"Microsoft Windows Server 2008 Enterprise","Version":"6.0.6002","ServicePackMajorVersion":2}')]);
-    expect(server2008['windows-os']).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/runs Microsoft Windows Server 2008 Enterprise 6\.0\.6002 SP2, older than Windows Server 2008 R2 \(6\.1\)/) });
-    const server2008R2 = await checks([whoami(ELEVATED), os('{"Caption":"Microsoft Windows Server 2008 R2 Enterprise ","Version":"6.1.7601","ServicePackMajorVersion":1}')]);
-    expect(server2008R2['windows-os']).toMatchObject({ verdict: 'pass', reason: 'this computer runs Microsoft Windows Server 2008 R2 Enterprise 6.1.7601 SP1' });
+    const server2008 = await checks([
+      whoami(ELEVATED),
+      os('{"Caption":"Microsoft Windows Server 2008 Enterprise","Version":"6.0.6002","ServicePackMajorVersion":2}'),
+    ]);
+    expect(server2008['windows-os']).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringMatching(
+        /runs Microsoft Windows Server 2008 Enterprise 6\.0\.6002 SP2, older than Windows Server 2008 R2 \(6\.1\)/,
+      ),
+    });
+    const server2008R2 = await checks([
+      whoami(ELEVATED),
+      os('{"Caption":"Microsoft Windows Server 2008 R2 Enterprise ","Version":"6.1.7601","ServicePackMajorVersion":1}'),
+    ]);
+    expect(server2008R2['windows-os']).toMatchObject({
+      verdict: 'pass',
+      reason: 'this computer runs Microsoft Windows Server 2008 R2 Enterprise 6.1.7601 SP1',
+    });
   });
 });
