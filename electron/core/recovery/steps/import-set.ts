@@ -33,11 +33,12 @@ export const importSet: StepModule<'import-set'> = {
   async apply(context, params) {
     const result = await context.backend.importSnapshotSet({ setId: params.setId, host: params.host });
     report(context, result);
-    if (result.status?.symbol === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED') {
+    if (result.partial) {
+      // Breaking a partly imported set would leave the missing disks behind for good: the step fails here.
       throw new ShadowSwapError(
         'BACKEND_FAILED',
-        `Only part of snapshot set ${params.setId} was imported on ${params.host} (${result.status.symbol}, ${result.status.hresult}): some shadow LUNs did not arrive in time. Resume to retry the import, or roll back; VSS does not clean up a failed import, ShadowSwap masks the shadow LUNs away on rollback.`,
-        { hresult: result.status.hresult, symbol: result.status.symbol },
+        `${result.partial.explanation.replace(/\.$/, '')}. Resume to retry the import, or roll back; VSS does not clean up a failed import, ShadowSwap masks the shadow LUNs away on rollback.`,
+        { ...result.status, imported: result.partial.imported, notImported: result.partial.notImported },
       );
     }
   },
