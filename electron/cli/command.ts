@@ -1,12 +1,13 @@
 /**
  * What a CLI command is, and the helpers commands share: global flags, the data directory, and a core
- * reached through the contract (a local client over the registry), exactly as the other doors reach it.
+ * reached through the contract (a client over the registry, in this process), exactly as the other doors
+ * reach it. A command does its work with `withClient(context, (client) => client.invoke(method, params))`:
+ * the params are checked against the contract and every failure comes back as a typed error.
  */
-import { createClient, type ContractClient } from '../../shared/rpc';
-import { createCore, type Core } from '../core/app';
+import type { ContractClient } from '../../shared/rpc';
+import { createCore, type Caller, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { openBackend } from '../core/open-backend';
-import { localChannel } from '../core/registry';
 import { stringFlag, type FlagSpec } from './args';
 import type { CommandContext } from './context';
 
@@ -48,10 +49,16 @@ export async function openCore(context: CommandContext): Promise<Core> {
   return createCore({ backend, dataDir, version: context.version });
 }
 
+/** What this command line vouches for about its operator: --yes confirms every destructive step up front. */
+function callerOf(context: CommandContext): Caller {
+  return { autoConfirm: context.args.flags.yes === true };
+}
+
+/** Opens the core, hands the command a contract client on it, and closes the core whatever happens. */
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {
   const core = await openCore(context);
   try {
-    return await action(createClient(localChannel(core.registry)));
+    return await action(core.client(callerOf(context)));
   } finally {
     await core.close();
   }

@@ -3,6 +3,7 @@
  * (Electron main, gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
  */
 import type { AppInfo } from '../../shared/domain';
+import { createClient, type ContractClient } from '../../shared/rpc';
 import type { Backend } from './backend';
 import { EventBus } from './event-bus';
 import { inventoryHandlers } from './inventory-handlers';
@@ -13,12 +14,19 @@ import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
 import { savedOutputHandlers } from './saved-output-handlers';
 import { createSnapshot } from './snapshots/create-snapshot';
-import { createRegistry, type Registry } from './registry';
+import { createRegistry, localChannel, type Caller, type Registry } from './registry';
+
+export type { Caller } from './registry';
 
 export interface Core {
   registry: Registry;
   backend: Backend;
   engine: RecoveryEngine;
+  /**
+   * A contract client in this process, over the same registry the other doors call. The caller is what
+   * the in-process door vouches for (the CLI's --yes); no remote door can say it.
+   */
+  client(caller?: Caller): ContractClient;
   /** Builds the LUN table ahead of the first page, so a console opened right after start shows rows at once. */
   warmUp(): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +68,7 @@ export function createCore({ backend, dataDir, version, platform = process.platf
     registry,
     backend,
     engine,
+    client: (caller) => createClient(localChannel(registry, caller)),
     async warmUp() {
       await views.lunTable();
     },
