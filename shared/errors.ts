@@ -15,7 +15,7 @@ export const ErrorCode = z.enum([
   'PRECONDITION_FAILED',
   /** Another process or run holds what this one needs. */
   'BUSY',
-  /** A state or journal file is damaged or belongs to something else; it was left untouched. */
+  /** A file (state, journal, saved tool output) is damaged or is not what it should be; it was left untouched. */
   'STATE_UNREADABLE',
   /** A backend operation failed (the tool's or provider's error is in details). */
   'BACKEND_FAILED',

@@ -39,14 +39,11 @@ export const listFlags: Record<string, FlagSpec> = {
   filter: { value: 'TEXT', description: 'only rows containing every word of TEXT' },
 };
 
-export function dataDirOf(context: CommandContext): string {
-  return resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
-}
-
+/** The core this command line asks for: its data directory and backend; the tools and Chromium found from its environment. */
 export async function openCore(context: CommandContext): Promise<Core> {
-  const dataDir = dataDirOf(context);
+  const dataDir = resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
   const backend = await openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
-  return createCore({ backend, dataDir, version: context.version });
+  return createCore({ backend, dataDir, version: context.version, env: context.io.env });
 }
 
 /** What this command line vouches for about its operator: --yes confirms every destructive step up front. */

@@ -10,6 +10,8 @@ import { inventoryHandlers } from './inventory-handlers';
 import { inventoryViews } from './inventory-index';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
+import { labHandlers } from './backends/lab/lab-handlers';
+import { doctorHandlers } from './backends/windows/doctor-handlers';
 import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
 import { savedOutputHandlers } from './saved-output-handlers';
@@ -40,12 +42,14 @@ export interface CoreOptions {
   platform?: string;
   /** How reports become PDFs: Electron's printToPDF in the desktop app, headless Chromium elsewhere. */
   printPdf?: PdfPrinter;
+  /** The environment the doctor searches for the tools and the PDF export for Chromium (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Release bundles are built with NODE_ENV=production (scripts/build.mjs); they skip the result checks. */
 const checkResults = process.env.NODE_ENV !== 'production';
 
-export function createCore({ backend, dataDir, version, platform = process.platform, printPdf }: CoreOptions): Core {
+export function createCore({ backend, dataDir, version, platform = process.platform, printPdf, env = process.env }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
   const engine = new RecoveryEngine({ backend, dataDir, bus });
@@ -56,8 +60,10 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
       ...inventoryHandlers(backend, views),
       ...recoveryHandlers(engine),
-      ...reportHandlers(dataDir, printPdf),
+      ...reportHandlers(dataDir, printPdf ? { printer: printPdf } : { env }),
       ...savedOutputHandlers(),
+      ...labHandlers(dataDir),
+      ...doctorHandlers(env),
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,
