@@ -6,8 +6,8 @@
  */
 import type { ContractClient } from '../../shared/rpc';
 import { createCore, type Caller, type Core } from '../core/app';
-import { resolveDataDir } from '../core/data-dir';
-import { openBackend } from '../core/open-backend';
+import { openBackend } from '../core/backends/open-backend';
+import { resolveDataDir } from '../core/storage/data-dir';
 import { stringFlag, type FlagSpec } from './args';
 import type { CommandContext } from './context';
 

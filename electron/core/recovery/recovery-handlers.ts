@@ -1,5 +1,5 @@
 /** The recovery half of the contract: plans, runs and their steering, all through the engine. */
-import type { Caller, Handlers } from '../registry';
+import type { Caller, Handlers } from '../rpc/registry';
 import type { DriveOptions, RecoveryEngine } from './engine';
 
 /** Only a caller the door vouches for (the CLI's --yes) drives through destructive steps without asking. */

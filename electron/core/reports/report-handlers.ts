@@ -3,7 +3,7 @@
  * check of an exported report against itself and the run's journal.
  */
 import type { ReportFormat } from '../../../shared/report';
-import type { Handlers } from '../registry';
+import type { Handlers } from '../rpc/registry';
 import type { PdfOptions } from './render-pdf';
 import { buildReport, exportReport, reportDocument } from './reports';
 import { verifyReport } from './verify-report';

@@ -1,5 +1,5 @@
 /** The Lab administration part of the contract: each method is one of lab-admin's changes to the data directory's Lab. */
-import type { Handlers } from '../../registry';
+import type { Handlers } from '../../rpc/registry';
 import { describeFault } from './faults';
 import { armFault, clearFaults, corruptLun, initLab, latencyScale, listFaults, setLatencyScale } from './lab-admin';
 import { labOperations } from './lab-operations';

@@ -1,9 +1,9 @@
 /** The doctor part of the contract: runDoctor on this machine, with its real tool locator and runner. */
 import os from 'node:os';
-import type { Handlers } from '../../registry';
+import type { Handlers } from '../../rpc/registry';
 import { runDoctor } from './doctor';
-import { realLocatorEnvironment } from './tool-locator';
-import { ToolRunner } from './tool-runner';
+import { realLocatorEnvironment } from './running/tool-locator';
+import { ToolRunner } from './running/tool-runner';
 
 /** `env`: the environment the tools are searched with (PATH, SystemRoot, the SHADOWSWAP_* tool paths). */
 export function doctorHandlers(env: NodeJS.ProcessEnv): Pick<Handlers, 'doctor.run'> {

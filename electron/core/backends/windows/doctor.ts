@@ -6,12 +6,12 @@
  * this computer is a cluster node (Get-ClusterNode).
  */
 import type { DoctorReport } from '../../../../shared/doctor-contract';
-import { buildListProvidersScript } from './diskshadow-scripts';
-import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools } from './host-readiness';
-import { parseClusterNodes } from './parse-cluster';
-import { getClusterNodeCommand } from './powershell-commands';
-import { locateTool, type LocatorEnvironment, type ToolLocation } from './tool-locator';
-import { succeeded, type ToolRunner } from './tool-runner';
+import { buildListProvidersScript } from '../../windows-tools/commands/diskshadow-scripts';
+import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools } from './running/host-readiness';
+import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
+import { getClusterNodeCommand } from '../../windows-tools/commands/powershell-commands';
+import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
+import { succeeded, type ToolRunner } from './running/tool-runner';
 
 export interface DoctorEnvironment {
   platform: NodeJS.Platform;
