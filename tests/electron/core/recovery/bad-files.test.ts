@@ -116,7 +116,7 @@ describe('an edited report', () => {
       const edited = fs.readFileSync(file);
       const journal = recorded.fixture.engine.get(recorded.runId).journalFile;
       const journalBytes = fs.readFileSync(journal);
-      const result = verifyReport(file, recorded.fixture.dataDir);
+      const result = verifyReport(file, fs.readFileSync(file, 'utf8'), recorded.fixture.dataDir);
       expect(result.intact).toBe(false);
       expect(result.checks.find((check) => check.name === 'Report digest')?.status).not.toBe('pass');
       expect(fs.readFileSync(file).equals(edited)).toBe(true);
