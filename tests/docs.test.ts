@@ -45,7 +45,10 @@ export function commentsOf(fileName: string, text: string): Comment[] {
 const OUTSIDE_CITATIONS: Array<[RegExp, string]> = [
   [/§/, 'a section sign (sections of an outside document)'],
   [/\bDESIGN\b/, 'the design notes kept outside the repository'],
-  [/windows-tools\.md|anchors\.md|field-review|active-directory\.md|electron\.md|house-style/, 'a reference file kept outside the repository'],
+  [
+    /windows-tools\.md|anchors\.md|field-review|active-directory\.md|electron\.md|house-style/,
+    'a reference file kept outside the repository',
+  ],
   [/team kit/i, 'the team kit'],
   [/shared\/reference|\breference\/\w|\/work\//, 'a path outside the repository'],
   [/\b(?:the|our) reference\b(?!\s+(?:implementation|count|type|to)\b)/i, '"the reference" (an outside document)'],
@@ -227,7 +230,8 @@ describe('the checks fire on samples', () => {
   });
 
   it('resolves relative Markdown links from the linking file', () => {
-    const page = 'See [12](windows-facts.md#12-diskraid-unmask-replaces-the-list), [x](windows-facts.md#nope), [Learn](https://learn.microsoft.com/).';
+    const page =
+      'See [12](windows-facts.md#12-diskraid-unmask-replaces-the-list), [x](windows-facts.md#nope), [Learn](https://learn.microsoft.com/).';
     expect(brokenMarkdownLinks('docs/README.md', page, readSample)).toEqual([
       'windows-facts.md#nope: docs/windows-facts.md has no heading with the anchor #nope',
     ]);
