@@ -99,8 +99,8 @@ export function stopClusterResourceCommand(request: StartStopRequest): string {
 }
 
 /**
- * Brings the resource online. (-ChooseBestNode is not generated:
- * docs/windows-facts.md#31-stopping-and-starting-resources-and-their-dependents.)
+ * Brings the resource online. -ChooseBestNode is not generated: it was not checked against its Learn page
+ * (docs/windows-facts.md#31-stopping-and-starting-resources-and-their-dependents).
  */
 export function startClusterResourceCommand(request: StartStopRequest): string {
   const name = validateClusterResourceName(request.resource);
