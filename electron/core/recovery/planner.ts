@@ -290,7 +290,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   }
 
   // Only taking the disks offline took the dependents down: maintenance mode on a plain disk leaves them online
-  // (docs/windows-facts.md#29-maintenance-mode-semantics). Clusters with Cluster Shared Volumes, whose maintenance takes dependents
+  // (docs/windows-facts.md#maintenance-mode-semantics). Clusters with Cluster Shared Volumes, whose maintenance takes dependents
   // offline, are not read. Start-ClusterResource per dependent, not Start-ClusterGroup: the group call starts every resource of the group,
   // including any the administrator had left offline, while a resource can only depend on resources of its own
   // group, so starting exactly the dependents that were online restores the group as it was and nothing more.

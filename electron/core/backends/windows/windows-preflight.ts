@@ -13,7 +13,7 @@ import { succeeded, type ToolRunner } from './running/tool-runner';
 /**
  * Transportable shadow copies in a cluster need Windows Server 2003 SP1, but the backend also uses BreakSnapshotSetEx
  * (vshadow -bex, 2008 and later) and PowerShell's ConvertTo-Json: 2008 R2 (6.1) is today's floor
- * (docs/windows-facts.md#38-os-floor-windows-server-2012).
+ * (docs/windows-facts.md#os-floor).
  */
 const OLDEST_SUPPORTED = { major: 6, minor: 1, name: 'Windows Server 2008 R2' };
 

@@ -1,7 +1,7 @@
 /**
  * DiskShadow script files (`diskshadow /s FILE`) for the transportable fast-recovery path.
  *
- * Grammar follows the Learn command pages (docs/windows-facts.md#9-diskshadow-script-grammar):
+ * Grammar follows the Learn command pages (docs/windows-facts.md#diskshadow-grammar):
  *   set context {clientaccessible | persistent [nowriters] | volatile [nowriters]}
  *   set option {[differential | plex] [transportable] ...}   <- transportable is an OPTION
  *   set metadata <cab>, set verbose {on|off}, begin backup, end backup
@@ -114,7 +114,7 @@ export function buildImportScript(request: ImportRequest): string {
 
 /**
  * `break [writable] <SetID>`: takes the shadow copy SET id (not a shadow id). There is no revert or mask
- * switch on diskshadow break (docs/windows-facts.md#9-diskshadow-script-grammar); identity revert needs vshadow -bex (see vshadow-args.ts).
+ * switch on diskshadow break (docs/windows-facts.md#diskshadow-grammar); identity revert needs vshadow -bex (see vshadow-args.ts).
  */
 export function buildBreakScript(setId: string, writable: boolean): string {
   return toScriptText([breakLine(setId, writable), 'exit']);

@@ -2,7 +2,7 @@
  * PowerShell command TEXT for the FailoverClusters and Storage cmdlets, to be run with
  * `powershell.exe -NoProfile -NonInteractive -Command <text>` (tool-argv.ts).
  *
- * Rules (docs/windows-facts.md#33-never-parse-format-table-text, docs/windows-facts.md#30-calls-that-must-run-on-the-owner-node):
+ * Rules (docs/windows-facts.md#never-parse-format-table-text, docs/windows-facts.md#calls-that-must-run-on-the-owner-node):
  * - Never parse Format-Table text (columns change between OS versions and truncate with `...`): every
  *   command selects explicit properties and ends in `| ConvertTo-Json -Depth N -Compress`.
  * - Every operator-supplied value is validated first (validate.ts) and then single-quoted. Inside single
@@ -100,7 +100,7 @@ export function stopClusterResourceCommand(request: StartStopRequest): string {
 
 /**
  * Brings the resource online. -ChooseBestNode is not generated: it was not checked against its Learn page
- * (docs/windows-facts.md#31-stopping-and-starting-resources-and-their-dependents).
+ * (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents).
  */
 export function startClusterResourceCommand(request: StartStopRequest): string {
   const name = validateClusterResourceName(request.resource);
@@ -125,7 +125,7 @@ export function getClusterResourceCommand(query: ClusterQuery & { names?: readon
 /**
  * What each resource of the cluster depends on, as Get-ClusterResourceDependency reports it: the resource's name
  * and its dependency expression (`[Cluster Disk 1] and ([IP A] or [IP B])`, Learn SetClusterResourceDependencyExpression).
- * No public capture of this cmdlet's output exists (docs/windows-facts.md#31-stopping-and-starting-resources-and-their-dependents): the
+ * No public capture of this cmdlet's output exists (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents): the
  * shape is the documented object's two properties.
  */
 export function getClusterResourceDependencyCommand(query: ClusterQuery = {}): string {
@@ -138,7 +138,7 @@ const DISK_ID_PARAMETER_VALUES = `Get-ClusterParameter | Where-Object { $_.Name 
 
 /**
  * The Physical Disk identity and maintenance private properties of one resource
- * (docs/windows-facts.md#27-the-cluster-finds-a-disk-by-its-signature).
+ * (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
  */
 export function getDiskResourceParametersCommand(query: ClusterQuery & { resource: string }): string {
   const name = validateClusterResourceName(query.resource);
@@ -151,14 +151,14 @@ export interface DiskIdentityRequest extends OwnerNodeResourceRequest {
 }
 
 /**
- * Last resort (docs/windows-facts.md#28-repointing-a-disk-resource-and-why-it-needs-offline): points a Physical Disk resource at a new disk
+ * Last resort (docs/windows-facts.md#repointing-needs-the-resource-offline): points a Physical Disk resource at a new disk
  * identity with `Set-ClusterParameter -Name DiskSignature` (MBR) or `-Name DiskIdGuid` (GPT) — never both — and
  * reads the identity parameters back so the caller can verify them.
  * - Only on an OFFLINE resource: the command itself refuses otherwise, so a resource brought online between
  *   ShadowSwap's check and this call is not re-pointed under a running workload.
  * - DiskSignature is a DWORD. A bare 0x literal at or above 0x80000000 is a negative Int32 in Windows
  *   PowerShell 5.1, so the hex text is converted explicitly: [Convert]::ToUInt32('0x........', 16).
- * - DiskIdGuid is written braced, as cluster parameters show it (docs/windows-facts.md#27-the-cluster-finds-a-disk-by-its-signature).
+ * - DiskIdGuid is written braced, as cluster parameters show it (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
  */
 export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): string {
   const identity = validateDiskIdentity(request.signature);

@@ -1,12 +1,12 @@
 /**
  * Failover-cluster objects from the JSON the commands in powershell-commands.ts print
- * (docs/windows-facts.md#33-never-parse-format-table-text). Tolerates: one object vs an array, enum numbers vs names, `Group` (old hosts)
+ * (docs/windows-facts.md#never-parse-format-table-text). Tolerates: one object vs an array, enum numbers vs names, `Group` (old hosts)
  * vs `OwnerGroup` (2016+), nested objects vs their names, braced/upper-case GUIDs.
  */
 import { guidOrNull } from './guid-text';
 import { itemError, optionalInteger, optionalString, parsePowerShellJson, requiredString, type JsonObject } from './parse-powershell-json';
 
-/** CLUSTER_RESOURCE_STATE values (docs/windows-facts.md#32-cluster-resource-states). */
+/** CLUSTER_RESOURCE_STATE values (docs/windows-facts.md#cluster-resource-states). */
 export const CLUSTER_RESOURCE_STATES: Readonly<Record<number, string>> = {
   [-1]: 'Unknown',
   0: 'Inherited',
@@ -88,7 +88,7 @@ export function parseResourceDependencies(json: string): ResourceDependencies[] 
 
 /**
  * How the cluster knows the disk: DiskIdType 0 = MBR signature, 1 = GPT GUID, 5000 = unrecognized
- * (docs/windows-facts.md#27-the-cluster-finds-a-disk-by-its-signature).
+ * (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
  */
 export type DiskIdentity = { kind: 'mbr'; signature: string | null } | { kind: 'gpt'; guid: string | null } | { kind: 'unknown' };
 
@@ -148,7 +148,7 @@ export interface ClusterNodeInfo {
   id: string | null;
   /**
    * As written (Up, Down, Paused...); numbers are kept as text, as the command asks for them
-   * (docs/windows-facts.md#32-cluster-resource-states).
+   * (docs/windows-facts.md#cluster-resource-states).
    */
   state: string | null;
 }

@@ -1,5 +1,5 @@
 /**
- * DiskRAID results: the documented exit codes (docs/windows-facts.md#15-diskraid-exit-codes-and-output) and the messages of a
+ * DiskRAID results: the documented exit codes (docs/windows-facts.md#diskraid-exit-codes-and-output) and the messages of a
  * script run. DiskRAID's own output for `unmask lun`, `list luns` and `detail lun` was not found in any
  * public source, so we do not pretend to parse it: those lines stay in `unparsed` for the operator.
  * What we do recognize: the banner, `DISKRAID> ` echo lines, "<Object> N is now the selected <object>."

@@ -3,7 +3,7 @@
  *
  * Console captures are hard-wrapped at the window width (80 or 120 columns) in mid-token: vssadmin's
  * "No writers," + " Differential", "Please run t" + "his utility"
- * (docs/windows-facts.md#18-listings-depend-on-locale-console-width-and-case). A physical line whose display width is exactly a console
+ * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case). A physical line whose display width is exactly a console
  * width, followed by a line that does not start a known record, is joined with it without a separator. Tabs count to the next multiple of
  * 8, as the console draws them.
  */

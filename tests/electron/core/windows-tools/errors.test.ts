@@ -1,6 +1,6 @@
 /**
- * HRESULT values asserted here are the ones public pages give (docs/windows-facts.md#21-vss-status-codes,
- * docs/windows-facts.md#30-calls-that-must-run-on-the-owner-node).
+ * HRESULT values asserted here are the ones public pages give (docs/windows-facts.md#vss-status-codes,
+ * docs/windows-facts.md#calls-that-must-run-on-the-owner-node).
  */
 import { describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../shared/errors';

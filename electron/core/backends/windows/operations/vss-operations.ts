@@ -182,7 +182,7 @@ function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], st
 /**
  * The hardware provider surfaces a set's shadow LUNs to the importing host, and a failed, partial or interrupted
  * import leaves them there (VSS does not clean up,
- * docs/windows-facts.md#5-one-import-at-a-time-per-host-a-failed-import-is-not-cleaned-up). So once an import has been tried, the SAN map
+ * docs/windows-facts.md#one-import-at-a-time-per-host). So once an import has been tried, the SAN map
  * records the shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback always masks
  * them away again.
  */
@@ -205,7 +205,7 @@ export async function importSnapshotSet(
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
   requireState(set, ['created', 'failed'], 'Import');
   // ImportSnapshots handles one set at a time and the requester serializes imports
-  // (docs/windows-facts.md#5-one-import-at-a-time-per-host-a-failed-import-is-not-cleaned-up): a lock file makes that hold across
+  // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across
   // ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
     try {

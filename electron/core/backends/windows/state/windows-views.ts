@@ -42,7 +42,7 @@ function identifiers(disk: DiskInfo): LunIdentifier[] {
   // VendorId (1) and SCSI name string (8) designators are text; the others are binary, shown as hex.
   const codeSet = disk.uniqueIdFormatCode === 1 || disk.uniqueIdFormatCode === 8 ? 'ascii' : 'binary';
   // VDS and the Storage module do not report the SPC association field
-  // (docs/windows-facts.md#24-vds-identifier-types-and-no-association-field): unknown.
+  // (docs/windows-facts.md#vds-identifier-types-and-no-association-field): unknown.
   return [{ type: disk.uniqueIdFormatCode, codeSet, association: null, value: disk.uniqueId }];
 }
 

@@ -1,5 +1,5 @@
 /**
- * Golden scripts. Expected text is written from the grammar (docs/windows-facts.md#9-diskshadow-script-grammar) and a vendor generator's
+ * Golden scripts. Expected text is written from the grammar (docs/windows-facts.md#diskshadow-grammar) and a vendor generator's
  * line order (Pure Storage's PowerShell toolkit), not from a run.
  */
 import { describe, expect, it } from 'vitest';

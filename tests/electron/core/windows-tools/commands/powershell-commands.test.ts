@@ -1,7 +1,7 @@
 /**
  * Golden command texts. Cmdlet syntax checked against the Learn pages of Suspend-/Resume-/Stop-ClusterResource,
- * Get-ClusterParameter, Get-ClusterNode/Group (docs/windows-facts.md#29-maintenance-mode-semantics); owner node and JSON, not tables
- * (docs/windows-facts.md#30-calls-that-must-run-on-the-owner-node, docs/windows-facts.md#33-never-parse-format-table-text).
+ * Get-ClusterParameter, Get-ClusterNode/Group (docs/windows-facts.md#maintenance-mode-semantics); owner node and JSON, not tables
+ * (docs/windows-facts.md#calls-that-must-run-on-the-owner-node, docs/windows-facts.md#never-parse-format-table-text).
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 /**
- * Expected arrays follow the VShadow source (docs/windows-facts.md#16-vshadow-argument-order-and--rw--forcerevert--bex): flags first, then
+ * Expected arrays follow the VShadow source (docs/windows-facts.md#vshadow-argument-order): flags first, then
  * -bex={set}.
  */
 import { describe, expect, it } from 'vitest';

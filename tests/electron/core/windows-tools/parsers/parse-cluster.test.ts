@@ -1,6 +1,6 @@
 /**
  * JSON fixtures are synthetic (no public ConvertTo-Json capture); state numbers per CLUSTER_RESOURCE_STATE
- * (docs/windows-facts.md#32-cluster-resource-states).
+ * (docs/windows-facts.md#cluster-resource-states).
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -22,7 +22,7 @@ describe('parseDisks', () => {
       isOffline: false,
     });
     // A numeric UniqueIdFormat uses the VDS_STORAGE_IDENTIFIER_TYPE numbering
-    // (docs/windows-facts.md#24-vds-identifier-types-and-no-association-field); a numeric PartitionStyle has no public numbering, so it is
+    // (docs/windows-facts.md#vds-identifier-types-and-no-association-field); a numeric PartitionStyle has no public numbering, so it is
     // kept raw instead of guessed.
     expect(mbr).toMatchObject({
       uniqueIdFormat: 'FCPHName',
