@@ -22,6 +22,8 @@ import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-
 import { parseVolumes, type VolumeInfo } from '../../../windows-tools/parsers/parse-volumes';
 import { getDiskCommand, getDiskVolumesCommand } from '../../../windows-tools/commands/powershell-commands';
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
+import type { ImportResult } from '../../../backend';
+import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
 import { succeeded } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
 import { breakCall } from '../../../windows-tools/render-operation';
@@ -199,7 +201,7 @@ export async function importSnapshotSet(
   context: WindowsContext,
   params: { setId: string; host: string },
   lockDir: string,
-): Promise<OperationResult> {
+): Promise<ImportResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
@@ -213,7 +215,8 @@ export async function importSnapshotSet(
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
-      throw error;
+      if (!isPartialImport(error)) throw error;
+      return partialImport(set, params.host, error.message);
     } finally {
       await recordSurfaced(context, set, params.host);
     }
@@ -223,12 +226,37 @@ export async function importSnapshotSet(
       importedTo: params.host,
       shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })),
     });
-    return operationResult(
-      'importSnapshotSet',
-      `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
-      [`{${set.id}}: created → imported on ${params.host}`],
-    );
+    return {
+      ...operationResult(
+        'importSnapshotSet',
+        `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
+        [`{${set.id}}: created → imported on ${params.host}`],
+      ),
+      partial: null,
+    };
   });
+}
+
+/**
+ * ImportSnapshots reports a partial import as the success status VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED
+ * (https://learn.microsoft.com/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-importsnapshots);
+ * diskshadow prints it, and errors.ts turns it into an explained failure, recognized here by its symbol.
+ */
+function isPartialImport(error: unknown): error is ShadowSwapError {
+  return error instanceof ShadowSwapError && error.details?.['symbol'] === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED';
+}
+
+/** diskshadow names no shadow copy in its output, so which ones arrived is unknown: the set is imported again whole. */
+function partialImport(set: SnapshotSet, host: string, explanation: string): ImportResult {
+  return {
+    ...operationResult(
+      'importSnapshotSet',
+      `Shadow copy set {${set.id}} was only partly imported on ${host}; it is recorded as failed, to be imported again.`,
+      [`{${set.id}}: created → failed (partial import) on ${host}`],
+    ),
+    status: { hresult: formatHresult(windowsCodes.VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED.hresult), symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
+    partial: { imported: null, notImported: null, explanation },
+  };
 }
 
 async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Promise<T> {
