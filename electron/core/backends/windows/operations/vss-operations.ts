@@ -183,9 +183,10 @@ function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], st
 
 /**
  * The hardware provider surfaces a set's shadow LUNs to the importing host, and a failed, partial or interrupted
- * import leaves them there (VSS does not clean up, §0). So once an import has been tried, the SAN map records the
- * shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback
- * always masks them away again.
+ * import leaves them there (VSS does not clean up,
+ * docs/windows-facts.md#one-import-at-a-time-per-host). So once an import has been tried, the SAN map
+ * records the shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback always masks
+ * them away again.
  */
 async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
   const luns = context.sanMap.read().luns;
@@ -205,8 +206,9 @@ export async function importSnapshotSet(
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
   requireState(set, ['created', 'failed'], 'Import');
-  // ImportSnapshots handles one set at a time and the requester serializes imports (reference §6.1): a lock
-  // file makes that hold across ShadowSwap processes on this host, not just within this one.
+  // ImportSnapshots handles one set at a time and the requester serializes imports
+  // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across
+  // ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
     try {
       succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));

@@ -264,7 +264,8 @@ describe('WindowsBackend', () => {
         getClusterResourceCommand({ cluster }),
         '{"Name":"SQL Server","State":3,"OwnerGroup":"SQL","OwnerNode":"SQLNODE1","ResourceType":"SQL Server"}',
       ),
-      // Synthetic, like every cluster JSON here: the reference quotes no Get-ClusterResourceDependency output.
+      // Synthetic, like every cluster JSON here: no public capture of Get-ClusterResourceDependency output exists
+      // (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents).
       ps(
         getClusterResourceDependencyCommand({ cluster }),
         '{"Resource":"SQL Server","DependencyExpression":"[Cluster Disk 1] and [SQL Name]"}',
