@@ -282,7 +282,7 @@ export class RecoveryEngine {
     this.active.set(runId, control);
     let direction: 'forward' | 'rollback' | null;
     try {
-      const opened = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+      const opened = await Journal.reopen<RunEvent>(this.store.journalFile(runId), (text) => ({ type: 'journal.torn-line-removed', text }));
       this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
       direction = await decide();
     } catch (error) {
