@@ -14,7 +14,7 @@ import { maskOf, type LunRef, type MaskTarget, type ResourceTarget, type VerifyP
 
 export interface PlanContext {
   backend: Backend;
-  claimedBy: Map<string, string>;
+  claimedBy: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   busyImportHosts: Map<string, string>;
 }
 

@@ -4,7 +4,15 @@ import type { RecoveryEngine } from './engine';
 
 type RecoveryHandlers = Pick<
   Handlers,
-  'recovery.plan' | 'recovery.start' | 'runs.list' | 'runs.get' | 'runs.confirm' | 'runs.pause' | 'runs.resume' | 'runs.rollback'
+  | 'recovery.plan'
+  | 'recovery.start'
+  | 'runs.list'
+  | 'runs.get'
+  | 'runs.confirm'
+  | 'runs.pause'
+  | 'runs.resume'
+  | 'runs.rollback'
+  | 'runs.release'
 >;
 
 export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
@@ -17,5 +25,6 @@ export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
     'runs.pause': ({ runId }) => engine.pause(runId),
     'runs.resume': ({ runId }) => engine.resume(runId),
     'runs.rollback': ({ runId, typed }) => engine.rollback(runId, typed),
+    'runs.release': ({ runId, typed }) => engine.release(runId, typed),
   };
 }

@@ -33,6 +33,7 @@ const tones: Record<RunState | StepState | Verdict, Tone> = {
   paused: 'warn',
   running: 'warn',
   interrupted: 'warn',
+  damaged: 'bad',
   'rolling-back': 'warn',
   failed: 'bad',
   fail: 'bad',
