@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
 import { z } from 'zod';
-import { writeJsonAtomic } from '../backends/windows/json-file';
-import { isProcessAlive, lockHolder, tryLock, unlock, withFileLockAsync } from '../file-lock';
-import { syncDirectory } from '../sync-directory';
+import { isProcessAlive, lockHolder, tryLock, unlock, withFileLockAsync } from '../storage/file-lock';
+import { writeJsonAtomic } from '../storage/json-file';
+import { syncDirectory } from '../storage/sync-directory';
 
 const ClaimFile = z.object({ runId: z.string(), lunId: z.string(), importHost: z.string() });
 export type Claim = z.infer<typeof ClaimFile>;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockHolder, tryLock, unlock } from '../../../../electron/core/file-lock';
+import { lockHolder, tryLock, unlock } from '../../../../electron/core/storage/file-lock';
 
 const CONTENDERS = 6;
 const TRIALS = 200;

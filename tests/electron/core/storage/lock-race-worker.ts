@@ -3,7 +3,7 @@
  * On {lockFile, at} it waits for the shared start instant, tries the lock once and reports whether it won;
  * a winner keeps the lock (its pid stays alive) until told to let go.
  */
-import { tryLock, unlock } from '../../../../electron/core/file-lock';
+import { tryLock, unlock } from '../../../../electron/core/storage/file-lock';
 
 type Message = { try: string; at: number } | { release: string } | { exit: true };
 
