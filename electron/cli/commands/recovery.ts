@@ -1,5 +1,5 @@
 /**
- * shadowswap plan | recover | runs | resume | rollback: guided recovery from a terminal. The CLI drives
+ * shadowswap plan | recover | runs | resume | rollback | runs release: guided recovery from a terminal. The CLI drives
  * the engine in this process and shows every step as it happens; destructive steps are confirmed by
  * typing the name the step names, or up front with --yes (journaled as such). Exit code 0 only when the
  * run succeeded (or, for rollback, when it rolled back).
@@ -162,6 +162,29 @@ export const recoveryCommands: Command[] = [
         const detail = core.engine.get(runId);
         if (context.args.flags.json) printJson(context, detail);
         else context.io.stdout(runText(detail) + nextStepsText(detail));
+        return 0;
+      }),
+  },
+  {
+    path: ['runs', 'release'],
+    operand: 'RUN_ID',
+    summary: 'Free the LUNs held by a run whose journal is damaged (it can be neither resumed nor rolled back)',
+    flags: { ...yesFlag, json: optionFlags.json as FlagSpec },
+    details:
+      'Check the estate by hand first: the run may have changed masks or resources. You type the run id to confirm; the release is journaled beside the run, whose damaged journal is left untouched.',
+    run: (context) =>
+      withCore(context, async (core) => {
+        const runId = runIdArgument(context, 'runs release');
+        let typed = runId;
+        if (context.args.flags.yes !== true) {
+          const answer = await context.io.ask(`Type ${runId} to release the LUNs this damaged run holds: `);
+          if (answer === null)
+            throw new ShadowSwapError('PRECONDITION_FAILED', `Releasing needs a confirmation: run this on a terminal, or add --yes.`);
+          typed = answer;
+        }
+        const summary = await core.engine.release(runId, typed, { autoConfirm: context.args.flags.yes === true });
+        if (context.args.flags.json) printJson(context, summary);
+        else context.io.stdout(`Released ${summary.damage?.released ? 'the LUNs' : 'nothing'} of run ${runId}.\n`);
         return 0;
       }),
   },

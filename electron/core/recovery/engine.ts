@@ -136,7 +136,7 @@ export class RecoveryEngine {
    * back): the operator, having checked the estate, confirms by typing the run's id. The release is
    * journaled beside the run (who, when, why, which LUNs); the damaged journal itself is left untouched.
    */
-  async release(runId: string, typed: string): Promise<RunSummary> {
+  async release(runId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
     this.mustExist(runId);
     const damage = this.damageOf(runId);
     if (damage === null)
@@ -144,7 +144,7 @@ export class RecoveryEngine {
         'PRECONDITION_FAILED',
         `Run ${runId} can be read, so its LUNs are freed by finishing it: resume it or roll it back (shadowswap runs show ${runId}). Release is only for a run whose journal is damaged.`,
       );
-    if (typed.trim() !== runId)
+    if (!drive.autoConfirm && typed.trim() !== runId)
       throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${runId}" exactly to release its LUNs.`);
     if (!this.store.attachDriver(runId))
       throw new ShadowSwapError('BUSY', `Run ${runId} is in use by another ShadowSwap process (pid ${this.store.liveDriver(runId)}).`);
@@ -157,7 +157,7 @@ export class RecoveryEngine {
         type: 'claims.released',
         runId,
         lunIds,
-        by: this.operator,
+        by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator,
         machine: this.machine,
         typed: typed.trim(),
         reason: damage,
