@@ -1,12 +1,14 @@
 /**
- * shadowswap report RUN_ID | report verify FILE: a run's report for a change board or an auditor, made
- * from its journal (any run: finished, failed, unfinished or rolled back), and the check that an exported
- * report is unchanged and agrees with the journal. Exit code 1 when verify finds any change.
+ * shadowswap report RUN_ID | report verify FILE | report key: a run's report for a change board or an
+ * auditor, made from its journal (any run: finished, failed, unfinished or rolled back) and signed with
+ * this installation's key; the check that an exported report is signed, unchanged and agrees with the
+ * journal (exit code 1 otherwise); and the public key to pin.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
 import { ReportFormat } from '../../../shared/report';
+import { reportKey } from '../../core/reports/report-signing';
 import { buildReport, exportReport, reportDocument } from '../../core/reports/reports';
 import { verifyReport, type ReportVerification } from '../../core/reports/verify-report';
 import { formatBytes } from '../../../shared/format';
@@ -86,12 +88,13 @@ export const reportCommands: Command[] = [
       // Refused before the work too, so a PDF is not made only to be thrown away.
       if (!force && fs.existsSync(out)) throw alreadyExists(out);
       const model = buildReport(dataDirOf(context), runId);
-      const bytes = await exportReport(model, format, { env: context.io.env });
+      const key = reportKey(dataDirOf(context));
+      const bytes = await exportReport(model, format, key, { env: context.io.env });
       writeReport(out, bytes, force);
       const verifiable = format === 'json' || format === 'html';
       context.io.stdout(
         `Wrote the ${format.toUpperCase()} report of run ${runId} (${model.run.state}) to ${out} (${formatBytes(bytes.length)}).\n` +
-          `Report digest sha256:${reportDocument(model).digest.report}\nJournal chain head ${model.journal.head} (${model.journal.events} events)\n` +
+          `Report digest sha256:${reportDocument(model, key).digest.report}, signed with installation key ${key.fingerprint}\nJournal chain head ${model.journal.head} (${model.journal.events} events)\n` +
           (verifiable
             ? `Check it later with: shadowswap report verify ${out}\n`
             : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
@@ -103,14 +106,33 @@ export const reportCommands: Command[] = [
     path: ['report', 'verify'],
     operand: 'FILE',
     summary: "Check an exported JSON or HTML report: unchanged since it was made, and in agreement with the run's journal",
-    flags: { json: { description: 'print the result as JSON' } },
+    flags: {
+      json: { description: 'print the result as JSON' },
+      key: { value: 'FINGERPRINT', description: "trust reports signed by this key too (sha256:…, as `report key` printed it; comma-separated)" },
+    },
     details:
-      'Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.',
+      "A report passes only with a valid signature by this installation's key or a --key you pinned, whatever its digests say. Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.",
     run: async (context) => {
-      const result = verifyReport(path.resolve(operand(context, 2, 'file')), dataDirOf(context));
+      const pinned = (stringFlag(context.args, 'key') ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+      const result = verifyReport(path.resolve(operand(context, 2, 'file')), dataDirOf(context), pinned);
       if (context.args.flags.json) printJson(context, result);
       else context.io.stdout(verificationText(result));
       return result.intact ? 0 : 1;
+    },
+  },
+  {
+    path: ['report', 'key'],
+    summary: "Print this installation's report signing key (public half) and its fingerprint, for a change board to pin",
+    flags: {},
+    details:
+      'Made on first use and kept in the data directory (keys/report-signing.pem, owner-only). A report verifies elsewhere with: shadowswap report verify FILE --key FINGERPRINT',
+    run: (context) => {
+      const key = reportKey(dataDirOf(context));
+      context.io.stdout(`Fingerprint ${key.fingerprint}\n${key.publicKeyPem}`);
+      return Promise.resolve(0);
     },
   },
 ];

@@ -2,6 +2,7 @@
 import type { ReportFormat } from '../../../shared/report';
 import type { Handlers } from '../rpc/registry';
 import type { PdfPrinter } from './render-pdf';
+import { reportKey } from './report-signing';
 import { buildReport, exportReport } from './reports';
 
 const mediaTypes: Record<ReportFormat, string> = {
@@ -14,7 +15,7 @@ const mediaTypes: Record<ReportFormat, string> = {
 export function reportHandlers(dataDir: string, printer?: PdfPrinter): Pick<Handlers, 'reports.export'> {
   return {
     'reports.export': async ({ runId, format }) => {
-      const bytes = await exportReport(buildReport(dataDir, runId), format, printer ? { printer } : {});
+      const bytes = await exportReport(buildReport(dataDir, runId), format, reportKey(dataDir), printer ? { printer } : {});
       const binary = format === 'pdf';
       return {
         fileName: `shadowswap-report-${runId}.${format}`,

@@ -11,6 +11,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
 import { readJournal } from '../../../../electron/core/recovery/journal';
 import type { RunEvent } from '../../../../electron/core/recovery/run-events';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { verifyReport } from '../../../../electron/core/reports/verify-report';
 import { recordRun } from '../reports/report-fixture';
@@ -84,7 +85,7 @@ describe('an edited report', () => {
     const recorded = await recordRun('succeeded');
     try {
       const file = path.join(recorded.fixture.dataDir, 'report.json');
-      fs.writeFileSync(file, await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json'));
+      fs.writeFileSync(file, await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json', reportKey(recorded.fixture.dataDir)));
       const text = fs.readFileSync(file, 'utf8');
       fs.writeFileSync(file, text.replace('data matches the shadow copy', 'data differs from the shadow copy'));
       const edited = fs.readFileSync(file);
