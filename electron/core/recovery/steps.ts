@@ -17,6 +17,7 @@ import { hostsText } from '../../../shared/change-text';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
 import { ALL_HOSTS, type Backend } from '../backend';
+import { refuseSignatureCollision } from './signature-collision';
 
 export interface StepContext {
   backend: Backend;
@@ -136,10 +137,14 @@ async function applyMasks(context: StepContext, targets: readonly MaskTarget[]):
 
 async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
-  await applyMasks(
-    context,
-    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] })),
-  );
+  const restoring = targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] }));
+  // Checked for every LUN before any is changed: a refused rollback leaves the masks as they were.
+  const luns = await lunsById(context.backend);
+  for (const target of restoring) {
+    const lun = lunOf(luns, target.lunId);
+    if (!sameHosts(maskOf(lun), target.hosts)) refuseSignatureCollision(lun, target.hosts, luns.values());
+  }
+  await applyMasks(context, restoring);
 }
 
 // ---- cluster resources ----
