@@ -132,8 +132,8 @@ export class RunStore {
           first.holder,
           conflicts.map((c) => c.lunId),
         );
-      for (const lunId of lunIds) writeJsonAtomic(this.claimFile(lunId), { runId, lunId, importHost } satisfies Claim);
-      await syncDirectory(this.claimsDir);
+      // Each claim replaced atomically (temp, fsync, rename, folder fsync): a power cut never leaves one half-written.
+      for (const lunId of lunIds) await writeJsonAtomic(this.claimFile(lunId), { runId, lunId, importHost } satisfies Claim);
       try {
         await begin();
       } catch (error) {

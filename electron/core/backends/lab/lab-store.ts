@@ -135,10 +135,8 @@ export class LabStore {
       const stamp = stampOf(this.file);
       this.cached = stamp === null ? null : { stamp, state };
     } catch (error) {
-      // Whether the new state reached the file is unknown: the next read goes to the file. The temp file
-      // is ours alone (its name is unique): left behind, every failed save would add one beside the state.
+      // Whether the new state reached the file is unknown: the next read goes to the file.
       this.cached = null;
-      await fs.promises.rm(temp, { force: true });
       throw error;
     } finally {
       this.saving = null;
