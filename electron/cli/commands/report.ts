@@ -108,7 +108,10 @@ export const reportCommands: Command[] = [
     summary: "Check an exported JSON or HTML report: unchanged since it was made, and in agreement with the run's journal",
     flags: {
       json: { description: 'print the result as JSON' },
-      key: { value: 'FINGERPRINT', description: "trust reports signed by this key too (sha256:…, as `report key` printed it; comma-separated)" },
+      key: {
+        value: 'FINGERPRINT',
+        description: 'trust reports signed by this key too (sha256:…, as `report key` printed it; comma-separated)',
+      },
     },
     details:
       "A report passes only with a valid signature by this installation's key or a --key you pinned, whatever its digests say. Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.",

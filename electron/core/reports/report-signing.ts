@@ -26,7 +26,9 @@ export function reportKeyFile(dataDir: string): string {
 
 /** "sha256:" and the hex SHA-256 of the public key's DER (SPKI) bytes. */
 export function keyFingerprint(publicKey: KeyObject): string {
-  return `sha256:${createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')}`;
 }
 
 /** This installation's key, made on first use. Two processes making it at once end up with the same one. */

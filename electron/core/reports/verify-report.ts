@@ -202,9 +202,11 @@ function pageCheck(html: string, raw: Record<string, unknown> | null, signature:
   const model = ReportModel.safeParse(raw);
   const parsedSignature = ReportSignature.safeParse(signature);
   if (!model.success || !parsedSignature.success)
-    return failed(name, 'The page cannot be rebuilt from its embedded data (it is damaged or missing), so its visible text cannot be checked.', [
-      'the embedded report data',
-    ]);
+    return failed(
+      name,
+      'The page cannot be rebuilt from its embedded data (it is damaged or missing), so its visible text cannot be checked.',
+      ['the embedded report data'],
+    );
   const expected = renderHtml({ ...model.data, digest: digestReport(model.data), signature: parsedSignature.data });
   if (expected === html) return passed(name, 'The page is exactly the one its embedded report data renders to (rebuilt and compared).');
   const withPlaceholder = blankPageDigest(html);

@@ -28,7 +28,9 @@ describe('shadowswap report', () => {
 
     const verified = await report('verify', out('r.json'));
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/ OK +Signature: Signed by this installation's key sha256:[0-9a-f]{64}.*\n +OK +Report digest: .*\n +OK +Journal: .*\nThe report is intact\.\n$/);
+    expect(verified.stdout).toMatch(
+      / OK +Signature: Signed by this installation's key sha256:[0-9a-f]{64}.*\n +OK +Report digest: .*\n +OK +Journal: .*\nThe report is intact\.\n$/,
+    );
   });
 
   it('refuses to replace an existing file unless --force, and says so', async () => {

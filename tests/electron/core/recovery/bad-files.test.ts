@@ -85,7 +85,10 @@ describe('an edited report', () => {
     const recorded = await recordRun('succeeded');
     try {
       const file = path.join(recorded.fixture.dataDir, 'report.json');
-      fs.writeFileSync(file, await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json', reportKey(recorded.fixture.dataDir)));
+      fs.writeFileSync(
+        file,
+        await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json', reportKey(recorded.fixture.dataDir)),
+      );
       const text = fs.readFileSync(file, 'utf8');
       fs.writeFileSync(file, text.replace('data matches the shadow copy', 'data differs from the shadow copy'));
       const edited = fs.readFileSync(file);

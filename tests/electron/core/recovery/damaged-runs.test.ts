@@ -137,5 +137,4 @@ describe('a claim file that cannot be read', () => {
     expect(check?.reason).toMatch(/unreadable claim \(the claim file .+ is damaged/);
     await expect(fixture.engine.start({ setId: fixture.setId }, ['all'])).rejects.toThrow(/unreadable claim/);
   });
-
 });

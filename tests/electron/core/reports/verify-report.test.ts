@@ -164,7 +164,12 @@ describe('verify against a tampered journal', () => {
 describe('verify an HTML report', () => {
   it('passes an untouched page', async () => {
     const { file, dataDir } = await exported('html');
-    expect(statuses(verifyReport(file, dataDir))).toEqual({ Signature: 'passed', 'Report digest': 'passed', Page: 'passed', Journal: 'passed' });
+    expect(statuses(verifyReport(file, dataDir))).toEqual({
+      Signature: 'passed',
+      'Report digest': 'passed',
+      Page: 'passed',
+      Journal: 'passed',
+    });
   });
 
   it('names the section of a change to the visible page only', async () => {
@@ -189,12 +194,17 @@ describe('verify an HTML report', () => {
     // The forger recomputes the page digest over the edited page (the model digest is untouched: the data was not edited).
     const { PAGE_DIGEST_PLACEHOLDER } = await import('../../../../electron/core/reports/render-html');
     const { sha256 } = await import('../../../../electron/core/reports/report-digest');
-    const blanked = fs.readFileSync(file, 'utf8').replace(/(shadowswap-page-digest" content=")sha256:[0-9a-f]{64}/, `$1${PAGE_DIGEST_PLACEHOLDER}`);
+    const blanked = fs
+      .readFileSync(file, 'utf8')
+      .replace(/(shadowswap-page-digest" content=")sha256:[0-9a-f]{64}/, `$1${PAGE_DIGEST_PLACEHOLDER}`);
     fs.writeFileSync(file, blanked.replace(PAGE_DIGEST_PLACEHOLDER, `sha256:${sha256(blanked)}`));
     const pinned = [reportKey(dataDir).fingerprint];
     for (const result of [verifyReport(file, dataDir), verifyReport(file, path.join(dataDir, 'elsewhere'), pinned)]) {
       expect(result.intact).toBe(false);
-      expect(result.checks.find((c) => c.name === 'Page')).toMatchObject({ status: 'failed', changes: ['the visible page, first in the section "Verification"'] });
+      expect(result.checks.find((c) => c.name === 'Page')).toMatchObject({
+        status: 'failed',
+        changes: ['the visible page, first in the section "Verification"'],
+      });
     }
   });
 
@@ -216,7 +226,10 @@ describe('verify an HTML report', () => {
     const { digest: _old, signature: _signature, ...model } = document;
     const digest = digestReport(model);
     const otherInstallation = path.join(dataDir, 'other-installation');
-    fs.writeFileSync(file, `${JSON.stringify({ ...model, digest, signature: reportKey(otherInstallation).sign(digest.report) }, null, 2)}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...model, digest, signature: reportKey(otherInstallation).sign(digest.report) }, null, 2)}\n`,
+    );
     expect(verifyReport(file, dataDir).checks.find((c) => c.name === 'Signature')).toMatchObject({
       status: 'failed',
       detail: expect.stringContaining('which is not trusted here'),
