@@ -1,6 +1,8 @@
 // Guided recovery end to end on the Lab: the wizard from the set to the done page with typed
 // confirmations, and runs that stop at a step being resumed, rolled back or cancelled from the console.
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 
 type Cli = (...args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -230,4 +232,28 @@ test("a finished run's report is saved from the Runs page in every format", asyn
   const [json] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: 'JSON (verifiable)' }).click()]);
   const verified = await shadowswap('report', 'verify', await json.path());
   expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+});
+
+test("a damaged run's LUNs are released from the Runs page once its id is typed", async ({ consolePage: page, shadowswap, dataDir }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  const setId = (JSON.parse(await cli(shadowswap, 'inventory', 'snapshots', '--json')) as Array<{ id: string }>)[0]?.id ?? '';
+  // Without a terminal the run stops at its first confirmation, holding its LUNs; then its journal is lost.
+  const waiting = await shadowswap('recover', '--set', setId);
+  const runId = /Run (run-[\w-]+) waits/.exec(waiting.stdout)?.[1] ?? '';
+  fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Refresh the list' }).click();
+  await expect(page.getByText(`Run ${runId}: damaged journal`)).toBeVisible();
+  await expect(page.getByText(/It still holds ARRAY-01:lun-/)).toBeVisible();
+  await page.getByRole('button', { name: 'Release its LUNs…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Release the LUNs of run ${runId}` });
+  const release = dialog.getByRole('button', { name: 'Release the LUNs' });
+  await dialog.getByLabel(`Type ${runId} to confirm`).fill('SQLCLUS');
+  await expect(release).toBeDisabled();
+  await dialog.getByLabel(`Type ${runId} to confirm`).fill(runId);
+  await release.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Its LUNs were released by/)).toBeVisible();
+  expect(JSON.parse(await cli(shadowswap, 'runs', '--json'))[0]?.damage?.heldLunIds).toEqual([]);
 });

@@ -23,6 +23,7 @@ import { matchesFilter } from '../../../shared/filter';
 import type { RunSummary } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
+import { DamagedRunNotice } from '../recovery/DamagedRunNotice';
 import { ReportExports } from '../recovery/ReportExports';
 import { RunTimeline } from '../recovery/RunTimeline';
 import { formatDowntime, formatDuration, formatTime, isUnfinished, runStateText } from '../recovery/run-format';
@@ -78,16 +79,19 @@ export function RunsPage() {
       </div>
       <QueryState query={runs} what="runs">
         {(rows) => (
-          <RunsTable
-            runs={rows.filter(
-              (run) =>
-                stateFilters[stateFilter].keep(run) &&
-                matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]),
-            )}
-            total={rows.length}
-            selectedRunId={selectedRunId}
-            onOpen={selectRun}
-          />
+          <>
+            {rows.flatMap((run) => (run.damage ? [<DamagedRunNotice key={run.id} run={{ ...run, damage: run.damage }} />] : []))}
+            <RunsTable
+              runs={rows.filter(
+                (run) =>
+                  stateFilters[stateFilter].keep(run) &&
+                  matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]),
+              )}
+              total={rows.length}
+              selectedRunId={selectedRunId}
+              onOpen={selectRun}
+            />
+          </>
         )}
       </QueryState>
       {selectedRunId && (
@@ -163,14 +167,18 @@ function RunsTable({
             <TableCell>{formatDowntime(run.downtimeMs)}</TableCell>
             <TableCell className={styles.mono}>{run.setId}</TableCell>
             <TableCell>
-              <Button
-                size="small"
-                appearance={isUnfinished(run.state) ? 'primary' : 'secondary'}
-                onClick={() => onOpen(run.id)}
-                aria-label={`Open run ${run.id}`}
-              >
-                {isUnfinished(run.state) ? 'Open to resume or roll back' : 'Open'}
-              </Button>
+              {run.state === 'damaged' ? (
+                <Text>See the notice above</Text>
+              ) : (
+                <Button
+                  size="small"
+                  appearance={isUnfinished(run.state) ? 'primary' : 'secondary'}
+                  onClick={() => onOpen(run.id)}
+                  aria-label={`Open run ${run.id}`}
+                >
+                  {isUnfinished(run.state) ? 'Open to resume or roll back' : 'Open'}
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

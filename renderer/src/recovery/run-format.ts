@@ -12,6 +12,7 @@ export const runStateText: Record<RunState, { label: string; color: BadgeColor }
   'rolling-back': { label: 'Rolling back', color: 'severe' },
   succeeded: { label: 'Succeeded', color: 'success' },
   'rolled-back': { label: 'Rolled back', color: 'informative' },
+  damaged: { label: 'Damaged journal', color: 'danger' },
 };
 
 export const stepStateText: Record<StepState, string> = {
