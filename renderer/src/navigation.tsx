@@ -10,9 +10,10 @@ import { MaskingPage } from './pages/MaskingPage';
 import { RecoveryPage } from './pages/RecoveryPage';
 import { RunsPage } from './pages/RunsPage';
 import { SnapshotsPage } from './pages/SnapshotsPage';
+import type { PageId } from './routes';
 
 export interface PageEntry {
-  id: string;
+  id: PageId;
   title: string;
   render: () => ReactElement;
 }

@@ -5,8 +5,10 @@
 import { Badge } from '@fluentui/react-components';
 import type { ClusterNodeState, DiskResourceState, LunState, SnapshotSetState } from '../../../shared/domain';
 import type { z } from 'zod';
+import type { RunState } from '../../../shared/recovery';
+import { runStateText } from '../recovery/run-format';
 
-type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand';
+type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand' | 'severe' | 'important';
 
 const lunColor: Record<z.infer<typeof LunState>, BadgeColor> = {
   healthy: 'success',
@@ -45,6 +47,9 @@ export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResour
 );
 export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => (
   <StateBadge color={nodeColor[state]} text={state} />
+);
+export const RunStateBadge = ({ state }: { state: RunState }) => (
+  <StateBadge color={runStateText[state].color} text={runStateText[state].label} />
 );
 export const GroupStateBadge = ({ state }: { state: string }) => <StateBadge color={groupColor[state] ?? 'subtle'} text={state} />;
 

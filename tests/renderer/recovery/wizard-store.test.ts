@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startWizardWith, useWizardStore } from '../../../renderer/src/recovery/wizard-store';
+import { startWizardWith, useWizardStore, wizardPlaceOf } from '../../../renderer/src/recovery/wizard-store';
 import { useUiStore } from '../../../renderer/src/ui-store';
 
 const wizard = () => useWizardStore.getState();
+const place = () => wizardPlaceOf(useUiStore.getState().route);
 
 describe('the wizard store', () => {
   beforeEach(() => wizard().reset());
@@ -25,20 +26,34 @@ describe('the wizard store', () => {
   });
 
   it('merges option changes', () => {
-    wizard().setOptions({ mode: 'online' });
-    expect(wizard().options).toMatchObject({ mode: 'online', identity: 'revert', verify: true });
+    wizard().setOptions({ mode: 'maintenance' });
+    expect(wizard().options).toMatchObject({ mode: 'maintenance', identity: 'revert', verify: true });
   });
 
-  it('moves to the run step when a run starts', () => {
+  it('puts the chosen set in the URL of the steps that work on it', () => {
+    wizard().chooseSet('set-1');
+    wizard().goTo('options');
+    expect(useUiStore.getState().route).toEqual({ page: 'recovery', step: 'options', setId: 'set-1' });
+  });
+
+  it('moves to the run step, with the run in the URL, when a run starts', () => {
+    wizard().chooseSet('set-1');
     wizard().runStarted('run-1');
-    expect(wizard()).toMatchObject({ runId: 'run-1', step: 'run' });
+    expect(place()).toEqual({ step: 'run', setId: null, runId: 'run-1' });
+  });
+
+  it('a reset goes back to step 1 with nothing chosen', () => {
+    wizard().chooseSet('set-1');
+    wizard().reset();
+    expect(place().step).toBe('set');
+    expect(wizard().setId).toBeNull();
   });
 
   it('startWizardWith opens the Recovery page on the preflight of that set, with nothing left from before', () => {
     wizard().chooseSet('old');
     wizard().acknowledge('check-a', true);
     startWizardWith('set-9');
-    expect(wizard()).toMatchObject({ setId: 'set-9', step: 'scope', acknowledged: [], runId: null });
-    expect(useUiStore.getState().page).toBe('recovery');
+    expect(wizard()).toMatchObject({ setId: 'set-9', acknowledged: [] });
+    expect(useUiStore.getState().route).toEqual({ page: 'recovery', step: 'scope', setId: 'set-9' });
   });
 });
