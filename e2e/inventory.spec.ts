@@ -42,7 +42,7 @@ test('a column sorts on the server when its header is clicked', async ({ console
 });
 
 test('the snapshot sets page expands a set to its shadow copies and opens its details', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   const table = page.getByRole('treegrid', { name: 'Snapshot sets' });
   await expect(page.getByRole('status')).toHaveText('1 snapshot set');
   const set = table.getByRole('row', { level: 1 });
@@ -61,7 +61,11 @@ test('the snapshot sets page expands a set to its shadow copies and opens its de
 
   // "Recover from this set" opens the wizard with the set chosen, at scope and preflight.
   await details.getByRole('button', { name: 'Recover from this set' }).click();
-  await expect(page.getByRole('tab', { name: 'Recovery', selected: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(page.url()).toMatch(/#\/recovery\/scope\/.+/);
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'LUNs this recovery swaps' })).toContainText('SQL-LOGS');
 });
@@ -76,7 +80,7 @@ function clusterRow(page: Page, id: string) {
 }
 
 async function openSqlGroup(page: Page) {
-  await page.getByRole('tab', { name: 'Clusters' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clusters', exact: true }).click();
   const table = page.getByRole('treegrid', { name: 'Clusters' });
   await table
     .getByRole('row', { name: /SQLCLUS/ })
@@ -134,7 +138,7 @@ test('the clusters page shows SQL Server Offline and its group partly online onc
 });
 
 test('the hosts page filters and opens a host with its initiators and LUNs', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Hosts' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts', exact: true }).click();
   const table = page.getByRole('grid', { name: 'Hosts' });
   await page.getByRole('searchbox', { name: 'Search hosts' }).fill('sqlclus');
   await expect(page.getByRole('status')).toHaveText('2 of 3 hosts');
@@ -145,7 +149,7 @@ test('the hosts page filters and opens a host with its initiators and LUNs', asy
 });
 
 test('the masking matrix shows a finding after a LUN is masked away from one node', async ({ consolePage: page, dataDir }) => {
-  await page.getByRole('tab', { name: 'Masking matrix' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Masking matrix', exact: true }).click();
   const matrix = page.getByRole('grid', { name: 'Masking matrix' });
   await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="sees"]')).toHaveCount(2);
   await expect(page.getByText(/^No masking findings/)).toBeVisible();
@@ -186,7 +190,7 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
 });
 
 test('saved vssadmin output opens in the snapshot page, then the live sets come back', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
   await dialog.getByLabel("File with the tool's output").setInputFiles('tests/fixtures/windows/vssadmin-list-shadows-wrapped.txt');
@@ -203,7 +207,7 @@ test('saved vssadmin output opens in the snapshot page, then the live sets come 
 });
 
 test("a file that is not the chosen tool's output is refused with the line named", async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
   await dialog.getByLabel("File with the tool's output").setInputFiles({

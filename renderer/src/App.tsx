@@ -3,14 +3,14 @@
  * simulation), the run bar while a run needs attention, the left navigation (collapsed below 1200 px
  * behind a menu button), and the page the URL names.
  */
-import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Text, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { transportKind } from './client';
 import { pages } from './navigation';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
-import { formatRoute, type PageId } from './routes';
+import { formatRoute, type Route } from './routes';
 import { useUiStore } from './ui-store';
 import { useNarrowWindow } from './use-narrow-window';
 
@@ -36,8 +36,23 @@ const useStyles = makeStyles({
   },
   spacer: { flexGrow: 1 },
   notices: { gridColumn: '1 / 3', display: 'flex', flexDirection: 'column' },
-  // Fluent centres a tab's label in the width of its bold form; in a vertical list that staggers the labels.
-  tab: { '& .fui-Tab__content': { textAlign: 'start' } },
+  // Page links, not tabs: tabs switch panels of one page; these change the URL (Back/Forward, bookmarks).
+  links: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  link: {
+    display: 'block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    borderLeft: '3px solid transparent',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  currentLink: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderLeft: `3px solid ${tokens.colorCompoundBrandStroke}`,
+  },
   nav: {
     width: '200px',
     boxSizing: 'border-box',
@@ -116,20 +131,25 @@ export function App() {
             if (event.key === 'Escape' && narrow) setNavOpen(false);
           }}
         >
-          <TabList
-            vertical
-            selectedValue={current.id}
-            onTabSelect={(_event, data) => {
-              setNavOpen(false);
-              openPage(data.value as PageId);
-            }}
-          >
+          <ul className={styles.links}>
             {pages.map(({ id, title }) => (
-              <Tab key={id} value={id} className={styles.tab}>
-                {title}
-              </Tab>
+              <li key={id}>
+                <a
+                  href={formatRoute({ page: id } as Route)}
+                  className={mergeClasses(styles.link, id === current.id && styles.currentLink)}
+                  aria-current={id === current.id ? 'page' : undefined}
+                  onClick={(event) => {
+                    // The page's link goes back to where the operator left that page (its open run, its wizard step).
+                    event.preventDefault();
+                    setNavOpen(false);
+                    openPage(id);
+                  }}
+                >
+                  {title}
+                </a>
+              </li>
             ))}
-          </TabList>
+          </ul>
         </nav>
       )}
       <main ref={mainRef} className={styles.main} style={showNav ? undefined : { gridColumn: '1 / 3' }}>

@@ -12,10 +12,12 @@ export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
 });
 
-export function useContractQuery<M extends MethodName>(method: M, params: ParamsOf<M>) {
+/** `refetchIntervalMs`: poll, for what changes without an event reaching this console (a run another process drives). */
+export function useContractQuery<M extends MethodName>(method: M, params: ParamsOf<M>, options: { refetchIntervalMs?: number } = {}) {
   return useQuery<ResultOf<M>, Error>({
     queryKey: contractKey(method, params),
     queryFn: () => client.invoke(method, params),
+    refetchInterval: options.refetchIntervalMs,
   });
 }
 
