@@ -132,7 +132,7 @@ test('the clusters page shows SQL Server Offline and its group partly online onc
 
   await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Offline');
   await expect(clusterRow(page, SQL_GROUP).state).toHaveText(
-    'PartialOnlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline',
+    'Partly onlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline',
   );
   await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 3 of 4 disks online, 2 of 4 application resources online');
 });

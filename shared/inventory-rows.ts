@@ -20,6 +20,7 @@ import {
   SnapshotSetState,
   StorageArray,
 } from './domain';
+import { LunRole } from './lun-roles';
 import { FindingKind } from './masking-findings';
 
 /** Big enough to fill a tall screen twice, small enough that validating and sending it stays cheap. */
@@ -77,6 +78,8 @@ export const LunRow = z.object({
   /** The cluster disk resource this LUN backs. */
   disk: z.object({ cluster: z.string(), resource: z.string(), state: DiskResourceState }).nullable(),
   state: LunState,
+  /** Production, evidence, spare shadow copy or unassigned (shared/lun-roles.ts). */
+  role: LunRole,
   shadowOf: z.string().nullable(),
 });
 export type LunRow = z.infer<typeof LunRow>;

@@ -7,6 +7,7 @@
 import { lunCompliance, type IdentifierCompliance } from '../../../shared/compliance';
 import type { Cluster, Host, Lun, SnapshotSet, StorageArray } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
+import { lunRoles, type LunRole } from '../../../shared/lun-roles';
 import {
   MAX_PAGE_ROWS,
   type ClusterRow,
@@ -55,6 +56,7 @@ interface LunFacts {
   lun: Lun;
   disk: ClusteredDisk | null;
   compliance: IdentifierCompliance;
+  role: LunRole;
 }
 
 interface LunIndex {
@@ -73,7 +75,10 @@ const byName = (row: { name: string }) => row.name;
 
 function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex {
   const nodeClusters = clustersByNode(clusters);
-  const list = luns.map((lun): LunFacts => ({ lun, disk: clusteredDiskOf(lun, nodeClusters), compliance: lunCompliance(lun) }));
+  const roles = lunRoles(luns);
+  const list = luns.map(
+    (lun): LunFacts => ({ lun, disk: clusteredDiskOf(lun, nodeClusters), compliance: lunCompliance(lun), role: roles.get(lun.id) ?? 'unassigned' }),
+  );
   return { list, byId: new Map(list.map((facts) => [facts.lun.id, facts])), nodeClusters };
 }
 
@@ -81,7 +86,7 @@ const lunNamer = (index: LunIndex) => (id: string) => index.byId.get(id)?.lun.na
 
 function buildLunTable(index: LunIndex): PagedTable<LunRow> {
   return pagedTable(
-    index.list.map(({ lun, disk, compliance }) => lunNode(lun, disk, compliance)),
+    index.list.map(({ lun, disk, compliance, role }) => lunNode(lun, disk, compliance, role)),
     {
       name: byName,
       array: (row) => row.arrayId,
@@ -94,6 +99,7 @@ function buildLunTable(index: LunIndex): PagedTable<LunRow> {
       mask: (row) => (row.maskAll ? '*' : row.maskedTo.join(', ')),
       disk: (row) => (row.disk ? `${row.disk.cluster} ${row.disk.resource}` : ''),
       state: (row) => row.state,
+      role: (row) => row.role,
     },
   );
 }
@@ -239,7 +245,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
       const { visibleLunIds, ...rest } = host;
       const rows = visibleLunIds.slice(0, MAX_PAGE_ROWS).flatMap((id) => {
         const facts = index.byId.get(id);
-        return facts ? [toLunRow(facts.lun, facts.disk, facts.compliance)] : [];
+        return facts ? [toLunRow(facts.lun, facts.disk, facts.compliance, facts.role)] : [];
       });
       return { host: rest, luns: rows, lunCount: visibleLunIds.length };
     },

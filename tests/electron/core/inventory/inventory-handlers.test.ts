@@ -36,7 +36,21 @@ describe('inventory.lunPage', () => {
       maskedCount: 2,
       disk: { cluster: 'SQLCLUS', resource: 'Cluster Disk 1', state: 'Online' },
       state: 'healthy',
+      role: 'production',
     });
+  });
+
+  it('names each LUN\'s role, and searches and sorts by it', async () => {
+    await open('two-node-sql');
+    const page = await call('inventory.lunPage', { limit: 50, sort: { column: 'role', direction: 'ascending' } });
+    const roles = Object.fromEntries(page.rows.map((r) => [r.name, r.role]));
+    expect(roles['SQL-DATA']).toBe('production');
+    const shadows = page.rows.filter((r) => r.shadowOf !== null);
+    expect(shadows.length).toBeGreaterThan(0);
+    expect(shadows.every((r) => r.role === 'spare-shadow')).toBe(true);
+    expect(page.rows.map((r) => r.role)).toEqual([...page.rows.map((r) => r.role)].sort());
+    const found = await call('inventory.lunPage', { filter: 'spare shadow', limit: 50 });
+    expect(found.matched).toBe(shadows.length);
   });
 
   it('does not map an unbroken shadow copy to the resource of its original, though it carries the same signature', async () => {
