@@ -200,8 +200,8 @@ export const ClusterRow = z.discriminatedUnion('kind', [
       maintenanceMode: z.boolean(),
       diskIdType: z.enum(['MBR', 'GPT']),
       diskId: z.string().nullable(),
-      /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see. */
-      lun: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+      /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see; its state shows damage the disk's Online hides. */
+      lun: z.object({ id: z.string(), name: z.string(), state: LunState }).strict().nullable(),
       lastEvent: z.string().nullable(),
     })
     .strict(),

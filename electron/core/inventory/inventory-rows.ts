@@ -239,10 +239,10 @@ function diskNode(groupId: string, cluster: Cluster, resource: DiskResource, byI
       maintenanceMode: resource.maintenanceMode,
       diskIdType: resource.diskIdType,
       diskId,
-      lun: lun ? { id: lun.id, name: lun.name } : null,
+      lun: lun ? { id: lun.id, name: lun.name, state: lun.state } : null,
       lastEvent: resource.lastEvent,
     }),
-    ['Physical Disk', diskId, lun?.name, lun?.id, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent],
+    ['Physical Disk', diskId, lun?.name, lun?.id, lun?.state, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent],
   );
 }
 

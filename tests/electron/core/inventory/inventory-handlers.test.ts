@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app';
 import type { MethodName, ParamsOf, ResultOf } from '../../../../shared/contract';
+import { corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 
 let lab: LabFixture;
@@ -183,6 +184,14 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       resourceType: 'SQL Server',
       dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'],
     });
+  });
+
+  it("shows a disk resource's LUN as damaged while the cluster still reads the disk Online", async () => {
+    await open('two-node-sql');
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', sqlGroup] });
+    expect(page.rows.find((r) => r.name === 'Cluster Disk 1')).toMatchObject({ state: 'Online', lun: { name: 'SQL-DATA', state: 'damaged' } });
+    expect(page.rows.find((r) => r.name === 'Cluster Disk 2')).toMatchObject({ lun: { name: 'SQL-LOGS', state: 'healthy' } });
   });
 
   it('shows SQL Server Offline and its group not fully online once a disk it depends on is taken offline', async () => {
