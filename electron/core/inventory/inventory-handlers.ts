@@ -55,6 +55,7 @@ export function inventoryHandlers(backend: Backend, views: InventoryViews = inve
       return { ...pageOfTable(flaggedOnly ? matrix.flagged : matrix.all, params), hosts: matrix.hosts };
     },
     'inventory.findingPage': async (params) => pageOfTable(await views.findingTable(), params),
+    'inventory.overview': () => views.overview(),
     'inventory.matrix': async ({ filter }) => {
       const [matrix, findings] = await Promise.all([views.matrix(), views.findings()]);
       const { rows } = pageOfTable(matrix.all, { filter: filter ?? '', sort: null, offset: 0, limit: Number.POSITIVE_INFINITY });

@@ -7,6 +7,7 @@
 import { lunCompliance, type IdentifierCompliance } from '../../../shared/compliance';
 import type { Cluster, Host, Lun, SnapshotSet, StorageArray } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
+import { estateOverview, type EstateOverview } from '../../../shared/estate-overview';
 import { lunRoles, type LunRole } from '../../../shared/lun-roles';
 import {
   MAX_PAGE_ROWS,
@@ -151,6 +152,17 @@ function findingsOf(index: LunIndex): MaskingFinding[] {
   return index.list.flatMap(({ lun }) => lunMaskingFindings(lun, index.nodeClusters)).sort(compareFindings);
 }
 
+function buildOverview(
+  index: LunIndex,
+  sets: readonly SnapshotSet[],
+  clusters: readonly Cluster[],
+  hosts: readonly Host[],
+  findings: readonly MaskingFinding[],
+): EstateOverview {
+  const roles = new Map(index.list.map((facts) => [facts.lun.id, facts.role]));
+  return { systems: estateOverview({ luns: index.list.map((facts) => facts.lun), roles, sets, clusters, hosts, findings }) };
+}
+
 function buildFindingTable(findings: readonly MaskingFinding[]): PagedTable<MaskingFinding> {
   const nodes = findings.map((finding, i): TreeNode<MaskingFinding> => ({
     id: `${finding.lunId}/${finding.kind}/${i}`,
@@ -193,6 +205,7 @@ export interface InventoryViews {
   matrix(): Promise<Matrix>;
   findings(): Promise<MaskingFinding[]>;
   findingTable(): Promise<PagedTable<MaskingFinding>>;
+  overview(): Promise<EstateOverview>;
 }
 
 export function inventoryViews(backend: Backend): InventoryViews {
@@ -205,6 +218,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
   const findings = memoLatest(findingsOf);
   const findingTable = memoLatest(buildFindingTable);
   const matrix = memoLatest(buildMatrix);
+  const overview = memoLatest(buildOverview);
 
   const luns = async () => {
     const [list, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
@@ -255,5 +269,9 @@ export function inventoryViews(backend: Backend): InventoryViews {
     },
     findings: async () => findings(await luns()),
     findingTable: async () => findingTable(findings(await luns())),
+    async overview() {
+      const [index, sets, clusters, hosts] = await Promise.all([luns(), backend.listSnapshotSets(), backend.listClusters(), backend.listHosts()]);
+      return overview(index, sets, clusters, hosts, findings(index));
+    },
   };
 }

@@ -264,3 +264,17 @@ describe('the masking matrix', () => {
     expect(all).toMatchObject({ matched: 8, rows: [{ name: 'SQL-LOGS' }] });
   });
 });
+
+describe('inventory.overview', () => {
+  it('sums up two-node-sql: the cluster healthy with its recovery point, then damaged once a LUN is corrupted', async () => {
+    await open('two-node-sql');
+    const before = await call('inventory.overview', {});
+    const sqlclus = before.systems.find((s) => s.name === 'SQLCLUS');
+    expect(sqlclus).toMatchObject({ kind: 'cluster', health: 'healthy', hosts: ['SQL01', 'SQL02'], recoverableSets: 1, evidenceLuns: [], findings: 0 });
+    expect(sqlclus?.latestSet?.createdAt).toMatch(/T23:00/);
+
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    const after = await call('inventory.overview', {});
+    expect(after.systems[0]).toMatchObject({ name: 'SQLCLUS', health: 'damaged', problems: ['SQL-DATA is damaged'] });
+  });
+});
