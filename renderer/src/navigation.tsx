@@ -4,6 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import { ClustersPage } from './pages/ClustersPage';
+import { HomePage } from './pages/HomePage';
 import { HostsPage } from './pages/HostsPage';
 import { LunsPage } from './pages/LunsPage';
 import { MaskingPage } from './pages/MaskingPage';
@@ -19,6 +20,7 @@ export interface PageEntry {
 }
 
 export const pages: PageEntry[] = [
+  { id: 'home', title: 'Home', render: () => <HomePage /> },
   { id: 'luns', title: 'LUNs', render: () => <LunsPage /> },
   { id: 'snapshots', title: 'Snapshot sets', render: () => <SnapshotsPage /> },
   { id: 'clusters', title: 'Clusters', render: () => <ClustersPage /> },

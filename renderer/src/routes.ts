@@ -3,12 +3,12 @@
  * alike): every page, every run and every wizard step has one, so Back and Forward work and a run can be
  * linked. Pure: parsed and formatted here, followed in ui-store.ts.
  *
- *   #/luns  #/snapshots  #/clusters  #/hosts  #/masking
+ *   #/home  #/luns  #/snapshots  #/clusters  #/hosts  #/masking
  *   #/runs  #/runs/<runId>
  *   #/recovery  #/recovery/set  #/recovery/<scope|options|review>/<setId>  #/recovery/<run|done>/<runId>
  */
 
-export const pageIds = ['luns', 'snapshots', 'clusters', 'hosts', 'masking', 'recovery', 'runs'] as const;
+export const pageIds = ['home', 'luns', 'snapshots', 'clusters', 'hosts', 'masking', 'recovery', 'runs'] as const;
 export type PageId = (typeof pageIds)[number];
 
 export const wizardStepIds = ['set', 'scope', 'options', 'review', 'run', 'done'] as const;
@@ -27,7 +27,7 @@ export type Route =
   | { page: 'recovery'; step: 'scope' | 'options' | 'review'; setId: string }
   | { page: 'recovery'; step: 'run' | 'done'; runId: string };
 
-export const homeRoute: Route = { page: 'luns' };
+export const homeRoute: Route = { page: 'home' };
 
 const isPageId = (value: string): value is PageId => (pageIds as readonly string[]).includes(value);
 const isStepId = (value: string): value is WizardStepId => (wizardStepIds as readonly string[]).includes(value);

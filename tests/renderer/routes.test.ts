@@ -23,8 +23,8 @@ describe('routes', () => {
   });
 
   it('opens the first page for an empty or unknown hash', () => {
-    expect(parseHash('')).toEqual({ page: 'luns' });
-    expect(parseHash('#/nowhere/at/all')).toEqual({ page: 'luns' });
+    expect(parseHash('')).toEqual({ page: 'home' });
+    expect(parseHash('#/nowhere/at/all')).toEqual({ page: 'home' });
   });
 
   it('sends a step that lacks its set back to step 1, and an unknown step to the bare Recovery page', () => {
