@@ -83,17 +83,19 @@ export function estateOverview({ luns, roles, sets, clusters, hosts, findings }:
       cluster.name,
       cluster.nodes.map((node) => node.name),
     ).problems.push(...clusterProblems(cluster));
-  const standalone = (hostName: string): Tally | undefined => {
+  const hostByName = new Map(hosts.map((host) => [upper(host.name), host]));
+  /** The system a host belongs to: its cluster, or itself when it stands alone (tallied the first time it is met). */
+  const systemOf = (hostName: string): Tally | undefined => {
     const known = systemOfHost.get(upper(hostName));
     if (known) return known;
-    const host = hosts.find((h) => upper(h.name) === upper(hostName));
+    const host = hostByName.get(upper(hostName));
     return host && host.clusterName === null ? tally('host', host.name, [host.name]) : undefined;
   };
 
   const lunNames = new Map(luns.map((lun) => [lun.id, lun.name]));
   for (const lun of luns) {
     if (roles.get(lun.id) !== 'production') continue;
-    const systems = new Set(lun.maskedTo.flatMap((hostName) => standalone(hostName) ?? []));
+    const systems = new Set(lun.maskedTo.flatMap((hostName) => systemOf(hostName) ?? []));
     for (const system of systems) {
       if (lun.state === 'damaged') {
         system.damaged = true;
@@ -103,7 +105,7 @@ export function estateOverview({ luns, roles, sets, clusters, hosts, findings }:
       if (lun.shadowOf !== null && roles.get(lun.shadowOf) === 'evidence') system.evidence.add(lunNames.get(lun.shadowOf) ?? lun.shadowOf);
     }
   }
-  for (const set of sets) standalone(set.sourceHost)?.sets.push(set);
+  for (const set of sets) systemOf(set.sourceHost)?.sets.push(set);
   for (const finding of findings) {
     const systems = new Set(
       [...(finding.cluster ? [tallies.get(`cluster:${upper(finding.cluster)}`)] : []), ...finding.hosts.map((h) => systemOfHost.get(upper(h)))].filter(
