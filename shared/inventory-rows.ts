@@ -117,6 +117,8 @@ export const SnapshotRow = z.discriminatedUnion('kind', [
     childCount: z.number().int().nonnegative(),
     createdAt: z.string(),
     sourceHost: z.string(),
+    /** The cluster the source host is a node of; null for a standalone host. */
+    cluster: z.string().nullable(),
     provider: z.string(),
     attributes: z.array(z.string()),
     state: SnapshotSetState,

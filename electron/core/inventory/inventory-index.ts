@@ -110,12 +110,16 @@ function buildSnapshotTable(sets: readonly SnapshotSet[], arrays: readonly Stora
     <T extends string | number>(pick: (row: Extract<SnapshotRow, { kind: 'set' }>) => T, otherwise: T) =>
     (row: SnapshotRow) =>
       row.kind === 'set' ? pick(row) : otherwise;
+  const clusterOf = (host: string) => index.nodeClusters.get(host.toUpperCase())?.name ?? null;
+  // Newest first: the set an operator recovers from is almost always the latest one.
+  const newestFirst = [...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return pagedTable(
-    sets.map((set) => snapshotNode(set, arrays, lunNamer(index))),
+    newestFirst.map((set) => snapshotNode(set, arrays, lunNamer(index), clusterOf(set.sourceHost))),
     {
       id: (row) => row.id,
       created: setOnly((row) => row.createdAt, ''),
       source: setOnly((row) => row.sourceHost, ''),
+      cluster: setOnly((row) => row.cluster ?? '', ''),
       provider: setOnly((row) => row.provider, ''),
       attributes: setOnly((row) => row.attributes.join(' '), ''),
       state: setOnly((row) => row.state, ''),

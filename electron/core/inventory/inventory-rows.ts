@@ -112,7 +112,12 @@ export function setRefsByLun(
   return { byOriginal, byShadow };
 }
 
-export function snapshotNode(set: SnapshotSet, arrays: readonly StorageArray[], lunName: (id: string) => string): TreeNode<SnapshotRow> {
+export function snapshotNode(
+  set: SnapshotSet,
+  arrays: readonly StorageArray[],
+  lunName: (id: string) => string,
+  cluster: string | null,
+): TreeNode<SnapshotRow> {
   const provider = arrays.find((array) => array.providerId === set.providerId)?.providerName ?? set.providerId;
   const children = set.shadowCopies.map((copy): TreeNode<SnapshotRow> => {
     const originalLunName = lunName(copy.originalLunId);
@@ -156,13 +161,14 @@ export function snapshotNode(set: SnapshotSet, arrays: readonly StorageArray[], 
       childCount: children.length,
       createdAt: set.createdAt,
       sourceHost: set.sourceHost,
+      cluster,
       provider,
       attributes: set.attributes,
       state: set.state,
       importedTo: set.importedTo,
       metadataFile: set.metadataFile,
     })),
-    text: searchText([set.id, set.createdAt, set.sourceHost, provider, set.state, set.importedTo, set.metadataFile, ...set.attributes]),
+    text: searchText([set.id, set.createdAt, set.sourceHost, cluster, provider, set.state, set.importedTo, set.metadataFile, ...set.attributes]),
     children,
   };
 }

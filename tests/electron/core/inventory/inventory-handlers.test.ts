@@ -136,6 +136,7 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       childCount: 4,
       state: 'created',
       sourceHost: 'SQL01',
+      cluster: 'SQLCLUS',
       provider: 'Contoso VSS Hardware Provider',
     });
     expect(set?.kind === 'set' && set.attributes).toContain('Transportable');
@@ -148,6 +149,14 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       shadowLunName: 'SQL-DATA-SC-20250313-2300',
       originalDriveLetter: 'E:',
     });
+  });
+
+  it('lists sets newest first, each with the cluster of its source host', async () => {
+    await open('large');
+    const page = await call('inventory.snapshotPage', { limit: 20 });
+    const created = page.rows.map((r) => (r.kind === 'set' ? r.createdAt : ''));
+    expect(created).toEqual([...created].sort().reverse());
+    expect(page.rows.some((r) => r.kind === 'set' && r.cluster !== null)).toBe(true);
   });
 
   const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
