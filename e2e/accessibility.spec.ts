@@ -29,7 +29,7 @@ test('every page, pane and dialog passes axe', async ({ consolePage: page, shado
   }
 
   await page.goto(`${base}#/recovery/set`);
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await expectNoSeriousA11yViolations(page, 'wizard step 1');
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();

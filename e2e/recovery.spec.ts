@@ -14,7 +14,7 @@ async function cli(shadowswap: Cli, ...args: string[]): Promise<string> {
 /** Opens the wizard, chooses the scenario's only set and walks to the review with the given options. */
 async function reviewThePlan(page: Page, options: { newSignatures?: boolean; forensicsHost?: string } = {}) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await page.getByRole('button', { name: 'Next: options' }).click();
@@ -43,7 +43,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await expect(page.getByRole('heading', { name: 'Choose the snapshot set to recover from', level: 3 })).toBeVisible();
   const next = page.getByRole('button', { name: 'Next: scope and preflight' });
   await expect(next).toBeDisabled();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await next.click();
 
   // Scope: the damaged LUN is named, and every check passes on this estate.

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 
 async function reviewThePlan(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await page.getByRole('button', { name: 'Next: options' }).click();
