@@ -37,8 +37,6 @@ test('the set chooser pages 2,000 sets newest first, searches them and sorts by 
   await expect(table).toHaveAttribute('aria-rowcount', '2001');
   expect(await table.getByRole('row').count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
 
-  const taken = await table.locator('[aria-rowindex="2"], [aria-rowindex="3"]').allTextContents();
-  expect(taken).toHaveLength(2);
   const cluster = table.getByRole('columnheader', { name: 'Cluster', exact: true });
   await cluster.click();
   await expect(cluster).toHaveAttribute('aria-sort', 'ascending');
