@@ -272,6 +272,17 @@ describe('the masking matrix', () => {
     const all = await call('inventory.matrixPage', { limit: 1 });
     expect(all).toMatchObject({ matched: 8, rows: [{ name: 'SQL-LOGS' }] });
   });
+
+  it('a filtered matrix keeps only the host columns its LUNs need, the same for every window', async () => {
+    await open('two-node-sql');
+    const all = await call('inventory.matrixPage', {});
+    expect(all.hosts.map((h) => h.name)).toContain('BACKUP01');
+    const first = await call('inventory.matrixPage', { filter: 'SQL-DATA', limit: 1 });
+    const second = await call('inventory.matrixPage', { filter: 'SQL-DATA', offset: 1, limit: 1 });
+    expect(first.hosts.map((h) => h.name)).toEqual(['SQL01', 'SQL02']);
+    expect(second.hosts).toEqual(first.hosts);
+    expect(first.rows[0]).toMatchObject({ name: 'SQL-DATA', seenBy: [0, 1] });
+  });
 });
 
 describe('inventory.overview', () => {
