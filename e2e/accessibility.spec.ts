@@ -23,7 +23,7 @@ test('every page, pane and dialog passes axe', async ({ consolePage: page, shado
     ['masking', 'LUN masking matrix'],
   ] as const) {
     await page.goto(`${base}#/${hash}`);
-    await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await expect(page.getByRole('status').first()).not.toHaveText(/Loading/);
     await expectNoSeriousA11yViolations(page, `the ${ready} page`);
   }
