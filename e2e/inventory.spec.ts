@@ -179,9 +179,9 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n');
-  expect(lines[0]).toBe('Name,State,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
+  expect(lines[0]).toBe('Name,State,Role,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
   expect(lines).toHaveLength(3);
-  expect(lines[1]).toContain('SQL-DATA,healthy,500 GiB,E: SQLData,"SQL01, SQL02",');
+  expect(lines[1]).toContain('SQL-DATA,healthy,Production,500 GiB,E: SQLData,"SQL01, SQL02",');
   expect(lines[1]).toContain(',"compliant: type 3, type 8",basic MBR,');
 
   await page.getByRole('grid', { name: 'LUNs' }).getByRole('row').nth(1).click();
