@@ -61,7 +61,7 @@ test('the snapshot sets page expands a set to its shadow copies and opens its de
 
   // "Recover from this set" opens the wizard with the set chosen, at scope and preflight.
   await details.getByRole('button', { name: 'Recover from this set' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery' })).toHaveAttribute(
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true })).toHaveAttribute(
     'aria-current',
     'page',
   );
