@@ -22,6 +22,9 @@ test('the console opens on Home: each system with its health and latest recovery
 
   // The LUN page says which LUN is production and which a spare shadow copy.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'LUNs', exact: true }).click();
-  const data = page.getByRole('grid', { name: 'LUNs' }).getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SQL-DATA', exact: true }) });
+  const data = page
+    .getByRole('grid', { name: 'LUNs' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: 'SQL-DATA', exact: true }) });
   await expect(data).toContainText('Production');
 });

@@ -108,9 +108,10 @@ export function estateOverview({ luns, roles, sets, clusters, hosts, findings }:
   for (const set of sets) systemOf(set.sourceHost)?.sets.push(set);
   for (const finding of findings) {
     const systems = new Set(
-      [...(finding.cluster ? [tallies.get(`cluster:${upper(finding.cluster)}`)] : []), ...finding.hosts.map((h) => systemOfHost.get(upper(h)))].filter(
-        (system): system is Tally => system !== undefined,
-      ),
+      [
+        ...(finding.cluster ? [tallies.get(`cluster:${upper(finding.cluster)}`)] : []),
+        ...finding.hosts.map((h) => systemOfHost.get(upper(h))),
+      ].filter((system): system is Tally => system !== undefined),
     );
     for (const system of systems) system.findings += 1;
   }

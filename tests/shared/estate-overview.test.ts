@@ -3,7 +3,8 @@ import type { Cluster, Host, Lun, SnapshotSet } from '../../shared/domain';
 import { estateOverview } from '../../shared/estate-overview';
 import { lunRoles } from '../../shared/lun-roles';
 
-const lun = (id: string, change: Partial<Lun> = {}): Lun => ({ id, name: id.toUpperCase(), state: 'healthy', shadowOf: null, maskedTo: [], maskAll: false, ...change }) as Lun;
+const lun = (id: string, change: Partial<Lun> = {}): Lun =>
+  ({ id, name: id.toUpperCase(), state: 'healthy', shadowOf: null, maskedTo: [], maskAll: false, ...change }) as Lun;
 const host = (name: string, clusterName: string | null): Host => ({ name, osVersion: '', initiators: [], clusterName, visibleLunIds: [] });
 const set = (id: string, sourceHost: string, createdAt: string, state: SnapshotSet['state'] = 'created'): SnapshotSet =>
   ({ id, sourceHost, createdAt, state }) as SnapshotSet;
@@ -41,7 +42,13 @@ describe('estateOverview', () => {
   });
 
   it('calls a cluster with a node down degraded', () => {
-    const down: Cluster = { ...cluster, nodes: [{ name: 'SQL01', state: 'Up' }, { name: 'SQL02', state: 'Down' }] };
+    const down: Cluster = {
+      ...cluster,
+      nodes: [
+        { name: 'SQL01', state: 'Up' },
+        { name: 'SQL02', state: 'Down' },
+      ],
+    };
     expect(overview([], [], [down])[0]).toMatchObject({ health: 'degraded', problems: ['node SQL02 is Down'] });
   });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { lunRoles } from '../../shared/lun-roles';
 
 type Facts = Parameters<typeof lunRoles>[0][number];
-const lun = (id: string, change: Partial<Facts> = {}): Facts => ({ id, state: 'healthy', shadowOf: null, maskedTo: [], maskAll: false, ...change });
+const lun = (id: string, change: Partial<Facts> = {}): Facts => ({
+  id,
+  state: 'healthy',
+  shadowOf: null,
+  maskedTo: [],
+  maskAll: false,
+  ...change,
+});
 
 describe('lunRoles', () => {
   it('before a recovery: originals seen by their hosts are production, unexposed copies are spare shadows', () => {

@@ -77,9 +77,12 @@ const byName = (row: { name: string }) => row.name;
 function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex {
   const nodeClusters = clustersByNode(clusters);
   const roles = lunRoles(luns);
-  const list = luns.map(
-    (lun): LunFacts => ({ lun, disk: clusteredDiskOf(lun, nodeClusters), compliance: lunCompliance(lun), role: roles.get(lun.id) ?? 'unassigned' }),
-  );
+  const list = luns.map((lun): LunFacts => ({
+    lun,
+    disk: clusteredDiskOf(lun, nodeClusters),
+    compliance: lunCompliance(lun),
+    role: roles.get(lun.id) ?? 'unassigned',
+  }));
   return { list, byId: new Map(list.map((facts) => [facts.lun.id, facts])), nodeClusters };
 }
 
@@ -274,7 +277,12 @@ export function inventoryViews(backend: Backend): InventoryViews {
     findings: async () => findings(await luns()),
     findingTable: async () => findingTable(findings(await luns())),
     async overview() {
-      const [index, sets, clusters, hosts] = await Promise.all([luns(), backend.listSnapshotSets(), backend.listClusters(), backend.listHosts()]);
+      const [index, sets, clusters, hosts] = await Promise.all([
+        luns(),
+        backend.listSnapshotSets(),
+        backend.listClusters(),
+        backend.listHosts(),
+      ]);
       return overview(index, sets, clusters, hosts, findings(index));
     },
   };

@@ -168,7 +168,17 @@ export function snapshotNode(
       importedTo: set.importedTo,
       metadataFile: set.metadataFile,
     })),
-    text: searchText([set.id, set.createdAt, set.sourceHost, cluster, provider, set.state, set.importedTo, set.metadataFile, ...set.attributes]),
+    text: searchText([
+      set.id,
+      set.createdAt,
+      set.sourceHost,
+      cluster,
+      provider,
+      set.state,
+      set.importedTo,
+      set.metadataFile,
+      ...set.attributes,
+    ]),
     children,
   };
 }

@@ -49,7 +49,12 @@ export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResour
 export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => (
   <StateBadge color={nodeColor[state]} text={state} />
 );
-const roleColor: Record<LunRole, BadgeColor> = { production: 'success', evidence: 'warning', 'spare-shadow': 'informative', unassigned: 'subtle' };
+const roleColor: Record<LunRole, BadgeColor> = {
+  production: 'success',
+  evidence: 'warning',
+  'spare-shadow': 'informative',
+  unassigned: 'subtle',
+};
 export const LunRoleBadge = ({ role }: { role: LunRole }) => <StateBadge color={roleColor[role]} text={lunRoleText[role]} />;
 export const RunStateBadge = ({ state }: { state: RunState }) => (
   <StateBadge color={runStateText[state].color} text={runStateText[state].label} />

@@ -24,6 +24,7 @@ import { ageText, formatDateTime } from '../inventory/time-text';
 import { useContractQuery } from '../queries';
 import { runsNeedingAttention, waitsFor } from '../recovery/run-attention';
 import { SectionTitle } from '../recovery/titles';
+import { useNow } from '../recovery/use-now';
 import { formatRoute } from '../routes';
 
 const useStyles = makeStyles({
@@ -85,8 +86,9 @@ export function HomePage() {
 
 function SystemsTable({ systems }: { systems: SystemOverview[] }) {
   const styles = useStyles();
+  // Ages as of when the page opened (a refetch of the overview re-renders them).
+  const now = useNow(false);
   if (systems.length === 0) return <Text as="p">The backend reports no cluster and no host with storage.</Text>;
-  const now = Date.now();
   return (
     <Table aria-label="Clusters and standalone hosts" size="small">
       <TableHeader>
@@ -105,7 +107,9 @@ function SystemsTable({ systems }: { systems: SystemOverview[] }) {
             <TableRow key={`${system.kind}:${system.name}`}>
               <TableCell>
                 <Text weight="semibold">{system.name}</Text>{' '}
-                <span className={styles.muted}>{system.kind === 'cluster' ? `cluster of ${system.hosts.join(', ')}` : 'standalone host'}</span>
+                <span className={styles.muted}>
+                  {system.kind === 'cluster' ? `cluster of ${system.hosts.join(', ')}` : 'standalone host'}
+                </span>
               </TableCell>
               <TableCell>
                 <Badge appearance="tint" shape="rounded" color={healthLook[system.health].color}>

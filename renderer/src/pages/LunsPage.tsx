@@ -22,7 +22,14 @@ function useColumns(): DataColumn<LunRow>[] {
   return [
     { id: 'name', header: 'Name', width: 240, sortable: true, text: (l) => l.name, render: (l) => l.name },
     { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
-    { id: 'role', header: 'Role', width: 170, sortable: true, text: (l) => lunRoleText[l.role], render: (l) => <LunRoleBadge role={l.role} /> },
+    {
+      id: 'role',
+      header: 'Role',
+      width: 170,
+      sortable: true,
+      text: (l) => lunRoleText[l.role],
+      render: (l) => <LunRoleBadge role={l.role} />,
+    },
     {
       id: 'size',
       header: 'Size',

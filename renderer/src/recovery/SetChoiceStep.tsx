@@ -54,10 +54,31 @@ function useColumns(chosenId: string | null): DataColumn<SnapshotRow>[] {
       text: ofSet((s) => (s.id === chosenId ? 'chosen' : ''), ''),
       render: ofSet((s) => (s.id === chosenId ? <strong>✓ chosen</strong> : null), null),
     },
-    { id: 'created', header: 'Taken', width: 190, sortable: true, text: ofSet((s) => s.createdAt, ''), render: ofSet((s) => formatDateTime(s.createdAt), '') },
+    {
+      id: 'created',
+      header: 'Taken',
+      width: 190,
+      sortable: true,
+      text: ofSet((s) => s.createdAt, ''),
+      render: ofSet((s) => formatDateTime(s.createdAt), ''),
+    },
     { id: 'age', header: 'Age', width: 70, text: ofSet((s) => ageText(s.createdAt), ''), render: ofSet((s) => ageText(s.createdAt), '') },
-    { id: 'cluster', header: 'Cluster', width: 130, sortable: true, text: ofSet((s) => s.cluster ?? '', ''), render: ofSet((s) => s.cluster ?? '—', '') },
-    { id: 'source', header: 'Source host', width: 130, sortable: true, text: ofSet((s) => s.sourceHost, ''), render: ofSet((s) => s.sourceHost, '') },
+    {
+      id: 'cluster',
+      header: 'Cluster',
+      width: 130,
+      sortable: true,
+      text: ofSet((s) => s.cluster ?? '', ''),
+      render: ofSet((s) => s.cluster ?? '—', ''),
+    },
+    {
+      id: 'source',
+      header: 'Source host',
+      width: 130,
+      sortable: true,
+      text: ofSet((s) => s.sourceHost, ''),
+      render: ofSet((s) => s.sourceHost, ''),
+    },
     {
       id: 'state',
       header: 'State',
@@ -73,7 +94,14 @@ function useColumns(chosenId: string | null): DataColumn<SnapshotRow>[] {
       text: ofSet((s) => whyNot(s) ?? 'Yes', ''),
       render: ofSet((s) => <span className={styles.why}>{whyNot(s) ?? 'Yes: not imported anywhere yet.'}</span>, null),
     },
-    { id: 'id', header: 'Set', width: 320, sortable: true, text: ofSet((s) => s.id, ''), render: ofSet((s) => <span className={styles.mono}>{s.id}</span>, null) },
+    {
+      id: 'id',
+      header: 'Set',
+      width: 320,
+      sortable: true,
+      text: ofSet((s) => s.id, ''),
+      render: ofSet((s) => <span className={styles.mono}>{s.id}</span>, null),
+    },
   ];
 }
 
@@ -87,11 +115,19 @@ export function SetChoiceStep() {
     <section aria-labelledby="wizard-set-heading">
       <SectionTitle id="wizard-set-heading">Choose the snapshot set to recover from</SectionTitle>
       <Text as="p" block>
-        The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken. Click a set (or select it with
-        the arrow keys and press Enter) to choose it.
+        The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken. Click a set (or select it with the
+        arrow keys and press Enter) to choose it.
       </Text>
       <div className={styles.bar}>
-        <Text role="status">{setId ? <>Chosen: set <span className={styles.mono}>{setId}</span></> : 'No set chosen yet.'}</Text>
+        <Text role="status">
+          {setId ? (
+            <>
+              Chosen: set <span className={styles.mono}>{setId}</span>
+            </>
+          ) : (
+            'No set chosen yet.'
+          )}
+        </Text>
         <Button appearance="primary" disabled={setId === null} onClick={() => goTo('scope')}>
           Next: scope and preflight
         </Button>

@@ -41,7 +41,7 @@ describe('inventory.lunPage', () => {
     });
   });
 
-  it('names each LUN\'s role, and searches and sorts by it', async () => {
+  it("names each LUN's role, and searches and sorts by it", async () => {
     await open('two-node-sql');
     const page = await call('inventory.lunPage', { limit: 50, sort: { column: 'role', direction: 'ascending' } });
     const roles = Object.fromEntries(page.rows.map((r) => [r.name, r.role]));
@@ -199,7 +199,10 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
     await open('two-node-sql');
     await corruptLun(lab.dataDir, 'SQL-DATA');
     const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', sqlGroup] });
-    expect(page.rows.find((r) => r.name === 'Cluster Disk 1')).toMatchObject({ state: 'Online', lun: { name: 'SQL-DATA', state: 'damaged' } });
+    expect(page.rows.find((r) => r.name === 'Cluster Disk 1')).toMatchObject({
+      state: 'Online',
+      lun: { name: 'SQL-DATA', state: 'damaged' },
+    });
     expect(page.rows.find((r) => r.name === 'Cluster Disk 2')).toMatchObject({ lun: { name: 'SQL-LOGS', state: 'healthy' } });
   });
 
@@ -291,7 +294,13 @@ describe('inventory.overview', () => {
     const before = await call('inventory.overview', {});
     const sqlclus = before.systems.find((s) => s.name === 'SQLCLUS');
     const sets = await call('inventory.snapshots', {});
-    expect(sqlclus).toMatchObject({ kind: 'cluster', health: 'healthy', hosts: ['SQL01', 'SQL02'], recoverableSets: sets.length, evidenceLuns: [] });
+    expect(sqlclus).toMatchObject({
+      kind: 'cluster',
+      health: 'healthy',
+      hosts: ['SQL01', 'SQL02'],
+      recoverableSets: sets.length,
+      evidenceLuns: [],
+    });
     expect(sqlclus?.latestSet?.id).toBe([...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id);
 
     await corruptLun(lab.dataDir, 'SQL-DATA');
