@@ -11,8 +11,9 @@ import type { ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
 
 /**
- * Transportable shadow copies in a cluster need Windows Server 2003 SP1 (reference §0), but the backend also uses
- * BreakSnapshotSetEx (vshadow -bex, 2008 and later, §6.1) and PowerShell's ConvertTo-Json: 2008 R2 (6.1) is the floor.
+ * Transportable shadow copies in a cluster need Windows Server 2003 SP1, but the backend also uses BreakSnapshotSetEx
+ * (vshadow -bex, 2008 and later) and PowerShell's ConvertTo-Json: 2008 R2 (6.1) is today's floor
+ * (docs/windows-facts.md#os-floor).
  */
 const OLDEST_SUPPORTED = { major: 6, minor: 1, name: 'Windows Server 2008 R2' };
 

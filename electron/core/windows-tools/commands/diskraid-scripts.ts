@@ -1,7 +1,7 @@
 /**
  * DiskRAID masking scripts (`diskraid /s FILE`), for arrays that still ship a VDS hardware provider.
  *
- * Grammar (Learn diskraid.md, reference §4.2):
+ * Grammar (docs/windows-facts.md#diskraid-unmask-replaces-the-list):
  *   select subsystem <n> / select lun <n>
  *   unmask lun {all | none | [add] wwn=<hex>[;<hex>...] | [add] initiator=<iqn>[;<iqn>...]} [uninstall]
  * Without `add`, "the list of hosts supplied replaces the existing list of hosts" (IVdsLun::SetMask: "access
