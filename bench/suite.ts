@@ -23,6 +23,7 @@ import { diskshadowListing, vssadminListing } from '../tests/fixtures/windows/ge
 import { startFlushTimer } from './flush-timer';
 import { runGatewayLoad } from './gateway-load';
 import { percentile, summarize, timeRuns, type Figure } from './measure';
+import { measureConsolePages } from './console-pages';
 import { measureLunsPage } from './luns-page';
 import { startServe } from './serve-process';
 
@@ -220,6 +221,7 @@ export async function runSuite(options: SuiteOptions, progress: (line: string) =
     ['gateway under load', () => loadFigure(options)],
     ['bundle', () => bundleFigure(options)],
     ['LUNs page in Chromium', () => measureLunsPage(options)],
+    ['console pages in Chromium', () => measureConsolePages(options)],
   ];
   const figures: Figure[] = [];
   for (const [label, section] of sections) {

@@ -172,6 +172,8 @@ export const RunSummary = z.object({
   attentionStepId: z.string().nullable(),
   /** From the first step that took production storage away until it was back; null if not yet back. */
   downtimeMs: z.number().nullable(),
+  /** When the first step took production storage away, while it is still away; null when production has its storage. */
+  storageAwaySince: z.string().nullable(),
   stepsDone: z.number(),
   stepsTotal: z.number(),
   lastError: z.string().nullable(),

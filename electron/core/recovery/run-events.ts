@@ -203,6 +203,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     operator: first.operator,
     attentionStepId,
     downtimeMs: downtimeStart === null ? 0 : downtimeMs,
+    storageAwaySince: downtimeEnd === null ? downtimeStart : null,
     stepsDone: stepList.filter((s) => s.state === 'succeeded' || s.state === 'skipped').length,
     stepsTotal: stepList.length,
     lastError,

@@ -3,7 +3,6 @@
  * resume it or roll it back.
  */
 import {
-  Badge,
   Button,
   Dropdown,
   Option,
@@ -27,7 +26,9 @@ import { DamagedRunNotice } from '../recovery/DamagedRunNotice';
 import { ReportExports } from '../recovery/ReportExports';
 import { RunTimeline } from '../recovery/RunTimeline';
 import { formatDowntime, formatDuration, formatTime, isUnfinished, runStateText } from '../recovery/run-format';
-import { useRunsViewStore } from '../recovery/runs-view-store';
+import { RunStateBadge } from '../components/badges';
+import { RunLink } from '../components/RunLink';
+import { useUiStore } from '../ui-store';
 import { SectionTitle } from '../recovery/titles';
 
 const useStyles = makeStyles({
@@ -47,7 +48,10 @@ const stateFilters: Record<StateFilter, { label: string; keep(run: RunSummary): 
 
 export function RunsPage() {
   const runs = useContractQuery('runs.list', {});
-  const { selectedRunId, selectRun } = useRunsViewStore();
+  const route = useUiStore((state) => state.route);
+  const navigate = useUiStore((state) => state.navigate);
+  const selectedRunId = route.page === 'runs' ? route.runId : null;
+  const selectRun = (runId: string) => navigate({ page: 'runs', runId });
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [search, setSearch] = useState('');
   const styles = useStyles();
@@ -152,11 +156,11 @@ function RunsTable({
             className={run.id === selectedRunId ? styles.selected : undefined}
             aria-selected={run.id === selectedRunId}
           >
-            <TableCell className={styles.mono}>{run.id}</TableCell>
             <TableCell>
-              <Badge appearance="filled" color={runStateText[run.state].color}>
-                {runStateText[run.state].label}
-              </Badge>
+              <RunLink runId={run.id} />
+            </TableCell>
+            <TableCell>
+              <RunStateBadge state={run.state} />
             </TableCell>
             <TableCell>{formatTime(run.startedAt)}</TableCell>
             <TableCell>{run.operator}</TableCell>
