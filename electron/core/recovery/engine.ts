@@ -546,6 +546,8 @@ export class RecoveryEngine {
       operator: first?.event.type === 'run.created' ? first.event.operator : '',
       attentionStepId: null,
       downtimeMs: null,
+      // Whether its storage is away cannot be read from a damaged journal: the run bar says what is known.
+      storageAwaySince: null,
       stepsDone: 0,
       stepsTotal: first?.event.type === 'run.created' ? first.event.plan.steps.length : 0,
       lastError: (error as Error).message,

@@ -16,6 +16,7 @@ import { useNow } from './use-now';
 const intentOf: Record<RunState, MessageBarIntent> = {
   'waiting-confirmation': 'warning',
   failed: 'error',
+  damaged: 'error',
   interrupted: 'error',
   paused: 'warning',
   'rolling-back': 'info',

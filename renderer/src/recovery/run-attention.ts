@@ -9,6 +9,7 @@ import { isUnfinished } from './run-format';
 const urgency: Record<RunState, number> = {
   'waiting-confirmation': 0,
   failed: 1,
+  damaged: 1,
   interrupted: 2,
   'rolling-back': 3,
   running: 4,
@@ -19,14 +20,17 @@ const urgency: Record<RunState, number> = {
 
 /** Unfinished runs, most urgent first; among equals, the one with production storage away, then the newest. */
 export function runsNeedingAttention(runs: readonly RunSummary[]): RunSummary[] {
-  return runs
-    .filter((run) => isUnfinished(run.state))
-    .sort(
-      (a, b) =>
-        urgency[a.state] - urgency[b.state] ||
-        Number(b.storageAwaySince !== null) - Number(a.storageAwaySince !== null) ||
-        b.startedAt.localeCompare(a.startedAt),
-    );
+  return (
+    runs
+      // A damaged run whose LUNs were released is settled: its claims are gone and the Runs page keeps its record.
+      .filter((run) => isUnfinished(run.state) && !(run.state === 'damaged' && run.damage?.released))
+      .sort(
+        (a, b) =>
+          urgency[a.state] - urgency[b.state] ||
+          Number(b.storageAwaySince !== null) - Number(a.storageAwaySince !== null) ||
+          b.startedAt.localeCompare(a.startedAt),
+      )
+  );
 }
 
 /**
@@ -52,6 +56,8 @@ export function waitsFor(run: RunSummary, attentionStepTitle: string | undefined
       return 'Its process ended mid-run: resume it or roll it back.';
     case 'paused':
       return 'Paused: resume it or roll it back.';
+    case 'damaged':
+      return 'Its journal cannot be read, so it can be neither resumed nor rolled back: check the estate by hand, then release its LUNs on the Runs page.';
     case 'rolling-back':
       return 'Rolling back, newest step first.';
     case 'running':

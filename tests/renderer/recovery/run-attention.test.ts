@@ -30,6 +30,14 @@ describe('runsNeedingAttention', () => {
     expect(ordered.map((r) => r.id)).toEqual(['c', 'e', 'b']);
   });
 
+  it('keeps a damaged run in view until its LUNs are released', () => {
+    const damage = { reason: 'line 3 is torn', heldLunIds: ['lun-1'], released: null };
+    const held = run('dmg', 'damaged', { damage });
+    const released = run('rel', 'damaged', { damage: { ...damage, released: { by: 'ops', at: '2026-12-02T10:00:00Z' } } });
+    expect(runsNeedingAttention([run('b', 'running'), held, released]).map((r) => r.id)).toEqual(['dmg', 'b']);
+    expect(waitsFor(held, undefined)).toMatch(/release its LUNs on the Runs page/);
+  });
+
   it('among runs in the same state, the one with production storage away comes first', () => {
     const ordered = runsNeedingAttention([run('old', 'failed'), run('x', 'failed', { storageAwaySince: '2026-12-01T23:00:00Z' })]);
     expect(ordered[0]?.id).toBe('x');
