@@ -10,7 +10,19 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: string[] }>;
+  nodes: Array<{ target: string[]; html: string }>;
+}
+
+/**
+ * Fluent UI's focus manager (Tabster) places `<i data-tabster-dummy aria-hidden="true" tabindex="0">` sentinels
+ * around arrow-key groups: they are focusable by design and hand focus on at once, and aria-hidden so screen readers
+ * do not announce them. axe reports them under aria-hidden-focus; Microsoft's own Accessibility Insights drops exactly
+ * these nodes from that rule (https://github.com/microsoft/tabster/issues/288,
+ * https://github.com/microsoft/accessibility-insights-web/pull/7605). Only those nodes are dropped: any other
+ * aria-hidden focusable element still fails the check.
+ */
+function isTabsterSentinel(ruleId: string, node: { html: string }): boolean {
+  return ruleId === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(node.html);
 }
 
 /** The console's CSP forbids inline scripts: specs that call this run with `bypassCSP: true`. */
@@ -22,6 +34,8 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
   });
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterSentinel(v.id, n)) }))
+    .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, `axe on ${where}`).toEqual([]);
 }
