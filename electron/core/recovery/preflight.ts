@@ -256,7 +256,9 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
           'forensics-host',
           'The forensics host is outside production',
           `${host.name} is a production host; the damaged disks would collide with the recovered ones`,
-          'Choose a host outside the cluster.',
+          cluster
+            ? `Choose a host outside cluster ${cluster.name}.`
+            : `Choose a host other than ${set.sourceHost}, the host whose disks are being recovered.`,
         ),
       );
     else

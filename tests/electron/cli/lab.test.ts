@@ -24,7 +24,7 @@ async function json<T>(...argv: string[]): Promise<T> {
 describe('shadowswap lab', () => {
   it('lists the scenarios', async () => {
     const rows = await json<{ name: string }[]>('lab', 'scenarios');
-    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'mixed-compliance', 'large']);
+    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'dc-pair', 'mixed-compliance', 'large']);
   });
 
   it('creates an estate, and refuses to replace it without --force', async () => {
@@ -47,7 +47,7 @@ describe('shadowswap lab', () => {
   it('names the scenarios when asked for one that does not exist', async () => {
     const result = await cli('lab', 'init', '--scenario', 'three-node');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, mixed-compliance, large');
+    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, dc-pair, mixed-compliance, large');
   });
 
   it('corrupts a LUN: its data changes and its volume is damaged', async () => {

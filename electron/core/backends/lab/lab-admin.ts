@@ -4,7 +4,7 @@
  * through the store's lock, so a console sharing the data directory sees it on its next read.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
-import { contentChecksum } from './deterministic';
+import { damageLun } from './lun-damage';
 import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
 import type { LabFault, LabState } from './lab-model';
@@ -55,10 +55,7 @@ export async function initLab(dataDir: string, scenario: string, force: boolean,
 export function corruptLun(dataDir: string, lunName: string): Promise<string> {
   return new LabStore(dataDir).update((state) => {
     const lun = findLun(state, lunName);
-    lun.files = [...lun.files.map((file) => `${file}.locked`), 'HOW_TO_RECOVER_FILES.txt'];
-    lun.contentChecksum = contentChecksum(`${lun.id}/corrupted/${state.revision}`, lun.files);
-    lun.volumes = lun.volumes.map((volume) => ({ ...volume, damaged: true }));
-    lun.state = 'damaged';
+    damageLun(lun, String(state.revision));
     return `${lun.name} is corrupted: its ${lun.volumes.length} volume(s) are damaged and its data changed (checksum ${lun.contentChecksum.slice(0, 12)}…).`;
   });
 }

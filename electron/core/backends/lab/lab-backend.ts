@@ -32,6 +32,7 @@ import {
 } from './cluster-service';
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
+import { reconcileDomainControllers } from './domain-controllers';
 import { setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
@@ -237,7 +238,10 @@ export class LabBackend implements Backend {
           return { kind: 'failed', error: injectedFailure(operation), crashAfter: false };
         }
         if (fault?.kind === 'crash' && fault.crashPoint === 'before') return { kind: 'crash-before', crashAfter: false };
-        const outcome = apply(state, { now: this.now(), partial: fault?.kind === 'partial' });
+        const now = this.now();
+        const outcome = apply(state, { now, partial: fault?.kind === 'partial' });
+        // Domain controllers react to what the operation did to their disks, as Windows would.
+        reconcileDomainControllers(state, now);
         const crashAfter = fault?.kind === 'crash';
         return outcome instanceof FailedWithEffect
           ? { kind: 'failed', error: outcome.error, crashAfter }

@@ -21,6 +21,7 @@ import {
   StorageArray,
   Volume,
 } from '../../../../shared/domain';
+import { LabDomainController } from './domain-controller-model';
 
 export const LabLun = z.object({
   id: z.string(),
@@ -111,6 +112,8 @@ export const LabState = z.object({
   clusters: z.array(LabCluster),
   snapshotSets: z.array(LabSnapshotSet),
   faults: z.array(LabFault),
+  // Estates saved before domain controllers were modelled have none.
+  domainControllers: z.array(LabDomainController).default([]),
 });
 export type LabState = z.infer<typeof LabState>;
 

@@ -1,5 +1,6 @@
 /** The estates `shadowswap lab init --scenario NAME` can create. */
 import { ShadowSwapError } from '../../../../shared/errors';
+import { dcPair } from './estates/dc-pair';
 import { large } from './estates/large';
 import { mixedCompliance, twoNodeSql } from './estates/sql-cluster';
 import { standaloneDc } from './estates/standalone-dc';
@@ -20,6 +21,11 @@ export const scenarios: Record<string, Scenario> = {
   'standalone-dc': {
     summary: "Domain controller DC01 with its AD database, logs and SYSVOL on iSCSI LUNs, and last night's transportable set.",
     build: standaloneDc,
+  },
+  'dc-pair': {
+    summary:
+      "Domain controllers DC01 and DC02 replicating with each other, each with AD on iSCSI LUNs, and last night's transportable set of DC01's.",
+    build: dcPair,
   },
   'mixed-compliance': {
     summary:

@@ -118,5 +118,6 @@ export function emptyEstate(scenario: string): LabState {
     clusters: [],
     snapshotSets: [],
     faults: [],
+    domainControllers: [],
   };
 }

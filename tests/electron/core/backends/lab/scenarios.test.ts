@@ -31,13 +31,10 @@ describe.each(Object.keys(scenarios))('scenario %s', (name) => {
     for (const copy of set?.shadowCopies ?? []) {
       const original = state.luns.find((l) => l.id === copy.originalLunId);
       const shadow = state.luns.find((l) => l.id === copy.shadowLunId);
-      expect(shadow).toMatchObject({
-        mask: [],
-        readOnly: true,
-        state: 'shadow',
-        shadowOf: original?.id,
-        contentChecksum: original?.contentChecksum,
-      });
+      expect(shadow).toMatchObject({ mask: [], readOnly: true, state: 'shadow', shadowOf: original?.id });
+      // An original damaged since the set (dc-pair's database) no longer holds the data the shadow kept.
+      if (original?.state === 'damaged') expect(shadow?.files).not.toContain('HOW_TO_RECOVER_FILES.txt');
+      else expect(shadow?.contentChecksum).toBe(original?.contentChecksum);
     }
   });
 });
