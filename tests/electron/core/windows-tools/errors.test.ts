@@ -41,12 +41,12 @@ describe('errorForHresult', () => {
 });
 
 describe('detectToolFailure', () => {
-  it('real capture: diskshadow exec access denied (§1.1)', () => {
+  it('real capture: diskshadow exec access denied', () => {
     const e = failure({ tool: 'diskshadow', exitCode: 1, output: fixture('diskshadow-exec-access-denied.txt') });
     expect(e.details).toMatchObject({ symbol: 'ACCESS_DENIED', tool: 'diskshadow', hresult: null });
     expect(e.message).toMatch(/Administrators/);
   });
-  it('real capture: vssadmin not elevated, wrapped mid-word (§3.2)', () => {
+  it('real capture: vssadmin not elevated, wrapped mid-word', () => {
     const e = failure({ tool: 'vssadmin', exitCode: 2, output: fixture('vssadmin-not-elevated-wrapped.txt') });
     expect(e.details?.['symbol']).toBe('NOT_ELEVATED');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toIsoLocal } from '../../../../../electron/core/windows-tools/parsers/locale-date';
 
 describe('toIsoLocal', () => {
-  it('the captured forms (§7 fact 4)', () => {
+  it('the captured forms', () => {
     expect(toIsoLocal('3/21/2023 6:15:41 PM')).toBe('2023-03-21T18:15:41');
     expect(toIsoLocal('25-08-2022 12:16:16')).toBe('2022-08-25T12:16:16');
     expect(toIsoLocal('11/5/2016 1:19:40 AM')).toBeNull();

@@ -79,7 +79,7 @@ describe('parseClusterResources', () => {
   });
 });
 
-describe('parseDiskResourceParameters (§5.4)', () => {
+describe('parseDiskResourceParameters', () => {
   it('MBR: DiskIdType 0 + DiskSignature as 8 hex digits, maintenance on', () => {
     const p = parseDiskResourceParameters(fixture('cluster-parameters-mbr.synthetic.json'));
     expect(p.identity).toEqual({ kind: 'mbr', signature: '1234ABCD' });

@@ -3,7 +3,7 @@ import { interpretDiskraidExit, parseDiskraidOutput } from '../../../../../elect
 import { ParseError } from '../../../../../electron/core/windows-tools/parsers/parse-error';
 import { fixture } from '../fixtures';
 
-describe('diskraid exit codes (Learn diskraid.md, §4.1)', () => {
+describe('diskraid exit codes (Learn diskraid.md)', () => {
   it('0 is success; 1-5 carry the documented meaning; others are undocumented', () => {
     expect(interpretDiskraidExit(0)).toEqual({
       exitCode: 0,

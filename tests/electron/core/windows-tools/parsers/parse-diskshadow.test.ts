@@ -8,7 +8,7 @@ import { ParseError } from '../../../../../electron/core/windows-tools/parsers/p
 import { fixture } from '../fixtures';
 
 describe('parseDiskshadowOutput on real captures', () => {
-  it('interactive create (tabs lost as spaces) — §1.4.1', () => {
+  it('interactive create (tabs lost as spaces)', () => {
     const r = parseDiskshadowOutput(fixture('diskshadow-create-interactive.txt'));
     expect(r.shadowCopies).toEqual([
       {
@@ -37,7 +37,7 @@ describe('parseDiskshadowOutput on real captures', () => {
     expect(r.unparsed).toEqual(['PS C:\\Users\\svc_backup\\desktop> diskshadow']);
   });
 
-  it('script mode with real tabs and -> echo — §1.4.2', () => {
+  it('script mode with real tabs and -> echo', () => {
     const r = parseDiskshadowOutput(fixture('diskshadow-create-script-tabs.txt'));
     expect(r.shadowCopies).toHaveLength(1);
     const s = r.shadowCopies[0]!;

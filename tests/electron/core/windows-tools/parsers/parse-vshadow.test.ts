@@ -3,7 +3,7 @@ import { ParseError } from '../../../../../electron/core/windows-tools/parsers/p
 import { parseVshadowOutput } from '../../../../../electron/core/windows-tools/parsers/parse-vshadow';
 import { fixture } from '../fixtures';
 
-describe('parseVshadowOutput on real captures (§2.5)', () => {
+describe('parseVshadowOutput on real captures', () => {
   it('VShadow 3.0 persistent no-writer create', () => {
     const r = parseVshadowOutput(fixture('vshadow-3.0-create-persistent-nowriters.txt'));
     expect(r.shadowCopies).toEqual([
@@ -36,7 +36,7 @@ describe('parseVshadowOutput on real captures (§2.5)', () => {
   });
 });
 
-describe('parseVshadowOutput on synthetic fixtures (§2.4 format strings)', () => {
+describe('parseVshadowOutput on synthetic fixtures (vshadow's format strings)', () => {
   it('query after import: locally and remotely exposed, de-DE date', () => {
     const r = parseVshadowOutput(fixture('vshadow-query-imported.synthetic.txt'));
     expect(r.shadowCopies.map((s) => s.exposedAs)).toEqual(['X:\\', 'LogF']);

@@ -3,7 +3,7 @@ import { ParseError } from '../../../../../electron/core/windows-tools/parsers/p
 import { parseVssadminOutput } from '../../../../../electron/core/windows-tools/parsers/parse-vssadmin';
 import { fixture } from '../fixtures';
 
-describe('parseVssadminOutput on real captures (§3.2)', () => {
+describe('parseVssadminOutput on real captures', () => {
   it('list shadows with the Attributes line wrapped at 80 columns', () => {
     const r = parseVssadminOutput(fixture('vssadmin-list-shadows-wrapped.txt'));
     expect(r.shadowCopies).toEqual([
