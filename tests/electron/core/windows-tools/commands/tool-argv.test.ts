@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diskraidInvocation, diskshadowInvocation } from '../../../../../electron/core/windows-tools/commands/tool-argv';
 
 describe('tool invocations are argument arrays', () => {
-  it('diskshadow.exe /s FILE /l LOG (usage text, reference §1.1)', () => {
+  it('diskshadow.exe /s FILE /l LOG (its usage text)', () => {
     expect(diskshadowInvocation('C:\\ShadowSwap\\run-1\\create.dsh', 'C:\\ShadowSwap\\run-1\\create.log')).toEqual({
       command: 'diskshadow.exe',
       args: ['/s', 'C:\\ShadowSwap\\run-1\\create.dsh', '/l', 'C:\\ShadowSwap\\run-1\\create.log'],
