@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ResultOf } from '../../shared/contract';
-import { ShadowSwapError, toWireError } from '../../shared/errors';
+import { describeIssues, ShadowSwapError, toWireError } from '../../shared/errors';
 import type { Channel, Outcome } from '../../shared/rpc';
 import type { EventBus, EventListener } from './event-bus';
 
@@ -16,11 +16,6 @@ export interface Registry {
   /** Never rejects: every outcome, including a bug, comes back as data. */
   invoke(method: unknown, params: unknown): Promise<Outcome>;
   subscribe(listener: EventListener): () => void;
-}
-
-/** Explains a zod failure in one line per problem, naming the field, so the caller knows what to fix. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(params)'}: ${issue.message}`).join('; ');
 }
 
 export interface RegistryOptions {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { ShadowSwapError } from '../../../shared/errors';
+import { megabytes } from '../../../shared/limits';
 import type { DateOptions } from '../../core/backends/windows/locale-date';
 import { ParseError } from '../../core/backends/windows/parse-error';
 import { parseDiskshadowOutput } from '../../core/backends/windows/parse-diskshadow';
@@ -19,15 +20,37 @@ const parsers: Record<'diskshadow' | 'vssadmin', { parse: (text: string, options
   vssadmin: { parse: parseVssadminOutput, saved: 'vssadmin list shadows / create shadow output' },
 };
 
+/**
+ * The largest file `parse` reads. A host's listing of thousands of shadow copies is a few MB; a file
+ * past this is not tool output, and reading it whole would take gigabytes of memory.
+ */
+export const MAX_SAVED_OUTPUT_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The file's text, its size checked on the open file before a byte is read. */
 function readSaved(file: string): string {
+  let fd: number;
   try {
-    return fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, 'r');
   } catch (error) {
     throw new ShadowSwapError(
       'NOT_FOUND',
       `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and try again.`,
       { file },
     );
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_SAVED_OUTPUT_FILE_BYTES) {
+      throw new ShadowSwapError(
+        'INVALID_REQUEST',
+        `${file} is ${megabytes(size)}; shadowswap parse reads saved tool output up to ${megabytes(MAX_SAVED_OUTPUT_FILE_BYTES)}. ` +
+          "Check that it is the tool's own output, or cut it to the listing you need.",
+        { file, bytes: size },
+      );
+    }
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

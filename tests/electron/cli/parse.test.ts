@@ -56,6 +56,23 @@ describe('shadowswap parse', () => {
     expect(cut.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('refuses a file over 64 MB before reading it, in one line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-parse-big-'));
+    const file = path.join(dir, 'huge.log');
+    try {
+      // Sparse: the size is what is checked, so no 64 MB are written to disk.
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, 64 * 1024 * 1024 + 1);
+      const refused = await cli(['parse', 'diskshadow', file]);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/huge\.log is 64\.0 MB; shadowswap parse reads saved tool output up to 64\.0 MB\./);
+      expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('asks for the file', async () => {
     const { code, stderr } = await cli(['parse', 'vssadmin']);
     expect(code).toBe(2);

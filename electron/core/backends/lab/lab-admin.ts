@@ -54,11 +54,14 @@ export function clearFaults(dataDir: string): Promise<number> {
   return new LabStore(dataDir).update((state) => state.faults.splice(0).length);
 }
 
+/** Past 100 a rehearsal step would take hours; 1e308 made every later delay overflow the timers. */
+export const MAX_LATENCY_SCALE = 100;
+
 export async function setLatencyScale(dataDir: string, scale: number): Promise<void> {
-  if (!(Number.isFinite(scale) && scale >= 0)) {
+  if (!(Number.isFinite(scale) && scale >= 0 && scale <= MAX_LATENCY_SCALE)) {
     throw new ShadowSwapError(
       'INVALID_REQUEST',
-      `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`,
+      `The latency scale must be a number from 0 to ${MAX_LATENCY_SCALE} (1 = like a real SAN, 0 = instant), not ${scale}.`,
     );
   }
   await new LabStore(dataDir).update((state) => {
