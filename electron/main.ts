@@ -19,9 +19,11 @@ import {
   APP_SCHEME,
   appRequestToFile,
   CONTENT_SECURITY_POLICY,
-  isAppUrl,
+  devToolsAllowed,
+  guardNavigation,
   isSafeExternalUrl,
   isTrustedSender,
+  launchOf,
 } from './security';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
@@ -54,12 +56,7 @@ function lockDownSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
+    guardNavigation(contents);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (isSafeExternalUrl(url)) void confirmAndOpenExternal(url);
@@ -141,6 +138,7 @@ function createWindow(): void {
       experimentalFeatures: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   const id = window.webContents.id;
@@ -188,6 +186,19 @@ function exitWhenFlushed(code: number): void {
   process.stderr.write('', flushed);
 }
 
-const cliArguments = cliArgumentsOf(process.argv, app.isPackaged);
-if (cliArguments === null) void openConsole();
-else runCommand(cliArguments);
+/** A second launch without a command: bring this console forward instead of opening another. */
+function focusConsole(): void {
+  const window = BrowserWindow.getAllWindows().find((candidate) => ourWindows.has(candidate.webContents.id));
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+const launch = launchOf(cliArgumentsOf(process.argv, app.isPackaged), () => app.requestSingleInstanceLock());
+if (launch.kind === 'command') runCommand(launch.args);
+else if (launch.kind === 'focus-first-instance') app.quit();
+else {
+  app.on('second-instance', focusConsole);
+  void openConsole();
+}
