@@ -14,6 +14,7 @@ import { runCli } from './cli/run-cli';
 import { createCore, type Core } from './core/app';
 import { resolveDataDir } from './core/data-dir';
 import { openBackend } from './core/open-backend';
+import { osAccountName, type Caller } from './core/recovery/operator';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -77,7 +78,7 @@ async function confirmAndOpenExternal(url: string): Promise<void> {
   if (response === 0) await shell.openExternal(url);
 }
 
-function serveContract(core: Core): void {
+function serveContract(core: Core, caller: Caller): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown) => {
     const fromOurWindow = ourWindows.has(event.sender.id);
     const frame = event.senderFrame;
@@ -89,7 +90,7 @@ function serveContract(core: Core): void {
       };
     }
     try {
-      return await core.registry.invoke(method, params);
+      return await core.registry.invoke(method, params, caller);
     } catch (error) {
       return { ok: false, error: toWireError(error) };
     }
@@ -151,11 +152,20 @@ function createWindow(): void {
 async function openConsole(): Promise<void> {
   await app.whenReady();
   try {
-    const dataDir = resolveDataDir(dataDirFromArgs());
-    const core = createCore({ backend: await openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
+    const dataDir = resolveDataDir(dataDirFlag);
+    // The desktop app confirms as the signed-in account, whatever the page sends.
+    const caller: Caller = { door: 'desktop', operator: osAccountName() };
+    const core = createCore({
+      backend: await openBackend({ dataDir }),
+      dataDir,
+      version: __SHADOWSWAP_VERSION__,
+      printPdf,
+      operator: caller.operator ?? undefined,
+      door: caller.door,
+    });
     serveAppProtocol();
     lockDownSessions();
-    serveContract(core);
+    serveContract(core, caller);
     createWindow();
     core.warmUp().catch(() => undefined);
     app.on('window-all-closed', () => {
@@ -194,6 +204,11 @@ function focusConsole(): void {
   window.show();
   window.focus();
 }
+
+// One console per estate: Electron keeps the single-instance lock in the profile folder, so a console over
+// another --data-dir (a second Lab, the e2e tests side by side) has a profile, and a lock, of its own.
+const dataDirFlag = dataDirFromArgs();
+if (dataDirFlag !== undefined) app.setPath('userData', path.join(resolveDataDir(dataDirFlag), 'desktop-profile'));
 
 const launch = launchOf(cliArgumentsOf(process.argv, app.isPackaged), () => app.requestSingleInstanceLock());
 if (launch.kind === 'command') runCommand(launch.args);

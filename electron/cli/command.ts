@@ -2,6 +2,8 @@
  * What a CLI command is, and the helpers commands share: global flags, the data directory, and a core
  * reached through the contract (a local client over the registry), exactly as the other doors reach it.
  */
+import { ShadowSwapError } from '../../shared/errors';
+import { OperatorName } from '../../shared/recovery';
 import { createClient, type ContractClient } from '../../shared/rpc';
 import { createCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
@@ -30,6 +32,10 @@ export const globalFlags: Record<string, FlagSpec> = {
     value: 'lab|windows',
     description: 'which backend to drive (default: $SHADOWSWAP_BACKEND, else windows on Windows and lab elsewhere)',
   },
+  operator: {
+    value: 'NAME',
+    description: 'who confirms, as the journal and the report record it (default: the signed-in OS account)',
+  },
   help: { description: 'show help for this command' },
 };
 
@@ -42,10 +48,19 @@ export function dataDirOf(context: CommandContext): string {
   return resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
 }
 
+/** --operator NAME, checked as the browser console checks a typed name. */
+function operatorOf(context: CommandContext): string | undefined {
+  const text = stringFlag(context.args, 'operator');
+  if (text === undefined) return undefined;
+  const name = OperatorName.safeParse(text);
+  if (!name.success) throw new ShadowSwapError('INVALID_REQUEST', `--operator needs a person's name (${name.error.issues[0]?.message}).`);
+  return name.data;
+}
+
 export async function openCore(context: CommandContext): Promise<Core> {
   const dataDir = dataDirOf(context);
   const backend = await openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
-  return createCore({ backend, dataDir, version: context.version });
+  return createCore({ backend, dataDir, version: context.version, operator: operatorOf(context), door: 'cli' });
 }
 
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {

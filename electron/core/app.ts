@@ -3,6 +3,7 @@
  * (Electron main, gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
  */
 import type { AppInfo } from '../../shared/domain';
+import type { Door } from '../../shared/recovery';
 import type { Backend } from './backend';
 import { EventBus } from './event-bus';
 import { inventoryHandlers } from './inventory-handlers';
@@ -32,15 +33,19 @@ export interface CoreOptions {
   platform?: string;
   /** How reports become PDFs: Electron's printToPDF in the desktop app, headless Chromium elsewhere. */
   printPdf?: PdfPrinter;
+  /** Who acts when a request does not say (the CLI's --operator); default the signed-in OS account. */
+  operator?: string;
+  /** The door this process is (desktop or CLI; requests through the gateway say browser themselves). */
+  door?: Door;
 }
 
 /** Release bundles are built with NODE_ENV=production (scripts/build.mjs); they skip the result checks. */
 const checkResults = process.env.NODE_ENV !== 'production';
 
-export function createCore({ backend, dataDir, version, platform = process.platform, printPdf }: CoreOptions): Core {
+export function createCore({ backend, dataDir, version, platform = process.platform, printPdf, operator, door }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
-  const engine = new RecoveryEngine({ backend, dataDir, bus });
+  const engine = new RecoveryEngine({ backend, dataDir, bus, operator, door });
   const views = inventoryViews(backend);
 
   const registry = createRegistry(

@@ -7,14 +7,18 @@ import { isMethodName, methods, type MethodName, type ResultOf } from '../../sha
 import { describeIssues, ShadowSwapError, toWireError } from '../../shared/errors';
 import type { Channel, Outcome } from '../../shared/rpc';
 import type { EventBus, EventListener } from './event-bus';
+import type { Caller } from './recovery/operator';
 
 export type Handlers = {
-  [M in MethodName]: (params: z.output<(typeof methods)[M]['params']>) => Promise<ResultOf<M>> | ResultOf<M>;
+  [M in MethodName]: (params: z.output<(typeof methods)[M]['params']>, caller: Caller | undefined) => Promise<ResultOf<M>> | ResultOf<M>;
 };
 
 export interface Registry {
-  /** Never rejects: every outcome, including a bug, comes back as data. */
-  invoke(method: unknown, params: unknown): Promise<Outcome>;
+  /**
+   * Never rejects: every outcome, including a bug, comes back as data. `caller` is who the door knows is
+   * calling (the gateway and the desktop app say so); in-process callers (the CLI) leave it out.
+   */
+  invoke(method: unknown, params: unknown, caller?: Caller): Promise<Outcome>;
   subscribe(listener: EventListener): () => void;
 }
 
@@ -28,7 +32,7 @@ export interface RegistryOptions {
 }
 
 export function createRegistry(handlers: Handlers, bus: EventBus, { checkResults = true }: RegistryOptions = {}): Registry {
-  async function invoke(method: unknown, params: unknown): Promise<Outcome> {
+  async function invoke(method: unknown, params: unknown, caller?: Caller): Promise<Outcome> {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -51,8 +55,8 @@ export function createRegistry(handlers: Handlers, bus: EventBus, { checkResults
       };
     }
     try {
-      const handler = handlers[method] as (p: unknown) => Promise<unknown> | unknown;
-      const result = await handler(parsed.data);
+      const handler = handlers[method] as (p: unknown, c: Caller | undefined) => Promise<unknown> | unknown;
+      const result = await handler(parsed.data, caller);
       if (!checkResults) return { ok: true, result };
       const checked = spec.result.safeParse(result);
       if (!checked.success) {

@@ -5,8 +5,11 @@
  */
 import type { WebSocket } from 'ws';
 import { RequestFrame } from '../../shared/rpc';
+import type { Caller } from '../core/recovery/operator';
 import type { Registry } from '../core/registry';
 import { responseMessage } from './response-message';
+
+const BROWSER_CALLER: Caller = { door: 'browser', operator: null };
 
 export interface SessionLimits {
   maxBufferedBytes: number;
@@ -28,7 +31,8 @@ export function serveSocket(ws: WebSocket, registry: Registry, sockets: Set<WebS
       ws.close(1008, 'Malformed request frame');
       return;
     }
-    const outcome = await registry.invoke(frame.method, frame.params);
+    // Every console here runs as the gateway's account: the person names themselves in the console.
+    const outcome = await registry.invoke(frame.method, frame.params, BROWSER_CALLER);
     sendWithin(ws, responseMessage(frame.id, outcome), limits.maxBufferedBytes, limits.log);
   });
   ws.on('close', () => sockets.delete(ws));

@@ -1,6 +1,7 @@
 /** The recovery half of the contract: plans, runs and their steering, all through the engine. */
 import type { Handlers } from '../registry';
 import type { RecoveryEngine } from './engine';
+import { actorOf } from './operator';
 
 type RecoveryHandlers = Pick<
   Handlers,
@@ -13,9 +14,10 @@ export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
     'recovery.start': ({ options, acknowledge }) => engine.start(options, acknowledge),
     'runs.list': () => engine.list(),
     'runs.get': ({ runId }) => engine.get(runId),
-    'runs.confirm': ({ runId, stepId, typed }) => engine.confirm(runId, stepId, typed),
+    'runs.confirm': ({ runId, stepId, typed, operator }, caller) =>
+      engine.confirm(runId, stepId, typed, { actor: actorOf(caller, operator) }),
     'runs.pause': ({ runId }) => engine.pause(runId),
     'runs.resume': ({ runId }) => engine.resume(runId),
-    'runs.rollback': ({ runId, typed }) => engine.rollback(runId, typed),
+    'runs.rollback': ({ runId, typed, operator }, caller) => engine.rollback(runId, typed, { actor: actorOf(caller, operator) }),
   };
 }

@@ -3,21 +3,31 @@
  * no other record of a run: state, timings, confirmations and downtime are all derived from here.
  */
 import type { WireError } from '../../../shared/errors';
-import type { Confirmation, PlanStep, RecoveryPlan, RunDetail, RunState, RunStep, RunSummary, StepKind } from '../../../shared/recovery';
+import type {
+  Confirmation,
+  Door,
+  PlanStep,
+  RecoveryPlan,
+  RunDetail,
+  RunState,
+  RunStep,
+  RunSummary,
+  StepKind,
+} from '../../../shared/recovery';
 import type { JournalRecord } from './journal';
 
 export type RunEvent =
   | { type: 'run.created'; runId: string; plan: RecoveryPlan; operator: string; machine: string; acknowledgedWarnings: string[] }
   | { type: 'driver.attached'; pid: number; by: string }
   | { type: 'step.awaiting-confirmation'; stepId: string }
-  | { type: 'step.confirmed'; stepId: string; by: string; typed: string }
+  | { type: 'step.confirmed'; stepId: string; by: string; door?: Door; typed: string }
   | { type: 'step.started'; stepId: string; before: unknown }
   | { type: 'step.output'; stepId: string; text: string }
   | { type: 'step.succeeded'; stepId: string }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.failed'; stepId: string; error: WireError }
   | { type: 'run.paused'; by: string }
-  | { type: 'rollback.started'; by: string }
+  | { type: 'rollback.started'; by: string; door?: Door }
   | { type: 'step.compensated'; stepId: string }
   | { type: 'compensation.failed'; stepId: string; error: WireError }
   | { type: 'run.succeeded' }
@@ -93,7 +103,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         attentionStepId = event.stepId;
         break;
       case 'step.confirmed':
-        confirmations.push({ stepId: event.stepId, by: event.by, typed: event.typed, at });
+        confirmations.push({ stepId: event.stepId, by: event.by, door: event.door ?? null, typed: event.typed, at });
         if (step) step.state = 'pending';
         state = 'running';
         attentionStepId = null;
