@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_REQUEST_BYTES } from '../../shared/limits';
 import type { EventsFrame } from '../../shared/rpc';
-import type { Registry } from '../core/registry';
+import type { Registry } from '../core/rpc/registry';
 import { parseRequestTarget, redirectWithoutToken } from './request-target';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { newToken, presentedToken, tokenCookieName, tokenMatches } from './token';

@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import { RequestFrame } from '../../shared/rpc';
 import type { Caller } from '../core/recovery/operator';
-import type { Registry } from '../core/registry';
+import type { Registry } from '../core/rpc/registry';
 import { responseMessage } from './response-message';
 
 const BROWSER_CALLER: Caller = { door: 'browser', operator: null };

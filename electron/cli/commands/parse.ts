@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import { ShadowSwapError } from '../../../shared/errors';
 import { megabytes } from '../../../shared/limits';
-import type { DateOptions } from '../../core/backends/windows/locale-date';
-import { ParseError } from '../../core/backends/windows/parse-error';
-import { parseDiskshadowOutput } from '../../core/backends/windows/parse-diskshadow';
-import { parseVssadminOutput } from '../../core/backends/windows/parse-vssadmin';
-import type { ShadowListing } from '../../core/backends/windows/shadow-listing';
+import type { DateOptions } from '../../core/windows-tools/parsers/locale-date';
+import { ParseError } from '../../core/windows-tools/parsers/parse-error';
+import { parseDiskshadowOutput } from '../../core/windows-tools/parsers/parse-diskshadow';
+import { parseVssadminOutput } from '../../core/windows-tools/parsers/parse-vssadmin';
+import type { ShadowListing } from '../../core/windows-tools/parsers/shadow-listing';
 import { stringFlag } from '../args';
 import { printJson, type Command } from '../command';
 import { formatTable } from '../table';

@@ -17,7 +17,7 @@ import {
   type RunSummary,
 } from '../../../shared/recovery';
 import type { Backend } from '../backend';
-import type { EventBus } from '../event-bus';
+import type { EventBus } from '../rpc/event-bus';
 import { Journal, readJournal, type JournalRecord } from './journal';
 import { osAccountName, type Actor } from './operator';
 import { planRecovery } from './planner';

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { createCore, type Core } from '../../../electron/core/app';
 import { initLab } from '../../../electron/core/backends/lab/lab-admin';
 import { LabBackend } from '../../../electron/core/backends/lab/lab-backend';
-import type { EventListener } from '../../../electron/core/event-bus';
+import type { EventListener } from '../../../electron/core/rpc/event-bus';
 import { startGateway, type Gateway } from '../../../electron/gateway/server';
 import { MAX_REQUEST_BYTES } from '../../../shared/limits';
 import { createClient, type ContractClient } from '../../../shared/rpc';

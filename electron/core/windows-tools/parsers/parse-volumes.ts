@@ -1,0 +1,33 @@
+/**
+ * Volumes from `Get-Disk | Get-Partition | Get-Volume | Select-Object ... | ConvertTo-Json`
+ * (powershell-commands.ts getDiskVolumesCommand). Partitions without a volume (MSR, recovery) do not appear.
+ */
+import { normalizeVolumePath } from './shadow-listing';
+import { itemError, optionalString, parsePowerShellJson } from './parse-powershell-json';
+
+export interface VolumeInfo {
+  /** `E:`, or null when the volume has no drive letter. */
+  driveLetter: string | null;
+  /** `\\?\Volume{guid}\`, GUID lower-cased. */
+  path: string;
+  label: string;
+  fileSystem: string | null;
+}
+
+export function parseVolumes(json: string): VolumeInfo[] {
+  const what = 'Get-Volume';
+  return parsePowerShellJson(json, what).map((item) => {
+    // A letterless volume's DriveLetter is a [char] 0, which ConvertTo-Json writes as "\u0000" (trim() keeps it).
+    const letter = (optionalString(item, 'DriveLetter', what) ?? '').replace(/\0/g, '').trim();
+    if (letter !== '' && !/^[A-Za-z]$/.test(letter)) throw itemError(what, item, 'DriveLetter is not a letter');
+    const volumePath = optionalString(item, 'Path', what);
+    if (volumePath === null || !/^\\\\\?\\Volume\{[0-9a-fA-F-]{36}\}\\$/.test(volumePath))
+      throw itemError(what, item, 'Path is not a \\\\?\\Volume{GUID}\\ path');
+    return {
+      driveLetter: letter === '' ? null : `${letter.toUpperCase()}:`,
+      path: normalizeVolumePath(volumePath),
+      label: optionalString(item, 'FileSystemLabel', what) ?? '',
+      fileSystem: optionalString(item, 'FileSystem', what),
+    };
+  });
+}
