@@ -143,7 +143,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const stopBroadcasting = broadcastEvents(options.registry, sockets, (ws, frame) => sendWithin(ws, [frame], maxBufferedBytes, log));
   server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     // The HTTP server lets go of the socket here: without a listener, a reset connection would end the process.
-    socket.on('error', (error) => log(`gateway: a WebSocket connection failed before it opened (${error.message})`));
+    // Once open, the WebSocket's own 'error' listener (socket-session.ts) takes over.
+    const beforeOpen = (error: Error) => log(`gateway: a WebSocket connection failed before it opened (${error.message})`);
+    socket.on('error', beforeOpen);
     try {
       const url = parseRequestTarget(request.url);
       const origin = request.headers.origin;
@@ -158,7 +160,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.registry, sockets, { maxBufferedBytes, log }));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        socket.off('error', beforeOpen);
+        serveSocket(ws, options.registry, sockets, { maxBufferedBytes, log });
+      });
     } catch (error) {
       log(`gateway: a WebSocket upgrade failed: ${(error as Error).message}`);
       socket.destroy();

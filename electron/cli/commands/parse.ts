@@ -24,7 +24,7 @@ const parsers: Record<'diskshadow' | 'vssadmin', { parse: (text: string, options
  * The largest file `parse` reads. A host's listing of thousands of shadow copies is a few MB; a file
  * past this is not tool output, and reading it whole would take gigabytes of memory.
  */
-export const MAX_SAVED_OUTPUT_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_SAVED_OUTPUT_FILE_BYTES = 64 * 1024 * 1024;
 
 /** The file's text, its size checked on the open file before a byte is read. */
 function readSaved(file: string): string {
