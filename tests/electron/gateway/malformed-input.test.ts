@@ -146,7 +146,12 @@ describe('the gateway under malformed input', () => {
         expect(['running', 'waiting-confirmation']).toContain(detail.state);
         if (detail.state === 'waiting-confirmation' && detail.attentionStepId !== null) {
           const step = detail.plan.steps.find((s) => s.id === detail.attentionStepId);
-          await client.invoke('runs.confirm', { runId: run.id, stepId: detail.attentionStepId, typed: step?.confirmPhrase ?? '' });
+          await client.invoke('runs.confirm', {
+            runId: run.id,
+            stepId: detail.attentionStepId,
+            typed: step?.confirmPhrase ?? '',
+            operator: 'Corpus Operator',
+          });
         } else await new Promise((resolve) => setTimeout(resolve, 20));
       }
       socket.close();

@@ -59,7 +59,7 @@ describe('who confirmed, and through which door', () => {
     const html = await core.registry.invoke('reports.export', { runId, format: 'html' });
     expect(html.ok && (html.result as { content: string }).content).toContain('Ada Lovelace (through the browser console) typed');
     const csv = await core.registry.invoke('reports.export', { runId, format: 'csv' });
-    expect(csv.ok && (csv.result as { content: string }).content).toMatch(/confirmed_by,confirmed_from,/);
+    expect(csv.ok && (csv.result as { content: string }).content).toContain('"confirmed_by","confirmed_from",');
   });
 
   it('confirms as the signed-in account in the desktop app, whatever name the page sends', async () => {
