@@ -2,9 +2,11 @@
  * The console shell: a header that always says which backend is live (with a LAB banner when it is
  * the simulation), the left navigation, and the open page.
  */
-import { Badge, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Tab, TabList, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { transportKind } from './client';
 import { pages } from './navigation';
+import { useOperatorStore } from './operator';
+import { OperatorPrompt } from './OperatorPrompt';
 import { useContractQuery } from './queries';
 import { useUiStore } from './ui-store';
 
@@ -41,6 +43,7 @@ export function App() {
   const styles = useStyles();
   const info = useContractQuery('app.info', {});
   const { page, openPage } = useUiStore();
+  const operator = useOperatorStore();
   const backend = info.data?.backend;
   const current = pages.find((p) => p.id === page) ?? (pages[0] as (typeof pages)[number]);
 
@@ -57,7 +60,18 @@ export function App() {
           <Text>{info.error ? 'Backend unavailable' : 'Connecting…'}</Text>
         )}
         <Text size={200}>{transportKind === 'electron' ? 'Desktop' : 'Browser console'}</Text>
+        {operator.name !== null && (
+          <>
+            <Text size={200} aria-label="Operator">
+              Operator: {operator.name}
+            </Text>
+            <Button size="small" appearance="subtle" onClick={() => operator.setName(null)}>
+              Not you?
+            </Button>
+          </>
+        )}
       </header>
+      <OperatorPrompt />
       <div className={styles.banner}>
         {backend?.kind === 'lab' && (
           <MessageBar intent="warning" layout="singleline" role="banner" aria-label="LAB">
