@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { createWsChannel, type SocketLike, type WsChannel } from '../shared/ws-channel';
+import { tokenCookieName } from '../electron/gateway/token';
 import { processClock } from './measure';
 
 export interface LoadClientsInput {
@@ -40,7 +41,7 @@ async function runClients(
 ): Promise<void> {
   const connect = () =>
     new Promise<{ socket: WebSocket; channel: WsChannel }>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, { headers: { cookie: `shadowswap_token=${token}` } });
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/rpc`, { headers: { cookie: `${tokenCookieName(port)}=${token}` } });
       socket.once('open', () => resolve({ socket, channel: createWsChannel(socket as unknown as SocketLike) }));
       socket.once('error', reject);
     });

@@ -52,7 +52,7 @@ async function inventoryFigures(options: SuiteOptions): Promise<Figure[]> {
   const core = createCore({ backend: await LabBackend.open(dataDir, { latencyScale: 0 }), dataDir, version: 'bench' });
   const local = createClient({ invoke: (m, p) => core.registry.invoke(m, p), subscribe: () => () => undefined });
   const gateway = await startGateway({ registry: core.registry, port: 0, staticDir: path.join(options.root, 'dist', 'renderer') });
-  const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `shadowswap_token=${gateway.token}` } });
+  const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, { headers: { cookie: `${gateway.cookieName}=${gateway.token}` } });
   const remote = createClient(createWsChannel(socket as unknown as SocketLike));
   const page = { filter: 'sql data', sort: { column: 'name', direction: 'descending' }, offset: 0, limit: 100 } as const;
   try {

@@ -23,6 +23,9 @@ interface Fixtures {
 
 const cliPath = path.resolve('bin', 'shadowswap.cjs');
 
+/** The name the browser console's operator gave, in every spec but the one that answers the question. */
+export const E2E_OPERATOR = 'E2E Operator';
+
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,6 +90,8 @@ export const test = base.extend<Fixtures & ConsoleOptions>({
     }
 
     const { url, child } = await startServe(dataDir);
+    // The browser console asks who operates it once per session (gateway.spec.ts tests the question itself).
+    await page.addInitScript((name) => window.sessionStorage.setItem('shadowswap.operator', name), E2E_OPERATOR);
     await page.goto(startPage ? `${url}#/${startPage}` : url);
     await use(page);
     child.kill('SIGTERM');

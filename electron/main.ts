@@ -14,14 +14,18 @@ import { runCli } from './cli/run-cli';
 import { createCore, type Core } from './core/app';
 import { resolveDataDir } from './core/storage/data-dir';
 import { openBackend } from './core/backends/open-backend';
+import { osAccountName } from './core/recovery/operator';
+import type { Caller } from './core/rpc/registry';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   appRequestToFile,
   CONTENT_SECURITY_POLICY,
-  isAppUrl,
+  devToolsAllowed,
+  guardNavigation,
   isSafeExternalUrl,
   isTrustedSender,
+  launchOf,
 } from './security';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
@@ -54,12 +58,7 @@ function lockDownSessions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
+    guardNavigation(contents);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       if (isSafeExternalUrl(url)) void confirmAndOpenExternal(url);
@@ -80,7 +79,7 @@ async function confirmAndOpenExternal(url: string): Promise<void> {
   if (response === 0) await shell.openExternal(url);
 }
 
-function serveContract(core: Core): void {
+function serveContract(core: Core, caller: Caller): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, params: unknown) => {
     const fromOurWindow = ourWindows.has(event.sender.id);
     const frame = event.senderFrame;
@@ -92,7 +91,7 @@ function serveContract(core: Core): void {
       };
     }
     try {
-      return await core.registry.invoke(method, params);
+      return await core.registry.invoke(method, params, caller);
     } catch (error) {
       return { ok: false, error: toWireError(error) };
     }
@@ -141,6 +140,7 @@ function createWindow(): void {
       experimentalFeatures: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   const id = window.webContents.id;
@@ -153,11 +153,20 @@ function createWindow(): void {
 async function openConsole(): Promise<void> {
   await app.whenReady();
   try {
-    const dataDir = resolveDataDir(dataDirFromArgs());
-    const core = createCore({ backend: await openBackend({ dataDir }), dataDir, version: __SHADOWSWAP_VERSION__, printPdf });
+    const dataDir = resolveDataDir(dataDirFlag);
+    // The desktop app confirms as the signed-in account, whatever the page sends.
+    const caller: Caller = { door: 'desktop', operator: osAccountName() };
+    const core = createCore({
+      backend: await openBackend({ dataDir }),
+      dataDir,
+      version: __SHADOWSWAP_VERSION__,
+      printPdf,
+      operator: caller.operator,
+      door: caller.door,
+    });
     serveAppProtocol();
     lockDownSessions();
-    serveContract(core);
+    serveContract(core, caller);
     createWindow();
     core.warmUp().catch(() => undefined);
     app.on('window-all-closed', () => {
@@ -188,6 +197,24 @@ function exitWhenFlushed(code: number): void {
   process.stderr.write('', flushed);
 }
 
-const cliArguments = cliArgumentsOf(process.argv, app.isPackaged);
-if (cliArguments === null) void openConsole();
-else runCommand(cliArguments);
+/** A second launch without a command: bring this console forward instead of opening another. */
+function focusConsole(): void {
+  const window = BrowserWindow.getAllWindows().find((candidate) => ourWindows.has(candidate.webContents.id));
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+// One console per estate: Electron keeps the single-instance lock in the profile folder, so a console over
+// another --data-dir (a second Lab, the e2e tests side by side) has a profile, and a lock, of its own.
+const dataDirFlag = dataDirFromArgs();
+if (dataDirFlag !== undefined) app.setPath('userData', path.join(resolveDataDir(dataDirFlag), 'desktop-profile'));
+
+const launch = launchOf(cliArgumentsOf(process.argv, app.isPackaged), () => app.requestSingleInstanceLock());
+if (launch.kind === 'command') runCommand(launch.args);
+else if (launch.kind === 'focus-first-instance') app.quit();
+else {
+  app.on('second-instance', focusConsole);
+  void openConsole();
+}

@@ -47,3 +47,38 @@ export function appRequestToFile(rendererDir: string, requestUrl: string): strin
   if (!isAppUrl(requestUrl)) return null;
   return resolveStaticPath(rendererDir, new URL(requestUrl).pathname);
 }
+
+/** Every navigation Electron lets us veto: the main frame's, any frame's (iframes too), and server redirects. */
+export const NAVIGATION_EVENTS = ['will-navigate', 'will-frame-navigate', 'will-redirect'] as const;
+
+/** The part of a WebContents the navigation guard needs; each event carries the target URL. */
+export interface NavigationSource {
+  on(event: (typeof NAVIGATION_EVENTS)[number], listener: (event: { url: string; preventDefault(): void }) => void): unknown;
+}
+
+/** Refuses any navigation, in any frame, that would leave our app:// origin. */
+export function guardNavigation(contents: NavigationSource): void {
+  for (const name of NAVIGATION_EVENTS) {
+    contents.on(name, (event) => {
+      if (!isAppUrl(event.url)) event.preventDefault();
+    });
+  }
+}
+
+/** DevTools let anyone at the keyboard call the contract from the console's own page: development builds only. */
+export function devToolsAllowed(isPackaged: boolean): boolean {
+  return !isPackaged;
+}
+
+/**
+ * What this launch does. A command runs as the CLI whatever else is open (it never takes the lock, so a
+ * console started while it runs still opens). Without one, only the first instance opens the console; a
+ * second launch leaves, and the first is told (its 'second-instance' event) to bring its window forward:
+ * two consoles in two processes would drive one estate with two engines.
+ */
+export type Launch = { kind: 'command'; args: string[] } | { kind: 'console' } | { kind: 'focus-first-instance' };
+
+export function launchOf(cliArguments: string[] | null, takeSingleInstanceLock: () => boolean): Launch {
+  if (cliArguments !== null) return { kind: 'command', args: cliArguments };
+  return takeSingleInstanceLock() ? { kind: 'console' } : { kind: 'focus-first-instance' };
+}

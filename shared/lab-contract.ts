@@ -25,6 +25,9 @@ export type LabFault = z.infer<typeof LabFault>;
 const Name = z.string().min(1).max(200);
 const Message = z.object({ message: z.string() });
 
+/** Past 100 a rehearsal step would take hours; 1e308 made every later delay overflow the timers. */
+export const MAX_LATENCY_SCALE = 100;
+
 export const labMethods = {
   'lab.scenarios': {
     params: z.object({}).strict(),

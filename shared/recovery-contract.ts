@@ -1,6 +1,6 @@
 /** The recovery part of the contract: planning, starting and steering runs, and their live events. */
 import { z } from 'zod';
-import { RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
+import { OperatorName, RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
 
 const RunId = z.string().regex(/^run-[\w-]{1,80}$/, 'a run id looks like run-20261123-030405-abc123');
 
@@ -19,14 +19,27 @@ export const recoveryMethods = {
    */
   'runs.settled': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.confirm': {
-    params: z.object({ runId: RunId, stepId: z.string().max(100), typed: z.string().max(200) }).strict(),
+    /**
+     * operator: the name the browser console asked for; a confirmation through the gateway needs it. The
+     * desktop app and the CLI confirm as the signed-in account (or the CLI's --operator) and ignore it.
+     */
+    params: z.object({ runId: RunId, stepId: z.string().max(100), typed: z.string().max(200), operator: OperatorName.optional() }).strict(),
     result: RunSummary,
   },
   'runs.pause': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.resume': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
-  'runs.rollback': { params: z.object({ runId: RunId, typed: z.string().max(200) }).strict(), result: RunSummary },
-  /** Frees the LUNs a damaged run holds (its journal cannot be read); confirmed by typing the run's id, and journaled. */
-  'runs.release': { params: z.object({ runId: RunId, typed: z.string().max(200) }).strict(), result: RunSummary },
+  'runs.rollback': {
+    params: z.object({ runId: RunId, typed: z.string().max(200), operator: OperatorName.optional() }).strict(),
+    result: RunSummary,
+  },
+  /**
+   * Frees the LUNs a damaged run holds (its journal cannot be read); confirmed by typing the run's id, and
+   * journaled with who (operator: as for runs.confirm).
+   */
+  'runs.release': {
+    params: z.object({ runId: RunId, typed: z.string().max(200), operator: OperatorName.optional() }).strict(),
+    result: RunSummary,
+  },
 } as const;
 
 export const recoveryEvents = {

@@ -147,7 +147,22 @@ export const RunState = z.enum([
 ]);
 export type RunState = z.infer<typeof RunState>;
 
-export const Confirmation = z.object({ stepId: z.string(), by: z.string(), typed: z.string(), at: z.string() });
+/** The console a person acted through: the desktop app, the browser console (the gateway), or the CLI. */
+export const Door = z.enum(['desktop', 'browser', 'cli']);
+export type Door = z.infer<typeof Door>;
+
+export const doorLabels: Record<Door, string> = { desktop: 'desktop app', browser: 'browser console', cli: 'command line' };
+
+/** The name a person gives the browser console, recorded with each of their confirmations. */
+export const OperatorName = z
+  .string()
+  .trim()
+  .min(1, 'enter your name')
+  .max(100)
+  .regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters');
+
+/** Who confirmed, and through which door; door is null in journals written before doors were recorded. */
+export const Confirmation = z.object({ stepId: z.string(), by: z.string(), door: Door.nullable(), typed: z.string(), at: z.string() });
 export type Confirmation = z.infer<typeof Confirmation>;
 
 export const RunStep = z.object({

@@ -5,7 +5,7 @@
  * a schema it does not know rather than misreading it.
  */
 import { z } from 'zod';
-import { CommandPreview, Confirmation, PreflightCheck, RecoveryOptions, RunState, StepChange, StepKind, StepState } from './recovery';
+import { CommandPreview, Confirmation, Door, PreflightCheck, RecoveryOptions, RunState, StepChange, StepKind, StepState } from './recovery';
 
 export const REPORT_SCHEMA = 'shadowswap.report/1';
 
@@ -80,7 +80,7 @@ export const ReportModel = z.object({
     durationMs: z.number(),
     /** From the first step that took production storage away until it was back; nulls while not back. */
     downtime: z.object({ startedAt: Instant.nullable(), endedAt: Instant.nullable(), durationMs: z.number().nullable() }),
-    rollback: z.object({ at: Instant, by: z.string() }).nullable(),
+    rollback: z.object({ at: Instant, by: z.string(), door: Door.nullable() }).nullable(),
     lastError: z.string().nullable(),
   }),
   estate: z.object({

@@ -3,6 +3,7 @@
  * snapshot inventory, so a support engineer can browse it in the console as the CLI's `parse` does.
  */
 import { z } from 'zod';
+import { fieldFits, tooLargeMessage, utf8Length } from './limits';
 
 export const SavedShadowCopy = z.object({
   id: z.string(),
@@ -37,8 +38,10 @@ export const savedOutputMethods = {
     params: z
       .object({
         tool: SavedOutputTool,
-        /** The file's text; 32 MB is far more than any listing a host prints. */
-        text: z.string().max(32 * 1024 * 1024),
+        /** The file's text, within the one request size limit every door shares (shared/limits). */
+        text: z.string().superRefine((text, context) => {
+          if (!fieldFits(text)) context.addIssue({ code: 'custom', message: tooLargeMessage('The saved output', utf8Length(text)) });
+        }),
         locale: z.string().max(20).optional(),
         /** The file's name, so an error names it. */
         file: z.string().max(4096).optional(),

@@ -3,6 +3,7 @@
  * Node (pass the `ws` package's class). Requests made before the socket opens wait for it; if the socket
  * closes, pending calls fail with an error that says how to recover.
  */
+import { frameFits, tooLargeMessage, utf8Length } from './limits';
 import { ServerFrame, type Channel, type Outcome } from './rpc';
 
 /** The part of the WebSocket API both the browser and the `ws` package provide. */
@@ -62,9 +63,13 @@ export function createWsChannel(socket: SocketLike): WsChannel {
       await ready;
       if (closedReason !== null) return { ok: false, error: { code: 'BACKEND_FAILED', message: closedReason } };
       const id = nextId++;
+      const frame = JSON.stringify({ type: 'request', id, method, params });
+      // The server closes the socket on a frame over the limit, failing every call on it: refuse this one alone.
+      if (!frameFits(frame))
+        return { ok: false, error: { code: 'INVALID_REQUEST', message: tooLargeMessage('This request', utf8Length(frame)) } };
       return new Promise<Outcome>((resolve) => {
         pending.set(id, resolve);
-        socket.send(JSON.stringify({ type: 'request', id, method, params }));
+        socket.send(frame);
       });
     },
     subscribe(event, listener) {

@@ -4,6 +4,8 @@
  * reach it. A command does its work with `withClient(context, (client) => client.invoke(method, params))`:
  * the params are checked against the contract and every failure comes back as a typed error.
  */
+import { ShadowSwapError } from '../../shared/errors';
+import { OperatorName } from '../../shared/recovery';
 import type { ContractClient } from '../../shared/rpc';
 import { createCore, type Caller, type Core } from '../core/app';
 import { openBackend } from '../core/backends/open-backend';
@@ -31,6 +33,10 @@ export const globalFlags: Record<string, FlagSpec> = {
     value: 'lab|windows',
     description: 'which backend to drive (default: $SHADOWSWAP_BACKEND, else windows on Windows and lab elsewhere)',
   },
+  operator: {
+    value: 'NAME',
+    description: 'who confirms, as the journal and the report record it (default: the signed-in OS account)',
+  },
   help: { description: 'show help for this command' },
 };
 
@@ -39,6 +45,15 @@ export const listFlags: Record<string, FlagSpec> = {
   filter: { value: 'TEXT', description: 'only rows containing every word of TEXT' },
 };
 
+/** --operator NAME, checked as the browser console checks a typed name. */
+function operatorOf(context: CommandContext): string | undefined {
+  const text = stringFlag(context.args, 'operator');
+  if (text === undefined) return undefined;
+  const name = OperatorName.safeParse(text);
+  if (!name.success) throw new ShadowSwapError('INVALID_REQUEST', `--operator needs a person's name (${name.error.issues[0]?.message}).`);
+  return name.data;
+}
+
 /** The core this command line asks for: its data directory and backend; the tools and Chromium found from its environment. */
 export async function openCore(context: CommandContext): Promise<Core> {
   const dataDir = resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
@@ -46,16 +61,21 @@ export async function openCore(context: CommandContext): Promise<Core> {
   return createCore({ backend, dataDir, version: context.version, env: context.io.env });
 }
 
-/** What this command line vouches for about its operator: --yes confirms every destructive step up front. */
+/**
+ * What this command line vouches for about its operator: who (--operator; left out, the core's OS account)
+ * at the cli door, and --yes, which confirms every destructive step up front.
+ */
 function callerOf(context: CommandContext): Caller {
-  return { autoConfirm: context.args.flags.yes === true };
+  const operator = operatorOf(context);
+  return { autoConfirm: context.args.flags.yes === true, door: 'cli', ...(operator === undefined ? {} : { operator }) };
 }
 
 /** Opens the core, hands the command a contract client on it, and closes the core whatever happens. */
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {
+  const caller = callerOf(context);
   const core = await openCore(context);
   try {
-    return await action(core.client(callerOf(context)));
+    return await action(core.client(caller));
   } finally {
     await core.close();
   }

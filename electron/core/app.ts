@@ -3,6 +3,7 @@
  * (Electron main, gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
  */
 import type { AppInfo } from '../../shared/domain';
+import type { Door } from '../../shared/recovery';
 import { createClient, type ContractClient } from '../../shared/rpc';
 import type { Backend } from './backend';
 import { EventBus } from './rpc/event-bus';
@@ -44,15 +45,28 @@ export interface CoreOptions {
   printPdf?: PdfPrinter;
   /** The environment the doctor searches for the tools and the PDF export for Chromium (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /** Who acts when a request does not say (the desktop app's account); default the signed-in OS account. */
+  operator?: string;
+  /** The door this process is, for decisions whose caller does not say (default the CLI). */
+  door?: Door;
 }
 
 /** Release bundles are built with NODE_ENV=production (scripts/build.mjs); they skip the result checks. */
 const checkResults = process.env.NODE_ENV !== 'production';
 
-export function createCore({ backend, dataDir, version, platform = process.platform, printPdf, env = process.env }: CoreOptions): Core {
+export function createCore({
+  backend,
+  dataDir,
+  version,
+  platform = process.platform,
+  printPdf,
+  env = process.env,
+  operator,
+  door,
+}: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
-  const engine = new RecoveryEngine({ backend, dataDir, bus });
+  const engine = new RecoveryEngine({ backend, dataDir, bus, operator, door });
   const views = inventoryViews(backend);
 
   const registry = createRegistry(

@@ -8,6 +8,8 @@ import { NavigationRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { transportKind } from './client';
 import { pages } from './navigation';
+import { useOperatorStore } from './operator';
+import { OperatorPrompt } from './OperatorPrompt';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
 import { formatRoute, type Route } from './routes';
@@ -69,6 +71,7 @@ export function App() {
   const info = useContractQuery('app.info', {});
   const route = useUiStore((state) => state.route);
   const openPage = useUiStore((state) => state.openPage);
+  const operator = useOperatorStore();
   const backend = info.data?.backend;
   const current = pages.find((p) => p.id === route.page) ?? (pages[0] as (typeof pages)[number]);
   const narrow = useNarrowWindow(COLLAPSE_BELOW_PX);
@@ -105,7 +108,18 @@ export function App() {
           <Text>{info.error ? 'Backend unavailable' : 'Connecting…'}</Text>
         )}
         <Text size={200}>{transportKind === 'electron' ? 'Desktop' : 'Browser console'}</Text>
+        {operator.name !== null && (
+          <>
+            <Text size={200} aria-label="Operator">
+              Operator: {operator.name}
+            </Text>
+            <Button size="small" appearance="subtle" onClick={() => operator.setName(null)}>
+              Not you?
+            </Button>
+          </>
+        )}
       </header>
+      <OperatorPrompt />
       <div className={styles.notices}>
         {backend?.kind === 'lab' && (
           // A labelled region, not a second `banner` landmark: the page has one banner, its header.

@@ -1,6 +1,16 @@
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appRequestToFile, isAppUrl, isSafeExternalUrl, isTrustedSender } from '../../electron/security';
+import {
+  appRequestToFile,
+  devToolsAllowed,
+  guardNavigation,
+  isAppUrl,
+  isSafeExternalUrl,
+  isTrustedSender,
+  launchOf,
+  type NavigationSource,
+} from '../../electron/security';
 
 describe('Electron security decisions', () => {
   it.each([
@@ -40,5 +50,32 @@ describe('Electron security decisions', () => {
     expect(appRequestToFile(root, 'app://console/%2e%2e/secret')).toBe(path.join(root, 'secret'));
     expect(appRequestToFile(root, 'app://console/..%2fsecret')).toBeNull();
     expect(appRequestToFile(root, 'app://other/index.html')).toBeNull();
+  });
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('refuses a %s away from app://console, in any frame', (name) => {
+    const contents = new EventEmitter();
+    guardNavigation(contents as unknown as NavigationSource);
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit(name, { url, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///C:/Windows/')).toBe(true);
+    expect(navigate('app://console/index.html')).toBe(false);
+  });
+
+  it('allows DevTools only in development builds', () => {
+    expect(devToolsAllowed(true)).toBe(false);
+    expect(devToolsAllowed(false)).toBe(true);
+  });
+
+  it('runs a command as the CLI without the single-instance lock; a second console launch focuses the first', () => {
+    const never = () => {
+      throw new Error('a command must not take the lock');
+    };
+    expect(launchOf(['runs'], never)).toEqual({ kind: 'command', args: ['runs'] });
+    expect(launchOf(null, () => true)).toEqual({ kind: 'console' });
+    expect(launchOf(null, () => false)).toEqual({ kind: 'focus-first-instance' });
   });
 });

@@ -3,7 +3,7 @@
  * each command is one of the contract's lab.* methods.
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import { CrashPoint, FaultKind } from '../../../shared/lab-contract';
+import { CrashPoint, FaultKind, MAX_LATENCY_SCALE } from '../../../shared/lab-contract';
 import { requiredFlag, stringFlag, type ParsedArgs } from '../args';
 import { plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
@@ -148,10 +148,11 @@ export const labCommands: Command[] = [
     run: (context) => {
       const text = stringFlag(context.args, 'scale');
       const scale = text === undefined ? undefined : Number(text);
-      if (scale !== undefined && Number.isNaN(scale))
+      // Checked here only for what the contract cannot carry (a word, Infinity); the core checks the range.
+      if (scale !== undefined && !Number.isFinite(scale))
         throw new ShadowSwapError(
           'INVALID_REQUEST',
-          `--scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not "${text}".`,
+          `--scale must be a number from 0 to ${MAX_LATENCY_SCALE} (1 = like a real SAN, 0 = instant), not "${text}".`,
         );
       return withClient(context, async (client) => {
         const { scale: inForce } = await client.invoke('lab.latency', { scale });

@@ -4,16 +4,29 @@
  * parsed is one line on stderr naming the line, exit 1.
  */
 import { ShadowSwapError } from '../../../shared/errors';
+import { MAX_REQUEST_BYTES, megabytes } from '../../../shared/limits';
 import type { SavedListing, SavedOutputTool } from '../../../shared/saved-output-contract';
 import { stringFlag } from '../args';
 import { printJson, withClient, type Command } from '../command';
-import { readTextFile } from '../files';
+import { readTextFile, type SizeLimit } from '../files';
 import { formatTable } from '../table';
 
 const saved: Record<SavedOutputTool, string> = {
   diskshadow: 'diskshadow output or a /l log (create, list shadows)',
   vssadmin: 'vssadmin list shadows / create shadow output',
 };
+
+/**
+ * The largest file `parse` reads: what one request to the core carries (the CLI parses through the
+ * contract, as the console does). A host's listing of thousands of shadow copies is a few MB; a file past
+ * this is not tool output, and reading it whole would take gigabytes of memory.
+ */
+const savedOutputLimit = (file: string): SizeLimit => ({
+  maxBytes: MAX_REQUEST_BYTES,
+  refusal: (bytes) =>
+    `${file} is ${megabytes(bytes)}; shadowswap parse reads saved tool output up to ${megabytes(MAX_REQUEST_BYTES)}. ` +
+    "Check that it is the tool's own output, or cut it to the listing you need.",
+});
 
 function formatListing(listing: SavedListing): string {
   const table = formatTable(listing.shadowCopies, [
@@ -48,7 +61,7 @@ function parseCommand(tool: SavedOutputTool): Command {
       const file = context.args.positionals[2];
       if (file === undefined)
         throw new ShadowSwapError('INVALID_REQUEST', `Which file? Usage: shadowswap parse ${tool} FILE [--json] [--locale L].`);
-      const text = readTextFile(file);
+      const text = readTextFile(file, savedOutputLimit(file));
       return withClient(context, async (client) => {
         const listing = await client.invoke('parse.savedOutput', { tool, text, file, locale: stringFlag(context.args, 'locale') });
         if (context.args.flags.json) printJson(context, listing);

@@ -6,7 +6,7 @@
  * run succeeded (or, for rollback, when it rolled back).
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import { rollbackPhrase, type RecoveryOptionsInput, type RunSummary } from '../../../shared/recovery';
+import { RecoveryOptions, rollbackPhrase, type RecoveryOptionsInput, type RunSummary } from '../../../shared/recovery';
 import { requiredFlag, stringFlag, type FlagSpec } from '../args';
 import type { ContractClient } from '../../../shared/rpc';
 import { printJson, withClient, type Command } from '../command';
@@ -35,14 +35,23 @@ function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput
     throw new ShadowSwapError('INVALID_REQUEST', `--mode must be offline or maintenance, not "${mode}".`);
   if (identity !== undefined && identity !== 'revert' && identity !== 'new-signature')
     throw new ShadowSwapError('INVALID_REQUEST', `--identity must be revert or new-signature, not "${identity}".`);
-  return {
+  const options: RecoveryOptionsInput = {
     setId: requiredFlag(context.args, 'set', usage),
     mode,
     identity,
     forensicsHost: stringFlag(context.args, 'forensics-host') ?? null,
     verify: context.args.flags['no-verify'] !== true,
   };
+  // Checked here, so a bad value is named by its flag in one line, not by the contract's field name.
+  const issue = RecoveryOptions.safeParse(options).error?.issues[0];
+  if (issue !== undefined) {
+    const flag = flagOfOption[String(issue.path[0])] ?? String(issue.path[0]);
+    throw new ShadowSwapError('INVALID_REQUEST', `--${flag} is not valid (${issue.message.toLowerCase()}). Usage: ${usage}`);
+  }
+  return options;
 }
+
+const flagOfOption: Record<string, string> = { setId: 'set', forensicsHost: 'forensics-host', mode: 'mode', identity: 'identity' };
 
 interface Follower {
   /** Stops following and resolves once everything already received is printed. */

@@ -4,6 +4,14 @@ import { startGateway } from '../../gateway/server';
 import { stringFlag } from '../args';
 import { openCore, type Command } from '../command';
 
+/** Said plainly: this is plain HTTP, so off loopback anyone on the path can read the token and take the console. */
+function offLoopbackWarning(host: string): string {
+  return (
+    `Warning: listening on ${host}, which other machines may reach, over plain HTTP: the token travels in clear text, ` +
+    'so anyone who can watch this network can read it and drive this console. Prefer 127.0.0.1 and an SSH tunnel.\n'
+  );
+}
+
 export const serveCommand: Command = {
   path: ['serve'],
   summary: 'Serve the console to a browser on this machine (loopback, per-launch token)',
@@ -21,11 +29,7 @@ export const serveCommand: Command = {
     const host = stringFlag(context.args, 'host') ?? '127.0.0.1';
     const core = await openCore(context);
     const gateway = await startGateway({ registry: core.registry, host, port });
-    if (!gateway.loopback) {
-      context.io.stderr(
-        `Warning: listening on ${host}, which other machines may reach. The token still protects it; prefer 127.0.0.1 and an SSH tunnel.\n`,
-      );
-    }
+    if (!gateway.loopback) context.io.stderr(offLoopbackWarning(host));
     // In the background: the URL is printed at once and the first LUN page finds its table ready.
     // A failure here (a damaged state file) is reported by that first page, with its message.
     core.warmUp().catch(() => undefined);

@@ -11,6 +11,7 @@ import { ShadowSwapError, toWireError } from '../../../shared/errors';
 import {
   RecoveryOptions,
   rollbackPhrase,
+  type Door,
   type RecoveryOptionsInput,
   type RecoveryPlan,
   type RunDetail,
@@ -19,6 +20,7 @@ import {
 import type { Backend } from '../backend';
 import type { EventBus } from '../rpc/event-bus';
 import { Journal, readJournal, type JournalRecord } from './journal';
+import { osAccountName, type Actor } from './operator';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
@@ -28,7 +30,10 @@ export interface EngineDeps {
   backend: Backend;
   dataDir: string;
   bus: EventBus;
+  /** Who acts when a call does not say: the CLI's --operator, the desktop app's account; default the OS user. */
   operator?: string;
+  /** The door of the process that built this engine, for decisions whose caller does not say (default the CLI). */
+  door?: Door;
   machine?: string;
   /** How long one step may take before the engine stops waiting for it (default 10 minutes). */
   stepTimeoutMs?: number;
@@ -39,6 +44,8 @@ const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
 export interface DriveOptions {
   /** Confirm destructive steps without asking (the CLI's --yes); journaled as such, with who. */
   autoConfirm?: boolean;
+  /** Who decides (confirms, rolls back); what it leaves out is this engine's operator and door. */
+  actor?: Actor;
 }
 
 const FINISHED = new Set(['succeeded', 'rolled-back']);
@@ -48,6 +55,7 @@ export class RecoveryEngine {
   private readonly bus: EventBus;
   private readonly store: RunStore;
   readonly operator: string;
+  private readonly door: Door;
   private readonly machine: string;
   private readonly stepTimeoutMs: number;
   /** Runs this process is driving now, with their pause requests and completion. */
@@ -62,7 +70,8 @@ export class RecoveryEngine {
     this.backend = deps.backend;
     this.bus = deps.bus;
     this.store = new RunStore(deps.dataDir);
-    this.operator = deps.operator ?? safeUserName();
+    this.operator = deps.operator ?? osAccountName();
+    this.door = deps.door ?? 'cli';
     this.machine = deps.machine ?? os.hostname();
     this.stepTimeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   }
@@ -112,7 +121,7 @@ export class RecoveryEngine {
       type: 'run.created',
       runId,
       plan,
-      operator: this.operator,
+      operator: drive.actor?.name ?? this.operator,
       machine: this.machine,
       acknowledgedWarnings: warnings.map((c) => c.id),
     };
@@ -157,7 +166,7 @@ export class RecoveryEngine {
         type: 'claims.released',
         runId,
         lunIds,
-        by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator,
+        by: this.who(drive).by,
         machine: this.machine,
         typed: typed.trim(),
         reason: damage,
@@ -197,7 +206,8 @@ export class RecoveryEngine {
             `The confirmation did not match: type "${step.confirmPhrase}" exactly to ${step.title.toLowerCase()}.`,
           );
         }
-        await this.append(runId, { type: 'step.confirmed', stepId, by: this.operator, typed: typed.trim() });
+        const { by, door } = this.who(drive);
+        await this.append(runId, { type: 'step.confirmed', stepId, by, door, typed: typed.trim() });
         return 'forward';
       },
       drive,
@@ -272,7 +282,7 @@ export class RecoveryEngine {
             'PRECONDITION_FAILED',
             `Run ${runId} finished meanwhile (${detail.state}); there is nothing to roll back.`,
           );
-        await this.append(runId, { type: 'rollback.started', by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator });
+        await this.append(runId, { type: 'rollback.started', ...this.who(drive) });
         return 'rollback';
       },
       drive,
@@ -370,12 +380,7 @@ export class RecoveryEngine {
           await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
         }
-        await this.append(runId, {
-          type: 'step.confirmed',
-          stepId: step.id,
-          by: `${this.operator} (--yes)`,
-          typed: step.confirmPhrase ?? '',
-        });
+        await this.append(runId, { type: 'step.confirmed', stepId: step.id, ...this.who(drive), typed: step.confirmPhrase ?? '' });
       }
       const behaviour = bindStep(step, this.stepContext(runId, step.id));
       try {
@@ -582,6 +587,12 @@ export class RecoveryEngine {
     return new Map([...this.store.claims()].filter(([, claim]) => !this.isFinished(claim.runId)));
   }
 
+  /** Who a decision is journaled as: the actor the door named, else this engine's; "(--yes)" when nobody typed it. */
+  private who(drive: DriveOptions): { by: string; door: Door } {
+    const name = drive.actor?.name ?? this.operator;
+    return { by: drive.autoConfirm ? `${name} (--yes)` : name, door: drive.actor?.door ?? this.door };
+  }
+
   private mustExist(runId: string): void {
     if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
   }
@@ -637,12 +648,4 @@ async function writeFirstEvent<E>(file: string, event: E): Promise<void> {
     throw error;
   }
   await journal.close();
-}
-
-function safeUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USERNAME ?? process.env.USER ?? 'unknown';
-  }
 }

@@ -1,9 +1,16 @@
 /** The recovery half of the contract: plans, runs and their steering, all through the engine. */
 import type { Caller, Handlers } from '../rpc/registry';
 import type { DriveOptions, RecoveryEngine } from './engine';
+import { actorOf, knownActor } from './operator';
 
-/** Only a caller the door vouches for (the CLI's --yes) drives through destructive steps without asking. */
-const driveOf = (caller: Caller): DriveOptions => ({ autoConfirm: caller.autoConfirm === true });
+/**
+ * How a request drives the run: only a caller the door vouches for (the CLI's --yes) goes through
+ * destructive steps without asking, journaled as the person and door the door names.
+ */
+const driveOf = (caller: Caller): DriveOptions => ({ autoConfirm: caller.autoConfirm === true, actor: knownActor(caller) });
+
+/** A decision the operator types (confirm, roll back, release): journaled with a name, which the browser must send. */
+const decisionOf = (caller: Caller, named: string | undefined): DriveOptions => ({ ...driveOf(caller), actor: actorOf(caller, named) });
 
 type RecoveryHandlers = Pick<
   Handlers,
@@ -26,10 +33,10 @@ export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
     'runs.list': () => engine.list(),
     'runs.get': ({ runId }) => engine.get(runId),
     'runs.settled': ({ runId }) => engine.settled(runId),
-    'runs.confirm': ({ runId, stepId, typed }, caller) => engine.confirm(runId, stepId, typed, driveOf(caller)),
+    'runs.confirm': ({ runId, stepId, typed, operator }, caller) => engine.confirm(runId, stepId, typed, decisionOf(caller, operator)),
     'runs.pause': ({ runId }) => engine.pause(runId),
     'runs.resume': ({ runId }, caller) => engine.resume(runId, driveOf(caller)),
-    'runs.rollback': ({ runId, typed }, caller) => engine.rollback(runId, typed, driveOf(caller)),
-    'runs.release': ({ runId, typed }, caller) => engine.release(runId, typed, driveOf(caller)),
+    'runs.rollback': ({ runId, typed, operator }, caller) => engine.rollback(runId, typed, decisionOf(caller, operator)),
+    'runs.release': ({ runId, typed, operator }, caller) => engine.release(runId, typed, decisionOf(caller, operator)),
   };
 }

@@ -6,6 +6,7 @@ import { ShadowSwapError, type WireError } from '../../../shared/errors';
 import {
   RecoveryPlan,
   type Confirmation,
+  type Door,
   type PlanStep,
   type RunDetail,
   type RunState,
@@ -19,14 +20,14 @@ export type RunEvent =
   | { type: 'run.created'; runId: string; plan: RecoveryPlan; operator: string; machine: string; acknowledgedWarnings: string[] }
   | { type: 'driver.attached'; pid: number; by: string }
   | { type: 'step.awaiting-confirmation'; stepId: string }
-  | { type: 'step.confirmed'; stepId: string; by: string; typed: string }
+  | { type: 'step.confirmed'; stepId: string; by: string; door?: Door; typed: string }
   | { type: 'step.started'; stepId: string; before: unknown }
   | { type: 'step.output'; stepId: string; text: string }
   | { type: 'step.succeeded'; stepId: string }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.failed'; stepId: string; error: WireError }
   | { type: 'run.paused'; by: string }
-  | { type: 'rollback.started'; by: string }
+  | { type: 'rollback.started'; by: string; door?: Door }
   | { type: 'step.compensated'; stepId: string }
   | { type: 'compensation.failed'; stepId: string; error: WireError }
   | { type: 'run.succeeded' }
@@ -123,7 +124,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         attentionStepId = event.stepId;
         break;
       case 'step.confirmed':
-        confirmations.push({ stepId: event.stepId, by: event.by, typed: event.typed, at });
+        confirmations.push({ stepId: event.stepId, by: event.by, door: event.door ?? null, typed: event.typed, at });
         if (step) step.state = 'pending';
         state = 'running';
         attentionStepId = null;

@@ -7,7 +7,7 @@
  * states in words as well as colour, contrast above 4.5:1.
  */
 import { changeText, hostsText } from '../../../shared/change-text';
-import type { RunState, StepState, Verdict } from '../../../shared/recovery';
+import { doorLabels, type Door, type RunState, type StepState, type Verdict } from '../../../shared/recovery';
 import type { MaskingRow, ReportDocument, ReportModel, ReportStep } from '../../../shared/report';
 import { canonicalJson, sha256 } from './report-digest';
 import { formatDuration, formatInstant, stateLabel } from './report-text';
@@ -48,6 +48,11 @@ export function escapeHtml(text: string): string {
 }
 
 /** A CSS string literal; `<` is escaped too so nothing can close the style element. */
+/** " (through the browser console)"; nothing for journals written before doors were recorded. */
+function throughDoor(door: Door | null): string {
+  return door === null ? '' : ` (through the ${doorLabels[door]})`;
+}
+
 function cssString(text: string): string {
   return `"${text.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
@@ -98,7 +103,12 @@ function summarySection(model: ReportModel): string {
       ['Snapshot set', `<code>${escapeHtml(run.setId)}</code>, taken ${escapeHtml(formatInstant(run.setCreatedAt))}`],
       ['Cluster', escapeHtml(estate.cluster ?? 'None (standalone host)')],
       ...(run.rollback
-        ? [['Rollback', `Started ${escapeHtml(formatInstant(run.rollback.at))} by ${escapeHtml(run.rollback.by)}`] as const]
+        ? [
+            [
+              'Rollback',
+              `Started ${escapeHtml(formatInstant(run.rollback.at))} by ${escapeHtml(run.rollback.by)}${throughDoor(run.rollback.door)}`,
+            ] as const,
+          ]
         : []),
       ...(run.lastError ? [['Last error', escapeHtml(run.lastError)] as const] : []),
     ]),
@@ -207,7 +217,7 @@ function stepArticle(step: ReportStep, total: number): string {
       step.confirmations.length === 0
         ? 'Destructive step; not confirmed'
         : step.confirmations
-            .map((c) => `${escapeHtml(c.by)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`)
+            .map((c) => `${escapeHtml(c.by)}${throughDoor(c.door)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`)
             .join('<br>'),
     ]);
   }

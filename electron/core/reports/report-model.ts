@@ -90,7 +90,8 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
             : null,
         durationMs: detail.downtimeMs,
       },
-      rollback: rollback?.event.type === 'rollback.started' ? { at: rollback.at, by: rollback.event.by } : null,
+      rollback:
+        rollback?.event.type === 'rollback.started' ? { at: rollback.at, by: rollback.event.by, door: rollback.event.door ?? null } : null,
       lastError: detail.lastError,
     },
     estate: {

@@ -4,18 +4,27 @@
  */
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ResultOf } from '../../../shared/contract';
-import { ShadowSwapError, toWireError } from '../../../shared/errors';
+import { describeIssues, ShadowSwapError, toWireError } from '../../../shared/errors';
 import type { Channel, Outcome } from '../../../shared/rpc';
+import type { Door } from '../../../shared/recovery';
 import type { EventBus, EventListener } from './event-bus';
 
 /**
- * What a door vouches for about its caller, beyond the params. Only an in-process channel sets it (the
- * CLI, from its own command line): nothing that arrives over IPC or the WebSocket can, because the
- * transports hand the registry the method and the params, never a caller.
+ * What a door vouches for about its caller, beyond the params. The door sets it itself (never from what
+ * the caller sends): the gateway says browser, the desktop app desktop and its signed-in account, the CLI
+ * cli and its --operator (or the OS user) and --yes. Nothing that arrives over IPC or the WebSocket can set
+ * it, because the transports hand the registry the method and the params, never a caller.
  */
 export interface Caller {
   /** The operator confirmed every destructive step up front (the CLI's --yes); journaled as such, with who. */
   autoConfirm?: boolean;
+  /** The door the request came through; left out, the engine's own door. */
+  door?: Door;
+  /**
+   * The person the door knows is acting. Left out, the person names themselves (the browser console sends
+   * the name its operator typed) or, in process, the engine's operator acts.
+   */
+  operator?: string;
 }
 
 export type Handlers = {
@@ -26,11 +35,6 @@ export interface Registry {
   /** Never rejects: every outcome, including a bug, comes back as data. */
   invoke(method: unknown, params: unknown, caller?: Caller): Promise<Outcome>;
   subscribe(listener: EventListener): () => void;
-}
-
-/** Explains a zod failure in one line per problem, naming the field, so the caller knows what to fix. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(params)'}: ${issue.message}`).join('; ');
 }
 
 export interface RegistryOptions {

@@ -1,6 +1,7 @@
 /** A destructive step waits here: what it will change, its commands' host, and the typed name that lets it run. */
 import { Text } from '@fluentui/react-components';
 import type { PlanStep } from '../../../shared/recovery';
+import { operatorParam } from '../operator';
 import { StepChanges } from './StepChanges';
 import { TypedConfirmationDialog } from './TypedConfirmationDialog';
 import { useRunAction } from './use-run-action';
@@ -28,7 +29,7 @@ export function ConfirmStepDialog({ runId, step, open, onClose }: Props) {
       confirmLabel="Confirm and run"
       pending={confirm.isPending}
       error={confirm.error}
-      onConfirm={(typed) => confirm.mutate({ runId, stepId: step.id, typed }, { onSuccess: onClose })}
+      onConfirm={(typed) => confirm.mutate({ runId, stepId: step.id, typed, ...operatorParam() }, { onSuccess: onClose })}
     >
       <Text>{step.why}</Text>
       <Text weight="semibold">This step will change:</Text>

@@ -6,6 +6,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RunSummary } from '../../../shared/recovery';
+import { operatorParam } from '../operator';
 import { formatTime } from './run-format';
 import { TypedConfirmationDialog } from './TypedConfirmationDialog';
 import { useRunAction } from './use-run-action';
@@ -42,7 +43,7 @@ export function DamagedRunNotice({ run }: { run: RunSummary & { damage: NonNulla
         confirmLabel="Release the LUNs"
         pending={release.isPending}
         error={release.error}
-        onConfirm={(typed) => release.mutate({ runId: run.id, typed }, { onSuccess: close })}
+        onConfirm={(typed) => release.mutate({ runId: run.id, typed, ...operatorParam() }, { onSuccess: close })}
       >
         <Text>
           This run&apos;s journal cannot be read, so ShadowSwap cannot tell what it changed. Check the estate by hand first (masks, disk

@@ -4,6 +4,7 @@
  */
 import { Text } from '@fluentui/react-components';
 import { rollbackPhrase, type RunDetail } from '../../../shared/recovery';
+import { operatorParam } from '../operator';
 import { TypedConfirmationDialog } from './TypedConfirmationDialog';
 import { useRunAction } from './use-run-action';
 
@@ -36,7 +37,7 @@ export function RollbackDialog({ run, open, onClose, cancelling }: Props) {
           ? 'The step now running is finishing (a step is never cut off halfway); you can roll back as soon as it stops.'
           : null
       }
-      onConfirm={(typed) => rollback.mutate({ runId: run.id, typed }, { onSuccess: onClose })}
+      onConfirm={(typed) => rollback.mutate({ runId: run.id, typed, ...operatorParam() }, { onSuccess: onClose })}
     >
       {cancelling && (
         <Text>

@@ -1,6 +1,6 @@
 /** One step of a run in the timeline: its state in words, elapsed time, error and output. */
 import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { Confirmation, PlanStep, RunStep, StepState } from '../../../shared/recovery';
+import { doorLabels, type Confirmation, type PlanStep, type RunStep, type StepState } from '../../../shared/recovery';
 import { formatDuration, formatTime, stepElapsedMs, stepStateText } from './run-format';
 
 const useStyles = makeStyles({
@@ -81,7 +81,7 @@ export function TimelineStep({ number, planStep, progress, confirmation, now }: 
         {planStep.destructive && (
           <Badge appearance="outline" color="danger">
             {confirmation
-              ? `Destructive: confirmed by ${confirmation.by} at ${formatTime(confirmation.at)}`
+              ? `Destructive: confirmed by ${confirmation.by}${confirmation.door ? ` through the ${doorLabels[confirmation.door]}` : ''} at ${formatTime(confirmation.at)}`
               : `Destructive: needs ${planStep.confirmPhrase} typed to run`}
           </Badge>
         )}

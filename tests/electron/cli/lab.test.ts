@@ -90,6 +90,13 @@ describe('shadowswap lab', () => {
     await cli('lab', 'init', '--scenario', 'two-node-sql');
     expect((await cli('lab', 'latency', '--scale', '0')).stdout).toContain('Latency scale: 0');
     expect((await cli('lab', 'latency', '--scale', 'fast')).code).toBe(2);
+    expect((await cli('lab', 'latency', '--scale', '100')).stdout).toContain('Latency scale: 100');
+    for (const scale of ['1e308', '101', '-1', 'Infinity']) {
+      const refused = await cli('lab', 'latency', '--scale', scale);
+      expect(refused.code, scale).toBe(2);
+      expect(refused.stderr, scale).toContain('from 0 to 100');
+    }
+    expect((await cli('lab', 'latency')).stdout).toContain('Latency scale: 100');
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../../../shared/limits';
 import { runCliInProcess } from './cli-harness';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/windows');
@@ -54,6 +55,23 @@ describe('shadowswap parse', () => {
     expect(cut.code).toBe(1);
     expect(cut.stderr).toMatch(/reports 2 shadow copies but 1 were listed.*\(line 2: "Number of shadow copies listed: 2"\)/);
     expect(cut.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a file over the one request limit (32 MB) before reading it, in one line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-parse-big-'));
+    const file = path.join(dir, 'huge.log');
+    try {
+      // Sparse: the size is what is checked, so no 32 MB are written to disk.
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, MAX_REQUEST_BYTES + 1);
+      const refused = await cli(['parse', 'diskshadow', file]);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/huge\.log is 32\.0 MB; shadowswap parse reads saved tool output up to 32\.0 MB\./);
+      expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks for the file', async () => {

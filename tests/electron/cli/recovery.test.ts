@@ -20,6 +20,18 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('shadowswap plan', () => {
+  it.each([
+    [['--set', ''], '--set'],
+    [['--set', 'x'.repeat(65)], '--set'],
+    [['--set', 'abc', '--forensics-host', ''], '--forensics-host'],
+  ])('refuses %j in one line naming the flag', async (flags, flag) => {
+    await prepare();
+    const plan = await cli(['plan', ...flags]);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toMatch(new RegExp(`^shadowswap: ${flag} is not valid \\(too small|^shadowswap: ${flag} is not valid \\(too big`));
+    expect(plan.stderr.trimEnd()).not.toContain('\n');
+  });
+
   it('shows preflight, steps and exact commands, and changes nothing', async () => {
     const setId = await prepare();
     const before = (await cli(['inventory', 'luns', '--json'])).stdout;

@@ -97,6 +97,14 @@ describe('shadowswap CLI', () => {
     expect(badPort.stderr).toContain('--port must be a whole number');
   });
 
+  it('warns plainly that off loopback the token travels in clear text', async () => {
+    const served = await cli(['serve', '--host', '0.0.0.0', '--port', '0', '--data-dir', freshDir()]);
+    expect(served.code).toBe(0);
+    expect(served.stderr).toContain('over plain HTTP: the token travels in clear text');
+    const local = await cli(['serve', '--port', '0', '--data-dir', freshDir()]);
+    expect(local.stderr).toBe('');
+  });
+
   it('refuses a damaged state file without touching it', async () => {
     const dir = freshDir();
     fs.mkdirSync(path.join(dir, 'lab'));

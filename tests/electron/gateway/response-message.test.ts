@@ -61,7 +61,7 @@ describe('a shared result through the gateway', () => {
         () =>
           new Promise<WebSocket>((resolve, reject) => {
             const socket = new WebSocket(`ws://127.0.0.1:${gateway.port}/rpc`, {
-              headers: { cookie: `shadowswap_token=${gateway.token}` },
+              headers: { cookie: `${gateway.cookieName}=${gateway.token}` },
             });
             socket.once('open', () => resolve(socket));
             socket.once('error', reject);

@@ -31,7 +31,7 @@ afterAll(async () => {
   await core.close();
 });
 
-const cookie = () => `shadowswap_token=${gateway.token}`;
+const cookie = () => `${gateway.cookieName}=${gateway.token}`;
 
 function connect(
   headers: Record<string, string>,
@@ -64,7 +64,7 @@ describe('gateway', () => {
     const first = await fetch(gateway.url, { redirect: 'manual' });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
-    expect(first.headers.get('set-cookie')).toMatch(/^shadowswap_token=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
+    expect(first.headers.get('set-cookie')).toMatch(/^shadowswap_token_\d+=[^;]+; HttpOnly; SameSite=Strict; Path=\//);
     const page = await fetch(`${base}/`, { headers: { cookie: cookie() } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>ShadowSwap</title>');
@@ -92,7 +92,7 @@ describe('gateway', () => {
 
   it('refuses a WebSocket without the token, from a foreign origin, or under a rebound host name', async () => {
     expect((await connect({})).status).toBe(401);
-    expect((await connect({ cookie: 'shadowswap_token=nope' })).status).toBe(401);
+    expect((await connect({ cookie: `${gateway.cookieName}=nope` })).status).toBe(401);
     expect((await connect({ cookie: cookie(), origin: 'http://evil.example' })).status).toBe(401);
     expect((await connect({ cookie: cookie(), host: `evil.example:${gateway.port}` })).status).toBe(401);
   });
@@ -113,7 +113,7 @@ describe('gateway', () => {
     const events = await startGateway({ registry, port: 0, staticDir });
     try {
       const consoles = await Promise.all(
-        [1, 2].map(() => connect({ cookie: `shadowswap_token=${events.token}` }, `ws://127.0.0.1:${events.port}/rpc`)),
+        [1, 2].map(() => connect({ cookie: `${events.cookieName}=${events.token}` }, `ws://127.0.0.1:${events.port}/rpc`)),
       );
       const frames: string[] = [];
       consoles[0]?.socket.on('message', (data) => frames.push(String(data)));

@@ -3,6 +3,7 @@
  * incident (corrupt a LUN), arm and clear faults, and set how slow operations feel. Each change goes
  * through the store's lock, so a console sharing the data directory sees it on its next read.
  */
+import { MAX_LATENCY_SCALE } from '../../../../shared/lab-contract';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { damageLun } from './lun-damage';
 import { addFault, describeFault, type FaultRequest } from './faults';
@@ -73,10 +74,10 @@ export function clearFaults(dataDir: string): Promise<number> {
 }
 
 export async function setLatencyScale(dataDir: string, scale: number): Promise<void> {
-  if (!(Number.isFinite(scale) && scale >= 0)) {
+  if (!(Number.isFinite(scale) && scale >= 0 && scale <= MAX_LATENCY_SCALE)) {
     throw new ShadowSwapError(
       'INVALID_REQUEST',
-      `The latency scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not ${scale}.`,
+      `The latency scale must be a number from 0 to ${MAX_LATENCY_SCALE} (1 = like a real SAN, 0 = instant), not ${scale}.`,
     );
   }
   await new LabStore(dataDir).update((state) => {

@@ -36,7 +36,7 @@ describe('parseVshadowOutput on real captures', () => {
   });
 });
 
-describe('parseVshadowOutput on synthetic fixtures (vshadow's format strings)', () => {
+describe('parseVshadowOutput on synthetic fixtures (the format strings of vshadow)', () => {
   it('query after import: locally and remotely exposed, de-DE date', () => {
     const r = parseVshadowOutput(fixture('vshadow-query-imported.synthetic.txt'));
     expect(r.shadowCopies.map((s) => s.exposedAs)).toEqual(['X:\\', 'LogF']);
