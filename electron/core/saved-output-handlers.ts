@@ -1,28 +1,11 @@
 /** The offline-browsing part of the contract: the Windows parsers over text the operator opened. */
-import { ShadowSwapError } from '../../shared/errors';
 import type { SavedListing } from '../../shared/saved-output-contract';
-import { ParseError } from './backends/windows/parse-error';
-import { parseDiskshadowOutput } from './backends/windows/parse-diskshadow';
-import { parseVssadminOutput } from './backends/windows/parse-vssadmin';
-import type { ShadowListing } from './backends/windows/shadow-listing';
+import { readSavedListing } from './inventory/saved-listing';
 import type { Handlers } from './registry';
-
-const parsers = { diskshadow: parseDiskshadowOutput, vssadmin: parseVssadminOutput };
 
 export function savedOutputHandlers(): Pick<Handlers, 'parse.savedOutput'> {
   return {
-    'parse.savedOutput': ({ tool, text, locale }) => {
-      try {
-        const listing: ShadowListing = parsers[tool](text, locale === undefined ? {} : { locale });
-        return listing satisfies SavedListing;
-      } catch (error) {
-        if (!(error instanceof ParseError)) throw error;
-        throw new ShadowSwapError(
-          'INVALID_REQUEST',
-          `This is not ${tool} output ShadowSwap can read: ${error.message}. Check that the file is the tool's own output, or choose the other tool.`,
-          { line: error.line },
-        );
-      }
-    },
+    'parse.savedOutput': ({ tool, text, locale }) =>
+      readSavedListing(tool, text, locale === undefined ? {} : { locale }) satisfies SavedListing,
   };
 }

@@ -1,22 +1,20 @@
 /**
  * shadowswap parse diskshadow|vssadmin FILE: browse saved tool output offline. Prints the parsers'
  * ShadowListing ({shadowCopies, aliases, unparsed}) as JSON, or a table; a file that cannot be read or
- * parsed is one line on stderr naming the line, exit 1.
+ * parsed is one line on stderr naming the line, exit 1, and so is one that yields no shadow copy from lines
+ * it did not recognise (with those lines shown: inventory/saved-listing.ts).
  */
 import fs from 'node:fs';
 import { ShadowSwapError } from '../../../shared/errors';
-import type { DateOptions } from '../../core/backends/windows/locale-date';
-import { ParseError } from '../../core/backends/windows/parse-error';
-import { parseDiskshadowOutput } from '../../core/backends/windows/parse-diskshadow';
-import { parseVssadminOutput } from '../../core/backends/windows/parse-vssadmin';
 import type { ShadowListing } from '../../core/backends/windows/shadow-listing';
+import { readSavedListing, type SavedTool } from '../../core/inventory/saved-listing';
 import { stringFlag } from '../args';
 import { printJson, type Command } from '../command';
 import { formatTable } from '../table';
 
-const parsers: Record<'diskshadow' | 'vssadmin', { parse: (text: string, options: DateOptions) => ShadowListing; saved: string }> = {
-  diskshadow: { parse: parseDiskshadowOutput, saved: 'diskshadow output or a /l log (create, list shadows)' },
-  vssadmin: { parse: parseVssadminOutput, saved: 'vssadmin list shadows / create shadow output' },
+const saved: Record<SavedTool, string> = {
+  diskshadow: 'diskshadow output or a /l log (create, list shadows)',
+  vssadmin: 'vssadmin list shadows / create shadow output (English, French, German or Spanish)',
 };
 
 function readSaved(file: string): string {
@@ -51,14 +49,18 @@ function formatListing(listing: ShadowListing): string {
   ].join('\n');
 }
 
-function parseCommand(tool: keyof typeof parsers): Command {
+function parseCommand(tool: SavedTool): Command {
   return {
     path: ['parse', tool],
     operand: 'FILE',
-    summary: `Show the shadow copies in saved ${parsers[tool].saved}`,
+    summary: `Show the shadow copies in saved ${saved[tool]}`,
     flags: {
       json: { description: 'print {"shadowCopies", "aliases", "unparsed"} as JSON instead of a table' },
-      locale: { value: 'L', description: 'the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates' },
+      locale: {
+        value: 'L',
+        description:
+          "the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates (default: the one its labels' language implies)",
+      },
     },
     run: async (context) => {
       const file = context.args.positionals[2];
@@ -67,13 +69,10 @@ function parseCommand(tool: keyof typeof parsers): Command {
       const locale = stringFlag(context.args, 'locale');
       let listing: ShadowListing;
       try {
-        listing = parsers[tool].parse(readSaved(file), locale === undefined ? {} : { locale });
+        listing = readSavedListing(tool, readSaved(file), locale === undefined ? {} : { locale });
       } catch (error) {
-        if (!(error instanceof ParseError)) throw error;
-        throw new ShadowSwapError('STATE_UNREADABLE', `${file} is not ${tool} output ShadowSwap can read: ${error.message}.`, {
-          file,
-          line: error.line,
-        });
+        if (!(error instanceof ShadowSwapError) || error.code !== 'STATE_UNREADABLE') throw error;
+        throw new ShadowSwapError(error.code, `${file}: ${error.message}`, { file, ...error.details });
       }
       if (context.args.flags.json) printJson(context, listing);
       else context.io.stdout(formatListing(listing));
