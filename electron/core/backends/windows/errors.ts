@@ -2,10 +2,10 @@
  * Turning a failed (or silently partial) tool run into an operator-language ShadowSwapError:
  * what happened, why, and what to do next, with {hresult, symbol, tool} in details.
  *
- * Numeric values come ONLY from shared/reference (windows-tools.md §6.1 and the Win32 codes quoted in
- * anchors.md); HRESULT_FROM_WIN32(code) = 0x80070000 | code is computed, not looked up. Conditions whose
- * number the reference does not give (E_ACCESSDENIED, VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED) are recognized by
- * their text or symbol name, and any HRESULT printed next to them is reported as printed.
+ * Codes first: tools print their messages in the server's display language, but HRESULTs, Win32 codes,
+ * VSS symbols and exit codes are the same in every language (docs/windows-channels.md). HRESULT_FROM_WIN32(code)
+ * = 0x80070000 | code is computed, not looked up. The English sentences below are matched only after every
+ * code; where nothing explains a failure, the tool's own last lines are quoted verbatim in the message.
  *
  * Diskshadow documents no exit codes, so its output is always scanned (§1.1, §7 fact 6).
  */
@@ -117,6 +117,20 @@ export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
 
 const fromWin32 = (code: number): number => (0x80070000 | code) >>> 0;
 
+const ACCESS_DENIED: Explanation = {
+  symbol: 'ACCESS_DENIED',
+  what: 'Windows denied access',
+  why: 'the account running the step lacks the rights it needs (diskshadow needs local Administrators membership), or the file or device is locked',
+  next: 'Run the step as a member of the local Administrators group on that host, check that no other tool holds the disk or file, and retry',
+};
+
+/**
+ * System HRESULTs the tools print in every display language, where the sentence beside them is translated:
+ * E_ACCESSDENIED = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED = 5), https://learn.microsoft.com/en-us/windows/win32/seccrypto/common-hresult-values
+ * and https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-.
+ */
+const SYSTEM_HRESULTS: ReadonlyMap<number, Explanation> = new Map([[fromWin32(5), ACCESS_DENIED]]);
+
 /** Text conditions, checked in order; the first match wins. */
 interface TextRule {
   re: RegExp;
@@ -154,12 +168,7 @@ const TEXT_RULES: TextRule[] = [
   },
   {
     re: /Access is denied/i,
-    explanation: {
-      symbol: 'ACCESS_DENIED',
-      what: 'Windows denied access',
-      why: 'the account running the step lacks the rights it needs (diskshadow needs local Administrators membership), or the file or device is locked',
-      next: 'Run the step as a member of the local Administrators group on that host, check that no other tool holds the disk or file, and retry',
-    },
+    explanation: ACCESS_DENIED,
   },
   {
     re: /The\s+drive letter is already in use|is a drive letter already in use/i,
@@ -266,27 +275,45 @@ function printedHresults(output: string): number[] {
   return out;
 }
 
+/**
+ * @param said the tool's own last words, for a failure no code explains: on a server in another display
+ *   language they are the only account of what went wrong, so they are quoted verbatim, never interpreted.
+ */
 function build(
   tool: WindowsTool,
   e: Explanation,
   hresult: number | null,
   exitCode: number | null,
   evidence: string | null,
+  said: readonly string[] = [],
 ): ShadowSwapError {
-  return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.`, {
+  const quoted = said.length === 0 ? '' : ` ${tool} said: "${said.join(' / ')}".`;
+  return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.${quoted}`, {
     tool,
     hresult: hresult === null ? null : formatHresult(hresult),
     symbol: e.symbol,
     exitCode,
     ...(evidence === null ? {} : { evidence }),
+    ...(said.length === 0 ? {} : { said }),
   });
+}
+
+/** Lines a tool prints that are not its account of a failure: script echoes, prompts, banners. */
+const NOT_WORDS = /^(?:->|DISKSHADOW>|Microsoft DiskShadow|Copyright \(C\)|\(C\) Copyright|VSHADOW\.EXE |vssadmin \d)/i;
+
+/** The last lines of output worth quoting when nothing else explains a failure (at most two). */
+function lastWords(output: string): string[] {
+  const lines = splitPhysicalLines(output)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !NOT_WORDS.test(line));
+  return lines.slice(-2);
 }
 
 /** The error for a known HRESULT (VSS or HRESULT_FROM_WIN32 of a known cluster error), or null. */
 export function explainHresult(hresult: number): Explanation | null {
   const n = hresult >>> 0;
-  const vss = VSS_HRESULTS.get(n);
-  if (vss !== undefined) return vss;
+  const known = VSS_HRESULTS.get(n) ?? SYSTEM_HRESULTS.get(n);
+  if (known !== undefined) return known;
   for (const [code, e] of WIN32_ERRORS) if (fromWin32(code) === n) return e;
   return null;
 }
@@ -350,6 +377,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       evidenceLine(output, DISKSHADOW_FAILED),
+      lastWords(output),
     );
   }
   if (tool === 'vshadow' && (VSHADOW_FAILED.test(output) || (exitCode !== null && exitCode !== 0))) {
@@ -367,6 +395,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       evidenceLine(output, VSHADOW_FAILED),
+      lastWords(output),
     );
   }
   if (tool === 'diskraid' && exitCode !== null && exitCode !== 0) {
@@ -385,6 +414,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   if (exitCode !== null && exitCode !== 0) {
@@ -399,6 +429,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   if (exitCode === null) {
@@ -413,6 +444,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   return null;
