@@ -124,6 +124,18 @@ const ACCESS_DENIED: Explanation = {
   next: 'Run the step as a member of the local Administrators group on that host, check that no other tool holds the disk or file, and retry',
 };
 
+const PARTIAL_IMPORT: Explanation = {
+  symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+  what: 'The import was only partial: some shadow copies were not imported',
+  why: 'VSS timed out waiting for some shadow LUNs to arrive after the provider unmasked them; VSS does not clean up after a failed import',
+  next: 'Do not break the set. Rescan disks, check which shadow LUNs are visible, then clean up the imported LUNs and run the import again',
+};
+
+/** A partial import seen in what the host reports (CIM), not in what the tool printed; `evidence` says what was missing. */
+export function partialImportFailure(evidence: string): ShadowSwapError {
+  return build('powershell', { ...PARTIAL_IMPORT, what: `${PARTIAL_IMPORT.what} (${evidence})` }, null, null, evidence);
+}
+
 /**
  * System HRESULTs the tools print in every display language, where the sentence beside them is translated:
  * E_ACCESSDENIED = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED = 5), https://learn.microsoft.com/en-us/windows/win32/seccrypto/common-hresult-values
@@ -140,12 +152,7 @@ interface TextRule {
 const TEXT_RULES: TextRule[] = [
   {
     re: /VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED/,
-    explanation: {
-      symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
-      what: 'The import was only partial: some shadow copies were not imported',
-      why: 'VSS timed out waiting for some shadow LUNs to arrive after the provider unmasked them; VSS does not clean up after a failed import',
-      next: 'Do not break the set. Rescan disks, check which shadow LUNs are visible, then clean up the imported LUNs and run the import again',
-    },
+    explanation: PARTIAL_IMPORT,
   },
   {
     re: /don't have the correct permissions to run this command|elevated administrator privileges/i,

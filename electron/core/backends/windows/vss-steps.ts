@@ -9,11 +9,13 @@ import path from 'node:path';
 import type { BreakMode, OperationResult, ShadowCopy, SnapshotSet, SnapshotSetCreated, SnapshotSetState } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { lockHolder, tryLock, unlock } from '../../file-lock';
+import { parseShadowCopies } from '../../windows-tools/parsers/parse-shadow-copies';
 import { buildBreakScript, buildExposeScript, buildImportScript, buildTransportableCreateScript } from './diskshadow-scripts';
+import { partialImportFailure } from './errors';
 import { parseDiskshadowOutput } from './parse-diskshadow';
 import { parseDisks, type DiskInfo } from './parse-disk';
 import { parseVolumes, type VolumeInfo } from './parse-volumes';
-import { getDiskCommand, getDiskVolumesCommand } from './powershell-commands';
+import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from './powershell-commands';
 import type { ShadowCopyRecord } from './shadow-listing';
 import { succeeded } from './tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from './validate';
@@ -206,6 +208,7 @@ export async function importSnapshotSet(
   return withImportLock(lockDir, async () => {
     try {
       succeeded(await context.runner.diskshadow(importScript(set)));
+      await requireAllImported(context, set, params.host);
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
@@ -225,6 +228,25 @@ export async function importSnapshotSet(
       [`{${set.id}}: created → imported on ${params.host}`],
     );
   });
+}
+
+/**
+ * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): every shadow copy
+ * of the set must be there with Imported true, whatever diskshadow printed. A partial import is reported only
+ * as a VSS status symbol in diskshadow's text; this check does not depend on finding it.
+ * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
+ */
+async function requireAllImported(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
+  const imported = new Set(
+    (await powershellJson(context, getShadowCopiesCommand(), parseShadowCopies))
+      .filter((c) => c.setId === set.id && c.flags.includes('Imported'))
+      .map((c) => c.id),
+  );
+  const missing = set.shadowCopies.filter((c) => !imported.has(c.id));
+  if (missing.length > 0)
+    throw partialImportFailure(
+      `Win32_ShadowCopy on ${host} lists ${set.shadowCopies.length - missing.length} of the ${set.shadowCopies.length} shadow copies of set {${set.id}} as imported; missing: ${missing.map((c) => `{${c.id}}`).join(', ')}`,
+    );
 }
 
 async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Promise<T> {
