@@ -83,4 +83,42 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The Windows knowledge both backends render through is pure: it reads no file, starts no process.
+    files: ['electron/core/windows-tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'windows-tools/ is I/O-free: the backends do the I/O and pass what it needs.',
+          })),
+          patterns: [
+            { group: ['**/backends/**'], message: 'windows-tools/ serves the backends; it never depends on one.' },
+            { group: ['**/renderer/**', '**/gateway/**', '**/cli/**'], message: 'The core never depends on the renderer or a door.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Lab previews Windows commands through windows-tools/, never by reaching into the Windows backend.
+    files: ['electron/core/backends/lab/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core is plain Node.' }],
+          patterns: [
+            {
+              group: ['**/backends/windows/**', '../windows/**'],
+              message: 'The Lab renders Windows commands through electron/core/windows-tools, not the Windows backend.',
+            },
+            { group: ['**/renderer/**', '**/gateway/**', '**/cli/**'], message: 'The core never depends on the renderer or a door.' },
+          ],
+        },
+      ],
+    },
+  },
 );

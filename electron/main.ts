@@ -12,8 +12,8 @@ import { cliArgumentsOf } from './cli/command-line-mode';
 import { processIo } from './cli/process-io';
 import { runCli } from './cli/run-cli';
 import { createCore, type Core } from './core/app';
-import { resolveDataDir } from './core/data-dir';
-import { openBackend } from './core/open-backend';
+import { resolveDataDir } from './core/storage/data-dir';
+import { openBackend } from './core/backends/open-backend';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,

@@ -25,6 +25,16 @@ describe('layering', () => {
     ['renderer/src/example.ts', "import path from 'node:path'; export const x = path;"],
     ['electron/core/example.ts', "import { app } from 'electron'; export const x = app;"],
     ['electron/core/example.ts', "import { startGateway } from '../gateway/server'; export const x = startGateway;"],
+    ['electron/core/windows-tools/example.ts', "import fs from 'node:fs'; export const x = fs;"],
+    [
+      'electron/core/windows-tools/example.ts',
+      "import { ToolRunner } from '../backends/windows/running/tool-runner'; export const x = ToolRunner;",
+    ],
+    [
+      'electron/core/backends/lab/example.ts',
+      "import { WindowsBackend } from '../windows/windows-backend'; export const x = WindowsBackend;",
+    ],
+    ['electron/core/backends/lab/example.ts', "import { app } from 'electron'; export const x = app;"],
   ])('%s refuses: %s', async (file, code) => {
     expect(await restrictedImportMessages(file, code)).not.toEqual([]);
   });
@@ -33,6 +43,10 @@ describe('layering', () => {
     ['shared/example.ts', "import { z } from 'zod'; export const x = z;"],
     ['electron/core/example.ts', "import fs from 'node:fs'; export const x = fs;"],
     ['electron/main.ts', "import { app } from 'electron'; export const x = app;"],
+    [
+      'electron/core/backends/lab/example.ts',
+      "import { renderOperation } from '../../windows-tools/render-operation'; export const x = renderOperation;",
+    ],
     ['renderer/src/example.ts', "import { matchesFilter } from '../../shared/filter'; export const x = matchesFilter;"],
   ])('%s allows: %s', async (file, code) => {
     expect(await restrictedImportMessages(file, code)).toEqual([]);

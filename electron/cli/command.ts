@@ -4,9 +4,9 @@
  */
 import { createClient, type ContractClient } from '../../shared/rpc';
 import { createCore, type Core } from '../core/app';
-import { resolveDataDir } from '../core/data-dir';
-import { openBackend } from '../core/open-backend';
-import { localChannel } from '../core/registry';
+import { resolveDataDir } from '../core/storage/data-dir';
+import { openBackend } from '../core/backends/open-backend';
+import { localChannel } from '../core/rpc/registry';
 import { stringFlag, type FlagSpec } from './args';
 import type { CommandContext } from './context';
 

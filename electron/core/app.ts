@@ -4,16 +4,16 @@
  */
 import type { AppInfo } from '../../shared/domain';
 import type { Backend } from './backend';
-import { EventBus } from './event-bus';
-import { inventoryHandlers } from './inventory-handlers';
-import { inventoryViews } from './inventory-index';
+import { EventBus } from './rpc/event-bus';
+import { inventoryHandlers } from './inventory/inventory-handlers';
+import { inventoryViews } from './inventory/inventory-index';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
 import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
-import { savedOutputHandlers } from './saved-output-handlers';
+import { savedOutputHandlers } from './inventory/saved-output-handlers';
 import { createSnapshot } from './snapshots/create-snapshot';
-import { createRegistry, type Registry } from './registry';
+import { createRegistry, type Registry } from './rpc/registry';
 
 export interface Core {
   registry: Registry;

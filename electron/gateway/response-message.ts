@@ -6,7 +6,7 @@
  * cached bytes are sent as they are, framed by the few bytes that differ per request.
  */
 import type { Outcome, ResponseFrame } from '../../shared/rpc';
-import { isShared } from '../core/shared-results';
+import { isShared } from '../core/rpc/shared-results';
 
 const encodedResults = new WeakMap<object, Buffer>();
 const CLOSING_BRACE = Buffer.from('}');

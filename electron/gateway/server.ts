@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrame, type EventsFrame } from '../../shared/rpc';
-import type { Registry } from '../core/registry';
+import type { Registry } from '../core/rpc/registry';
 import { responseMessage } from './response-message';
 import { contentTypeOf, resolveStaticPath } from './static-files';
 import { newToken, presentedToken, TOKEN_COOKIE, tokenMatches } from './token';

@@ -1,8 +1,8 @@
 /** shadowswap doctor: what this machine offers the Windows backend, and which backend will be used and why. */
 import os from 'node:os';
 import { runDoctor, type DoctorReport } from '../../core/backends/windows/doctor';
-import { realLocatorEnvironment } from '../../core/backends/windows/tool-locator';
-import { ToolRunner } from '../../core/backends/windows/tool-runner';
+import { realLocatorEnvironment } from '../../core/backends/windows/running/tool-locator';
+import { ToolRunner } from '../../core/backends/windows/running/tool-runner';
 import { printJson, type Command } from '../command';
 
 const yesNo = (value: boolean | null): string => (value === null ? 'unknown' : value ? 'yes' : 'no');

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { ShadowSwapError } from '../../../shared/errors';
-import type { ShadowListing } from '../../core/backends/windows/shadow-listing';
+import type { ShadowListing } from '../../core/windows-tools/parsers/shadow-listing';
 import { readSavedListing, type SavedTool } from '../../core/inventory/saved-listing';
 import { stringFlag } from '../args';
 import { printJson, type Command } from '../command';

@@ -6,11 +6,11 @@
  * as "there are none", so it is a failure that shows the lines.
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import type { DateOptions } from '../backends/windows/locale-date';
-import { ParseError } from '../backends/windows/parse-error';
-import { parseDiskshadowOutput } from '../backends/windows/parse-diskshadow';
-import { parseVssadminOutput } from '../backends/windows/parse-vssadmin';
-import type { ShadowListing } from '../backends/windows/shadow-listing';
+import type { DateOptions } from '../windows-tools/parsers/locale-date';
+import { ParseError } from '../windows-tools/parsers/parse-error';
+import { parseDiskshadowOutput } from '../windows-tools/parsers/parse-diskshadow';
+import { parseVssadminOutput } from '../windows-tools/parsers/parse-vssadmin';
+import type { ShadowListing } from '../windows-tools/parsers/shadow-listing';
 
 export type SavedTool = 'diskshadow' | 'vssadmin';
 

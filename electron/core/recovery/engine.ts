@@ -16,7 +16,7 @@ import {
   type RunSummary,
 } from '../../../shared/recovery';
 import type { Backend } from '../backend';
-import type { EventBus } from '../event-bus';
+import type { EventBus } from '../rpc/event-bus';
 import { Journal, readJournal, type JournalRecord } from './journal';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';

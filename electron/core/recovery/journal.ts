@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
-import { SerialQueue } from '../serial-queue';
-import { syncDirectory } from '../sync-directory';
+import { SerialQueue } from '../storage/serial-queue';
+import { syncDirectory } from '../storage/sync-directory';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

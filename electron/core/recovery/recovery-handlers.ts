@@ -1,5 +1,5 @@
 /** The recovery half of the contract: plans, runs and their steering, all through the engine. */
-import type { Handlers } from '../registry';
+import type { Handlers } from '../rpc/registry';
 import type { RecoveryEngine } from './engine';
 
 type RecoveryHandlers = Pick<

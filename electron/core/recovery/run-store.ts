@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
-import { isProcessAlive, lockHolder, tryLock, unlock, withFileLock } from '../file-lock';
+import { isProcessAlive, lockHolder, tryLock, unlock, withFileLock } from '../storage/file-lock';
 
 export interface Claim {
   runId: string;

@@ -1,6 +1,6 @@
 /** The reports part of the contract: a run's report, exported for the console to save. */
 import type { ReportFormat } from '../../../shared/report';
-import type { Handlers } from '../registry';
+import type { Handlers } from '../rpc/registry';
 import type { PdfPrinter } from './render-pdf';
 import { buildReport, exportReport } from './reports';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
-import { buildListProvidersScript } from '../../../electron/core/backends/windows/diskshadow-scripts';
+import { buildListProvidersScript } from '../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import { runDoctor, type DoctorEnvironment } from '../../../electron/core/backends/windows/doctor';
-import { getClusterNodeCommand } from '../../../electron/core/backends/windows/powershell-commands';
-import type { ProcessLauncher } from '../../../electron/core/backends/windows/process-launcher';
-import { ReplayLauncher } from '../../../electron/core/backends/windows/replay-launcher';
-import { ToolRunner } from '../../../electron/core/backends/windows/tool-runner';
-import type { TranscriptEntry } from '../../../electron/core/backends/windows/transcript';
+import { getClusterNodeCommand } from '../../../electron/core/windows-tools/commands/powershell-commands';
+import type { ProcessLauncher } from '../../../electron/core/backends/windows/running/process-launcher';
+import { ReplayLauncher } from '../../../electron/core/backends/windows/running/replay-launcher';
+import { ToolRunner } from '../../../electron/core/backends/windows/running/tool-runner';
+import type { TranscriptEntry } from '../../../electron/core/backends/windows/running/transcript';
 
 const noSpawning: ProcessLauncher = {
   launch: () => {

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, methods } from '../../../shared/contract';
-import { EventBus } from '../../../electron/core/event-bus';
-import { createRegistry, type Handlers } from '../../../electron/core/registry';
+import { EventBus } from '../../../electron/core/rpc/event-bus';
+import { createRegistry, type Handlers } from '../../../electron/core/rpc/registry';
 
 const handler = vi.fn(() => {
   throw new Error('a handler ran for a payload the contract should have refused');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { markShared } from '../../../electron/core/shared-results';
+import { markShared } from '../../../electron/core/rpc/shared-results';
 import { responseMessage } from '../../../electron/gateway/response-message';
 import { startGateway, type Gateway } from '../../../electron/gateway/server';
-import type { Registry } from '../../../electron/core/registry';
+import type { Registry } from '../../../electron/core/rpc/registry';
 
 const joined = (parts: ReadonlyArray<string | Buffer>) => parts.map((part) => part.toString()).join('');
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../../electron/core/app';
 import { LabBackend } from '../../../electron/core/backends/lab/lab-backend';
-import type { EventListener } from '../../../electron/core/event-bus';
+import type { EventListener } from '../../../electron/core/rpc/event-bus';
 import { startGateway, type Gateway } from '../../../electron/gateway/server';
 import { createClient } from '../../../shared/rpc';
 import { createWsChannel, type SocketLike } from '../../../shared/ws-channel';

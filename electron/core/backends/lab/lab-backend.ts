@@ -39,7 +39,7 @@ import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views
 import { FailedWithEffect, type OperationContext } from './operation';
 import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
-import { windowsEquivalents } from './windows-equivalents';
+import { windowsEquivalents } from './lab-addressing';
 import { windowsFailure } from './windows-errors';
 
 export interface LabOptions {

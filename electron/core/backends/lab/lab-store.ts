@@ -11,9 +11,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../../shared/errors';
-import { syncDirectory } from '../../sync-directory';
-import { withFileLockAsync } from '../../file-lock';
-import { SerialQueue } from '../../serial-queue';
+import { syncDirectory } from '../../storage/sync-directory';
+import { withFileLockAsync } from '../../storage/file-lock';
+import { SerialQueue } from '../../storage/serial-queue';
 import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-model';
 
 export const STATE_FILE = 'state.json';

@@ -6,7 +6,7 @@
  */
 import type { Cluster, Host, Lun, SnapshotSet } from '../../../../shared/domain';
 import { ALL_HOSTS } from '../../backend';
-import { markShared } from '../../shared-results';
+import { markShared } from '../../rpc/shared-results';
 import { ownerNodeOf } from './cluster-service';
 import type { LabCluster, LabLun, LabSnapshotSet, LabState } from './lab-model';
 

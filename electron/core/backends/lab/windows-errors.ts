@@ -3,7 +3,7 @@
  * an operator reads in a drill is what they will read on a server, code and text alike.
  */
 import { ShadowSwapError, type ErrorCode } from '../../../../shared/errors';
-import { formatHresult, windowsCodes, type WindowsCodeSymbol } from '../../windows-codes';
+import { formatHresult, windowsCodes, type WindowsCodeSymbol } from '../../windows-tools/windows-codes';
 
 /** The codes the Lab can fail with: those whose system text the registry holds. */
 export type WindowsErrorSymbol = {

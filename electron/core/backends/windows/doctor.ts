@@ -5,12 +5,12 @@
  * lists the VSS providers (diskshadow `list providers`, reported raw: no parser for it exists yet) and asks whether
  * this computer is a cluster node (Get-ClusterNode).
  */
-import { buildListProvidersScript } from './diskshadow-scripts';
-import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './host-readiness';
-import { parseClusterNodes } from './parse-cluster';
-import { getClusterNodeCommand } from './powershell-commands';
-import { locateTool, type LocatorEnvironment, type ToolLocation } from './tool-locator';
-import { succeeded, type ToolRunner } from './tool-runner';
+import { buildListProvidersScript } from '../../windows-tools/commands/diskshadow-scripts';
+import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './running/host-readiness';
+import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
+import { getClusterNodeCommand } from '../../windows-tools/commands/powershell-commands';
+import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
+import { succeeded, type ToolRunner } from './running/tool-runner';
 
 export interface DoctorReport {
   platform: { os: NodeJS.Platform; release: string; arch: string; hostname: string };

@@ -1,8 +1,8 @@
 /**
  * The Windows backend: the Backend port driven by the real tools through the runner. Reads come from
  * Get-Disk and the cluster cmdlets (as JSON), the console's snapshot catalog, and the operator's SAN map;
- * operations run diskshadow, vshadow, diskraid and the cluster cmdlets (see vss-steps, lun-masking,
- * cluster-steps). Failures become operator-language ShadowSwapErrors (errors.ts).
+ * operations run diskshadow, vshadow, diskraid and the cluster cmdlets (see operations/: vss-operations, lun-masking,
+ * cluster-operations). Failures become operator-language ShadowSwapErrors (windows-tools/errors.ts).
  *
  * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), san-map.json (written by the
  * operator), and import.lock.
@@ -22,17 +22,17 @@ import type {
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
 import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
-import { moveGroup, runOwnerNodeStep, setResourceDiskIdentity } from './cluster-steps';
-import { setDisksWritable } from './disk-steps';
-import { setLunMask } from './lun-masking';
+import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
+import { setDisksWritable } from './operations/disk-operations';
+import { setLunMask } from './operations/lun-masking';
 import {
   parseClusterGroups,
   parseClusterNodes,
   parseClusterResources,
   parseDiskResourceParameters,
   parseResourceDependencies,
-} from './parse-cluster';
-import { parseDisks, type DiskInfo } from './parse-disk';
+} from '../../windows-tools/parsers/parse-cluster';
+import { parseDisks, type DiskInfo } from '../../windows-tools/parsers/parse-disk';
 import {
   getClusterGroupCommand,
   getClusterNodeCommand,
@@ -40,17 +40,18 @@ import {
   getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskResourceParametersCommand,
-} from './powershell-commands';
-import type { ProcessLauncher } from './process-launcher';
-import { SanMapStore } from './san-map';
-import { SnapshotCatalog } from './snapshot-catalog';
-import { ToolRunner, type ToolRunnerOptions } from './tool-runner';
-import { transcriptFile } from './transcript';
-import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './vss-steps';
-import { isThisComputer, powershellJson, type WindowsContext } from './windows-context';
+} from '../../windows-tools/commands/powershell-commands';
+import type { ProcessLauncher } from './running/process-launcher';
+import { SanMapStore } from './state/san-map';
+import { SnapshotCatalog } from './state/snapshot-catalog';
+import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
+import { transcriptFile } from './running/transcript';
+import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
+import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
-import { previewCommands } from './windows-preview';
-import { clusterView, hostsView, isPhysicalDisk, lunView } from './windows-views';
+import { renderOperation } from '../../windows-tools/render-operation';
+import { windowsAddressing } from './state/windows-addressing';
+import { clusterView, hostsView, isPhysicalDisk, lunView } from './state/windows-views';
 
 export interface WindowsBackendOptions {
   dataDir: string;
@@ -193,27 +194,27 @@ export class WindowsBackend implements Backend {
   }
 
   suspendResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'suspendResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'suspendResource', params));
   }
 
   resumeResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'resumeResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'resumeResource', params));
   }
 
   stopResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'stopResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'stopResource', params));
   }
 
   startResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'startResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'startResource', params));
   }
 
   startApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'startApplicationResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'startApplicationResource', params));
   }
 
   stopApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.changed(() => runOwnerNodeStep(this.context, 'stopApplicationResource', params));
+    return this.changed(() => runOwnerNodeOperation(this.context, 'stopApplicationResource', params));
   }
 
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {
@@ -226,7 +227,7 @@ export class WindowsBackend implements Backend {
 
   /** Reads only the SAN map and the catalog, so it neither waits its turn nor adds calls to a transcript. */
   async previewCommands(operation: PlannedOperation): Promise<CommandPreview[]> {
-    return previewCommands(this.context, operation);
+    return renderOperation(operation, windowsAddressing(this.context));
   }
 
   onChange(listener: (reason: string) => void): () => void {

@@ -4,11 +4,11 @@
  * release recent enough. What cannot be determined is a warning that says so, never a pass.
  */
 import type { PreflightCheck } from '../../../../shared/recovery';
-import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './host-readiness';
-import { parseOperatingSystem, type OperatingSystemInfo } from './parse-operating-system';
-import { getOperatingSystemCommand } from './powershell-commands';
-import type { ToolLocation } from './tool-locator';
-import { succeeded, type ToolRunner } from './tool-runner';
+import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './running/host-readiness';
+import { parseOperatingSystem, type OperatingSystemInfo } from '../../windows-tools/parsers/parse-operating-system';
+import { getOperatingSystemCommand } from '../../windows-tools/commands/powershell-commands';
+import type { ToolLocation } from './running/tool-locator';
+import { succeeded, type ToolRunner } from './running/tool-runner';
 
 /**
  * Transportable shadow copies in a cluster need Windows Server 2003 SP1 (reference §0), but the backend also uses

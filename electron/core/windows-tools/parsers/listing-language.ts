@@ -4,7 +4,7 @@
  * listing whose labels are French is read with French dates unless the operator names the locale
  * (`--locale`). English gives no hint: en-US writes M/D/Y, en-GB D/M/Y.
  */
-import type { DateOptions } from '../../backends/windows/locale-date';
+import type { DateOptions } from './locale-date';
 
 export type ListingLanguage = 'en' | 'fr' | 'de' | 'es';
 

@@ -11,7 +11,7 @@
  * all for none, and InstallDate as Windows PowerShell 5.1 writes a DateTime (`/Date(1587332041000)/`), as
  * PowerShell 7 writes it (ISO 8601 with its offset), or as a raw CIM datetime (`20200419213401.000000-420`).
  */
-import { guidOrNull } from '../../backends/windows/guid-text';
+import { guidOrNull } from './guid-text';
 import {
   itemError,
   optionalBoolean,
@@ -20,7 +20,7 @@ import {
   parsePowerShellJson,
   requiredString,
   type JsonObject,
-} from '../../backends/windows/parse-powershell-json';
+} from './parse-powershell-json';
 
 /** The documented boolean attributes of Win32_ShadowCopy, in the class's order. */
 export const SHADOW_COPY_FLAGS = [

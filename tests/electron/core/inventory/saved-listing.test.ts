@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { isPromptEcho, readSavedListing } from '../../../../electron/core/inventory/saved-listing';
-import { savedOutputHandlers } from '../../../../electron/core/saved-output-handlers';
-import { fixture } from '../backends/windows/fixtures';
+import { savedOutputHandlers } from '../../../../electron/core/inventory/saved-output-handlers';
+import { fixture } from '../windows-tools/fixtures';
 
 function refusal(fn: () => unknown): ShadowSwapError {
   try {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../../shared/recovery';
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { readJournal } from '../../../../electron/core/recovery/journal';
 import type { RunEvent } from '../../../../electron/core/recovery/run-events';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { armFault, corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 

@@ -3,7 +3,7 @@
  * recovery of the estate's first set and arms a fault just before one step.
  * Usage: node fault-driver.cjs DATA_DIR STEP_INDEX FAULT_JSON
  */
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { LabBackend } from '../../../../electron/core/backends/lab/lab-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { FIXED_NOW } from '../backends/lab/lab-fixture';

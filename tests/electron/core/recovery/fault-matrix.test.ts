@@ -14,7 +14,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import type { PlanStep, RunSummary, StepKind } from '../../../../shared/recovery';
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { clearFaults, listFaults } from '../../../../electron/core/backends/lab/lab-admin';
 import { LAB_CRASH_EXIT_CODE, type FaultRequest } from '../../../../electron/core/backends/lab/faults';
 import { labOperations, type LabOperationName } from '../../../../electron/core/backends/lab/lab-operations';

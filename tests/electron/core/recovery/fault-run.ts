@@ -4,7 +4,7 @@
  * under test and not earlier. Used in-process by fault-matrix.test.ts and in a child by fault-driver.ts.
  */
 import type { RunSummary } from '../../../../shared/recovery';
-import type { EventBus } from '../../../../electron/core/event-bus';
+import type { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
 import type { FaultRequest } from '../../../../electron/core/backends/lab/faults';
 import type { RecoveryEngine } from '../../../../electron/core/recovery/engine';

@@ -1,7 +1,7 @@
 /** A Lab estate plus a recovery engine over it, and the checks every recovery test makes. */
 import { expect } from 'vitest';
 import type { Lun } from '../../../../shared/domain';
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 

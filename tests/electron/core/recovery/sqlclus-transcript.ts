@@ -18,14 +18,14 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ownerNodeCommand } from '../../../../electron/core/backends/windows/cluster-steps';
+import { ownerNodeCommand } from '../../../../electron/core/windows-tools/render-operation';
 import {
   getClusterGroupCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
   getShadowCopiesCommand,
-} from '../../../../electron/core/backends/windows/powershell-commands';
-import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
+} from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
 const CLUSTER = 'SQLCLUS';
@@ -110,7 +110,7 @@ function startSqlServer(at: string): TranscriptEntry[] {
 export function stopSegment(name: 'step-1-stop-resources' | 'step-1-stop-access-denied'): TranscriptEntry[] {
   const entries = segment(name);
   const firstStop = entries.findIndex((e) => commandOf(e).includes('Stop-ClusterResource'));
-  const readResource = firstStop - 1; // runOwnerNodeStep reads the resource just before it acts
+  const readResource = firstStop - 1; // runOwnerNodeOperation reads the resource just before it acts
   return [...entries.slice(0, readResource), ...lastReading(entries, readResource), ...entries.slice(readResource)];
 }
 

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../../electron/core/event-bus';
-import { ReplayLauncher } from '../../../../electron/core/backends/windows/replay-launcher';
-import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/transcript';
+import { EventBus } from '../../../../electron/core/rpc/event-bus';
+import { ReplayLauncher } from '../../../../electron/core/backends/windows/running/replay-launcher';
+import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app';
 import { createClient } from '../../../../shared/rpc';
-import { localChannel } from '../../../../electron/core/registry';
+import { localChannel } from '../../../../electron/core/rpc/registry';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 
 let lab: LabFixture;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
-import { buildImportScript } from '../../../../../electron/core/backends/windows/diskshadow-scripts';
+import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import {
   getClusterGroupCommand,
   getClusterNodeCommand,
@@ -17,11 +17,11 @@ import {
   getDiskCommand,
   getDiskVolumesCommand,
   getShadowCopiesCommand,
-} from '../../../../../electron/core/backends/windows/powershell-commands';
-import { ReplayLauncher } from '../../../../../electron/core/backends/windows/replay-launcher';
-import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/transcript';
+} from '../../../../../electron/core/windows-tools/commands/powershell-commands';
+import { ReplayLauncher } from '../../../../../electron/core/backends/windows/running/replay-launcher';
+import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../../electron/core/backends/windows/windows-backend';
-import { fixture } from './fixtures';
+import { fixture } from '../../windows-tools/fixtures';
 
 const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const PROVIDER = '781c006a-5829-4a25-81e3-d5e43bd005ab';

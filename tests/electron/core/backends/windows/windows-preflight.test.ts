@@ -1,10 +1,10 @@
 /** The Windows backend's own preflight: tools, elevation and OS version, each judged, and "unknown" never a pass. */
 import { describe, expect, it } from 'vitest';
 import type { PreflightCheck } from '../../../../../shared/recovery';
-import { getOperatingSystemCommand } from '../../../../../electron/core/backends/windows/powershell-commands';
-import { ReplayLauncher } from '../../../../../electron/core/backends/windows/replay-launcher';
-import { ToolRunner } from '../../../../../electron/core/backends/windows/tool-runner';
-import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/transcript';
+import { getOperatingSystemCommand } from '../../../../../electron/core/windows-tools/commands/powershell-commands';
+import { ReplayLauncher } from '../../../../../electron/core/backends/windows/running/replay-launcher';
+import { ToolRunner } from '../../../../../electron/core/backends/windows/running/tool-runner';
+import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/running/transcript';
 import { windowsPreflightChecks } from '../../../../../electron/core/backends/windows/windows-preflight';
 
 const SYSTEM32 = 'C:\\Windows\\System32';

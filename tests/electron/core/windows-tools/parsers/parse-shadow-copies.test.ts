@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ParseError } from '../../../../../electron/core/backends/windows/parse-error';
+import { ParseError } from '../../../../../electron/core/windows-tools/parsers/parse-error';
 import {
   cimInstant,
   parseShadowCopies,
   parseShadowProviders,
 } from '../../../../../electron/core/windows-tools/parsers/parse-shadow-copies';
-import { fixture } from '../../backends/windows/fixtures';
+import { fixture } from '../fixtures';
 
 describe('parseShadowCopies (Get-CimInstance Win32_ShadowCopy | ConvertTo-Json)', () => {
   it('reads an array: GUIDs lower-case without braces, the true flags by name, InstallDate as an instant', () => {

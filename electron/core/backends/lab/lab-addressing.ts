@@ -1,0 +1,75 @@
+/**
+ * The Lab's estate as the Windows command renderer addresses it (windows-tools/render-operation.ts), so a Lab plan
+ * previews exactly what the Windows backend would run on the same estate: diskraid subsystems from the Lab's array
+ * order, LUN indexes from the `<n>` of `<array>:lun-<n>`, UniqueIds from the first page 0x83 identifier, initiators
+ * from its hosts. The plan marks these commands as simulated.
+ */
+import type { CommandPreview } from '../../../../shared/recovery';
+import { ShadowSwapError } from '../../../../shared/errors';
+import type { PlannedOperation } from '../../backend';
+import { renderOperation, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
+import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
+import { findLun, findSnapshotSet } from './lab-lookup';
+import { lunNumberOf } from './vss-provider';
+
+/** Where a Windows console keeps a set's .cab when the Lab's catalog records only its name. */
+const METADATA_FOLDER = 'C:\\ShadowSwap\\metadata';
+
+/**
+ * The computer a Windows console would run diskraid, diskshadow and vshadow on: the procedure imports there, so
+ * it is the host a set is imported on (or was taken on, before its import). The Lab has no computer of its own.
+ */
+function consoleHostOf(set: LabSnapshotSet): string {
+  return set.importedTo ?? set.sourceHost;
+}
+
+function newestSetWith(state: LabState, lun: LabLun): LabSnapshotSet {
+  const set = state.snapshotSets.findLast((s) => s.shadowCopies.some((c) => c.originalLunId === lun.id || c.shadowLunId === lun.id));
+  if (set === undefined)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${lun.name} is in no shadow copy set, so no recovery masks it and the Lab cannot tell which host would run diskraid.`,
+      { lunId: lun.id },
+    );
+  return set;
+}
+
+/** The set an operation acts on, whose importing host stands in for the console's computer. */
+function setOf(state: LabState, planned: PlannedOperation): LabSnapshotSet | null {
+  switch (planned.operation) {
+    case 'setLunMask':
+      return newestSetWith(state, findLun(state, planned.lunId));
+    case 'setVolumesReadWrite':
+      return planned.lunIds[0] === undefined ? null : newestSetWith(state, findLun(state, planned.lunIds[0]));
+    case 'importSnapshotSet':
+    case 'breakSnapshotSet':
+      return findSnapshotSet(state, planned.setId);
+    default:
+      return null;
+  }
+}
+
+export function labAddressing(state: LabState, planned: PlannedOperation): WindowsAddressing {
+  const set = setOf(state, planned);
+  return {
+    consoleComputer: set === null ? ('onNode' in planned ? planned.onNode : '') : consoleHostOf(set),
+    lun(lunId) {
+      const lun = findLun(state, lunId);
+      return {
+        name: lun.name,
+        subsystem: state.arrays.findIndex((a) => a.id === lun.arrayId),
+        lun: lunNumberOf(lun.id),
+        uniqueId: lun.identifiers[0]?.value ?? null,
+      };
+    },
+    initiatorsOf: (host) => state.hosts.find((h) => sameComputer(h.name, host))?.initiators,
+    metadataPath(setId) {
+      const { metadataFile } = findSnapshotSet(state, setId);
+      return /^[A-Za-z]:\\/.test(metadataFile) ? metadataFile : `${METADATA_FOLDER}\\${metadataFile}`;
+    },
+  };
+}
+
+export function windowsEquivalents(state: LabState, planned: PlannedOperation): CommandPreview[] {
+  return renderOperation(planned, labAddressing(state, planned));
+}

@@ -1,0 +1,311 @@
+/**
+ * The VSS steps of the procedure on Windows: create a transportable set (diskshadow), import it (diskshadow
+ * load metadata + import, one at a time per host), break it (diskshadow break [writable], or vshadow -bex for
+ * identity revert), expose a shadow copy (diskshadow expose). Each step updates the console's catalog only
+ * after the tool succeeded; a failed import is recorded as failed, because VSS leaves its LUNs for us to clean up.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  BreakMode,
+  OperationResult,
+  ShadowCopy,
+  SnapshotSet,
+  SnapshotSetCreated,
+  SnapshotSetState,
+} from '../../../../../shared/domain';
+import { ShadowSwapError } from '../../../../../shared/errors';
+import { lockHolder, tryLock, unlock } from '../../../storage/file-lock';
+import { buildExposeScript, buildImportScript, buildTransportableCreateScript } from '../../../windows-tools/commands/diskshadow-scripts';
+import { partialImportFailure } from '../../../windows-tools/errors';
+import { parseDiskshadowOutput } from '../../../windows-tools/parsers/parse-diskshadow';
+import { parseShadowCopies } from '../../../windows-tools/parsers/parse-shadow-copies';
+import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-disk';
+import { parseVolumes, type VolumeInfo } from '../../../windows-tools/parsers/parse-volumes';
+import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from '../../../windows-tools/commands/powershell-commands';
+import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
+import { succeeded } from '../running/tool-runner';
+import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
+import { breakCall } from '../../../windows-tools/render-operation';
+import { operationResult, powershellJson, requireThisComputer, type WindowsContext } from '../state/windows-context';
+import { lunVisibleTo, sameName } from '../state/windows-views';
+
+interface SourceVolume {
+  lunId: string;
+  disk: DiskInfo;
+  volume: VolumeInfo;
+}
+
+async function sourceVolumes(
+  context: WindowsContext,
+  lunIds: readonly string[],
+): Promise<{ volumes: SourceVolume[]; providerId: string; metadataDir: string }> {
+  const map = context.sanMap.read();
+  const volumes: SourceVolume[] = [];
+  const providers = new Set<string>();
+  for (const lunId of lunIds) {
+    const lun = map.luns.find((l) => l.id === lunId);
+    if (lun === undefined)
+      throw new ShadowSwapError('NOT_FOUND', `LUN ${lunId} is not in the SAN map (${context.sanMap.file}). Add it there, then retry.`, {
+        lunId,
+      });
+    const array = map.arrays.find((a) => a.id === lun.arrayId);
+    if (array === undefined)
+      throw new ShadowSwapError(
+        'NOT_FOUND',
+        `LUN ${lunId} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
+        { lunId },
+      );
+    providers.add(array.providerId.toLowerCase());
+    const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId } }), parseDisks);
+    if (disk === undefined)
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `This computer does not see LUN ${lunId} (no disk with UniqueId ${lun.uniqueId}). Create the set on a host that sees it.`,
+        { lunId },
+      );
+    const onDisk = await powershellJson(context, getDiskVolumesCommand({ disk: { uniqueId: lun.uniqueId } }), parseVolumes);
+    if (onDisk.length === 0)
+      throw new ShadowSwapError('PRECONDITION_FAILED', `LUN ${lunId} holds no volume, so there is nothing to shadow-copy on it.`, {
+        lunId,
+      });
+    volumes.push(...onDisk.map((volume) => ({ lunId, disk, volume })));
+  }
+  const [providerId, ...others] = [...providers];
+  if (providerId === undefined || others.length > 0) {
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      'The LUNs are on arrays with different VSS hardware providers; one shadow copy set is made by one provider. Create one set per array.',
+      { lunIds },
+    );
+  }
+  return { volumes, providerId, metadataDir: map.metadataDir ?? context.defaultMetadataDir };
+}
+
+/**
+ * A metadata .cab path no earlier set uses: `set metadata` silently overwrites an existing file ("The existing
+ * file will be overwritten."), which would lose the only record of that set. diskshadow runs on this computer,
+ * so the file system here is the one it writes to.
+ */
+function freshCabPath(dir: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  for (let n = 1; ; n += 1) {
+    const candidate = path.win32.join(dir, n === 1 ? `set-${stamp}.cab` : `set-${stamp}-${n}.cab`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[]): ShadowCopy {
+  const source = volumes.find((v) => record.originalVolume !== null && sameName(v.volume.path, record.originalVolume));
+  return {
+    id: record.id,
+    originalLunId: source?.lunId ?? '',
+    // The shadow LUN's array identity is unknown until it is imported and added to the SAN map.
+    shadowLunId: '',
+    originalVolume: record.originalVolume ?? '',
+    originalDriveLetter: source?.volume.driveLetter ?? null,
+    originalIdentity: {
+      partitionStyle: source?.disk.partitionStyle ?? 'RAW',
+      signature: source?.disk.partitionStyle === 'GPT' ? source.disk.guid : (source?.disk.signature ?? null),
+    },
+    imported: false,
+    exposedAs: null,
+  };
+}
+
+export async function createSnapshotSet(
+  context: WindowsContext,
+  params: { host: string; lunIds: string[]; persistent: boolean },
+): Promise<SnapshotSetCreated> {
+  requireThisComputer(context, params.host, 'Creating a transportable shadow copy');
+  if (!params.persistent) {
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      'A non-persistent transportable shadow copy can only be imported while it is being created (vshadow -exec), which the fast-recovery procedure does not use. Create it persistent.',
+    );
+  }
+  const { volumes, providerId, metadataDir } = await sourceVolumes(context, params.lunIds);
+  const metadataFile = validateMetadataCabPath(
+    freshCabPath(metadataDir, context.now()),
+    'metadata file (set "metadataDir" in the SAN map to a folder without spaces)',
+  );
+  if (process.platform === 'win32') fs.mkdirSync(metadataDir, { recursive: true });
+  const script = buildTransportableCreateScript({
+    metadataPath: metadataFile,
+    providerId,
+    volumes: volumes.map((v) => ({ volume: v.volume.driveLetter ?? v.volume.path })),
+  });
+  const listing = parseDiskshadowOutput(succeeded(await context.runner.diskshadow(script)).stdout);
+  const setId = listing.aliases['VSS_SHADOW_SET'] ?? listing.shadowCopies[0]?.setId ?? null;
+  if (setId === null) {
+    throw new ShadowSwapError(
+      'BACKEND_FAILED',
+      `diskshadow reported success but printed no shadow copy set ID, so the set cannot be tracked. Its metadata is in ${metadataFile}; check the set with "diskshadow" (load metadata, list shadows) before creating another.`,
+      { tool: 'diskshadow', symbol: 'NO_SET_ID', hresult: null, metadataFile },
+    );
+  }
+  const first = listing.shadowCopies[0];
+  const set: SnapshotSet = {
+    id: setId,
+    createdAt: first?.createdAt ?? context.now().toISOString(),
+    sourceHost: params.host,
+    state: 'created',
+    attributes: [...(first?.attributes ?? [])],
+    providerId,
+    metadataFile,
+    importedTo: null,
+    breakMode: null,
+    shadowCopies: listing.shadowCopies.filter((r) => r.setId === null || r.setId === setId).map((r) => shadowCopyOf(r, volumes)),
+  };
+  context.catalog.put(set);
+  return {
+    ...operationResult(
+      'createSnapshotSet',
+      `Transportable shadow copy set {${setId}} was created on ${params.host} for ${params.lunIds.join(', ')}; it exists only on the array and in ${metadataFile} until it is imported.`,
+      set.shadowCopies.map((c) => `${c.originalDriveLetter ?? c.originalVolume}: shadow copy {${c.id}} created`),
+      listing.unparsed.length > 0
+        ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
+        : [],
+    ),
+    snapshotSetId: setId,
+  };
+}
+
+function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], step: string): void {
+  if (!allowed.includes(set.state)) {
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${step} needs the set {${set.id}} to be ${allowed.join(' or ')}, but it is ${set.state}.`,
+      { setId: set.id, state: set.state },
+    );
+  }
+}
+
+/**
+ * The hardware provider surfaces a set's shadow LUNs to the importing host, and a failed, partial or interrupted
+ * import leaves them there (VSS does not clean up, §0). So once an import has been tried, the SAN map records the
+ * shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback
+ * always masks them away again.
+ */
+function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): void {
+  const luns = context.sanMap.read().luns;
+  for (const copy of set.shadowCopies) {
+    const lun = luns.find((l) => l.id === copy.shadowLunId);
+    if (lun !== undefined && !lunVisibleTo(lun, host))
+      context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
+  }
+}
+
+export async function importSnapshotSet(
+  context: WindowsContext,
+  params: { setId: string; host: string },
+  lockDir: string,
+): Promise<OperationResult> {
+  requireThisComputer(context, params.host, 'Importing a shadow copy set');
+  const set = context.catalog.get(params.setId);
+  // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
+  requireState(set, ['created', 'failed'], 'Import');
+  // ImportSnapshots handles one set at a time and the requester serializes imports (reference §6.1): a lock
+  // file makes that hold across ShadowSwap processes on this host, not just within this one.
+  return withImportLock(lockDir, async () => {
+    try {
+      succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
+      await requireAllImported(context, set, params.host);
+    } catch (error) {
+      // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
+      context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
+      throw error;
+    } finally {
+      recordSurfaced(context, set, params.host);
+    }
+    context.catalog.put({
+      ...set,
+      state: 'imported',
+      importedTo: params.host,
+      shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })),
+    });
+    return operationResult(
+      'importSnapshotSet',
+      `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
+      [`{${set.id}}: created → imported on ${params.host}`],
+    );
+  });
+}
+
+/**
+ * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): every shadow copy
+ * of the set must be there with Imported true, whatever diskshadow printed. A partial import is reported only
+ * as a VSS status symbol in diskshadow's text; this check does not depend on finding it.
+ * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
+ */
+async function requireAllImported(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
+  const imported = new Set(
+    (await powershellJson(context, getShadowCopiesCommand(), parseShadowCopies))
+      .filter((c) => c.setId === set.id && c.flags.includes('Imported'))
+      .map((c) => c.id),
+  );
+  const missing = set.shadowCopies.filter((c) => !imported.has(c.id));
+  if (missing.length > 0)
+    throw partialImportFailure(
+      `Win32_ShadowCopy on ${host} lists ${set.shadowCopies.length - missing.length} of the ${set.shadowCopies.length} shadow copies of set {${set.id}} as imported; missing: ${missing.map((c) => `{${c.id}}`).join(', ')}`,
+    );
+}
+
+async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Promise<T> {
+  const lockFile = path.join(lockDir, 'import.lock');
+  // Refused also when this same process holds it: a second import from this console must wait too.
+  if (!tryLock(lockFile)) {
+    throw new ShadowSwapError(
+      'BUSY',
+      `Another import is running on this host (ShadowSwap process ${lockHolder(lockFile) ?? 'unknown'}); VSS imports one shadow copy set at a time. Wait for it to finish, then retry.`,
+      { lockFile },
+    );
+  }
+  try {
+    return await action();
+  } finally {
+    unlock(lockFile);
+  }
+}
+
+export async function breakSnapshotSet(context: WindowsContext, params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
+  const set = context.catalog.get(params.setId);
+  requireState(set, ['imported', 'exposed'], 'Breaking the set');
+  requireThisComputer(context, set.importedTo ?? '', 'Breaking the set');
+  const call = breakCall(set.id, params.mode);
+  succeeded(await (call.tool === 'vshadow' ? context.runner.vshadow(call.args) : context.runner.diskshadow(call.script)));
+  context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
+  const how = { plain: 'read-only', writable: 'writable', 'revert-identity': 'writable, with the original disk identities' }[params.mode];
+  return operationResult(
+    'breakSnapshotSet',
+    `Shadow copy set {${set.id}} was broken (${how}); its LUNs are ordinary LUNs now and VSS no longer manages them.`,
+    [`{${set.id}}: ${set.state} → broken (${params.mode})`],
+    params.mode === 'revert-identity'
+      ? []
+      : [
+          'The shadow LUNs keep new disk signatures: a cluster disk resource will not find them by signature (event 1034) unless it is re-pointed.',
+        ],
+  );
+}
+
+export async function exposeShadowCopy(
+  context: WindowsContext,
+  params: { setId: string; shadowCopyId: string; driveLetter: string },
+): Promise<OperationResult> {
+  const set = context.catalog.get(params.setId);
+  requireState(set, ['imported', 'exposed'], 'Exposing a shadow copy');
+  requireThisComputer(context, set.importedTo ?? '', 'Exposing a shadow copy');
+  const copy = set.shadowCopies.find((c) => sameName(c.id, params.shadowCopyId.replace(/[{}]/g, '')));
+  if (copy === undefined)
+    throw new ShadowSwapError('NOT_FOUND', `Set {${set.id}} has no shadow copy ${params.shadowCopyId}.`, { setId: set.id });
+  succeeded(await context.runner.diskshadow(buildExposeScript(copy.id, params.driveLetter)));
+  const letter = validateDriveLetter(params.driveLetter);
+  context.catalog.put({
+    ...set,
+    state: 'exposed',
+    shadowCopies: set.shadowCopies.map((c) => (c.id === copy.id ? { ...c, exposedAs: letter } : c)),
+  });
+  return operationResult('exposeShadowCopy', `Shadow copy {${copy.id}} is exposed read-only as ${letter}.`, [
+    `{${copy.id}}: not exposed → ${letter}`,
+  ]);
+}

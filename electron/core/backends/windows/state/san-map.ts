@@ -1,0 +1,85 @@
+/**
+ * The SAN map: what the Windows tools cannot tell ShadowSwap, written by the operator.
+ *
+ * DiskRAID's `list luns` / `detail lun` output was not found in any public source (reference §4.3, NOT FOUND),
+ * so ShadowSwap does not parse it: which array LUN (diskraid subsystem and LUN number) is which Windows disk
+ * (its Get-Disk UniqueId), which initiators each host has, and the current access list of each LUN are declared
+ * here instead. ShadowSwap keeps `maskedTo`/`maskAll` current after every masking change it makes.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { Initiator, StorageArray } from '../../../../../shared/domain';
+import { ShadowSwapError } from '../../../../../shared/errors';
+import { withFileLock } from '../../../storage/file-lock';
+import { readJsonFile, writeJsonAtomic } from '../../../storage/json-file';
+
+export const SanMapFile = z.object({
+  format: z.literal('shadowswap-san-map'),
+  version: z.literal(1),
+  /** Where diskshadow writes metadata .cab files: an absolute local folder without spaces (diskshadow cannot quote). */
+  metadataDir: z.string().optional(),
+  arrays: z.array(StorageArray.extend({ diskraidSubsystem: z.number().int().min(0).max(65535) })),
+  hosts: z.array(
+    z.object({
+      name: z.string().min(1),
+      osVersion: z.string().default(''),
+      initiators: z.array(Initiator),
+      clusterName: z.string().nullable().default(null),
+    }),
+  ),
+  luns: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      arrayId: z.string().min(1),
+      diskraidLun: z.number().int().min(0).max(65535),
+      /** The disk's UniqueId as Get-Disk shows it on the hosts (VPD page 0x83). */
+      uniqueId: z.string().min(1),
+      maskedTo: z.array(z.string()).default([]),
+      maskAll: z.boolean().default(false),
+      shadowOf: z.string().nullable().default(null),
+    }),
+  ),
+});
+export type SanMap = z.output<typeof SanMapFile>;
+export type SanMapLun = SanMap['luns'][number];
+export type SanMapHost = SanMap['hosts'][number];
+
+const EXAMPLE =
+  '{"format":"shadowswap-san-map","version":1,"metadataDir":"C:\\\\ShadowSwap\\\\metadata",' +
+  '"arrays":[{"id":"array1","name":"Array 1","vendor":"Contoso","model":"X1","providerId":"<hardware VSS provider GUID>","providerName":"<provider name>","diskraidSubsystem":0}],' +
+  '"hosts":[{"name":"SQLNODE1","initiators":[{"kind":"fc","wwn":"<16 hex digits>"}],"clusterName":"SQLCLUSTER"}],' +
+  '"luns":[{"id":"sql-data","name":"SQL data","arrayId":"array1","diskraidLun":5,"uniqueId":"<Get-Disk UniqueId>","maskedTo":["SQLNODE1"]}]}';
+
+export class SanMapStore {
+  readonly file: string;
+  private readonly lockFile: string;
+
+  constructor(dir: string) {
+    this.file = path.join(dir, 'san-map.json');
+    this.lockFile = path.join(dir, 'san-map.lock');
+  }
+
+  /** The map; PRECONDITION_FAILED naming what is missing and how to write it when there is none. */
+  read(): SanMap {
+    const map = readJsonFile(this.file, SanMapFile, 'SAN map');
+    if (map === null) {
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `The Windows backend needs a SAN map at ${this.file}, and there is none. DiskRAID's LUN listing format is not documented anywhere ShadowSwap could check, ` +
+          "so the map declares which array LUN (diskraid subsystem and LUN number) is which Windows disk (Get-Disk UniqueId), each host's initiators, and " +
+          `each LUN's current access list. Write it from your array's management tool, for example: ${EXAMPLE}`,
+        { file: this.file },
+      );
+    }
+    return map;
+  }
+
+  /** Records a LUN's new access list after the array accepted it. */
+  recordMask(lunId: string, mask: { maskedTo: string[]; maskAll: boolean }): void {
+    withFileLock(this.lockFile, 'The SAN map', () => {
+      const map = this.read();
+      writeJsonAtomic(this.file, { ...map, luns: map.luns.map((l) => (l.id === lunId ? { ...l, ...mask } : l)) });
+    });
+  }
+}

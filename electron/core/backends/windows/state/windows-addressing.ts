@@ -1,0 +1,36 @@
+/**
+ * The Windows backend's estate as the command renderer (windows-tools/render-operation.ts) addresses it: LUN
+ * numbers, UniqueIds and initiators from the SAN map, metadata .cab paths from the snapshot catalog, and this
+ * computer as the one that runs diskraid, diskshadow and vshadow. Each is read when a command needs it.
+ */
+import { ShadowSwapError } from '../../../../../shared/errors';
+import type { WindowsAddressing } from '../../../windows-tools/render-operation';
+import type { WindowsContext } from './windows-context';
+import { sameName } from './windows-views';
+
+export function windowsAddressing(context: WindowsContext): WindowsAddressing {
+  return {
+    consoleComputer: context.thisComputer,
+    lun(lunId) {
+      const map = context.sanMap.read();
+      const lun = map.luns.find((l) => l.id === lunId);
+      if (lun === undefined) {
+        throw new ShadowSwapError(
+          'NOT_FOUND',
+          `LUN ${lunId} is not in the SAN map (${context.sanMap.file}); its diskraid subsystem and LUN numbers and its disk UniqueId are unknown. Add it, then retry.`,
+          { lunId },
+        );
+      }
+      const array = map.arrays.find((a) => a.id === lun.arrayId);
+      if (array === undefined)
+        throw new ShadowSwapError(
+          'NOT_FOUND',
+          `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
+          { lunId: lun.id },
+        );
+      return { name: lun.name, subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, uniqueId: lun.uniqueId };
+    },
+    initiatorsOf: (host) => context.sanMap.read().hosts.find((h) => sameName(h.name, host))?.initiators,
+    metadataPath: (setId) => context.catalog.get(setId).metadataFile,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What every Windows backend step needs: the runner, the console's own state files, and which computer
+ * this is (diskshadow, diskraid and vshadow run here; PowerShell reaches other nodes through remoting).
+ */
+import type { OperationResult } from '../../../../../shared/domain';
+import { ShadowSwapError } from '../../../../../shared/errors';
+import type { SanMapStore } from './san-map';
+import type { SnapshotCatalog } from './snapshot-catalog';
+import { succeeded, type ToolRunner } from '../running/tool-runner';
+
+export interface WindowsContext {
+  runner: ToolRunner;
+  catalog: SnapshotCatalog;
+  sanMap: SanMapStore;
+  /** This computer's name (os.hostname()). */
+  thisComputer: string;
+  /** Default folder for metadata .cab files when the SAN map names none. */
+  defaultMetadataDir: string;
+  now: () => Date;
+}
+
+/** A host name given as NetBIOS or DNS name matches this computer by its first label, case-insensitively. */
+export function isThisComputer(context: WindowsContext, host: string): boolean {
+  const first = (name: string) => (name.split('.')[0] ?? name).toLowerCase();
+  return first(host) === first(context.thisComputer);
+}
+
+/** diskshadow, diskraid and vshadow are started on this computer only; other hosts need a console of their own. */
+export function requireThisComputer(context: WindowsContext, host: string, step: string): void {
+  if (!isThisComputer(context, host)) {
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${step} must run on ${host}, but this ShadowSwap runs on ${context.thisComputer}. diskshadow and vshadow act on the computer they run on; start ShadowSwap (or its gateway) on ${host} and run the step there.`,
+      { host, thisComputer: context.thisComputer },
+    );
+  }
+}
+
+/** Runs a PowerShell command from powershell-commands.ts and parses its JSON; fails with the errors.ts explanation. */
+export async function powershellJson<T>(context: WindowsContext, command: string, parse: (json: string) => T): Promise<T> {
+  return parse(succeeded(await context.runner.powershell(command)).stdout);
+}
+
+export function operationResult(operation: string, summary: string, changes: string[], warnings: string[] = []): OperationResult {
+  return { operation, summary, changes, warnings, status: null };
+}

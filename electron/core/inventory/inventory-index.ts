@@ -1,0 +1,253 @@
+/**
+ * The backend's lists, indexed for the console. Each table is built from only the lists it needs, the
+ * first time a page asks, and kept until one of those lists changes: the Lab hands out the same list
+ * objects until its state changes, so a keystroke or a scroll reuses everything built before, and the
+ * LUN page never waits for the snapshot-set or host views.
+ */
+import { lunCompliance, type IdentifierCompliance } from '../../../shared/compliance';
+import type { Cluster, Host, Lun, SnapshotSet, StorageArray } from '../../../shared/domain';
+import { ShadowSwapError } from '../../../shared/errors';
+import {
+  MAX_PAGE_ROWS,
+  type ClusterRow,
+  type HostDetail,
+  type HostRow,
+  type LunDetail,
+  type LunRow,
+  type MatrixHost,
+  type MatrixRow,
+  type SnapshotRow,
+} from '../../../shared/inventory-rows';
+import {
+  clusteredDiskOf,
+  clustersByNode,
+  compareFindings,
+  lunMaskingFindings,
+  type ClusteredDisk,
+  type MaskingFinding,
+} from '../../../shared/masking-findings';
+import type { Backend } from '../backend';
+import { flatNodes, lazyRow, pagedTable, searchText, type PagedTable, type TreeNode } from './inventory-paging';
+import {
+  clusterNode,
+  compareMatrixRows,
+  hostText,
+  lunNode,
+  lunsByIdentity,
+  matrixHosts,
+  setRefsByLun,
+  snapshotNode,
+  toHostRow,
+  toLunRow,
+  toMatrixRow,
+} from './inventory-rows';
+
+/** The result of `build` for the latest arguments; rebuilt when any argument is a different object. */
+function memoLatest<Args extends readonly unknown[], Result>(build: (...args: Args) => Result): (...args: Args) => Result {
+  let last: { args: Args; result: Result } | null = null;
+  return (...args) => {
+    if (!last || args.some((arg, i) => arg !== last?.args[i])) last = { args, result: build(...args) };
+    return last.result;
+  };
+}
+
+interface LunFacts {
+  lun: Lun;
+  disk: ClusteredDisk | null;
+  compliance: IdentifierCompliance;
+}
+
+interface LunIndex {
+  list: LunFacts[];
+  byId: Map<string, LunFacts>;
+  nodeClusters: Map<string, Cluster>;
+}
+
+interface Matrix {
+  hosts: MatrixHost[];
+  all: PagedTable<MatrixRow>;
+  flagged: PagedTable<MatrixRow>;
+}
+
+const byName = (row: { name: string }) => row.name;
+
+function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex {
+  const nodeClusters = clustersByNode(clusters);
+  const list = luns.map((lun): LunFacts => ({ lun, disk: clusteredDiskOf(lun, nodeClusters), compliance: lunCompliance(lun) }));
+  return { list, byId: new Map(list.map((facts) => [facts.lun.id, facts])), nodeClusters };
+}
+
+const lunNamer = (index: LunIndex) => (id: string) => index.byId.get(id)?.lun.name ?? id;
+
+function buildLunTable(index: LunIndex): PagedTable<LunRow> {
+  return pagedTable(
+    index.list.map(({ lun, disk, compliance }) => lunNode(lun, disk, compliance)),
+    {
+      name: byName,
+      array: (row) => row.arrayId,
+      size: (row) => row.sizeBytes,
+      identifiers: (row) => row.identifiers,
+      compliance: (row) => row.compliance.verdict,
+      layout: (row) => `${row.diskKind} ${row.partitionStyle}`,
+      signature: (row) => row.signature ?? '',
+      volumes: (row) => row.volumes,
+      mask: (row) => (row.maskAll ? '*' : row.maskedTo.join(', ')),
+      disk: (row) => (row.disk ? `${row.disk.cluster} ${row.disk.resource}` : ''),
+      state: (row) => row.state,
+    },
+  );
+}
+
+function buildSnapshotTable(sets: readonly SnapshotSet[], arrays: readonly StorageArray[], index: LunIndex): PagedTable<SnapshotRow> {
+  const setOnly =
+    <T extends string | number>(pick: (row: Extract<SnapshotRow, { kind: 'set' }>) => T, otherwise: T) =>
+    (row: SnapshotRow) =>
+      row.kind === 'set' ? pick(row) : otherwise;
+  return pagedTable(
+    sets.map((set) => snapshotNode(set, arrays, lunNamer(index))),
+    {
+      id: (row) => row.id,
+      created: setOnly((row) => row.createdAt, ''),
+      source: setOnly((row) => row.sourceHost, ''),
+      provider: setOnly((row) => row.provider, ''),
+      attributes: setOnly((row) => row.attributes.join(' '), ''),
+      state: setOnly((row) => row.state, ''),
+      luns: setOnly((row) => row.childCount, 0),
+    },
+  );
+}
+
+function buildClusterTable(clusters: readonly Cluster[], luns: readonly Lun[]): PagedTable<ClusterRow> {
+  const byIdentity = lunsByIdentity(luns);
+  return pagedTable(
+    clusters.map((cluster) => clusterNode(cluster, byIdentity)),
+    { name: byName },
+  );
+}
+
+function buildHostTable(hosts: readonly Host[]): PagedTable<HostRow> {
+  const nodes = hosts.map((host): TreeNode<HostRow> => ({
+    id: host.name,
+    row: lazyRow(() => toHostRow(host)),
+    text: hostText(host),
+    children: [],
+  }));
+  return pagedTable(nodes, {
+    name: byName,
+    cluster: (row) => row.clusterName ?? '',
+    os: (row) => row.osVersion,
+    initiators: (row) => row.initiators.length,
+    luns: (row) => row.visibleCount,
+  });
+}
+
+function findingsOf(index: LunIndex): MaskingFinding[] {
+  return index.list.flatMap(({ lun }) => lunMaskingFindings(lun, index.nodeClusters)).sort(compareFindings);
+}
+
+function buildFindingTable(findings: readonly MaskingFinding[]): PagedTable<MaskingFinding> {
+  const nodes = findings.map((finding, i): TreeNode<MaskingFinding> => ({
+    id: `${finding.lunId}/${finding.kind}/${i}`,
+    row: () => finding,
+    text: searchText([finding.lunName, finding.lunId, finding.kind, finding.cluster, finding.resource, ...finding.hosts]),
+    children: [],
+  }));
+  return pagedTable(nodes, { kind: (row) => row.kind, lun: (row) => row.lunName, cluster: (row) => row.cluster ?? '' });
+}
+
+function buildMatrix(hosts: readonly Host[], index: LunIndex, findings: readonly MaskingFinding[]): Matrix {
+  const columns = matrixHosts(hosts, index.nodeClusters);
+  const columnOf = new Map(columns.map((host, i) => [host.name.toUpperCase(), i]));
+  const findingsByLun = new Map<string, MaskingFinding[]>();
+  for (const finding of findings) findingsByLun.set(finding.lunId, [...(findingsByLun.get(finding.lunId) ?? []), finding]);
+  const rows = index.list.map(({ lun, disk }) => toMatrixRow(lun, disk, columnOf, findingsByLun.get(lun.id) ?? [])).sort(compareMatrixRows);
+  const nodes = flatNodes(
+    rows,
+    (row) => row.lunId,
+    (row) => [row.name, row.lunId, row.state, row.cluster, row.resource, ...row.findings],
+  );
+  // The matrix has one fixed order (flagged first, cluster by cluster): it is a picture, not a sortable list.
+  return {
+    hosts: columns,
+    all: pagedTable(nodes, {}),
+    flagged: pagedTable(
+      nodes.filter((node) => node.row().findings.length > 0),
+      {},
+    ),
+  };
+}
+
+export interface InventoryViews {
+  lunTable(): Promise<PagedTable<LunRow>>;
+  lunDetail(id: string): Promise<LunDetail>;
+  snapshotTable(): Promise<PagedTable<SnapshotRow>>;
+  clusterTable(): Promise<PagedTable<ClusterRow>>;
+  hostTable(): Promise<PagedTable<HostRow>>;
+  hostDetail(name: string): Promise<HostDetail>;
+  matrix(): Promise<Matrix>;
+  findings(): Promise<MaskingFinding[]>;
+  findingTable(): Promise<PagedTable<MaskingFinding>>;
+}
+
+export function inventoryViews(backend: Backend): InventoryViews {
+  const lunIndex = memoLatest(indexLuns);
+  const lunTable = memoLatest(buildLunTable);
+  const setRefs = memoLatest((sets: readonly SnapshotSet[], index: LunIndex) => setRefsByLun(sets, lunNamer(index)));
+  const snapshotTable = memoLatest(buildSnapshotTable);
+  const clusterTable = memoLatest(buildClusterTable);
+  const hostTable = memoLatest(buildHostTable);
+  const findings = memoLatest(findingsOf);
+  const findingTable = memoLatest(buildFindingTable);
+  const matrix = memoLatest(buildMatrix);
+
+  const luns = async () => {
+    const [list, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
+    return lunIndex(list, clusters);
+  };
+
+  return {
+    lunTable: async () => lunTable(await luns()),
+    async lunDetail(id) {
+      const [index, sets, arrays] = await Promise.all([luns(), backend.listSnapshotSets(), backend.listArrays()]);
+      const facts = index.byId.get(id);
+      if (!facts) throw new ShadowSwapError('NOT_FOUND', `There is no LUN "${id}" any more. Refresh the LUN list.`);
+      const { lun, disk, compliance } = facts;
+      const refs = setRefs(sets, index);
+      return {
+        lun,
+        compliance,
+        array: arrays.find((array) => array.id === lun.arrayId) ?? null,
+        disk: disk ? { cluster: disk.cluster.name, resource: disk.resource } : null,
+        copiesIn: refs.byOriginal.get(lun.id) ?? [],
+        shadowIn: refs.byShadow.get(lun.id) ?? null,
+        originalName: lun.shadowOf ? lunNamer(index)(lun.shadowOf) : null,
+      };
+    },
+    async snapshotTable() {
+      const [sets, arrays, index] = await Promise.all([backend.listSnapshotSets(), backend.listArrays(), luns()]);
+      return snapshotTable(sets, arrays, index);
+    },
+    async clusterTable() {
+      const [clusters, list] = await Promise.all([backend.listClusters(), backend.listLuns()]);
+      return clusterTable(clusters, list);
+    },
+    hostTable: async () => hostTable(await backend.listHosts()),
+    async hostDetail(name) {
+      const [hosts, index] = await Promise.all([backend.listHosts(), luns()]);
+      const host = hosts.find((h) => h.name.toUpperCase() === name.toUpperCase());
+      if (!host) throw new ShadowSwapError('NOT_FOUND', `There is no host "${name}" any more. Refresh the host list.`);
+      const { visibleLunIds, ...rest } = host;
+      const rows = visibleLunIds.slice(0, MAX_PAGE_ROWS).flatMap((id) => {
+        const facts = index.byId.get(id);
+        return facts ? [toLunRow(facts.lun, facts.disk, facts.compliance)] : [];
+      });
+      return { host: rest, luns: rows, lunCount: visibleLunIds.length };
+    },
+    async matrix() {
+      const [hosts, index] = await Promise.all([backend.listHosts(), luns()]);
+      return matrix(hosts, index, findings(index));
+    },
+    findings: async () => findings(await luns()),
+    findingTable: async () => findingTable(findings(await luns())),
+  };
+}

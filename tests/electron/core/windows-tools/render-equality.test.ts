@@ -1,0 +1,127 @@
+/**
+ * The Lab previews a plan with the same renderer the Windows backend runs (windows-tools/render-operation.ts). This
+ * proves it on every scenario and every planned operation: the Lab's preview equals what a Windows backend renders
+ * for the same estate, described as the Windows backend reads it (SAN map and snapshot catalog).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandPreview, RecoveryOptionsInput } from '../../../../shared/recovery';
+import { RecoveryOptions } from '../../../../shared/recovery';
+import type { Backend, PlannedOperation } from '../../../../electron/core/backend';
+import { labAddressing } from '../../../../electron/core/backends/lab/lab-addressing';
+import { buildScenario, scenarios } from '../../../../electron/core/backends/lab/scenarios';
+import { lunNumberOf } from '../../../../electron/core/backends/lab/vss-provider';
+import type { LabState } from '../../../../electron/core/backends/lab/lab-model';
+import { SnapshotCatalog } from '../../../../electron/core/backends/windows/state/snapshot-catalog';
+import { WindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
+import { planRecovery } from '../../../../electron/core/recovery/planner';
+import { FIXED_NOW, openLab, tempDataDir } from '../backends/lab/lab-fixture';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+/** Plans with the Lab and records each planned operation beside the commands the Lab previewed for it. */
+async function plannedOperations(
+  scenario: string,
+  options: RecoveryOptionsInput[],
+): Promise<{ planned: PlannedOperation; lab: CommandPreview[] }[]> {
+  const lab = await openLab(scenario);
+  cleanups.push(lab.cleanup);
+  const seen: { planned: PlannedOperation; lab: CommandPreview[] }[] = [];
+  const recording: Backend = Object.create(lab.backend, {
+    previewCommands: {
+      value: async (planned: PlannedOperation) => {
+        const commands = await lab.backend.previewCommands(planned);
+        seen.push({ planned, lab: commands });
+        return commands;
+      },
+    },
+  });
+  for (const input of options) {
+    await planRecovery({ backend: recording, claimedBy: new Map(), busyImportHosts: new Map() }, RecoveryOptions.parse(input));
+  }
+  return seen;
+}
+
+/** A Windows backend whose SAN map and catalog describe the Lab's estate, running on `computer`. */
+function windowsBackendFor(state: LabState, computer: string, planned: PlannedOperation): WindowsBackend {
+  const dataDir = tempDataDir();
+  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const windowsDir = path.join(dataDir, 'windows');
+  fs.mkdirSync(windowsDir, { recursive: true });
+  const sanMap = {
+    format: 'shadowswap-san-map',
+    version: 1,
+    arrays: state.arrays.map((a, index) => ({
+      id: a.id,
+      name: a.name,
+      vendor: a.vendor,
+      model: a.model,
+      providerId: a.providerId,
+      providerName: a.providerName,
+      diskraidSubsystem: index,
+    })),
+    hosts: state.hosts.map((h) => ({ name: h.name, initiators: h.initiators })),
+    luns: state.luns
+      .filter((l) => l.identifiers[0] !== undefined)
+      .map((l) => ({ id: l.id, name: l.name, arrayId: l.arrayId, diskraidLun: lunNumberOf(l.id), uniqueId: l.identifiers[0]?.value })),
+  };
+  fs.writeFileSync(path.join(windowsDir, 'san-map.json'), JSON.stringify(sanMap));
+  const catalog = new SnapshotCatalog(windowsDir);
+  const addressing = labAddressing(state, planned);
+  for (const set of state.snapshotSets) {
+    if ('setId' in planned && planned.setId !== set.id) continue;
+    const { persistent: _persistent, ...common } = set;
+    catalog.put({ ...common, attributes: [], metadataFile: addressing.metadataPath(set.id) });
+  }
+  return new WindowsBackend({ dataDir, thisComputer: computer });
+}
+
+const everyOption: Omit<RecoveryOptionsInput, 'setId'>[] = (['offline', 'maintenance'] as const).flatMap((mode) =>
+  (['revert', 'new-signature'] as const).map((identity) => ({ mode, identity })),
+);
+
+describe('the Lab previews exactly what the Windows backend renders', () => {
+  const names = Object.keys(scenarios).filter((name) => name !== 'large');
+  it.each(names)('%s: every planned operation, every recovery option', async (scenario) => {
+    const state = buildScenario(scenario, FIXED_NOW);
+    const sets = state.snapshotSets.slice(-2);
+    const operations = await plannedOperations(
+      scenario,
+      sets.flatMap((set) => everyOption.map((o) => ({ ...o, setId: set.id }))),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const { planned, lab } of operations) {
+      const computer = labAddressing(state, planned).consoleComputer;
+      const windows = await windowsBackendFor(state, computer, planned).previewCommands(planned);
+      expect(windows, `${scenario}: ${planned.operation}`).toEqual(lab);
+    }
+  });
+
+  it('covers every kind of planned operation', async () => {
+    const state = buildScenario('two-node-sql', FIXED_NOW);
+    const set = state.snapshotSets.at(-1);
+    const operations = await plannedOperations(
+      'two-node-sql',
+      everyOption.map((o) => ({ ...o, setId: set?.id ?? '', forensicsHost: 'BACKUP01' })),
+    );
+    const kinds = new Set(operations.map((o) => o.planned.operation));
+    expect([...kinds].sort()).toEqual(
+      [
+        'breakSnapshotSet',
+        'importSnapshotSet',
+        'resumeResource',
+        'setLunMask',
+        'setResourceDiskIdentity',
+        'setVolumesReadWrite',
+        'startApplicationResource',
+        'startResource',
+        'stopResource',
+        'suspendResource',
+      ].sort(),
+    );
+  });
+});
