@@ -1,6 +1,18 @@
 /** shadowswap lab ...: create the simulated estate teams rehearse on, cause the incident, inject faults. */
 import { ShadowSwapError } from '../../../shared/errors';
-import { armFault, clearFaults, corruptLun, initLab, latencyScale, listFaults, setLatencyScale } from '../../core/backends/lab/lab-admin';
+import {
+  armFault,
+  clearFaults,
+  corruptLun,
+  initLab,
+  labLanguage,
+  latencyScale,
+  listFaults,
+  setLabLanguage,
+  setLatencyScale,
+} from '../../core/backends/lab/lab-admin';
+import { LabStore } from '../../core/backends/lab/lab-store';
+import { vssadminListShadows } from '../../core/backends/lab/lab-tool-output';
 import { describeFault } from '../../core/backends/lab/faults';
 import { FaultKind } from '../../core/backends/lab/lab-model';
 import { labOperations } from '../../core/backends/lab/lab-operations';
@@ -144,6 +156,29 @@ export const labCommands: Command[] = [
       const text = stringFlag(context.args, 'scale');
       if (text !== undefined) await setLatencyScale(dataDir, Number(text));
       context.io.stdout(`Latency scale: ${latencyScale(dataDir)} (each operation takes its realistic duration times this).\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'language'],
+    summary: 'Show or set the display language of the simulated hosts (en-US, fr-FR, de-DE, es-ES)',
+    flags: { set: { value: 'L', description: 'the language their tools print in' } },
+    run: async (context) => {
+      const dataDir = dataDirOf(context);
+      const language = stringFlag(context.args, 'set');
+      if (language !== undefined) await setLabLanguage(dataDir, language);
+      context.io.stdout(`Lab language: ${labLanguage(dataDir)} (what the simulated hosts' tools print in; see: shadowswap lab output).\n`);
+      return 0;
+    },
+  },
+  {
+    path: ['lab', 'output', 'vssadmin'],
+    summary: "Print what `vssadmin list shadows` prints on a Lab host, in the Lab's language",
+    flags: { host: { value: 'H', description: 'the host (the shadow copies it holds are those of the sets imported there)' } },
+    details: 'Save it to a file and read it with: shadowswap parse vssadmin FILE, or "Open saved output…" in the console.',
+    run: async (context) => {
+      const host = requiredFlag(context.args, 'host', 'shadowswap lab output vssadmin --host H.');
+      context.io.stdout(vssadminListShadows(new LabStore(dataDirOf(context)).read(), host));
       return 0;
     },
   },

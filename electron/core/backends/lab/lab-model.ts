@@ -101,9 +101,15 @@ export const LabFault = z.object({
 });
 export type LabFault = z.infer<typeof LabFault>;
 
+/** The display languages the Lab's simulated tools can print in (those ShadowSwap reads: vssadmin-labels.ts). */
+export const LabLanguage = z.enum(['en-US', 'fr-FR', 'de-DE', 'es-ES']);
+export type LabLanguage = z.infer<typeof LabLanguage>;
+
 export const LabSettings = z.object({
   /** Multiplies every operation's realistic latency: 1 feels like a SAN, 0 is instant (tests). */
   latencyScale: z.number().nonnegative(),
+  /** The display language of the simulated hosts: what their tools print in. Estates saved before it are English. */
+  language: LabLanguage.default('en-US'),
 });
 export type LabSettings = z.infer<typeof LabSettings>;
 

@@ -2,13 +2,13 @@
  * `shadowswap doctor`: what this machine offers the Windows backend, and which backend will therefore be used.
  * On anything but Windows it answers from the platform alone and starts no process: the tools cannot exist there.
  * On Windows it looks for the tools and checks elevation (host-readiness.ts, shared with the recovery preflight),
- * lists the VSS providers (diskshadow `list providers`, reported raw: no parser for it exists yet) and asks whether
+ * lists the VSS providers (Win32_ShadowProvider through CIM, the same in every display language) and asks whether
  * this computer is a cluster node (Get-ClusterNode).
  */
-import { buildListProvidersScript } from '../../windows-tools/commands/diskshadow-scripts';
 import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './running/host-readiness';
 import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
-import { getClusterNodeCommand } from '../../windows-tools/commands/powershell-commands';
+import { parseShadowProviders, type CimShadowProvider } from '../../windows-tools/parsers/parse-shadow-copies';
+import { getClusterNodeCommand, getShadowProvidersCommand } from '../../windows-tools/commands/powershell-commands';
 import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
 
@@ -17,7 +17,8 @@ export interface DoctorReport {
   tools: ToolLocation[];
   /** null when it could not be checked. */
   elevated: Elevation;
-  vssProviders: { raw: string | null; how: string };
+  /** null when they could not be listed (`how` says why). */
+  vssProviders: { providers: CimShadowProvider[] | null; how: string };
   cluster: { member: boolean | null; nodes: { name: string; state: string | null }[]; how: string };
   backend: { kind: 'lab' | 'windows'; why: string };
 }
@@ -32,15 +33,15 @@ export interface DoctorEnvironment {
 }
 
 async function providers(env: DoctorEnvironment, tools: ToolLocation[], elevated: boolean | null): Promise<DoctorReport['vssProviders']> {
-  if (!isPresent(tools, 'diskshadow')) return { raw: null, how: 'not listed: diskshadow.exe was not found' };
-  if (elevated !== true) return { raw: null, how: 'not listed: diskshadow needs an elevated process' };
+  if (!isPresent(tools, 'powershell')) return { providers: null, how: 'not listed: powershell.exe was not found' };
+  if (elevated !== true) return { providers: null, how: 'not listed: the VSS WMI classes need an elevated process' };
   try {
     return {
-      raw: succeeded(await env.runner.diskshadow(buildListProvidersScript())).stdout,
-      how: 'diskshadow list providers (raw output; not parsed)',
+      providers: parseShadowProviders(succeeded(await env.runner.powershell(getShadowProvidersCommand())).stdout),
+      how: 'Get-CimInstance Win32_ShadowProvider',
     };
   } catch (error) {
-    return { raw: null, how: `diskshadow list providers failed: ${failureText(error)}` };
+    return { providers: null, how: `Get-CimInstance Win32_ShadowProvider failed: ${failureText(error)}` };
   }
 }
 
@@ -89,7 +90,7 @@ export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {
       platform,
       tools,
       elevated: { value: null, how: why },
-      vssProviders: { raw: null, how: why },
+      vssProviders: { providers: null, how: why },
       cluster: { member: null, nodes: [], how: why },
       backend: chooseBackend(env, tools, null),
     };

@@ -19,6 +19,8 @@ import type { ListingLanguage } from './listing-language';
 
 export interface VssadminLabels {
   language: ListingLanguage;
+  /** The first line vssadmin prints (de, es: inferred, like their labels). */
+  banner: string;
   /** `Contents of shadow copy set ID: {guid}` */
   set: string;
   /** `Contained 2 shadow copies at creation time: <date>`: the words before and after the number. */
@@ -38,6 +40,7 @@ export interface VssadminLabels {
 export const VSSADMIN_LABELS: readonly VssadminLabels[] = [
   {
     language: 'en',
+    banner: 'vssadmin 1.1 - Volume Shadow Copy Service administrative command-line tool',
     set: 'Contents of shadow copy set ID',
     contained: ['Contained ', ' shadow copies at creation time'],
     shadowId: 'Shadow Copy ID',
@@ -51,6 +54,7 @@ export const VSSADMIN_LABELS: readonly VssadminLabels[] = [
   },
   {
     language: 'fr',
+    banner: 'vssadmin 1.1 - Outil ligne de commande d’administration du service de cliché instantané de volume',
     set: 'Contenu du jeu de clichés instantanés n°',
     contained: ['Contenait ', ' clichés instantanés à la date de création'],
     shadowId: 'ID du cliché instantané',
@@ -64,6 +68,7 @@ export const VSSADMIN_LABELS: readonly VssadminLabels[] = [
   },
   {
     language: 'de',
+    banner: 'vssadmin 1.1 - Verwaltungsbefehlszeilenprogramm des Volumeschattenkopie-Dienstes',
     set: 'Inhalt der Schattenkopiesatz-ID',
     contained: ['Enthielt ', ' Schattenkopien zum Erstellungszeitpunkt'],
     shadowId: 'Schattenkopiekennung',
@@ -77,6 +82,7 @@ export const VSSADMIN_LABELS: readonly VssadminLabels[] = [
   },
   {
     language: 'es',
+    banner: 'vssadmin 1.1 - Herramienta de línea de comandos de administración del Servicio de instantáneas de volumen',
     set: 'Contenido del Id. de conjunto de instantáneas',
     contained: ['Contenía ', ' instantáneas en el momento de la creación'],
     shadowId: 'Id. de instantánea',
