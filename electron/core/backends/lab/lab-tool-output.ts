@@ -26,7 +26,12 @@ const two = (n: number): string => String(n).padStart(2, '0');
 /** The host's short date and long time, as vssadmin prints them (the Lab's times are the hosts' local times). */
 function printedTime(iso: string, language: LabLanguage): string {
   const t = new Date(iso);
-  const [y, mo, d, h, mi, s] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()];
+  const y = t.getUTCFullYear();
+  const mo = t.getUTCMonth() + 1;
+  const d = t.getUTCDate();
+  const h = t.getUTCHours();
+  const mi = t.getUTCMinutes();
+  const s = t.getUTCSeconds();
   if (language === 'en-US') return `${mo}/${d}/${y} ${h % 12 === 0 ? 12 : h % 12}:${two(mi)}:${two(s)} ${h < 12 ? 'AM' : 'PM'}`;
   const date = language === 'de-DE' ? `${two(d)}.${two(mo)}.${y}` : `${two(d)}/${two(mo)}/${y}`;
   return `${date} ${two(h)}:${two(mi)}:${two(s)}`;
@@ -66,18 +71,19 @@ function setLines(state: LabState, set: LabSnapshotSet, host: string, labels: Vs
 /** `vssadmin list shadows` on `host`, with CRLF line ends as the console writes them. */
 export function vssadminListShadows(state: LabState, host: string): string {
   // An unknown host would print an empty listing: "none" where the name was only mistyped.
-  if (!state.hosts.some((h) => h.name.toLowerCase() === host.toLowerCase()))
+  const known = state.hosts.find((h) => h.name.toLowerCase() === host.toLowerCase());
+  if (known === undefined)
     throw new ShadowSwapError('NOT_FOUND', `${host} is not a Lab host. Its hosts: ${state.hosts.map((h) => h.name).join(', ')}.`, { host });
   const language = state.settings.language;
   const labels = VSSADMIN_LABELS.find((l) => l.language === language.slice(0, 2));
   if (labels === undefined) throw new Error(`no vssadmin labels for ${language}`);
   const held = state.snapshotSets.filter(
-    (set) => set.importedTo?.toLowerCase() === host.toLowerCase() && (set.state === 'imported' || set.state === 'exposed'),
+    (set) => set.importedTo?.toLowerCase() === known.name.toLowerCase() && (set.state === 'imported' || set.state === 'exposed'),
   );
   const lines = [...wrapped(labels.banner), '(C) Copyright 2001-2013 Microsoft Corp.', ''];
   let device = 1;
   for (const set of held) {
-    lines.push(...setLines(state, set, host, labels, language, device), '');
+    lines.push(...setLines(state, set, known.name, labels, language, device), '');
     device += set.shadowCopies.length;
   }
   // The English wording is the only one known (a real capture); in the other languages the Lab prints none.

@@ -43,7 +43,7 @@ describe('the Lab speaks another language: its hosts\u2019 vssadmin output', () 
       const listing = readSavedListing('vssadmin', text, {});
       expect(listing.unparsed).toEqual([]);
       expect(listing.shadowCopies.map((c) => [c.id, c.setId, c.originalVolumeLabel, c.originatingMachine, c.serviceMachine, c.createdAt])).toEqual(
-        set!.shadowCopies.map((c) => [c.id, set!.id, c.originalDriveLetter, set!.sourceHost, 'sql01', set!.createdAt.slice(0, 19)]),
+        set!.shadowCopies.map((c) => [c.id, set!.id, c.originalDriveLetter, set!.sourceHost, 'SQL01', set!.createdAt.slice(0, 19)]),
       );
       expect(listing.shadowCopies.every((c) => c.attributes.length === 5)).toBe(true);
     });
