@@ -13,7 +13,10 @@ async function cli(shadowswap: Cli, ...args: string[]): Promise<string> {
 
 const runStatus = (page: Page) => page.getByRole('status').filter({ hasText: /steps done/ });
 
-test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output read in the console', async ({ consolePage: page, shadowswap }) => {
+test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output read in the console', async ({
+  consolePage: page,
+  shadowswap,
+}) => {
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   expect(await cli(shadowswap, 'lab', 'language', '--set', 'fr-FR')).toMatch(/^Lab language: fr-FR/);
   // The break fails once, so the run stops with the set imported on SQL01: the shadow copies SQL01 holds.
@@ -46,7 +49,9 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   await page.getByRole('tab', { name: 'Snapshot sets' }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
-  await dialog.getByLabel("File with the tool's output").setInputFiles({ name: 'SQL01-vssadmin.txt', mimeType: 'text/plain', buffer: Buffer.from(french) });
+  await dialog
+    .getByLabel("File with the tool's output")
+    .setInputFiles({ name: 'SQL01-vssadmin.txt', mimeType: 'text/plain', buffer: Buffer.from(french) });
   await expect(dialog.getByRole('radio', { name: /^vssadmin/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Show it' }).click();
   const copies = page.getByRole('region', { name: 'Saved output' }).getByRole('table', { name: 'Shadow copies in the saved output' });

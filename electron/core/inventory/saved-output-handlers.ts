@@ -5,6 +5,7 @@ import { readSavedListing } from './saved-listing';
 
 export function savedOutputHandlers(): Pick<Handlers, 'parse.savedOutput'> {
   return {
-    'parse.savedOutput': ({ tool, text, locale }) => readSavedListing(tool, text, locale === undefined ? {} : { locale }) satisfies SavedListing,
+    'parse.savedOutput': ({ tool, text, locale }) =>
+      readSavedListing(tool, text, locale === undefined ? {} : { locale }) satisfies SavedListing,
   };
 }

@@ -74,7 +74,8 @@ describe('doctor', () => {
 
   it('on an elevated cluster node finds the tools, lists providers through CIM, reports membership and the Windows backend', async () => {
     // One provider: ConvertTo-Json writes it as an object, not an array.
-    const providers = '{"ID":"{B5946137-7B9F-4925-AF80-51ABD60B20D5}","Name":"Microsoft Software Shadow Copy provider 1.0","Type":1,"Version":"1.0.0.7"}';
+    const providers =
+      '{"ID":"{B5946137-7B9F-4925-AF80-51ABD60B20D5}","Name":"Microsoft Software Shadow Copy provider 1.0","Type":1,"Version":"1.0.0.7"}';
     const report = await runDoctor(
       windows([
         entry('whoami', ['/groups'], WHOAMI_ELEVATED),
@@ -95,7 +96,9 @@ describe('doctor', () => {
     ]);
     expect(report.elevated.value).toBe(true);
     expect(report.vssProviders).toEqual({
-      providers: [{ id: 'b5946137-7b9f-4925-af80-51abd60b20d5', name: 'Microsoft Software Shadow Copy provider 1.0', type: 1, version: '1.0.0.7' }],
+      providers: [
+        { id: 'b5946137-7b9f-4925-af80-51abd60b20d5', name: 'Microsoft Software Shadow Copy provider 1.0', type: 1, version: '1.0.0.7' },
+      ],
       how: 'Get-CimInstance Win32_ShadowProvider',
     });
     expect(report.cluster).toMatchObject({

@@ -73,10 +73,7 @@ export function latencyScale(dataDir: string): number {
 export async function setLabLanguage(dataDir: string, language: string): Promise<void> {
   const parsed = LabLanguage.safeParse(language);
   if (!parsed.success)
-    throw new ShadowSwapError(
-      'INVALID_REQUEST',
-      `The Lab speaks ${LabLanguage.options.join(', ')}; "${language}" is not one of them.`,
-    );
+    throw new ShadowSwapError('INVALID_REQUEST', `The Lab speaks ${LabLanguage.options.join(', ')}; "${language}" is not one of them.`);
   await new LabStore(dataDir).update((state) => {
     state.settings.language = parsed.data;
   });

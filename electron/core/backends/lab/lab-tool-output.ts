@@ -44,7 +44,14 @@ function wrapped(line: string): string[] {
   return pieces;
 }
 
-function setLines(state: LabState, set: LabSnapshotSet, host: string, labels: VssadminLabels, language: LabLanguage, first: number): string[] {
+function setLines(
+  state: LabState,
+  set: LabSnapshotSet,
+  host: string,
+  labels: VssadminLabels,
+  language: LabLanguage,
+  first: number,
+): string[] {
   // French puts a space before the colon.
   const colon = language === 'fr-FR' ? ' :' : ':';
   const provider = state.arrays.find((a) => a.providerId === set.providerId)?.providerName ?? set.providerId;

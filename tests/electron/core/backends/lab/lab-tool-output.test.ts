@@ -27,7 +27,10 @@ describe('the Lab speaks another language: its hosts\u2019 vssadmin output', () 
   it('is English until set, and refuses a language ShadowSwap does not read', async () => {
     const { dataDir } = await importedOnSql01();
     expect(labLanguage(dataDir)).toBe('en-US');
-    await expect(setLabLanguage(dataDir, 'it-IT')).rejects.toMatchObject({ code: 'INVALID_REQUEST', message: /en-US, fr-FR, de-DE, es-ES/ });
+    await expect(setLabLanguage(dataDir, 'it-IT')).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: /en-US, fr-FR, de-DE, es-ES/,
+    });
   });
 
   for (const language of ['en-US', 'fr-FR', 'de-DE', 'es-ES']) {
@@ -42,7 +45,9 @@ describe('the Lab speaks another language: its hosts\u2019 vssadmin output', () 
 
       const listing = readSavedListing('vssadmin', text, {});
       expect(listing.unparsed).toEqual([]);
-      expect(listing.shadowCopies.map((c) => [c.id, c.setId, c.originalVolumeLabel, c.originatingMachine, c.serviceMachine, c.createdAt])).toEqual(
+      expect(
+        listing.shadowCopies.map((c) => [c.id, c.setId, c.originalVolumeLabel, c.originatingMachine, c.serviceMachine, c.createdAt]),
+      ).toEqual(
         set!.shadowCopies.map((c) => [c.id, set!.id, c.originalDriveLetter, set!.sourceHost, 'SQL01', set!.createdAt.slice(0, 19)]),
       );
       expect(listing.shadowCopies.every((c) => c.attributes.length === 5)).toBe(true);
