@@ -34,7 +34,7 @@ export async function setLunMask(context: WindowsContext, params: { lunId: strin
   if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${params.lunId} is not in the SAN map.`, { lunId: params.lunId });
   const after = maskOfHosts(params.hosts);
   succeeded(await context.runner.diskraid(script));
-  context.sanMap.recordMask(lun.id, after);
+  await context.sanMap.recordMask(lun.id, after);
   return operationResult(
     'setLunMask',
     `LUN ${lun.name} is now visible to ${describeMask(after)}; the array replaced its whole access list.`,
