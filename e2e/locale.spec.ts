@@ -17,6 +17,8 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   consolePage: page,
   shadowswap,
 }) => {
+  // A recovery, a failed break and a resume, with five typed confirmations: longer than one wizard walk.
+  test.setTimeout(180_000);
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   expect(await cli(shadowswap, 'lab', 'language', '--set', 'fr-FR')).toMatch(/^Lab language: fr-FR/);
   // The break fails once, so the run stops with the set imported on SQL01: the shadow copies SQL01 holds.
