@@ -131,9 +131,9 @@ const PARTIAL_IMPORT: Explanation = {
   next: 'Do not break the set. Rescan disks, check which shadow LUNs are visible, then clean up the imported LUNs and run the import again',
 };
 
-/** A partial import seen in what the host reports (CIM), not in what the tool printed; `evidence` says what was missing. */
-export function partialImportFailure(evidence: string): ShadowSwapError {
-  return build('powershell', { ...PARTIAL_IMPORT, what: `${PARTIAL_IMPORT.what} (${evidence})` }, null, null, evidence);
+/** A partial import seen in what the host reports (CIM), not in what the tool printed: `evidence` says what was missing. */
+export function partialImportExplanation(evidence: string): string {
+  return `${PARTIAL_IMPORT.what} (${evidence}): ${PARTIAL_IMPORT.why}. ${PARTIAL_IMPORT.next}.`;
 }
 
 /**

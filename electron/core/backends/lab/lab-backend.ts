@@ -18,7 +18,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, ImportResult, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask } from './array-masking';
 import {
   moveGroup,
@@ -133,7 +133,7 @@ export class LabBackend implements Backend {
   }
 
   /** ImportSnapshots handles one set at a time per host: a second import while one runs is refused. */
-  async importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
+  async importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult> {
     const host = params.host.toLowerCase();
     if (this.importingOn.has(host)) {
       throw windowsFailure(

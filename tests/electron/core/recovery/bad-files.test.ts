@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
+import { Journal, readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { verifyReport } from '../../../../electron/core/reports/verify-report';
 import { recordRun } from '../reports/report-fixture';
@@ -71,6 +73,35 @@ describe('a run journal', () => {
       expect(error.message).toContain('left untouched');
     }
     expect(fs.readFileSync(journal).equals(damaged)).toBe(true);
+  });
+
+  it('whose plan has a step with params that do not fit its kind: refused on reopen, naming the step, and the file is not touched', async () => {
+    const { runId, journal } = await failedRun();
+    // Chained correctly (written through Journal, as a console of another version would), so only the plan is wrong.
+    const events = readJournal<RunEvent>(journal).records.map((record) => record.event);
+    const created = events[0];
+    if (created?.type !== 'run.created') throw new Error('the journal does not start with run.created');
+    const plan = {
+      ...created.plan,
+      steps: created.plan.steps.map((step) =>
+        step.kind === 'import-set' ? { ...step, params: { setId: step.params.setId, host: step.params.host } } : step,
+      ),
+    };
+    fs.rmSync(journal);
+    const rewritten = Journal.create<unknown>(journal);
+    for (const event of [{ ...created, plan }, ...events.slice(1)]) await rewritten.append(event);
+    await rewritten.close();
+    const bytes = fs.readFileSync(journal);
+    for (const action of [
+      () => fixture?.engine.resume(runId, { autoConfirm: true }),
+      () => fixture?.engine.rollback(runId, '', { autoConfirm: true }),
+    ]) {
+      const error = await errorOf(action);
+      expect(error.code).toBe('STATE_UNREADABLE');
+      expect(error.message).toMatch(/step 3-import-set \(import-set\): shadowLuns: /);
+      expect(error.message).toContain('left untouched');
+    }
+    expect(fs.readFileSync(journal).equals(bytes)).toBe(true);
   });
 });
 

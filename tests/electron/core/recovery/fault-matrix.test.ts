@@ -20,7 +20,7 @@ import { LAB_CRASH_EXIT_CODE, type FaultRequest } from '../../../../electron/cor
 import { labOperations, type LabOperationName } from '../../../../electron/core/backends/lab/lab-operations';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { stepBehaviours } from '../../../../electron/core/recovery/steps';
+import { bindStep } from '../../../../electron/core/recovery/steps';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 import { runIntoFault } from './fault-run';
 import { captureBaseline, invariantViolations, maskOf, type Baseline } from './invariant';
@@ -174,10 +174,7 @@ function newEngine(lab: LabFixture, bus: EventBus, stepTimeoutMs?: number): Reco
 async function untilLanded(lab: LabFixture, step: PlanStep): Promise<boolean> {
   const deadline = Date.now() + DELAY_MS + 10_000;
   while (Date.now() < deadline) {
-    if (
-      listFaults(lab.dataDir).length === 0 &&
-      (await stepBehaviours[step.kind].probe({ backend: lab.backend, log: () => undefined }, step.params as never))
-    )
+    if (listFaults(lab.dataDir).length === 0 && (await bindStep(step, { backend: lab.backend, log: () => undefined }).probe?.()))
       return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -352,10 +352,15 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
   });
 
-  it('a partial import diskshadow did not report: CIM lists one of the two copies, so the import stops the same way', async () => {
+  it('a partial import diskshadow did not report: CIM lists one of the two copies, so the import stops, naming which', async () => {
     const dataDir = sqlclusDataDir();
     const oneCopy = importSegment('step-3-import-set', IMPORTED_COPIES.slice(0, 1));
     const first = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...oneCopy]);
+    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex((e) => e.tool === 'diskshadow')));
+    expect((await direct.backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toMatchObject({
+      imported: ['5f1d8c2a-1b2c-4d3e-8f40-123456789abc'],
+      notImported: ['6a2e9d3b-2c3d-4e4f-9051-23456789abcd'],
+    });
     const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await first.engine.settled(run.id);
 

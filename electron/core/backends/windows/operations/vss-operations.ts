@@ -17,13 +17,15 @@ import type {
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { lockHolder, tryLock, unlock } from '../../../storage/file-lock';
 import { buildExposeScript, buildImportScript, buildTransportableCreateScript } from '../../../windows-tools/commands/diskshadow-scripts';
-import { partialImportFailure } from '../../../windows-tools/errors';
+import { partialImportExplanation } from '../../../windows-tools/errors';
 import { parseDiskshadowOutput } from '../../../windows-tools/parsers/parse-diskshadow';
 import { parseShadowCopies } from '../../../windows-tools/parsers/parse-shadow-copies';
 import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-disk';
 import { parseVolumes, type VolumeInfo } from '../../../windows-tools/parsers/parse-volumes';
 import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from '../../../windows-tools/commands/powershell-commands';
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
+import type { ImportResult } from '../../../backend';
+import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
 import { succeeded } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
 import { breakCall } from '../../../windows-tools/render-operation';
@@ -200,7 +202,7 @@ export async function importSnapshotSet(
   context: WindowsContext,
   params: { setId: string; host: string },
   lockDir: string,
-): Promise<OperationResult> {
+): Promise<ImportResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
@@ -208,15 +210,22 @@ export async function importSnapshotSet(
   // ImportSnapshots handles one set at a time and the requester serializes imports (reference §6.1): a lock
   // file makes that hold across ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
+    let arrived: { imported: string[]; notImported: string[] };
     try {
       succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
-      await requireAllImported(context, set, params.host);
+      arrived = await readBackImport(context, set);
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
-      throw error;
+      if (!isPartialImport(error)) throw error;
+      return partialImport(set, params.host, error.message, null);
     } finally {
       await recordSurfaced(context, set, params.host);
+    }
+    if (arrived.notImported.length > 0) {
+      await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
+      const evidence = `Win32_ShadowCopy on ${params.host} lists ${arrived.imported.length} of the ${set.shadowCopies.length} shadow copies of set {${set.id}} as imported; missing: ${arrived.notImported.map((id) => `{${id}}`).join(', ')}`;
+      return partialImport(set, params.host, partialImportExplanation(evidence), arrived);
     }
     await context.catalog.put({
       ...set,
@@ -224,31 +233,61 @@ export async function importSnapshotSet(
       importedTo: params.host,
       shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })),
     });
-    return operationResult(
-      'importSnapshotSet',
-      `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
-      [`{${set.id}}: created → imported on ${params.host}`],
-    );
+    return {
+      ...operationResult(
+        'importSnapshotSet',
+        `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
+        [`{${set.id}}: created → imported on ${params.host}`],
+      ),
+      partial: null,
+    };
   });
 }
 
 /**
- * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): every shadow copy
- * of the set must be there with Imported true, whatever diskshadow printed. A partial import is reported only
- * as a VSS status symbol in diskshadow's text; this check does not depend on finding it.
+ * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): which shadow copies
+ * of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
+ * as a status symbol in its text and names no shadow copy; CIM names them.
  * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
  */
-async function requireAllImported(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
-  const imported = new Set(
+async function readBackImport(context: WindowsContext, set: SnapshotSet): Promise<{ imported: string[]; notImported: string[] }> {
+  const surfaced = new Set(
     (await powershellJson(context, getShadowCopiesCommand(), parseShadowCopies))
       .filter((c) => c.setId === set.id && c.flags.includes('Imported'))
       .map((c) => c.id),
   );
-  const missing = set.shadowCopies.filter((c) => !imported.has(c.id));
-  if (missing.length > 0)
-    throw partialImportFailure(
-      `Win32_ShadowCopy on ${host} lists ${set.shadowCopies.length - missing.length} of the ${set.shadowCopies.length} shadow copies of set {${set.id}} as imported; missing: ${missing.map((c) => `{${c.id}}`).join(', ')}`,
-    );
+  const ids = set.shadowCopies.map((c) => c.id);
+  return { imported: ids.filter((id) => surfaced.has(id)), notImported: ids.filter((id) => !surfaced.has(id)) };
+}
+
+/**
+ * ImportSnapshots reports a partial import as the success status VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED
+ * (https://learn.microsoft.com/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-importsnapshots);
+ * diskshadow prints it, and errors.ts turns it into an explained failure, recognized here by its symbol.
+ */
+function isPartialImport(error: unknown): error is ShadowSwapError {
+  return error instanceof ShadowSwapError && error.details?.['symbol'] === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED';
+}
+
+/**
+ * A partial import, with which shadow copies arrived when CIM said so (null when only diskshadow's symbol told
+ * it); the set is imported again whole either way.
+ */
+function partialImport(
+  set: SnapshotSet,
+  host: string,
+  explanation: string,
+  which: { imported: string[]; notImported: string[] } | null,
+): ImportResult {
+  return {
+    ...operationResult(
+      'importSnapshotSet',
+      `Shadow copy set {${set.id}} was only partly imported on ${host}; it is recorded as failed, to be imported again.`,
+      [`{${set.id}}: created → failed (partial import) on ${host}`],
+    ),
+    status: { hresult: formatHresult(windowsCodes.VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED.hresult), symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
+    partial: { imported: which?.imported ?? null, notImported: which?.notImported ?? null, explanation },
+  };
 }
 
 async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Promise<T> {
