@@ -96,7 +96,7 @@ describe('shadowswap parse', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain(
-      'This looks like vssadmin output in a language or format ShadowSwap does not read yet: 3 lines not recognised',
+      `${file} looks like vssadmin output in a language or format ShadowSwap does not read yet: 3 lines not recognised`,
     );
     expect(stderr).toContain('  ID copia shadow: {153b6835-be81-45ed-bd01-2edbf4f61a85}');
     expect(stderr).toContain('Win32_ShadowCopy');
@@ -105,12 +105,14 @@ describe('shadowswap parse', () => {
   it('never a silent zero: one tool\u2019s file opened as the other\u2019s exits 1 and names the right tool', async () => {
     const asVssadmin = await cli(['parse', 'vssadmin', path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt')]);
     expect(asVssadmin.code).toBe(1);
-    expect(asVssadmin.stderr).toMatch(/This looks like diskshadow output, not vssadmin: \d+ lines not recognised as vssadmin/);
+    expect(asVssadmin.stderr).toMatch(
+      /diskshadow-create-transportable\.synthetic\.txt looks like diskshadow output, not vssadmin: \d+ lines not recognised as vssadmin/,
+    );
     expect(asVssadmin.stderr).toContain('shadowswap parse diskshadow FILE');
 
     const asDiskshadow = await cli(['parse', 'diskshadow', path.join(FIXTURES, 'vssadmin-list-shadows-wrapped.txt')]);
     expect(asDiskshadow.code).toBe(1);
-    expect(asDiskshadow.stderr).toMatch(/This looks like vssadmin output, not diskshadow/);
+    expect(asDiskshadow.stderr).toMatch(/vssadmin-list-shadows-wrapped\.txt looks like vssadmin output, not diskshadow/);
   });
 
   it('a listing that really is empty is still 0 shadow copies, exit 0', async () => {
