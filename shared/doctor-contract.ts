@@ -7,7 +7,21 @@ export const DoctorReport = z.object({
   tools: z.array(z.object({ tool: z.string(), path: z.string().nullable(), source: z.string() })),
   /** value null: it could not be checked; `how` says how it was decided, or why it could not be. */
   elevated: z.object({ value: z.boolean().nullable(), how: z.string() }),
-  vssProviders: z.object({ raw: z.string().nullable(), how: z.string() }),
+  /** providers null: they could not be listed (`how` says why). Win32_ShadowProvider reads the same in every display language. */
+  vssProviders: z.object({
+    providers: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string().nullable(),
+          /** VSS_PROVIDER_TYPE as the class reports it (1 system, 2 software, 3 hardware). */
+          type: z.number().nullable(),
+          version: z.string().nullable(),
+        }),
+      )
+      .nullable(),
+    how: z.string(),
+  }),
   cluster: z.object({
     member: z.boolean().nullable(),
     nodes: z.array(z.object({ name: z.string(), state: z.string().nullable() })),

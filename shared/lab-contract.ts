@@ -22,6 +22,10 @@ export const LabFault = z.object({
 });
 export type LabFault = z.infer<typeof LabFault>;
 
+/** The display languages the Lab's simulated tools can print in (those ShadowSwap reads: docs/windows-channels.md). */
+export const LabLanguage = z.enum(['en-US', 'fr-FR', 'de-DE', 'es-ES']);
+export type LabLanguage = z.infer<typeof LabLanguage>;
+
 const Name = z.string().min(1).max(200);
 const Message = z.object({ message: z.string() });
 
@@ -76,4 +80,14 @@ export const labMethods = {
   },
   /** Sets the latency scale when `scale` is given; answers the scale in force. */
   'lab.latency': { params: z.object({ scale: z.number().optional() }).strict(), result: z.object({ scale: z.number() }) },
+  /**
+   * Sets the hosts' display language when `language` is given; answers the one in force. Any text is accepted
+   * here so that the core's refusal can name the languages the Lab speaks.
+   */
+  'lab.language': {
+    params: z.object({ language: z.string().max(20).optional() }).strict(),
+    result: z.object({ language: LabLanguage }),
+  },
+  /** What `vssadmin list shadows` prints on a Lab host, in the Lab's language. */
+  'lab.output.vssadmin': { params: z.object({ host: Name }).strict(), result: z.object({ text: z.string() }) },
 } as const;

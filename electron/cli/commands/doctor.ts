@@ -11,12 +11,9 @@ function formatReport(report: DoctorReport): string {
     ...report.tools.map((t) => `  ${t.tool.padEnd(11)} ${t.path ?? 'not found'}  (${t.source})`),
     `Elevated:   ${yesNo(report.elevated.value)} — ${report.elevated.how}`,
     `VSS providers: ${report.vssProviders.how}`,
-    ...(report.vssProviders.raw === null
-      ? []
-      : report.vssProviders.raw
-          .trimEnd()
-          .split(/\r?\n/)
-          .map((l) => `  ${l}`)),
+    ...(report.vssProviders.providers ?? []).map(
+      (p) => `  {${p.id}}  ${p.name ?? '(no name)'}${p.version === null ? '' : ` ${p.version}`}`,
+    ),
     `Cluster member: ${yesNo(report.cluster.member)} — ${report.cluster.how}`,
     ...report.cluster.nodes.map((n) => `  ${n.name} ${n.state ?? ''}`.trimEnd()),
     `Backend:    ${report.backend.kind} — ${report.backend.why}`,

@@ -161,4 +161,28 @@ export const labCommands: Command[] = [
       });
     },
   },
+  {
+    path: ['lab', 'language'],
+    summary: 'Show or set the display language of the simulated hosts (en-US, fr-FR, de-DE, es-ES)',
+    flags: { set: { value: 'L', description: 'the language their tools print in' } },
+    run: (context) =>
+      withClient(context, async (client) => {
+        const { language } = await client.invoke('lab.language', { language: stringFlag(context.args, 'set') });
+        context.io.stdout(`Lab language: ${language} (what the simulated hosts' tools print in; see: shadowswap lab output).\n`);
+        return 0;
+      }),
+  },
+  {
+    path: ['lab', 'output', 'vssadmin'],
+    summary: "Print what `vssadmin list shadows` prints on a Lab host, in the Lab's language",
+    flags: { host: { value: 'H', description: 'the host (the shadow copies it holds are those of the sets imported there)' } },
+    details: 'Save it to a file and read it with: shadowswap parse vssadmin FILE, or "Open saved output…" in the console.',
+    run: (context) => {
+      const host = requiredFlag(context.args, 'host', 'shadowswap lab output vssadmin --host H.');
+      return withClient(context, async (client) => {
+        context.io.stdout((await client.invoke('lab.output.vssadmin', { host })).text);
+        return 0;
+      });
+    },
+  },
 ];

@@ -1,7 +1,8 @@
 /**
  * shadowswap parse diskshadow|vssadmin FILE: browse saved tool output offline. Prints the parsers'
  * ShadowListing ({shadowCopies, aliases, unparsed}) as JSON, or a table; a file that cannot be read or
- * parsed is one line on stderr naming the line, exit 1.
+ * parsed is one line on stderr naming the line, exit 1, and so is one that yields no shadow copy from lines
+ * it did not recognise (with those lines shown): the core's parse.savedOutput decides both.
  */
 import { ShadowSwapError } from '../../../shared/errors';
 import { MAX_REQUEST_BYTES, megabytes } from '../../../shared/limits';
@@ -13,7 +14,7 @@ import { formatTable } from '../table';
 
 const saved: Record<SavedOutputTool, string> = {
   diskshadow: 'diskshadow output or a /l log (create, list shadows)',
-  vssadmin: 'vssadmin list shadows / create shadow output',
+  vssadmin: 'vssadmin list shadows / create shadow output (English, French, German or Spanish)',
 };
 
 /**
@@ -55,7 +56,11 @@ function parseCommand(tool: SavedOutputTool): Command {
     summary: `Show the shadow copies in saved ${saved[tool]}`,
     flags: {
       json: { description: 'print {"shadowCopies", "aliases", "unparsed"} as JSON instead of a table' },
-      locale: { value: 'L', description: 'the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates' },
+      locale: {
+        value: 'L',
+        description:
+          "the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates (default: the one its labels' language implies)",
+      },
     },
     run: (context) => {
       const file = context.args.positionals[2];

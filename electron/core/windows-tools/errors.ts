@@ -2,10 +2,13 @@
  * Turning a failed (or silently partial) tool run into an operator-language ShadowSwapError:
  * what happened, why, and what to do next, with {hresult, symbol, tool} in details.
  *
- * Numeric values come ONLY from public pages (docs/windows-facts.md#vss-status-codes,
- * docs/windows-facts.md#calls-that-must-run-on-the-owner-node); HRESULT_FROM_WIN32(code) = 0x80070000 | code is computed, not looked up.
- * Conditions whose number those pages do not give (E_ACCESSDENIED, VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED) are recognized by
- * their text or symbol name, and any HRESULT printed next to them is reported as printed.
+ * Codes first: tools print their messages in the server's display language, but HRESULTs, Win32 codes,
+ * VSS symbols and exit codes are the same in every language (docs/windows-channels.md). Numeric values come ONLY
+ * from public pages (docs/windows-facts.md#vss-status-codes, docs/windows-facts.md#calls-that-must-run-on-the-owner-node);
+ * HRESULT_FROM_WIN32(code) = 0x80070000 | code is computed, not looked up. A condition whose number those pages
+ * do not give (VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED) is recognized by its symbol name or its text, and any HRESULT
+ * printed next to it is reported as printed. The English sentences below are matched only
+ * after every code; where nothing explains a failure, the tool's own last lines are quoted verbatim in the message.
  *
  * Diskshadow documents no exit codes, so its output is always scanned (docs/windows-facts.md#diskshadow-exit-codes).
  */
@@ -117,6 +120,32 @@ export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
 
 const fromWin32 = (code: number): number => (0x80070000 | code) >>> 0;
 
+const ACCESS_DENIED: Explanation = {
+  symbol: 'ACCESS_DENIED',
+  what: 'Windows denied access',
+  why: 'the account running the step lacks the rights it needs (diskshadow needs local Administrators membership), or the file or device is locked',
+  next: 'Run the step as a member of the local Administrators group on that host, check that no other tool holds the disk or file, and retry',
+};
+
+const PARTIAL_IMPORT: Explanation = {
+  symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+  what: 'The import was only partial: some shadow copies were not imported',
+  why: 'VSS timed out waiting for some shadow LUNs to arrive after the provider unmasked them; VSS does not clean up after a failed import',
+  next: 'Do not break the set. Rescan disks, check which shadow LUNs are visible, then clean up the imported LUNs and run the import again',
+};
+
+/** A partial import seen in what the host reports (CIM), not in what the tool printed: `evidence` says what was missing. */
+export function partialImportExplanation(evidence: string): string {
+  return `${PARTIAL_IMPORT.what} (${evidence}): ${PARTIAL_IMPORT.why}. ${PARTIAL_IMPORT.next}.`;
+}
+
+/**
+ * System HRESULTs the tools print in every display language, where the sentence beside them is translated:
+ * E_ACCESSDENIED = HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED = 5), https://learn.microsoft.com/en-us/windows/win32/seccrypto/common-hresult-values
+ * and https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-.
+ */
+const SYSTEM_HRESULTS: ReadonlyMap<number, Explanation> = new Map([[fromWin32(5), ACCESS_DENIED]]);
+
 /** Text conditions, checked in order; the first match wins. */
 interface TextRule {
   re: RegExp;
@@ -126,12 +155,7 @@ interface TextRule {
 const TEXT_RULES: TextRule[] = [
   {
     re: /VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED/,
-    explanation: {
-      symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
-      what: 'The import was only partial: some shadow copies were not imported',
-      why: 'VSS timed out waiting for some shadow LUNs to arrive after the provider unmasked them; VSS does not clean up after a failed import',
-      next: 'Do not break the set. Rescan disks, check which shadow LUNs are visible, then clean up the imported LUNs and run the import again',
-    },
+    explanation: PARTIAL_IMPORT,
   },
   {
     re: /don't have the correct permissions to run this command|elevated administrator privileges/i,
@@ -154,12 +178,7 @@ const TEXT_RULES: TextRule[] = [
   },
   {
     re: /Access is denied/i,
-    explanation: {
-      symbol: 'ACCESS_DENIED',
-      what: 'Windows denied access',
-      why: 'the account running the step lacks the rights it needs (diskshadow needs local Administrators membership), or the file or device is locked',
-      next: 'Run the step as a member of the local Administrators group on that host, check that no other tool holds the disk or file, and retry',
-    },
+    explanation: ACCESS_DENIED,
   },
   {
     re: /The\s+drive letter is already in use|is a drive letter already in use/i,
@@ -267,27 +286,45 @@ function printedHresults(output: string): number[] {
   return out;
 }
 
+/**
+ * @param said the tool's own last words, for a failure no code explains: on a server in another display
+ *   language they are the only account of what went wrong, so they are quoted verbatim, never interpreted.
+ */
 function build(
   tool: WindowsTool,
   e: Explanation,
   hresult: number | null,
   exitCode: number | null,
   evidence: string | null,
+  said: readonly string[] = [],
 ): ShadowSwapError {
-  return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.`, {
+  const quoted = said.length === 0 ? '' : ` ${tool} said: "${said.join(' / ')}".`;
+  return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.${quoted}`, {
     tool,
     hresult: hresult === null ? null : formatHresult(hresult),
     symbol: e.symbol,
     exitCode,
     ...(evidence === null ? {} : { evidence }),
+    ...(said.length === 0 ? {} : { said }),
   });
+}
+
+/** Lines a tool prints that are not its account of a failure: script echoes, prompts, banners. */
+const NOT_WORDS = /^(?:->|DISKSHADOW>|Microsoft DiskShadow|Copyright \(C\)|\(C\) Copyright|VSHADOW\.EXE |vssadmin \d)/i;
+
+/** The last lines of output worth quoting when nothing else explains a failure (at most two). */
+function lastWords(output: string): string[] {
+  const lines = splitPhysicalLines(output)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !NOT_WORDS.test(line));
+  return lines.slice(-2);
 }
 
 /** The error for a known HRESULT (VSS or HRESULT_FROM_WIN32 of a known cluster error), or null. */
 export function explainHresult(hresult: number): Explanation | null {
   const n = hresult >>> 0;
-  const vss = VSS_HRESULTS.get(n);
-  if (vss !== undefined) return vss;
+  const known = VSS_HRESULTS.get(n) ?? SYSTEM_HRESULTS.get(n);
+  if (known !== undefined) return known;
   for (const [code, e] of WIN32_ERRORS) if (fromWin32(code) === n) return e;
   return null;
 }
@@ -351,6 +388,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       evidenceLine(output, DISKSHADOW_FAILED),
+      lastWords(output),
     );
   }
   if (tool === 'vshadow' && (VSHADOW_FAILED.test(output) || (exitCode !== null && exitCode !== 0))) {
@@ -368,6 +406,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       evidenceLine(output, VSHADOW_FAILED),
+      lastWords(output),
     );
   }
   if (tool === 'diskraid' && exitCode !== null && exitCode !== 0) {
@@ -386,6 +425,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   if (exitCode !== null && exitCode !== 0) {
@@ -400,6 +440,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   if (exitCode === null) {
@@ -414,6 +455,7 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
       printed[0] ?? null,
       exitCode,
       null,
+      lastWords(output),
     );
   }
   return null;

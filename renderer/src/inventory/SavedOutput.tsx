@@ -43,15 +43,21 @@ const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   unparsed: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', margin: 0 },
+  /** A refusal may list the lines ShadowSwap did not recognise, one per line. */
+  refusal: { whiteSpace: 'pre-wrap' },
 });
 
 /**
  * Only a guess for the default choice: vssadmin writes "Contents of shadow copy set ID:" and "Shadow Copy
- * ID:", diskshadow "* Shadow copy ID = {...}". The operator can always pick the other tool.
+ * ID:" (French "ID du cliché instantané :", German "Schattenkopiekennung:", Spanish "Id. de instantánea:"),
+ * diskshadow "* Shadow copy ID = {...}". The operator can always pick the other tool, and a file read as
+ * the wrong one is refused, naming the right one.
  */
 function guessTool(text: string): SavedOutputTool {
   const head = text.slice(0, 20_000);
-  return /vssadmin|Contents of shadow copy set ID:|Shadow Copy ID:/.test(head) && !/DiskShadow|Shadow copy ID =/.test(head)
+  return /vssadmin|Contents of shadow copy set ID|Shadow Copy ID\s*:|ID du cliché instantané|Schattenkopiekennung|Id\. de instantánea/.test(
+    head,
+  ) && !/DiskShadow|Shadow copy ID =/.test(head)
     ? 'vssadmin'
     : 'diskshadow';
 }
@@ -63,6 +69,7 @@ export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOut
   const [locale, setLocale] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const styles = useStyles();
 
   async function read() {
     if (!file) return;
@@ -116,7 +123,7 @@ export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOut
             </Field>
             {error && (
               <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
+                <MessageBarBody className={styles.refusal}>{error}</MessageBarBody>
               </MessageBar>
             )}
           </DialogContent>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
-import { buildListProvidersScript } from '../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import { runDoctor, type DoctorEnvironment } from '../../../electron/core/backends/windows/doctor';
-import { getClusterNodeCommand } from '../../../electron/core/windows-tools/commands/powershell-commands';
+import { getClusterNodeCommand, getShadowProvidersCommand } from '../../../electron/core/windows-tools/commands/powershell-commands';
 import type { ProcessLauncher } from '../../../electron/core/backends/windows/running/process-launcher';
 import { ReplayLauncher } from '../../../electron/core/backends/windows/running/replay-launcher';
 import { ToolRunner } from '../../../electron/core/backends/windows/running/tool-runner';
@@ -73,14 +72,14 @@ describe('doctor', () => {
     expect(report.elevated.value).toBeNull();
   });
 
-  it('on an elevated cluster node finds the tools, lists providers raw, reports membership and the Windows backend', async () => {
-    const providers = '* ProviderID: {b5946137-7b9f-4925-af80-51abd60b20d5}\r\n1 provider registered.\r\n';
+  it('on an elevated cluster node finds the tools, lists providers through CIM, reports membership and the Windows backend', async () => {
+    // One provider: ConvertTo-Json writes it as an object, not an array.
+    const providers =
+      '{"ID":"{B5946137-7B9F-4925-AF80-51ABD60B20D5}","Name":"Microsoft Software Shadow Copy provider 1.0","Type":1,"Version":"1.0.0.7"}';
     const report = await runDoctor(
       windows([
         entry('whoami', ['/groups'], WHOAMI_ELEVATED),
-        entry('diskshadow', ['/s', '<scratch>/script.dsh', '/l', '<scratch>/diskshadow.log'], providers, {
-          script: buildListProvidersScript(),
-        }),
+        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getShadowProvidersCommand()], providers),
         entry(
           'powershell',
           ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()],
@@ -96,7 +95,12 @@ describe('doctor', () => {
       ['whoami', `${SYSTEM32}\\whoami.exe`],
     ]);
     expect(report.elevated.value).toBe(true);
-    expect(report.vssProviders.raw).toBe(providers);
+    expect(report.vssProviders).toEqual({
+      providers: [
+        { id: 'b5946137-7b9f-4925-af80-51abd60b20d5', name: 'Microsoft Software Shadow Copy provider 1.0', type: 1, version: '1.0.0.7' },
+      ],
+      how: 'Get-CimInstance Win32_ShadowProvider',
+    });
     expect(report.cluster).toMatchObject({
       member: true,
       nodes: [
@@ -107,7 +111,7 @@ describe('doctor', () => {
     expect(report.backend.kind).toBe('windows');
   });
 
-  it('not elevated and not clustered: the Lab, and diskshadow is not even tried', async () => {
+  it('not elevated and not clustered: the Lab, and the providers are not even asked for', async () => {
     const report = await runDoctor(
       windows([
         entry('whoami', ['/groups'], 'Mandatory Label\\Medium Mandatory Level Label S-1-16-8192'),
@@ -118,7 +122,7 @@ describe('doctor', () => {
       ]),
     );
     expect(report.elevated.value).toBe(false);
-    expect(report.vssProviders).toEqual({ raw: null, how: 'not listed: diskshadow needs an elevated process' });
+    expect(report.vssProviders).toEqual({ providers: null, how: 'not listed: the VSS WMI classes need an elevated process' });
     expect(report.cluster.member).toBe(false);
     expect(report.backend).toEqual({ kind: 'lab', why: expect.stringMatching(/not elevated/) });
   });

@@ -79,4 +79,63 @@ describe('shadowswap parse', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/Which file\? Usage: shadowswap parse vssadmin FILE/);
   });
+
+  it('a French listing is read, its D/M/Y date from the language of its labels', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-parse-'));
+    const file = path.join(dir, 'fr.txt');
+    // The real capture, with the poster's non-hex "s" in the set ID read as 5 (see parse-vssadmin.test.ts).
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(path.join(FIXTURES, 'vssadmin-list-shadows-fr.real.txt'), 'utf8').replace('{s2acebd3-', '{52acebd3-'),
+    );
+    const { code, stdout } = await cli(['parse', 'vssadmin', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('81c4df18-1af6-1b8c-b29d-04e981ed970c');
+    expect(stdout).toContain('2023-05-19T18:58:50');
+    expect(stdout).toMatch(/^1 shadow copy$/m);
+  });
+
+  it('never a silent zero: a listing in a language it does not read exits 1 and shows the lines', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ss-parse-')), 'it.txt');
+    // Italian: a language ShadowSwap has no labels for.
+    fs.writeFileSync(
+      file,
+      [
+        'vssadmin 1.1 - Strumento da riga di comando per l\u2019amministrazione del servizio Copia Shadow del volume',
+        '(C) Copyright 2001-2013 Microsoft Corp.',
+        '',
+        'Contenuto dell\u2019ID del set di copie shadow: {7b37f005-c738-450c-83cd-ad2f237f2b28}',
+        '   Conteneva 1 copie shadow al momento della creazione: 05/11/2016 01:19:40',
+        '      ID copia shadow: {153b6835-be81-45ed-bd01-2edbf4f61a85}',
+        '',
+      ].join('\r\n'),
+    );
+    const { code, stdout, stderr } = await cli(['parse', 'vssadmin', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `${file} looks like vssadmin output in a language or format ShadowSwap does not read yet: 3 lines not recognised`,
+    );
+    expect(stderr).toContain('  ID copia shadow: {153b6835-be81-45ed-bd01-2edbf4f61a85}');
+    expect(stderr).toContain('Win32_ShadowCopy');
+  });
+
+  it('never a silent zero: one tool\u2019s file opened as the other\u2019s exits 1 and names the right tool', async () => {
+    const asVssadmin = await cli(['parse', 'vssadmin', path.join(FIXTURES, 'diskshadow-create-transportable.synthetic.txt')]);
+    expect(asVssadmin.code).toBe(1);
+    expect(asVssadmin.stderr).toMatch(
+      /diskshadow-create-transportable\.synthetic\.txt looks like diskshadow output, not vssadmin: \d+ lines not recognised as vssadmin/,
+    );
+    expect(asVssadmin.stderr).toContain('shadowswap parse diskshadow FILE');
+
+    const asDiskshadow = await cli(['parse', 'diskshadow', path.join(FIXTURES, 'vssadmin-list-shadows-wrapped.txt')]);
+    expect(asDiskshadow.code).toBe(1);
+    expect(asDiskshadow.stderr).toMatch(/vssadmin-list-shadows-wrapped\.txt looks like vssadmin output, not diskshadow/);
+  });
+
+  it('a listing that really is empty is still 0 shadow copies, exit 0', async () => {
+    const { code, stdout } = await cli(['parse', 'vssadmin', path.join(FIXTURES, 'vssadmin-list-shadows-empty.txt')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^0 shadow copies$/m);
+  });
 });

@@ -8,7 +8,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import { damageLun } from './lun-damage';
 import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
-import type { LabFault, LabState } from './lab-model';
+import { LabLanguage, type LabFault, type LabState } from './lab-model';
 import { LabStore } from './lab-store';
 import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 
@@ -87,4 +87,17 @@ export async function setLatencyScale(dataDir: string, scale: number): Promise<v
 
 export function latencyScale(dataDir: string): number {
   return new LabStore(dataDir).read().settings.latencyScale;
+}
+
+export async function setLabLanguage(dataDir: string, language: string): Promise<void> {
+  const parsed = LabLanguage.safeParse(language);
+  if (!parsed.success)
+    throw new ShadowSwapError('INVALID_REQUEST', `The Lab speaks ${LabLanguage.options.join(', ')}; "${language}" is not one of them.`);
+  await new LabStore(dataDir).update((state) => {
+    state.settings.language = parsed.data;
+  });
+}
+
+export function labLanguage(dataDir: string): LabLanguage {
+  return new LabStore(dataDir).read().settings.language;
 }

@@ -1,7 +1,19 @@
 /** The Lab administration part of the contract: each method is one of lab-admin's changes to the data directory's Lab. */
 import type { Handlers } from '../../rpc/registry';
 import { describeFault } from './faults';
-import { armFault, clearFaults, corruptLun, initLab, latencyScale, listFaults, setLatencyScale } from './lab-admin';
+import {
+  armFault,
+  clearFaults,
+  corruptLun,
+  initLab,
+  labLanguage,
+  latencyScale,
+  listFaults,
+  setLabLanguage,
+  setLatencyScale,
+} from './lab-admin';
+import { LabStore } from './lab-store';
+import { vssadminListShadows } from './lab-tool-output';
 import { labOperations } from './lab-operations';
 import { scenarios } from './scenarios';
 
@@ -15,6 +27,8 @@ type LabHandlers = Pick<
   | 'lab.faults.clear'
   | 'lab.faults.operations'
   | 'lab.latency'
+  | 'lab.language'
+  | 'lab.output.vssadmin'
 >;
 
 export function labHandlers(dataDir: string): LabHandlers {
@@ -46,5 +60,10 @@ export function labHandlers(dataDir: string): LabHandlers {
       if (scale !== undefined) await setLatencyScale(dataDir, scale);
       return { scale: latencyScale(dataDir) };
     },
+    'lab.language': async ({ language }) => {
+      if (language !== undefined) await setLabLanguage(dataDir, language);
+      return { language: labLanguage(dataDir) };
+    },
+    'lab.output.vssadmin': ({ host }) => ({ text: vssadminListShadows(new LabStore(dataDir).read(), host) }),
   };
 }

@@ -5,7 +5,7 @@
  * its masking table.
  */
 import { z } from 'zod';
-import { FaultKind, LabFault } from '../../../../shared/lab-contract';
+import { FaultKind, LabFault, LabLanguage } from '../../../../shared/lab-contract';
 import {
   ApplicationResource,
   BreakMode,
@@ -87,12 +87,14 @@ export const LabCluster = z.object({
 });
 export type LabCluster = z.infer<typeof LabCluster>;
 
-// Faults cross the contract (lab.faults.list), so their schema lives there.
-export { FaultKind, LabFault };
+// Faults (lab.faults.list) and the display language (lab.language) cross the contract, so their schemas live there.
+export { FaultKind, LabFault, LabLanguage };
 
 export const LabSettings = z.object({
   /** Multiplies every operation's realistic latency: 1 feels like a SAN, 0 is instant (tests). */
   latencyScale: z.number().nonnegative(),
+  /** The display language of the simulated hosts: what their tools print in. Estates saved before it are English. */
+  language: LabLanguage.default('en-US'),
 });
 export type LabSettings = z.infer<typeof LabSettings>;
 

@@ -2,14 +2,14 @@
  * `shadowswap doctor`: what this machine offers the Windows backend, and which backend will therefore be used.
  * On anything but Windows it answers from the platform alone and starts no process: the tools cannot exist there.
  * On Windows it looks for the tools and checks elevation (host-readiness.ts, shared with the recovery preflight),
- * lists the VSS providers (diskshadow `list providers`, reported raw: no parser for it exists yet) and asks whether
+ * lists the VSS providers (Win32_ShadowProvider through CIM, the same in every display language) and asks whether
  * this computer is a cluster node (Get-ClusterNode).
  */
 import type { DoctorReport } from '../../../../shared/doctor-contract';
-import { buildListProvidersScript } from '../../windows-tools/commands/diskshadow-scripts';
 import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools } from './running/host-readiness';
 import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
-import { getClusterNodeCommand } from '../../windows-tools/commands/powershell-commands';
+import { parseShadowProviders } from '../../windows-tools/parsers/parse-shadow-copies';
+import { getClusterNodeCommand, getShadowProvidersCommand } from '../../windows-tools/commands/powershell-commands';
 import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
 
@@ -23,15 +23,15 @@ export interface DoctorEnvironment {
 }
 
 async function providers(env: DoctorEnvironment, tools: ToolLocation[], elevated: boolean | null): Promise<DoctorReport['vssProviders']> {
-  if (!isPresent(tools, 'diskshadow')) return { raw: null, how: 'not listed: diskshadow.exe was not found' };
-  if (elevated !== true) return { raw: null, how: 'not listed: diskshadow needs an elevated process' };
+  if (!isPresent(tools, 'powershell')) return { providers: null, how: 'not listed: powershell.exe was not found' };
+  if (elevated !== true) return { providers: null, how: 'not listed: the VSS WMI classes need an elevated process' };
   try {
     return {
-      raw: succeeded(await env.runner.diskshadow(buildListProvidersScript())).stdout,
-      how: 'diskshadow list providers (raw output; not parsed)',
+      providers: parseShadowProviders(succeeded(await env.runner.powershell(getShadowProvidersCommand())).stdout),
+      how: 'Get-CimInstance Win32_ShadowProvider',
     };
   } catch (error) {
-    return { raw: null, how: `diskshadow list providers failed: ${failureText(error)}` };
+    return { providers: null, how: `Get-CimInstance Win32_ShadowProvider failed: ${failureText(error)}` };
   }
 }
 
@@ -80,7 +80,7 @@ export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {
       platform,
       tools,
       elevated: { value: null, how: why },
-      vssProviders: { raw: null, how: why },
+      vssProviders: { providers: null, how: why },
       cluster: { member: null, nodes: [], how: why },
       backend: chooseBackend(env, tools, null),
     };

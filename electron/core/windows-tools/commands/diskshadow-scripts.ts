@@ -134,8 +134,3 @@ export function buildExposeScript(shadowCopyId: string, driveLetter: string): st
   const id = validateGuid(shadowCopyId, 'shadow copy ID');
   return toScriptText([`expose ${bracedGuid(id)} ${validateDriveLetter(driveLetter)}`, 'exit']);
 }
-
-/** `list providers` (list-providers.md): the registered VSS providers, for the doctor. */
-export function buildListProvidersScript(): string {
-  return toScriptText(['list providers', 'exit']);
-}

@@ -261,3 +261,23 @@ export function getOperatingSystemCommand(): string {
     `Get-CimInstance -ClassName Win32_OperatingSystem | Select-Object -Property Caption,Version,ServicePackMajorVersion | ${TO_JSON}`,
   );
 }
+
+/**
+ * Every shadow copy VSS holds on this computer, as CIM reports it: property names and values that do not
+ * change with the display language, where vssadmin and diskshadow translate their labels. Win32_ShadowCopy:
+ * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
+ * (parsers: parse-shadow-copies.ts). Transportable shadow copies appear only once imported.
+ */
+export function getShadowCopiesCommand(): string {
+  return local(
+    `Get-CimInstance -ClassName Win32_ShadowCopy | Select-Object -Property ID,SetID,ProviderID,DeviceObject,VolumeName,InstallDate,OriginatingMachine,ServiceMachine,Count,ExposedName,State,Persistent,ClientAccessible,NoAutoRelease,NoWriters,Transportable,NotSurfaced,HardwareAssisted,Differential,Plex,Imported,ExposedRemotely,ExposedLocally | ${TO_JSON}`,
+  );
+}
+
+/**
+ * The VSS providers registered on this computer (Win32_ShadowProvider), for the doctor: the hardware provider the
+ * SAN map names must be among them. https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394430(v=vs.85)
+ */
+export function getShadowProvidersCommand(): string {
+  return local(`Get-CimInstance -ClassName Win32_ShadowProvider | Select-Object -Property ID,Name,Type,Version | ${TO_JSON}`);
+}

@@ -1,14 +1,17 @@
 /**
- * Parser for `vssadmin list shadows` and `vssadmin create shadow` output
- * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case).
+ * Parser for `vssadmin list shadows` and `vssadmin create shadow` output, in English, French, German and
+ * Spanish (the labels and where each comes from: vssadmin-labels.ts; docs/windows-channels.md,
+ * docs/windows-facts.md#listings-depend-on-locale-console-width-and-case).
  *
  *   Contents of shadow copy set ID: {guid}                                   (0 spaces)
  *      Contained N shadow copies at creation time: 11/5/2016 1:19:40 AM      (3)
  *         Shadow Copy ID: {guid}                                             (6)
  *            Original Volume: (C:)\\?\Volume{guid}\                          (9)
  *            Shadow Copy Volume / Originating Machine / Service Machine / Provider: '<name>' / Type / Attributes
- * Attributes are comma-separated words and wrap at the 80-column console ("No writers," / " Differential"),
- * so physical lines are re-joined first (text-lines.ts). Indentation is not relied on.
+ * Attributes are comma-separated words and wrap at the console width ("No writers," / " Differential"), or
+ * were re-wrapped by whoever pasted them; a value ending with a comma continues on the next line whatever
+ * its width (text-lines.ts). Indentation is not relied on. The first label in a language sets the date
+ * order when no locale is given (listing-language.ts).
  */
 import { ParseError } from './parse-error';
 import { guidIn } from './guid-text';
@@ -17,6 +20,8 @@ import { ListingFields, type CreationTime } from './listing-fields';
 import { emptyRecord, normalizeVolumePath, type ShadowCopyRecord, type ShadowListing } from './shadow-listing';
 import { KnownLines } from './known-lines';
 import { LineCursor, type LogicalLine } from './text-lines';
+import { adoptLanguage, type ListingLanguage } from './listing-language';
+import { VSSADMIN_LABELS, type VssadminLabels } from './vssadmin-labels';
 import {
   hasLineSeparatorIn,
   hasRegexLineSeparator,
@@ -57,28 +62,53 @@ const KEY_BIT: Record<Key, number> = {
   attributes: 1 << 10,
 };
 
-/** What follows a key's name on the trimmed line, as the regex each rule stood for spells it. */
+/** What follows a key's name on the trimmed line (every name is written without its colon; French puts a space before it). */
 type Tail =
-  | 'value' // `\s*(.*?)\s*$`
-  | 'contained' // `(\d+) shadow copies at creation time:\s*(.*?)\s*$`
+  | 'value' // `\s*:\s*(.*?)\s*$`
+  | 'contained' // `(\d+)<rest>\s*:\s*(.*?)\s*$`
   | 'quoted' // `(.*)'\s*$`
-  | 'volumeName'; // `(?: Name)?:\s*(.*?)\s*$`
+  | 'volumeName'; // `(?: Name)?\s*:\s*(.*?)\s*$`
 
-type Rule = KeyedRule<Key, Tail>;
+/** A line rule, with the language its label belongs to (null when several languages print it, as `Type`). */
+type Rule = KeyedRule<Key, Tail> & { language: ListingLanguage | null; rest: string };
 
-const RULES = new NameTable<Rule>([
-  { key: 'set', name: 'Contents of shadow copy set ID:', tail: 'value', bit: KEY_BIT.set },
-  { key: 'contained', name: 'Contained ', tail: 'contained', bit: KEY_BIT.contained },
-  { key: 'created', name: "Successfully created shadow copy for '", tail: 'quoted', bit: KEY_BIT.created },
-  { key: 'shadowId', name: 'Shadow Copy ID:', tail: 'value', bit: KEY_BIT.shadowId },
-  { key: 'originalVolume', name: 'Original Volume:', tail: 'value', bit: KEY_BIT.originalVolume },
-  { key: 'deviceName', name: 'Shadow Copy Volume', tail: 'volumeName', bit: KEY_BIT.deviceName },
-  { key: 'originatingMachine', name: 'Originating Machine:', tail: 'value', bit: KEY_BIT.originatingMachine },
-  { key: 'serviceMachine', name: 'Service Machine:', tail: 'value', bit: KEY_BIT.serviceMachine },
-  { key: 'provider', name: 'Provider:', tail: 'value', bit: KEY_BIT.provider },
-  { key: 'type', name: 'Type:', tail: 'value', bit: KEY_BIT.type },
-  { key: 'attributes', name: 'Attributes:', tail: 'value', bit: KEY_BIT.attributes },
-]);
+function rulesFor(labels: VssadminLabels): Omit<Rule, 'bit'>[] {
+  const { language } = labels;
+  const rule = (key: Key, name: string, tail: Tail = 'value', rest = ''): Omit<Rule, 'bit'> => ({ key, name, tail, language, rest });
+  return [
+    rule('set', labels.set),
+    rule('contained', labels.contained[0], 'contained', labels.contained[1].toLowerCase()),
+    rule('shadowId', labels.shadowId),
+    rule('originalVolume', labels.originalVolume),
+    rule('deviceName', labels.deviceName, language === 'en' ? 'volumeName' : 'value'),
+    ...labels.originatingMachine.map((name) => rule('originatingMachine', name)),
+    rule('serviceMachine', labels.serviceMachine),
+    rule('provider', labels.provider),
+    rule('type', labels.type),
+    rule('attributes', labels.attributes),
+  ];
+}
+
+/** Every language's rules in one table; a label two languages share is one rule that names no language. */
+function allRules(): Rule[] {
+  const byName = new Map<string, Rule>();
+  const english: Omit<Rule, 'bit'> = {
+    key: 'created',
+    name: "Successfully created shadow copy for '",
+    tail: 'quoted',
+    language: 'en',
+    rest: '',
+  };
+  for (const rule of [english, ...VSSADMIN_LABELS.flatMap(rulesFor)]) {
+    const id = `${rule.key}\u0000${rule.name.toLowerCase()}`;
+    const same = byName.get(id);
+    if (same !== undefined) same.language = same.language === rule.language ? same.language : null;
+    else byName.set(id, { ...rule, bit: KEY_BIT[rule.key] });
+  }
+  return [...byName.values()];
+}
+
+const RULES = new NameTable<Rule>(allRules());
 
 /**
  * Where the values of a key line are, as ranges of the line's string (`time` only for `contained`); one per
@@ -94,15 +124,15 @@ interface RuleValue {
 const noValue = (): RuleValue => ({ from: 0, to: 0, timeFrom: 0, timeTo: 0 });
 
 const KNOWN = new KnownLines([
-  { prefix: 'vssadmin ', pattern: /^vssadmin \S+ - Volume Shadow Copy Service administrative command-line tool$/i },
+  // The banner in any language: `vssadmin 1.1 - Outil ligne de commande d’administration du service de cliché instantané de volume`.
+  { prefix: 'vssadmin ', pattern: /^vssadmin \d+(?:\.\d+)* - \S.*$/i },
   { prefix: '(C) Copyright ', pattern: /^\(C\) Copyright \d{4}-\d{4} Microsoft Corp\.$/i },
   { prefix: 'No items found that satisfy the query.', pattern: /^No items found that satisfy the query\.$/i },
 ]);
 
 /** `^(?:Error:|C:\\|Do you really|Successfully deleted)` (case-insensitive): lines that are not continuations of a wrapped one. */
 const OTHER_RECORD_STARTS = ['error:', 'c:\\', 'do you really', 'successfully deleted'];
-const CONTAINED_REST = ' shadow copies at creation time:';
-const VOLUME_NAME_SUFFIX = ' name:';
+const VOLUME_NAME_SUFFIX = ' name';
 const COLON = 0x3a;
 const QUOTE = 0x27;
 const OPEN_PAREN = 0x28;
@@ -118,21 +148,27 @@ function valueTail(src: string, from: number, to: number, separators: boolean, o
   return !hasLineSeparatorIn(src, out.from, out.to, separators);
 }
 
+/** `\s*:\s*(.*?)\s*$` on `[from, to)`: the colon after a label (`Type: X`, French `Type : X`), then the value. */
+function colonValueTail(src: string, from: number, to: number, separators: boolean, out: RuleValue): boolean {
+  const colon = skipSpace(src, from, to);
+  return colon < to && src.charCodeAt(colon) === COLON && valueTail(src, colon + 1, to, separators, out);
+}
+
 /** The rule whose name and tail fit the trimmed line `[from, to)`, with its values in `out`; null when none does. */
 function matchRule(src: string, from: number, to: number, separators: boolean, out: RuleValue): Rule | null {
   const rule = RULES.find(src, from, to);
-  return rule !== null && readTail(src, from + rule.name.length, to, separators, rule.tail, out) ? rule : null;
+  return rule !== null && readTail(src, from + rule.name.length, to, separators, rule, out) ? rule : null;
 }
 
-function readTail(src: string, at: number, to: number, separators: boolean, tail: Tail, out: RuleValue): boolean {
-  switch (tail) {
+function readTail(src: string, at: number, to: number, separators: boolean, rule: Rule, out: RuleValue): boolean {
+  switch (rule.tail) {
     case 'value':
-      return valueTail(src, at, to, separators, out);
+      return colonValueTail(src, at, to, separators, out);
     case 'contained': {
       let digitsEnd = at;
       while (digitsEnd < to && src.charCodeAt(digitsEnd) >= 0x30 && src.charCodeAt(digitsEnd) <= 0x39) digitsEnd += 1;
-      if (digitsEnd === at || !startsWithIgnoreCase(src, digitsEnd, to, CONTAINED_REST)) return false;
-      if (!valueTail(src, digitsEnd + CONTAINED_REST.length, to, separators, out)) return false;
+      if (digitsEnd === at || !startsWithIgnoreCase(src, digitsEnd, to, rule.rest)) return false;
+      if (!colonValueTail(src, digitsEnd + rule.rest.length, to, separators, out)) return false;
       out.timeFrom = out.from;
       out.timeTo = out.to;
       out.from = at;
@@ -145,11 +181,14 @@ function readTail(src: string, at: number, to: number, separators: boolean, tail
       out.from = skipSpace(src, at, to - 1);
       out.to = skipSpaceBack(src, out.from, to - 1);
       return true;
-    case 'volumeName': {
-      const colon = startsWithIgnoreCase(src, at, to, VOLUME_NAME_SUFFIX) ? at + VOLUME_NAME_SUFFIX.length - 1 : at;
-      if (colon >= to || src.charCodeAt(colon) !== COLON) return false;
-      return valueTail(src, colon + 1, to, separators, out);
-    }
+    case 'volumeName':
+      return colonValueTail(
+        src,
+        startsWithIgnoreCase(src, at, to, VOLUME_NAME_SUFFIX) ? at + VOLUME_NAME_SUFFIX.length : at,
+        to,
+        separators,
+        out,
+      );
   }
 }
 
@@ -162,6 +201,12 @@ function startsRecord(line: string): boolean {
   if (matchRule(line, from, to, hasRegexLineSeparator(line), recordStartValue) !== null || KNOWN.test(line, from, to)) return true;
   for (const prefix of OTHER_RECORD_STARTS) if (startsWithIgnoreCase(line, from, to, prefix)) return true;
   return false;
+}
+
+/** Whether the physical line `[from, to)` of `src` is an `Attributes:` line (any language), whose comma list may go on. */
+function startsAttributeList(src: string, from: number, to: number): boolean {
+  const start = skipSpace(src, from, to);
+  return matchRule(src, start, skipSpaceBack(src, start, to), false, recordStartValue)?.key === 'attributes';
 }
 
 function requireGuid(g: string | null, what: string, line: LogicalLine): string {
@@ -192,10 +237,13 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
   let createdFor: string | null = null;
   let current: ShadowCopyRecord | null = null;
   let seen = 0;
+  let language: ListingLanguage | null = null;
   const matched = noValue();
-  const fields = new ListingFields(options, commaSeparated);
+  // Read lazily by the fields: the first label in a language decides the date order unless the caller named a locale.
+  const dates: DateOptions = { ...options };
+  const fields = new ListingFields(dates, commaSeparated);
 
-  const line = new LineCursor(text, startsRecord);
+  const line = new LineCursor(text, startsRecord, startsAttributeList);
   while (line.next()) {
     const src = line.src;
     const from = skipSpace(src, line.start, line.end);
@@ -205,6 +253,10 @@ export function parseVssadminOutput(text: string, options: DateOptions = {}): Sh
     if (rule === null) {
       if (!KNOWN.test(src, from, to)) listing.unparsed.push(line.text);
       continue;
+    }
+    if (language === null && rule.language !== null) {
+      language = rule.language;
+      adoptLanguage(dates, language);
     }
     const value = matched;
     const empty = value.from === value.to;

@@ -3,11 +3,15 @@
  *
  * Console captures are hard-wrapped at the window width (80 or 120 columns) in mid-token: vssadmin's
  * "No writers," + " Differential", "Please run t" + "his utility"
- * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case). A physical line whose display width is exactly a console
- * width, followed by a line that does not start a known record, is joined with it without a separator. Tabs count to the next multiple of
- * 8, as the console draws them.
+ * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case). A physical line whose display width
+ * is exactly a console width, followed by a line that does not start a known record, is joined with it without
+ * a separator. Tabs count to the next multiple of 8, as the console draws them.
+ *
+ * Widths are not the only sign: a capture re-wrapped by a mail client or an editor breaks at any column.
+ * A comma-separated list (vssadmin's `Attributes:`) whose line ends with a comma is not finished, so it is
+ * joined with the next line whatever the width; the parser says which lines start such a list.
  */
-import { hasRegexLineSeparator, skipSpace } from './text-scan';
+import { hasRegexLineSeparator, skipSpace, skipSpaceBack } from './text-scan';
 
 export interface LogicalLine {
   /** The joined text. */
@@ -32,6 +36,7 @@ export function displayWidth(line: string): number {
 const TAB = 0x09;
 const CR = 0x0d;
 const LF = 0x0a;
+const COMMA = 0x2c;
 
 const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -71,6 +76,7 @@ export class LineCursor implements LogicalLine {
 
   private readonly input: string;
   private readonly startsRecord: (line: string) => boolean;
+  private readonly startsList: ((src: string, from: number, to: number) => boolean) | undefined;
   /** Start of the next physical line; the input length once all are read (a final empty piece is no line). */
   private pos: number;
   /** Physical lines consumed so far. */
@@ -90,9 +96,15 @@ export class LineCursor implements LogicalLine {
    */
   private readonly surrogates: boolean;
 
-  constructor(input: string, startsRecord: (line: string) => boolean) {
+  /**
+   * @param startsList true when the physical line `[from, to)` of `src` starts a comma-separated list: then a
+   *   line of it ending with a comma continues on the next line, whatever its width. Asked only of lines
+   *   that end with a comma.
+   */
+  constructor(input: string, startsRecord: (line: string) => boolean, startsList?: (src: string, from: number, to: number) => boolean) {
     this.input = input;
     this.startsRecord = startsRecord;
+    this.startsList = startsList;
     this.pos = input.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.lineSeparators = hasRegexLineSeparator(input);
     this.surrogates = HAS_SURROGATE.test(input);
@@ -118,14 +130,18 @@ export class LineCursor implements LogicalLine {
     this.rawStart = first;
     this.rawEnd = firstEnd;
     let pieces: string[] | null = null;
-    let full = CONSOLE_WIDTHS.includes(this.widthOf(first, firstEnd));
-    while (full && this.pos < input.length) {
+    // Whether this logical line is a comma list; asked once, and only when a piece ends with a comma.
+    let list: boolean | null = null;
+    let wraps = CONSOLE_WIDTHS.includes(this.widthOf(first, firstEnd));
+    if (!wraps && this.endsWithComma(first, firstEnd)) wraps = list ??= this.isListStart(first, firstEnd);
+    while (wraps && this.pos < input.length) {
       const next = this.pos;
       const nextEnd = this.breakAt(next);
       if (skipSpace(input, next, nextEnd) === nextEnd || this.startsRecord(input.slice(next, nextEnd))) break;
       pieces ??= [input.slice(first, firstEnd)];
       pieces.push(input.slice(next, nextEnd));
-      full = CONSOLE_WIDTHS.includes(this.widthOf(next, nextEnd));
+      wraps = CONSOLE_WIDTHS.includes(this.widthOf(next, nextEnd));
+      if (!wraps && this.endsWithComma(next, nextEnd)) wraps = list ??= this.isListStart(first, firstEnd);
       this.pos = this.afterBreak(nextEnd);
       this.physical += 1;
     }
@@ -140,6 +156,16 @@ export class LineCursor implements LogicalLine {
       this.end = this.src.length;
     }
     return true;
+  }
+
+  /** Whether the physical line `[from, to)` ends with a comma (trailing spaces aside). */
+  private endsWithComma(from: number, to: number): boolean {
+    const end = skipSpaceBack(this.input, from, to);
+    return end > from && this.input.charCodeAt(end - 1) === COMMA;
+  }
+
+  private isListStart(from: number, to: number): boolean {
+    return this.startsList !== undefined && this.startsList(this.input, from, to);
   }
 
   /** Display width of the physical line `[from, to)`: columns jump from tab to tab instead of counting every character. */

@@ -106,7 +106,10 @@ interface TableName<T> {
 /** A line rule of a listing parser: the property's name as the tool prints it, how its value ends, and its key. */
 export interface KeyedRule<Key extends string, Tail extends string> {
   key: Key;
-  /** As the tool prints it; matched case-insensitively. No name is a prefix of another, so at most one rule fits a line. */
+  /**
+   * As the tool prints it; matched case-insensitively (ASCII letters). Where one name is a prefix of another
+   * (German `Typ`, English `Type`), the longer is tried first and the line is that rule's or none.
+   */
   name: string;
   tail: Tail;
   /** The key's bit, kept on the rule so that the line loop reads a field instead of a keyed lookup. */
@@ -124,7 +127,8 @@ export class NameTable<T extends { readonly name: string }> {
   private readonly byInitial: TableName<T>[][] = [];
 
   constructor(entries: readonly T[]) {
-    for (const entry of entries) {
+    // Longest first: a line is compared with `Type` before `Typ` (stable, so equal lengths keep their order).
+    for (const entry of [...entries].sort((a, b) => b.name.length - a.name.length)) {
       const lower = entry.name.toLowerCase();
       const codes = new Uint16Array(lower.length);
       const fold = new Uint16Array(lower.length);

@@ -1,5 +1,5 @@
 /**
- * A run must never become invisible or unrecoverable (issue 14, section 2): a torn last line followed by a refused
+ * A run must never become invisible or unrecoverable (issue 14; docs/recovery-procedure.md#the-invariant-nothing-is-lost): a torn last line followed by a refused
  * action, a damaged or empty journal, a crash between claiming LUNs and writing the journal, and a claim
  * file that cannot be read. Each keeps the run listed and its LUNs held until an operator says otherwise.
  */

@@ -8,7 +8,10 @@
  * - step 1 reads the cluster once more before stopping anything, to record SQL Server's state;
  * - a new step after the disks are back starts SQL Server, which Stop-ClusterResource took offline with them;
  * - verify then finds SQL Server Online (the recorded verify segment saw it left Offline), and reads it once more;
- * - a rollback that restarts the disks then restarts SQL Server.
+ * - a rollback that restarts the disks then restarts SQL Server;
+ * - a successful import is read back through CIM (Get-CimInstance Win32_ShadowCopy, the same in every display
+ *   language), which lists the set's two shadow copies as imported (synthetic, shaped as ConvertTo-Json writes
+ *   the documented properties; no capture of it exists).
  *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
@@ -20,6 +23,7 @@ import {
   getClusterGroupCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
+  getShadowCopiesCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
@@ -130,4 +134,49 @@ export function rollbackSegment(name: 'rollback-after-break-failed' | 'rollback-
   const entries = segment(name);
   const disksBack = withStates(lastReading(entries), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
   return [...entries, ...disksBack, ...startSqlServer(entries.at(-1)?.at ?? '')];
+}
+
+/** A shadow copy of the SQLCLUS set as Win32_ShadowCopy reports it once imported on SQL01. */
+function importedCopy(id: string, volume: string, device: number) {
+  return {
+    ID: `{${id.toUpperCase()}}`,
+    SetID: '{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}',
+    ProviderID: '{781C006A-5829-4A25-81E3-D5E43BD005AB}',
+    DeviceObject: `\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy${device}`,
+    VolumeName: volume,
+    InstallDate: '/Date(1661429776000)/',
+    OriginatingMachine: 'SQL01.contoso.local',
+    ServiceMachine: 'SQL01.contoso.local',
+    Count: 2,
+    ExposedName: null,
+    State: 12,
+    Persistent: true,
+    ClientAccessible: false,
+    NoAutoRelease: true,
+    NoWriters: false,
+    Transportable: true,
+    NotSurfaced: false,
+    HardwareAssisted: true,
+    Differential: true,
+    Plex: false,
+    Imported: true,
+    ExposedRemotely: false,
+    ExposedLocally: false,
+  };
+}
+
+export const IMPORTED_COPIES = [
+  importedCopy('5f1d8c2a-1b2c-4d3e-8f40-123456789abc', '\\\\?\\Volume{ab12cd34-0000-0000-0000-100000000000}\\', 7),
+  importedCopy('6a2e9d3b-2c3d-4e4f-9051-23456789abcd', '\\\\?\\Volume{ab12cd34-0000-0000-0000-200000000000}\\', 8),
+];
+
+/** The import segment with its read-back through CIM after the diskshadow import, listing `copies`. */
+export function importSegment(name: string, copies: readonly unknown[] = IMPORTED_COPIES): TranscriptEntry[] {
+  const entries = segment(name);
+  const at = entries.findIndex((e) => e.tool === 'diskshadow' && /^import$/m.test(e.script ?? ''));
+  const imported = entries[at];
+  if (imported === undefined) throw new Error(`${name} holds no diskshadow import`);
+  // ConvertTo-Json writes one object alone, not in an array.
+  const stdout = copies.length === 1 ? copies[0] : copies;
+  return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1)];
 }

@@ -16,7 +16,15 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { rollbackSegment, segment, startDependentsSegment, stopSegment, verifySegment } from './sqlclus-transcript';
+import {
+  IMPORTED_COPIES,
+  importSegment,
+  rollbackSegment,
+  segment,
+  startDependentsSegment,
+  stopSegment,
+  verifySegment,
+} from './sqlclus-transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
 const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -53,6 +61,7 @@ const SQL01_LOCATOR = {
 const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
+  'step-3-import-set': () => importSegment('step-3-import-set'),
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
   'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
@@ -344,6 +353,27 @@ describe('a recovery through the Windows backend, replayed', () => {
 
     await rollBackInAnotherConsole(dataDir, run.id, 'rollback-after-partial-import');
     expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+  });
+
+  it('a partial import diskshadow did not report: CIM lists one of the two copies, so the import stops, naming which', async () => {
+    const dataDir = sqlclusDataDir();
+    const oneCopy = importSegment('step-3-import-set', IMPORTED_COPIES.slice(0, 1));
+    const first = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...oneCopy]);
+    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex((e) => e.tool === 'diskshadow')));
+    expect((await direct.backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toMatchObject({
+      imported: ['5f1d8c2a-1b2c-4d3e-8f40-123456789abc'],
+      notImported: ['6a2e9d3b-2c3d-4e4f-9051-23456789abcd'],
+    });
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '3-import-set' });
+    expect(stopped.lastError).toMatch(
+      /^The import was only partial: some shadow copies were not imported \(Win32_ShadowCopy on SQL01 lists 1 of the 2 shadow copies of set \{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\} as imported; missing: \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\}\).*Do not break the set/,
+    );
+    expect(first.changes()).toEqual([...FORWARD_UNTIL_IMPORT, IMPORT]);
+    expect(first.launcher.remaining).toBe(0);
+    expect(setState(dataDir)).toBe('failed');
   });
 
   it('a timeout: Start-ClusterResource is killed, the step fails as unknown; resumed, it finds Cluster Disk 1 online and starts only Cluster Disk 2', async () => {

@@ -115,3 +115,54 @@ describe('detectToolFailure', () => {
     expect(failure({ tool: 'powershell', exitCode: null, output: '' }).details?.['symbol']).toBe('NO_EXIT_CODE');
   });
 });
+
+describe('detectToolFailure on a French server: codes, not English sentences', () => {
+  const banner = [
+    'Microsoft DiskShadow version 1.0',
+    'Copyright (C) 2013 Microsoft Corporation',
+    'Sur l’ordinateur :  SQL01,  02/12/2026 10:00:00',
+    '',
+  ];
+
+  it('access denied printed with its HRESULT is recognised by the code, whatever the words', () => {
+    const e = failure({ tool: 'diskshadow', exitCode: 1, output: [...banner, '-> import', 'Accès refusé. (0x80070005)'].join('\r\n') });
+    expect(e.details).toMatchObject({ symbol: 'ACCESS_DENIED', hresult: '0x80070005' });
+  });
+
+  it('a VSS HRESULT in a French sentence gives the same explanation as in English', () => {
+    const e = failure({
+      tool: 'diskshadow',
+      exitCode: 1,
+      output: [
+        ...banner,
+        '-> break writable %VSS_SHADOW_SET%',
+        'L’appel COM « lvbc->BreakSnapshotSetEx » a échoué. Code d’erreur : 0x80042306',
+      ].join('\r\n'),
+    });
+    expect(e.details).toMatchObject({ symbol: 'VSS_E_PROVIDER_VETO', hresult: '0x80042306' });
+  });
+
+  it('where only a sentence exists, the tool’s own words are shown verbatim', () => {
+    const e = failure({
+      tool: 'diskshadow',
+      exitCode: 1,
+      output: [...banner, '-> import', 'Le script de commande a échoué.', '', 'DiskShadow se ferme.'].join('\r\n'),
+    });
+    expect(e.details).toMatchObject({
+      symbol: 'NONZERO_EXIT',
+      exitCode: 1,
+      said: ['Le script de commande a échoué.', 'DiskShadow se ferme.'],
+    });
+    expect(e.message).toContain('diskshadow said: "Le script de commande a échoué. / DiskShadow se ferme."');
+  });
+
+  it('a vshadow failure without a known code also quotes what vshadow printed', () => {
+    const e = failure({
+      tool: 'vshadow',
+      exitCode: 2,
+      output: 'VSHADOW.EXE 3.0 - Volume Shadow Copy sample client.\r\nERREUR : Paramètre incorrect.\r\n',
+    });
+    expect(e.details).toMatchObject({ symbol: 'VSHADOW_FAILED' });
+    expect(e.message).toContain('ERREUR : Paramètre incorrect.');
+  });
+});

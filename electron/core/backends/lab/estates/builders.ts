@@ -111,7 +111,7 @@ export function emptyEstate(scenario: string): LabState {
   return {
     scenario,
     revision: 0,
-    settings: { latencyScale: 1 },
+    settings: { latencyScale: 1, language: 'en-US' },
     arrays: [],
     luns: [],
     hosts: [],

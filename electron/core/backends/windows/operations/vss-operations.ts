@@ -17,10 +17,12 @@ import type {
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { lockHolder, tryLock, unlock } from '../../../storage/file-lock';
 import { buildExposeScript, buildImportScript, buildTransportableCreateScript } from '../../../windows-tools/commands/diskshadow-scripts';
+import { partialImportExplanation } from '../../../windows-tools/errors';
 import { parseDiskshadowOutput } from '../../../windows-tools/parsers/parse-diskshadow';
+import { parseShadowCopies } from '../../../windows-tools/parsers/parse-shadow-copies';
 import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-disk';
 import { parseVolumes, type VolumeInfo } from '../../../windows-tools/parsers/parse-volumes';
-import { getDiskCommand, getDiskVolumesCommand } from '../../../windows-tools/commands/powershell-commands';
+import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from '../../../windows-tools/commands/powershell-commands';
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
 import type { ImportResult } from '../../../backend';
 import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
@@ -210,15 +212,22 @@ export async function importSnapshotSet(
   // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across
   // ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
+    let arrived: { imported: string[]; notImported: string[] };
     try {
       succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
+      arrived = await readBackImport(context, set);
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
       if (!isPartialImport(error)) throw error;
-      return partialImport(set, params.host, error.message);
+      return partialImport(set, params.host, error.message, null);
     } finally {
       await recordSurfaced(context, set, params.host);
+    }
+    if (arrived.notImported.length > 0) {
+      await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
+      const evidence = `Win32_ShadowCopy on ${params.host} lists ${arrived.imported.length} of the ${set.shadowCopies.length} shadow copies of set {${set.id}} as imported; missing: ${arrived.notImported.map((id) => `{${id}}`).join(', ')}`;
+      return partialImport(set, params.host, partialImportExplanation(evidence), arrived);
     }
     await context.catalog.put({
       ...set,
@@ -238,6 +247,22 @@ export async function importSnapshotSet(
 }
 
 /**
+ * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): which shadow copies
+ * of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
+ * as a status symbol in its text and names no shadow copy; CIM names them.
+ * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
+ */
+async function readBackImport(context: WindowsContext, set: SnapshotSet): Promise<{ imported: string[]; notImported: string[] }> {
+  const surfaced = new Set(
+    (await powershellJson(context, getShadowCopiesCommand(), parseShadowCopies))
+      .filter((c) => c.setId === set.id && c.flags.includes('Imported'))
+      .map((c) => c.id),
+  );
+  const ids = set.shadowCopies.map((c) => c.id);
+  return { imported: ids.filter((id) => surfaced.has(id)), notImported: ids.filter((id) => !surfaced.has(id)) };
+}
+
+/**
  * ImportSnapshots reports a partial import as the success status VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED
  * (https://learn.microsoft.com/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-importsnapshots);
  * diskshadow prints it, and errors.ts turns it into an explained failure, recognized here by its symbol.
@@ -246,8 +271,16 @@ function isPartialImport(error: unknown): error is ShadowSwapError {
   return error instanceof ShadowSwapError && error.details?.['symbol'] === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED';
 }
 
-/** diskshadow names no shadow copy in its output, so which ones arrived is unknown: the set is imported again whole. */
-function partialImport(set: SnapshotSet, host: string, explanation: string): ImportResult {
+/**
+ * A partial import, with which shadow copies arrived when CIM said so (null when only diskshadow's symbol told
+ * it); the set is imported again whole either way.
+ */
+function partialImport(
+  set: SnapshotSet,
+  host: string,
+  explanation: string,
+  which: { imported: string[]; notImported: string[] } | null,
+): ImportResult {
   return {
     ...operationResult(
       'importSnapshotSet',
@@ -255,7 +288,7 @@ function partialImport(set: SnapshotSet, host: string, explanation: string): Imp
       [`{${set.id}}: created → failed (partial import) on ${host}`],
     ),
     status: { hresult: formatHresult(windowsCodes.VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED.hresult), symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
-    partial: { imported: null, notImported: null, explanation },
+    partial: { imported: which?.imported ?? null, notImported: which?.notImported ?? null, explanation },
   };
 }
 

@@ -16,6 +16,7 @@ import {
   getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskVolumesCommand,
+  getShadowCopiesCommand,
 } from '../../../../../electron/core/windows-tools/commands/powershell-commands';
 import { ReplayLauncher } from '../../../../../electron/core/backends/windows/running/replay-launcher';
 import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/running/transcript';
@@ -71,6 +72,12 @@ function call(tool: TranscriptEntry['tool'], argv: string[], stdout = '', extra:
 }
 const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('powershell', ['-NoProfile', '-NonInteractive', '-Command', command], stdout, extra);
+/** What Win32_ShadowCopy answers once the set's one shadow copy is imported (ConvertTo-Json writes one object alone). */
+const importedReadBack = () =>
+  ps(
+    getShadowCopiesCommand(),
+    JSON.stringify({ ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}', SetID: `{${SET.toUpperCase()}}`, Imported: true, Transportable: true }),
+  );
 const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
 
@@ -182,6 +189,7 @@ describe('WindowsBackend', () => {
     const { backend, launcher } = setup(
       [
         diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'),
+        importedReadBack(),
         call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.'),
       ],
       { sets: [createdSet()] },
@@ -239,7 +247,7 @@ describe('WindowsBackend', () => {
     const set = createdSet();
     const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
     const { backend, sanMap, launcher } = setup(
-      [diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok')],
+      [diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok'), importedReadBack()],
       {
         sanMap: withShadow,
         sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],

@@ -7,7 +7,6 @@ import {
   buildBreakScript,
   buildExposeScript,
   buildImportScript,
-  buildListProvidersScript,
   buildTransportableCreateScript,
 } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 
@@ -103,15 +102,12 @@ describe('buildBreakScript', () => {
   });
 });
 
-describe('expose and list providers', () => {
+describe('expose', () => {
   it('expose takes a shadow copy ID and a drive letter (expose.md)', () => {
     expect(buildExposeScript('{C3AD8620-8B3A-4BC6-944C-F732EB0EA317}', 'x:\\')).toBe(
       'expose {c3ad8620-8b3a-4bc6-944c-f732eb0ea317} X:\r\nexit\r\n',
     );
     expect(() => buildExposeScript('c3ad8620-8b3a-4bc6-944c-f732eb0ea317', 'X: & calc')).toThrow(/drive letter/);
     expect(() => buildExposeScript('%VSS_SHADOW_1%', 'X:')).toThrow(/GUID/);
-  });
-  it('list providers', () => {
-    expect(buildListProvidersScript()).toBe('list providers\r\nexit\r\n');
   });
 });
