@@ -57,6 +57,7 @@ describe('recovery plan', () => {
       'repoint-resources',
       'unmask-shadows',
       'resume-resources',
+      'start-dependents',
       'verify',
     ]);
     expect(plan.preflight.find((c) => c.id === 'identity')?.verdict).toBe('warn');
