@@ -13,7 +13,8 @@ import { percentile, summarize, type Figure } from './measure';
 import { startServe, type ServeProcess } from './serve-process';
 import type { SuiteOptions } from './suite';
 
-async function serve(root: string, dataDir: string): Promise<ServeProcess> {
+/** `shadowswap serve` over a fresh Lab of the large scenario. */
+export async function serveLarge(root: string, dataDir: string): Promise<ServeProcess> {
   const cli = path.join(root, 'bin', 'shadowswap.cjs');
   await new Promise<void>((resolve, reject) => {
     const init = spawn(process.execPath, [cli, 'lab', 'init', '--scenario', 'large', '--data-dir', dataDir], { stdio: 'ignore' });
@@ -26,7 +27,7 @@ export async function measureLunsPage(options: SuiteOptions): Promise<Figure[]> 
   const runs = options.quick ? 1 : 5;
   const keystrokes = options.quick ? 6 : 50;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-bench-page-'));
-  const server = await serve(options.root, dataDir);
+  const server = await serveLarge(options.root, dataDir);
   const browser = await chromium.launch({ executablePath: findChromium(), args: quietChromiumArgs });
   const firstRows: number[] = [];
   const keystrokeTimes: number[] = [];
@@ -36,7 +37,8 @@ export async function measureLunsPage(options: SuiteOptions): Promise<Figure[]> 
     for (let run = 0; run < runs; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const started = performance.now();
-      await page.goto(server.url);
+      // The console opens on Home: the LUN page has its own URL.
+      await page.goto(`${server.url}#/luns`);
       const table = page.getByRole('grid', { name: 'LUNs' }).or(page.getByRole('table', { name: 'LUNs' }));
       await table.getByRole('row').nth(1).waitFor();
       firstRows.push(performance.now() - started);

@@ -14,13 +14,16 @@ import { parseDiskshadowOutput } from '../electron/core/windows-tools/parsers/pa
 import { parseVssadminOutput } from '../electron/core/windows-tools/parsers/parse-vssadmin';
 import { EventBus } from '../electron/core/rpc/event-bus';
 import { RecoveryEngine } from '../electron/core/recovery/engine';
+import { readJournal } from '../electron/core/recovery/journal';
 import { startGateway } from '../electron/gateway/server';
 import { createClient } from '../shared/rpc';
 import { createWsChannel, type SocketLike } from '../shared/ws-channel';
+import { chainedJournalText } from '../tests/fixtures/journal/chained-journal';
 import { diskshadowListing, vssadminListing } from '../tests/fixtures/windows/generate-listings';
 import { startFlushTimer } from './flush-timer';
 import { runGatewayLoad } from './gateway-load';
 import { percentile, summarize, timeRuns, type Figure } from './measure';
+import { measureConsolePages } from './console-pages';
 import { measureLunsPage } from './luns-page';
 import { startServe } from './serve-process';
 
@@ -153,6 +156,21 @@ async function engineFigures(options: SuiteOptions): Promise<Figure[]> {
   ];
 }
 
+/** Reading (and verifying the chain of) a long run's journal: what `runs`, resume and a report do first. */
+async function journalFigure(options: SuiteOptions): Promise<Figure[]> {
+  const events = options.quick ? 10_000 : 100_000;
+  const dir = tempDir('journal');
+  const file = path.join(dir, 'run.journal');
+  fs.writeFileSync(file, chainedJournalText(events));
+  try {
+    readJournal(file);
+    const samples = await timeRuns(options.quick ? 2 : 7, () => readJournal(file));
+    return [summarize(`run journal read and chain check (${events.toLocaleString('en-US')} events)`, 'ms', samples, 2_000)];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function coldStartFigure(options: SuiteOptions): Promise<Figure[]> {
   const runs = options.quick ? 1 : 7;
   const samples: number[] = [];
@@ -198,10 +216,12 @@ export async function runSuite(options: SuiteOptions, progress: (line: string) =
     ['inventory', () => inventoryFigures(options)],
     ['parsers', () => parserFigures(options)],
     ['engine', () => engineFigures(options)],
+    ['journal', () => journalFigure(options)],
     ['cold start', () => coldStartFigure(options)],
     ['gateway under load', () => loadFigure(options)],
     ['bundle', () => bundleFigure(options)],
     ['LUNs page in Chromium', () => measureLunsPage(options)],
+    ['console pages in Chromium', () => measureConsolePages(options)],
   ];
   const figures: Figure[] = [];
   for (const [label, section] of sections) {

@@ -4,7 +4,7 @@ test('the console opens on the Lab and lists its LUNs', async ({ consolePage: pa
   const luns = JSON.parse((await shadowswap('inventory', 'luns', '--json')).stdout) as Array<{ name: string }>;
 
   await expect(page.getByRole('heading', { name: 'ShadowSwap', level: 1 })).toBeVisible();
-  await expect(page.getByRole('banner', { name: 'LAB' })).toContainText('simulated SAN');
+  await expect(page.getByRole('region', { name: 'LAB' })).toContainText('simulated SAN');
   await expect(page.getByLabel(/^Live backend: Lab \(two-node-sql\)$/)).toBeVisible();
 
   const table = page.getByRole('grid', { name: 'LUNs' });
@@ -21,7 +21,7 @@ test('the search box filters the LUN table as you type', async ({ consolePage: p
 });
 
 test('the Hosts page shows each host and what it sees', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Hosts' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts', exact: true }).click();
   const table = page.getByRole('grid', { name: 'Hosts' });
   await expect(table.getByRole('row').filter({ hasText: 'SQL01' })).toContainText('SQLCLUS');
   await expect(table.getByRole('row').filter({ hasText: 'BACKUP01' })).toBeVisible();

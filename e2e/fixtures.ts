@@ -10,6 +10,8 @@ import { electronBinary } from './electron-binary';
 export interface ConsoleOptions {
   /** Lab scenario to create before the console opens. */
   scenario: string;
+  /** The page the console is opened on (its hash route); empty: where the console opens by itself (Home). */
+  startPage: string;
 }
 
 interface Fixtures {
@@ -50,6 +52,8 @@ export function startServe(dataDir: string): Promise<{ url: string; child: Child
 
 export const test = base.extend<Fixtures & ConsoleOptions>({
   scenario: ['two-node-sql', { option: true }],
+  // Most specs start from the LUN table, as an operator does who clicks it first.
+  startPage: ['luns', { option: true }],
 
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-e2e-'));
@@ -61,7 +65,7 @@ export const test = base.extend<Fixtures & ConsoleOptions>({
     await use((...args) => runCli([...args, '--data-dir', dataDir]));
   },
 
-  consolePage: async ({ dataDir, scenario, shadowswap, page }, use, testInfo) => {
+  consolePage: async ({ dataDir, scenario, startPage, shadowswap, page }, use, testInfo) => {
     const init = await shadowswap('lab', 'init', '--scenario', scenario, '--force');
     if (init.code !== 0) throw new Error(`lab init failed: ${init.stderr}`);
 
@@ -76,13 +80,14 @@ export const test = base.extend<Fixtures & ConsoleOptions>({
         args: [path.resolve('dist/electron/main.cjs'), `--data-dir=${dataDir}`],
       });
       const window = await app.firstWindow();
+      if (startPage) await window.evaluate((hash) => (location.hash = hash), `#/${startPage}`);
       await use(window);
       await app.close();
       return;
     }
 
     const { url, child } = await startServe(dataDir);
-    await page.goto(url);
+    await page.goto(startPage ? `${url}#/${startPage}` : url);
     await use(page);
     child.kill('SIGTERM');
   },

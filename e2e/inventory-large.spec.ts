@@ -30,3 +30,19 @@ test('the LUN table scrolls to the last LUN with a bounded number of rows in the
   await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('SRV300-DISK30 healthy');
   await expect(page.getByRole('status')).toHaveText('1 of 26,000 LUNs');
 });
+
+test('the set chooser pages 2,000 sets newest first, searches them and sorts by cluster', async ({ consolePage: page }) => {
+  await page.goto(page.url().replace(/#.*$/, '#/recovery/set'));
+  const table = page.getByRole('grid', { name: 'Snapshot sets to recover from' });
+  await expect(table).toHaveAttribute('aria-rowcount', '2001');
+  expect(await table.getByRole('row').count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
+
+  const cluster = table.getByRole('columnheader', { name: 'Cluster', exact: true });
+  await cluster.click();
+  await expect(cluster).toHaveAttribute('aria-sort', 'ascending');
+
+  await table.getByRole('row').nth(1).click();
+  await expect(page.getByRole('button', { name: 'Next: scope and preflight' })).toBeEnabled();
+  await page.getByRole('searchbox', { name: 'Search snapshot sets' }).fill('no-such-set-anywhere');
+  await expect(table.getByText('No snapshot sets match')).toBeVisible();
+});

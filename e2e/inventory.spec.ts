@@ -42,7 +42,7 @@ test('a column sorts on the server when its header is clicked', async ({ console
 });
 
 test('the snapshot sets page expands a set to its shadow copies and opens its details', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   const table = page.getByRole('treegrid', { name: 'Snapshot sets' });
   await expect(page.getByRole('status')).toHaveText('1 snapshot set');
   const set = table.getByRole('row', { level: 1 });
@@ -61,7 +61,11 @@ test('the snapshot sets page expands a set to its shadow copies and opens its de
 
   // "Recover from this set" opens the wizard with the set chosen, at scope and preflight.
   await details.getByRole('button', { name: 'Recover from this set' }).click();
-  await expect(page.getByRole('tab', { name: 'Recovery', selected: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  expect(page.url()).toMatch(/#\/recovery\/scope\/.+/);
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'LUNs this recovery swaps' })).toContainText('SQL-LOGS');
 });
@@ -76,7 +80,7 @@ function clusterRow(page: Page, id: string) {
 }
 
 async function openSqlGroup(page: Page) {
-  await page.getByRole('tab', { name: 'Clusters' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clusters', exact: true }).click();
   const table = page.getByRole('treegrid', { name: 'Clusters' });
   await table
     .getByRole('row', { name: /SQLCLUS/ })
@@ -128,13 +132,13 @@ test('the clusters page shows SQL Server Offline and its group partly online onc
 
   await expect(clusterRow(page, `${SQL_GROUP}/SQL Server`).state).toHaveText('Offline');
   await expect(clusterRow(page, SQL_GROUP).state).toHaveText(
-    'PartialOnlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline',
+    'Partly onlineCluster Disk 2 Offline, SQL Server Offline, SQL Server Agent Offline',
   );
   await expect(clusterRow(page, 'SQLCLUS').state).toHaveText('2 of 2 nodes up, 3 of 4 disks online, 2 of 4 application resources online');
 });
 
 test('the hosts page filters and opens a host with its initiators and LUNs', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Hosts' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts', exact: true }).click();
   const table = page.getByRole('grid', { name: 'Hosts' });
   await page.getByRole('searchbox', { name: 'Search hosts' }).fill('sqlclus');
   await expect(page.getByRole('status')).toHaveText('2 of 3 hosts');
@@ -145,7 +149,7 @@ test('the hosts page filters and opens a host with its initiators and LUNs', asy
 });
 
 test('the masking matrix shows a finding after a LUN is masked away from one node', async ({ consolePage: page, dataDir }) => {
-  await page.getByRole('tab', { name: 'Masking matrix' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Masking matrix', exact: true }).click();
   const matrix = page.getByRole('grid', { name: 'Masking matrix' });
   await expect(matrix.locator('[data-lun="SQL-LOGS"] [data-access="sees"]')).toHaveCount(2);
   await expect(page.getByText(/^No masking findings/)).toBeVisible();
@@ -175,9 +179,9 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n');
-  expect(lines[0]).toBe('Name,State,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
+  expect(lines[0]).toBe('Name,State,Role,Size,Volumes,Masked to,Cluster disk,Identifiers (page 0x83),Disk,Signature,Array');
   expect(lines).toHaveLength(3);
-  expect(lines[1]).toContain('SQL-DATA,healthy,500 GiB,E: SQLData,"SQL01, SQL02",');
+  expect(lines[1]).toContain('SQL-DATA,healthy,Production,500 GiB,E: SQLData,"SQL01, SQL02",');
   expect(lines[1]).toContain(',"compliant: type 3, type 8",basic MBR,');
 
   await page.getByRole('grid', { name: 'LUNs' }).getByRole('row').nth(1).click();
@@ -186,7 +190,7 @@ test('the rows a table shows export as CSV, and a row copies as JSON', async ({ 
 });
 
 test('saved vssadmin output opens in the snapshot page, then the live sets come back', async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
   await dialog.getByLabel("File with the tool's output").setInputFiles('tests/fixtures/windows/vssadmin-list-shadows-wrapped.txt');
@@ -203,7 +207,7 @@ test('saved vssadmin output opens in the snapshot page, then the live sets come 
 });
 
 test("a file that is not the chosen tool's output is refused with the line named", async ({ consolePage: page }) => {
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
   await dialog.getByLabel("File with the tool's output").setInputFiles({

@@ -1,6 +1,8 @@
 // Guided recovery end to end on the Lab: the wizard from the set to the done page with typed
 // confirmations, and runs that stop at a step being resumed, rolled back or cancelled from the console.
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 
 type Cli = (...args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -13,8 +15,8 @@ async function cli(shadowswap: Cli, ...args: string[]): Promise<string> {
 
 /** Opens the wizard, chooses the scenario's only set and walks to the review with the given options. */
 async function reviewThePlan(page: Page, options: { newSignatures?: boolean; forensicsHost?: string } = {}) {
-  await page.getByRole('tab', { name: 'Recovery' }).click();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible();
   await page.getByRole('button', { name: 'Next: options' }).click();
@@ -39,11 +41,11 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   await cli(shadowswap, 'lab', 'corrupt', '--lun', 'SQL-DATA');
 
-  await page.getByRole('tab', { name: 'Recovery' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Choose the snapshot set to recover from', level: 3 })).toBeVisible();
   const next = page.getByRole('button', { name: 'Next: scope and preflight' });
   await expect(next).toBeDisabled();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await next.click();
 
   // Scope: the damaged LUN is named, and every check passes on this estate.
@@ -108,7 +110,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   const luns = JSON.parse(await cli(shadowswap, 'inventory', 'luns', '--json')) as Array<{ name: string; maskedTo: string[] }>;
   expect(luns.find((l) => l.name === 'SQL-DATA')?.maskedTo).toEqual(['BACKUP01']);
 
-  await page.getByRole('button', { name: 'Open this run on the Runs page' }).click();
+  await page.getByRole('link', { name: 'Open this run on the Runs page' }).click();
   await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
   await expect(runStatus(page)).toHaveText(/^Succeeded: 11 of 11 steps done/);
 });
@@ -128,7 +130,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
       .filter({ hasText: 'Bring the disk resources online' }),
   ).toContainText('ERROR_RESOURCE_FAILED');
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
   await row.getByRole('button', { name: /^Open run/ }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
@@ -147,7 +149,7 @@ test('a failed run is rolled back from the Runs page with the cluster name typed
   await confirmWaitingStep(page, 'SQLCLUS');
   await expect(runStatus(page)).toContainText('Failed');
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: /^Open run/ }).click();
   await page.getByRole('button', { name: 'Roll back…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Roll back this run' });
@@ -202,7 +204,7 @@ test("a finished run's report is saved from the Runs page in every format", asyn
   await cli(shadowswap, 'recover', '--set', sets[0]?.id ?? '', '--yes');
   const runId = (JSON.parse(await cli(shadowswap, 'runs', '--json')) as Array<{ id: string }>)[0]?.id ?? '';
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   // Filters: the finished run is not among the unfinished ones, and search finds it by operator or id.
   await page.getByRole('combobox', { name: 'Show runs' }).click();
   await page.getByRole('option', { name: 'Unfinished (resume or roll back)' }).click();
@@ -230,4 +232,28 @@ test("a finished run's report is saved from the Runs page in every format", asyn
   const [json] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: 'JSON (verifiable)' }).click()]);
   const verified = await shadowswap('report', 'verify', await json.path());
   expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+});
+
+test("a damaged run's LUNs are released from the Runs page once its id is typed", async ({ consolePage: page, shadowswap, dataDir }) => {
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  const setId = (JSON.parse(await cli(shadowswap, 'inventory', 'snapshots', '--json')) as Array<{ id: string }>)[0]?.id ?? '';
+  // Without a terminal the run stops at its first confirmation, holding its LUNs; then its journal is lost.
+  const waiting = await shadowswap('recover', '--set', setId);
+  const runId = /Run (run-[\w-]+) waits/.exec(waiting.stdout)?.[1] ?? '';
+  fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
+
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'Refresh the list' }).click();
+  await expect(page.getByText(`Run ${runId}: damaged journal`)).toBeVisible();
+  await expect(page.getByText(/It still holds ARRAY-01:lun-/)).toBeVisible();
+  await page.getByRole('button', { name: 'Release its LUNs…' }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Release the LUNs of run ${runId}` });
+  const release = dialog.getByRole('button', { name: 'Release the LUNs' });
+  await dialog.getByLabel(`Type ${runId} to confirm`).fill('SQLCLUS');
+  await expect(release).toBeDisabled();
+  await dialog.getByLabel(`Type ${runId} to confirm`).fill(runId);
+  await release.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Its LUNs were released by/)).toBeVisible();
+  expect(JSON.parse(await cli(shadowswap, 'runs', '--json'))[0]?.damage?.heldLunIds).toEqual([]);
 });

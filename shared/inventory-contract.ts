@@ -17,6 +17,7 @@ import {
   pageParams,
   SnapshotRow,
 } from './inventory-rows';
+import { EstateOverview } from './estate-overview';
 import { MaskingFinding } from './masking-findings';
 
 const MatrixPage = pageOf(MatrixRow).extend({ hosts: z.array(MatrixHost) });
@@ -31,6 +32,8 @@ export const inventoryMethods = {
   /** The matrix window: flagged LUNs first, then cluster by cluster. `flaggedOnly` keeps the findings' LUNs alone. */
   'inventory.matrixPage': { params: z.object({ ...pageParams, flaggedOnly: z.boolean().default(false) }).strict(), result: MatrixPage },
   'inventory.findingPage': { params: z.object(pageParams).strict(), result: pageOf(MaskingFinding) },
+  /** The home page: per cluster and standalone host, its health, latest recovery point and warnings. */
+  'inventory.overview': { params: z.object({}).strict(), result: EstateOverview },
   /** The whole matrix and every finding, for the CLI and scripts. */
   'inventory.matrix': {
     params: z.object({ filter: z.string().max(200).optional() }).strict(),

@@ -20,6 +20,7 @@ import {
   SnapshotSetState,
   StorageArray,
 } from './domain';
+import { LunRole } from './lun-roles';
 import { FindingKind } from './masking-findings';
 
 /** Big enough to fill a tall screen twice, small enough that validating and sending it stays cheap. */
@@ -77,6 +78,8 @@ export const LunRow = z.object({
   /** The cluster disk resource this LUN backs. */
   disk: z.object({ cluster: z.string(), resource: z.string(), state: DiskResourceState }).nullable(),
   state: LunState,
+  /** Production, evidence, spare shadow copy or unassigned (shared/lun-roles.ts). */
+  role: LunRole,
   shadowOf: z.string().nullable(),
 });
 export type LunRow = z.infer<typeof LunRow>;
@@ -114,6 +117,8 @@ export const SnapshotRow = z.discriminatedUnion('kind', [
     childCount: z.number().int().nonnegative(),
     createdAt: z.string(),
     sourceHost: z.string(),
+    /** The cluster the source host is a node of; null for a standalone host. */
+    cluster: z.string().nullable(),
     provider: z.string(),
     attributes: z.array(z.string()),
     state: SnapshotSetState,
@@ -197,8 +202,8 @@ export const ClusterRow = z.discriminatedUnion('kind', [
       maintenanceMode: z.boolean(),
       diskIdType: z.enum(['MBR', 'GPT']),
       diskId: z.string().nullable(),
-      /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see. */
-      lun: z.object({ id: z.string(), name: z.string() }).strict().nullable(),
+      /** The LUN the resource is bound to: the one with its identity that the cluster's nodes see; its state shows damage the disk's Online hides. */
+      lun: z.object({ id: z.string(), name: z.string(), state: LunState }).strict().nullable(),
       lastEvent: z.string().nullable(),
     })
     .strict(),

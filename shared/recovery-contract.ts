@@ -25,6 +25,8 @@ export const recoveryMethods = {
   'runs.pause': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.resume': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.rollback': { params: z.object({ runId: RunId, typed: z.string().max(200) }).strict(), result: RunSummary },
+  /** Frees the LUNs a damaged run holds (its journal cannot be read); confirmed by typing the run's id, and journaled. */
+  'runs.release': { params: z.object({ runId: RunId, typed: z.string().max(200) }).strict(), result: RunSummary },
 } as const;
 
 export const recoveryEvents = {

@@ -131,7 +131,8 @@ export type StepState = z.infer<typeof StepState>;
 /**
  * running: a driver is working on it; waiting-confirmation: a destructive step waits for the operator;
  * paused: stopped on request, resumable; interrupted: its process ended mid-run (crash), resumable;
- * failed: a step failed, resume or roll back; succeeded / rolled-back: finished.
+ * failed: a step failed, resume or roll back; succeeded / rolled-back: finished; damaged: its journal
+ * cannot be read, so it can be neither resumed nor rolled back by ShadowSwap (its LUN claims stay held).
  */
 export const RunState = z.enum([
   'running',
@@ -142,6 +143,7 @@ export const RunState = z.enum([
   'rolling-back',
   'succeeded',
   'rolled-back',
+  'damaged',
 ]);
 export type RunState = z.infer<typeof RunState>;
 
@@ -175,9 +177,19 @@ export const RunSummary = z.object({
    * work. Null while storage is not back.
    */
   downtimeWaitingMs: z.number().nullable(),
+  /** When the first step took production storage away, while it is still away; null when production has its storage. */
+  storageAwaySince: z.string().nullable(),
   stepsDone: z.number(),
   stepsTotal: z.number(),
   lastError: z.string().nullable(),
+  /** Only for a damaged run: why its journal cannot be read, the LUNs it still holds, and who released them. */
+  damage: z
+    .object({
+      reason: z.string(),
+      heldLunIds: z.array(z.string()),
+      released: z.object({ by: z.string(), at: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

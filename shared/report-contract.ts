@@ -15,6 +15,8 @@ export const ExportedReport = z.object({
   runState: z.string(),
   /** The report's own digest, and the journal's chain head it was made from: what an auditor quotes. */
   digest: z.string(),
+  /** The fingerprint of the installation key that signed it (what `shadowswap report key` prints). */
+  keyFingerprint: z.string(),
   journal: z.object({ head: z.string(), events: z.number() }),
 });
 export type ExportedReport = z.infer<typeof ExportedReport>;
@@ -32,7 +34,7 @@ export const ReportVerification = z.object({
   file: z.string(),
   format: z.enum(['json', 'html']),
   runId: z.string().nullable(),
-  /** No check failed (a skipped journal check does not count against the report). */
+  /** No check failed: the signature is valid and trusted (a skipped journal check does not count against it). */
   intact: z.boolean(),
   checks: z.array(VerifyCheck),
 });
@@ -51,8 +53,15 @@ export const reportMethods = {
         file: z.string().min(1).max(4096),
         /** The report's text; 64 MB is far more than a report of the longest run. */
         text: z.string().max(64 * 1024 * 1024),
+        /** Key fingerprints the auditor pinned (`--key`), trusted besides this installation's own. */
+        trustedKeys: z.array(z.string().min(1).max(200)).max(32).default([]),
       })
       .strict(),
     result: ReportVerification,
+  },
+  /** This installation's report signing key, public half: what a change board pins. */
+  'reports.key': {
+    params: z.object({}).strict(),
+    result: z.object({ fingerprint: z.string(), publicKeyPem: z.string() }),
   },
 } as const;

@@ -139,8 +139,19 @@ export const ReportDigest = z.object({
 });
 export type ReportDigest = z.infer<typeof ReportDigest>;
 
-/** The JSON export: the model with its digest. */
-export const ReportDocument = ReportModel.extend({ digest: ReportDigest });
+/** An Ed25519 signature over the report digest, by the installation key whose fingerprint it names. */
+export const ReportSignature = z.object({
+  algorithm: z.literal('ed25519'),
+  /** "sha256:" + hex SHA-256 of the public key (SPKI DER): what a change board pins. */
+  keyFingerprint: z.string(),
+  /** The public key itself (SPKI DER, base64), so the signature can be checked anywhere. */
+  publicKey: z.string(),
+  value: z.string(),
+});
+export type ReportSignature = z.infer<typeof ReportSignature>;
+
+/** The JSON export: the model with its digest and the installation's signature over that digest. */
+export const ReportDocument = ReportModel.extend({ digest: ReportDigest, signature: ReportSignature });
 export type ReportDocument = z.infer<typeof ReportDocument>;
 
 export const ReportFormat = z.enum(['html', 'pdf', 'json', 'csv']);

@@ -40,6 +40,9 @@ describe('benchmark suite (quick)', () => {
         'keystroke',
         'rows in the DOM',
         'heap after GC',
+        'Set chooser: navigation to first rows',
+        'Set chooser: rows in the DOM',
+        'Home page: navigation to the systems table',
       ]) {
         expect(names).toContain(expected);
       }

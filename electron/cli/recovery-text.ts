@@ -43,7 +43,7 @@ export function planText(plan: RecoveryPlan): string {
 }
 
 export function runsTable(runs: readonly RunSummary[]): string {
-  return formatTable(runs, [
+  const table = formatTable(runs, [
     { header: 'RUN', value: (r) => r.id },
     { header: 'STATE', value: (r) => r.state },
     { header: 'SET', value: (r) => r.setId.slice(0, 8) },
@@ -52,6 +52,15 @@ export function runsTable(runs: readonly RunSummary[]): string {
     { header: 'DOWNTIME', value: (r) => (r.downtimeMs === null ? '-' : `${(r.downtimeMs / 1000).toFixed(1)} s`) },
     { header: 'OPERATOR', value: (r) => r.operator },
   ]);
+  // A damaged run cannot be shown step by step: say why here, and which LUNs it still holds.
+  const damaged = runs.flatMap((r) => (r.damage ? [damageText(r.id, r.damage)] : []));
+  return damaged.length === 0 ? table : `${table}\n\n${damaged.join('\n\n')}`;
+}
+
+function damageText(runId: string, damage: NonNullable<RunSummary['damage']>): string {
+  const held = damage.heldLunIds.length === 0 ? 'It holds no LUN.' : `It still holds ${damage.heldLunIds.join(', ')}.`;
+  const released = damage.released ? ` Its LUNs were released by ${damage.released.by} at ${damage.released.at}.` : '';
+  return `Run ${runId} is damaged: ${damage.reason}\n  ${held}${released}`;
 }
 
 export function runText(run: RunDetail): string {

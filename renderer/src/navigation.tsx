@@ -4,20 +4,23 @@
  */
 import type { ReactElement } from 'react';
 import { ClustersPage } from './pages/ClustersPage';
+import { HomePage } from './pages/HomePage';
 import { HostsPage } from './pages/HostsPage';
 import { LunsPage } from './pages/LunsPage';
 import { MaskingPage } from './pages/MaskingPage';
 import { RecoveryPage } from './pages/RecoveryPage';
 import { RunsPage } from './pages/RunsPage';
 import { SnapshotsPage } from './pages/SnapshotsPage';
+import type { PageId } from './routes';
 
 export interface PageEntry {
-  id: string;
+  id: PageId;
   title: string;
   render: () => ReactElement;
 }
 
 export const pages: PageEntry[] = [
+  { id: 'home', title: 'Home', render: () => <HomePage /> },
   { id: 'luns', title: 'LUNs', render: () => <LunsPage /> },
   { id: 'snapshots', title: 'Snapshot sets', render: () => <SnapshotsPage /> },
   { id: 'clusters', title: 'Clusters', render: () => <ClustersPage /> },

@@ -1,20 +1,23 @@
 /**
- * Server state: react-query hooks over the contract client. Query keys start with the method name so
- * an `inventory.changed` event can invalidate every inventory query at once.
+ * Server state: react-query hooks over the contract client. Keys and invalidation rules live in
+ * query-keys.ts.
  */
 import { QueryClient, useMutation, useQuery } from '@tanstack/react-query';
 import type { MethodName, ParamsOf, ResultOf } from '../../shared/contract';
 import { client } from './client';
+import { contractKey, invalidateAfterInventoryChange } from './query-keys';
 import { appendRunOutput, rememberRunSummary } from './recovery/run-cache';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
 });
 
-export function useContractQuery<M extends MethodName>(method: M, params: ParamsOf<M>) {
+/** `refetchIntervalMs`: poll, for what changes without an event reaching this console (a run another process drives). */
+export function useContractQuery<M extends MethodName>(method: M, params: ParamsOf<M>, options: { refetchIntervalMs?: number } = {}) {
   return useQuery<ResultOf<M>, Error>({
-    queryKey: [method, params],
+    queryKey: contractKey(method, params),
     queryFn: () => client.invoke(method, params),
+    refetchInterval: options.refetchIntervalMs,
   });
 }
 
@@ -29,13 +32,7 @@ export function useContractMutation<M extends MethodName>(method: M, onSuccess?:
  */
 export function followBackendChanges(): () => void {
   const unsubscribers = [
-    client.subscribe('inventory.changed', () => {
-      void queryClient.invalidateQueries({
-        predicate: (query) =>
-          typeof query.queryKey[0] === 'string' &&
-          (query.queryKey[0].startsWith('inventory.') || query.queryKey[0] === 'app.info' || query.queryKey[0] === 'recovery.plan'),
-      });
-    }),
+    client.subscribe('inventory.changed', () => void invalidateAfterInventoryChange(queryClient)),
     client.subscribe('run.updated', (summary) => rememberRunSummary(queryClient, summary)),
     client.subscribe('run.output', (line) => appendRunOutput(queryClient, line)),
   ];

@@ -1,5 +1,5 @@
 /**
- * shadowswap plan | recover | runs | resume | rollback: guided recovery from a terminal, through the
+ * shadowswap plan | recover | runs | resume | rollback | runs release: guided recovery from a terminal, through the
  * contract's recovery methods and run events (the handlers the console calls), in this process. Every step
  * is shown as it happens; destructive steps are confirmed by typing the name the step names, or up front
  * with --yes, which the CLI's client says for its caller (journaled as such). Exit code 0 only when the
@@ -187,6 +187,30 @@ export const recoveryCommands: Command[] = [
         const detail = await client.invoke('runs.get', { runId });
         if (context.args.flags.json) printJson(context, detail);
         else context.io.stdout(runText(detail) + nextStepsText(detail));
+        return 0;
+      }),
+  },
+  {
+    path: ['runs', 'release'],
+    operand: 'RUN_ID',
+    summary: 'Free the LUNs held by a run whose journal is damaged (it can be neither resumed nor rolled back)',
+    flags: { ...yesFlag, json: optionFlags.json as FlagSpec },
+    details:
+      'Check the estate by hand first: the run may have changed masks or resources. You type the run id to confirm; the release is journaled beside the run, whose damaged journal is left untouched.',
+    run: (context) =>
+      withClient(context, async (client) => {
+        const runId = runIdArgument(context, 'runs release');
+        let typed = runId;
+        if (context.args.flags.yes !== true) {
+          const answer = await context.io.ask(`Type ${runId} to release the LUNs this damaged run holds: `);
+          if (answer === null)
+            throw new ShadowSwapError('PRECONDITION_FAILED', `Releasing needs a confirmation: run this on a terminal, or add --yes.`);
+          typed = answer;
+        }
+        // With --yes the client's caller confirms up front (see withClient); the typed id is then not checked.
+        const summary = await client.invoke('runs.release', { runId, typed });
+        if (context.args.flags.json) printJson(context, summary);
+        else context.io.stdout(`Released ${summary.damage?.released ? 'the LUNs' : 'nothing'} of run ${runId}.\n`);
         return 0;
       }),
   },

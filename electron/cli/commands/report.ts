@@ -1,7 +1,8 @@
 /**
- * shadowswap report RUN_ID | report verify FILE: a run's report for a change board or an auditor, made
- * from its journal (any run: finished, failed, unfinished or rolled back), and the check that an exported
- * report is unchanged and agrees with the journal. Exit code 1 when verify finds any change.
+ * shadowswap report RUN_ID | report verify FILE | report key: a run's report for a change board or an
+ * auditor, made from its journal (any run: finished, failed, unfinished or rolled back) and signed with
+ * this installation's key; the check that an exported report is signed, unchanged and agrees with the
+ * journal (exit code 1 otherwise); and the public key to pin.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,7 +93,7 @@ export const reportCommands: Command[] = [
         const verifiable = format === 'json' || format === 'html';
         context.io.stdout(
           `Wrote the ${format.toUpperCase()} report of run ${runId} (${report.runState}) to ${out} (${formatBytes(bytes.length)}).\n` +
-            `Report digest sha256:${report.digest}\nJournal chain head ${report.journal.head} (${report.journal.events} events)\n` +
+            `Report digest sha256:${report.digest}, signed with installation key ${report.keyFingerprint}\nJournal chain head ${report.journal.head} (${report.journal.events} events)\n` +
             (verifiable
               ? `Check it later with: shadowswap report verify ${out}\n`
               : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
@@ -105,18 +106,41 @@ export const reportCommands: Command[] = [
     path: ['report', 'verify'],
     operand: 'FILE',
     summary: "Check an exported JSON or HTML report: unchanged since it was made, and in agreement with the run's journal",
-    flags: { json: { description: 'print the result as JSON' } },
+    flags: {
+      json: { description: 'print the result as JSON' },
+      key: {
+        value: 'FINGERPRINT',
+        description: 'trust reports signed by this key too (sha256:…, as `report key` printed it; comma-separated)',
+      },
+    },
     details:
-      'Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.',
+      "A report passes only with a valid signature by this installation's key or a --key you pinned, whatever its digests say. Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.",
     run: (context) => {
       const file = path.resolve(operand(context, 2, 'file'));
       const text = readTextFile(file);
+      const pinned = (stringFlag(context.args, 'key') ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
       return withClient(context, async (client) => {
-        const result = await client.invoke('reports.verify', { file, text });
+        const result = await client.invoke('reports.verify', { file, text, trustedKeys: pinned });
         if (context.args.flags.json) printJson(context, result);
         else context.io.stdout(verificationText(result));
         return result.intact ? 0 : 1;
       });
     },
+  },
+  {
+    path: ['report', 'key'],
+    summary: "Print this installation's report signing key (public half) and its fingerprint, for a change board to pin",
+    flags: {},
+    details:
+      'Made on first use and kept in the data directory (keys/report-signing.pem, owner-only). A report verifies elsewhere with: shadowswap report verify FILE --key FINGERPRINT',
+    run: (context) =>
+      withClient(context, async (client) => {
+        const key = await client.invoke('reports.key', {});
+        context.io.stdout(`Fingerprint ${key.fingerprint}\n${key.publicKeyPem}`);
+        return 0;
+      }),
   },
 ];

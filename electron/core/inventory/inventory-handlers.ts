@@ -4,6 +4,7 @@
  */
 import { filterList } from '../../../shared/filter';
 import type { Backend } from '../backend';
+import { relevantColumns, renumberSeenBy } from './matrix-columns';
 import { inventoryViews, type InventoryViews } from './inventory-index';
 import { pageOfTable } from './inventory-paging';
 import type { Handlers } from '../rpc/registry';
@@ -52,9 +53,20 @@ export function inventoryHandlers(backend: Backend, views: InventoryViews = inve
     'inventory.host': ({ name }) => views.hostDetail(name),
     'inventory.matrixPage': async ({ flaggedOnly, ...params }) => {
       const matrix = await views.matrix();
-      return { ...pageOfTable(flaggedOnly ? matrix.flagged : matrix.all, params), hosts: matrix.hosts };
+      const table = flaggedOnly ? matrix.flagged : matrix.all;
+      const page = pageOfTable(table, params);
+      if (params.filter.trim() === '' && !flaggedOnly) return { ...page, hosts: matrix.hosts };
+      // Every block of a filtered matrix must carry the same columns: they come from all matched rows, not this window.
+      const matched = pageOfTable(table, { ...params, offset: 0, limit: Number.POSITIVE_INFINITY }).rows;
+      const columns = relevantColumns(matched, matrix.hosts);
+      return {
+        ...page,
+        rows: page.rows.map((row) => renumberSeenBy(row, columns)),
+        hosts: columns.flatMap((index) => matrix.hosts[index] ?? []),
+      };
     },
     'inventory.findingPage': async (params) => pageOfTable(await views.findingTable(), params),
+    'inventory.overview': () => views.overview(),
     'inventory.matrix': async ({ filter }) => {
       const [matrix, findings] = await Promise.all([views.matrix(), views.findings()]);
       const { rows } = pageOfTable(matrix.all, { filter: filter ?? '', sort: null, offset: 0, limit: Number.POSITIVE_INFINITY });

@@ -7,6 +7,8 @@
 import { lunCompliance, type IdentifierCompliance } from '../../../shared/compliance';
 import type { Cluster, Host, Lun, SnapshotSet, StorageArray } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
+import { estateOverview, type EstateOverview } from '../../../shared/estate-overview';
+import { lunRoles, type LunRole } from '../../../shared/lun-roles';
 import {
   MAX_PAGE_ROWS,
   type ClusterRow,
@@ -55,6 +57,7 @@ interface LunFacts {
   lun: Lun;
   disk: ClusteredDisk | null;
   compliance: IdentifierCompliance;
+  role: LunRole;
 }
 
 interface LunIndex {
@@ -73,7 +76,13 @@ const byName = (row: { name: string }) => row.name;
 
 function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex {
   const nodeClusters = clustersByNode(clusters);
-  const list = luns.map((lun): LunFacts => ({ lun, disk: clusteredDiskOf(lun, nodeClusters), compliance: lunCompliance(lun) }));
+  const roles = lunRoles(luns);
+  const list = luns.map((lun): LunFacts => ({
+    lun,
+    disk: clusteredDiskOf(lun, nodeClusters),
+    compliance: lunCompliance(lun),
+    role: roles.get(lun.id) ?? 'unassigned',
+  }));
   return { list, byId: new Map(list.map((facts) => [facts.lun.id, facts])), nodeClusters };
 }
 
@@ -81,7 +90,7 @@ const lunNamer = (index: LunIndex) => (id: string) => index.byId.get(id)?.lun.na
 
 function buildLunTable(index: LunIndex): PagedTable<LunRow> {
   return pagedTable(
-    index.list.map(({ lun, disk, compliance }) => lunNode(lun, disk, compliance)),
+    index.list.map(({ lun, disk, compliance, role }) => lunNode(lun, disk, compliance, role)),
     {
       name: byName,
       array: (row) => row.arrayId,
@@ -94,6 +103,7 @@ function buildLunTable(index: LunIndex): PagedTable<LunRow> {
       mask: (row) => (row.maskAll ? '*' : row.maskedTo.join(', ')),
       disk: (row) => (row.disk ? `${row.disk.cluster} ${row.disk.resource}` : ''),
       state: (row) => row.state,
+      role: (row) => row.role,
     },
   );
 }
@@ -103,12 +113,16 @@ function buildSnapshotTable(sets: readonly SnapshotSet[], arrays: readonly Stora
     <T extends string | number>(pick: (row: Extract<SnapshotRow, { kind: 'set' }>) => T, otherwise: T) =>
     (row: SnapshotRow) =>
       row.kind === 'set' ? pick(row) : otherwise;
+  const clusterOf = (host: string) => index.nodeClusters.get(host.toUpperCase())?.name ?? null;
+  // Newest first: the set an operator recovers from is almost always the latest one.
+  const newestFirst = [...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return pagedTable(
-    sets.map((set) => snapshotNode(set, arrays, lunNamer(index))),
+    newestFirst.map((set) => snapshotNode(set, arrays, lunNamer(index), clusterOf(set.sourceHost))),
     {
       id: (row) => row.id,
       created: setOnly((row) => row.createdAt, ''),
       source: setOnly((row) => row.sourceHost, ''),
+      cluster: setOnly((row) => row.cluster ?? '', ''),
       provider: setOnly((row) => row.provider, ''),
       attributes: setOnly((row) => row.attributes.join(' '), ''),
       state: setOnly((row) => row.state, ''),
@@ -143,6 +157,17 @@ function buildHostTable(hosts: readonly Host[]): PagedTable<HostRow> {
 
 function findingsOf(index: LunIndex): MaskingFinding[] {
   return index.list.flatMap(({ lun }) => lunMaskingFindings(lun, index.nodeClusters)).sort(compareFindings);
+}
+
+function buildOverview(
+  index: LunIndex,
+  sets: readonly SnapshotSet[],
+  clusters: readonly Cluster[],
+  hosts: readonly Host[],
+  findings: readonly MaskingFinding[],
+): EstateOverview {
+  const roles = new Map(index.list.map((facts) => [facts.lun.id, facts.role]));
+  return { systems: estateOverview({ luns: index.list.map((facts) => facts.lun), roles, sets, clusters, hosts, findings }) };
 }
 
 function buildFindingTable(findings: readonly MaskingFinding[]): PagedTable<MaskingFinding> {
@@ -187,6 +212,7 @@ export interface InventoryViews {
   matrix(): Promise<Matrix>;
   findings(): Promise<MaskingFinding[]>;
   findingTable(): Promise<PagedTable<MaskingFinding>>;
+  overview(): Promise<EstateOverview>;
 }
 
 export function inventoryViews(backend: Backend): InventoryViews {
@@ -199,6 +225,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
   const findings = memoLatest(findingsOf);
   const findingTable = memoLatest(buildFindingTable);
   const matrix = memoLatest(buildMatrix);
+  const overview = memoLatest(buildOverview);
 
   const luns = async () => {
     const [list, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
@@ -239,7 +266,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
       const { visibleLunIds, ...rest } = host;
       const rows = visibleLunIds.slice(0, MAX_PAGE_ROWS).flatMap((id) => {
         const facts = index.byId.get(id);
-        return facts ? [toLunRow(facts.lun, facts.disk, facts.compliance)] : [];
+        return facts ? [toLunRow(facts.lun, facts.disk, facts.compliance, facts.role)] : [];
       });
       return { host: rest, luns: rows, lunCount: visibleLunIds.length };
     },
@@ -249,5 +276,14 @@ export function inventoryViews(backend: Backend): InventoryViews {
     },
     findings: async () => findings(await luns()),
     findingTable: async () => findingTable(findings(await luns())),
+    async overview() {
+      const [index, sets, clusters, hosts] = await Promise.all([
+        luns(),
+        backend.listSnapshotSets(),
+        backend.listClusters(),
+        backend.listHosts(),
+      ]);
+      return overview(index, sets, clusters, hosts, findings(index));
+    },
   };
 }

@@ -3,6 +3,7 @@
  * disk it backs, the snapshot-set and cluster trees, hosts, and the masking matrix rows.
  */
 import type { IdentifierCompliance } from '../../../shared/compliance';
+import { lunRoleText, type LunRole } from '../../../shared/lun-roles';
 import { lunIdentity, resourceIdentity } from '../../../shared/disk-identity';
 import type {
   ApplicationResource,
@@ -37,7 +38,7 @@ function volumesText(lun: Lun): string {
   return lun.volumes.map((volume) => (volume.driveLetter ? `${volume.driveLetter} ${volume.label}` : volume.label)).join(', ');
 }
 
-export function toLunRow(lun: Lun, disk: ClusteredDisk | null, compliance: IdentifierCompliance): LunRow {
+export function toLunRow(lun: Lun, disk: ClusteredDisk | null, compliance: IdentifierCompliance, role: LunRole): LunRow {
   return {
     id: lun.id,
     name: lun.name,
@@ -54,14 +55,15 @@ export function toLunRow(lun: Lun, disk: ClusteredDisk | null, compliance: Ident
     maskedCount: lun.maskedTo.length,
     disk: disk ? { cluster: disk.cluster.name, resource: disk.resource.name, state: disk.resource.state } : null,
     state: lun.state,
+    role,
     shadowOf: lun.shadowOf,
   };
 }
 
-export function lunNode(lun: Lun, disk: ClusteredDisk | null, compliance: IdentifierCompliance): TreeNode<LunRow> {
+export function lunNode(lun: Lun, disk: ClusteredDisk | null, compliance: IdentifierCompliance, role: LunRole): TreeNode<LunRow> {
   return {
     id: lun.id,
-    row: lazyRow(() => toLunRow(lun, disk, compliance)),
+    row: lazyRow(() => toLunRow(lun, disk, compliance, role)),
     // A `*` mask matches "*" and "all"; listing every host name would make each search scan them all.
     text: searchText([
       lun.name,
@@ -69,6 +71,7 @@ export function lunNode(lun: Lun, disk: ClusteredDisk | null, compliance: Identi
       lun.arrayId,
       lun.signature,
       lun.state,
+      lunRoleText[role],
       compliance.verdict,
       lun.partitionStyle,
       lun.diskKind,
@@ -109,7 +112,12 @@ export function setRefsByLun(
   return { byOriginal, byShadow };
 }
 
-export function snapshotNode(set: SnapshotSet, arrays: readonly StorageArray[], lunName: (id: string) => string): TreeNode<SnapshotRow> {
+export function snapshotNode(
+  set: SnapshotSet,
+  arrays: readonly StorageArray[],
+  lunName: (id: string) => string,
+  cluster: string | null,
+): TreeNode<SnapshotRow> {
   const provider = arrays.find((array) => array.providerId === set.providerId)?.providerName ?? set.providerId;
   const children = set.shadowCopies.map((copy): TreeNode<SnapshotRow> => {
     const originalLunName = lunName(copy.originalLunId);
@@ -153,13 +161,24 @@ export function snapshotNode(set: SnapshotSet, arrays: readonly StorageArray[], 
       childCount: children.length,
       createdAt: set.createdAt,
       sourceHost: set.sourceHost,
+      cluster,
       provider,
       attributes: set.attributes,
       state: set.state,
       importedTo: set.importedTo,
       metadataFile: set.metadataFile,
     })),
-    text: searchText([set.id, set.createdAt, set.sourceHost, provider, set.state, set.importedTo, set.metadataFile, ...set.attributes]),
+    text: searchText([
+      set.id,
+      set.createdAt,
+      set.sourceHost,
+      cluster,
+      provider,
+      set.state,
+      set.importedTo,
+      set.metadataFile,
+      ...set.attributes,
+    ]),
     children,
   };
 }
@@ -236,10 +255,10 @@ function diskNode(groupId: string, cluster: Cluster, resource: DiskResource, byI
       maintenanceMode: resource.maintenanceMode,
       diskIdType: resource.diskIdType,
       diskId,
-      lun: lun ? { id: lun.id, name: lun.name } : null,
+      lun: lun ? { id: lun.id, name: lun.name, state: lun.state } : null,
       lastEvent: resource.lastEvent,
     }),
-    ['Physical Disk', diskId, lun?.name, lun?.id, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent],
+    ['Physical Disk', diskId, lun?.name, lun?.id, lun?.state, resource.maintenanceMode ? 'maintenance' : null, resource.lastEvent],
   );
 }
 

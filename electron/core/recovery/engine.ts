@@ -5,6 +5,7 @@
  * in reverse order, from the state captured before each step). Destructive steps wait for a confirmation
  * that names what will change. Nothing is ever deleted.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { ShadowSwapError, toWireError } from '../../../shared/errors';
 import {
@@ -76,7 +77,7 @@ export class RecoveryEngine {
     return planRecovery(
       {
         backend: this.backend,
-        claimedBy: new Map([...claims].map(([lunId, claim]) => [lunId, claim.runId])),
+        claimedBy: this.claimedBy(),
         busyImportHosts: new Map([...claims.values()].map((claim) => [claim.importHost.toUpperCase(), claim.runId])),
       },
       options,
@@ -111,31 +112,65 @@ export class RecoveryEngine {
       );
     }
     const runId = this.store.newRunId();
-    this.store.claim(runId, plan.originalLunIds, plan.importHost, (other) => this.isFinished(other));
-    const journal = Journal.create<RunEvent>(this.store.journalFile(runId));
-    try {
-      await journal.append({
-        type: 'run.created',
-        runId,
-        plan,
-        operator: this.operator,
-        machine: this.machine,
-        acknowledgedWarnings: warnings.map((c) => c.id),
-      });
-    } finally {
-      await journal.close();
-    }
+    const created: RunEvent = {
+      type: 'run.created',
+      runId,
+      plan,
+      operator: this.operator,
+      machine: this.machine,
+      acknowledgedWarnings: warnings.map((c) => c.id),
+    };
+    await this.store.claim(
+      runId,
+      plan.originalLunIds,
+      plan.importHost,
+      (other) => this.isFinished(other),
+      () => writeFirstEvent(this.store.journalFile(runId), created),
+    );
     return this.decideThenDrive(runId, async () => 'forward', drive);
   }
 
+  /** Every run, newest first; a run whose journal cannot be read is listed as damaged, never left out. */
   list(): RunSummary[] {
-    return this.store.runIds().flatMap((runId) => {
-      try {
-        return [this.summary(runId)];
-      } catch {
-        return [];
-      }
-    });
+    return this.store.runIds().map((runId) => this.listed(runId));
+  }
+
+  /**
+   * Frees the LUNs held by a run whose journal cannot be read (so it can be neither resumed nor rolled
+   * back): the operator, having checked the estate, confirms by typing the run's id. The release is
+   * journaled beside the run (who, when, why, which LUNs); the damaged journal itself is left untouched.
+   */
+  async release(runId: string, typed: string, drive: DriveOptions = {}): Promise<RunSummary> {
+    this.mustExist(runId);
+    const damage = this.damageOf(runId);
+    if (damage === null)
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `Run ${runId} can be read, so its LUNs are freed by finishing it: resume it or roll it back (shadowswap runs show ${runId}). Release is only for a run whose journal is damaged.`,
+      );
+    if (!drive.autoConfirm && typed.trim() !== runId)
+      throw new ShadowSwapError('PRECONDITION_FAILED', `The confirmation did not match: type "${runId}" exactly to release its LUNs.`);
+    if (!this.store.attachDriver(runId))
+      throw new ShadowSwapError('BUSY', `Run ${runId} is in use by another ShadowSwap process (pid ${this.store.liveDriver(runId)}).`);
+    try {
+      const releaseFile = this.store.releaseFile(runId);
+      if (fs.existsSync(releaseFile))
+        throw new ShadowSwapError('PRECONDITION_FAILED', `The LUNs of run ${runId} were released already (see ${releaseFile}).`);
+      const lunIds = this.store.lunsHeldBy(runId);
+      await writeFirstEvent<ReleaseEvent>(releaseFile, {
+        type: 'claims.released',
+        runId,
+        lunIds,
+        by: drive.autoConfirm ? `${this.operator} (--yes)` : this.operator,
+        machine: this.machine,
+        typed: typed.trim(),
+        reason: damage,
+      });
+      await this.store.release(runId);
+    } finally {
+      this.store.detachDriver(runId);
+    }
+    return this.damagedSummary(runId, new Error(damage));
   }
 
   get(runId: string): RunDetail {
@@ -286,7 +321,7 @@ export class RecoveryEngine {
     this.active.set(runId, control);
     let direction: 'forward' | 'rollback' | null;
     try {
-      const opened = Journal.reopen<RunEvent>(this.store.journalFile(runId));
+      const opened = await Journal.reopen<RunEvent>(this.store.journalFile(runId), (text) => ({ type: 'journal.torn-line-removed', text }));
       this.driving.set(runId, { journal: opened.journal, records: opened.read.records });
       direction = await decide();
     } catch (error) {
@@ -371,7 +406,7 @@ export class RecoveryEngine {
       }
     }
     await this.append(runId, { type: 'run.succeeded' });
-    this.store.release(runId);
+    await this.store.release(runId);
   }
 
   private async driveRollback(runId: string): Promise<void> {
@@ -394,7 +429,7 @@ export class RecoveryEngine {
       }
     }
     await this.append(runId, { type: 'run.rolled-back' });
-    this.store.release(runId);
+    await this.store.release(runId);
   }
 
   /**
@@ -450,13 +485,30 @@ export class RecoveryEngine {
   }
 
   private publish(runId: string): void {
-    this.bus.emit('run.updated', this.summary(runId));
+    this.bus.emit('run.updated', this.listed(runId));
+  }
+
+  /** A run as `runs` lists it: its summary, or what is known of it when its journal cannot be read. */
+  private listed(runId: string): RunSummary {
+    try {
+      return this.summary(runId);
+    } catch (error) {
+      return this.damagedSummary(runId, error);
+    }
   }
 
   private viewOf(runId: string): RunView {
     this.mustExist(runId);
     const file = this.store.journalFile(runId);
-    return foldRun(this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records, file);
+    try {
+      return foldRun(this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records, file);
+    } catch (error) {
+      throw new ShadowSwapError(
+        'STATE_UNREADABLE',
+        `${damageReason(error)} Its LUNs stay claimed, so no other run can take them. Check the estate by hand, then free them with: shadowswap runs release ${runId}`,
+        { file },
+      );
+    }
   }
 
   private summary(runId: string): RunSummary {
@@ -467,12 +519,62 @@ export class RecoveryEngine {
     return summary;
   }
 
+  /** Why a run's journal cannot be read, or null when it can. */
+  private damageOf(runId: string): string | null {
+    try {
+      this.viewOf(runId);
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  /** What `runs` shows for a run whose journal cannot be read: why, the LUNs it holds, and any release. */
+  private damagedSummary(runId: string, error: unknown): RunSummary {
+    const file = this.store.journalFile(runId);
+    const releaseFile = this.store.releaseFile(runId);
+    const release = fs.existsSync(releaseFile) ? readReleaseRecord(releaseFile) : null;
+    const first = firstRecordOf(file);
+    return {
+      id: runId,
+      setId: first?.event.type === 'run.created' ? first.event.plan.setId : '',
+      state: 'damaged',
+      startedAt: first?.at ?? fs.statSync(file, { throwIfNoEntry: false })?.mtime.toISOString() ?? '',
+      endedAt: release?.at ?? null,
+      operator: first?.event.type === 'run.created' ? first.event.operator : '',
+      attentionStepId: null,
+      downtimeMs: null,
+      downtimeWaitingMs: null,
+      // Whether its storage is away cannot be read from a damaged journal: the run bar says what is known.
+      storageAwaySince: null,
+      stepsDone: 0,
+      stepsTotal: first?.event.type === 'run.created' ? first.event.plan.steps.length : 0,
+      lastError: (error as Error).message,
+      damage: {
+        reason: (error as Error).message,
+        heldLunIds: this.store.lunsHeldBy(runId),
+        released: release === null ? null : { by: release.event.by, at: release.at },
+      },
+    };
+  }
+
   private isFinished(runId: string): boolean {
     try {
       return FINISHED.has(this.summary(runId).state);
     } catch {
       return false;
     }
+  }
+
+  /** What holds each LUN for the preflight: an unfinished run, or an unreadable claim (which blocks too). */
+  private claimedBy(): Pick<ReadonlyMap<string, string>, 'has' | 'get'> {
+    const holder = (lunId: string): string | undefined => {
+      const held = this.store.holderOf(lunId);
+      if (held === null) return undefined;
+      if ('unreadable' in held) return `an unreadable claim (${held.unreadable})`;
+      return this.isFinished(held.claim.runId) ? undefined : `run ${held.claim.runId}`;
+    };
+    return { has: (lunId) => holder(lunId) !== undefined, get: holder };
   }
 
   private liveClaims() {
@@ -482,6 +584,58 @@ export class RecoveryEngine {
   private mustExist(runId: string): void {
     if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
   }
+}
+
+/** The record of a damaged run's LUNs being released by an operator. */
+type ReleaseEvent = {
+  type: 'claims.released';
+  runId: string;
+  lunIds: string[];
+  by: string;
+  machine: string;
+  typed: string;
+  reason: string;
+};
+
+function readReleaseRecord(file: string): JournalRecord<ReleaseEvent> | null {
+  try {
+    return readJournal<ReleaseEvent>(file).records[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first event of a journal whose chain is broken further on: enough to say which run it was. */
+function firstRecordOf(file: string): JournalRecord<RunEvent> | null {
+  try {
+    const firstLine = fs.readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+    return JSON.parse(firstLine) as JournalRecord<RunEvent>;
+  } catch {
+    return null;
+  }
+}
+
+function damageReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /does not start with run\.created/.test(message)
+    ? `Its journal holds no complete first event (${message}). The run may never have started, or its journal was emptied.`
+    : message;
+}
+
+/**
+ * A new journal with its first event on disk (name included), or no journal at all: a file whose first
+ * event did not reach the disk was never acted on, so removing it loses nothing and leaves no damaged run.
+ */
+async function writeFirstEvent<E>(file: string, event: E): Promise<void> {
+  const journal = Journal.create<E>(file);
+  try {
+    await journal.append(event);
+  } catch (error) {
+    await journal.close().catch(() => undefined);
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  await journal.close();
 }
 
 function safeUserName(): string {

@@ -25,8 +25,13 @@ export interface JournalRead<E> {
   records: Array<JournalRecord<E>>;
   /** SHA-256 of the last complete line: the chain head a report quotes. */
   head: string;
-  /** A last line cut short by a crash mid-write; it was never acted on, so it is ignored (and kept on disk). */
+  /** A last line cut short by a crash mid-write; it was never acted on, so it is ignored until a reopen cuts it off. */
   tornTail: string | null;
+  /**
+   * Bytes of the file that hold complete lines, each counted with its newline: where a reopen cuts a torn
+   * tail off (or, one more than the file holds, where it ends a last event written without its newline).
+   */
+  completeBytes: number;
 }
 
 export function hashLine(line: string): string {
@@ -60,15 +65,27 @@ export class Journal<E> {
     return new Journal<E>(file, 0, GENESIS_HASH, false);
   }
 
-  /** Reopens a journal to append to it (resume, rollback), after checking its chain. */
-  static reopen<E>(file: string): { journal: Journal<E>; read: JournalRead<E> } {
+  /**
+   * Reopens a journal to append to it (resume, rollback), after checking its chain. A torn last line (a
+   * crash mid-write, never acted on) is cut off before anything else is written, and the cut is journaled
+   * with the text it removed: sealing it in place instead would leave a line that no reader can place once
+   * the next action is refused and nothing follows it.
+   */
+  static async reopen<E>(file: string, tornTailRemoved: (tornTail: string) => E): Promise<{ journal: Journal<E>; read: JournalRead<E> }> {
     const read = readJournal<E>(file);
+    const last = read.records.at(-1);
+    const journal = new Journal<E>(file, last ? last.seq : 0, read.head, true);
     if (read.tornTail !== null) {
-      // Seal the torn line on its own line so the next append starts clean; verification skips it.
+      await truncateDurably(file, read.completeBytes);
+      const record = await journal.append(tornTailRemoved(read.tornTail));
+      read.records.push(record);
+      read.head = journal.head;
+      read.tornTail = null;
+    } else if (fs.statSync(file).size < read.completeBytes) {
+      // The last event was written whole but its newline was not: end its line so the next one starts clean.
       fs.appendFileSync(file, '\n');
     }
-    const last = read.records.at(-1);
-    return { journal: new Journal<E>(file, last ? last.seq : 0, read.head, true), read };
+    return { journal, read };
   }
 
   /**
@@ -123,22 +140,30 @@ export function readJournal<E>(file: string): JournalRead<E> {
     throw new ShadowSwapError('NOT_FOUND', `The journal ${file} could not be read (${(error as Error).message}).`, { file });
   }
   const lines = text.split('\n');
+  // Found once: asking "is everything after this line empty?" at every line made a read quadratic.
+  let lastIndex = lines.length - 1;
+  while (lastIndex >= 0 && lines[lastIndex] === '') lastIndex -= 1;
   const records: Array<JournalRecord<E>> = [];
   let head = GENESIS_HASH;
   let tornTail: string | null = null;
-  for (let i = 0; i < lines.length; i += 1) {
+  let offset = 0;
+  let completeBytes = 0;
+  for (let i = 0; i <= lastIndex; i += 1) {
     const line = lines[i] as string;
+    const lineStart = offset;
+    offset += Buffer.byteLength(line) + 1;
     if (line === '') continue;
-    const isLast = lines.slice(i + 1).every((rest) => rest === '');
     let record: JournalRecord<E>;
     try {
       record = JSON.parse(line) as JournalRecord<E>;
     } catch {
-      if (isLast && !text.endsWith('\n')) {
+      // The last line cut short by a crash; also one an older version sealed with a newline of its own.
+      if (i === lastIndex) {
         tornTail = line;
+        completeBytes = lineStart;
         break;
       }
-      // A torn line sealed by a later reopen is skipped only if the chain continues past it unbroken.
+      // A torn line sealed by an older version is skipped only if the chain continues past it unbroken.
       if (tornLineSealed(lines, i, head)) continue;
       throw damaged(file, i + 1, 'is not a complete JSON event');
     }
@@ -147,17 +172,30 @@ export function readJournal<E>(file: string): JournalRead<E> {
       throw damaged(file, i + 1, `has sequence number ${record.seq} where ${(records.at(-1)?.seq ?? 0) + 1} was expected`);
     records.push(record);
     head = hashLine(line);
+    completeBytes = offset;
   }
-  return { records, head, tornTail };
+  return { records, head, tornTail, completeBytes };
 }
 
 function tornLineSealed(lines: readonly string[], index: number, head: string): boolean {
-  const next = lines.slice(index + 1).find((line) => line !== '');
-  if (next === undefined) return false;
+  let next = index + 1;
+  while (next < lines.length && lines[next] === '') next += 1;
+  if (next >= lines.length) return false;
   try {
-    return (JSON.parse(next) as { prevHash?: unknown }).prevHash === head;
+    return (JSON.parse(lines[next] as string) as { prevHash?: unknown }).prevHash === head;
   } catch {
     return false;
+  }
+}
+
+/** Cuts a file to `length` bytes and flushes the new length before anything is appended after it. */
+async function truncateDurably(file: string, length: number): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.truncate(length);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -14,7 +14,7 @@ import type { RecoveryPair } from './steps/draft-inputs';
 
 export interface PlanContext {
   backend: Backend;
-  claimedBy: Map<string, string>;
+  claimedBy: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   busyImportHosts: Map<string, string>;
 }
 

@@ -14,8 +14,8 @@ export interface PreflightInput {
   set: SnapshotSet;
   options: RecoveryOptions;
   importHost: string;
-  /** LUN ids held by other unfinished runs, with the run that holds each. */
-  claimedBy: Map<string, string>;
+  /** LUN ids held by other unfinished runs, with what holds each ("run …", or an unreadable claim and why). */
+  claimedBy: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   /** Hosts where another unfinished run imports right now. */
   busyImportHosts: Map<string, string>;
   backendChecks: PreflightCheck[];
@@ -220,7 +220,7 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
       : fail(
           'no-other-run',
           'No other run holds these LUNs',
-          claimed.map((lun) => `${lun.name} is held by run ${input.claimedBy.get(lun.id)}`).join('; '),
+          claimed.map((lun) => `${lun.name} is held by ${input.claimedBy.get(lun.id)}`).join('; '),
           'Resume or roll back that run first (shadowswap runs).',
         ),
   );

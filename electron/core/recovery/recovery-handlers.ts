@@ -16,6 +16,7 @@ type RecoveryHandlers = Pick<
   | 'runs.pause'
   | 'runs.resume'
   | 'runs.rollback'
+  | 'runs.release'
 >;
 
 export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
@@ -29,5 +30,6 @@ export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
     'runs.pause': ({ runId }) => engine.pause(runId),
     'runs.resume': ({ runId }, caller) => engine.resume(runId, driveOf(caller)),
     'runs.rollback': ({ runId, typed }, caller) => engine.rollback(runId, typed, driveOf(caller)),
+    'runs.release': ({ runId, typed }, caller) => engine.release(runId, typed, driveOf(caller)),
   };
 }

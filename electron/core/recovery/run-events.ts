@@ -30,7 +30,9 @@ export type RunEvent =
   | { type: 'step.compensated'; stepId: string }
   | { type: 'compensation.failed'; stepId: string; error: WireError }
   | { type: 'run.succeeded' }
-  | { type: 'run.rolled-back' };
+  | { type: 'run.rolled-back' }
+  /** A torn last line (a crash mid-write, never acted on) was cut off when the run was reopened; its text is kept here. */
+  | { type: 'journal.torn-line-removed'; text: string };
 
 /** Steps that take production storage away, and the ones that give it back: the downtime window. */
 export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
@@ -195,6 +197,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         downtimeEnd = at;
         break;
       case 'run.created':
+      case 'journal.torn-line-removed':
         break;
     }
   }
@@ -212,6 +215,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     attentionStepId,
     downtimeMs: downtimeStart === null ? 0 : downtimeMs,
     downtimeWaitingMs: downtimeStart === null ? 0 : downtimeMs === null ? null : waitingMs,
+    storageAwaySince: downtimeEnd === null ? downtimeStart : null,
     stepsDone: stepList.filter((s) => s.state === 'succeeded' || s.state === 'skipped').length,
     stepsTotal: stepList.length,
     lastError,

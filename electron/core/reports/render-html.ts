@@ -14,6 +14,7 @@ import { formatDuration, formatInstant, stateLabel } from './report-text';
 
 export const REPORT_SCRIPT_ID = 'shadowswap-report';
 export const DIGEST_SCRIPT_ID = 'shadowswap-report-digest';
+export const SIGNATURE_SCRIPT_ID = 'shadowswap-report-signature';
 export const PAGE_DIGEST_META = 'shadowswap-page-digest';
 /** Stands in for the page digest while the page is hashed, when it is made and when it is verified. */
 export const PAGE_DIGEST_PLACEHOLDER = `sha256:${'0'.repeat(64)}`;
@@ -33,6 +34,7 @@ const tones: Record<RunState | StepState | Verdict, Tone> = {
   paused: 'warn',
   running: 'warn',
   interrupted: 'warn',
+  damaged: 'bad',
   'rolling-back': 'warn',
   failed: 'bad',
   fail: 'bad',
@@ -323,9 +325,11 @@ function integritySection(document: ReportDocument): string {
       ['Journal', `<code>${escapeHtml(journal.file)}</code>, ${journal.events} events`],
       ['Journal chain head (SHA-256)', `<code class="hash">${journal.head}</code>`],
       ['Report digest (SHA-256)', `<code class="hash">${document.digest.report}</code>`],
+      ['Signed by installation key', `<code class="hash">${escapeHtml(document.signature.keyFingerprint)}</code>`],
+      ['Signature (Ed25519)', `<code class="hash">${escapeHtml(document.signature.value)}</code>`],
       ['Report made', escapeHtml(formatInstant(document.generatedAt))],
     ]) +
-      `<p>Every journal event carries the SHA-256 of the event before it, so an edited, removed or reordered event breaks the chain. This report quotes the chain's head and carries its own digest. Check it with <code>shadowswap report verify FILE</code>: it names any changed section, and compares the report with the run's journal when the journal is in the data directory.</p>`,
+      `<p>Every journal event carries the SHA-256 of the event before it, so an edited, removed or reordered event breaks the chain. This report quotes the chain's head and carries its own digest, signed with the key of the ShadowSwap installation that made it. Check it with <code>shadowswap report verify FILE</code> (elsewhere: add <code>--key</code> and the pinned key fingerprint): it checks the signature, rebuilds this page from its embedded data, names any changed section, and compares the report with the run's journal when the journal is in the data directory.</p>`,
   );
 }
 
@@ -385,7 +389,7 @@ ul.plain { font-size: .9em; color: #3d3d3d; }
 }
 
 export function renderHtml(document: ReportDocument): string {
-  const { digest, ...model } = document;
+  const { digest, signature, ...model } = document;
   const title = `Recovery report ${model.run.id}: ${stateLabel(model.run.state).toLowerCase()}`;
   const page = `<!DOCTYPE html>
 <html lang="en">
@@ -410,6 +414,7 @@ ${[summarySection(model), nextStepsSection(model), estateSection(model), preflig
 </main>
 <script type="application/json" id="${REPORT_SCRIPT_ID}">${canonicalJson(model)}</script>
 <script type="application/json" id="${DIGEST_SCRIPT_ID}">${canonicalJson(digest)}</script>
+<script type="application/json" id="${SIGNATURE_SCRIPT_ID}">${canonicalJson(signature)}</script>
 </body>
 </html>
 `;

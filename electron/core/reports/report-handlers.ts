@@ -1,10 +1,11 @@
 /**
- * The reports part of the contract: a run's report exported for the console or the CLI to save, and the
- * check of an exported report against itself and the run's journal.
+ * The reports part of the contract: a run's report exported (and signed with this installation's key) for the
+ * console or the CLI to save, the check of an exported report, and the public key an auditor pins.
  */
 import type { ReportFormat } from '../../../shared/report';
 import type { Handlers } from '../rpc/registry';
 import type { PdfOptions } from './render-pdf';
+import { reportKey } from './report-signing';
 import { buildReport, exportReport, reportDocument } from './reports';
 import { verifyReport } from './verify-report';
 
@@ -16,11 +17,12 @@ const mediaTypes: Record<ReportFormat, string> = {
 };
 
 /** `pdf`: how reports become PDFs (a printer in the desktop app, else a headless Chromium found from `env`). */
-export function reportHandlers(dataDir: string, pdf: PdfOptions): Pick<Handlers, 'reports.export' | 'reports.verify'> {
+export function reportHandlers(dataDir: string, pdf: PdfOptions): Pick<Handlers, 'reports.export' | 'reports.verify' | 'reports.key'> {
   return {
     'reports.export': async ({ runId, format }) => {
       const model = buildReport(dataDir, runId);
-      const bytes = await exportReport(model, format, pdf);
+      const key = reportKey(dataDir);
+      const bytes = await exportReport(model, format, key, pdf);
       const binary = format === 'pdf';
       return {
         fileName: `shadowswap-report-${runId}.${format}`,
@@ -28,10 +30,15 @@ export function reportHandlers(dataDir: string, pdf: PdfOptions): Pick<Handlers,
         encoding: binary ? 'base64' : 'utf8',
         content: bytes.toString(binary ? 'base64' : 'utf8'),
         runState: model.run.state,
-        digest: reportDocument(model).digest.report,
+        digest: reportDocument(model, key).digest.report,
+        keyFingerprint: key.fingerprint,
         journal: { head: model.journal.head, events: model.journal.events },
       };
     },
-    'reports.verify': ({ file, text }) => verifyReport(file, text, dataDir),
+    'reports.verify': ({ file, text, trustedKeys }) => verifyReport(file, text, dataDir, trustedKeys),
+    'reports.key': () => {
+      const { fingerprint, publicKeyPem } = reportKey(dataDir);
+      return { fingerprint, publicKeyPem };
+    },
   };
 }

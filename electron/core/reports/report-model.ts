@@ -192,6 +192,10 @@ function nextSteps(run: RunDetail): string[] {
   switch (run.state) {
     case 'succeeded':
       return [];
+    case 'damaged':
+      return [
+        `The run's journal cannot be read, so it can be neither resumed nor rolled back. Check the estate by hand; then free its LUNs with: shadowswap runs release ${run.id}`,
+      ];
     case 'rolled-back':
       return [
         `Find out why the run was rolled back (the failed step's error is under Steps), then plan the recovery again: shadowswap plan --set ${run.setId}`,

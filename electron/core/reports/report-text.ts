@@ -32,6 +32,7 @@ const labels: Record<RunState | StepState | Verdict, string> = {
   interrupted: 'Interrupted',
   'rolling-back': 'Rolling back',
   'rolled-back': 'Rolled back',
+  damaged: 'Damaged journal',
   pass: 'Pass',
   warn: 'Warning',
   fail: 'Fail',

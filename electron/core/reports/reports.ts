@@ -13,6 +13,7 @@ import { renderHtml } from './render-html';
 import { renderPdf, type PdfOptions } from './render-pdf';
 import { digestReport } from './report-digest';
 import { buildReportModel } from './report-model';
+import type { ReportKey } from './report-signing';
 
 /** The report of one run, as its journal in <dataDir>/runs tells it now. */
 export function buildReport(dataDir: string, runId: string, now: Date = new Date()): ReportModel {
@@ -24,8 +25,10 @@ export function buildReport(dataDir: string, runId: string, now: Date = new Date
   return buildReportModel({ file: path.basename(file), records, head }, now.toISOString());
 }
 
-export function reportDocument(model: ReportModel): ReportDocument {
-  return { ...model, digest: digestReport(model) };
+/** The model with its digest, signed with this installation's key. */
+export function reportDocument(model: ReportModel, key: ReportKey): ReportDocument {
+  const digest = digestReport(model);
+  return { ...model, digest, signature: key.sign(digest.report) };
 }
 
 /** The JSON export: the document pretty-printed in schema order, so verify can tell a layout change too. */
@@ -33,8 +36,9 @@ export function renderJson(document: ReportDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-export async function exportReport(model: ReportModel, format: ReportFormat, pdf: PdfOptions = {}): Promise<Buffer> {
-  const document = reportDocument(model);
+/** A report in `format`, signed with `key` (the CSV, a table of steps, carries neither digest nor signature). */
+export async function exportReport(model: ReportModel, format: ReportFormat, key: ReportKey, pdf: PdfOptions = {}): Promise<Buffer> {
+  const document = reportDocument(model, key);
   switch (format) {
     case 'html':
       return Buffer.from(renderHtml(document), 'utf8');

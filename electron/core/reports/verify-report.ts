@@ -1,40 +1,57 @@
 /**
- * `reports.verify` (`shadowswap report verify`): checks an exported JSON or HTML report. First against itself (the model's
- * digest, each section's digest, and for HTML the page digest over every byte), then, when the run's
- * journal is in the data directory, against the journal: the journal's hash chain must hold, reach the
- * head the report quotes, and give back the same report. Each difference is named (section, step, field,
- * journal line) so an auditor knows what changed, not only that something did.
- *
- * A digest shows a report is unchanged since it was made; someone who edits a report and recomputes
- * every digest is caught only by the comparison with the journal, which is the record of truth.
+ * `shadowswap report verify`: checks an exported JSON or HTML report. First its signature: made with this
+ * installation's key (or one the auditor pinned with --key) over the digest of the data the report holds,
+ * recomputed here; without a valid, trusted signature the report fails whatever its digests say, since
+ * anyone who edits a report can recompute a digest. Then the report against itself (each section's digest
+ * names what changed; an HTML page must be exactly what its embedded data renders to, rebuilt here, so
+ * visible text cannot drift from the signed data), and, when the run's journal is in the data directory,
+ * against the journal: its hash chain must hold, reach the head the report quotes, and give back the same
+ * report. Each difference is named (section, step, field, journal line).
  */
 import fs from 'node:fs';
 import { ShadowSwapError, toWireError } from '../../../shared/errors';
-import { REPORT_SCHEMA, ReportDigest, ReportModel } from '../../../shared/report';
+import { REPORT_SCHEMA, ReportDigest, ReportModel, ReportSignature } from '../../../shared/report';
 import type { ReportVerification, VerifyCheck } from '../../../shared/report-contract';
 import { readJournal, type JournalRead } from '../recovery/journal';
 import type { RunEvent } from '../recovery/run-events';
 import { RunStore } from '../recovery/run-store';
-import { DIGEST_SCRIPT_ID, PAGE_DIGEST_META, PAGE_DIGEST_PLACEHOLDER, renderHtml, REPORT_SCRIPT_ID } from './render-html';
+import {
+  DIGEST_SCRIPT_ID,
+  PAGE_DIGEST_META,
+  PAGE_DIGEST_PLACEHOLDER,
+  renderHtml,
+  REPORT_SCRIPT_ID,
+  SIGNATURE_SCRIPT_ID,
+} from './render-html';
 import { changedSections, describePath, differingPaths } from './report-diff';
-import { digestReport, sha256 } from './report-digest';
+import { digestReport } from './report-digest';
 import { buildReportModel } from './report-model';
+import { installationFingerprint, signatureProblem } from './report-signing';
 import { renderJson } from './reports';
 
 interface Extracted {
   /** The model exactly as the file holds it, before any schema drops a field. */
   raw: Record<string, unknown>;
   digest: ReportDigest | null;
+  signature: unknown;
   checks: VerifyCheck[];
 }
 
-/** Checks a report's text; `file` only names it in the answer. */
-export function verifyReport(file: string, text: string, dataDir: string): ReportVerification {
+/**
+ * Checks a report's text; `file` only names it in the answer. `trustedKeys`: key fingerprints the auditor pinned
+ * (`--key`), trusted besides this installation's own. Verifying never makes a key: a data directory without one
+ * trusts only the pinned fingerprints.
+ */
+export function verifyReport(file: string, text: string, dataDir: string, trustedKeys: readonly string[] = []): ReportVerification {
   const format = formatOf(text, file);
   const extracted = format === 'json' ? fromJson(text) : fromHtml(text);
   const runId =
     typeof (extracted.raw.run as { id?: unknown } | undefined)?.id === 'string' ? (extracted.raw.run as { id: string }).id : null;
-  const checks = [...extracted.checks, journalCheck(extracted.raw, runId, dataDir)];
+  const checks = [
+    signatureCheck(extracted.raw, extracted.signature, dataDir, trustedKeys),
+    ...extracted.checks,
+    journalCheck(extracted.raw, runId, dataDir),
+  ];
   return { file, format, runId, intact: checks.every((check) => check.status !== 'failed'), checks };
 }
 
@@ -77,15 +94,40 @@ function digestCheck(raw: Record<string, unknown>, digest: ReportDigest | null, 
   );
 }
 
+/** The signature over the digest of the data the report holds now, by a key this verifier trusts. */
+function signatureCheck(raw: Record<string, unknown>, embedded: unknown, dataDir: string, trustedKeys: readonly string[]): VerifyCheck {
+  const name = 'Signature';
+  const parsed = ReportSignature.safeParse(embedded);
+  if (!parsed.success)
+    return failed(name, 'The report carries no readable signature, so who made it and whether it changed cannot be proven.', [
+      'the signature',
+    ]);
+  const signature = parsed.data;
+  const problem = signatureProblem(signature, digestReport(raw).report);
+  if (problem !== null) return failed(name, `The signature is not valid: ${problem}.`, ['the signed report data']);
+  const own = installationFingerprint(dataDir);
+  if (signature.keyFingerprint === own)
+    return passed(name, `Signed by this installation's key ${own}; the signature matches the report data.`);
+  if (trustedKeys.includes(signature.keyFingerprint))
+    return passed(name, `Signed by the pinned key ${signature.keyFingerprint}; the signature matches the report data.`);
+  const here = own === null ? 'this data directory has no signing key' : `this installation's key is ${own}`;
+  return failed(
+    name,
+    `The report is signed by key ${signature.keyFingerprint}, which is not trusted here (${here}${trustedKeys.length > 0 ? ', and it is not one given with --key' : ''}). If it is the fingerprint your change board pinned for the installation that made the report, verify again with --key and that pinned fingerprint.`,
+    ['the signing key'],
+  );
+}
+
 function fromJson(text: string): Extracted {
   const document = parseObject(text);
   if (document === null)
     return {
       raw: {},
       digest: null,
+      signature: null,
       checks: [failed('Report digest', 'The file is not valid JSON any more: it was changed or cut short.')],
     };
-  const { digest: recorded, ...raw } = document;
+  const { digest: recorded, signature, ...raw } = document;
   const digest = ReportDigest.safeParse(recorded);
   const checks = [digestCheck(raw, digest.success ? digest.data : null, 'The report data')];
   // Values intact but bytes different: whitespace or field order was edited. Still a change to the file.
@@ -98,7 +140,7 @@ function fromJson(text: string): Extracted {
       ),
     );
   }
-  return { raw, digest: digest.success ? digest.data : null, checks };
+  return { raw, digest: digest.success ? digest.data : null, signature, checks };
 }
 
 function scriptText(html: string, id: string): string | null {
@@ -109,47 +151,45 @@ function scriptText(html: string, id: string): string | null {
 function fromHtml(html: string): Extracted {
   const embedded = scriptText(html, REPORT_SCRIPT_ID);
   const digestText = scriptText(html, DIGEST_SCRIPT_ID);
+  const signatureText = scriptText(html, SIGNATURE_SCRIPT_ID);
   const raw = embedded === null ? null : parseObject(embedded);
   const digest = digestText === null ? null : ReportDigest.safeParse(parseObject(digestText));
+  const signature = signatureText === null ? null : parseObject(signatureText);
   const checks: VerifyCheck[] = [];
-  if (raw === null || embedded === null) {
+  if (raw === null) {
     checks.push(
       failed('Report digest', 'The page no longer holds its embedded report data (it was removed or damaged), so it cannot be checked.', [
         'the embedded report data',
       ]),
     );
   } else {
-    const digestValue = digest?.success ? digest.data : null;
-    // The digest covers the exact embedded text; a section comparison then names what changed.
-    const exact = digestValue !== null && sha256(embedded) === digestValue.report;
-    checks.push(
-      exact
-        ? passed('Report digest', `The embedded report data matches its digest sha256:${digestValue.report}.`)
-        : digestCheck(raw, digestValue, 'The embedded report data'),
-    );
+    checks.push(digestCheck(raw, digest?.success ? digest.data : null, 'The embedded report data'));
   }
-  checks.push(pageCheck(html, raw, digest?.success ? digest.data : null));
-  return { raw: raw ?? {}, digest: digest?.success ? digest.data : null, checks };
+  checks.push(pageCheck(html, raw, signature));
+  return { raw: raw ?? {}, digest: digest?.success ? digest.data : null, signature, checks };
 }
 
-/** Every byte of the page, through the page digest; a re-rendering from the embedded data names where. */
-function pageCheck(html: string, raw: Record<string, unknown> | null, digest: ReportDigest | null): VerifyCheck {
+/**
+ * The visible page against its embedded data: the page is rebuilt here from that data (with the digest
+ * recomputed, not the one the page states) and must be the same, byte for byte. A page whose text was
+ * edited and whose digests were recomputed still differs from its rebuilt self.
+ */
+function pageCheck(html: string, raw: Record<string, unknown> | null, signature: unknown): VerifyCheck {
   const name = 'Page';
-  const recorded = new RegExp(`<meta name="${PAGE_DIGEST_META}" content="(sha256:[0-9a-f]{64})">`).exec(html)?.[1];
-  if (recorded === undefined)
-    return failed(name, 'The page digest is missing, so the visible page cannot be checked.', ['the page digest']);
-  const withPlaceholder = blankPageDigest(html);
-  if (`sha256:${sha256(withPlaceholder)}` === recorded) return passed(name, 'Every byte of the page matches the page digest.');
   const model = ReportModel.safeParse(raw);
-  if (!model.success || digest === null)
-    return failed(name, 'The page was changed after the report was made.', [
-      'the page (its embedded data is damaged too, so the place cannot be named)',
-    ]);
-  // Compared with the page digests blanked in both: where they differ says nothing about the content.
-  const expected = blankPageDigest(renderHtml({ ...model.data, digest }));
-  if (expected === withPlaceholder) return failed(name, 'The page digest itself was changed.', ['the page digest']);
-  return failed(name, 'The page was changed after the report was made.', [
-    `the visible page, first in ${regionAt(withPlaceholder, firstDifference(expected, withPlaceholder))}`,
+  const parsedSignature = ReportSignature.safeParse(signature);
+  if (!model.success || !parsedSignature.success)
+    return failed(
+      name,
+      'The page cannot be rebuilt from its embedded data (it is damaged or missing), so its visible text cannot be checked.',
+      ['the embedded report data'],
+    );
+  const expected = renderHtml({ ...model.data, digest: digestReport(model.data), signature: parsedSignature.data });
+  if (expected === html) return passed(name, 'The page is exactly the one its embedded report data renders to (rebuilt and compared).');
+  const withPlaceholder = blankPageDigest(html);
+  if (blankPageDigest(expected) === withPlaceholder) return failed(name, 'The page digest itself was changed.', ['the page digest']);
+  return failed(name, 'The page differs from the one its embedded report data renders to: it was changed after the report was made.', [
+    `the visible page, first in ${regionAt(withPlaceholder, firstDifference(blankPageDigest(expected), withPlaceholder))}`,
   ]);
 }
 

@@ -2,13 +2,12 @@
  * The one inventory table: Fluent UI Table primitives over a virtual window (@tanstack/react-virtual) of
  * rows the core filters, sorts and pages (use-paged-rows). The DOM holds only the rows on screen plus a
  * small overscan, whatever the estate's size. It is an ARIA grid (a treegrid when rows have children)
- * with aria-rowcount over all rows, a search box, a row count, sortable and resizable columns, keyboard
- * navigation across the whole list, copy a row as JSON, CSV export of the rows it shows, and refresh.
+ * with aria-rowcount over all rows and sortable, resizable columns. Its parts: the toolbar
+ * (DataTableToolbar: search, count, copy, export, refresh), the keyboard cursor (use-grid-cursor) and the
+ * CSV export (csv-export).
  */
 import {
   Button,
-  SearchBox,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -16,23 +15,24 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Tooltip,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ChevronDownRegular, ChevronRightRegular, CopyRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { MethodName } from '../../../shared/contract';
-import { MAX_PAGE_ROWS, type Sort } from '../../../shared/inventory-rows';
-import { client } from '../client';
+import type { Sort } from '../../../shared/inventory-rows';
+import { refreshInventory } from '../query-keys';
+import { exportTableCsv } from './csv-export';
+import { DataTableToolbar, type ToolbarNotice } from './DataTableToolbar';
 import { QueryError } from './QueryState';
-import { copyText, downloadCsv } from './row-transfer';
+import { copyText } from './row-transfer';
 import { useColumnWidths } from './use-column-widths';
 import { useFillHeight } from './use-fill-height';
-import { blockQuery, pageParamsOf, usePagedRows, type ExtraParams, type PagedMethod, type PagedQuery, type RowOf } from './use-paged-rows';
+import { useGridCursor } from './use-grid-cursor';
+import { blockQuery, usePagedRows, type ExtraParams, type PagedMethod, type PagedQuery, type RowOf } from './use-paged-rows';
 
 export interface DataColumn<Row> {
   /** Also the column the core sorts by, when `sortable`. */
@@ -76,12 +76,6 @@ const TREE_INDENT = 20;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  search: { width: '320px' },
-  count: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
-  spacer: { flexGrow: 1 },
-  notice: { color: tokens.colorNeutralForeground3 },
-  noticeError: { color: tokens.colorPaletteRedForeground1 },
   viewport: {
     overflow: 'auto',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -142,12 +136,10 @@ export function DataTable<M extends PagedMethod>({
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<Sort | null>(null);
-  const [activeIndex, setActiveIndex] = useState<number | null>(null);
-  const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
+  const [notice, setNotice] = useState<ToolbarNotice | null>(null);
   const [exporting, setExporting] = useState(false);
   const { widths, totalWidth, resizeHandleProps } = useColumnWidths(columns);
   const viewportRef = useRef<HTMLDivElement>(null);
-  const focusRequest = useRef<number | null>(null);
   const typedFilter = useRef('');
   const height = useFillHeight(viewportRef);
 
@@ -167,29 +159,8 @@ export function DataTable<M extends PagedMethod>({
     if (head) setRowCount(head.rowCount);
   }, [head]);
 
-  // Move keyboard focus to the active row once the virtualizer has rendered it.
-  useEffect(() => {
-    const index = focusRequest.current;
-    if (index === null) return;
-    const element = viewportRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
-    if (element) {
-      element.focus({ preventScroll: true });
-      focusRequest.current = null;
-    }
-  });
-
-  const resetCursor = () => {
-    setActiveIndex(null);
-    virtualizer.scrollToOffset(0);
-  };
-
-  const moveTo = (index: number) => {
-    const target = Math.min(Math.max(index, 0), rowCount - 1);
-    if (target < 0) return;
-    setActiveIndex(target);
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    focusRequest.current = target;
-  };
+  const cursor = useGridCursor(viewportRef, virtualizer, rowCount, height, ROW_HEIGHT);
+  const { activeIndex, setActiveIndex } = cursor;
 
   const toggleSort = (columnId: string) => {
     setSort((current) =>
@@ -197,7 +168,7 @@ export function DataTable<M extends PagedMethod>({
         ? { column: columnId, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
         : { column: columnId, direction: 'ascending' },
     );
-    resetCursor();
+    cursor.reset();
   };
 
   const copyRow = async (row: RowOf<M> | undefined) => {
@@ -216,19 +187,8 @@ export function DataTable<M extends PagedMethod>({
   const exportCsv = async () => {
     setExporting(true);
     try {
-      const lines: string[][] = [];
-      for (let offset = 0; ; offset += MAX_PAGE_ROWS) {
-        const page = await client.invoke(method as MethodName, pageParamsOf(query, offset, MAX_PAGE_ROWS) as never);
-        const { rows: batch, rowCount: count } = page as { rows: Array<RowOf<M>>; rowCount: number };
-        lines.push(...batch.map((row) => columns.map((column) => column.text(row))));
-        if (offset + MAX_PAGE_ROWS >= count) break;
-      }
-      downloadCsv(
-        label.toLowerCase().replace(/\W+/g, '-'),
-        columns.map((column) => column.header),
-        lines,
-      );
-      setNotice({ text: `Exported ${countText(lines.length)} ${lines.length === 1 ? noun.one : noun.many} as CSV.`, failed: false });
+      const count = await exportTableCsv(method, query, columns, label);
+      setNotice({ text: `Exported ${countText(count)} ${count === 1 ? noun.one : noun.many} as CSV.`, failed: false });
     } catch (error) {
       setNotice({ text: `The export failed: ${error instanceof Error ? error.message : String(error)}`, failed: true });
     } finally {
@@ -252,22 +212,7 @@ export function DataTable<M extends PagedMethod>({
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLElement && event.target.getAttribute('role') === 'separator') return;
-    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-    const current = activeIndex ?? -1;
-    const moves: Record<string, () => number> = {
-      ArrowDown: () => current + 1,
-      ArrowUp: () => Math.max(0, current - 1),
-      PageDown: () => current + page,
-      PageUp: () => Math.max(0, current - page),
-      Home: () => 0,
-      End: () => rowCount - 1,
-    };
-    const move = moves[event.key];
-    if (move) {
-      event.preventDefault();
-      moveTo(move());
-      return;
-    }
+    if (cursor.navigate(event)) return;
     if (!activeRow) return;
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -292,58 +237,28 @@ export function DataTable<M extends PagedMethod>({
 
   return (
     <div className={styles.root}>
-      <div className={styles.toolbar}>
-        <SearchBox
-          className={styles.search}
-          aria-label={`Search ${noun.many}`}
-          placeholder={`Search ${noun.many}`}
-          onChange={(_event, data) => {
-            // The box keeps its own text; the table changes once, when the new first rows are here, so a
-            // keystroke costs one request and one render (a newer keystroke supersedes a pending one).
-            const typed = data.value;
-            typedFilter.current = typed;
-            void queryClient.prefetchQuery(blockQuery(method, { ...query, filter: typed }, 0)).finally(() => {
-              if (typedFilter.current !== typed) return;
-              setFilter(typed);
-              resetCursor();
-            });
-          }}
-        />
-        <Text className={styles.count} role="status">
-          {countLabel}
-        </Text>
-        {rows.isFetching && <Spinner size="extra-tiny" aria-label={`Updating ${noun.many}`} />}
-        <span className={styles.spacer} />
-        {notice && (
-          <Text className={notice.failed ? styles.noticeError : styles.notice} aria-live="polite">
-            {notice.text}
-          </Text>
-        )}
-        <Tooltip content="Copy the selected row as JSON (Ctrl+C)" relationship="description">
-          <Button icon={<CopyRegular />} disabled={!activeRow} onClick={() => void copyRow(activeRow)}>
-            Copy row
-          </Button>
-        </Tooltip>
-        <Tooltip content={`Download the ${noun.many} this table shows, as CSV`} relationship="description">
-          <Button
-            icon={exporting ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />}
-            disabled={exporting || matched === 0}
-            onClick={() => void exportCsv()}
-          >
-            Export CSV
-          </Button>
-        </Tooltip>
-        <Button
-          icon={<ArrowClockwiseRegular />}
-          onClick={() =>
-            void queryClient.invalidateQueries({
-              predicate: (q) => typeof q.queryKey[0] === 'string' && q.queryKey[0].startsWith('inventory.'),
-            })
-          }
-        >
-          Refresh
-        </Button>
-      </div>
+      <DataTableToolbar
+        noun={noun}
+        countLabel={countLabel}
+        fetching={rows.isFetching}
+        notice={notice}
+        onSearch={(typed) => {
+          // The box keeps its own text; the table changes once, when the new first rows are here, so a
+          // keystroke costs one request and one render (a newer keystroke supersedes a pending one).
+          typedFilter.current = typed;
+          void queryClient.prefetchQuery(blockQuery(method, { ...query, filter: typed }, 0)).finally(() => {
+            if (typedFilter.current !== typed) return;
+            setFilter(typed);
+            cursor.reset();
+          });
+        }}
+        canCopy={activeRow !== undefined}
+        onCopy={() => void copyRow(activeRow)}
+        exporting={exporting}
+        canExport={matched > 0}
+        onExport={() => void exportCsv()}
+        onRefresh={() => void refreshInventory(queryClient)}
+      />
       {rows.error && <QueryError what={noun.many} error={rows.error} />}
       <div ref={viewportRef} className={styles.viewport} style={{ height }} onKeyDown={onKeyDown}>
         <Table

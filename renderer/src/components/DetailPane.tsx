@@ -4,7 +4,7 @@
  */
 import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   pane: {
@@ -41,6 +41,7 @@ export function DetailPane({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  useCloseOnEscape(onClose);
   return (
     <aside className={styles.pane} aria-label={label}>
       <div className={styles.title}>
@@ -52,6 +53,20 @@ export function DetailPane({
       {children}
     </aside>
   );
+}
+
+/** Escape closes the pane from anywhere on the page, except inside a dialog (Escape closes the dialog then). */
+function useCloseOnEscape(onClose: () => void) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest('[role="dialog"], [role="alertdialog"], [role="listbox"], [role="menu"]'))
+        return;
+      onClose();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
 }
 
 /** Label/value pairs; a null value reads "—" so an empty field is never mistaken for a missing one. */

@@ -5,8 +5,11 @@
 import { Badge } from '@fluentui/react-components';
 import type { ClusterNodeState, DiskResourceState, LunState, SnapshotSetState } from '../../../shared/domain';
 import type { z } from 'zod';
+import { lunRoleText, type LunRole } from '../../../shared/lun-roles';
+import type { RunState } from '../../../shared/recovery';
+import { runStateText } from '../recovery/run-format';
 
-type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand';
+type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand' | 'severe' | 'important';
 
 const lunColor: Record<z.infer<typeof LunState>, BadgeColor> = {
   healthy: 'success',
@@ -46,7 +49,21 @@ export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResour
 export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => (
   <StateBadge color={nodeColor[state]} text={state} />
 );
-export const GroupStateBadge = ({ state }: { state: string }) => <StateBadge color={groupColor[state] ?? 'subtle'} text={state} />;
+const roleColor: Record<LunRole, BadgeColor> = {
+  production: 'success',
+  evidence: 'warning',
+  'spare-shadow': 'informative',
+  unassigned: 'subtle',
+};
+export const LunRoleBadge = ({ role }: { role: LunRole }) => <StateBadge color={roleColor[role]} text={lunRoleText[role]} />;
+export const RunStateBadge = ({ state }: { state: RunState }) => (
+  <StateBadge color={runStateText[state].color} text={runStateText[state].label} />
+);
+/** Failover Cluster's group states in words ("PartialOnline" is some resources online, others not). */
+const groupText: Record<string, string> = { PartialOnline: 'Partly online' };
+export const GroupStateBadge = ({ state }: { state: string }) => (
+  <StateBadge color={groupColor[state] ?? 'subtle'} text={groupText[state] ?? state} />
+);
 
 const verdictLook = {
   compliant: { color: 'success', text: 'Compliant' },

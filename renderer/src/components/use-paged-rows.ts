@@ -7,6 +7,7 @@ import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import type { MethodName, ParamsOf, ResultOf } from '../../../shared/contract';
 import type { Sort } from '../../../shared/inventory-rows';
 import { client } from '../client';
+import { contractKey } from '../query-keys';
 
 export type PagedMethod =
   | 'inventory.lunPage'
@@ -44,7 +45,7 @@ export function pageParamsOf<M extends PagedMethod>(query: PagedQuery<M>, offset
 export function blockQuery<M extends PagedMethod>(method: M, query: PagedQuery<M>, block: number) {
   const params = pageParamsOf(query, block * BLOCK_ROWS, BLOCK_ROWS);
   return {
-    queryKey: [method, params] as const,
+    queryKey: contractKey(method, params),
     queryFn: () => client.invoke(method as MethodName, params as never) as Promise<ResultOf<M>>,
   };
 }

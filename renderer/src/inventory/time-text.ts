@@ -1,7 +1,30 @@
-/** Times as an administrator reads them: local date and time, and how long ago. */
-export function formatDateTime(iso: string): string {
+/**
+ * Times as an administrator reads them: local date and time with its zone (reports are in UTC; an
+ * operator comparing the two must see which is which), and how long ago.
+ */
+const minuteFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+const secondFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+/** "Dec 1, 2026, 11:00 PM UTC"; to the second for the steps of a run. */
+export function formatDateTime(iso: string, precision: 'minute' | 'second' = 'minute'): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (Number.isNaN(date.getTime())) return iso;
+  return (precision === 'second' ? secondFormat : minuteFormat).format(date);
 }
 
 /** "3 h", "2 d": the age of a snapshot set at a glance. */

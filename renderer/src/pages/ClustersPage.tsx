@@ -6,7 +6,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { ClusterRow } from '../../../shared/inventory-rows';
-import { GroupStateBadge, NodeStateBadge, ResourceStateBadge } from '../components/badges';
+import { GroupStateBadge, LunStateBadge, NodeStateBadge, ResourceStateBadge } from '../components/badges';
 import { DataTable, type DataColumn } from '../components/DataTable';
 import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
@@ -119,9 +119,19 @@ function useColumns(): DataColumn<ClusterRow>[] {
       id: 'lun',
       header: 'Mapped LUN',
       width: 230,
-      text: byKind({ disk: (r) => r.lun?.name ?? '' }, ''),
+      text: byKind({ disk: (r) => (r.lun ? `${r.lun.name} (${r.lun.state})` : '') }, ''),
+      // The disk resource can read Online while its LUN's data is damaged: the LUN's own state says so.
       render: byKind<ReactNode>(
-        { disk: (r) => r.lun?.name ?? <span className={styles.warn}>no node sees a disk with this identity</span> },
+        {
+          disk: (r) =>
+            r.lun ? (
+              <>
+                {r.lun.name} {r.lun.state !== 'healthy' && <LunStateBadge state={r.lun.state} />}
+              </>
+            ) : (
+              <span className={styles.warn}>no node sees a disk with this identity</span>
+            ),
+        },
         null,
       ),
     },

@@ -3,7 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatBytes } from '../../../shared/format';
 import type { LunRow } from '../../../shared/inventory-rows';
-import { ComplianceBadge, LunStateBadge } from '../components/badges';
+import { lunRoleText } from '../../../shared/lun-roles';
+import { ComplianceBadge, LunRoleBadge, LunStateBadge } from '../components/badges';
 import { DataTable, type DataColumn } from '../components/DataTable';
 import { SplitView } from '../components/SplitView';
 import { LunDetails } from '../inventory/LunDetails';
@@ -21,6 +22,14 @@ function useColumns(): DataColumn<LunRow>[] {
   return [
     { id: 'name', header: 'Name', width: 240, sortable: true, text: (l) => l.name, render: (l) => l.name },
     { id: 'state', header: 'State', width: 120, sortable: true, text: (l) => l.state, render: (l) => <LunStateBadge state={l.state} /> },
+    {
+      id: 'role',
+      header: 'Role',
+      width: 170,
+      sortable: true,
+      text: (l) => lunRoleText[l.role],
+      render: (l) => <LunRoleBadge role={l.role} />,
+    },
     {
       id: 'size',
       header: 'Size',

@@ -5,6 +5,7 @@
 import { Badge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FindingKind, MaskingFinding } from '../../../shared/masking-findings';
+import { useContractQuery } from '../queries';
 import { DataTable, type DataColumn } from '../components/DataTable';
 import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
@@ -66,16 +67,32 @@ function FindingDetails({ finding, onClose }: { finding: MaskingFinding; onClose
   );
 }
 
+const noFindingsText = 'No masking findings: every LUN is seen by someone, and every cluster disk by exactly the nodes of its cluster.';
+
+/**
+ * Findings first when there are any (they are what the operator came for), the matrix below them; with
+ * none, one line says so and the matrix takes the room an empty table would have.
+ */
 export function MaskingPage() {
   const styles = useStyles();
   const [open, setOpen] = useState<MaskingFinding | null>(null);
+  const count = useContractQuery('inventory.findingPage', { limit: 1 }).data?.matched;
+  const intro = (
+    <Text className={styles.intro}>
+      Each row is a LUN, each column a host, grouped by cluster. A cluster disk must be seen by every node of its cluster and by no other
+      host.
+    </Text>
+  );
+  if (count === 0)
+    return (
+      <>
+        <Text as="p">{noFindingsText}</Text>
+        {intro}
+        <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.65))} />
+      </>
+    );
   return (
     <>
-      <Text className={styles.intro}>
-        Each row is a LUN, each column a host, grouped by cluster. A cluster disk must be seen by every node of its cluster and by no other
-        host.
-      </Text>
-      <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.42))} />
       <Subtitle2 as="h3" className={styles.heading}>
         Findings
       </Subtitle2>
@@ -88,13 +105,18 @@ export function MaskingPage() {
             columns={columns}
             rowId={findingId}
             extra={{}}
-            emptyText="No masking findings: every LUN is seen by someone, and every cluster disk by exactly the nodes of its cluster."
+            emptyText={noFindingsText}
             openId={open ? findingId(open) : null}
             onOpen={setOpen}
           />
         }
         detail={open && <FindingDetails finding={open} onClose={() => setOpen(null)} />}
       />
+      <Subtitle2 as="h3" className={styles.heading}>
+        Who sees which LUN
+      </Subtitle2>
+      {intro}
+      <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.42))} />
     </>
   );
 }

@@ -3,7 +3,6 @@
  * resume it or roll it back.
  */
 import {
-  Badge,
   Button,
   Dropdown,
   Option,
@@ -23,10 +22,13 @@ import { matchesFilter } from '../../../shared/filter';
 import type { RunSummary } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
+import { DamagedRunNotice } from '../recovery/DamagedRunNotice';
 import { ReportExports } from '../recovery/ReportExports';
 import { RunTimeline } from '../recovery/RunTimeline';
 import { formatDowntime, formatDuration, formatTime, isUnfinished, runStateText } from '../recovery/run-format';
-import { useRunsViewStore } from '../recovery/runs-view-store';
+import { RunStateBadge } from '../components/badges';
+import { RunLink } from '../components/RunLink';
+import { useUiStore } from '../ui-store';
 import { SectionTitle } from '../recovery/titles';
 
 const useStyles = makeStyles({
@@ -46,7 +48,10 @@ const stateFilters: Record<StateFilter, { label: string; keep(run: RunSummary): 
 
 export function RunsPage() {
   const runs = useContractQuery('runs.list', {});
-  const { selectedRunId, selectRun } = useRunsViewStore();
+  const route = useUiStore((state) => state.route);
+  const navigate = useUiStore((state) => state.navigate);
+  const selectedRunId = route.page === 'runs' ? route.runId : null;
+  const selectRun = (runId: string) => navigate({ page: 'runs', runId });
   const [stateFilter, setStateFilter] = useState<StateFilter>('all');
   const [search, setSearch] = useState('');
   const styles = useStyles();
@@ -78,16 +83,19 @@ export function RunsPage() {
       </div>
       <QueryState query={runs} what="runs">
         {(rows) => (
-          <RunsTable
-            runs={rows.filter(
-              (run) =>
-                stateFilters[stateFilter].keep(run) &&
-                matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]),
-            )}
-            total={rows.length}
-            selectedRunId={selectedRunId}
-            onOpen={selectRun}
-          />
+          <>
+            {rows.flatMap((run) => (run.damage ? [<DamagedRunNotice key={run.id} run={{ ...run, damage: run.damage }} />] : []))}
+            <RunsTable
+              runs={rows.filter(
+                (run) =>
+                  stateFilters[stateFilter].keep(run) &&
+                  matchesFilter(search, [run.id, run.setId, run.operator, runStateText[run.state].label]),
+              )}
+              total={rows.length}
+              selectedRunId={selectedRunId}
+              onOpen={selectRun}
+            />
+          </>
         )}
       </QueryState>
       {selectedRunId && (
@@ -148,11 +156,11 @@ function RunsTable({
             className={run.id === selectedRunId ? styles.selected : undefined}
             aria-selected={run.id === selectedRunId}
           >
-            <TableCell className={styles.mono}>{run.id}</TableCell>
             <TableCell>
-              <Badge appearance="filled" color={runStateText[run.state].color}>
-                {runStateText[run.state].label}
-              </Badge>
+              <RunLink runId={run.id} />
+            </TableCell>
+            <TableCell>
+              <RunStateBadge state={run.state} />
             </TableCell>
             <TableCell>{formatTime(run.startedAt)}</TableCell>
             <TableCell>{run.operator}</TableCell>
@@ -163,14 +171,18 @@ function RunsTable({
             <TableCell>{formatDowntime(run.downtimeMs)}</TableCell>
             <TableCell className={styles.mono}>{run.setId}</TableCell>
             <TableCell>
-              <Button
-                size="small"
-                appearance={isUnfinished(run.state) ? 'primary' : 'secondary'}
-                onClick={() => onOpen(run.id)}
-                aria-label={`Open run ${run.id}`}
-              >
-                {isUnfinished(run.state) ? 'Open to resume or roll back' : 'Open'}
-              </Button>
+              {run.state === 'damaged' ? (
+                <Text>See the notice above</Text>
+              ) : (
+                <Button
+                  size="small"
+                  appearance={isUnfinished(run.state) ? 'primary' : 'secondary'}
+                  onClick={() => onOpen(run.id)}
+                  aria-label={`Open run ${run.id}`}
+                >
+                  {isUnfinished(run.state) ? 'Open to resume or roll back' : 'Open'}
+                </Button>
+              )}
             </TableCell>
           </TableRow>
         ))}

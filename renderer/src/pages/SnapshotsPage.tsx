@@ -1,4 +1,4 @@
-/** The transportable shadow copy sets, newest state first at a glance; expand a set to its shadow copies. */
+/** The transportable shadow copy sets, newest first with their cluster and age; expand a set to its shadow copies. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { SnapshotRow } from '../../../shared/inventory-rows';
@@ -63,6 +63,20 @@ function useColumns(): DataColumn<SnapshotRow>[] {
       ),
       render: pick<ReactNode>(
         (s) => ageText(s.createdAt),
+        () => '',
+      ),
+    },
+    {
+      id: 'cluster',
+      header: 'Cluster',
+      width: 120,
+      sortable: true,
+      text: pick(
+        (s) => s.cluster ?? '',
+        () => '',
+      ),
+      render: pick<ReactNode>(
+        (s) => s.cluster ?? '—',
         () => '',
       ),
     },

@@ -2,7 +2,7 @@
  * Step 6: what the recovery achieved: the verification results, the production downtime, and where the
  * damaged LUNs are now.
  */
-import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RunDetail, StepChange, StepKind } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { ReportExports } from './ReportExports';
@@ -10,7 +10,7 @@ import { useContractQuery } from '../queries';
 import { WizardFooter } from './WizardFooter';
 import { hostsText } from '../../../shared/change-text';
 import { formatDuration } from './run-format';
-import { openRunOnRunsPage } from './runs-view-store';
+import { RunLink } from '../components/RunLink';
 import { useWizardStore } from './wizard-store';
 import { SectionTitle, SubsectionTitle } from './titles';
 
@@ -30,9 +30,7 @@ export function DoneStep({ runId }: { runId: string }) {
       </QueryState>
       <ReportExports runId={runId} />
       <WizardFooter>
-        <Link as="button" onClick={() => openRunOnRunsPage(runId)}>
-          Open this run on the Runs page
-        </Link>
+        <RunLink runId={runId} label="Open this run on the Runs page" />
         <Button appearance="primary" onClick={reset}>
           Start another recovery
         </Button>

@@ -1,4 +1,4 @@
-/** One planned step as the review shows it: why, what it changes, the exact commands and how it is undone. */
+/** One planned step as the review shows it: why, what it changes, the exact commands (folded) and how it is undone. */
 import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PlanStep } from '../../../shared/recovery';
 import { StepChanges } from './StepChanges';
@@ -20,8 +20,9 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-all',
+    // A command is never wrapped mid-token (a wrapped GUID or path reads as two); long lines scroll instead.
+    whiteSpace: 'pre',
+    overflowX: 'auto',
     backgroundColor: tokens.colorNeutralBackground3,
   },
 });
@@ -43,7 +44,8 @@ export function PlanStepCard({ step, number }: { step: PlanStep; number: number 
       <Text>{step.why}</Text>
       <StepChanges changes={step.changes} />
       {step.commands.length > 0 && (
-        <details open>
+        // Collapsed by default: the review reads as the steps and what they change; the exact commands are one click away.
+        <details>
           <summary>
             {step.commands.length === 1 ? 'The command' : `The ${step.commands.length} commands`} (
             {[...new Set(step.commands.map((c) => `${c.tool} on ${c.runsOn}`))].join(', ')})

@@ -35,6 +35,12 @@ function attentionOf(run: RunDetail): { intent: MessageBarIntent; title: string;
       };
     case 'succeeded':
       return { intent: 'success', title: 'Recovery complete', text: 'Every step finished.' };
+    case 'damaged':
+      return {
+        intent: 'error',
+        title: 'Damaged journal',
+        text: `${run.lastError ?? ''} Check the estate by hand, then release the LUNs this run holds.`,
+      };
     case 'running':
       return null;
   }

@@ -4,15 +4,19 @@ import { useEffect } from 'react';
 import { useContractQuery } from '../queries';
 import { RunTimeline } from './RunTimeline';
 import { WizardFooter } from './WizardFooter';
+import { useUiStore } from '../ui-store';
+import { wizardRoute } from '../routes';
 import { useWizardStore } from './wizard-store';
 import { SectionTitle } from './titles';
 
 export function RunWatchStep({ runId }: { runId: string }) {
   const state = useContractQuery('runs.get', { runId }).data?.state;
-  const { goTo, reset } = useWizardStore();
+  const reset = useWizardStore((s) => s.reset);
+  const navigate = useUiStore((s) => s.navigate);
   useEffect(() => {
-    if (state === 'succeeded') goTo('done');
-  }, [state, goTo]);
+    // The run's URL moves on to its results: Back from them is the page before the run, not a finished timeline.
+    if (state === 'succeeded') navigate(wizardRoute('done', null, runId), { replace: true });
+  }, [state, navigate, runId]);
   return (
     <section aria-labelledby="wizard-run-heading">
       <SectionTitle id="wizard-run-heading">Recovery run</SectionTitle>

@@ -1,35 +1,27 @@
 /**
- * Step 1: choose the snapshot set to recover from. Only a set that was never imported can be swapped in;
- * every other one says why not.
+ * Step 1: choose the snapshot set to recover from. The sets come a window at a time from the core
+ * (virtualized, searchable, sortable by cluster, host or age; newest first), so 2,000 sets cost what 20 do.
+ * Only a set that was never imported can be swapped in; every other one says why not. Next sits above the
+ * table, where it is seen without scrolling.
  */
-import {
-  Badge,
-  Button,
-  Radio,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { SnapshotSet } from '../../../shared/domain';
-import { QueryState } from '../components/QueryState';
-import { useContractQuery } from '../queries';
-import { WizardFooter } from './WizardFooter';
-import { formatTime } from './run-format';
-import { useWizardStore } from './wizard-store';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { SnapshotRow } from '../../../shared/inventory-rows';
+import { SetStateBadge } from '../components/badges';
+import { DataTable, type DataColumn } from '../components/DataTable';
+import { ageText, formatDateTime } from '../inventory/time-text';
 import { SectionTitle } from './titles';
+import { useWizardStore } from './wizard-store';
+
+type SetRow = Extract<SnapshotRow, { kind: 'set' }>;
 
 const useStyles = makeStyles({
-  id: { fontFamily: tokens.fontFamilyMonospace },
+  bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalS} 0`, flexWrap: 'wrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
   why: { color: tokens.colorNeutralForeground2 },
 });
 
-function whyNot(set: SnapshotSet): string | null {
+/** Why a set cannot be recovered from; null when it can. */
+export function whyNot(set: Pick<SetRow, 'state' | 'importedTo'>): string | null {
   switch (set.state) {
     case 'created':
       return null;
@@ -44,83 +36,116 @@ function whyNot(set: SnapshotSet): string | null {
   }
 }
 
+const asSet = (row: SnapshotRow): SetRow | null => (row.kind === 'set' ? row : null);
+
+function useColumns(chosenId: string | null): DataColumn<SnapshotRow>[] {
+  const styles = useStyles();
+  const ofSet =
+    <T,>(pick: (set: SetRow) => T, otherwise: T) =>
+    (row: SnapshotRow) => {
+      const set = asSet(row);
+      return set ? pick(set) : otherwise;
+    };
+  return [
+    {
+      id: 'chosen',
+      header: 'Chosen',
+      width: 80,
+      text: ofSet((s) => (s.id === chosenId ? 'chosen' : ''), ''),
+      render: ofSet((s) => (s.id === chosenId ? <strong>✓ chosen</strong> : null), null),
+    },
+    {
+      id: 'created',
+      header: 'Taken',
+      width: 190,
+      sortable: true,
+      text: ofSet((s) => s.createdAt, ''),
+      render: ofSet((s) => formatDateTime(s.createdAt), ''),
+    },
+    { id: 'age', header: 'Age', width: 70, text: ofSet((s) => ageText(s.createdAt), ''), render: ofSet((s) => ageText(s.createdAt), '') },
+    {
+      id: 'cluster',
+      header: 'Cluster',
+      width: 130,
+      sortable: true,
+      text: ofSet((s) => s.cluster ?? '', ''),
+      render: ofSet((s) => s.cluster ?? '—', ''),
+    },
+    {
+      id: 'source',
+      header: 'Source host',
+      width: 130,
+      sortable: true,
+      text: ofSet((s) => s.sourceHost, ''),
+      render: ofSet((s) => s.sourceHost, ''),
+    },
+    {
+      id: 'state',
+      header: 'State',
+      width: 100,
+      sortable: true,
+      text: ofSet((s) => s.state, ''),
+      render: ofSet((s) => <SetStateBadge state={s.state} />, null),
+    },
+    {
+      id: 'usable',
+      header: 'Can it be used?',
+      width: 360,
+      text: ofSet((s) => whyNot(s) ?? 'Yes', ''),
+      render: ofSet((s) => <span className={styles.why}>{whyNot(s) ?? 'Yes: not imported anywhere yet.'}</span>, null),
+    },
+    {
+      id: 'id',
+      header: 'Set',
+      width: 320,
+      sortable: true,
+      text: ofSet((s) => s.id, ''),
+      render: ofSet((s) => <span className={styles.mono}>{s.id}</span>, null),
+    },
+  ];
+}
+
+const noneExpanded = { expanded: [] };
+
 export function SetChoiceStep() {
-  const snapshots = useContractQuery('inventory.snapshots', {});
+  const styles = useStyles();
   const { setId, chooseSet, goTo } = useWizardStore();
-  const chosen = snapshots.data?.find((s) => s.id === setId);
+  const columns = useColumns(setId);
   return (
     <section aria-labelledby="wizard-set-heading">
       <SectionTitle id="wizard-set-heading">Choose the snapshot set to recover from</SectionTitle>
       <Text as="p" block>
-        The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken.
+        The damaged LUNs are swapped for this set&apos;s shadow copies, as they were when it was taken. Click a set (or select it with the
+        arrow keys and press Enter) to choose it.
       </Text>
-      <QueryState query={snapshots} what="snapshot sets">
-        {(sets) => <SetTable sets={sets} chosenId={setId} onChoose={chooseSet} />}
-      </QueryState>
-      <WizardFooter>
-        <Button appearance="primary" disabled={!chosen || whyNot(chosen) !== null} onClick={() => goTo('scope')}>
+      <div className={styles.bar}>
+        <Text role="status">
+          {setId ? (
+            <>
+              Chosen: set <span className={styles.mono}>{setId}</span>
+            </>
+          ) : (
+            'No set chosen yet.'
+          )}
+        </Text>
+        <Button appearance="primary" disabled={setId === null} onClick={() => goTo('scope')}>
           Next: scope and preflight
         </Button>
-      </WizardFooter>
+      </div>
+      <DataTable
+        method="inventory.snapshotPage"
+        label="Snapshot sets to recover from"
+        noun={{ one: 'snapshot set', many: 'snapshot sets' }}
+        columns={columns}
+        rowId={(row) => row.id}
+        extra={noneExpanded}
+        openId={setId}
+        onOpen={(row) => {
+          const set = asSet(row);
+          if (set && whyNot(set) === null) chooseSet(set.id);
+        }}
+        emptyText="There are no snapshot sets. Create a transportable set first (shadowswap snapshot create)."
+      />
     </section>
-  );
-}
-
-function SetTable({ sets, chosenId, onChoose }: { sets: SnapshotSet[]; chosenId: string | null; onChoose(setId: string): void }) {
-  const styles = useStyles();
-  if (sets.length === 0)
-    return (
-      <Text as="p" block>
-        There are no snapshot sets. Create a transportable set first (shadowswap snapshot create).
-      </Text>
-    );
-  const newestFirst = [...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return (
-    <Table aria-label="Snapshot sets" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Choose</TableHeaderCell>
-          <TableHeaderCell>Set</TableHeaderCell>
-          <TableHeaderCell>Taken</TableHeaderCell>
-          <TableHeaderCell>Source host</TableHeaderCell>
-          <TableHeaderCell>State</TableHeaderCell>
-          <TableHeaderCell>Shadow copies</TableHeaderCell>
-          <TableHeaderCell>Can it be used?</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {newestFirst.map((set) => {
-          const reason = whyNot(set);
-          const volumes = set.shadowCopies.map((c) => c.originalDriveLetter).filter((l) => l !== null);
-          return (
-            <TableRow key={set.id}>
-              <TableCell>
-                <Radio
-                  name="snapshot-set"
-                  value={set.id}
-                  checked={set.id === chosenId}
-                  disabled={reason !== null}
-                  onChange={() => onChoose(set.id)}
-                  aria-label={`Recover from set ${set.id}`}
-                />
-              </TableCell>
-              <TableCell className={styles.id}>{set.id}</TableCell>
-              <TableCell>{formatTime(set.createdAt)}</TableCell>
-              <TableCell>{set.sourceHost}</TableCell>
-              <TableCell>
-                <Badge appearance="tint" color={reason === null ? 'success' : 'subtle'}>
-                  {set.state}
-                </Badge>
-              </TableCell>
-              <TableCell>
-                {set.shadowCopies.length}
-                {volumes.length > 0 ? ` (${volumes.join(' ')})` : ''}
-              </TableCell>
-              <TableCell className={styles.why}>{reason ?? 'Yes: not imported anywhere yet.'}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
   );
 }

@@ -5,21 +5,19 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PayloadOf } from '../../../shared/contract';
 import type { RunDetail, RunSummary } from '../../../shared/recovery';
-
-const listKey = ['runs.list', {}];
-const detailKey = (runId: string) => ['runs.get', { runId }];
+import { invalidateRunDetail, runDetailKey, runListKey } from '../query-keys';
 
 export function rememberRunSummary(queryClient: QueryClient, summary: RunSummary): void {
-  queryClient.setQueryData<RunSummary[]>(listKey, (list) => (list ? [...list.filter((r) => r.id !== summary.id), summary] : list));
-  queryClient.setQueryData<RunDetail>(detailKey(summary.id), (detail) => (detail ? { ...detail, ...summary } : detail));
+  queryClient.setQueryData<RunSummary[]>(runListKey, (list) => (list ? [...list.filter((r) => r.id !== summary.id), summary] : list));
+  queryClient.setQueryData<RunDetail>(runDetailKey(summary.id), (detail) => (detail ? { ...detail, ...summary } : detail));
   // The summary does not carry per-step states: fetch the detail again for an open timeline.
-  void queryClient.invalidateQueries({ queryKey: detailKey(summary.id), exact: true });
+  void invalidateRunDetail(queryClient, summary.id);
 }
 
 /** A live output line lands in its step at once; the next fetch of the detail brings the journaled copy. */
 export function appendRunOutput(queryClient: QueryClient, { runId, stepId, text }: PayloadOf<'run.output'>): void {
   if (stepId === null) return;
-  queryClient.setQueryData<RunDetail>(detailKey(runId), (detail) =>
+  queryClient.setQueryData<RunDetail>(runDetailKey(runId), (detail) =>
     detail
       ? { ...detail, steps: detail.steps.map((step) => (step.id === stepId ? { ...step, output: [...step.output, text] } : step)) }
       : detail,

@@ -1,5 +1,6 @@
 /** How runs and their steps read on screen: state words and colours, durations and times. */
 import type { RunState, StepState } from '../../../shared/recovery';
+import { formatDateTime } from '../inventory/time-text';
 
 type BadgeColor = 'brand' | 'danger' | 'important' | 'informative' | 'severe' | 'subtle' | 'success' | 'warning';
 
@@ -12,6 +13,7 @@ export const runStateText: Record<RunState, { label: string; color: BadgeColor }
   'rolling-back': { label: 'Rolling back', color: 'severe' },
   succeeded: { label: 'Succeeded', color: 'success' },
   'rolled-back': { label: 'Rolled back', color: 'informative' },
+  damaged: { label: 'Damaged journal', color: 'danger' },
 };
 
 export const stepStateText: Record<StepState, string> = {
@@ -46,12 +48,8 @@ export function formatDowntime(ms: number | null): string {
   return ms === 0 ? 'none' : formatDuration(ms);
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
-}
+/** A run's times, to the second and with their zone. */
+export const formatTime = (iso: string): string => formatDateTime(iso, 'second');
 
 /** Time a step took, or has taken so far while it runs (`now` ticks then). */
 export function stepElapsedMs(startedAt: string | null, endedAt: string | null, now: number): number | null {

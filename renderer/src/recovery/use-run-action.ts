@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useContractMutation } from '../queries';
 import { rememberRunSummary } from './run-cache';
 
-type RunSteering = 'recovery.start' | 'runs.confirm' | 'runs.pause' | 'runs.resume' | 'runs.rollback';
+type RunSteering = 'recovery.start' | 'runs.confirm' | 'runs.pause' | 'runs.resume' | 'runs.rollback' | 'runs.release';
 
 export function useRunAction<M extends RunSteering>(method: M) {
   const queryClient = useQueryClient();

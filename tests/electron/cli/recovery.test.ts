@@ -111,6 +111,23 @@ describe('shadowswap recover', () => {
     expect(rolledBack.stdout).toContain('was rolled back');
   });
 
+  it('lists a run whose journal is damaged, and releases its LUNs only once its id is typed', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId]);
+    const runId = /Run (run-[\w-]+) waits/.exec(run.stdout)?.[1] ?? '';
+    fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
+    const listed = await cli(['runs']);
+    expect(listed.stdout).toMatch(new RegExp(`${runId} +damaged`));
+    expect(listed.stdout).toContain(`Run ${runId} is damaged: Its journal holds no complete first event`);
+    expect(listed.stdout).toMatch(/It still holds ARRAY-01:lun-\d+/);
+    const refused = await cli(['runs', 'release', runId]);
+    expect(refused.stderr).toContain('needs a confirmation');
+    expect((await cli(['runs', 'release', runId], ['SQLCLUS'])).stderr).toContain(`type "${runId}" exactly`);
+    const released = await cli(['runs', 'release', runId], [runId]);
+    expect(released.code, released.stderr).toBe(0);
+    expect((await cli(['runs'])).stdout).toMatch(/It holds no LUN\. Its LUNs were released by .+ at /);
+  });
+
   it('explains a missing run id', async () => {
     await prepare();
     const missing = await cli(['resume']);

@@ -28,7 +28,9 @@ describe('shadowswap report', () => {
 
     const verified = await report('verify', out('r.json'));
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/ OK +Report digest: .*\n +OK +Journal: .*\nThe report is intact\.\n$/);
+    expect(verified.stdout).toMatch(
+      / OK +Signature: Signed by this installation's key sha256:[0-9a-f]{64}.*\n +OK +Report digest: .*\n +OK +Journal: .*\nThe report is intact\.\n$/,
+    );
   });
 
   it('refuses to replace an existing file unless --force, and says so', async () => {
@@ -62,6 +64,24 @@ describe('shadowswap report', () => {
       stderr: expect.stringContaining('There is no run "run-nope"'),
     });
     expect(await report(runId)).toMatchObject({ code: 2, stderr: expect.stringContaining('This command needs --out') });
+  });
+
+  it('report key prints the public key and its fingerprint; verify elsewhere passes only with that fingerprint pinned', async () => {
+    const { runId, report, out, dataDir } = await setUp();
+    const key = await report('key');
+    expect(key.code).toBe(0);
+    const fingerprint = /^Fingerprint (sha256:[0-9a-f]{64})\n-----BEGIN PUBLIC KEY-----\n/.exec(key.stdout)?.[1] ?? '';
+    expect(fingerprint).not.toBe('');
+    expect((await report('key')).stdout).toBe(key.stdout);
+    await report(runId, '--out', out('r.html'));
+    const elsewhere = path.join(dataDir, 'auditor');
+    const unpinned = await runCliInProcess(['report', 'verify', out('r.html'), '--data-dir', elsewhere]);
+    expect(unpinned.code).toBe(1);
+    expect(unpinned.stdout).toContain(`FAIL  Signature: The report is signed by key ${fingerprint}, which is not trusted here`);
+    expect(fs.existsSync(path.join(elsewhere, 'keys'))).toBe(false);
+    const pinned = await runCliInProcess(['report', 'verify', out('r.html'), '--key', fingerprint, '--data-dir', elsewhere]);
+    expect(pinned.code, pinned.stdout).toBe(0);
+    expect(pinned.stdout).toContain('SKIP  Journal');
   });
 
   it('verify exits 1 and names what changed', async () => {

@@ -4,6 +4,7 @@
  */
 import { hostsText } from '../../../../shared/change-text';
 import type { LunRef, MaskTarget } from '../../../../shared/recovery-step-params';
+import { refuseSignatureCollision } from '../signature-collision';
 import { lunOf, lunsById, maskOf, sameHosts } from './backend-reads';
 import { report, type StepBehaviour, type StepContext } from './step-module';
 
@@ -30,10 +31,14 @@ export async function applyMasks(context: StepContext, targets: readonly MaskTar
 
 export async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
-  await applyMasks(
-    context,
-    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] })),
-  );
+  const restoring = targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] }));
+  // Checked for every LUN before any is changed: a refused rollback leaves the masks as they were.
+  const luns = await lunsById(context.backend);
+  for (const target of restoring) {
+    const lun = lunOf(luns, target.lunId);
+    if (!sameHosts(maskOf(lun), target.hosts)) refuseSignatureCollision(lun, target.hosts, luns.values());
+  }
+  await applyMasks(context, restoring);
 }
 
 /** The behaviour of a step that sets access lists: each target gets exactly its hosts; compensation puts back the captured lists. */

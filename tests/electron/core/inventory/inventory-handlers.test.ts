@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app';
 import type { MethodName, ParamsOf, ResultOf } from '../../../../shared/contract';
+import { corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 
 let lab: LabFixture;
@@ -36,7 +37,21 @@ describe('inventory.lunPage', () => {
       maskedCount: 2,
       disk: { cluster: 'SQLCLUS', resource: 'Cluster Disk 1', state: 'Online' },
       state: 'healthy',
+      role: 'production',
     });
+  });
+
+  it("names each LUN's role, and searches and sorts by it", async () => {
+    await open('two-node-sql');
+    const page = await call('inventory.lunPage', { limit: 50, sort: { column: 'role', direction: 'ascending' } });
+    const roles = Object.fromEntries(page.rows.map((r) => [r.name, r.role]));
+    expect(roles['SQL-DATA']).toBe('production');
+    const shadows = page.rows.filter((r) => r.shadowOf !== null);
+    expect(shadows.length).toBeGreaterThan(0);
+    expect(shadows.every((r) => r.role === 'spare-shadow')).toBe(true);
+    expect(page.rows.map((r) => r.role)).toEqual([...page.rows.map((r) => r.role)].sort());
+    const found = await call('inventory.lunPage', { filter: 'spare shadow', limit: 50 });
+    expect(found.matched).toBe(shadows.length);
   });
 
   it('does not map an unbroken shadow copy to the resource of its original, though it carries the same signature', async () => {
@@ -121,6 +136,7 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       childCount: 4,
       state: 'created',
       sourceHost: 'SQL01',
+      cluster: 'SQLCLUS',
       provider: 'Contoso VSS Hardware Provider',
     });
     expect(set?.kind === 'set' && set.attributes).toContain('Transportable');
@@ -134,6 +150,15 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       originalDriveLetter: 'E:',
     });
   });
+
+  it('lists sets newest first, each with the cluster of its source host', async () => {
+    await open('large');
+    const page = await call('inventory.snapshotPage', { limit: 20 });
+    const created = page.rows.map((r) => (r.kind === 'set' ? r.createdAt : ''));
+    expect(created).toEqual([...created].sort().reverse());
+    expect(page.rows.some((r) => r.kind === 'set' && r.cluster !== null)).toBe(true);
+    // Building the large estate (26,000 LUNs) takes seconds on a loaded machine.
+  }, 90_000);
 
   const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
 
@@ -169,6 +194,17 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
       resourceType: 'SQL Server',
       dependencies: ['Cluster Disk 1', 'Cluster Disk 2', 'Cluster Disk 3', 'Cluster Disk 4', 'SQL Network Name (SQLVS)'],
     });
+  });
+
+  it("shows a disk resource's LUN as damaged while the cluster still reads the disk Online", async () => {
+    await open('two-node-sql');
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    const page = await call('inventory.clusterPage', { expanded: ['SQLCLUS', sqlGroup] });
+    expect(page.rows.find((r) => r.name === 'Cluster Disk 1')).toMatchObject({
+      state: 'Online',
+      lun: { name: 'SQL-DATA', state: 'damaged' },
+    });
+    expect(page.rows.find((r) => r.name === 'Cluster Disk 2')).toMatchObject({ lun: { name: 'SQL-LOGS', state: 'healthy' } });
   });
 
   it('shows SQL Server Offline and its group not fully online once a disk it depends on is taken offline', async () => {
@@ -239,5 +275,37 @@ describe('the masking matrix', () => {
     ]);
     const all = await call('inventory.matrixPage', { limit: 1 });
     expect(all).toMatchObject({ matched: 8, rows: [{ name: 'SQL-LOGS' }] });
+  });
+
+  it('a filtered matrix keeps only the host columns its LUNs need, the same for every window', async () => {
+    await open('two-node-sql');
+    const all = await call('inventory.matrixPage', {});
+    expect(all.hosts.map((h) => h.name)).toContain('BACKUP01');
+    const first = await call('inventory.matrixPage', { filter: 'SQL-DATA', limit: 1 });
+    const second = await call('inventory.matrixPage', { filter: 'SQL-DATA', offset: 1, limit: 1 });
+    expect(first.hosts.map((h) => h.name)).toEqual(['SQL01', 'SQL02']);
+    expect(second.hosts).toEqual(first.hosts);
+    expect(first.rows[0]).toMatchObject({ name: 'SQL-DATA', seenBy: [0, 1] });
+  });
+});
+
+describe('inventory.overview', () => {
+  it('sums up two-node-sql: the cluster healthy with its recovery point, then damaged once a LUN is corrupted', async () => {
+    await open('two-node-sql');
+    const before = await call('inventory.overview', {});
+    const sqlclus = before.systems.find((s) => s.name === 'SQLCLUS');
+    const sets = await call('inventory.snapshots', {});
+    expect(sqlclus).toMatchObject({
+      kind: 'cluster',
+      health: 'healthy',
+      hosts: ['SQL01', 'SQL02'],
+      recoverableSets: sets.length,
+      evidenceLuns: [],
+    });
+    expect(sqlclus?.latestSet?.id).toBe([...sets].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id);
+
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    const after = await call('inventory.overview', {});
+    expect(after.systems[0]).toMatchObject({ name: 'SQLCLUS', health: 'damaged', problems: ['SQL-DATA is damaged'] });
   });
 });

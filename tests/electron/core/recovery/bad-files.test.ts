@@ -11,6 +11,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
 import { Journal, readJournal } from '../../../../electron/core/recovery/journal';
 import type { RunEvent } from '../../../../electron/core/recovery/run-events';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { verifyReport } from '../../../../electron/core/reports/verify-report';
 import { recordRun } from '../reports/report-fixture';
@@ -42,15 +43,18 @@ async function errorOf(action: () => unknown): Promise<ShadowSwapError> {
 }
 
 describe('a run journal', () => {
-  it('torn at its last line by a crash: the run resumes to success and the torn bytes stay on disk', async () => {
+  it('torn at its last line by a crash: the run resumes to success, the torn bytes are cut off and kept in the journal', async () => {
     const { runId, journal } = await failedRun();
-    fs.appendFileSync(journal, '{"seq":99,"at":"2026-01-01T00:00:00.000Z","prevHash":"ab');
-    const torn = fs.readFileSync(journal);
+    const whole = fs.readFileSync(journal);
+    const tornText = '{"seq":99,"at":"2026-01-01T00:00:00.000Z","prevHash":"ab';
+    fs.appendFileSync(journal, tornText);
     await fixture?.engine.resume(runId, { autoConfirm: true });
     expect((await fixture?.engine.settled(runId))?.state).toBe('succeeded');
     const after = fs.readFileSync(journal);
-    // Appended to, never rewritten: every byte that was there is still there, in place.
-    expect(after.subarray(0, torn.length).equals(torn)).toBe(true);
+    // Every complete event that was there is still there, in place; the torn text is journaled, not lost.
+    expect(after.subarray(0, whole.length).equals(whole)).toBe(true);
+    const removed = readJournal<RunEvent>(journal).records.find((r) => r.event.type === 'journal.torn-line-removed');
+    expect(removed?.event).toEqual({ type: 'journal.torn-line-removed', text: tornText });
   });
 
   it('damaged in the middle: every door gets a clear error naming the line, and the file is not touched', async () => {
@@ -110,7 +114,10 @@ describe('an edited report', () => {
     const recorded = await recordRun('succeeded');
     try {
       const file = path.join(recorded.fixture.dataDir, 'report.json');
-      fs.writeFileSync(file, await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json'));
+      fs.writeFileSync(
+        file,
+        await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'json', reportKey(recorded.fixture.dataDir)),
+      );
       const text = fs.readFileSync(file, 'utf8');
       fs.writeFileSync(file, text.replace('data matches the shadow copy', 'data differs from the shadow copy'));
       const edited = fs.readFileSync(file);

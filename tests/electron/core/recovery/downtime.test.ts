@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { nextStepsText, runText } from '../../../../electron/cli/recovery-text';
 import { renderHtml } from '../../../../electron/core/reports/render-html';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, reportDocument } from '../../../../electron/core/reports/reports';
 import { openRecovery, type RecoveryFixture } from './recovery-fixture';
 
@@ -51,7 +52,7 @@ describe('downtime split into work and operator waits', () => {
 
     const model = buildReport(fixture.dataDir, run.id);
     expect(model.run.downtime).toMatchObject({ durationMs: downtime, workMs: downtime - operator, waitingMs: operator });
-    expect(renderHtml(reportDocument(model))).toMatch(
+    expect(renderHtml(reportDocument(model, reportKey(fixture.dataDir)))).toMatch(
       /of work, [^<]+ waiting for the operator&#39;s confirmations|of work, [^<]+ waiting for the operator's confirmations/,
     );
   });

@@ -147,12 +147,28 @@ describe('recovery run', () => {
     run = await fx.engine.settled(run.id);
     expect(run.state).toBe('waiting-confirmation');
     expect(run.attentionStepId).toBe('1-stop-resources');
+    expect(run.storageAwaySince).toBeNull();
     await expect(fx.engine.confirm(run.id, '1-stop-resources', 'sqlclus-typo')).rejects.toThrow(/type "SQLCLUS" exactly/);
     for (const stepId of ['1-stop-resources', '2-mask-originals', '4-break-set']) {
       expect((await fx.engine.settled(run.id)).attentionStepId).toBe(stepId);
       await fx.engine.confirm(run.id, stepId, 'SQLCLUS');
     }
-    expect((await fx.engine.settled(run.id)).state).toBe('succeeded');
+    const done = await fx.engine.settled(run.id);
+    expect(done.state).toBe('succeeded');
+    expect(done.storageAwaySince).toBeNull();
+  });
+
+  it('says since when production storage is away while a run waits with it away', async () => {
+    fx = await openRecovery();
+    const run = await fx.engine.start({ setId: fx.setId }, []);
+    await fx.engine.settled(run.id);
+    await fx.engine.confirm(run.id, '1-stop-resources', 'SQLCLUS');
+    const waiting = await fx.engine.settled(run.id);
+    expect(waiting.attentionStepId).toBe('2-mask-originals');
+    const stopStarted = fx.engine.get(run.id).steps.find((s) => s.id === '1-stop-resources')?.startedAt;
+    expect(stopStarted).toBeTruthy();
+    expect(waiting.storageAwaySince).toBe(stopStarted);
+    expect(waiting.downtimeMs).toBeNull();
   });
 
   it('allows one run per LUN', async () => {

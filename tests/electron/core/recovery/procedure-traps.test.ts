@@ -19,9 +19,9 @@ describe('maintenance mode with new disk signatures', () => {
     expect(check?.verdict).toBe('fail');
     expect(check?.reason).toMatch(/Offline/);
     expect(plan.blocked).toBe(true);
-    await expect(fx.engine.start({ setId: fx.setId, mode: 'maintenance', identity: 'new-signature' }, [], { autoConfirm: true })).rejects.toThrow(
-      /maintenance/i,
-    );
+    await expect(
+      fx.engine.start({ setId: fx.setId, mode: 'maintenance', identity: 'new-signature' }, [], { autoConfirm: true }),
+    ).rejects.toThrow(/maintenance/i);
     const [set] = await fx.backend.listSnapshotSets();
     expect(set?.state).toBe('created');
   });

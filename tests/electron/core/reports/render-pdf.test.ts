@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, renderPdf, requireChromium } from '../../../../electron/core/reports/render-pdf';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import type { ReportModel } from '../../../../shared/report';
 import { recordRun, type RecordedRun } from './report-fixture';
@@ -57,7 +58,7 @@ describe.skipIf(missing !== null)('the PDF report', () => {
     recorded = await recordRun('failed');
     model = buildReport(recorded.fixture.dataDir, recorded.runId);
     pdf = path.join(recorded.fixture.dataDir, 'report.pdf');
-    fs.writeFileSync(pdf, await exportReport(model, 'pdf'));
+    fs.writeFileSync(pdf, await exportReport(model, 'pdf', reportKey(recorded.fixture.dataDir)));
   }, 60_000);
   afterAll(() => recorded?.fixture.cleanup());
 

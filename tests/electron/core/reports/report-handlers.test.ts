@@ -45,11 +45,16 @@ describe('reports.verify through the contract', () => {
     await client.invoke('runs.settled', { runId: run.id });
 
     const exported = await client.invoke('reports.export', { runId: run.id, format: 'json' });
-    expect(exported).toMatchObject({ runState: 'succeeded', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(exported).toMatchObject({
+      runState: 'succeeded',
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      keyFingerprint: (await client.invoke('reports.key', {})).fingerprint,
+    });
     expect(exported.journal.events).toBeGreaterThan(0);
     const intact = await client.invoke('reports.verify', { file: 'report.json', text: exported.content });
     expect(intact).toMatchObject({ file: 'report.json', format: 'json', runId: run.id, intact: true });
     expect(intact.checks.map((c) => [c.name, c.status])).toEqual([
+      ['Signature', 'passed'],
       ['Report digest', 'passed'],
       ['Journal', 'passed'],
     ]);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, quietChromiumArgs } from '../../../../e2e/browser';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { recordRun, type RecordedRun } from './report-fixture';
 
@@ -26,7 +27,10 @@ describe.skipIf(executablePath === undefined && !fs.existsSync(chromium.executab
     // A rolled-back run with a forensics host shows every part: failures, compensations, next steps.
     recorded = await recordRun('rolled-back', { forensicsHost: 'BACKUP01' });
     const file = path.join(recorded.fixture.dataDir, 'report.html');
-    fs.writeFileSync(file, await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'html'));
+    fs.writeFileSync(
+      file,
+      await exportReport(buildReport(recorded.fixture.dataDir, recorded.runId), 'html', reportKey(recorded.fixture.dataDir)),
+    );
     browser = await chromium.launch({ executablePath, args: quietChromiumArgs });
     page = await browser.newPage();
     const url = pathToFileURL(file).href;

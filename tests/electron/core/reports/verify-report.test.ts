@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashLine } from '../../../../electron/core/recovery/journal';
 import { canonicalJson } from '../../../../electron/core/reports/report-digest';
+import { digestReport } from '../../../../electron/core/reports/report-digest';
+import { reportKey } from '../../../../electron/core/reports/report-signing';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { verifyReport } from '../../../../electron/core/reports/verify-report';
 import type { ReportVerification } from '../../../../shared/report-contract';
@@ -18,12 +20,13 @@ async function exported(format: 'json' | 'html'): Promise<{ file: string; journa
   recorded ??= await recordRun('succeeded');
   const { fixture, runId } = recorded;
   const file = path.join(fixture.dataDir, `report.${format}`);
-  fs.writeFileSync(file, await exportReport(buildReport(fixture.dataDir, runId), format));
+  fs.writeFileSync(file, await exportReport(buildReport(fixture.dataDir, runId), format, reportKey(fixture.dataDir)));
   return { file, journal: fixture.engine.get(runId).journalFile, dataDir: fixture.dataDir };
 }
 
 /** The report as `shadowswap report verify FILE` reads it. */
-const verifyFile = (file: string, dataDir: string) => verifyReport(file, fs.readFileSync(file, 'utf8'), dataDir);
+const verifyFile = (file: string, dataDir: string, pinned: readonly string[] = []) =>
+  verifyReport(file, fs.readFileSync(file, 'utf8'), dataDir, pinned);
 const statuses = (result: ReportVerification) => Object.fromEntries(result.checks.map((check) => [check.name, check.status]));
 const changesOf = (result: ReportVerification, name: string) => result.checks.find((check) => check.name === name)?.changes ?? [];
 const edit = (file: string, from: string | RegExp, to: string) => {
@@ -44,13 +47,13 @@ describe('verify a JSON report', () => {
   it('passes an untouched report, against its digest and its journal', async () => {
     const { file, dataDir } = await exported('json');
     const result = verifyFile(file, dataDir);
-    expect(statuses(result)).toEqual({ 'Report digest': 'passed', Journal: 'passed' });
+    expect(statuses(result)).toEqual({ Signature: 'passed', 'Report digest': 'passed', Journal: 'passed' });
     expect(result.intact).toBe(true);
   });
 
-  it('skips the journal when the data directory does not hold it, and says so', async () => {
-    const { file } = await exported('json');
-    const result = verifyFile(file, path.join(path.dirname(file), 'elsewhere'));
+  it('skips the journal when the data directory does not hold it, and says so (the signing key pinned with --key)', async () => {
+    const { file, dataDir } = await exported('json');
+    const result = verifyFile(file, path.join(path.dirname(file), 'elsewhere'), [reportKey(dataDir).fingerprint]);
     expect(result.intact).toBe(true);
     expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({
       status: 'skipped',
@@ -71,15 +74,14 @@ describe('verify a JSON report', () => {
     ]);
   });
 
-  it('catches an edit whose digests were recomputed, through the journal', async () => {
+  it('catches an edit whose digests were recomputed, through the signature and the journal', async () => {
     const { file, dataDir } = await exported('json');
     const document = JSON.parse(fs.readFileSync(file, 'utf8'));
     document.run.operator = 'someone-else';
-    const { digestReport } = await import('../../../../electron/core/reports/report-digest');
-    const { digest: _old, ...model } = document;
-    fs.writeFileSync(file, `${JSON.stringify({ ...model, digest: digestReport(model) }, null, 2)}\n`);
+    const { digest: _old, signature, ...model } = document;
+    fs.writeFileSync(file, `${JSON.stringify({ ...model, digest: digestReport(model), signature }, null, 2)}\n`);
     const result = verifyFile(file, dataDir);
-    expect(statuses(result)).toEqual({ 'Report digest': 'passed', Journal: 'failed' });
+    expect(statuses(result)).toEqual({ Signature: 'failed', 'Report digest': 'passed', Journal: 'failed' });
     expect(changesOf(result, 'Journal')).toEqual([
       'the run summary (outcome, times, downtime, operator) (operator): the report says "someone-else", the journal "tester"',
     ]);
@@ -166,14 +168,19 @@ describe('verify against a tampered journal', () => {
 describe('verify an HTML report', () => {
   it('passes an untouched page', async () => {
     const { file, dataDir } = await exported('html');
-    expect(statuses(verifyFile(file, dataDir))).toEqual({ 'Report digest': 'passed', Page: 'passed', Journal: 'passed' });
+    expect(statuses(verifyFile(file, dataDir))).toEqual({
+      Signature: 'passed',
+      'Report digest': 'passed',
+      Page: 'passed',
+      Journal: 'passed',
+    });
   });
 
   it('names the section of a change to the visible page only', async () => {
     const { file, dataDir } = await exported('html');
     edit(file, '<li>SQL-DATA: data matches', '<li>SQL-DATA: data differs');
     const result = verifyFile(file, dataDir);
-    expect(statuses(result)).toEqual({ 'Report digest': 'passed', Page: 'failed', Journal: 'passed' });
+    expect(statuses(result)).toEqual({ Signature: 'passed', 'Report digest': 'passed', Page: 'failed', Journal: 'passed' });
     expect(changesOf(result, 'Page')).toEqual(['the visible page, first in the section "Verification"']);
   });
 
@@ -182,7 +189,59 @@ describe('verify an HTML report', () => {
     edit(file, /("operator":")tester/, '$1mallory');
     const result = verifyFile(file, dataDir);
     expect(changesOf(result, 'Report digest')).toEqual(['the run summary (outcome, times, downtime, operator): changed']);
-    expect(statuses(result)).toEqual({ 'Report digest': 'failed', Page: 'failed', Journal: 'failed' });
+    expect(statuses(result)).toEqual({ Signature: 'failed', 'Report digest': 'failed', Page: 'failed', Journal: 'failed' });
+  });
+
+  it('refuses a page whose visible text was changed and whose every digest was recomputed, with or without the journal', async () => {
+    const { file, dataDir } = await exported('html');
+    edit(file, '<li>SQL-DATA: data matches', '<li>SQL-DATA: data differs');
+    // The forger recomputes the page digest over the edited page (the model digest is untouched: the data was not edited).
+    const { PAGE_DIGEST_PLACEHOLDER } = await import('../../../../electron/core/reports/render-html');
+    const { sha256 } = await import('../../../../electron/core/reports/report-digest');
+    const blanked = fs
+      .readFileSync(file, 'utf8')
+      .replace(/(shadowswap-page-digest" content=")sha256:[0-9a-f]{64}/, `$1${PAGE_DIGEST_PLACEHOLDER}`);
+    fs.writeFileSync(file, blanked.replace(PAGE_DIGEST_PLACEHOLDER, `sha256:${sha256(blanked)}`));
+    const pinned = [reportKey(dataDir).fingerprint];
+    for (const result of [verifyFile(file, dataDir), verifyFile(file, path.join(dataDir, 'elsewhere'), pinned)]) {
+      expect(result.intact).toBe(false);
+      expect(result.checks.find((c) => c.name === 'Page')).toMatchObject({
+        status: 'failed',
+        changes: ['the visible page, first in the section "Verification"'],
+      });
+    }
+  });
+
+  it('refuses a JSON report whose operator was changed and digest recomputed, without the journal too', async () => {
+    const { file, dataDir } = await exported('json');
+    const document = JSON.parse(fs.readFileSync(file, 'utf8'));
+    document.run.operator = 'mallory';
+    const { digest: _old, signature, ...model } = document;
+    fs.writeFileSync(file, `${JSON.stringify({ ...model, digest: digestReport(model), signature }, null, 2)}\n`);
+    const result = verifyFile(file, path.join(dataDir, 'elsewhere'), [reportKey(dataDir).fingerprint]);
+    expect(result.intact).toBe(false);
+    expect(result.checks.find((c) => c.name === 'Signature')?.detail).toMatch(/changed after it was signed/);
+  });
+
+  it('refuses a report re-signed with another key, and one that carries no signature', async () => {
+    const { file, dataDir } = await exported('json');
+    const document = JSON.parse(fs.readFileSync(file, 'utf8'));
+    document.run.operator = 'mallory';
+    const { digest: _old, signature: _signature, ...model } = document;
+    const digest = digestReport(model);
+    const otherInstallation = path.join(dataDir, 'other-installation');
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...model, digest, signature: reportKey(otherInstallation).sign(digest.report) }, null, 2)}\n`,
+    );
+    expect(verifyFile(file, dataDir).checks.find((c) => c.name === 'Signature')).toMatchObject({
+      status: 'failed',
+      detail: expect.stringContaining('which is not trusted here'),
+    });
+    fs.writeFileSync(file, `${JSON.stringify({ ...model, digest }, null, 2)}\n`);
+    const unsigned = verifyFile(file, dataDir);
+    expect(unsigned.intact).toBe(false);
+    expect(unsigned.checks.find((c) => c.name === 'Signature')?.detail).toMatch(/carries no readable signature/);
   });
 
   it('refuses a PDF with a way forward', async () => {

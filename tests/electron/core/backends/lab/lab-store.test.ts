@@ -53,6 +53,23 @@ describe('a state file that is not ours', () => {
   });
 });
 
+describe('a save that fails', () => {
+  it('leaves no temp file behind and the old state in place', async () => {
+    const dir = await estate();
+    const store = new LabStore(dir);
+    const before = fs.readFileSync(store.file, 'utf8');
+    // A state file that cannot be replaced: the rename onto a non-empty folder fails.
+    const aside = `${store.file}.aside`;
+    fs.renameSync(store.file, aside);
+    fs.mkdirSync(path.join(store.file, 'blocker'), { recursive: true });
+    await expect(store.withLock(() => store.save(JSON.parse(before).state))).rejects.toThrow();
+    expect(fs.readdirSync(store.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    fs.rmSync(store.file, { recursive: true });
+    fs.renameSync(aside, store.file);
+    expect(fs.readFileSync(store.file, 'utf8')).toBe(before);
+  });
+});
+
 describe('the writer lock', () => {
   it('makes a writer wait and then report BUSY while a live process holds it', async () => {
     const dir = await estate();

@@ -1,0 +1,53 @@
+/**
+ * The pages issue 18 sets figures for, in Chromium on the production build over the large Lab: the set
+ * chooser (recovery step 1: navigation to its first rows, and the rows in the DOM, which must stay bounded
+ * with 2,000 sets) and the Home page (navigation to its table of clusters and hosts).
+ */
+import { chromium, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findChromium, quietChromiumArgs } from '../e2e/browser';
+import { serveLarge } from './luns-page';
+import { summarize, type Figure } from './measure';
+import type { SuiteOptions } from './suite';
+
+/** Milliseconds from navigation to the first row of the named table. */
+async function timeToFirstRow(page: Page, url: string, table: ReturnType<Page['getByRole']>): Promise<number> {
+  const started = performance.now();
+  await page.goto(url);
+  await table.getByRole('row').nth(1).waitFor();
+  return performance.now() - started;
+}
+
+export async function measureConsolePages(options: SuiteOptions): Promise<Figure[]> {
+  const runs = options.quick ? 1 : 5;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadowswap-bench-pages-'));
+  const server = await serveLarge(options.root, dataDir);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: quietChromiumArgs });
+  const chooserFirstRows: number[] = [];
+  const chooserDomRows: number[] = [];
+  const homeFirstRows: number[] = [];
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const chooser = page.getByRole('grid', { name: 'Snapshot sets to recover from' });
+      chooserFirstRows.push(await timeToFirstRow(page, `${server.url}#/recovery/set`, chooser));
+      chooserDomRows.push(await chooser.getByRole('row').count());
+      await page.close();
+
+      const home = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      homeFirstRows.push(await timeToFirstRow(home, server.url, home.getByRole('table', { name: 'Clusters and standalone hosts' })));
+      await home.close();
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return [
+    summarize('Set chooser: navigation to first rows (large, 2,000 sets)', 'ms', chooserFirstRows, 300),
+    summarize('Set chooser: rows in the DOM', 'rows', chooserDomRows, 150),
+    summarize('Home page: navigation to the systems table (large)', 'ms', homeFirstRows, 1000),
+  ];
+}
