@@ -187,6 +187,11 @@ export const RunSummary = z.object({
   attentionStepId: z.string().nullable(),
   /** From the first step that took production storage away until it was back; null if not yet back. */
   downtimeMs: z.number().nullable(),
+  /**
+   * Of downtimeMs, the time the run waited for an operator's confirmation while storage was away; the rest is
+   * work. Null while storage is not back.
+   */
+  downtimeWaitingMs: z.number().nullable(),
   /** When the first step took production storage away, while it is still away; null when production has its storage. */
   storageAwaySince: z.string().nullable(),
   stepsDone: z.number(),
@@ -214,4 +219,13 @@ export type RunDetail = z.infer<typeof RunDetail>;
 /** What the operator types to roll a run back: the same name its confirmations use (cluster, else host). */
 export function rollbackPhrase(plan: Pick<RecoveryPlan, 'cluster' | 'importHost'>): string {
   return plan.cluster ?? plan.importHost;
+}
+
+/** The outage split into work and the operator's confirmation waits (null while storage is not back). */
+export function downtimeSplit(run: Pick<RunSummary, 'downtimeMs' | 'downtimeWaitingMs'>): {
+  workMs: number | null;
+  waitingMs: number | null;
+} {
+  if (run.downtimeMs === null || run.downtimeWaitingMs === null) return { workMs: null, waitingMs: null };
+  return { workMs: run.downtimeMs - run.downtimeWaitingMs, waitingMs: run.downtimeWaitingMs };
 }

@@ -78,8 +78,17 @@ export const ReportModel = z.object({
     lastEventAt: Instant,
     /** From the start to the end, or to the last event of an unfinished run. */
     durationMs: z.number(),
-    /** From the first step that took production storage away until it was back; nulls while not back. */
-    downtime: z.object({ startedAt: Instant.nullable(), endedAt: Instant.nullable(), durationMs: z.number().nullable() }),
+    /**
+     * From the first step that took production storage away until it was back; nulls while not back. Split into
+     * work and the time the run waited for the operator's confirmations (absent in reports made before the split).
+     */
+    downtime: z.object({
+      startedAt: Instant.nullable(),
+      endedAt: Instant.nullable(),
+      durationMs: z.number().nullable(),
+      workMs: z.number().nullable().optional(),
+      waitingMs: z.number().nullable().optional(),
+    }),
     rollback: z.object({ at: Instant, by: z.string(), door: Door.nullable() }).nullable(),
     lastError: z.string().nullable(),
   }),

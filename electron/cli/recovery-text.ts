@@ -1,6 +1,6 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
-import type { PlanStep, RecoveryPlan, RunDetail, RunSummary } from '../../shared/recovery';
+import { downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -72,6 +72,9 @@ export function runText(run: RunDetail): string {
     for (const output of step.output) lines.push(`      ${output}`);
   }
   for (const c of run.confirmations) lines.push(`  Confirmed ${c.stepId} by ${c.by} at ${c.at} (typed "${c.typed}")`);
+  const { workMs, waitingMs } = downtimeSplit(run);
+  if (run.downtimeMs !== null && workMs !== null && waitingMs !== null)
+    lines.push(`  Downtime ${seconds(run.downtimeMs)}: work ${seconds(workMs)}, waiting for the operator ${seconds(waitingMs)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -79,7 +82,7 @@ export function runText(run: RunDetail): string {
 export function nextStepsText(run: RunSummary): string {
   switch (run.state) {
     case 'succeeded':
-      return `Run ${run.id} succeeded.${run.downtimeMs !== null ? ` Production storage was away for ${(run.downtimeMs / 1000).toFixed(1)} s.` : ''}\n`;
+      return `Run ${run.id} succeeded.${run.downtimeMs !== null ? ` Production storage was away for ${downtimeText(run)}.` : ''}\n`;
     case 'rolled-back':
       return `Run ${run.id} was rolled back: the originals are where they were.\n`;
     case 'waiting-confirmation':
@@ -87,4 +90,15 @@ export function nextStepsText(run: RunSummary): string {
     default:
       return `Run ${run.id} stopped (${run.state})${run.lastError ? `: ${run.lastError}` : ''}\nResume it:     shadowswap resume ${run.id}\nOr roll back:  shadowswap rollback ${run.id}\n`;
   }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The outage and, when known, how much of it was work and how much the operator's confirmations. */
+function downtimeText(run: RunSummary): string {
+  const { workMs, waitingMs } = downtimeSplit(run);
+  const total = seconds(run.downtimeMs ?? 0);
+  return workMs === null || waitingMs === null
+    ? total
+    : `${total}: ${seconds(workMs)} of work and ${seconds(waitingMs)} waiting for the operator's confirmations`;
 }

@@ -35,11 +35,15 @@ export interface EngineDeps {
   /** The door of the process that built this engine, for decisions whose caller does not say (default the CLI). */
   door?: Door;
   machine?: string;
-  /** How long one step may take before the engine stops waiting for it (default 10 minutes). */
+  /** How long one step may take before the run says its outcome is unknown (default 35 minutes). */
   stepTimeoutMs?: number;
 }
 
-const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+/**
+ * Longer than any tool's own timeout (diskshadow and vshadow: 30 minutes, in the Windows runner), so that on
+ * Windows the tool's own timeout, which stops the tool, ends a step first.
+ */
+export const DEFAULT_STEP_TIMEOUT_MS = 35 * 60_000;
 
 export interface DriveOptions {
   /** Confirm destructive steps without asking (the CLI's --yes); journaled as such, with who. */
@@ -393,7 +397,7 @@ export class RecoveryEngine {
           continue;
         }
         await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture() });
-        await this.withinTimeout(step.title, behaviour.apply());
+        await this.awaitOverdue(step.title, behaviour.apply(), this.stepContext(runId, step.id));
         if (behaviour.probe && !(await behaviour.probe())) {
           throw new ShadowSwapError(
             'BACKEND_FAILED',
@@ -434,27 +438,21 @@ export class RecoveryEngine {
   }
 
   /**
-   * Stops waiting for a step that takes too long. The operation may still finish on its own: the step is
-   * failed as "outcome unknown", and a resume probes whether its effect arrived before doing anything.
+   * Waits for a step's action however long it takes: giving up while a tool still runs would report a failure
+   * that may yet turn out a success. Past the step timeout the run says, in the step's journaled output, that
+   * the outcome is unknown until the action ends; then the probe decides, as after any action.
    */
-  private async withinTimeout<T>(title: string, work: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new ShadowSwapError(
-              'BACKEND_FAILED',
-              `${title} did not finish within ${this.stepTimeoutMs < 1000 ? `${this.stepTimeoutMs} ms` : `${Math.round(this.stepTimeoutMs / 1000)} s`}, so its outcome is unknown. Check the estate, then resume (the step first checks whether its effect arrived) or roll back.`,
-              { timeoutMs: this.stepTimeoutMs },
-            ),
-          ),
-        this.stepTimeoutMs,
-      );
-    });
-    work.catch(() => undefined); // A late failure after the timeout is already reported as the timeout.
+  private async awaitOverdue<T>(title: string, work: Promise<T>, context: StepContext): Promise<T> {
+    const limit = this.stepTimeoutMs < 1000 ? `${this.stepTimeoutMs} ms` : `${Math.round(this.stepTimeoutMs / 1000)} s`;
+    const timer = setTimeout(
+      () =>
+        context.log(
+          `${title} has not finished within ${limit}, so its outcome is unknown. The run waits for it to end (a tool is stopped by its own timeout), then checks whether its effect is in place.`,
+        ),
+      this.stepTimeoutMs,
+    );
     try {
-      return await Promise.race([work, timeout]);
+      return await work;
     } finally {
       clearTimeout(timer);
     }
@@ -551,6 +549,7 @@ export class RecoveryEngine {
       operator: first?.event.type === 'run.created' ? first.event.operator : '',
       attentionStepId: null,
       downtimeMs: null,
+      downtimeWaitingMs: null,
       // Whether its storage is away cannot be read from a damaged journal: the run bar says what is known.
       storageAwaySince: null,
       stepsDone: 0,

@@ -176,7 +176,7 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
       const reason =
         options.mode === 'offline'
           ? `${dependents.map((r) => r.name).join(', ')} depend on the disks: taking the disks offline takes them offline first, and the plan starts them again after the disks`
-          : `${dependents.map((r) => r.name).join(', ')} depend on the disks and stay online in maintenance mode; verification checks them`;
+          : `${dependents.map((r) => r.name).join(', ')} depend on the disks: maintenance mode would leave them running while the disks vanish, so the plan takes them offline first and starts them again after the disks`;
       checks.push(
         notRunning.length === 0
           ? pass('dependents', title, reason)

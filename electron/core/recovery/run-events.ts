@@ -105,6 +105,13 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
   let endedAt: string | null = null;
   let downtimeStart: string | null = null;
   let downtimeEnd: string | null = null;
+  // Confirmation waits while storage is away: time the outage spent on the operator, not on work.
+  let waitingSince: string | null = null;
+  let waitingMs = 0;
+  const stopWaiting = (at: string) => {
+    if (waitingSince !== null) waitingMs += Date.parse(at) - Date.parse(waitingSince);
+    waitingSince = null;
+  };
   let lastError: string | null = null;
   let lastDriverPid: number | null = null;
   let attentionStepId: string | null = null;
@@ -122,8 +129,10 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         if (step) step.state = 'waiting-confirmation';
         state = 'waiting-confirmation';
         attentionStepId = event.stepId;
+        if (downtimeStart !== null && downtimeEnd === null) waitingSince ??= at;
         break;
       case 'step.confirmed':
+        stopWaiting(at);
         confirmations.push({ stepId: event.stepId, by: event.by, door: event.door ?? null, typed: event.typed, at });
         if (step) step.state = 'pending';
         state = 'running';
@@ -165,6 +174,8 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         state = 'paused';
         break;
       case 'rollback.started':
+        // The operator answered the wait by rolling back.
+        stopWaiting(at);
         state = 'rolling-back';
         lastError = null;
         break;
@@ -204,6 +215,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     operator: first.operator,
     attentionStepId,
     downtimeMs: downtimeStart === null ? 0 : downtimeMs,
+    downtimeWaitingMs: downtimeStart === null ? 0 : downtimeMs === null ? null : waitingMs,
     storageAwaySince: downtimeEnd === null ? downtimeStart : null,
     stepsDone: stepList.filter((s) => s.state === 'succeeded' || s.state === 'skipped').length,
     stepsTotal: stepList.length,

@@ -74,12 +74,19 @@ function section(id: string, title: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${escapeHtml(title)}</h2>${body}</section>`;
 }
 
+/** How much of the outage was work and how much waiting for the operator's confirmations, when the report knows. */
+function downtimeSplitText(downtime: ReportModel['run']['downtime']): string {
+  const { workMs, waitingMs } = downtime;
+  if (workMs === undefined || workMs === null || waitingMs === undefined || waitingMs === null) return '';
+  return `: ${escapeHtml(formatDuration(workMs))} of work, ${escapeHtml(formatDuration(waitingMs))} waiting for the operator's confirmations`;
+}
+
 function summarySection(model: ReportModel): string {
   const { run, estate } = model;
   const downtime =
     run.downtime.startedAt === null
       ? 'None: no step took production storage away.'
-      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}`;
+      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}${downtimeSplitText(run.downtime)}`;
   return section(
     'summary',
     'Summary',

@@ -4,7 +4,7 @@
  * Pure: the same records and time give the same model.
  */
 import { REPORT_SCHEMA, ReportModel, type ReportOutputLine, type ReportStep } from '../../../shared/report';
-import type { RunDetail } from '../../../shared/recovery';
+import { downtimeSplit, type RunDetail } from '../../../shared/recovery';
 import type { JournalRecord } from '../recovery/journal';
 import { foldRun, takesStorageAway, type RunEvent } from '../recovery/run-events';
 import { maskingPicture, type MaskingPicture } from './masking-picture';
@@ -89,6 +89,7 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
             ? new Date(Date.parse(downtimeStart) + detail.downtimeMs).toISOString()
             : null,
         durationMs: detail.downtimeMs,
+        ...downtimeSplit(detail),
       },
       rollback:
         rollback?.event.type === 'rollback.started' ? { at: rollback.at, by: rollback.event.by, door: rollback.event.door ?? null } : null,

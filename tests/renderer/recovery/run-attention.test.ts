@@ -11,6 +11,7 @@ const run = (id: string, state: RunSummary['state'], extra: Partial<RunSummary> 
   operator: 'ops',
   attentionStepId: null,
   downtimeMs: null,
+  downtimeWaitingMs: null,
   storageAwaySince: null,
   stepsDone: 2,
   stepsTotal: 9,

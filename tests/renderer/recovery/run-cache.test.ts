@@ -13,6 +13,7 @@ const summary = (id: string, state: RunSummary['state']): RunSummary => ({
   operator: 'ops',
   attentionStepId: null,
   downtimeMs: null,
+  downtimeWaitingMs: null,
   storageAwaySince: null,
   stepsDone: 1,
   stepsTotal: 5,

@@ -349,9 +349,13 @@ export function failResourcesThatLostTheirDisk(state: LabState): string[] {
   const index = disksByIdentity(state);
   for (const cluster of state.clusters) {
     for (const resource of cluster.resources) {
-      if (resource.state !== 'Online' || resource.maintenanceMode) continue;
+      if (resource.state !== 'Online') continue;
       const node = ownerNodeOf(cluster, resource);
       if (diskFor(state, resource, node, index)) continue;
+      if (resource.maintenanceMode) {
+        warnings.push(...failDependentsOfLostDisk(cluster, resource, node));
+        continue;
+      }
       resource.state = 'Failed';
       resource.lastEvent = event1034(resource);
       warnings.push(
@@ -360,4 +364,29 @@ export function failResourcesThatLostTheirDisk(state: LabState): string[] {
     }
   }
   return warnings;
+}
+
+/**
+ * Maintenance mode on a plain disk only turns health checking off: the disk stays Online(Maintenance), but what
+ * runs on it (SQL Server and what depends on SQL Server) loses its files and fails
+ * (docs/windows-facts.md#maintenance-mode-semantics).
+ */
+function failDependentsOfLostDisk(cluster: LabCluster, disk: LabDiskResource, node: string): string[] {
+  const failed: string[] = [];
+  const lost = new Set([disk.name.toLowerCase()]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const resource of cluster.applicationResources) {
+      if (lost.has(resource.name.toLowerCase()) || !resource.dependencies.some((name) => lost.has(name.toLowerCase()))) continue;
+      lost.add(resource.name.toLowerCase());
+      grew = true;
+      if (resource.state !== 'Online') continue;
+      resource.state = 'Failed';
+      failed.push(resource.name);
+    }
+  }
+  if (failed.length === 0) return [];
+  return [
+    `Cluster ${cluster.name}: "${disk.name}" is in maintenance mode, but its disk is gone from ${node}: ${failed.join(', ')} lost ${failed.length === 1 ? 'its' : 'their'} files and FAILED. Maintenance mode does not protect what runs on a disk; take the dependents offline before masking its LUN.`,
+  ];
 }

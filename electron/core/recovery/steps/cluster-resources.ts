@@ -96,6 +96,23 @@ export async function startApplications(context: StepContext, targets: readonly 
   }
 }
 
+export async function applicationsOffline(context: StepContext, targets: readonly ResourceTarget[]): Promise<boolean> {
+  for (const target of targets) if ((await applicationOf(context.backend, target)).state === 'Online') return false;
+  return true;
+}
+
+/** Takes offline, dependents first (reverse start order), each that is online now, on the node that owns it now. */
+async function takeApplicationsOffline(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
+  for (const target of [...targets].reverse()) {
+    const resource = await applicationOf(context.backend, target);
+    if (resource.state !== 'Online') continue;
+    report(
+      context,
+      await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+    );
+  }
+}
+
 /** Brings back online those captured Online; a resource captured otherwise is left as it is now. */
 async function restartApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
   const states = before as Record<string, { state: string } | undefined>;
@@ -122,16 +139,24 @@ export async function stopApplications(context: StepContext, targets: readonly R
 
 /**
  * Drives the disk resources to a goal; compensation restores the disks first, then the dependents captured
- * online (a dependent cannot come online before the disks it needs).
+ * online (a dependent cannot come online before the disks it needs). Maintenance mode takes the dependents
+ * offline first itself: on a plain disk it only turns health checking off, so what runs on the disk would
+ * keep running while the disk vanishes, and fail (docs/windows-facts.md#maintenance-mode-semantics);
+ * Stop-ClusterResource on a disk does that on its own.
  */
 export function diskResourceBehaviour(goal: ResourceGoal): StepBehaviour<{ resources: ResourceTarget[]; dependents?: ResourceTarget[] }> {
+  const stopsDependents = goal === 'maintenance';
   return {
-    probe: (context, params) => resourcesAt(context, params.resources, goal),
+    probe: async (context, params) =>
+      (!stopsDependents || (await applicationsOffline(context, params.dependents ?? []))) && resourcesAt(context, params.resources, goal),
     capture: async (context, params) => ({
       ...(await captureApplications(context, params.dependents ?? [])),
       ...(await captureResources(context, params.resources)),
     }),
-    apply: (context, params) => driveResources(context, params.resources, goal),
+    async apply(context, params) {
+      if (stopsDependents) await takeApplicationsOffline(context, params.dependents ?? []);
+      await driveResources(context, params.resources, goal);
+    },
     async compensate(context, params, before) {
       await restoreResources(context, params.resources, before);
       await restartApplications(context, params.dependents ?? [], before);

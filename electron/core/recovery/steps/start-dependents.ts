@@ -1,8 +1,7 @@
 /**
- * Starting again the application resources that taking the disks offline took down. Only taking the disks
- * offline took them down: maintenance mode on a plain disk leaves them online
- * (https://learn.microsoft.com/powershell/module/failoverclusters/suspend-clusterresource). Clusters with
- * Cluster Shared Volumes, whose maintenance takes dependents offline, are not read.
+ * Starting again the application resources the recovery took down with the disks: Stop-ClusterResource on a
+ * disk takes them down, and in maintenance mode the plan stops them itself, because maintenance mode on a plain
+ * disk leaves them running on a disk that vanishes (docs/windows-facts.md#maintenance-mode-semantics).
  * Start-ClusterResource per dependent, not Start-ClusterGroup: the group call starts every resource of the group,
  * including any the administrator had left offline, while a resource can only depend on resources of its own
  * group, so starting exactly the dependents that were online restores the group as it was and nothing more.
@@ -14,13 +13,13 @@ import type { StepModule } from './step-module';
 export const startDependents: StepModule<'start-dependents'> = {
   draft(inputs) {
     const dependents = dependentTargetsOf(inputs);
-    if (inputs.options.mode !== 'offline' || dependents.length === 0) return [];
+    if (dependents.length === 0) return [];
     const names = dependentNamesOf(inputs);
     return [
       {
         kind: 'start-dependents',
         title: `Bring ${names} back online`,
-        why: `Stop-ClusterResource took ${names} offline before the disks, and starting a disk does not start what depends on it: without this step the application stays down on recovered disks. Each is started with Start-ClusterResource, rather than Start-ClusterGroup, so that only what was online before the recovery comes back, after everything it depends on.`,
+        why: `${names} went offline before the disks, and neither starting a disk nor ending its maintenance mode starts what depends on it: without this step the application stays down on recovered disks. Each is started with Start-ClusterResource, rather than Start-ClusterGroup, so that only what was online before the recovery comes back, after everything it depends on.`,
         destructive: false,
         confirmPhrase: null,
         changes: dependentChanges(inputs, 'Offline', 'Online'),

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
+import { bindStep } from '../../../../electron/core/recovery/steps';
 import { openRecovery, type RecoveryFixture } from './recovery-fixture';
 
 let fixture: RecoveryFixture | null = null;
@@ -60,15 +61,50 @@ describe('dependents of the recovered disks', () => {
     expect(plan.steps.find((s) => s.kind === 'start-dependents')?.title).toBe('Bring SQL Server back online');
   });
 
-  it('maintenance mode: the dependents never go offline, so no step is planned to start them, and they stay Online', async () => {
+  it('Lab: a disk in maintenance mode whose LUN leaves the owner node fails SQL Server and its agent', async () => {
+    fixture = await openRecovery('two-node-sql');
+    const plan = await fixture.engine.plan({ setId: fixture.setId, mode: 'maintenance' });
+    const disks = plan.steps.find((s) => s.kind === 'suspend-resources')?.params.resources ?? [];
+    for (const disk of disks) await fixture.backend.suspendResource({ cluster: 'SQLCLUS', resource: disk.resource, onNode: 'SQL01' });
+    const [set] = await fixture.backend.listSnapshotSets();
+    const results = [];
+    for (const copy of set?.shadowCopies ?? []) results.push(await fixture.backend.setLunMask({ lunId: copy.originalLunId, hosts: [] }));
+
+    expect(await applicationStates(fixture)).toMatchObject({ 'SQL Server': 'Failed@SQL01', 'SQL Server Agent': 'Failed@SQL01' });
+    // The disks themselves stay Online(Maintenance): health checking is off, which is all maintenance mode does.
+    const [after] = await fixture.backend.listClusters();
+    const suspended = after?.diskResources.filter((r) => disks.some((d) => d.resource === r.name)) ?? [];
+    expect(suspended.map((r) => [r.state, r.maintenanceMode])).toEqual(disks.map(() => ['Online(Maintenance)', true]));
+    expect(results.flatMap((r) => r.warnings).join(' ')).toMatch(/maintenance mode does not protect what runs on a disk/i);
+  });
+
+  it('maintenance mode: SQL Server and its agent are stopped before the disks are suspended, and started again after', async () => {
     fixture = await openRecovery('two-node-sql');
     const run = await fixture.engine.start({ setId: fixture.setId, mode: 'maintenance' }, ['all'], { autoConfirm: true });
     const done = await fixture.engine.settled(run.id);
 
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
-    expect(fixture.engine.get(run.id).plan.steps.map((s) => s.kind)).not.toContain('start-dependents');
     expect(await applicationStates(fixture)).toEqual(ALL_ONLINE);
+    const detail = fixture.engine.get(run.id);
+    const suspend = detail.plan.steps.find((s) => s.kind === 'suspend-resources');
+    expect(suspend?.why).toMatch(/maintenance mode only turns health checking off: SQL Server, SQL Server Agent would keep running/);
+    expect(suspend?.changes).toContainEqual({
+      kind: 'resource',
+      cluster: 'SQLCLUS',
+      resource: 'SQL Server',
+      before: 'Online',
+      after: 'Offline',
+    });
+    // The agent first (it depends on SQL Server), then SQL Server, then the disks into maintenance.
+    expect(suspend?.commands.map((c) => c.text.match(/(Stop|Suspend)-ClusterResource -Name '[^']+'/)?.[0]).slice(0, 2)).toEqual([
+      "Stop-ClusterResource -Name 'SQL Server Agent'",
+      "Stop-ClusterResource -Name 'SQL Server'",
+    ]);
+    expect(detail.plan.steps.map((s) => s.kind)).toEqual(expect.arrayContaining(['resume-resources', 'start-dependents']));
+    expect(detail.plan.steps.findIndex((s) => s.kind === 'start-dependents')).toBeGreaterThan(
+      detail.plan.steps.findIndex((s) => s.kind === 'resume-resources'),
+    );
   });
 
   it('a dependent that fails to come back fails the step with the reason, and rollback leaves every dependent as it was', async () => {
@@ -88,20 +124,22 @@ describe('dependents of the recovered disks', () => {
 
   it('verify reports a dependent that is not back online instead of passing on the disks alone', async () => {
     fixture = await openRecovery('two-node-sql');
-    const run = await fixture.engine.start({ setId: fixture.setId, mode: 'maintenance' }, ['all']);
-    const waiting = await fixture.engine.settled(run.id);
-    expect(waiting.state).toBe('waiting-confirmation');
-    // Someone stops SQL Server while the run waits: maintenance mode would not have brought it down.
+    const run = await fixture.engine.start({ setId: fixture.setId, mode: 'maintenance' }, ['all'], { autoConfirm: true });
+    expect((await fixture.engine.settled(run.id)).state).toBe('succeeded');
+    // Someone stops SQL Server after the recovery brought it back; verification, run again, must say so.
     await fixture.backend.stopApplicationResource({ cluster: 'SQLCLUS', resource: 'SQL Server', onNode: 'SQL01' });
-    await fixture.engine.confirm(run.id, waiting.attentionStepId ?? '', 'SQLCLUS', { autoConfirm: true });
-    const done = await fixture.engine.settled(run.id);
+    const verify = fixture.engine.get(run.id).plan.steps.find((s) => s.kind === 'verify');
+    if (!verify) throw new Error('the plan has no verify step');
+    const bound = bindStep(verify, { backend: fixture.backend, log: () => undefined });
 
-    expect(done.state).toBe('failed');
-    expect(done.attentionStepId).toMatch(/-verify$/);
-    expect(done.lastError).toMatch(
+    const failure = bound.apply().then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(await failure).toMatch(
       /SQL Server is Offline on SQL01, but it was Online before the recovery: the application on the recovered disks is down\. Start it with Start-ClusterResource on SQL01/,
     );
-    expect(done.lastError).toMatch(/SQL Server Agent is Offline on SQL01/);
+    expect(await failure).toMatch(/SQL Server Agent is Offline on SQL01/);
   });
 
   it('rollback before the disks are back starts the dependents the stop took offline', async () => {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { armFault, corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
 import { EventBus } from '../../../../electron/core/rpc/event-bus';
-import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { DEFAULT_TIMEOUTS_MS } from '../../../../electron/core/backends/windows/running/tool-runner';
+import { DEFAULT_STEP_TIMEOUT_MS, RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 
 let fx: RecoveryFixture;
@@ -57,6 +60,7 @@ describe('recovery plan', () => {
       'repoint-resources',
       'unmask-shadows',
       'resume-resources',
+      'start-dependents',
       'verify',
     ]);
     expect(plan.preflight.find((c) => c.id === 'identity')?.verdict).toBe('warn');
@@ -222,7 +226,7 @@ describe('recovery run', () => {
     expect((await fx.engine.settled(run.id)).state).toBe('succeeded');
   });
 
-  it('fails a step that outlives its timeout as "outcome unknown", and a resume probes before acting', async () => {
+  it('waits for a step that outlives its timeout, says its outcome is unknown, and probes when it ends', async () => {
     fx = await openRecovery();
     const engine = new RecoveryEngine({
       backend: fx.backend,
@@ -233,14 +237,22 @@ describe('recovery run', () => {
     });
     await armFault(fx.dataDir, { operation: 'importSnapshotSet', kind: 'delay', ms: 400, times: 1 });
     const run = await engine.start({ setId: fx.setId }, [], { autoConfirm: true });
-    const stopped = await engine.settled(run.id);
-    expect(stopped.state).toBe('failed');
-    expect(stopped.lastError).toMatch(/did not finish within 100 ms, so its outcome is unknown/);
-    // Let the slow import land, then resume: the import step finds its effect in place and is skipped.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await engine.resume(run.id, { autoConfirm: true });
-    expect((await engine.settled(run.id)).state).toBe('succeeded');
-    expect(engine.get(run.id).steps.find((s) => s.id === '3-import-set')?.state).toBe('skipped');
+    const done = await engine.settled(run.id);
+
+    // Never failed while the import still ran: the run waited, and the probe found the import in place.
+    expect(done.state, done.lastError ?? '').toBe('succeeded');
+    const importStep = engine.get(run.id).steps.find((s) => s.id === '3-import-set');
+    expect(importStep?.state).toBe('succeeded');
+    expect(importStep?.output.join('\n')).toMatch(
+      /has not finished within 100 ms, so its outcome is unknown\. The run waits for it to end/,
+    );
+    const events = readJournal<RunEvent>(engine.get(run.id).journalFile).records.map((r) => r.event.type);
+    expect(events).not.toContain('step.failed');
+  });
+
+  it("gives a step longer than any Windows tool's own timeout, so the tool's timeout ends it first", () => {
+    for (const [tool, ms] of Object.entries(DEFAULT_TIMEOUTS_MS))
+      expect(DEFAULT_STEP_TIMEOUT_MS, `${tool} may run ${ms / 60_000} min`).toBeGreaterThan(ms);
   });
 
   it('journals every event with a hash chain a report can quote', async () => {

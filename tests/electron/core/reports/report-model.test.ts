@@ -45,6 +45,9 @@ describe('report model from a recorded journal', () => {
       startedAt: step('stop-resources')?.startedAt,
       endedAt: step('start-dependents')?.endedAt,
       durationMs: detail.downtimeMs,
+      // Confirmed up front (--yes): the whole outage was work, none of it waiting for the operator.
+      workMs: detail.downtimeMs,
+      waitingMs: 0,
     });
     expect(model.run.downtime.durationMs).toBeGreaterThan(0);
 

@@ -119,6 +119,7 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
         'setVolumesReadWrite',
         'startApplicationResource',
         'startResource',
+        'stopApplicationResource',
         'stopResource',
         'suspendResource',
       ].sort(),
