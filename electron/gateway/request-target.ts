@@ -6,7 +6,7 @@
 const BASE = 'http://gateway.invalid';
 
 /**
- * The target as a URL on our own origin, or null unless it is a plain path (origin-form, RFC 9112 §3.2.1):
+ * The target as a URL on our own origin, or null unless it is a plain path (origin-form, https://www.rfc-editor.org/rfc/rfc9112#section-3.2.1):
  * it starts with one "/" and the URL parser keeps it on our origin. "//host/..." and "/\host" are
  * refused, since browsers read both as another host.
  */

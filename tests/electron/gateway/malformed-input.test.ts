@@ -1,5 +1,5 @@
 /**
- * Issue 14 §1: nothing a client sends may end the gateway, which may be driving a recovery. A corpus of
+ * Issue 14, section 1: nothing a client sends may end the gateway, which may be driving a recovery. A corpus of
  * malformed request lines, headers, cookies and WebSocket frames goes over raw sockets while a Lab
  * recovery started through the gateway waits at its first destructive step; then the same gateway must
  * still serve the page and the contract, and the recovery must finish.

@@ -1,5 +1,5 @@
 /**
- * Issue 14 §5, who did it: every confirmation and rollback journals the person and the door they came
+ * Who did it (issue 14, section 5): every confirmation and rollback journals the person and the door they came
  * through. The browser console must name its operator (all its consoles run as the gateway's account), the
  * desktop app confirms as the signed-in account whatever the page sends, and the CLI as the OS user or
  * --operator. The report shows both.
