@@ -6,7 +6,8 @@
 import type { ApplicationResource, DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan, StepChange } from '../../../shared/recovery';
-import type { Backend, PlannedOperation } from '../backend';
+import type { Backend, PlannedOperation, PreflightScope } from '../backend';
+import { namedHosts } from './access-lists';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
@@ -75,7 +76,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: await backend.preflightChecks(),
+    backendChecks: await backend.preflightChecks({ importHost, exposures: exposuresOf(estate, pairs, options.forensicsHost) }),
   });
 
   const drafts = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, dependents, importHost });
@@ -98,6 +99,24 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
   };
+}
+
+/** Every host in the estate, by name: what `*` is expanded to. */
+function everyHost(estate: Estate): string[] {
+  return [...estate.hosts.values()].map((h) => h.name);
+}
+
+/** The hosts the recovered LUNs take over (the originals' list, `*` named), less the forensics host. */
+function exposedHosts(estate: Estate, original: Lun, forensics: string | null): string[] {
+  return namedHosts(maskOf(original), everyHost(estate)).filter((h) => h.toUpperCase() !== forensics?.toUpperCase());
+}
+
+/** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */
+function exposuresOf(estate: Estate, pairs: readonly Pair[], forensics: string | null): PreflightScope['exposures'] {
+  return [
+    ...pairs.map((p) => ({ lunId: p.shadow.id, hosts: exposedHosts(estate, p.original, forensics) })),
+    ...(forensics === null ? [] : pairs.map((p) => ({ lunId: p.original.id, hosts: [forensics] }))),
+  ];
 }
 
 interface StepInputs {
@@ -164,7 +183,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     });
   }
 
-  const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [] }));
+  const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [], expected: maskOf(p.original) }));
   steps.push({
     kind: 'mask-originals',
     title: `Mask the ${pairs.length} damaged original LUN(s) from every host`,
@@ -252,9 +271,11 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   }
 
   // The recovered LUNs take the originals' place: exactly the hosts that saw the originals see them now.
+  // The import surfaced the shadow LUNs to the importing host: that is their list when this step runs.
   const expose: MaskTarget[] = pairs.map((p) => ({
     ...lunRef(p.shadow),
-    hosts: maskOf(p.original).filter((h) => h.toUpperCase() !== forensics?.toUpperCase()),
+    hosts: exposedHosts(estate, p.original, forensics),
+    expected: [importHost],
   }));
   steps.push({
     kind: 'unmask-shadows',
@@ -263,7 +284,6 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
     destructive: false,
     confirmPhrase: null,
     changes: expose.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [importHost], after: t.hosts })),
-    // The import surfaced the shadow LUNs to the importing host: that is their list when this step runs.
     operations: expose.map((t) => ({ operation: 'setLunMask', lunId: t.lunId, hosts: t.hosts, before: [importHost] })),
     undo: 'Mask the recovered LUNs back to the access list they had before this step.',
     params: { targets: expose },
@@ -314,7 +334,7 @@ function buildSteps(inputs: StepInputs): StepDraft[] {
   }
 
   if (forensics !== null) {
-    const hold: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics] }));
+    const hold: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics], expected: [] }));
     steps.push({
       kind: 'forensic-hold',
       title: `Give the damaged originals to ${forensics} for forensics`,

@@ -17,6 +17,7 @@ import { hostsText } from '../../../shared/change-text';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { StepKind } from '../../../shared/recovery';
 import { ALL_HOSTS, type Backend } from '../backend';
+import { namedHosts } from './access-lists';
 
 export interface StepContext {
   backend: Backend;
@@ -43,6 +44,8 @@ export interface ResourceTarget {
 }
 export interface MaskTarget extends LunRef {
   hosts: string[];
+  /** The list the plan expects the LUN to have when the step runs; the backend refuses if the array shows another. */
+  expected?: string[];
 }
 export interface VerifyPair {
   originalLunId: string;
@@ -130,15 +133,16 @@ async function applyMasks(context: StepContext, targets: readonly MaskTarget[]):
       context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
       continue;
     }
-    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts }));
+    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts, expected: target.expected }));
   }
 }
 
 async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
+  const everyHost = (await context.backend.listHosts()).map((h) => h.name);
   await applyMasks(
     context,
-    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] })),
+    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: namedHosts(masks[t.lunId] as string[], everyHost) })),
   );
 }
 

@@ -8,6 +8,7 @@ import { contentChecksum } from './deterministic';
 import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
 import type { LabFault, LabState } from './lab-model';
+import { setHostReachable } from './lab-remoting';
 import { LabStore } from './lab-store';
 import { buildScenario } from './scenarios';
 
@@ -68,4 +69,9 @@ export async function setLatencyScale(dataDir: string, scale: number): Promise<v
 
 export function latencyScale(dataDir: string): number {
   return new LabStore(dataDir).read().settings.latencyScale;
+}
+
+/** Makes a host unreachable (or reachable again) over PowerShell remoting, as a network or WinRM failure would. */
+export function setReachable(dataDir: string, host: string, reachable: boolean): Promise<string> {
+  return new LabStore(dataDir).update((state) => setHostReachable(state, host, reachable));
 }

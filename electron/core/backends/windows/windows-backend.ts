@@ -24,7 +24,7 @@ import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery
 import type { Backend, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { setDisksWritable } from './operations/disk-operations';
-import { setLunMask } from './operations/lun-masking';
+import { setLunMask, type MaskParams } from './operations/lun-masking';
 import {
   parseClusterGroups,
   parseClusterNodes,
@@ -172,7 +172,7 @@ export class WindowsBackend implements Backend {
     return this.changed(() => createSnapshotSet(this.context, params));
   }
 
-  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+  setLunMask(params: MaskParams): Promise<OperationResult> {
     return this.changed(() => setLunMask(this.context, params));
   }
 

@@ -4,7 +4,7 @@
  */
 import type { LabState } from '../lab-model';
 import { lunNumberer, recordTransportableSet } from '../vss-provider';
-import { contosoArray, emptyEstate, fcHost, iscsiHost, lastNight, makeLun } from './builders';
+import { contosoArray, maskingSetPerHost, emptyEstate, fcHost, iscsiHost, lastNight, makeLun } from './builders';
 
 export function standaloneDc(now: Date): LabState {
   const arrayId = 'ARRAY-01';
@@ -38,6 +38,7 @@ export function standaloneDc(now: Date): LabState {
     }),
   );
   state.hosts.push(iscsiHost('DC01', 'contoso.local', 'Windows Server 2019 Standard (10.0.17763)'), fcHost('BACKUP01'));
+  maskingSetPerHost(state, arrayId);
   recordTransportableSet(state, {
     host: 'DC01',
     originals: [...state.luns],
