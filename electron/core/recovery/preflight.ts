@@ -188,6 +188,19 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
             ),
       );
     }
+    if (options.identity === 'new-signature' && options.mode === 'maintenance') {
+      // Set-ClusterParameter on DiskSignature/DiskIdGuid is refused unless the resource is Offline, and a resource
+      // in maintenance mode stays Online(Maintenance): the repoint after the break could only fail, with the set
+      // already broken (docs/windows-facts.md#repointing-needs-the-resource-offline).
+      checks.push(
+        fail(
+          'repoint-needs-offline',
+          'The disk resources can be repointed',
+          'new signatures mean repointing each disk resource after the break, which the cluster accepts only while the resource is Offline; maintenance mode keeps it Online(Maintenance), so the run would fail after the irreversible break',
+          'Keep the original identity (revert), or take the disk resources offline (mode offline) for this recovery.',
+        ),
+      );
+    }
     if (options.identity === 'new-signature') {
       checks.push(
         warn(

@@ -1,26 +1,17 @@
 /**
  * The Windows backend's own state files (the snapshot catalog, the SAN map): JSON replaced atomically
- * (temp file, fsync, rename) so a crash leaves the old or the new file, never a torn one; read back through
- * a schema so a damaged or foreign file is reported, not trusted.
+ * (storage/atomic-file.ts) and read back through a schema, so a damaged or foreign file is reported, not trusted.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ShadowSwapError } from '../../../shared/errors';
+import { replaceFileAtomically } from './atomic-file';
 
-export function writeJsonAtomic(file: string, value: unknown): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+/** Replaces `file` with `value` as JSON (storage/atomic-file.ts), making its folder first. */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await replaceFileAtomically(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The file's content checked against `schema`; null when the file does not exist. */

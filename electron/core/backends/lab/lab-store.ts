@@ -7,11 +7,10 @@
  * The store keeps the last state it read or wrote and re-reads only when the file was replaced (a new
  * inode, size or mtime), so a large estate is parsed once, not at every call.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../../shared/errors';
-import { syncDirectory } from '../../storage/sync-directory';
+import { replaceFileAtomically } from '../../storage/atomic-file';
 import { withFileLockAsync } from '../../storage/file-lock';
 import { SerialQueue } from '../../storage/serial-queue';
 import { LAB_FORMAT, LAB_FORMAT_VERSION, LabFile, type LabState } from './lab-model';
@@ -130,18 +129,9 @@ export class LabStore {
   /** Writes the whole state atomically and caches it. Callers hold the lock (see withLock), which made the folder. */
   async save(state: LabState): Promise<void> {
     const file: LabFile = { format: LAB_FORMAT, version: LAB_FORMAT_VERSION, savedAt: new Date().toISOString(), state };
-    const temp = path.join(this.dir, `.${STATE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     this.saving = state;
     try {
-      const handle = await fs.promises.open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(JSON.stringify(file));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.promises.rename(temp, this.file);
-      await syncDirectory(this.dir);
+      await replaceFileAtomically(this.file, JSON.stringify(file));
       const stamp = stampOf(this.file);
       this.cached = stamp === null ? null : { stamp, state };
     } catch (error) {

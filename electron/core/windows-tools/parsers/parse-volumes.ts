@@ -17,7 +17,8 @@ export interface VolumeInfo {
 export function parseVolumes(json: string): VolumeInfo[] {
   const what = 'Get-Volume';
   return parsePowerShellJson(json, what).map((item) => {
-    const letter = (optionalString(item, 'DriveLetter', what) ?? '').trim();
+    // A letterless volume's DriveLetter is a [char] 0, which ConvertTo-Json writes as "\u0000" (trim() keeps it).
+    const letter = (optionalString(item, 'DriveLetter', what) ?? '').replace(/\0/g, '').trim();
     if (letter !== '' && !/^[A-Za-z]$/.test(letter)) throw itemError(what, item, 'DriveLetter is not a letter');
     const volumePath = optionalString(item, 'Path', what);
     if (volumePath === null || !/^\\\\\?\\Volume\{[0-9a-fA-F-]{36}\}\\$/.test(volumePath))

@@ -47,7 +47,7 @@ async function plannedOperations(
 }
 
 /** A Windows backend whose SAN map and catalog describe the Lab's estate, running on `computer`. */
-function windowsBackendFor(state: LabState, computer: string, planned: PlannedOperation): WindowsBackend {
+async function windowsBackendFor(state: LabState, computer: string, planned: PlannedOperation): Promise<WindowsBackend> {
   const dataDir = tempDataDir();
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const windowsDir = path.join(dataDir, 'windows');
@@ -75,7 +75,7 @@ function windowsBackendFor(state: LabState, computer: string, planned: PlannedOp
   for (const set of state.snapshotSets) {
     if ('setId' in planned && planned.setId !== set.id) continue;
     const { persistent: _persistent, ...common } = set;
-    catalog.put({ ...common, attributes: [], metadataFile: addressing.metadataPath(set.id) });
+    await catalog.put({ ...common, attributes: [], metadataFile: addressing.metadataPath(set.id) });
   }
   return new WindowsBackend({ dataDir, thisComputer: computer });
 }
@@ -96,7 +96,7 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
     expect(operations.length).toBeGreaterThan(0);
     for (const { planned, lab } of operations) {
       const computer = labAddressing(state, planned).consoleComputer;
-      const windows = await windowsBackendFor(state, computer, planned).previewCommands(planned);
+      const windows = await (await windowsBackendFor(state, computer, planned)).previewCommands(planned);
       expect(windows, `${scenario}: ${planned.operation}`).toEqual(lab);
     }
   });

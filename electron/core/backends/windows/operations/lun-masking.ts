@@ -93,7 +93,7 @@ export async function setLunMask(context: WindowsContext, params: MaskParams): P
     management === 'vds'
       ? (await throughDiskraid(context, lun, params), 'the array replaced its whole access list')
       : `${(await throughMaskingSets(context, lun, params)).length} masking set change(s), read back and verified`;
-  context.sanMap.recordMask(lun.id, after);
+  await context.sanMap.recordMask(lun.id, after);
   return operationResult('setLunMask', `LUN ${lun.name} is now visible to ${describeMask(after)}; ${how}.`, [
     `${lun.name}: ${describeMask(lun)} → ${describeMask(after)}`,
   ]);

@@ -155,7 +155,7 @@ export async function createSnapshotSet(
     breakMode: null,
     shadowCopies: listing.shadowCopies.filter((r) => r.setId === null || r.setId === setId).map((r) => shadowCopyOf(r, volumes)),
   };
-  context.catalog.put(set);
+  await context.catalog.put(set);
   return {
     ...operationResult(
       'createSnapshotSet',
@@ -185,12 +185,12 @@ function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], st
  * shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback
  * always masks them away again.
  */
-function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): void {
+async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
   const luns = context.sanMap.read().luns;
   for (const copy of set.shadowCopies) {
     const lun = luns.find((l) => l.id === copy.shadowLunId);
     if (lun !== undefined && !lunVisibleTo(lun, host))
-      context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
+      await context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
   }
 }
 
@@ -210,12 +210,12 @@ export async function importSnapshotSet(
       succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
-      context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
+      await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
       throw error;
     } finally {
-      recordSurfaced(context, set, params.host);
+      await recordSurfaced(context, set, params.host);
     }
-    context.catalog.put({
+    await context.catalog.put({
       ...set,
       state: 'imported',
       importedTo: params.host,
@@ -252,7 +252,7 @@ export async function breakSnapshotSet(context: WindowsContext, params: { setId:
   requireThisComputer(context, set.importedTo ?? '', 'Breaking the set');
   const call = breakCall(set.id, params.mode);
   succeeded(await (call.tool === 'vshadow' ? context.runner.vshadow(call.args) : context.runner.diskshadow(call.script)));
-  context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
+  await context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
   const how = { plain: 'read-only', writable: 'writable', 'revert-identity': 'writable, with the original disk identities' }[params.mode];
   return operationResult(
     'breakSnapshotSet',
@@ -278,7 +278,7 @@ export async function exposeShadowCopy(
     throw new ShadowSwapError('NOT_FOUND', `Set {${set.id}} has no shadow copy ${params.shadowCopyId}.`, { setId: set.id });
   succeeded(await context.runner.diskshadow(buildExposeScript(copy.id, params.driveLetter)));
   const letter = validateDriveLetter(params.driveLetter);
-  context.catalog.put({
+  await context.catalog.put({
     ...set,
     state: 'exposed',
     shadowCopies: set.shadowCopies.map((c) => (c.id === copy.id ? { ...c, exposedAs: letter } : c)),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Initiator, StorageArray } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import { withFileLock } from '../../../storage/file-lock';
+import { withFileLockAsync } from '../../../storage/file-lock';
 import { readJsonFile, writeJsonAtomic } from '../../../storage/json-file';
 
 export const SanMapFile = z.object({
@@ -80,10 +80,10 @@ export class SanMapStore {
   }
 
   /** Records a LUN's new access list after the array accepted it. */
-  recordMask(lunId: string, mask: { maskedTo: string[]; maskAll: boolean }): void {
-    withFileLock(this.lockFile, 'The SAN map', () => {
+  recordMask(lunId: string, mask: { maskedTo: string[]; maskAll: boolean }): Promise<void> {
+    return withFileLockAsync(this.lockFile, 'The SAN map', async () => {
       const map = this.read();
-      writeJsonAtomic(this.file, { ...map, luns: map.luns.map((l) => (l.id === lunId ? { ...l, ...mask } : l)) });
+      await writeJsonAtomic(this.file, { ...map, luns: map.luns.map((l) => (l.id === lunId ? { ...l, ...mask } : l)) });
     });
   }
 }

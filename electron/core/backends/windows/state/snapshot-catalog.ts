@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SnapshotSet } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import { withFileLock } from '../../../storage/file-lock';
+import { withFileLockAsync } from '../../../storage/file-lock';
 import { readJsonFile, writeJsonAtomic } from '../../../storage/json-file';
 
 const CatalogFile = z.object({
@@ -42,10 +42,10 @@ export class SnapshotCatalog {
   }
 
   /** Adds a set, or replaces the set with the same id; under a lock, so two processes cannot lose an update. */
-  put(set: SnapshotSet): void {
-    withFileLock(this.lockFile, 'The snapshot catalog', () => {
+  put(set: SnapshotSet): Promise<void> {
+    return withFileLockAsync(this.lockFile, 'The snapshot catalog', async () => {
       const sets = this.list().filter((s) => s.id !== set.id);
-      writeJsonAtomic(this.file, { format: 'shadowswap-snapshot-catalog', version: 1, sets: [...sets, set] });
+      await writeJsonAtomic(this.file, { format: 'shadowswap-snapshot-catalog', version: 1, sets: [...sets, set] });
     });
   }
 }

@@ -13,6 +13,13 @@ describe('parseVolumes (Get-Volume JSON, synthetic shape)', () => {
     );
     expect(mounted).toMatchObject({ driveLetter: null, label: '', fileSystem: 'ReFS' });
   });
+  it('reads a letterless volume whose DriveLetter is the NUL character, as Get-Partition and Get-Volume print it in JSON', () => {
+    // ConvertTo-Json writes a [char] 0 as "\u0000" (docs/windows-facts.md#letterless-volumes).
+    const [letterless] = parseVolumes(
+      '[{"DriveLetter":"\\u0000","Path":"\\\\\\\\?\\\\Volume{ab12cd34-0000-0000-0000-400000000000}\\\\","FileSystemLabel":"Logs","FileSystem":"NTFS"}]',
+    );
+    expect(letterless).toMatchObject({ driveLetter: null, label: 'Logs' });
+  });
   it('refuses a path that is not a volume GUID path, naming the item', () => {
     expect(() => parseVolumes('[{"DriveLetter":"E","Path":"E:\\\\"}]')).toThrow(/Get-Volume: Path is not/);
   });
