@@ -24,7 +24,7 @@ async function json<T>(...argv: string[]): Promise<T> {
 describe('shadowswap lab', () => {
   it('lists the scenarios', async () => {
     const rows = await json<{ name: string }[]>('lab', 'scenarios');
-    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'mixed-compliance', 'large']);
+    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'mixed-compliance', 'legacy-vds', 'large']);
   });
 
   it('creates an estate, and refuses to replace it without --force', async () => {
