@@ -61,6 +61,7 @@ export type PlannedOperation =
  * the hosts that must see it (on a Storage Management array, a masking set for each).
  */
 export interface PreflightScope {
+  setId: string;
   importHost: string;
   /** Each LUN a recovery will unmask, with the hosts it will be unmasked to. */
   exposures: { lunId: string; hosts: string[] }[];

@@ -63,3 +63,9 @@ export function newMaskingSetCommand(request: { arrayName: string; friendlyName:
   const name = psQuote(validateMaskingSetName(request.friendlyName, 'masking set name'));
   return `New-MaskingSet -StorageSubSystemFriendlyName ${array} -FriendlyName ${name} -InitiatorAddresses ${addresses.join(',') || "''"}`;
 }
+
+/** The array as the Storage Management API sees it (MSFT_StorageSubSystem FriendlyName and HealthStatus): empty when no provider answers for it. */
+export function storageSubSystemCommand(arrayName: string): string {
+  const name = psQuote(validateMaskingSetName(arrayName, 'array name'));
+  return `${STOP_ON_ERROR}; ConvertTo-Json -InputObject @(Get-StorageSubSystem -FriendlyName ${name} | Select-Object -Property FriendlyName,HealthStatus) -Depth ${JSON_DEPTH} -Compress`;
+}

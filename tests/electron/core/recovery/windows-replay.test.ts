@@ -103,7 +103,8 @@ function openConsole(dataDir: string, entries: TranscriptEntry[]) {
 
 function describeChange(entry: TranscriptEntry): string | null {
   const script = (entry.script ?? '').split('\r\n').filter((line) => line !== '' && line !== 'exit');
-  if (entry.tool === 'diskraid') return `diskraid ${script.filter((line) => !line.startsWith('select subsystem')).join(': ')}`;
+  const session = /WriteLine\('(select lun \d+)'\).*WriteLine\('(unmask lun [^']+)'\)/.exec(entry.argv.at(-1) ?? '');
+  if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
   if (entry.tool === 'vshadow') return `vshadow ${entry.argv.join(' ')}`;
   const cluster = /(Stop|Start|Suspend|Resume)-ClusterResource -Name '([^']+)'/.exec(entry.argv.at(-1) ?? '');
@@ -120,7 +121,7 @@ function shownAs(entry: TranscriptEntry): string {
 /** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
 function changesSomething(entry: TranscriptEntry): boolean {
   const read =
-    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?Get-/;
+    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path )/;
   return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
