@@ -68,7 +68,7 @@ export type Lun = z.infer<typeof Lun>;
 /**
  * How Windows manages an array's LUNs and masks: through the Storage Management API (an SMI-S provider or a vendor
  * Storage Management Provider: virtual disks and masking sets, Windows Server 2012 and later), or only through a VDS
- * hardware provider (diskraid), which Microsoft has superseded (docs/windows-facts.md#array-management).
+ * hardware provider (diskraid), which Microsoft has superseded (docs/windows-facts.md#vds-is-superseded-by-the-storage-management-api).
  */
 export const ArrayManagement = z.enum(['storage-management', 'vds']);
 export type ArrayManagement = z.infer<typeof ArrayManagement>;

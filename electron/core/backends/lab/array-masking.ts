@@ -1,5 +1,5 @@
 /**
- * LUN masking on the array, as each management path really behaves (docs/windows-facts.md#masking-sets):
+ * LUN masking on the array, as each management path really behaves (docs/windows-facts.md#masking-sets-add-and-remove):
  * - A Storage Management array masks through masking sets: access is ADDED by adding the LUN to the masking set
  *   that holds a host's initiators and REMOVED by removing it; other hosts' access is untouched. A host with no
  *   masking set on the array cannot be given the LUN, and a masking set grants every host in it. There is no

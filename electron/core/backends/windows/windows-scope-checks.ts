@@ -1,6 +1,6 @@
 /**
  * The Windows backend's preflight for one recovery, so that nothing fails after the outage began for a reason
- * that could be seen before (docs/windows-facts.md#preflight): the import host answers over PowerShell remoting
+ * that could be seen before (docs/windows-facts.md#running-a-command-on-another-node): the import host answers over PowerShell remoting
  * and holds the set's metadata .cab; the import runs where ShadowSwap runs (diskshadow imports on the computer it
  * runs on); every Storage Management array the recovery masks on answers through its provider; every host that
  * must see a recovered LUN there has a masking set.

@@ -4,7 +4,7 @@
  * https://learn.microsoft.com/windows/win32/api/vds/nf-vds-ivdslunnumber-getlunnumber); a `diskraid /s` script cannot
  * look before it acts. So one PowerShell command drives ONE interactive diskraid session: `select subsystem`,
  * `select lun`, `detail lun`, and only if that detail shows the LUN's page 0x83 identifier does it send `unmask`.
- * Otherwise it exits without unmasking and fails, naming the LUN (docs/windows-facts.md#diskraid-lun-indexes).
+ * Otherwise it exits without unmasking and fails, naming the LUN (docs/windows-facts.md#diskraid-lun-numbers-change-between-runs).
  *
  * No public capture shows `detail lun` output, so the check reads no layout: it looks for the identifier's hex
  * digits anywhere in what `detail lun` printed, with every non-hex character removed. A format that hides them

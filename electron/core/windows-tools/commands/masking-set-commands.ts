@@ -2,7 +2,7 @@
  * PowerShell command TEXT for masking through the Storage Management API (the Storage module), for arrays whose
  * provider (SMI-S or a vendor Storage Management Provider) Windows manages: a LUN is a virtual disk, and a host
  * sees it when the virtual disk is in a masking set holding that host's initiator ids (MSFT_MaskingSet). Access is
- * added and removed per masking set, never replaced (docs/windows-facts.md#masking-sets).
+ * added and removed per masking set, never replaced (docs/windows-facts.md#masking-sets-add-and-remove).
  *
  * - Virtual disks are addressed by `UniqueId` (the page 0x83 identifier Get-Disk shows on every host), never by an
  *   enumeration index; `Add-VirtualDiskToMaskingSet` takes the virtual disk's `Name`, so the script reads it from

@@ -3,7 +3,7 @@
  * renders for its array's management path.
  * - Storage Management array: read which masking sets hold the virtual disk (by UniqueId) and refuse on drift from
  *   the plan, naming the difference; add it to / remove it from the masking sets of the hosts that gain / lose it;
- *   read again and verify the array shows exactly the goal (docs/windows-facts.md#masking-sets).
+ *   read again and verify the array shows exactly the goal (docs/windows-facts.md#masking-sets-add-and-remove).
  * - VDS-only array: one checked diskraid session (diskraid-session.ts) that unmasks only after `detail lun` shows
  *   the LUN's identifier; the list is replaced, so the full list is sent, and `*` never is. The SAN map's recorded
  *   list is what drift is checked against there: diskraid's listing has no public capture to read it from.
