@@ -199,8 +199,14 @@ function maskingCommands(
 ): CommandPreview[] {
   const here = addressing.consoleComputer;
   if (addressing.lun(planned.lunId).management === 'vds') return [{ tool: 'powershell', runsOn: here, text: maskingScript(addressing, planned) }];
-  const { read, changes } = maskingSetChanges(addressing, planned);
-  return [read, ...changes, read].map((text) => ({ tool: 'powershell', runsOn: here, text }));
+  try {
+    const { read, changes } = maskingSetChanges(addressing, planned);
+    return [read, ...changes, read].map((text) => ({ tool: 'powershell', runsOn: here, text }));
+  } catch (error) {
+    // What is missing (a masking set, an identifier) blocks the plan in preflight; the preview says it in place.
+    if (!(error instanceof ShadowSwapError && error.code === 'PRECONDITION_FAILED')) throw error;
+    return [{ tool: 'powershell', runsOn: here, text: `# ${error.message}` }];
+  }
 }
 
 export type BreakCall = { tool: 'vshadow'; args: string[] } | { tool: 'diskshadow'; script: string };

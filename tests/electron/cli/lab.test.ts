@@ -37,6 +37,18 @@ describe('shadowswap lab', () => {
     expect((await cli('lab', 'init', '--scenario', 'two-node-sql', '--force')).code).toBe(0);
   });
 
+  it('makes a host unreachable over PowerShell remoting and reachable again', async () => {
+    expect((await cli('lab', 'init', '--scenario', 'two-node-sql')).code).toBe(0);
+    const down = await cli('lab', 'host', 'unreachable', '--host', 'sql02');
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain('SQL02 no longer answers over PowerShell remoting');
+    const up = await cli('lab', 'host', 'reachable', '--host', 'SQL02');
+    expect(up.stdout).toContain('SQL02 answers over PowerShell remoting again.');
+    const unknown = await cli('lab', 'host', 'unreachable', '--host', 'NOPE');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no host "NOPE"');
+  });
+
   it('names the scenarios when asked for one that does not exist', async () => {
     const result = await cli('lab', 'init', '--scenario', 'three-node');
     expect(result.code).toBe(1);

@@ -89,10 +89,9 @@ export async function setLunMask(context: WindowsContext, params: MaskParams): P
   if (lun === undefined) throw new ShadowSwapError('NOT_FOUND', `LUN ${params.lunId} is not in the SAN map.`, { lunId: params.lunId });
   const management = map.arrays.find((a) => a.id === lun.arrayId)?.management ?? 'vds';
   const after = maskOfHosts(params.hosts);
-  const how =
-    management === 'vds'
-      ? (await throughDiskraid(context, lun, params), 'the array replaced its whole access list')
-      : `${(await throughMaskingSets(context, lun, params)).length} masking set change(s), read back and verified`;
+  let how = 'the array replaced its whole access list';
+  if (management === 'vds') await throughDiskraid(context, lun, params);
+  else how = `${(await throughMaskingSets(context, lun, params)).length} masking set change(s), read back and verified`;
   await context.sanMap.recordMask(lun.id, after);
   return operationResult('setLunMask', `LUN ${lun.name} is now visible to ${describeMask(after)}; ${how}.`, [
     `${lun.name}: ${describeMask(lun)} → ${describeMask(after)}`,
