@@ -1,6 +1,15 @@
 /** shadowswap lab ...: create the simulated estate teams rehearse on, cause the incident, inject faults. */
 import { ShadowSwapError } from '../../../shared/errors';
-import { armFault, clearFaults, corruptLun, initLab, latencyScale, listFaults, setLatencyScale, setReachable } from '../../core/backends/lab/lab-admin';
+import {
+  armFault,
+  clearFaults,
+  corruptLun,
+  initLab,
+  latencyScale,
+  listFaults,
+  setLatencyScale,
+  setReachable,
+} from '../../core/backends/lab/lab-admin';
 import { describeFault } from '../../core/backends/lab/faults';
 import { FaultKind } from '../../core/backends/lab/lab-model';
 import { labOperations } from '../../core/backends/lab/lab-operations';
@@ -135,21 +144,19 @@ export const labCommands: Command[] = [
       return 0;
     },
   },
-  ...(['unreachable', 'reachable'] as const).map(
-    (state): Command => ({
-      path: ['lab', 'host', state],
-      summary:
-        state === 'unreachable'
-          ? 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would'
-          : 'Make a host answer over PowerShell remoting again',
-      flags: { host: { value: 'NAME', description: 'the host' } },
-      run: async (context) => {
-        const host = requiredFlag(context.args, 'host', `shadowswap lab host ${state} --host NAME.`);
-        context.io.stdout(`${await setReachable(dataDirOf(context), host, state === 'reachable')}\n`);
-        return 0;
-      },
-    }),
-  ),
+  ...(['unreachable', 'reachable'] as const).map((state): Command => ({
+    path: ['lab', 'host', state],
+    summary:
+      state === 'unreachable'
+        ? 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would'
+        : 'Make a host answer over PowerShell remoting again',
+    flags: { host: { value: 'NAME', description: 'the host' } },
+    run: async (context) => {
+      const host = requiredFlag(context.args, 'host', `shadowswap lab host ${state} --host NAME.`);
+      context.io.stdout(`${await setReachable(dataDirOf(context), host, state === 'reachable')}\n`);
+      return 0;
+    },
+  })),
   {
     path: ['lab', 'latency'],
     summary: 'Show or set how slow operations feel (1 = like a real SAN, 0 = instant)',

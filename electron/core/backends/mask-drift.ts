@@ -15,7 +15,11 @@ export function sameAccessList(a: readonly string[], b: readonly string[]): bool
 }
 
 /** The refusal when `actual` (what the array shows) is not `expected` (what the plan assumed); null when they agree. */
-export function maskDrift(lun: { id: string; name: string }, expected: readonly string[], actual: readonly string[]): ShadowSwapError | null {
+export function maskDrift(
+  lun: { id: string; name: string },
+  expected: readonly string[],
+  actual: readonly string[],
+): ShadowSwapError | null {
   if (sameAccessList(expected, actual)) return null;
   const gained = actual.filter((h) => !upper(expected).has(h.toUpperCase()));
   const lost = expected.filter((h) => !upper(actual).has(h.toUpperCase()));

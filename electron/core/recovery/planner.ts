@@ -76,7 +76,11 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: await backend.preflightChecks({ setId: set.id, importHost, exposures: exposuresOf(estate, pairs, options.forensicsHost) }),
+    backendChecks: await backend.preflightChecks({
+      setId: set.id,
+      importHost,
+      exposures: exposuresOf(estate, pairs, options.forensicsHost),
+    }),
   });
 
   const drafts = buildSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, dependents, importHost });

@@ -137,12 +137,15 @@ async function applyMasks(context: StepContext, targets: readonly MaskTarget[]):
   }
 }
 
-async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
+/** Back to the captured lists; a LUN the step changed must still show the step's list, or the rollback refuses (drift). */
+async function restoreMasks(context: StepContext, targets: readonly MaskTarget[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
   const everyHost = (await context.backend.listHosts()).map((h) => h.name);
   await applyMasks(
     context,
-    targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: namedHosts(masks[t.lunId] as string[], everyHost) })),
+    targets
+      .filter((t) => masks[t.lunId] !== undefined)
+      .map((t) => ({ ...t, hosts: namedHosts(masks[t.lunId] as string[], everyHost), expected: t.hosts })),
   );
 }
 

@@ -137,8 +137,17 @@ export function maskingScript(
 }
 
 /** The refusal for a host without a masking set on an array, with the command an administrator would run to create one. */
-export function noMaskingSetError(request: { host: string; lunName: string; arrayName: string; initiators: readonly Initiator[] }): ShadowSwapError {
-  const create = newMaskingSetCommand({ arrayName: request.arrayName, friendlyName: `${request.host}-${request.arrayName}`, initiators: request.initiators });
+export function noMaskingSetError(request: {
+  host: string;
+  lunName: string;
+  arrayName: string;
+  initiators: readonly Initiator[];
+}): ShadowSwapError {
+  const create = newMaskingSetCommand({
+    arrayName: request.arrayName,
+    friendlyName: `${request.host}-${request.arrayName}`,
+    initiators: request.initiators,
+  });
   return new ShadowSwapError(
     'PRECONDITION_FAILED',
     `${request.host} has no masking set on ${request.arrayName}, so ${request.lunName} cannot be made visible to it: the array grants access only through masking sets. ` +
@@ -198,7 +207,8 @@ function maskingCommands(
   planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
 ): CommandPreview[] {
   const here = addressing.consoleComputer;
-  if (addressing.lun(planned.lunId).management === 'vds') return [{ tool: 'powershell', runsOn: here, text: maskingScript(addressing, planned) }];
+  if (addressing.lun(planned.lunId).management === 'vds')
+    return [{ tool: 'powershell', runsOn: here, text: maskingScript(addressing, planned) }];
   try {
     const { read, changes } = maskingSetChanges(addressing, planned);
     return [read, ...changes, read].map((text) => ({ tool: 'powershell', runsOn: here, text }));

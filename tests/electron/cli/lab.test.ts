@@ -52,7 +52,7 @@ describe('shadowswap lab', () => {
   it('names the scenarios when asked for one that does not exist', async () => {
     const result = await cli('lab', 'init', '--scenario', 'three-node');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, mixed-compliance, large');
+    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, mixed-compliance, legacy-vds, large');
   });
 
   it('corrupts a LUN: its data changes and its volume is damaged', async () => {

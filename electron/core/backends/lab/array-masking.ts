@@ -150,8 +150,7 @@ export function setLunMask(state: LabState, params: MaskRequest): OperationResul
   refuseDrift(state, lun, params.expected);
   const array = arrayOf(state, lun);
   const wanted = normalizeMask(state, params.hosts);
-  const change =
-    array.management === 'vds' ? replaceMask(state, lun, wanted) : changeThroughMaskingSets(state, array, lun, wanted);
+  const change = array.management === 'vds' ? replaceMask(state, lun, wanted) : changeThroughMaskingSets(state, array, lun, wanted);
   const before = hostsSeeing(state, lun.mask);
   const beforeText = maskText(lun.mask);
   lun.mask = change.mask;

@@ -133,7 +133,9 @@ export class LabBackend implements Backend {
   }
 
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
-    return this.run('createSnapshotSet', (state, context) => onHost(state, params.host, () => createTransportableSet(state, params, context)));
+    return this.run('createSnapshotSet', (state, context) =>
+      onHost(state, params.host, () => createTransportableSet(state, params, context)),
+    );
   }
 
   setLunMask(params: MaskRequest): Promise<OperationResult> {
@@ -167,7 +169,9 @@ export class LabBackend implements Backend {
   }
 
   setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
-    return this.run('setVolumesReadWrite', (state, context) => onHost(state, params.host, () => setVolumesReadWrite(state, params, context)));
+    return this.run('setVolumesReadWrite', (state, context) =>
+      onHost(state, params.host, () => setVolumesReadWrite(state, params, context)),
+    );
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

@@ -23,7 +23,10 @@ function unreachableMessage(host: string): string {
 export function requireReachable(state: LabState, host: string): void {
   const known = findHost(state, host);
   if (!known.reachable)
-    throw new ShadowSwapError('BACKEND_FAILED', `${unreachableMessage(known.name)}, then retry.`, { host: known.name, reason: 'winrm-unreachable' });
+    throw new ShadowSwapError('BACKEND_FAILED', `${unreachableMessage(known.name)}, then retry.`, {
+      host: known.name,
+      reason: 'winrm-unreachable',
+    });
 }
 
 export function setHostReachable(state: LabState, hostName: string, reachable: boolean): string {
@@ -37,7 +40,13 @@ export function setHostReachable(state: LabState, hostName: string, reachable: b
 function importHostCheck(state: LabState, importHost: string): PreflightCheck {
   const host = findHost(state, importHost);
   return host.reachable
-    ? { id: 'import-host-reachable', title: 'The import host answers over remoting', verdict: 'pass', reason: `${host.name} answers over WinRM`, fix: null }
+    ? {
+        id: 'import-host-reachable',
+        title: 'The import host answers over remoting',
+        verdict: 'pass',
+        reason: `${host.name} answers over WinRM`,
+        fix: null,
+      }
     : {
         id: 'import-host-reachable',
         title: 'The import host answers over remoting',

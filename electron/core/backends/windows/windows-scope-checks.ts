@@ -38,12 +38,21 @@ async function metadataChecks(context: WindowsContext, scope: PreflightScope): P
   try {
     path = context.catalog.get(scope.setId).metadataFile;
   } catch (error) {
-    return [fail('metadata-present', cabTitle, failureText(error), 'Find the .cab the set was created with and record it in the snapshot catalog.')];
+    return [
+      fail(
+        'metadata-present',
+        cabTitle,
+        failureText(error),
+        'Find the .cab the set was created with and record it in the snapshot catalog.',
+      ),
+    ];
   }
   const here = isThisComputer(context, scope.importHost);
   let output: string;
   try {
-    output = succeeded(await context.runner.powershell(metadataPresentCommand({ path, ...(here ? {} : { computer: scope.importHost }) }))).stdout;
+    output = succeeded(
+      await context.runner.powershell(metadataPresentCommand({ path, ...(here ? {} : { computer: scope.importHost }) })),
+    ).stdout;
   } catch (error) {
     return [
       fail(
@@ -60,7 +69,12 @@ async function metadataChecks(context: WindowsContext, scope: PreflightScope): P
     pass('import-host-reachable', reachTitle, here ? 'the import runs on this computer' : `${scope.importHost} answered over WinRM`),
     present
       ? pass('metadata-present', cabTitle, `${path} is there`)
-      : fail('metadata-present', cabTitle, `${path} is not on ${scope.importHost}`, `Copy the set's .cab to ${path} on ${scope.importHost}, then plan again.`),
+      : fail(
+          'metadata-present',
+          cabTitle,
+          `${path} is not on ${scope.importHost}`,
+          `Copy the set's .cab to ${path} on ${scope.importHost}, then plan again.`,
+        ),
   ];
 }
 
@@ -90,14 +104,29 @@ async function maskingChecks(context: WindowsContext, scope: PreflightScope): Pr
   for (const array of arrays) {
     const title = `${array} answers through its Storage Management provider`;
     try {
-      const found = parsePowerShellJson(succeeded(await context.runner.powershell(storageSubSystemCommand(array))).stdout, 'Get-StorageSubSystem');
+      const found = parsePowerShellJson(
+        succeeded(await context.runner.powershell(storageSubSystemCommand(array))).stdout,
+        'Get-StorageSubSystem',
+      );
       checks.push(
         found.length > 0
           ? pass(`provider:${array}`, title, `Get-StorageSubSystem found ${array}`)
-          : fail(`provider:${array}`, title, `Get-StorageSubSystem does not list ${array}`, `Register the array's SMI-S or Storage Management provider on this computer (Register-SmisProvider, or the vendor's installer), then plan again.`),
+          : fail(
+              `provider:${array}`,
+              title,
+              `Get-StorageSubSystem does not list ${array}`,
+              `Register the array's SMI-S or Storage Management provider on this computer (Register-SmisProvider, or the vendor's installer), then plan again.`,
+            ),
       );
     } catch (error) {
-      checks.push(fail(`provider:${array}`, title, `Get-StorageSubSystem failed: ${failureText(error)}`, "Check the array's Storage Management provider service, then plan again."));
+      checks.push(
+        fail(
+          `provider:${array}`,
+          title,
+          `Get-StorageSubSystem failed: ${failureText(error)}`,
+          "Check the array's Storage Management provider service, then plan again.",
+        ),
+      );
     }
   }
   const setsTitle = 'Every host that must see a recovered LUN has a masking set';

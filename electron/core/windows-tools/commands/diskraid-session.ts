@@ -54,7 +54,7 @@ export function checkedMaskingSessionCommand(request: CheckedMaskingRequest): st
   const send = (line: string) => `$p.StandardInput.WriteLine(${psQuote(line)})`;
   return [
     "$ErrorActionPreference = 'Stop'",
-    "$p = New-Object System.Diagnostics.Process",
+    '$p = New-Object System.Diagnostics.Process',
     "$p.StartInfo.FileName = Join-Path $env:SystemRoot 'System32\\diskraid.exe'",
     '$p.StartInfo.UseShellExecute = $false',
     '$p.StartInfo.RedirectStandardInput = $true',

@@ -52,7 +52,9 @@ describe('preflight before the outage', () => {
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.preflight.find((c) => c.id === 'import-host-reachable')).toMatchObject({ verdict: 'fail' });
     expect(plan.blocked).toBe(true);
-    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     expect(await productionView(fx)).toEqual(production);
   });
 

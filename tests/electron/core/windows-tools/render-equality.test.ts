@@ -67,13 +67,15 @@ async function windowsBackendFor(state: LabState, computer: string, planned: Pla
     })),
     hosts: state.hosts.map((h) => ({ name: h.name, initiators: h.initiators })),
     maskingSets: state.maskingSets,
-    luns: state.luns.filter((l) => l.identifiers[0] !== undefined).map((l) => ({
-      id: l.id,
-      name: l.name,
-      arrayId: l.arrayId,
-      diskraidLun: diskraidIndexOf(state, l),
-      uniqueId: l.identifiers[0]?.value,
-    })),
+    luns: state.luns
+      .filter((l) => l.identifiers[0] !== undefined)
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        arrayId: l.arrayId,
+        diskraidLun: diskraidIndexOf(state, l),
+        uniqueId: l.identifiers[0]?.value,
+      })),
   };
   fs.writeFileSync(path.join(windowsDir, 'san-map.json'), JSON.stringify(sanMap));
   const catalog = new SnapshotCatalog(windowsDir);

@@ -96,7 +96,12 @@ export function fcHost(name: string, osVersion = 'Windows Server 2022 Datacenter
 }
 
 export function iscsiHost(name: string, domain: string, osVersion: string): LabHost {
-  return { name, osVersion, reachable: true, initiators: [{ kind: 'iscsi', iqn: `iqn.1991-05.com.microsoft:${name.toLowerCase()}.${domain}` }] };
+  return {
+    name,
+    osVersion,
+    reachable: true,
+    initiators: [{ kind: 'iscsi', iqn: `iqn.1991-05.com.microsoft:${name.toLowerCase()}.${domain}` }],
+  };
 }
 
 /** A Physical Disk resource bound to the LUN's identity, online, as the cluster made it when the disk was added. */

@@ -78,7 +78,9 @@ describe('a Storage Management array masks through masking sets', () => {
     const data = await lunNamed('SQL-DATA');
     await expect(lab.backend.setLunMask({ lunId: data.id, hosts: ['SQL01', 'SQL02', 'BACKUP01'] })).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/BACKUP01 has no masking set on FC-ARRAY-01.*New-MaskingSet -StorageSubSystemFriendlyName 'FC-ARRAY-01'/),
+      message: expect.stringMatching(
+        /BACKUP01 has no masking set on FC-ARRAY-01.*New-MaskingSet -StorageSubSystemFriendlyName 'FC-ARRAY-01'/,
+      ),
     });
     expect((await lunNamed('SQL-DATA')).maskedTo.sort()).toEqual(['SQL01', 'SQL02']);
   });

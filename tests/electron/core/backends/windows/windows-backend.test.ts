@@ -303,7 +303,9 @@ describe('WindowsBackend', () => {
       access: { kind: 'wwn', wwns: ['10000000c9a1b2c4'] },
       uninstallLocalDisk: true,
     });
-    expect(session).toMatch(/WriteLine\('select lun 5'\).*WriteLine\('detail lun'\).*IndexOf\('60002ac0000000000000000a00001234'\).*WriteLine\('unmask lun wwn=10000000C9A1B2C4 uninstall'\)/);
+    expect(session).toMatch(
+      /WriteLine\('select lun 5'\).*WriteLine\('detail lun'\).*IndexOf\('60002ac0000000000000000a00001234'\).*WriteLine\('unmask lun wwn=10000000C9A1B2C4 uninstall'\)/,
+    );
     const { backend, sanMap } = setup([ps(session, 'DISKRAID> ')]);
     const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: ['SQLNODE1', 'SQLNODE2'] });
     expect(result.changes).toEqual(['SQL data: SQLNODE1, SQLNODE2 → SQLNODE2']);
@@ -325,7 +327,9 @@ describe('WindowsBackend', () => {
       uninstallLocalDisk: true,
     });
     const refusal = 'diskraid LUN 5 of subsystem 0 is not SQL data: detail lun does not show its identifier';
-    const { backend, sanMap } = setup([ps(session, '', { exitCode: 1, stderr: `${refusal} 60002ac0000000000000000a00001234, so nothing was unmasked.` })]);
+    const { backend, sanMap } = setup([
+      ps(session, '', { exitCode: 1, stderr: `${refusal} 60002ac0000000000000000a00001234, so nothing was unmasked.` }),
+    ]);
     await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'] })).rejects.toMatchObject({ code: 'BACKEND_FAILED' });
     expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE1', 'SQLNODE2'] });
   });
