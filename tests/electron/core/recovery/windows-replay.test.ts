@@ -16,6 +16,7 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import { rollbackSegment, segment, startDependentsSegment, stopSegment, verifySegment } from './sqlclus-transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
@@ -66,12 +67,13 @@ afterEach(() => {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A data directory holding the operator's SAN map and ShadowSwap's snapshot catalog for SQLCLUS. */
-function sqlclusDataDir(): string {
+/** A data directory holding the operator's SAN map (or `sanMap`) and ShadowSwap's snapshot catalog for SQLCLUS. */
+function sqlclusDataDir(sanMap?: unknown): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-replay-'));
   dataDirs.push(dataDir);
   fs.mkdirSync(path.join(dataDir, 'windows'));
-  fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), path.join(dataDir, 'windows', 'san-map.json'));
+  if (sanMap === undefined) fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), path.join(dataDir, 'windows', 'san-map.json'));
+  else fs.writeFileSync(path.join(dataDir, 'windows', 'san-map.json'), JSON.stringify(sanMap));
   fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.snapshot-sets.json'), path.join(dataDir, 'windows', 'snapshot-sets.json'));
   return dataDir;
 }
@@ -107,6 +109,11 @@ function describeChange(entry: TranscriptEntry): string | null {
   if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
   if (entry.tool === 'vshadow') return `vshadow ${entry.argv.join(' ')}`;
+  const maskingSet = /(Add-VirtualDiskToMaskingSet|Remove-VirtualDiskFromMaskingSet) -MaskingSetUniqueId '[^']*(..)\}'/.exec(
+    entry.argv.at(-1) ?? '',
+  );
+  const disk = /Get-VirtualDisk -UniqueId '[0-9A-F]*(\d)'/.exec(entry.argv.at(-1) ?? '');
+  if (maskingSet !== null) return `${maskingSet[1]} SQL${maskingSet[2]} disk ${disk?.[1] ?? '?'}`;
   const cluster = /(Stop|Start|Suspend|Resume)-ClusterResource -Name '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   const node = /Invoke-Command -ComputerName '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   return cluster === null ? null : `${cluster[1]}-ClusterResource ${cluster[2]} on ${node?.[1] ?? 'this computer'}`;
@@ -365,5 +372,64 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01', 'Start-ClusterResource SQL Server on SQL01']);
     expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
+  });
+
+  describe('on a Storage Management array, through masking sets', () => {
+    it('runs the whole plan: each mask read, changed per masking set by UniqueId, read back, in order, no diskraid', async () => {
+      const dataDir = sqlclusDataDir(storageManagementSanMap());
+      const { engine, launcher, changes, calls } = openConsole(dataDir, throughMaskingSets(transcript('plan', ...CLEAN_RUN)));
+      const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+      const done = await engine.settled(run.id);
+      expect(done.lastError).toBeNull();
+      expect(done.state).toBe('succeeded');
+      expect(launcher.remaining).toBe(0);
+      expect(changes()).toEqual([
+        'Stop-ClusterResource Cluster Disk 1 on SQL01',
+        'Stop-ClusterResource Cluster Disk 2 on SQL01',
+        'Remove-VirtualDiskFromMaskingSet SQL01 disk 4',
+        'Remove-VirtualDiskFromMaskingSet SQL02 disk 4',
+        'Remove-VirtualDiskFromMaskingSet SQL01 disk 5',
+        'Remove-VirtualDiskFromMaskingSet SQL02 disk 5',
+        IMPORT,
+        BREAK,
+        'Add-VirtualDiskToMaskingSet SQL02 disk 6',
+        'Add-VirtualDiskToMaskingSet SQL02 disk 7',
+        'Start-ClusterResource Cluster Disk 1 on SQL01',
+        'Start-ClusterResource Cluster Disk 2 on SQL01',
+        'Start-ClusterResource SQL Server on SQL01',
+      ]);
+      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+      const detail = engine.get(run.id);
+      expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
+      expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
+      expect(sanMasks(dataDir)).toEqual({
+        'sql-data': [],
+        'sql-log': [],
+        'sql-data-shadow': ['SQL01', 'SQL02'],
+        'sql-log-shadow': ['SQL01', 'SQL02'],
+      });
+    });
+
+    it('refuses the mask step when the array shows another list than the plan expected, naming the difference, and changes nothing there', async () => {
+      const dataDir = sqlclusDataDir(storageManagementSanMap());
+      const entries = throughMaskingSets(transcript('plan', ...CLEAN_RUN.slice(0, 2)));
+      const firstRead = entries.findIndex((e) => (e.argv.at(-1) ?? '').includes('Get-MaskingSet -VirtualDisk'));
+      const drifted = entries[firstRead];
+      if (drifted === undefined) throw new Error('no masking read in the transcript');
+      // Someone took SQL-DATA away from SQL02 after the plan was made.
+      const onlySql01 = JSON.stringify(
+        (JSON.parse(drifted.stdout) as { FriendlyName: string }[]).filter((s) => s.FriendlyName.startsWith('SQL01')),
+      );
+      const { engine, launcher, changes } = openConsole(dataDir, [...entries.slice(0, firstRead), { ...drifted, stdout: onlySql01 }]);
+      const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+      const stopped = await engine.settled(run.id);
+      expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '2-mask-originals' });
+      expect(stopped.lastError).toMatch(
+        /^SQL-DATA's access list changed since the plan was made: the array shows SQL01, the plan expected SQL01, SQL02 \(SQL02 lost it\)\. Nothing was changed/,
+      );
+      expect(changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01', 'Stop-ClusterResource Cluster Disk 2 on SQL01']);
+      expect(launcher.remaining).toBe(0);
+      expect(sanMasks(dataDir)['sql-data']).toEqual(['SQL01', 'SQL02']);
+    });
   });
 });
