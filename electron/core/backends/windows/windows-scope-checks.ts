@@ -50,9 +50,11 @@ async function metadataChecks(context: WindowsContext, scope: PreflightScope): P
   const here = isThisComputer(context, scope.importHost);
   let output: string;
   try {
-    output = succeeded(
-      await context.runner.powershell(metadataPresentCommand({ path, ...(here ? {} : { computer: scope.importHost }) })),
-    ).stdout;
+    const result = await context.runner.powershell(metadataPresentCommand({ path, ...(here ? {} : { computer: scope.importHost }) }));
+    // What PowerShell said is the reason (a remoting failure names its cause); errors.ts only knows it failed.
+    const said = (result.stderr.trim() || result.stdout.trim()).split(/\r?\n/)[0] ?? '';
+    if (result.exitCode !== 0) throw new Error(said === '' ? `powershell exited with code ${result.exitCode ?? 'none'}` : said);
+    output = result.stdout;
   } catch (error) {
     return [
       fail(

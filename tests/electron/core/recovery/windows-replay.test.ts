@@ -16,6 +16,7 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import { rollbackSegment, segment, startDependentsSegment, stopSegment, verifySegment } from './sqlclus-transcript';
 
@@ -79,14 +80,14 @@ function sqlclusDataDir(sanMap?: unknown): string {
 }
 
 /** One ShadowSwap console on SQL01: a Windows backend replaying `entries`, and the engine over it. */
-function openConsole(dataDir: string, entries: TranscriptEntry[]) {
+function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer = 'SQL01') {
   const launcher = new ReplayLauncher(entries);
   const record = path.join(dataDir, `console-${(consoles += 1)}-calls.jsonl`);
   const backend = createWindowsBackend({
     dataDir,
     launcher,
     transcript: record,
-    thisComputer: 'SQL01',
+    thisComputer,
     runner: { locator: SQL01_LOCATOR },
     now: () => new Date('2022-08-25T14:40:00Z'),
   });
@@ -145,7 +146,8 @@ function setState(dataDir: string): string {
 }
 
 const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
-const IMPORT = 'diskshadow load metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab; import';
+const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
+const IMPORT = `diskshadow load metadata ${METADATA}; import`;
 const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
 const FORWARD_UNTIL_IMPORT = [
   'Stop-ClusterResource Cluster Disk 1 on SQL01',
@@ -431,5 +433,39 @@ describe('a recovery through the Windows backend, replayed', () => {
       expect(launcher.remaining).toBe(0);
       expect(sanMasks(dataDir)['sql-data']).toEqual(['SQL01', 'SQL02']);
     });
+  });
+
+  it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {
+    const dataDir = sqlclusDataDir();
+    // A console on an admin workstation: SQL01 is reached through remoting. It answers the inventory's Get-Disk, then
+    // stops answering before the preflight's remoted Test-Path (the host went down between the two reads).
+    const local = "$ErrorActionPreference = 'Stop'; ";
+    const remoted = (command: string) =>
+      `${local}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${local}${command.slice(local.length)} }`;
+    const unreachable = transcript('plan').map((entry) =>
+      (entry.argv.at(-1) ?? '').startsWith(`${local}Get-Disk`)
+        ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
+        : (entry.argv.at(-1) ?? '').includes('Test-Path -LiteralPath')
+          ? {
+              ...entry,
+              argv: ['-NoProfile', '-NonInteractive', '-Command', metadataPresentCommand({ path: METADATA, computer: 'SQL01' })],
+              stdout: '',
+              // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
+              stderr:
+                '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
+              exitCode: 1,
+            }
+          : entry,
+    );
+    const { engine, launcher, changes } = openConsole(dataDir, unreachable, 'ADMIN01');
+    const plan = await engine.plan({ setId: SET });
+    expect(plan.preflight.find((c) => c.id === 'import-host-reachable')).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringMatching(/^SQL01 did not answer: .*WinRM cannot complete the operation/),
+    });
+    expect(plan.preflight.find((c) => c.id === 'import-here')).toMatchObject({ verdict: 'fail' });
+    expect(plan.blocked).toBe(true);
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([]);
   });
 });
