@@ -121,4 +121,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The CLI is a door like the others: it reaches the core through the contract (shared/) on a client the
+    // composition root hands it (electron/core/app.ts), after opening a backend and a data directory. It may
+    // start the gateway (`shadowswap serve` is the browser door on this machine). It never reaches into the
+    // core's internals (the recovery engine, the Lab, the Windows tools), so what it does, the console can too.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The CLI is plain Node: it runs in the shadowswap executable too.' }],
+          patterns: [
+            {
+              // Any module of the core but these three (a regex: a gitignore-style group cannot re-allow a file
+              // whose folder it forbids).
+              regex: '(^|/)core/(?!(app|backends/open-backend|storage/data-dir)$)',
+              message:
+                'The CLI calls the core through the contract: add a method in shared/ and its handler in the core, then client.invoke it (see electron/cli/command.ts).',
+            },
+            { group: ['**/gateway/**', '!**/gateway/server'], message: 'The CLI starts the gateway (serve); it uses nothing else of it.' },
+            { group: ['**/renderer/**'], message: 'The CLI never depends on the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { AppInfo, Cluster, Host, Lun, SnapshotSet, StorageArray } from './domain';
+import { doctorMethods } from './doctor-contract';
 import { inventoryMethods } from './inventory-contract';
+import { labMethods } from './lab-contract';
 import { recoveryEvents, recoveryMethods } from './recovery-contract';
 import { reportMethods } from './report-contract';
 import { savedOutputMethods } from './saved-output-contract';
@@ -37,6 +39,8 @@ export const methods = {
   ...snapshotMethods,
   ...reportMethods,
   ...savedOutputMethods,
+  ...labMethods,
+  ...doctorMethods,
 } as const;
 
 export const events = {

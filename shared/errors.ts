@@ -15,7 +15,7 @@ export const ErrorCode = z.enum([
   'PRECONDITION_FAILED',
   /** Another process or run holds what this one needs. */
   'BUSY',
-  /** A state or journal file is damaged or belongs to something else; it was left untouched. */
+  /** A file (state, journal, saved tool output) is damaged or is not what it should be; it was left untouched. */
   'STATE_UNREADABLE',
   /** A backend operation failed (the tool's or provider's error is in details). */
   'BACKEND_FAILED',
@@ -55,6 +55,11 @@ export class ShadowSwapError extends Error {
 /** Any thrown value as a WireError; unexpected ones become INTERNAL with their text kept for the log. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof ShadowSwapError) return error.toWire();
+  // A door's answer passed on as it came (the CLI calls the core through a client): the core already said it.
+  if (error instanceof RemoteError)
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details };
   const text = error instanceof Error ? error.message : String(error);
   return {
     code: 'INTERNAL',

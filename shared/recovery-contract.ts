@@ -12,6 +12,12 @@ export const recoveryMethods = {
   },
   'runs.list': { params: z.object({}).strict(), result: z.array(RunSummary) },
   'runs.get': { params: z.object({ runId: RunId }).strict(), result: RunDetail },
+  /**
+   * Answers once the core stops driving the run (it finished, failed, paused or waits for a confirmation),
+   * at once when it is not driving it: a client that drives a run to its end waits with this, then
+   * confirms, resumes or reports.
+   */
+  'runs.settled': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
   'runs.confirm': {
     params: z.object({ runId: RunId, stepId: z.string().max(100), typed: z.string().max(200) }).strict(),
     result: RunSummary,

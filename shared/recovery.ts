@@ -4,6 +4,17 @@
  * electron/core/recovery; these are the shapes every door shows.
  */
 import { z } from 'zod';
+import {
+  BreakSetParams,
+  ImportSetParams,
+  MakeReadWriteParams,
+  MaskParams,
+  ReleaseDisksParams,
+  RepointResourcesParams,
+  ReturnDisksParams,
+  StartDependentsParams,
+  VerifyParams,
+} from './recovery-step-params';
 
 export const ClusterHandling = z.enum(['offline', 'maintenance']);
 export const IdentityHandling = z.enum(['revert', 'new-signature']);
@@ -54,26 +65,8 @@ export const CommandPreview = z.object({
 });
 export type CommandPreview = z.infer<typeof CommandPreview>;
 
-export const StepKind = z.enum([
-  'stop-resources',
-  'suspend-resources',
-  'mask-originals',
-  'import-set',
-  'break-set',
-  'make-read-write',
-  'repoint-resources',
-  'unmask-shadows',
-  'start-resources',
-  'resume-resources',
-  'start-dependents',
-  'forensic-hold',
-  'verify',
-]);
-export type StepKind = z.infer<typeof StepKind>;
-
-export const PlanStep = z.object({
-  id: z.string(),
-  kind: StepKind,
+/** What every plan step shows and journals, whatever its kind. */
+const planStepFields = {
   title: z.string(),
   why: z.string(),
   destructive: z.boolean(),
@@ -84,10 +77,36 @@ export const PlanStep = z.object({
   /** True when the active backend is the Lab: the commands are what Windows would run, simulated here. */
   commandsSimulated: z.boolean(),
   undo: z.string(),
-  /** Everything the step needs to run, resume and compensate; journaled with the plan. */
-  params: z.record(z.string(), z.unknown()),
-});
+};
+
+/** A plan step of one kind, with that kind's params: everything it needs to run, resume and compensate. */
+function planStepOf<K extends string, P extends z.ZodType>(kind: K, params: P) {
+  return z.object({ id: z.string(), kind: z.literal(kind), ...planStepFields, params });
+}
+
+/** One member per step kind, in the order of the procedure. */
+export const PlanStep = z.discriminatedUnion('kind', [
+  planStepOf('stop-resources', ReleaseDisksParams),
+  planStepOf('suspend-resources', ReleaseDisksParams),
+  planStepOf('mask-originals', MaskParams),
+  planStepOf('import-set', ImportSetParams),
+  planStepOf('break-set', BreakSetParams),
+  planStepOf('make-read-write', MakeReadWriteParams),
+  planStepOf('repoint-resources', RepointResourcesParams),
+  planStepOf('unmask-shadows', MaskParams),
+  planStepOf('start-resources', ReturnDisksParams),
+  planStepOf('resume-resources', ReturnDisksParams),
+  planStepOf('start-dependents', StartDependentsParams),
+  planStepOf('forensic-hold', MaskParams),
+  planStepOf('verify', VerifyParams),
+]);
 export type PlanStep = z.infer<typeof PlanStep>;
+
+export const StepKind = z.enum(PlanStep.options.map((option) => option.shape.kind.value));
+export type StepKind = PlanStep['kind'];
+
+/** The params of one kind of step. */
+export type StepParams<K extends StepKind> = Extract<PlanStep, { kind: K }>['params'];
 
 export const RecoveryPlan = z.object({
   options: RecoveryOptions,

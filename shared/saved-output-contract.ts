@@ -40,6 +40,8 @@ export const savedOutputMethods = {
         /** The file's text; 32 MB is far more than any listing a host prints. */
         text: z.string().max(32 * 1024 * 1024),
         locale: z.string().max(20).optional(),
+        /** The file's name, so an error names it. */
+        file: z.string().max(4096).optional(),
       })
       .strict(),
     result: SavedListing,

@@ -25,6 +25,17 @@ describe('layering', () => {
     ['renderer/src/example.ts', "import path from 'node:path'; export const x = path;"],
     ['electron/core/example.ts', "import { app } from 'electron'; export const x = app;"],
     ['electron/core/example.ts', "import { startGateway } from '../gateway/server'; export const x = startGateway;"],
+    // The CLI reaches the core through the contract, never its internals.
+    ['electron/cli/commands/example.ts', "import { RecoveryEngine } from '../../core/recovery/engine'; export const x = RecoveryEngine;"],
+    ['electron/cli/commands/example.ts', "import { initLab } from '../../core/backends/lab/lab-admin'; export const x = initLab;"],
+    ['electron/cli/example.ts', "import { localChannel } from '../core/rpc/registry'; export const x = localChannel;"],
+    ['electron/cli/example.ts', "import type { Backend } from '../core/backend'; export type X = Backend;"],
+    [
+      'electron/cli/example.ts',
+      "import { openBackendLater } from '../core/backends/open-backend-later'; export const x = openBackendLater;",
+    ],
+    ['electron/cli/example.ts', "import { toFrame } from '../gateway/frames'; export const x = toFrame;"],
+    ['electron/cli/example.ts', "import { app } from 'electron'; export const x = app;"],
     ['electron/core/windows-tools/example.ts', "import fs from 'node:fs'; export const x = fs;"],
     [
       'electron/core/windows-tools/example.ts',
@@ -48,6 +59,12 @@ describe('layering', () => {
       "import { renderOperation } from '../../windows-tools/render-operation'; export const x = renderOperation;",
     ],
     ['renderer/src/example.ts', "import { matchesFilter } from '../../shared/filter'; export const x = matchesFilter;"],
+    ['electron/cli/example.ts', "import { createCore } from '../core/app'; export const x = createCore;"],
+    ['electron/cli/example.ts', "import { openBackend } from '../core/backends/open-backend'; export const x = openBackend;"],
+    ['electron/cli/example.ts', "import { resolveDataDir } from '../core/storage/data-dir'; export const x = resolveDataDir;"],
+    ['electron/cli/commands/example.ts', "import { methods } from '../../../shared/contract'; export const x = methods;"],
+    ['electron/cli/commands/example.ts', "import { startGateway } from '../../gateway/server'; export const x = startGateway;"],
+    ['electron/cli/example.ts', "import fs from 'node:fs'; export const x = fs;"],
   ])('%s allows: %s', async (file, code) => {
     expect(await restrictedImportMessages(file, code)).toEqual([]);
   });

@@ -1,12 +1,13 @@
 /**
  * What a CLI command is, and the helpers commands share: global flags, the data directory, and a core
- * reached through the contract (a local client over the registry), exactly as the other doors reach it.
+ * reached through the contract (a client over the registry, in this process), exactly as the other doors
+ * reach it. A command does its work with `withClient(context, (client) => client.invoke(method, params))`:
+ * the params are checked against the contract and every failure comes back as a typed error.
  */
-import { createClient, type ContractClient } from '../../shared/rpc';
-import { createCore, type Core } from '../core/app';
-import { resolveDataDir } from '../core/storage/data-dir';
+import type { ContractClient } from '../../shared/rpc';
+import { createCore, type Caller, type Core } from '../core/app';
 import { openBackend } from '../core/backends/open-backend';
-import { localChannel } from '../core/rpc/registry';
+import { resolveDataDir } from '../core/storage/data-dir';
 import { stringFlag, type FlagSpec } from './args';
 import type { CommandContext } from './context';
 
@@ -38,20 +39,23 @@ export const listFlags: Record<string, FlagSpec> = {
   filter: { value: 'TEXT', description: 'only rows containing every word of TEXT' },
 };
 
-export function dataDirOf(context: CommandContext): string {
-  return resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
-}
-
+/** The core this command line asks for: its data directory and backend; the tools and Chromium found from its environment. */
 export async function openCore(context: CommandContext): Promise<Core> {
-  const dataDir = dataDirOf(context);
+  const dataDir = resolveDataDir(stringFlag(context.args, 'data-dir'), context.io.env);
   const backend = await openBackend({ kind: stringFlag(context.args, 'backend'), dataDir });
-  return createCore({ backend, dataDir, version: context.version });
+  return createCore({ backend, dataDir, version: context.version, env: context.io.env });
 }
 
+/** What this command line vouches for about its operator: --yes confirms every destructive step up front. */
+function callerOf(context: CommandContext): Caller {
+  return { autoConfirm: context.args.flags.yes === true };
+}
+
+/** Opens the core, hands the command a contract client on it, and closes the core whatever happens. */
 export async function withClient<T>(context: CommandContext, action: (client: ContractClient) => Promise<T>): Promise<T> {
   const core = await openCore(context);
   try {
-    return await action(createClient(localChannel(core.registry)));
+    return await action(core.client(callerOf(context)));
   } finally {
     await core.close();
   }

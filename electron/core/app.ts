@@ -3,22 +3,32 @@
  * (Electron main, gateway, CLI) builds its registry here, so all three serve exactly the same handlers.
  */
 import type { AppInfo } from '../../shared/domain';
+import { createClient, type ContractClient } from '../../shared/rpc';
 import type { Backend } from './backend';
 import { EventBus } from './rpc/event-bus';
 import { inventoryHandlers } from './inventory/inventory-handlers';
 import { inventoryViews } from './inventory/inventory-index';
 import { RecoveryEngine } from './recovery/engine';
 import { recoveryHandlers } from './recovery/recovery-handlers';
+import { labHandlers } from './backends/lab/lab-handlers';
+import { doctorHandlers } from './backends/windows/doctor-handlers';
 import type { PdfPrinter } from './reports/render-pdf';
 import { reportHandlers } from './reports/report-handlers';
 import { savedOutputHandlers } from './inventory/saved-output-handlers';
 import { createSnapshot } from './snapshots/create-snapshot';
-import { createRegistry, type Registry } from './rpc/registry';
+import { createRegistry, localChannel, type Caller, type Registry } from './rpc/registry';
+
+export type { Caller } from './rpc/registry';
 
 export interface Core {
   registry: Registry;
   backend: Backend;
   engine: RecoveryEngine;
+  /**
+   * A contract client in this process, over the same registry the other doors call. The caller is what
+   * the in-process door vouches for (the CLI's --yes); no remote door can say it.
+   */
+  client(caller?: Caller): ContractClient;
   /** Builds the LUN table ahead of the first page, so a console opened right after start shows rows at once. */
   warmUp(): Promise<void>;
   close(): Promise<void>;
@@ -32,12 +42,14 @@ export interface CoreOptions {
   platform?: string;
   /** How reports become PDFs: Electron's printToPDF in the desktop app, headless Chromium elsewhere. */
   printPdf?: PdfPrinter;
+  /** The environment the doctor searches for the tools and the PDF export for Chromium (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Release bundles are built with NODE_ENV=production (scripts/build.mjs); they skip the result checks. */
 const checkResults = process.env.NODE_ENV !== 'production';
 
-export function createCore({ backend, dataDir, version, platform = process.platform, printPdf }: CoreOptions): Core {
+export function createCore({ backend, dataDir, version, platform = process.platform, printPdf, env = process.env }: CoreOptions): Core {
   const bus = new EventBus();
   const stopWatching = backend.onChange((reason) => bus.emit('inventory.changed', { reason }));
   const engine = new RecoveryEngine({ backend, dataDir, bus });
@@ -48,8 +60,10 @@ export function createCore({ backend, dataDir, version, platform = process.platf
       'app.info': (): AppInfo => ({ product: 'ShadowSwap', version, platform, backend: backend.describe() }),
       ...inventoryHandlers(backend, views),
       ...recoveryHandlers(engine),
-      ...reportHandlers(dataDir, printPdf),
+      ...reportHandlers(dataDir, printPdf ? { printer: printPdf } : { env }),
       ...savedOutputHandlers(),
+      ...labHandlers(dataDir),
+      ...doctorHandlers(env),
       'snapshot.create': (request) => createSnapshot(backend, dataDir, request, engine.operator),
     },
     bus,
@@ -60,6 +74,7 @@ export function createCore({ backend, dataDir, version, platform = process.platf
     registry,
     backend,
     engine,
+    client: (caller) => createClient(localChannel(registry, caller)),
     async warmUp() {
       await views.lunTable();
     },

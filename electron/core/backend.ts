@@ -67,6 +67,23 @@ export interface PreflightScope {
   exposures: { lunId: string; hosts: string[] }[];
 }
 
+/**
+ * What an import surfaced on the host. The provider may surface only some of the set's shadow LUNs in time,
+ * and the tools report that as a success: a partial import resolves with `partial` set, and the set must
+ * not be broken until an import surfaces the rest (nothing cleans up after it but the requester).
+ */
+export interface ImportResult extends OperationResult {
+  partial: PartialImport | null;
+}
+
+export interface PartialImport {
+  /** The shadow copies (ids) that surfaced, and those that did not; null when the tool does not say which. */
+  imported: string[] | null;
+  notImported: string[] | null;
+  /** What happened and what to do about it, in the words of the backend that ran the tool. */
+  explanation: string;
+}
+
 export interface Backend {
   describe(): BackendInfo;
   /** Checks only this backend can make before a recovery (tools present, elevated, OS version, the scope's hosts...). */
@@ -85,8 +102,8 @@ export interface Backend {
    * change when the array shows another list (drift), naming the difference.
    */
   setLunMask(params: { lunId: string; hosts: string[]; expected?: string[] }): Promise<OperationResult>;
-  /** Step 3: load metadata + import on a host; one import at a time per host. */
-  importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult>;
+  /** Step 3: load metadata + import on a host; one import at a time per host. A partial import resolves (see ImportResult). */
+  importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult>;
   /** Step 4: BreakSnapshotSet (plain), diskshadow break writable, or BreakSnapshotSetEx with REVERT_IDENTITY_ALL. */
   breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult>;
   /** Step 5: clear the read-only (and hidden) attributes of the volumes on these LUNs, as seen from a host. */

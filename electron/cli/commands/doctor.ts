@@ -1,9 +1,6 @@
 /** shadowswap doctor: what this machine offers the Windows backend, and which backend will be used and why. */
-import os from 'node:os';
-import { runDoctor, type DoctorReport } from '../../core/backends/windows/doctor';
-import { realLocatorEnvironment } from '../../core/backends/windows/running/tool-locator';
-import { ToolRunner } from '../../core/backends/windows/running/tool-runner';
-import { printJson, type Command } from '../command';
+import type { DoctorReport } from '../../../shared/doctor-contract';
+import { printJson, withClient, type Command } from '../command';
 
 const yesNo = (value: boolean | null): string => (value === null ? 'unknown' : value ? 'yes' : 'no');
 
@@ -32,17 +29,11 @@ export const doctorCommand: Command = {
   summary: 'Check this machine for the Windows tools, elevation, VSS providers and cluster membership',
   flags: { json: { description: 'print JSON instead of text' } },
   details: 'On anything but Windows it says the Lab is in use and why, and starts no process.',
-  run: async (context) => {
-    const report = await runDoctor({
-      platform: process.platform,
-      release: os.release(),
-      arch: process.arch,
-      hostname: os.hostname(),
-      locator: { ...realLocatorEnvironment, env: context.io.env },
-      runner: new ToolRunner({ locator: { ...realLocatorEnvironment, env: context.io.env } }),
-    });
-    if (context.args.flags.json) printJson(context, report);
-    else context.io.stdout(formatReport(report));
-    return 0;
-  },
+  run: (context) =>
+    withClient(context, async (client) => {
+      const report = await client.invoke('doctor.run', {});
+      if (context.args.flags.json) printJson(context, report);
+      else context.io.stdout(formatReport(report));
+      return 0;
+    }),
 };

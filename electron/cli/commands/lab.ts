@@ -1,21 +1,11 @@
-/** shadowswap lab ...: create the simulated estate teams rehearse on, cause the incident, inject faults. */
+/**
+ * shadowswap lab ...: create the simulated estate teams rehearse on, cause the incident, inject faults;
+ * each command is one of the contract's lab.* methods.
+ */
 import { ShadowSwapError } from '../../../shared/errors';
-import {
-  armFault,
-  clearFaults,
-  corruptLun,
-  initLab,
-  latencyScale,
-  listFaults,
-  setLatencyScale,
-  setReachable,
-} from '../../core/backends/lab/lab-admin';
-import { describeFault } from '../../core/backends/lab/faults';
-import { FaultKind } from '../../core/backends/lab/lab-model';
-import { labOperations } from '../../core/backends/lab/lab-operations';
-import { scenarios } from '../../core/backends/lab/scenarios';
+import { CrashPoint, FaultKind } from '../../../shared/lab-contract';
 import { requiredFlag, stringFlag, type ParsedArgs } from '../args';
-import { dataDirOf, plural, printJson, type Command } from '../command';
+import { plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
 
 const jsonFlag = { json: { description: 'print JSON instead of a table' } };
@@ -34,18 +24,19 @@ export const labCommands: Command[] = [
     path: ['lab', 'scenarios'],
     summary: 'List the estates the Lab can create',
     flags: jsonFlag,
-    run: async (context) => {
-      const rows = Object.entries(scenarios).map(([name, s]) => ({ name, summary: s.summary }));
-      if (context.args.flags.json) printJson(context, rows);
-      else
-        context.io.stdout(
-          `${formatTable(rows, [
-            { header: 'SCENARIO', value: (r) => r.name },
-            { header: 'WHAT IT HOLDS', value: (r) => r.summary },
-          ])}\n`,
-        );
-      return 0;
-    },
+    run: (context) =>
+      withClient(context, async (client) => {
+        const rows = await client.invoke('lab.scenarios', {});
+        if (context.args.flags.json) printJson(context, rows);
+        else
+          context.io.stdout(
+            `${formatTable(rows, [
+              { header: 'SCENARIO', value: (r) => r.name },
+              { header: 'WHAT IT HOLDS', value: (r) => r.summary },
+            ])}\n`,
+          );
+        return 0;
+      }),
   },
   {
     path: ['lab', 'init'],
@@ -54,26 +45,28 @@ export const labCommands: Command[] = [
       scenario: { value: 'NAME', description: 'the scenario (see: shadowswap lab scenarios)' },
       force: { description: 'replace an existing estate (it is discarded)' },
     },
-    run: async (context) => {
+    run: (context) => {
       const scenario = requiredFlag(context.args, 'scenario', 'shadowswap lab init --scenario NAME (see: shadowswap lab scenarios).');
-      const dataDir = dataDirOf(context);
-      const state = await initLab(dataDir, scenario, context.args.flags.force === true);
-      const copies = state.snapshotSets.reduce((sum, set) => sum + set.shadowCopies.length, 0);
-      context.io.stdout(
-        `Lab estate "${scenario}" created in ${dataDir}: ${plural(state.arrays.length, 'array')}, ${plural(state.luns.length, 'LUN')}, ${plural(state.hosts.length, 'host')}, ` +
-          `${plural(state.clusters.length, 'cluster')}, ${plural(state.snapshotSets.length, 'snapshot set')} (${copies.toLocaleString('en-US')} shadow copies).\n`,
-      );
-      return 0;
+      return withClient(context, async (client) => {
+        const made = await client.invoke('lab.init', { scenario, force: context.args.flags.force === true });
+        context.io.stdout(
+          `Lab estate "${made.scenario}" created in ${made.dataDir}: ${plural(made.arrays, 'array')}, ${plural(made.luns, 'LUN')}, ${plural(made.hosts, 'host')}, ` +
+            `${plural(made.clusters, 'cluster')}, ${plural(made.snapshotSets, 'snapshot set')} (${made.shadowCopies.toLocaleString('en-US')} shadow copies).\n`,
+        );
+        return 0;
+      });
     },
   },
   {
     path: ['lab', 'corrupt'],
     summary: "Cause the incident: change a LUN's data and mark its volume damaged",
     flags: { lun: { value: 'NAME', description: 'the LUN, by name or id' } },
-    run: async (context) => {
+    run: (context) => {
       const lun = requiredFlag(context.args, 'lun', 'shadowswap lab corrupt --lun NAME.');
-      context.io.stdout(`${await corruptLun(dataDirOf(context), lun)}\n`);
-      return 0;
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.corrupt', { lun })).message}\n`);
+        return 0;
+      });
     },
   },
   {
@@ -87,62 +80,66 @@ export const labCommands: Command[] = [
       when: { value: 'before|after', description: 'crash: die before or after the effect is saved (default after)' },
     },
     details: 'A crash ends the process with exit code 86. A fail returns the real error code and text of the step.',
-    run: async (context) => {
+    run: (context) => {
       const usage = 'shadowswap lab fault add --op OPERATION --kind fail|delay|crash|partial [--times N] [--ms N] [--when before|after].';
       const kind = FaultKind.safeParse(requiredFlag(context.args, 'kind', usage));
       if (!kind.success) throw new ShadowSwapError('INVALID_REQUEST', `--kind must be one of fail, delay, crash, partial. Usage: ${usage}`);
-      const when = stringFlag(context.args, 'when');
-      if (when !== undefined && when !== 'before' && when !== 'after')
-        throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
-      const message = await armFault(dataDirOf(context), {
+      const when = CrashPoint.optional().safeParse(stringFlag(context.args, 'when'));
+      if (!when.success) throw new ShadowSwapError('INVALID_REQUEST', '--when must be before or after.');
+      const request = {
         operation: requiredFlag(context.args, 'op', usage),
         kind: kind.data,
         times: wholeNumberFlag(context.args, 'times') ?? null,
         ms: wholeNumberFlag(context.args, 'ms'),
-        crashPoint: when,
+        crashPoint: when.data,
+      };
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.faults.add', request)).message}\n`);
+        return 0;
       });
-      context.io.stdout(`${message}\n`);
-      return 0;
     },
   },
   {
     path: ['lab', 'fault', 'list'],
     summary: 'List the armed faults',
     flags: jsonFlag,
-    run: async (context) => {
-      const faults = listFaults(dataDirOf(context));
-      if (context.args.flags.json) printJson(context, faults);
-      else context.io.stdout(faults.length === 0 ? 'No faults are armed.\n' : `${faults.map(describeFault).join('\n')}\n`);
-      return 0;
-    },
+    run: (context) =>
+      withClient(context, async (client) => {
+        const { faults, descriptions } = await client.invoke('lab.faults.list', {});
+        if (context.args.flags.json) printJson(context, faults);
+        else context.io.stdout(faults.length === 0 ? 'No faults are armed.\n' : `${descriptions.join('\n')}\n`);
+        return 0;
+      }),
   },
   {
     path: ['lab', 'fault', 'clear'],
     summary: 'Disarm every fault',
     flags: {},
-    run: async (context) => {
-      context.io.stdout(`${plural(await clearFaults(dataDirOf(context)), 'fault')} cleared.\n`);
-      return 0;
-    },
+    run: (context) =>
+      withClient(context, async (client) => {
+        context.io.stdout(`${plural((await client.invoke('lab.faults.clear', {})).cleared, 'fault')} cleared.\n`);
+        return 0;
+      }),
   },
   {
     path: ['lab', 'fault', 'ops'],
     summary: 'List the operations a fault can target',
     flags: jsonFlag,
-    run: async (context) => {
-      const rows = Object.entries(labOperations).map(([name, spec]) => ({ name, ...spec }));
-      if (context.args.flags.json) printJson(context, rows);
-      else
-        context.io.stdout(
-          `${formatTable(rows, [
-            { header: 'OPERATION', value: (r) => r.name },
-            { header: 'FAULTS', value: (r) => r.faultKinds.join(',') },
-            { header: 'FAILS WITH', value: (r) => r.failsWith },
-            { header: 'WHAT IT DOES', value: (r) => r.summary },
-          ])}\n`,
-        );
-      return 0;
-    },
+    run: (context) =>
+      withClient(context, async (client) => {
+        const rows = await client.invoke('lab.faults.operations', {});
+        if (context.args.flags.json) printJson(context, rows);
+        else
+          context.io.stdout(
+            `${formatTable(rows, [
+              { header: 'OPERATION', value: (r) => r.name },
+              { header: 'FAULTS', value: (r) => r.faultKinds.join(',') },
+              { header: 'FAILS WITH', value: (r) => r.failsWith },
+              { header: 'WHAT IT DOES', value: (r) => r.summary },
+            ])}\n`,
+          );
+        return 0;
+      }),
   },
   ...(['unreachable', 'reachable'] as const).map((state): Command => ({
     path: ['lab', 'host', state],
@@ -151,22 +148,31 @@ export const labCommands: Command[] = [
         ? 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would'
         : 'Make a host answer over PowerShell remoting again',
     flags: { host: { value: 'NAME', description: 'the host' } },
-    run: async (context) => {
+    run: (context) => {
       const host = requiredFlag(context.args, 'host', `shadowswap lab host ${state} --host NAME.`);
-      context.io.stdout(`${await setReachable(dataDirOf(context), host, state === 'reachable')}\n`);
-      return 0;
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.host.reachable', { host, reachable: state === 'reachable' })).message}\n`);
+        return 0;
+      });
     },
   })),
   {
     path: ['lab', 'latency'],
     summary: 'Show or set how slow operations feel (1 = like a real SAN, 0 = instant)',
     flags: { scale: { value: 'X', description: 'multiply every realistic latency by X' } },
-    run: async (context) => {
-      const dataDir = dataDirOf(context);
+    run: (context) => {
       const text = stringFlag(context.args, 'scale');
-      if (text !== undefined) await setLatencyScale(dataDir, Number(text));
-      context.io.stdout(`Latency scale: ${latencyScale(dataDir)} (each operation takes its realistic duration times this).\n`);
-      return 0;
+      const scale = text === undefined ? undefined : Number(text);
+      if (scale !== undefined && Number.isNaN(scale))
+        throw new ShadowSwapError(
+          'INVALID_REQUEST',
+          `--scale must be a number of 0 or more (1 = like a real SAN, 0 = instant), not "${text}".`,
+        );
+      return withClient(context, async (client) => {
+        const { scale: inForce } = await client.invoke('lab.latency', { scale });
+        context.io.stdout(`Latency scale: ${inForce} (each operation takes its realistic duration times this).\n`);
+        return 0;
+      });
     },
   },
 ];

@@ -3,35 +3,19 @@
  * ShadowListing ({shadowCopies, aliases, unparsed}) as JSON, or a table; a file that cannot be read or
  * parsed is one line on stderr naming the line, exit 1.
  */
-import fs from 'node:fs';
 import { ShadowSwapError } from '../../../shared/errors';
-import type { DateOptions } from '../../core/windows-tools/parsers/locale-date';
-import { ParseError } from '../../core/windows-tools/parsers/parse-error';
-import { parseDiskshadowOutput } from '../../core/windows-tools/parsers/parse-diskshadow';
-import { parseVssadminOutput } from '../../core/windows-tools/parsers/parse-vssadmin';
-import type { ShadowListing } from '../../core/windows-tools/parsers/shadow-listing';
+import type { SavedListing, SavedOutputTool } from '../../../shared/saved-output-contract';
 import { stringFlag } from '../args';
-import { printJson, type Command } from '../command';
+import { printJson, withClient, type Command } from '../command';
+import { readTextFile } from '../files';
 import { formatTable } from '../table';
 
-const parsers: Record<'diskshadow' | 'vssadmin', { parse: (text: string, options: DateOptions) => ShadowListing; saved: string }> = {
-  diskshadow: { parse: parseDiskshadowOutput, saved: 'diskshadow output or a /l log (create, list shadows)' },
-  vssadmin: { parse: parseVssadminOutput, saved: 'vssadmin list shadows / create shadow output' },
+const saved: Record<SavedOutputTool, string> = {
+  diskshadow: 'diskshadow output or a /l log (create, list shadows)',
+  vssadmin: 'vssadmin list shadows / create shadow output',
 };
 
-function readSaved(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ShadowSwapError(
-      'NOT_FOUND',
-      `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path and try again.`,
-      { file },
-    );
-  }
-}
-
-function formatListing(listing: ShadowListing): string {
+function formatListing(listing: SavedListing): string {
   const table = formatTable(listing.shadowCopies, [
     { header: 'SHADOW COPY', value: (c) => c.id },
     { header: 'SET', value: (c) => c.setId ?? '-' },
@@ -51,33 +35,26 @@ function formatListing(listing: ShadowListing): string {
   ].join('\n');
 }
 
-function parseCommand(tool: keyof typeof parsers): Command {
+function parseCommand(tool: SavedOutputTool): Command {
   return {
     path: ['parse', tool],
     operand: 'FILE',
-    summary: `Show the shadow copies in saved ${parsers[tool].saved}`,
+    summary: `Show the shadow copies in saved ${saved[tool]}`,
     flags: {
       json: { description: 'print {"shadowCopies", "aliases", "unparsed"} as JSON instead of a table' },
       locale: { value: 'L', description: 'the locale of the host that printed it, e.g. en-US or de-DE, to read ambiguous dates' },
     },
-    run: async (context) => {
+    run: (context) => {
       const file = context.args.positionals[2];
       if (file === undefined)
         throw new ShadowSwapError('INVALID_REQUEST', `Which file? Usage: shadowswap parse ${tool} FILE [--json] [--locale L].`);
-      const locale = stringFlag(context.args, 'locale');
-      let listing: ShadowListing;
-      try {
-        listing = parsers[tool].parse(readSaved(file), locale === undefined ? {} : { locale });
-      } catch (error) {
-        if (!(error instanceof ParseError)) throw error;
-        throw new ShadowSwapError('STATE_UNREADABLE', `${file} is not ${tool} output ShadowSwap can read: ${error.message}.`, {
-          file,
-          line: error.line,
-        });
-      }
-      if (context.args.flags.json) printJson(context, listing);
-      else context.io.stdout(formatListing(listing));
-      return 0;
+      const text = readTextFile(file);
+      return withClient(context, async (client) => {
+        const listing = await client.invoke('parse.savedOutput', { tool, text, file, locale: stringFlag(context.args, 'locale') });
+        if (context.args.flags.json) printJson(context, listing);
+        else context.io.stdout(formatListing(listing));
+        return 0;
+      });
     },
   };
 }

@@ -1,14 +1,15 @@
 /**
- * shadowswap plan | recover | runs | resume | rollback: guided recovery from a terminal. The CLI drives
- * the engine in this process and shows every step as it happens; destructive steps are confirmed by
- * typing the name the step names, or up front with --yes (journaled as such). Exit code 0 only when the
+ * shadowswap plan | recover | runs | resume | rollback: guided recovery from a terminal, through the
+ * contract's recovery methods and run events (the handlers the console calls), in this process. Every step
+ * is shown as it happens; destructive steps are confirmed by typing the name the step names, or up front
+ * with --yes, which the CLI's client says for its caller (journaled as such). Exit code 0 only when the
  * run succeeded (or, for rollback, when it rolled back).
  */
 import { ShadowSwapError } from '../../../shared/errors';
 import { rollbackPhrase, type RecoveryOptionsInput, type RunSummary } from '../../../shared/recovery';
-import type { Core } from '../../core/app';
 import { requiredFlag, stringFlag, type FlagSpec } from '../args';
-import { openCore, printJson, type Command } from '../command';
+import type { ContractClient } from '../../../shared/rpc';
+import { printJson, withClient, type Command } from '../command';
 import type { CommandContext } from '../context';
 import { changeText } from '../../../shared/change-text';
 import { planScript } from '../../../shared/plan-script';
@@ -43,42 +44,52 @@ function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput
   };
 }
 
-async function withCore<T>(context: CommandContext, action: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore(context);
-  try {
-    return await action(core);
-  } finally {
-    await core.close();
-  }
+interface Follower {
+  /** Stops following and resolves once everything already received is printed. */
+  stop(): Promise<void>;
 }
 
-/** Prints each step's progress and output as it happens (not in --json mode). */
-function follow(context: CommandContext, core: Core, runId: string): () => void {
-  if (context.args.flags.json) return () => undefined;
+/** Prints each step's progress and output as it happens (not in --json mode), in the order the events came. */
+function follow(context: CommandContext, client: ContractClient, runId: string): Follower {
+  if (context.args.flags.json) return { stop: async () => undefined };
   const seen = new Map<string, string>();
-  return core.registry.subscribe((event, payload) => {
-    if (event === 'run.output' && (payload as { runId: string }).runId === runId)
-      context.io.stdout(`      ${(payload as { text: string }).text}\n`);
-    if (event !== 'run.updated' || (payload as RunSummary).id !== runId) return;
-    for (const step of core.engine.get(runId).steps) {
-      if (seen.get(step.id) === step.state) continue;
-      seen.set(step.id, step.state);
-      if (step.state !== 'pending')
-        context.io.stdout(`  [${step.state}] ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}\n`);
-    }
+  let printed = Promise.resolve();
+  const stopOutput = client.subscribe('run.output', (output) => {
+    if (output.runId === runId) printed = printed.then(() => context.io.stdout(`      ${output.text}\n`));
   });
+  const stopUpdates = client.subscribe('run.updated', (summary) => {
+    if (summary.id !== runId) return;
+    // Asked at once, so the detail is the run as this event left it; printed after what came before it.
+    const detail = client.invoke('runs.get', { runId });
+    detail.catch(() => undefined); // A failure is reported by stop(), where it is awaited in turn.
+    printed = printed.then(async () => {
+      for (const step of (await detail).steps) {
+        if (seen.get(step.id) === step.state) continue;
+        seen.set(step.id, step.state);
+        if (step.state !== 'pending')
+          context.io.stdout(`  [${step.state}] ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}\n`);
+      }
+    });
+  });
+  return {
+    async stop() {
+      stopOutput();
+      stopUpdates();
+      await printed;
+    },
+  };
 }
 
 /**
  * Drives the run until it stops. At a confirmation: asks on a terminal (the operator types the name),
  * or stops and says how to continue when there is no terminal.
  */
-async function driveToEnd(context: CommandContext, core: Core, runId: string): Promise<RunSummary> {
+async function driveToEnd(context: CommandContext, client: ContractClient, runId: string): Promise<RunSummary> {
   for (;;) {
-    const summary = await core.engine.settled(runId);
+    const summary = await client.invoke('runs.settled', { runId });
     if (summary.state !== 'waiting-confirmation' || summary.attentionStepId === null) return summary;
-    const detail = core.engine.get(runId);
-    const step = detail.plan.steps.find((s) => s.id === summary.attentionStepId);
+    const { plan } = await client.invoke('runs.get', { runId });
+    const step = plan.steps.find((s) => s.id === summary.attentionStepId);
     if (!step) return summary;
     context.io.stderr(`\nStep ${step.id} is destructive: ${step.title}\n${step.changes.map((c) => `  ${changeText(c)}`).join('\n')}\n`);
     const answer = await context.io.ask(`Type ${step.confirmPhrase} to go ahead (anything else stops here): `);
@@ -86,7 +97,23 @@ async function driveToEnd(context: CommandContext, core: Core, runId: string): P
       if (answer !== null) context.io.stderr('Not confirmed; nothing further was changed.\n');
       return summary;
     }
-    await core.engine.confirm(runId, step.id, answer);
+    await client.invoke('runs.confirm', { runId, stepId: step.id, typed: answer });
+  }
+}
+
+/** Follows the run from `start` (the request that sets it going, if any) to where it stops. */
+async function followToEnd(
+  context: CommandContext,
+  client: ContractClient,
+  runId: string,
+  start?: () => Promise<unknown>,
+): Promise<RunSummary> {
+  const follower = follow(context, client, runId);
+  try {
+    await start?.();
+    return await driveToEnd(context, client, runId);
+  } finally {
+    await follower.stop();
   }
 }
 
@@ -106,8 +133,8 @@ export const recoveryCommands: Command[] = [
     flags: { ...optionFlags, script: { description: 'print only the commands, as one reviewable script' } },
     details: 'Changes nothing. Exit code 1 when preflight blocks the recovery.',
     run: (context) =>
-      withCore(context, async (core) => {
-        const plan = await core.engine.plan(optionsOf(context, planUsage));
+      withClient(context, async (client) => {
+        const plan = await client.invoke('recovery.plan', optionsOf(context, planUsage));
         if (context.args.flags.json) printJson(context, plan);
         else context.io.stdout(context.args.flags.script ? planScript(plan) : planText(plan));
         return plan.blocked ? 1 : 0;
@@ -124,18 +151,16 @@ export const recoveryCommands: Command[] = [
     details:
       'Without --yes, each destructive step asks you to type the cluster (or host) name. Ctrl+C stops the run; resume it later with "shadowswap resume RUN".',
     run: (context) =>
-      withCore(context, async (core) => {
+      withClient(context, async (client) => {
         const acknowledge = (stringFlag(context.args, 'acknowledge') ?? '')
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
-        const autoConfirm = context.args.flags.yes === true;
-        const started = await core.engine.start(optionsOf(context, recoverUsage), acknowledge, { autoConfirm });
+        // With --yes the client's caller confirms every destructive step up front (see withClient).
+        const started = await client.invoke('recovery.start', { options: optionsOf(context, recoverUsage), acknowledge });
         if (!context.args.flags.json)
           context.io.stdout(`Run ${started.id} started (journal in the data directory; Ctrl+C stops it, resume later).\n`);
-        const stopFollowing = follow(context, core, started.id);
-        const summary = await driveToEnd(context, core, started.id);
-        stopFollowing();
+        const summary = await followToEnd(context, client, started.id);
         return finish(context, summary, 'succeeded');
       }),
   },
@@ -144,8 +169,8 @@ export const recoveryCommands: Command[] = [
     summary: 'List every recovery run with its state',
     flags: { json: optionFlags.json as FlagSpec },
     run: (context) =>
-      withCore(context, async (core) => {
-        const runs = core.engine.list();
+      withClient(context, async (client) => {
+        const runs = await client.invoke('runs.list', {});
         if (context.args.flags.json) printJson(context, runs);
         else context.io.stdout(runs.length === 0 ? 'No runs yet.\n' : `${runsTable(runs)}\n`);
         return 0;
@@ -157,9 +182,9 @@ export const recoveryCommands: Command[] = [
     summary: 'Show one run: every step, its output and the confirmations',
     flags: { json: optionFlags.json as FlagSpec },
     run: (context) =>
-      withCore(context, async (core) => {
+      withClient(context, async (client) => {
         const runId = runIdArgument(context, 'runs show');
-        const detail = core.engine.get(runId);
+        const detail = await client.invoke('runs.get', { runId });
         if (context.args.flags.json) printJson(context, detail);
         else context.io.stdout(runText(detail) + nextStepsText(detail));
         return 0;
@@ -172,15 +197,13 @@ export const recoveryCommands: Command[] = [
     flags: { ...yesFlag, json: optionFlags.json as FlagSpec },
     details: 'Steps whose effect is already in place are skipped, so nothing runs twice.',
     run: (context) =>
-      withCore(context, async (core) => {
+      withClient(context, async (client) => {
         const runId = runIdArgument(context, 'resume');
-        const stopFollowing = follow(context, core, runId);
-        // A run waiting for a confirmation is asked about on the terminal (driveToEnd), unless --yes.
-        if (core.engine.get(runId).state !== 'waiting-confirmation' || context.args.flags.yes === true) {
-          await core.engine.resume(runId, { autoConfirm: context.args.flags.yes === true });
-        }
-        const summary = await driveToEnd(context, core, runId);
-        stopFollowing();
+        const { state } = await client.invoke('runs.get', { runId });
+        const summary = await followToEnd(context, client, runId, async () => {
+          // A run waiting for a confirmation is asked about on the terminal (driveToEnd), unless --yes.
+          if (state !== 'waiting-confirmation' || context.args.flags.yes === true) await client.invoke('runs.resume', { runId });
+        });
         return finish(context, summary, 'succeeded');
       }),
   },
@@ -191,9 +214,9 @@ export const recoveryCommands: Command[] = [
     flags: { ...yesFlag, json: optionFlags.json as FlagSpec },
     details: 'Nothing is deleted: the shadow LUNs are masked away and the originals get their old access lists back.',
     run: (context) =>
-      withCore(context, async (core) => {
+      withClient(context, async (client) => {
         const runId = runIdArgument(context, 'rollback');
-        const phrase = rollbackPhrase(core.engine.get(runId).plan);
+        const phrase = rollbackPhrase((await client.invoke('runs.get', { runId })).plan);
         let typed = phrase;
         if (context.args.flags.yes !== true) {
           const answer = await context.io.ask(`Type ${phrase} to roll back run ${runId}: `);
@@ -201,10 +224,7 @@ export const recoveryCommands: Command[] = [
             throw new ShadowSwapError('PRECONDITION_FAILED', `Rolling back needs a confirmation: run this on a terminal, or add --yes.`);
           typed = answer;
         }
-        const stopFollowing = follow(context, core, runId);
-        await core.engine.rollback(runId, typed, { autoConfirm: context.args.flags.yes === true });
-        const summary = await core.engine.settled(runId);
-        stopFollowing();
+        const summary = await followToEnd(context, client, runId, () => client.invoke('runs.rollback', { runId, typed }));
         return finish(context, summary, 'rolled-back');
       }),
   },

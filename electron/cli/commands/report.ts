@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShadowSwapError } from '../../../shared/errors';
-import { ReportFormat } from '../../../shared/report';
-import { buildReport, exportReport, reportDocument } from '../../core/reports/reports';
-import { verifyReport, type ReportVerification } from '../../core/reports/verify-report';
 import { formatBytes } from '../../../shared/format';
+import { ReportFormat } from '../../../shared/report';
+import type { ReportVerification } from '../../../shared/report-contract';
 import { requiredFlag, stringFlag } from '../args';
-import { dataDirOf, printJson, type Command } from '../command';
+import { printJson, withClient, type Command } from '../command';
 import type { CommandContext } from '../context';
+import { readTextFile } from '../files';
 
 const usage = 'shadowswap report RUN_ID --out FILE [--format html|pdf|json|csv] [--force]';
 
@@ -78,25 +78,27 @@ export const reportCommands: Command[] = [
     },
     details:
       'Made from the run\'s journal alone, so any run can be reported: finished, failed, unfinished or rolled back.\nThe PDF is the HTML printed by Chromium (set SHADOWSWAP_CHROMIUM to choose one). JSON and HTML reports carry a digest and the journal\'s chain head: check them later with "shadowswap report verify FILE".',
-    run: async (context) => {
+    run: (context) => {
       const runId = operand(context, 1, 'run');
       const out = path.resolve(requiredFlag(context.args, 'out', usage));
       const format = formatOf(context, out);
       const force = context.args.flags.force === true;
       // Refused before the work too, so a PDF is not made only to be thrown away.
       if (!force && fs.existsSync(out)) throw alreadyExists(out);
-      const model = buildReport(dataDirOf(context), runId);
-      const bytes = await exportReport(model, format, { env: context.io.env });
-      writeReport(out, bytes, force);
-      const verifiable = format === 'json' || format === 'html';
-      context.io.stdout(
-        `Wrote the ${format.toUpperCase()} report of run ${runId} (${model.run.state}) to ${out} (${formatBytes(bytes.length)}).\n` +
-          `Report digest sha256:${reportDocument(model).digest.report}\nJournal chain head ${model.journal.head} (${model.journal.events} events)\n` +
-          (verifiable
-            ? `Check it later with: shadowswap report verify ${out}\n`
-            : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
-      );
-      return 0;
+      return withClient(context, async (client) => {
+        const report = await client.invoke('reports.export', { runId, format });
+        const bytes = Buffer.from(report.content, report.encoding);
+        writeReport(out, bytes, force);
+        const verifiable = format === 'json' || format === 'html';
+        context.io.stdout(
+          `Wrote the ${format.toUpperCase()} report of run ${runId} (${report.runState}) to ${out} (${formatBytes(bytes.length)}).\n` +
+            `Report digest sha256:${report.digest}\nJournal chain head ${report.journal.head} (${report.journal.events} events)\n` +
+            (verifiable
+              ? `Check it later with: shadowswap report verify ${out}\n`
+              : 'A PDF or CSV cannot be verified itself: export the JSON or HTML report too for the record.\n'),
+        );
+        return 0;
+      });
     },
   },
   {
@@ -106,11 +108,15 @@ export const reportCommands: Command[] = [
     flags: { json: { description: 'print the result as JSON' } },
     details:
       'Names what changed: the section, step or field, or the journal line. The journal is compared when it is in the data directory (--data-dir). Exit code 1 when anything changed.',
-    run: async (context) => {
-      const result = verifyReport(path.resolve(operand(context, 2, 'file')), dataDirOf(context));
-      if (context.args.flags.json) printJson(context, result);
-      else context.io.stdout(verificationText(result));
-      return result.intact ? 0 : 1;
+    run: (context) => {
+      const file = path.resolve(operand(context, 2, 'file'));
+      const text = readTextFile(file);
+      return withClient(context, async (client) => {
+        const result = await client.invoke('reports.verify', { file, text });
+        if (context.args.flags.json) printJson(context, result);
+        else context.io.stdout(verificationText(result));
+        return result.intact ? 0 : 1;
+      });
     },
   },
 ];

@@ -11,16 +11,17 @@ const parsers = { diskshadow: parseDiskshadowOutput, vssadmin: parseVssadminOutp
 
 export function savedOutputHandlers(): Pick<Handlers, 'parse.savedOutput'> {
   return {
-    'parse.savedOutput': ({ tool, text, locale }) => {
+    'parse.savedOutput': ({ tool, text, locale, file }) => {
       try {
         const listing: ShadowListing = parsers[tool](text, locale === undefined ? {} : { locale });
         return listing satisfies SavedListing;
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
+        // The request was well formed; what it carries is not the tool's output: an unreadable file, as a damaged state file is.
         throw new ShadowSwapError(
-          'INVALID_REQUEST',
-          `This is not ${tool} output ShadowSwap can read: ${error.message}. Check that the file is the tool's own output, or choose the other tool.`,
-          { line: error.line },
+          'STATE_UNREADABLE',
+          `${file ?? 'This'} is not ${tool} output ShadowSwap can read: ${error.message}. Check that the file is the tool's own output, or choose the other tool.`,
+          file === undefined ? { line: error.line } : { file, line: error.line },
         );
       }
     },

@@ -21,7 +21,7 @@ import { Journal, readJournal, type JournalRecord } from './journal';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
-import { stepBehaviours, type StepContext } from './steps';
+import { bindStep, type StepContext } from './steps';
 
 export interface EngineDeps {
   backend: Backend;
@@ -342,11 +342,9 @@ export class RecoveryEngine {
           typed: step.confirmPhrase ?? '',
         });
       }
-      const behaviour = stepBehaviours[step.kind];
-      const context = this.stepContext(runId, step.id);
-      const params = step.params as never;
+      const behaviour = bindStep(step, this.stepContext(runId, step.id));
       try {
-        if (await behaviour.probe(context, params)) {
+        if (behaviour.probe && (await behaviour.probe())) {
           await this.append(runId, {
             type: 'step.skipped',
             stepId: step.id,
@@ -354,9 +352,9 @@ export class RecoveryEngine {
           });
           continue;
         }
-        await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture(context, params) });
-        await this.withinTimeout(step.title, behaviour.apply(context, params));
-        if (step.kind !== 'verify' && !(await behaviour.probe(context, params))) {
+        await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture() });
+        await this.withinTimeout(step.title, behaviour.apply());
+        if (behaviour.probe && !(await behaviour.probe())) {
           throw new ShadowSwapError(
             'BACKEND_FAILED',
             `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`,
@@ -377,14 +375,14 @@ export class RecoveryEngine {
     const touched = [...view.detail.plan.steps].reverse().filter((step) => view.touched.has(step.id));
     for (const step of touched) {
       if (view.detail.steps.find((s) => s.id === step.id)?.state === 'compensated') continue;
-      const behaviour = stepBehaviours[step.kind];
       const context = this.stepContext(runId, step.id);
-      if (!behaviour.compensate) {
+      const { compensate } = bindStep(step, context);
+      if (!compensate) {
         context.log(`${step.title}: cannot be undone (${step.undo})`);
         continue;
       }
       try {
-        await behaviour.compensate(context, step.params as never, view.before.get(step.id));
+        await compensate(view.before.get(step.id));
         await this.append(runId, { type: 'step.compensated', stepId: step.id });
       } catch (error) {
         await this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });

@@ -2,8 +2,17 @@
  * The events a run's journal holds, and the fold that turns them into what every door shows. There is
  * no other record of a run: state, timings, confirmations and downtime are all derived from here.
  */
-import type { WireError } from '../../../shared/errors';
-import type { Confirmation, PlanStep, RecoveryPlan, RunDetail, RunState, RunStep, RunSummary, StepKind } from '../../../shared/recovery';
+import { ShadowSwapError, type WireError } from '../../../shared/errors';
+import {
+  RecoveryPlan,
+  type Confirmation,
+  type PlanStep,
+  type RunDetail,
+  type RunState,
+  type RunStep,
+  type RunSummary,
+  type StepKind,
+} from '../../../shared/recovery';
 import type { JournalRecord } from './journal';
 
 export type RunEvent =
@@ -47,10 +56,29 @@ export interface RunView {
   lastDriverPid: number | null;
 }
 
+/**
+ * The plan a journal holds, checked against this version's plan schema before anything is driven from it:
+ * a step whose params do not fit its kind would fail half-way through an action, or compensate the wrong things.
+ */
+function journaledPlan(plan: unknown, journalFile: string): RecoveryPlan {
+  const parsed = RecoveryPlan.safeParse(plan);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const [field, index, ...rest] = issue?.path ?? [];
+  const step =
+    field === 'steps' && typeof index === 'number' ? (plan as { steps: Array<{ id?: unknown; kind?: unknown }> }).steps[index] : undefined;
+  const where = step ? `step ${String(step.id)} (${String(step.kind)}): ${rest.slice(1).join('.')}` : (issue?.path ?? []).join('.');
+  throw new ShadowSwapError(
+    'STATE_UNREADABLE',
+    `The run journal ${journalFile} holds a plan this version of ShadowSwap cannot drive: ${where}: ${issue?.message ?? 'not a plan'}. It was written by another version, or changed before it was chained. It was left untouched; the run cannot be resumed or rolled back from it automatically. Keep the file for the incident record, and check the estate against the plan by hand.`,
+    { file: journalFile, path: issue?.path.map(String) ?? [] },
+  );
+}
+
 export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journalFile: string): RunView {
   const first = records[0]?.event;
   if (!first || first.type !== 'run.created') throw new Error(`${journalFile} does not start with run.created`);
-  const { plan } = first;
+  const plan = journaledPlan(first.plan, journalFile);
   const steps = new Map<string, StepProgress>(
     plan.steps.map((step) => [
       step.id,

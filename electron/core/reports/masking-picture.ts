@@ -4,7 +4,6 @@
  * `after`, a compensated one its `before`). Importing the set is a masking change too: the provider keeps
  * shadow LUNs masked from every host until the import shows them to the importing host.
  */
-import { z } from 'zod';
 import type { PlanStep, RecoveryPlan, StepState } from '../../../shared/recovery';
 import type { MaskingRow } from '../../../shared/report';
 
@@ -16,20 +15,10 @@ interface Transition {
   after: string[];
 }
 
-const ImportParams = z.object({ host: z.string(), shadowLuns: z.array(z.object({ lunId: z.string(), name: z.string() })) });
-
 function transitionsOf(step: PlanStep): Transition[] {
   if (step.kind === 'import-set') {
-    const params = ImportParams.safeParse(step.params);
-    return params.success
-      ? params.data.shadowLuns.map((lun) => ({
-          stepId: step.id,
-          lunId: lun.lunId,
-          lunName: lun.name,
-          before: [],
-          after: [params.data.host],
-        }))
-      : [];
+    const { host, shadowLuns } = step.params;
+    return shadowLuns.map((lun) => ({ stepId: step.id, lunId: lun.lunId, lunName: lun.name, before: [], after: [host] }));
   }
   return step.changes.flatMap((change) =>
     change.kind === 'mask'

@@ -1,5 +1,5 @@
 /**
- * `shadowswap report verify`: checks an exported JSON or HTML report. First against itself (the model's
+ * `reports.verify` (`shadowswap report verify`): checks an exported JSON or HTML report. First against itself (the model's
  * digest, each section's digest, and for HTML the page digest over every byte), then, when the run's
  * journal is in the data directory, against the journal: the journal's hash chain must hold, reach the
  * head the report quotes, and give back the same report. Each difference is named (section, step, field,
@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { ShadowSwapError, toWireError } from '../../../shared/errors';
 import { REPORT_SCHEMA, ReportDigest, ReportModel } from '../../../shared/report';
+import type { ReportVerification, VerifyCheck } from '../../../shared/report-contract';
 import { readJournal, type JournalRead } from '../recovery/journal';
 import type { RunEvent } from '../recovery/run-events';
 import { RunStore } from '../recovery/run-store';
@@ -20,25 +21,6 @@ import { digestReport, sha256 } from './report-digest';
 import { buildReportModel } from './report-model';
 import { renderJson } from './reports';
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
-
-export interface VerifyCheck {
-  name: string;
-  status: CheckStatus;
-  detail: string;
-  /** What changed, named: sections, steps, fields, journal lines. */
-  changes: string[];
-}
-
-export interface ReportVerification {
-  file: string;
-  format: 'json' | 'html';
-  runId: string | null;
-  /** No check failed (a skipped journal check does not count against the report). */
-  intact: boolean;
-  checks: VerifyCheck[];
-}
-
 interface Extracted {
   /** The model exactly as the file holds it, before any schema drops a field. */
   raw: Record<string, unknown>;
@@ -46,13 +28,8 @@ interface Extracted {
   checks: VerifyCheck[];
 }
 
-export function verifyReport(file: string, dataDir: string): ReportVerification {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ShadowSwapError('NOT_FOUND', `The report ${file} could not be read (${(error as Error).message}).`);
-  }
+/** Checks a report's text; `file` only names it in the answer. */
+export function verifyReport(file: string, text: string, dataDir: string): ReportVerification {
   const format = formatOf(text, file);
   const extracted = format === 'json' ? fromJson(text) : fromHtml(text);
   const runId =

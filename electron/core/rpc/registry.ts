@@ -8,13 +8,23 @@ import { ShadowSwapError, toWireError } from '../../../shared/errors';
 import type { Channel, Outcome } from '../../../shared/rpc';
 import type { EventBus, EventListener } from './event-bus';
 
+/**
+ * What a door vouches for about its caller, beyond the params. Only an in-process channel sets it (the
+ * CLI, from its own command line): nothing that arrives over IPC or the WebSocket can, because the
+ * transports hand the registry the method and the params, never a caller.
+ */
+export interface Caller {
+  /** The operator confirmed every destructive step up front (the CLI's --yes); journaled as such, with who. */
+  autoConfirm?: boolean;
+}
+
 export type Handlers = {
-  [M in MethodName]: (params: z.output<(typeof methods)[M]['params']>) => Promise<ResultOf<M>> | ResultOf<M>;
+  [M in MethodName]: (params: z.output<(typeof methods)[M]['params']>, caller: Caller) => Promise<ResultOf<M>> | ResultOf<M>;
 };
 
 export interface Registry {
   /** Never rejects: every outcome, including a bug, comes back as data. */
-  invoke(method: unknown, params: unknown): Promise<Outcome>;
+  invoke(method: unknown, params: unknown, caller?: Caller): Promise<Outcome>;
   subscribe(listener: EventListener): () => void;
 }
 
@@ -33,7 +43,7 @@ export interface RegistryOptions {
 }
 
 export function createRegistry(handlers: Handlers, bus: EventBus, { checkResults = true }: RegistryOptions = {}): Registry {
-  async function invoke(method: unknown, params: unknown): Promise<Outcome> {
+  async function invoke(method: unknown, params: unknown, caller: Caller = {}): Promise<Outcome> {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -56,8 +66,8 @@ export function createRegistry(handlers: Handlers, bus: EventBus, { checkResults
       };
     }
     try {
-      const handler = handlers[method] as (p: unknown) => Promise<unknown> | unknown;
-      const result = await handler(parsed.data);
+      const handler = handlers[method] as (p: unknown, c: Caller) => Promise<unknown> | unknown;
+      const result = await handler(parsed.data, caller);
       if (!checkResults) return { ok: true, result };
       const checked = spec.result.safeParse(result);
       if (!checked.success) {
@@ -75,10 +85,13 @@ export function createRegistry(handlers: Handlers, bus: EventBus, { checkResults
   return { invoke, subscribe: (listener) => bus.subscribe(listener) };
 }
 
-/** The registry as a transport Channel, for in-process clients (CLI, tests, benchmarks). */
-export function localChannel(registry: Registry): Channel {
+/**
+ * The registry as a transport Channel, for in-process clients (CLI, tests, benchmarks). The caller is
+ * what the in-process door vouches for (the CLI's --yes); every request on this channel carries it.
+ */
+export function localChannel(registry: Registry, caller: Caller = {}): Channel {
   return {
-    invoke: (method, params) => registry.invoke(method, params),
+    invoke: (method, params) => registry.invoke(method, params, caller),
     subscribe: (event, listener) =>
       registry.subscribe((name, payload) => {
         if (name === event) listener(payload);

@@ -2,12 +2,12 @@
  * Turning a failed (or silently partial) tool run into an operator-language ShadowSwapError:
  * what happened, why, and what to do next, with {hresult, symbol, tool} in details.
  *
- * Numeric values come ONLY from shared/reference (windows-tools.md §6.1 and the Win32 codes quoted in
- * anchors.md); HRESULT_FROM_WIN32(code) = 0x80070000 | code is computed, not looked up. Conditions whose
- * number the reference does not give (E_ACCESSDENIED, VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED) are recognized by
+ * Numeric values come ONLY from public pages (docs/windows-facts.md#vss-status-codes,
+ * docs/windows-facts.md#calls-that-must-run-on-the-owner-node); HRESULT_FROM_WIN32(code) = 0x80070000 | code is computed, not looked up.
+ * Conditions whose number those pages do not give (E_ACCESSDENIED, VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED) are recognized by
  * their text or symbol name, and any HRESULT printed next to them is reported as printed.
  *
- * Diskshadow documents no exit codes, so its output is always scanned (§1.1, §7 fact 6).
+ * Diskshadow documents no exit codes, so its output is always scanned (docs/windows-facts.md#diskshadow-exit-codes).
  */
 import { ShadowSwapError } from '../../../shared/errors';
 import { formatHresult, hresultOf, type WindowsCodeSymbol } from './windows-codes';
@@ -23,7 +23,7 @@ interface Explanation {
   next: string;
 }
 
-/** VSS HRESULTs with values quoted in reference §6.1 (from the BreakSnapshotSetEx/RecoverSet pages). */
+/** VSS HRESULTs with the values the BreakSnapshotSetEx and RecoverSet pages give (docs/windows-facts.md#vss-status-codes). */
 export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
   [
     hresultOf('VSS_E_BREAK_REVERT_ID_FAILED'),
@@ -93,7 +93,7 @@ export const VSS_HRESULTS: ReadonlyMap<number, Explanation> = new Map([
 /** The Win32 code inside an HRESULT_FROM_WIN32 value: 5015 for 0x80071397. */
 const win32Of = (symbol: WindowsCodeSymbol): number => hresultOf(symbol) & 0xffff;
 
-/** Win32 cluster errors quoted with their numbers in reference/anchors.md ([R12], [R125]). */
+/** Win32 cluster errors with their numbers (docs/windows-facts.md#calls-that-must-run-on-the-owner-node). */
 export const WIN32_ERRORS: ReadonlyMap<number, Explanation> = new Map([
   [
     win32Of('ERROR_HOST_NODE_NOT_RESOURCE_OWNER'),
@@ -249,7 +249,8 @@ function flatten(output: string): string {
   let out = '';
   let previousWidth = -1;
   for (const line of splitPhysicalLines(output)) {
-    // A full console-width line continues on the next one (mid-token wrap, reference §3.2).
+    // A full console-width line continues on the next one (mid-token wrap,
+    // docs/windows-facts.md#listings-depend-on-locale-console-width-and-case).
     out += CONSOLE_WIDTHS.includes(previousWidth) ? line : (out === '' ? '' : '\n') + line;
     previousWidth = displayWidth(line);
   }

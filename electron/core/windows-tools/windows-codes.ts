@@ -1,7 +1,8 @@
 /**
  * The status codes the Windows tools and APIs return (vss.h / vsserror, vdserr.h, winerror.h cluster range),
  * in one registry: the Lab fails with them so a drill reads like a server, and the Windows backend explains
- * them when a tool prints one. `text` is the system's own message where the reference quotes it.
+ * them when a tool prints one. `text` is the system's own message where a public page quotes it
+ * (docs/windows-facts.md#vss-status-codes).
  */
 export const windowsCodes = {
   VSS_E_BAD_STATE: { hresult: 0x80042301, text: 'A function call was made when the object was in an incorrect state for that function.' },

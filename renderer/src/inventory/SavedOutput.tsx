@@ -72,6 +72,7 @@ export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOut
       const listing = await client.invoke('parse.savedOutput', {
         tool,
         text: file.text,
+        file: file.name,
         ...(locale.trim() ? { locale: locale.trim() } : {}),
       });
       onOpened({ fileName: file.name, tool, listing });

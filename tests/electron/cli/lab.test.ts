@@ -49,6 +49,13 @@ describe('shadowswap lab', () => {
     expect(unknown.stderr).toContain('There is no host "NOPE"');
   });
 
+  it('creates the chosen estate without --force after another command opened the default one', async () => {
+    expect((await cli('lab', 'scenarios')).code).toBe(0);
+    const made = await cli('lab', 'init', '--scenario', 'standalone-dc');
+    expect(made.code, made.stderr).toBe(0);
+    expect((await cli('lab', 'init', '--scenario', 'two-node-sql')).stderr).toContain('Add --force');
+  });
+
   it('names the scenarios when asked for one that does not exist', async () => {
     const result = await cli('lab', 'init', '--scenario', 'three-node');
     expect(result.code).toBe(1);

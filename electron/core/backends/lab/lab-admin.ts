@@ -10,14 +10,35 @@ import { findLun } from './lab-lookup';
 import type { LabFault, LabState } from './lab-model';
 import { setHostReachable } from './lab-remoting';
 import { LabStore } from './lab-store';
-import { buildScenario } from './scenarios';
+import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
+
+/** The estate a Lab backend opens on when the data directory has none (see LabBackend.open). */
+export async function createDefaultEstate(store: LabStore): Promise<void> {
+  await store.withLock(async () => {
+    if (!store.exists()) await store.save({ ...buildScenario(DEFAULT_SCENARIO), provisional: true });
+  });
+}
+
+/**
+ * An estate nobody chose and nothing changed holds nothing to lose: `shadowswap lab scenarios` (which opens a
+ * backend, and so makes the default estate) followed by `lab init` must not need --force. A file that cannot
+ * be read is kept, as any estate is.
+ */
+function replaceableWithoutForce(store: LabStore): boolean {
+  try {
+    const state = store.refresh();
+    return state.provisional === true && state.revision === 0;
+  } catch {
+    return false;
+  }
+}
 
 /** Creates an estate; refuses to discard an existing one (or overwrite a foreign file) unless forced. */
 export async function initLab(dataDir: string, scenario: string, force: boolean, now = new Date()): Promise<LabState> {
   const store = new LabStore(dataDir);
   const fresh = buildScenario(scenario, now);
   await store.withLock(async () => {
-    if (store.exists() && !force) {
+    if (store.exists() && !force && !replaceableWithoutForce(store)) {
       throw new ShadowSwapError(
         'PRECONDITION_FAILED',
         `A Lab estate already exists in ${store.dir}. Add --force to replace it with "${scenario}" (the current one is discarded).`,

@@ -18,7 +18,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask, type MaskRequest } from './array-masking';
 import {
   moveGroup,
@@ -30,6 +30,7 @@ import {
   stopResource,
   suspendResource,
 } from './cluster-service';
+import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
@@ -37,7 +38,6 @@ import type { LabState } from './lab-model';
 import { STATE_FILE, LabStore } from './lab-store';
 import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views';
 import { FailedWithEffect, type OperationContext } from './operation';
-import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
 import { windowsEquivalents } from './lab-addressing';
 import { remotingChecks, requireReachable } from './lab-remoting';
@@ -82,11 +82,7 @@ export class LabBackend implements Backend {
   /** Opens the Lab in a data directory, creating the default estate the first time. */
   static async open(dataDir: string, options: LabOptions = {}): Promise<LabBackend> {
     const store = new LabStore(dataDir);
-    if (!store.exists()) {
-      await store.withLock(async () => {
-        if (!store.exists()) await store.save(buildScenario(DEFAULT_SCENARIO));
-      });
-    }
+    if (!store.exists()) await createDefaultEstate(store);
     return new LabBackend(store, options);
   }
 
@@ -143,7 +139,7 @@ export class LabBackend implements Backend {
   }
 
   /** ImportSnapshots handles one set at a time per host: a second import while one runs is refused. */
-  async importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
+  async importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult> {
     const host = params.host.toLowerCase();
     if (this.importingOn.has(host)) {
       throw windowsFailure(

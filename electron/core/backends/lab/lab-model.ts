@@ -5,6 +5,7 @@
  * its masking table.
  */
 import { z } from 'zod';
+import { FaultKind, LabFault } from '../../../../shared/lab-contract';
 import {
   ApplicationResource,
   BreakMode,
@@ -101,21 +102,8 @@ export const LabCluster = z.object({
 });
 export type LabCluster = z.infer<typeof LabCluster>;
 
-export const FaultKind = z.enum(['fail', 'delay', 'crash', 'partial']);
-export type FaultKind = z.infer<typeof FaultKind>;
-
-/** An injected failure, armed until `remaining` reaches 0 (null: every time). */
-export const LabFault = z.object({
-  id: z.number().int().positive(),
-  operation: z.string(),
-  kind: FaultKind,
-  remaining: z.number().int().positive().nullable(),
-  /** delay: how long to add. */
-  ms: z.number().int().nonnegative(),
-  /** crash: whether the process dies before the effect is saved or after. */
-  crashPoint: z.enum(['before', 'after']),
-});
-export type LabFault = z.infer<typeof LabFault>;
+// Faults cross the contract (lab.faults.list), so their schema lives there.
+export { FaultKind, LabFault };
 
 export const LabSettings = z.object({
   /** Multiplies every operation's realistic latency: 1 feels like a SAN, 0 is instant (tests). */
@@ -127,6 +115,11 @@ export const LabState = z.object({
   scenario: z.string(),
   /** Bumped on every saved change; derived views are cached per revision. */
   revision: z.number().int().nonnegative(),
+  /**
+   * Made only because a backend opened on a data directory without an estate: nobody chose it, so `lab init`
+   * may replace it without --force while it is unchanged (revision 0).
+   */
+  provisional: z.boolean().optional(),
   settings: LabSettings,
   arrays: z.array(StorageArray),
   luns: z.array(LabLun),

@@ -6,6 +6,7 @@
  */
 import type { BreakMode, OperationResult, SnapshotSetCreated } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
+import type { ImportResult } from '../../backend';
 import { deterministicGuid, deterministicHex, volumeGuidPath } from './deterministic';
 import { freshIdentity, resolveCollision } from './host-disks';
 import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
@@ -150,7 +151,7 @@ export function importSet(
   state: LabState,
   params: { setId: string; host: string },
   context: OperationContext,
-): OperationResult | FailedWithEffect {
+): ImportResult | FailedWithEffect {
   const set = findSnapshotSet(state, params.setId);
   const host = findHost(state, params.host);
   const pending = set.shadowCopies.filter((copy) => !copy.imported);
@@ -202,15 +203,20 @@ export function importSet(
       `${missing.length} shadow cop${missing.length === 1 ? 'y was' : 'ies were'} not imported (${missing.map((c) => c.shadowLunId).join(', ')}): the disks did not arrive in time. Import the set again on ${host.name} to finish; do not break it before.`,
     );
   }
-  return report(
+  const status = missing.length > 0 ? statusOf('VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED') : null;
+  const result = report(
     'importSnapshotSet',
     `Set ${set.id} imported on ${host.name}: ${reached.length} of ${pending.length} shadow cop${pending.length === 1 ? 'y' : 'ies'} surfaced, read-only and without drive letters.`,
-    {
-      changes: reached.map((copy) => `${host.name} now sees ${copy.shadowLunId} (read-only)`),
-      warnings,
-      status: missing.length > 0 ? statusOf('VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED') : null,
-    },
+    { changes: reached.map((copy) => `${host.name} now sees ${copy.shadowLunId} (read-only)`), warnings, status },
   );
+  return {
+    ...result,
+    partial: status && {
+      imported: set.shadowCopies.filter((copy) => copy.imported).map((copy) => copy.id),
+      notImported: missing.map((copy) => copy.id),
+      explanation: `Only part of snapshot set ${set.id} was imported on ${host.name} (${status.symbol}, ${status.hresult}): the shadow LUNs ${missing.map((c) => c.shadowLunId).join(', ')} did not arrive in time`,
+    },
+  };
 }
 
 /** A failed import (an injected provider failure): VSS leaves the set and its LUNs for the requester. */

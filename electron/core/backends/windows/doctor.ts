@@ -5,22 +5,13 @@
  * lists the VSS providers (diskshadow `list providers`, reported raw: no parser for it exists yet) and asks whether
  * this computer is a cluster node (Get-ClusterNode).
  */
+import type { DoctorReport } from '../../../../shared/doctor-contract';
 import { buildListProvidersScript } from '../../windows-tools/commands/diskshadow-scripts';
-import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools, type Elevation } from './running/host-readiness';
+import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools } from './running/host-readiness';
 import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
 import { getClusterNodeCommand } from '../../windows-tools/commands/powershell-commands';
 import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
-
-export interface DoctorReport {
-  platform: { os: NodeJS.Platform; release: string; arch: string; hostname: string };
-  tools: ToolLocation[];
-  /** null when it could not be checked. */
-  elevated: Elevation;
-  vssProviders: { raw: string | null; how: string };
-  cluster: { member: boolean | null; nodes: { name: string; state: string | null }[]; how: string };
-  backend: { kind: 'lab' | 'windows'; why: string };
-}
 
 export interface DoctorEnvironment {
   platform: NodeJS.Platform;

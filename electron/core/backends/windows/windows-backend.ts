@@ -21,7 +21,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { Backend, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { setDisksWritable } from './operations/disk-operations';
 import { setLunMask, type MaskParams } from './operations/lun-masking';
@@ -180,7 +180,7 @@ export class WindowsBackend implements Backend {
     return this.changed(() => setLunMask(this.context, params));
   }
 
-  importSnapshotSet(params: { setId: string; host: string }): Promise<OperationResult> {
+  importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult> {
     return this.changed(() => importSnapshotSet(this.context, params, this.stateDir));
   }
 

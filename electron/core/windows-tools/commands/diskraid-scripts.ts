@@ -2,7 +2,7 @@
  * DiskRAID's `unmask lun` command, for arrays that still ship a VDS hardware provider; diskraid-session.ts sends it
  * in one checked session, after `detail lun` showed the selected LUN is the right one.
  *
- * Grammar (Learn diskraid.md, reference §4.2):
+ * Grammar (docs/windows-facts.md#diskraid-unmask-replaces-the-list):
  *   select subsystem <n> / select lun <n>
  *   unmask lun {all | none | [add] wwn=<hex>[;<hex>...] | [add] initiator=<iqn>[;<iqn>...]} [uninstall]
  * Without `add`, "the list of hosts supplied replaces the existing list of hosts" (IVdsLun::SetMask: "access
@@ -10,7 +10,7 @@
  * operator sees and what the journal records. An empty list means "accessible to no host" = `unmask lun none`.
  * Note the iSCSI keyword is `initiator=`, not `iqn=`.
  */
-import { invalid, validateDiskraidNumber, validateIqn, validateWwn } from './validate';
+import { invalid, validateIqn, validateWwn } from './validate';
 
 export type LunAccess =
   /** Every host on the subsystem (`*`). Learn: not possible for iSCSI targets you are logged in to. */

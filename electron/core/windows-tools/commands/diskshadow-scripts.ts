@@ -1,9 +1,9 @@
 /**
  * DiskShadow script files (`diskshadow /s FILE`) for the transportable fast-recovery path.
  *
- * Grammar follows the Learn command pages quoted in reference/windows-tools.md §1.3:
+ * Grammar follows the Learn command pages (docs/windows-facts.md#diskshadow-grammar):
  *   set context {clientaccessible | persistent [nowriters] | volatile [nowriters]}
- *   set option {[differential | plex] [transportable] ...}   <- transportable is an OPTION (§7 fact 2)
+ *   set option {[differential | plex] [transportable] ...}   <- transportable is an OPTION
  *   set metadata <cab>, set verbose {on|off}, begin backup, end backup
  *   add volume <volume> [alias <name>] [provider <id>]        <- alias before provider, as the vendor generator
  *   create, load metadata <cab>, import, break [writable] <setid>, exit
@@ -98,7 +98,7 @@ export interface ImportRequest {
   metadataPath: string;
   /**
    * Break the set right after import in the same session. The set GUID is written literally (parsed from the
-   * create log): whether %VSS_SHADOW_SET% is repopulated by `load metadata` is not documented (§1.5).
+   * create log): whether %VSS_SHADOW_SET% is repopulated by `load metadata` is not documented.
    */
   thenBreak?: { setId: string; writable: boolean };
 }
@@ -114,7 +114,7 @@ export function buildImportScript(request: ImportRequest): string {
 
 /**
  * `break [writable] <SetID>`: takes the shadow copy SET id (not a shadow id). There is no revert or mask
- * switch on diskshadow break (§7 fact 1); identity revert needs vshadow -bex (see vshadow-args.ts).
+ * switch on diskshadow break (docs/windows-facts.md#diskshadow-grammar); identity revert needs vshadow -bex (see vshadow-args.ts).
  */
 export function buildBreakScript(setId: string, writable: boolean): string {
   return toScriptText([breakLine(setId, writable), 'exit']);

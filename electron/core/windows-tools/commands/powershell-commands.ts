@@ -2,7 +2,7 @@
  * PowerShell command TEXT for the FailoverClusters and Storage cmdlets, to be run with
  * `powershell.exe -NoProfile -NonInteractive -Command <text>` (tool-argv.ts).
  *
- * Rules (reference §5, §7 fact 8; DESIGN §2):
+ * Rules (docs/windows-facts.md#never-parse-format-table-text, docs/windows-facts.md#calls-that-must-run-on-the-owner-node):
  * - Never parse Format-Table text (columns change between OS versions and truncate with `...`): every
  *   command selects explicit properties and ends in `| ConvertTo-Json -Depth N -Compress`.
  * - Every operator-supplied value is validated first (validate.ts) and then single-quoted. Inside single
@@ -99,7 +99,10 @@ export function stopClusterResourceCommand(request: StartStopRequest): string {
   );
 }
 
-/** Brings the resource online. (-ChooseBestNode is not generated: the reference could not verify it.) */
+/**
+ * Brings the resource online. -ChooseBestNode is not generated: it was not checked against its Learn page
+ * (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents).
+ */
 export function startClusterResourceCommand(request: StartStopRequest): string {
   const name = validateClusterResourceName(request.resource);
   return onNode(
@@ -123,7 +126,8 @@ export function getClusterResourceCommand(query: ClusterQuery & { names?: readon
 /**
  * What each resource of the cluster depends on, as Get-ClusterResourceDependency reports it: the resource's name
  * and its dependency expression (`[Cluster Disk 1] and ([IP A] or [IP B])`, Learn SetClusterResourceDependencyExpression).
- * The reference quotes no output of this cmdlet: the shape is the documented object's two properties, unverified.
+ * No public capture of this cmdlet's output exists (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents): the
+ * shape is the documented object's two properties.
  */
 export function getClusterResourceDependencyCommand(query: ClusterQuery = {}): string {
   return local(
@@ -133,7 +137,10 @@ export function getClusterResourceDependencyCommand(query: ClusterQuery = {}): s
 
 const DISK_ID_PARAMETER_VALUES = `Get-ClusterParameter | Where-Object { $_.Name -in ${DISK_ID_PARAMETERS} } | Select-Object -Property Name,Value | ${TO_JSON}`;
 
-/** The Physical Disk identity and maintenance private properties of one resource (§5.4). */
+/**
+ * The Physical Disk identity and maintenance private properties of one resource
+ * (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
+ */
 export function getDiskResourceParametersCommand(query: ClusterQuery & { resource: string }): string {
   const name = validateClusterResourceName(query.resource);
   return local(`Get-ClusterResource -Name ${psQuote(name)}${clusterArg(query.cluster)} | ${DISK_ID_PARAMETER_VALUES}`);
@@ -145,14 +152,14 @@ export interface DiskIdentityRequest extends OwnerNodeResourceRequest {
 }
 
 /**
- * Last resort (§5.5 option 3): points a Physical Disk resource at a new disk identity with
- * `Set-ClusterParameter -Name DiskSignature` (MBR) or `-Name DiskIdGuid` (GPT) — never both (§5.4) — and
+ * Last resort (docs/windows-facts.md#repointing-needs-the-resource-offline): points a Physical Disk resource at a new disk
+ * identity with `Set-ClusterParameter -Name DiskSignature` (MBR) or `-Name DiskIdGuid` (GPT) — never both — and
  * reads the identity parameters back so the caller can verify them.
  * - Only on an OFFLINE resource: the command itself refuses otherwise, so a resource brought online between
  *   ShadowSwap's check and this call is not re-pointed under a running workload.
  * - DiskSignature is a DWORD. A bare 0x literal at or above 0x80000000 is a negative Int32 in Windows
  *   PowerShell 5.1, so the hex text is converted explicitly: [Convert]::ToUInt32('0x........', 16).
- * - DiskIdGuid is written braced, as cluster parameters show it (§5.4 test mocks).
+ * - DiskIdGuid is written braced, as cluster parameters show it (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
  */
 export function setDiskResourceIdentityCommand(request: DiskIdentityRequest): string {
   const identity = validateDiskIdentity(request.signature);
@@ -248,7 +255,7 @@ export function setDiskWritableCommand(options: { disk: DiskSelector; computer?:
 /**
  * This computer's Windows release (Win32_OperatingSystem: Caption, Version "major.minor.build", service pack),
  * for the recovery preflight. Get-CimInstance needs PowerShell 3.0, as ConvertTo-Json does. (Class and property
- * names are Microsoft's WMI documentation; the reference quotes only Win32_ShadowCopy.)
+ * names are Microsoft's WMI documentation: https://learn.microsoft.com/windows/win32/cimwin32prov/win32-operatingsystem)
  */
 export function getOperatingSystemCommand(): string {
   return local(

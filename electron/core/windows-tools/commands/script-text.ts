@@ -2,8 +2,8 @@
  * Turning script lines into the bytes a Windows tool reads.
  *
  * diskshadow and diskraid read ANSI text files; a file written on Linux with LF endings must be
- * converted (community note in the reference: "you will need to run unix2dos"), and Microsoft's own
- * tooling writes .dsh files with `-Encoding ASCII`. So every script is CRLF-terminated ASCII with no BOM.
+ * converted (a community note: "you will need to run unix2dos"; docs/windows-facts.md#script-file-encoding), and
+ * Microsoft's own tooling writes .dsh files with `-Encoding ASCII`. So every script is CRLF-terminated ASCII with no BOM.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 

@@ -1,6 +1,6 @@
 /**
- * Executable + argument ARRAYS for the tools. The runner spawns them without a shell (DESIGN §5), so
- * no argument is ever re-split or expanded by cmd.exe.
+ * Executable + argument ARRAYS for the tools. The runner spawns them without a shell
+ * (docs/windows-facts.md#processes-started-without-a-shell), so no argument is ever re-split or expanded by cmd.exe.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import { invalid, validateLocalFilePath } from './validate';
@@ -30,7 +30,7 @@ function validateToolFilePath(value: string, field: string, extensions: readonly
   return value;
 }
 
-/** `diskshadow.exe /s FILE /l LOG` — script mode with an output log (usage text, §1.1). */
+/** `diskshadow.exe /s FILE /l LOG` — script mode with an output log (docs/windows-facts.md#diskshadow-grammar). */
 export function diskshadowInvocation(scriptPath: string, logPath: string): ToolInvocation {
   const script = validateToolFilePath(scriptPath, 'diskshadow script file', ['.dsh', '.txt']);
   const log = validateToolFilePath(logPath, 'diskshadow log file', ['.log', '.txt']);

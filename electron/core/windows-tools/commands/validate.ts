@@ -296,8 +296,8 @@ const DISK_IDENTITY_ALLOWED =
 export type DiskIdentityValue = { kind: 'mbr'; signature: string } | { kind: 'gpt'; guid: string };
 
 /**
- * The identity a Physical Disk resource looks for (reference §5.4): DiskSignature, a DWORD, for MBR disks, or
- * DiskIdGuid for GPT disks. Normalized to 8 upper-case hex digits / a lower-case GUID without braces.
+ * The identity a Physical Disk resource looks for (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature): DiskSignature, a
+ * DWORD, for MBR disks, or DiskIdGuid for GPT disks. Normalized to 8 upper-case hex digits / a lower-case GUID without braces.
  * A zero signature is refused: Windows treats it as "no signature" and writes a new one (KB 293778).
  */
 export function validateDiskIdentity(value: unknown, field = 'disk signature'): DiskIdentityValue {

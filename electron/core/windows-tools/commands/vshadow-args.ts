@@ -2,8 +2,8 @@
  * vshadow.exe argument arrays for BreakSnapshotSetEx (`-bex=`), the only command-line way to break a set
  * with disk identity revert or LUN masking.
  *
- * From the VShadow source (reference §2.2, §7 fact 3): arguments run left to right; flags (`-rw`,
- * `-forcerevert`, `-norevert`, `-mask`) only set state and continue, while a command (`-bex=`) executes
+ * From the VShadow source (docs/windows-facts.md#vshadow-argument-order): arguments run left to right; flags
+ * (`-rw`, `-forcerevert`, `-norevert`, `-mask`) only set state and continue, while a command (`-bex=`) executes
  * at once and returns. So the flags MUST come before `-bex=`, and `-bex` requires `=SetID` (Learn's
  * `vshadow -bex -mask` form is not accepted by the code).
  */

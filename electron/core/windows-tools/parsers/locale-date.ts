@@ -1,8 +1,8 @@
 /**
  * Creation times as the tools print them: the host's short date + time format (GetDateFormatW
  * DATE_SHORTDATE + GetTimeFormatW in the thread locale), e.g. `3/21/2023 6:15:41 PM` (en-US) or
- * `25-08-2022 12:16:16` (reference §7 fact 4). Nothing says which order a date like 11/5/2016 uses,
- * so we only convert when the date itself is unambiguous or the caller names the host locale.
+ * `25-08-2022 12:16:16` (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case). Nothing says which order a date like
+ * 11/5/2016 uses, so we only convert when the date itself is unambiguous or the caller names the host locale.
  * The result is ISO 8601 local time without a zone (the output carries no zone either).
  */
 import { digitsValue, skipSpace } from './text-scan';

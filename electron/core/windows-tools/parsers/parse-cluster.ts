@@ -1,12 +1,12 @@
 /**
  * Failover-cluster objects from the JSON the commands in powershell-commands.ts print
- * (reference §5). Tolerates: one object vs an array, enum numbers vs names, `Group` (old hosts) vs
- * `OwnerGroup` (2016+), nested objects vs their names, braced/upper-case GUIDs.
+ * (docs/windows-facts.md#never-parse-format-table-text). Tolerates: one object vs an array, enum numbers vs names, `Group` (old hosts)
+ * vs `OwnerGroup` (2016+), nested objects vs their names, braced/upper-case GUIDs.
  */
 import { guidOrNull } from './guid-text';
 import { itemError, optionalInteger, optionalString, parsePowerShellJson, requiredString, type JsonObject } from './parse-powershell-json';
 
-/** CLUSTER_RESOURCE_STATE values (Learn clusapi.h / ClusResource.State, reference §5.1). */
+/** CLUSTER_RESOURCE_STATE values (docs/windows-facts.md#cluster-resource-states). */
 export const CLUSTER_RESOURCE_STATES: Readonly<Record<number, string>> = {
   [-1]: 'Unknown',
   0: 'Inherited',
@@ -86,7 +86,10 @@ export function parseResourceDependencies(json: string): ResourceDependencies[] 
   });
 }
 
-/** How the cluster knows the disk: DiskIdType 0 = MBR signature, 1 = GPT GUID, 5000 = unrecognized (§5.4). */
+/**
+ * How the cluster knows the disk: DiskIdType 0 = MBR signature, 1 = GPT GUID, 5000 = unrecognized
+ * (docs/windows-facts.md#the-cluster-finds-a-disk-by-its-signature).
+ */
 export type DiskIdentity = { kind: 'mbr'; signature: string | null } | { kind: 'gpt'; guid: string | null } | { kind: 'unknown' };
 
 export interface DiskResourceParameters {
@@ -143,7 +146,10 @@ export function parseDiskResourceParameters(json: string): DiskResourceParameter
 export interface ClusterNodeInfo {
   name: string;
   id: string | null;
-  /** As written (Up, Down, Paused...); numbers are kept as text, since no numbering is documented in our reference. */
+  /**
+   * As written (Up, Down, Paused...); numbers are kept as text, as the command asks for them
+   * (docs/windows-facts.md#cluster-resource-states).
+   */
   state: string | null;
 }
 

@@ -2,10 +2,11 @@
  * Disks from `Get-Disk | Select-Object ... | ConvertTo-Json` (powershell-commands.ts DISK_PROPERTIES).
  *
  * Enum fields may arrive as names or numbers. UniqueIdFormat numbers are decoded with the
- * VDS_STORAGE_IDENTIFIER_TYPE numbering from the reference (§4.3: 1 VendorId, 2 EUI64, 3 FCPHName,
- * 8 ScsiNameString...): the Storage module reports the same VPD 0x83 designator types (INFERRED). PartitionStyle
- * numbers are NOT decoded: the reference gives no MSFT_Disk numbering, and the cluster's DiskIdType numbering
- * (0 MBR, 1 GPT) is a different enum, so reusing it would be a guess. Such values stay in partitionStyleRaw.
+ * VDS_STORAGE_IDENTIFIER_TYPE numbering (docs/windows-facts.md#vds-identifier-types-and-no-association-field: 1 VendorId, 2 EUI64, 3
+ * FCPHName, 8 ScsiNameString...): the Storage module reports the same VPD 0x83 designator types (INFERRED). PartitionStyle
+ * numbers are NOT decoded: no public page gives the MSFT_Disk numbering (docs/windows-facts.md#uniqueid-is-the-page-0x83-identifier),
+ * and the cluster's DiskIdType numbering (0 MBR, 1 GPT) is a different enum, so reusing it would be a guess. Such values stay in
+ * partitionStyleRaw.
  */
 import { guidOrNull } from './guid-text';
 import { itemError, optionalBoolean, optionalInteger, optionalString, parsePowerShellJson, type JsonObject } from './parse-powershell-json';

@@ -1,7 +1,7 @@
 /**
- * DiskRAID results: the documented exit codes (Learn diskraid.md, reference §4.1) and the messages of a
+ * DiskRAID results: the documented exit codes (docs/windows-facts.md#diskraid-exit-codes-and-output) and the messages of a
  * script run. DiskRAID's own output for `unmask lun`, `list luns` and `detail lun` was not found in any
- * public source (§4.3), so we do not pretend to parse it: those lines stay in `unparsed` for the operator.
+ * public source, so we do not pretend to parse it: those lines stay in `unparsed` for the operator.
  * What we do recognize: the banner, `DISKRAID> ` echo lines, "<Object> N is now the selected <object>."
  * confirmations (used to check the script acted on the intended subsystem/LUN), port-association messages,
  * and fixed-width tables (a header row over a row of dashes, as `list drives` prints).

@@ -1,6 +1,6 @@
 /**
  * Parser for diskshadow console output and /l logs: `create` results and `list shadows` blocks
- * (reference §1.4, §1.6). Script echo (`-> cmd`) and interactive prompts (`DISKSHADOW> cmd`) are
+ * (docs/windows-facts.md#the-per-shadow-listing-block). Script echo (`-> cmd`) and interactive prompts (`DISKSHADOW> cmd`) are
  * recognized; alias definitions are collected; everything else unknown goes to `unparsed`.
  *
  * Consistency check: `Number of shadow copies listed: N` must equal the blocks since the previous such

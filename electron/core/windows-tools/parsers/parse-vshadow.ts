@@ -1,8 +1,9 @@
 /**
- * Parser for vshadow.exe output (reference §2.4 format strings, §2.5 captures): query blocks
- * (`* SNAPSHOT ID = {guid} ...` with 3-space-indented `- ` properties), the SETVAR script it writes with
- * -script= (SHADOW_SET_ID / SHADOW_ID_n / SHADOW_DEVICE_n, and the VSHADOW_* names the docs use), and
- * the progress lines of create/import/break/expose/resync, which are recognized and skipped.
+ * Parser for vshadow.exe output (the sample source's format strings and public captures,
+ * docs/windows-facts.md#the-per-shadow-listing-block): query blocks (`* SNAPSHOT ID = {guid} ...` with 3-space-indented `- `
+ * properties), the SETVAR script it writes with
+ * -script= (docs/windows-facts.md#vshadow-setvar-script: SHADOW_SET_ID / SHADOW_ID_n / SHADOW_DEVICE_n, and the VSHADOW_* names the
+ * docs use), and the progress lines of create/import/break/expose/resync, which are recognized and skipped.
  * ERROR/WARNING lines are left in `unparsed` so callers (and errors.ts) see them.
  */
 import { ParseError } from './parse-error';

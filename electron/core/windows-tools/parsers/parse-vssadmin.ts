@@ -1,5 +1,6 @@
 /**
- * Parser for `vssadmin list shadows` and `vssadmin create shadow` output (reference §3.2).
+ * Parser for `vssadmin list shadows` and `vssadmin create shadow` output
+ * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case).
  *
  *   Contents of shadow copy set ID: {guid}                                   (0 spaces)
  *      Contained N shadow copies at creation time: 11/5/2016 1:19:40 AM      (3)

@@ -1,5 +1,5 @@
 /**
- * The per-shadow block shared by diskshadow and vshadow (reference §1.4, §2.4, §7 fact 5):
+ * The per-shadow block shared by diskshadow and vshadow (docs/windows-facts.md#the-per-shadow-listing-block):
  *
  *   <TAB>* Shadow copy ID = {guid}<TAB><TAB>%alias%         vshadow: * SNAPSHOT ID = {guid} ...
  *   <TAB><TAB>- Shadow copy set: {guid}<TAB>%VSS_SHADOW_SET%   vshadow: - Shadow copy Set: {guid}

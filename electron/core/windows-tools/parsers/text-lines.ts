@@ -2,10 +2,10 @@
  * Splitting tool output into logical lines.
  *
  * Console captures are hard-wrapped at the window width (80 or 120 columns) in mid-token: vssadmin's
- * "No writers," + " Differential", "Please run t" + "his utility" (reference §3.2, §7 fact 4). A physical
- * line whose display width is exactly a console width, followed by a line that does not start a known
- * record, is joined with it without a separator. Tabs count to the next multiple of 8, as the console
- * draws them.
+ * "No writers," + " Differential", "Please run t" + "his utility"
+ * (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case). A physical line whose display width is exactly a console
+ * width, followed by a line that does not start a known record, is joined with it without a separator. Tabs count to the next multiple of
+ * 8, as the console draws them.
  */
 import { hasRegexLineSeparator, skipSpace } from './text-scan';
 
@@ -85,7 +85,9 @@ export class LineCursor implements LogicalLine {
   private nextLf = -1;
   private nextCr = -1;
   private nextTab = -1;
-  /** Surrogates make a column differ from a UTF-16 unit; one-byte strings (most captures) cannot hold any, and the regex knows that at once. */
+  /**
+   * Surrogates make a column differ from a UTF-16 unit; one-byte strings (most captures) cannot hold any, and the regex knows that at once.
+   */
   private readonly surrogates: boolean;
 
   constructor(input: string, startsRecord: (line: string) => boolean) {

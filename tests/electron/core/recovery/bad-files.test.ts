@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { armFault } from '../../../../electron/core/backends/lab/lab-admin';
+import { Journal, readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
 import { verifyReport } from '../../../../electron/core/reports/verify-report';
 import { recordRun } from '../reports/report-fixture';
@@ -72,6 +74,35 @@ describe('a run journal', () => {
     }
     expect(fs.readFileSync(journal).equals(damaged)).toBe(true);
   });
+
+  it('whose plan has a step with params that do not fit its kind: refused on reopen, naming the step, and the file is not touched', async () => {
+    const { runId, journal } = await failedRun();
+    // Chained correctly (written through Journal, as a console of another version would), so only the plan is wrong.
+    const events = readJournal<RunEvent>(journal).records.map((record) => record.event);
+    const created = events[0];
+    if (created?.type !== 'run.created') throw new Error('the journal does not start with run.created');
+    const plan = {
+      ...created.plan,
+      steps: created.plan.steps.map((step) =>
+        step.kind === 'import-set' ? { ...step, params: { setId: step.params.setId, host: step.params.host } } : step,
+      ),
+    };
+    fs.rmSync(journal);
+    const rewritten = Journal.create<unknown>(journal);
+    for (const event of [{ ...created, plan }, ...events.slice(1)]) await rewritten.append(event);
+    await rewritten.close();
+    const bytes = fs.readFileSync(journal);
+    for (const action of [
+      () => fixture?.engine.resume(runId, { autoConfirm: true }),
+      () => fixture?.engine.rollback(runId, '', { autoConfirm: true }),
+    ]) {
+      const error = await errorOf(action);
+      expect(error.code).toBe('STATE_UNREADABLE');
+      expect(error.message).toMatch(/step 3-import-set \(import-set\): shadowLuns: /);
+      expect(error.message).toContain('left untouched');
+    }
+    expect(fs.readFileSync(journal).equals(bytes)).toBe(true);
+  });
 });
 
 describe('an edited report', () => {
@@ -85,7 +116,7 @@ describe('an edited report', () => {
       const edited = fs.readFileSync(file);
       const journal = recorded.fixture.engine.get(recorded.runId).journalFile;
       const journalBytes = fs.readFileSync(journal);
-      const result = verifyReport(file, recorded.fixture.dataDir);
+      const result = verifyReport(file, fs.readFileSync(file, 'utf8'), recorded.fixture.dataDir);
       expect(result.intact).toBe(false);
       expect(result.checks.find((check) => check.name === 'Report digest')?.status).not.toBe('pass');
       expect(fs.readFileSync(file).equals(edited)).toBe(true);

@@ -2,10 +2,10 @@
  * The fault matrix (issue 9): for two-node-sql and standalone-dc, every step of the recovery meets every
  * fault the Lab can inject into its operation — fail; crash before the effect is saved; crash after it;
  * partial effect (where the operation has targets to split); delay past the engine's step timeout — and
- * the run is then resumed, or rolled back (a fresh estate for each). DESIGN §2's invariant (invariant.ts)
- * must hold after the fault and after the outcome. Crashes happen in a real child process (fault-driver.ts),
- * which the Lab ends with exit code 86. Steps that run no Lab operation (verify, and steps a clean run
- * skips because their effect is already in place) cannot meet a fault and are listed in the summary line.
+ * the run is then resumed, or rolled back (a fresh estate for each). The invariant
+ * (docs/recovery-procedure.md#the-invariant-nothing-is-lost; invariant.ts) must hold after the fault and after the outcome. Crashes happen
+ * in a real child process (fault-driver.ts), which the Lab ends with exit code 86. Steps that run no Lab operation (verify, and steps a
+ * clean run skips because their effect is already in place) cannot meet a fault and are listed in the summary line.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import { LAB_CRASH_EXIT_CODE, type FaultRequest } from '../../../../electron/cor
 import { labOperations, type LabOperationName } from '../../../../electron/core/backends/lab/lab-operations';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { stepBehaviours } from '../../../../electron/core/recovery/steps';
+import { bindStep } from '../../../../electron/core/recovery/steps';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 import { runIntoFault } from './fault-run';
 import { captureBaseline, invariantViolations, maskOf, type Baseline } from './invariant';
@@ -174,10 +174,7 @@ function newEngine(lab: LabFixture, bus: EventBus, stepTimeoutMs?: number): Reco
 async function untilLanded(lab: LabFixture, step: PlanStep): Promise<boolean> {
   const deadline = Date.now() + DELAY_MS + 10_000;
   while (Date.now() < deadline) {
-    if (
-      listFaults(lab.dataDir).length === 0 &&
-      (await stepBehaviours[step.kind].probe({ backend: lab.backend, log: () => undefined }, step.params as never))
-    )
+    if (listFaults(lab.dataDir).length === 0 && (await bindStep(step, { backend: lab.backend, log: () => undefined }).probe?.()))
       return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

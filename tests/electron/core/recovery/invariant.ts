@@ -1,6 +1,6 @@
 /**
- * DESIGN §2's invariant ("nothing is lost") as a check over a backend and a run's journal, for the fault
- * matrix. It returns every violation it finds (an empty list means the invariant holds):
+ * The invariant "nothing is lost" (docs/recovery-procedure.md#the-invariant-nothing-is-lost) as a check over a backend and a run's journal,
+ * for the fault matrix. It returns every violation it finds (an empty list means the invariant holds):
  *
  * 1. Nothing deleted: every LUN id and every snapshot-set shadow copy that existed before still exists.
  * 2. Every protected volume (each original LUN of the run's set) has a copy that is

@@ -22,7 +22,10 @@ import { rollbackSegment, segment, startDependentsSegment, stopSegment, verifySe
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
 const SET = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-/** The Windows backend cannot read the VPD association (reference §4.3), so each original LUN is a warning to acknowledge. */
+/**
+ * The Windows backend cannot read the VPD association (docs/windows-facts.md#vds-identifier-types-and-no-association-field), so each
+ * original LUN is a warning to acknowledge.
+ */
 const ACKNOWLEDGED = ['compliance:sql-data', 'compliance:sql-log'];
 const CLEAN_RUN = [
   'step-1-stop-resources',

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashLine } from '../../../../electron/core/recovery/journal';
 import { canonicalJson } from '../../../../electron/core/reports/report-digest';
 import { buildReport, exportReport } from '../../../../electron/core/reports/reports';
-import { verifyReport, type ReportVerification } from '../../../../electron/core/reports/verify-report';
+import { verifyReport } from '../../../../electron/core/reports/verify-report';
+import type { ReportVerification } from '../../../../shared/report-contract';
 import { recordRun, type RecordedRun } from './report-fixture';
 
 let recorded: RecordedRun | undefined;
@@ -21,6 +22,8 @@ async function exported(format: 'json' | 'html'): Promise<{ file: string; journa
   return { file, journal: fixture.engine.get(runId).journalFile, dataDir: fixture.dataDir };
 }
 
+/** The report as `shadowswap report verify FILE` reads it. */
+const verifyFile = (file: string, dataDir: string) => verifyReport(file, fs.readFileSync(file, 'utf8'), dataDir);
 const statuses = (result: ReportVerification) => Object.fromEntries(result.checks.map((check) => [check.name, check.status]));
 const changesOf = (result: ReportVerification, name: string) => result.checks.find((check) => check.name === name)?.changes ?? [];
 const edit = (file: string, from: string | RegExp, to: string) => {
@@ -40,14 +43,14 @@ describe('canonical JSON', () => {
 describe('verify a JSON report', () => {
   it('passes an untouched report, against its digest and its journal', async () => {
     const { file, dataDir } = await exported('json');
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(statuses(result)).toEqual({ 'Report digest': 'passed', Journal: 'passed' });
     expect(result.intact).toBe(true);
   });
 
   it('skips the journal when the data directory does not hold it, and says so', async () => {
     const { file } = await exported('json');
-    const result = verifyReport(file, path.join(path.dirname(file), 'elsewhere'));
+    const result = verifyFile(file, path.join(path.dirname(file), 'elsewhere'));
     expect(result.intact).toBe(true);
     expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({
       status: 'skipped',
@@ -58,7 +61,7 @@ describe('verify a JSON report', () => {
   it('names the step whose output line was changed, and what the journal says instead', async () => {
     const { file, dataDir } = await exported('json');
     edit(file, /data matches the shadow copy/, 'data differs from the shadow copy');
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(result.intact).toBe(false);
     expect(changesOf(result, 'Report digest')).toEqual(['step 9 "Verify the recovery": changed']);
     expect(changesOf(result, 'Journal')).toEqual([
@@ -75,7 +78,7 @@ describe('verify a JSON report', () => {
     const { digestReport } = await import('../../../../electron/core/reports/report-digest');
     const { digest: _old, ...model } = document;
     fs.writeFileSync(file, `${JSON.stringify({ ...model, digest: digestReport(model) }, null, 2)}\n`);
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(statuses(result)).toEqual({ 'Report digest': 'passed', Journal: 'failed' });
     expect(changesOf(result, 'Journal')).toEqual([
       'the run summary (outcome, times, downtime, operator) (operator): the report says "someone-else", the journal "tester"',
@@ -85,7 +88,7 @@ describe('verify a JSON report', () => {
   it('notices a layout-only change to the file', async () => {
     const { file, dataDir } = await exported('json');
     edit(file, '{\n  "schema"', '{\n    "schema"');
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(statuses(result)).toMatchObject({ 'Report digest': 'passed', 'File bytes': 'failed' });
   });
 
@@ -94,7 +97,7 @@ describe('verify a JSON report', () => {
     const document = JSON.parse(fs.readFileSync(file, 'utf8'));
     document.steps.splice(1, 1);
     fs.writeFileSync(file, JSON.stringify(document, null, 2));
-    expect(changesOf(verifyReport(file, dataDir), 'Report digest')).toEqual(['step 2-mask-originals: removed']);
+    expect(changesOf(verifyFile(file, dataDir), 'Report digest')).toEqual(['step 2-mask-originals: removed']);
   });
 });
 
@@ -116,7 +119,7 @@ describe('verify against a tampered journal', () => {
     const after = tamper(before);
     expect(after).not.toEqual(before);
     writeLines(journal, after);
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(result.intact).toBe(false);
     expect(result.checks.find((c) => c.name === 'Journal')).toMatchObject({
       status: 'failed',
@@ -136,7 +139,7 @@ describe('verify against a tampered journal', () => {
       return line;
     });
     writeLines(journal, lines);
-    const journalCheck = verifyReport(file, dataDir).checks.find((c) => c.name === 'Journal');
+    const journalCheck = verifyFile(file, dataDir).checks.find((c) => c.name === 'Journal');
     expect(journalCheck?.detail).toMatch(/are not the ones this report was made from/);
     expect(journalCheck?.changes).toEqual([
       expect.stringMatching(
@@ -152,7 +155,7 @@ describe('verify against a tampered journal', () => {
     const { file, dataDir } = await exported('json');
     await recorded.fixture.engine.confirm(recorded.runId, '1-stop-resources', 'SQLCLUS', { autoConfirm: true });
     await recorded.fixture.engine.settled(recorded.runId);
-    const journalCheck = verifyReport(file, dataDir).checks.find((c) => c.name === 'Journal');
+    const journalCheck = verifyFile(file, dataDir).checks.find((c) => c.name === 'Journal');
     expect(journalCheck).toMatchObject({
       status: 'passed',
       detail: expect.stringMatching(/The run went on after the report was made: the journal now holds \d+ events\./),
@@ -163,13 +166,13 @@ describe('verify against a tampered journal', () => {
 describe('verify an HTML report', () => {
   it('passes an untouched page', async () => {
     const { file, dataDir } = await exported('html');
-    expect(statuses(verifyReport(file, dataDir))).toEqual({ 'Report digest': 'passed', Page: 'passed', Journal: 'passed' });
+    expect(statuses(verifyFile(file, dataDir))).toEqual({ 'Report digest': 'passed', Page: 'passed', Journal: 'passed' });
   });
 
   it('names the section of a change to the visible page only', async () => {
     const { file, dataDir } = await exported('html');
     edit(file, '<li>SQL-DATA: data matches', '<li>SQL-DATA: data differs');
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(statuses(result)).toEqual({ 'Report digest': 'passed', Page: 'failed', Journal: 'passed' });
     expect(changesOf(result, 'Page')).toEqual(['the visible page, first in the section "Verification"']);
   });
@@ -177,7 +180,7 @@ describe('verify an HTML report', () => {
   it('names the section of a change to the embedded data', async () => {
     const { file, dataDir } = await exported('html');
     edit(file, /("operator":")tester/, '$1mallory');
-    const result = verifyReport(file, dataDir);
+    const result = verifyFile(file, dataDir);
     expect(changesOf(result, 'Report digest')).toEqual(['the run summary (outcome, times, downtime, operator): changed']);
     expect(statuses(result)).toEqual({ 'Report digest': 'failed', Page: 'failed', Journal: 'failed' });
   });
@@ -186,6 +189,6 @@ describe('verify an HTML report', () => {
     const { dataDir } = await exported('html');
     const pdf = path.join(dataDir, 'report.pdf');
     fs.writeFileSync(pdf, '%PDF-1.7\n');
-    expect(() => verifyReport(pdf, dataDir)).toThrow(/A PDF cannot be verified: verify the JSON or HTML report made with it/);
+    expect(() => verifyFile(pdf, dataDir)).toThrow(/A PDF cannot be verified: verify the JSON or HTML report made with it/);
   });
 });

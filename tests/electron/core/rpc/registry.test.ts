@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../../../shared/contract';
 import { EventBus } from '../../../../electron/core/rpc/event-bus';
-import { createRegistry, type Handlers } from '../../../../electron/core/rpc/registry';
+import { createRegistry, localChannel, type Handlers } from '../../../../electron/core/rpc/registry';
+import { createClient } from '../../../../shared/rpc';
 import { ShadowSwapError } from '../../../../shared/errors';
 
 const info = {
@@ -23,6 +24,14 @@ function spiedRegistry(overrides: Partial<Handlers> = {}) {
 }
 
 describe('handler registry', () => {
+  it('hands a handler the caller its in-process channel vouches for, and an empty one to every other door', async () => {
+    const { registry, handlers } = spiedRegistry();
+    await createClient(localChannel(registry, { autoConfirm: true })).invoke('runs.list', {});
+    expect(handlers['runs.list']).toHaveBeenLastCalledWith({}, { autoConfirm: true });
+    await registry.invoke('runs.list', {});
+    expect(handlers['runs.list']).toHaveBeenLastCalledWith({}, {});
+  });
+
   it('answers a valid call with the handler result', async () => {
     const { registry } = spiedRegistry();
     expect(await registry.invoke('app.info', {})).toEqual({ ok: true, result: info });

@@ -1,4 +1,7 @@
-/** HRESULT values asserted here are the ones quoted in reference §6.1 and anchors.md ([R12], [R125]). */
+/**
+ * HRESULT values asserted here are the ones public pages give (docs/windows-facts.md#vss-status-codes,
+ * docs/windows-facts.md#calls-that-must-run-on-the-owner-node).
+ */
 import { describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { detectToolFailure, errorForHresult } from '../../../../electron/core/windows-tools/errors';

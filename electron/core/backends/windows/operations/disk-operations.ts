@@ -1,7 +1,7 @@
 /**
  * Step 5 on Windows: make the broken shadow LUNs' disks writable (Set-Disk -IsReadOnly $false) as a given
- * host sees them, and check the flag read back. The volumes' hidden attribute is not touched: the reference
- * quotes no cmdlet for it (diskshadow `break writable` / vshadow -rw already clear read-only on break).
+ * host sees them, and check the flag read back. The partitions' hidden, shadow-copy and no-drive-letter attributes are
+ * not cleared yet (docs/windows-facts.md#partition-attributes-after-the-break).
  */
 import type { OperationResult } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';

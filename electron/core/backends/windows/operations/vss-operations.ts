@@ -22,6 +22,8 @@ import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-
 import { parseVolumes, type VolumeInfo } from '../../../windows-tools/parsers/parse-volumes';
 import { getDiskCommand, getDiskVolumesCommand } from '../../../windows-tools/commands/powershell-commands';
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
+import type { ImportResult } from '../../../backend';
+import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
 import { succeeded } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
 import { breakCall } from '../../../windows-tools/render-operation';
@@ -181,9 +183,10 @@ function requireState(set: SnapshotSet, allowed: readonly SnapshotSetState[], st
 
 /**
  * The hardware provider surfaces a set's shadow LUNs to the importing host, and a failed, partial or interrupted
- * import leaves them there (VSS does not clean up, §0). So once an import has been tried, the SAN map records the
- * shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback
- * always masks them away again.
+ * import leaves them there (VSS does not clean up,
+ * docs/windows-facts.md#one-import-at-a-time-per-host). So once an import has been tried, the SAN map
+ * records the shadow LUNs as visible to that host: it may overstate what the host sees, never understate it, so a rollback always masks
+ * them away again.
  */
 async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: string): Promise<void> {
   const luns = context.sanMap.read().luns;
@@ -198,20 +201,22 @@ export async function importSnapshotSet(
   context: WindowsContext,
   params: { setId: string; host: string },
   lockDir: string,
-): Promise<OperationResult> {
+): Promise<ImportResult> {
   requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
   requireState(set, ['created', 'failed'], 'Import');
-  // ImportSnapshots handles one set at a time and the requester serializes imports (reference §6.1): a lock
-  // file makes that hold across ShadowSwap processes on this host, not just within this one.
+  // ImportSnapshots handles one set at a time and the requester serializes imports
+  // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across
+  // ShadowSwap processes on this host, not just within this one.
   return withImportLock(lockDir, async () => {
     try {
       succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
-      throw error;
+      if (!isPartialImport(error)) throw error;
+      return partialImport(set, params.host, error.message);
     } finally {
       await recordSurfaced(context, set, params.host);
     }
@@ -221,12 +226,37 @@ export async function importSnapshotSet(
       importedTo: params.host,
       shadowCopies: set.shadowCopies.map((c) => ({ ...c, imported: true })),
     });
-    return operationResult(
-      'importSnapshotSet',
-      `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
-      [`{${set.id}}: created → imported on ${params.host}`],
-    );
+    return {
+      ...operationResult(
+        'importSnapshotSet',
+        `Shadow copy set {${set.id}} was imported on ${params.host}; its volumes are read-only until the set is broken.`,
+        [`{${set.id}}: created → imported on ${params.host}`],
+      ),
+      partial: null,
+    };
   });
+}
+
+/**
+ * ImportSnapshots reports a partial import as the success status VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED
+ * (https://learn.microsoft.com/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponents-importsnapshots);
+ * diskshadow prints it, and errors.ts turns it into an explained failure, recognized here by its symbol.
+ */
+function isPartialImport(error: unknown): error is ShadowSwapError {
+  return error instanceof ShadowSwapError && error.details?.['symbol'] === 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED';
+}
+
+/** diskshadow names no shadow copy in its output, so which ones arrived is unknown: the set is imported again whole. */
+function partialImport(set: SnapshotSet, host: string, explanation: string): ImportResult {
+  return {
+    ...operationResult(
+      'importSnapshotSet',
+      `Shadow copy set {${set.id}} was only partly imported on ${host}; it is recorded as failed, to be imported again.`,
+      [`{${set.id}}: created → failed (partial import) on ${host}`],
+    ),
+    status: { hresult: formatHresult(windowsCodes.VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED.hresult), symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
+    partial: { imported: null, notImported: null, explanation },
+  };
 }
 
 async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Promise<T> {

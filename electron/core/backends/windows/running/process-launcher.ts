@@ -2,8 +2,8 @@
  * The one place that starts processes: a small port so the runner can be driven by a fake or by a
  * recorded transcript (replay-launcher.ts) in tests, and by child_process.spawn for real.
  *
- * Spawning rules (DESIGN §5): an argument ARRAY, never a shell (shell: false, so nothing is re-split or
- * expanded by cmd.exe or sh), no console window (windowsHide). A timeout or an abort kills the whole
+ * Spawning rules (docs/windows-facts.md#processes-started-without-a-shell): an argument ARRAY, never a shell (shell: false, so nothing
+ * is re-split or expanded by cmd.exe or sh), no console window (windowsHide). A timeout or an abort kills the whole
  * process tree: diskshadow and powershell start children (VSS COM calls, Invoke-Command sessions) that
  * would otherwise keep running and keep our pipes open.
  */

@@ -1,10 +1,10 @@
 /**
  * The SAN map: what the Windows tools cannot tell ShadowSwap, written by the operator.
  *
- * DiskRAID's `list luns` / `detail lun` output was not found in any public source (reference §4.3, NOT FOUND),
- * so ShadowSwap does not parse it: which array LUN (diskraid subsystem and LUN number) is which Windows disk
- * (its Get-Disk UniqueId), which initiators each host has, and the current access list of each LUN are declared
- * here instead. ShadowSwap keeps `maskedTo`/`maskAll` current after every masking change it makes.
+ * DiskRAID's `list luns` / `detail lun` output was not found in any public source
+ * (docs/windows-facts.md#diskraid-exit-codes-and-output), so ShadowSwap does not parse it: which array LUN (diskraid subsystem and LUN
+ * number) is which Windows disk (its Get-Disk UniqueId), which initiators each host has, and the current access list of each LUN are
+ * declared here instead. ShadowSwap keeps `maskedTo`/`maskAll` current after every masking change it makes.
  */
 import path from 'node:path';
 import { z } from 'zod';

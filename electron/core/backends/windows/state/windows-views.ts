@@ -9,7 +9,7 @@
  * - diskKind: the Storage module does not manage dynamic disks; disks it lists are reported basic.
  * - a LUN no mapped host can see: size 0 and partition style RAW (nothing on the hosts can read it).
  * - cluster states outside the domain's enums (pending states) are reported as not online.
- * - cluster events are not read: the reference quotes no cmdlet output for them.
+ * - cluster events are not read: no public capture shows a cmdlet's output for them.
  */
 import {
   NOT_SAMPLED,
@@ -41,7 +41,8 @@ function identifiers(disk: DiskInfo): LunIdentifier[] {
   if (disk.uniqueId === null || disk.uniqueIdFormatCode === null) return [];
   // VendorId (1) and SCSI name string (8) designators are text; the others are binary, shown as hex.
   const codeSet = disk.uniqueIdFormatCode === 1 || disk.uniqueIdFormatCode === 8 ? 'ascii' : 'binary';
-  // VDS and the Storage module do not report the SPC association field (reference §4.3): unknown.
+  // VDS and the Storage module do not report the SPC association field
+  // (docs/windows-facts.md#vds-identifier-types-and-no-association-field): unknown.
   return [{ type: disk.uniqueIdFormatCode, codeSet, association: null, value: disk.uniqueId }];
 }
 

@@ -205,13 +205,16 @@ describe('imports', () => {
     await armFault(lab.dataDir, { operation: 'importSnapshotSet', kind: 'partial', times: 1 });
     const partial = await lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' });
     expect(partial.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
-    expect((await theSet()).shadowCopies.map((c) => c.imported)).toEqual([true, true, false, false]);
+    const copies = (await theSet()).shadowCopies;
+    expect(copies.map((c) => c.imported)).toEqual([true, true, false, false]);
+    expect(partial.partial).toMatchObject({ imported: copies.slice(0, 2).map((c) => c.id), notImported: copies.slice(2).map((c) => c.id) });
     expect((await failureOf(lab.backend.breakSnapshotSet({ setId: set.id, mode: 'writable' }))).details).toMatchObject({
       symbol: 'VSS_E_BAD_STATE',
     });
 
     const rest = await lab.backend.importSnapshotSet({ setId: set.id, host: 'BACKUP01' });
     expect(rest.status).toBeNull();
+    expect(rest.partial).toBeNull();
     expect((await theSet()).shadowCopies.every((c) => c.imported)).toBe(true);
   });
 

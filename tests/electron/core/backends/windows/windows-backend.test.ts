@@ -207,7 +207,7 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
-  it('records a failed import as failed (VSS does not clean up) and reports the partial import', async () => {
+  it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
     const { backend } = setup(
       [
         diskshadow(
@@ -217,10 +217,10 @@ describe('WindowsBackend', () => {
       ],
       { sets: [createdSet()] },
     );
-    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' })).rejects.toMatchObject({
-      code: 'BACKEND_FAILED',
-      details: { symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' },
-    });
+    const result = await backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' });
+    expect(result.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
+    expect(result.partial).toMatchObject({ imported: null, notImported: null });
+    expect(result.partial?.explanation).toMatch(/^The import was only partial: some shadow copies were not imported/);
     expect((await backend.listSnapshotSets())[0]?.state).toBe('failed');
     await expect(backend.breakSnapshotSet({ setId: SET, mode: 'writable' })).rejects.toThrow(
       /needs the set .* to be imported or exposed, but it is failed/,
@@ -270,7 +270,8 @@ describe('WindowsBackend', () => {
         getClusterResourceCommand({ cluster }),
         '{"Name":"SQL Server","State":3,"OwnerGroup":"SQL","OwnerNode":"SQLNODE1","ResourceType":"SQL Server"}',
       ),
-      // Synthetic, like every cluster JSON here: the reference quotes no Get-ClusterResourceDependency output.
+      // Synthetic, like every cluster JSON here: no public capture of Get-ClusterResourceDependency output exists
+      // (docs/windows-facts.md#stopping-and-starting-resources-and-their-dependents).
       ps(
         getClusterResourceDependencyCommand({ cluster }),
         '{"Resource":"SQL Server","DependencyExpression":"[Cluster Disk 1] and [SQL Name]"}',

@@ -1,4 +1,4 @@
-/** Expected text follows the diskraid.md grammar quoted in reference §4.2 (replace, never `add`). */
+/** Expected text follows the diskraid grammar (docs/windows-facts.md#diskraid-unmask-replaces-the-list): replace, never `add`. */
 import { describe, expect, it } from 'vitest';
 import { unmaskCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-scripts';
 import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';

@@ -1,6 +1,6 @@
 /**
- * Golden scripts. Expected text is written from the grammar in reference §1.3/§1.5 (the inferred
- * fr-create.dsh / fr-import.dsh pair and the Pure Storage generator's line order), not from a run.
+ * Golden scripts. Expected text is written from the grammar (docs/windows-facts.md#diskshadow-grammar) and a vendor generator's
+ * line order (Pure Storage's PowerShell toolkit), not from a run.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,7 @@
 /**
- * Golden command texts. Cmdlet syntax checked against reference §5.1-5.6 (Suspend-/Resume-/Stop-ClusterResource,
- * Get-ClusterParameter, Get-ClusterNode/Group) and DESIGN §2 (owner node, JSON not tables).
+ * Golden command texts. Cmdlet syntax checked against the Learn pages of Suspend-/Resume-/Stop-ClusterResource,
+ * Get-ClusterParameter, Get-ClusterNode/Group (docs/windows-facts.md#maintenance-mode-semantics); owner node and JSON, not tables
+ * (docs/windows-facts.md#calls-that-must-run-on-the-owner-node, docs/windows-facts.md#never-parse-format-table-text).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -116,7 +117,7 @@ describe('quoting and argv', () => {
   });
 });
 
-describe('Set-ClusterParameter disk identity (reference §5.4, §5.5 option 3)', () => {
+describe('Set-ClusterParameter disk identity (the last resort of docs/windows-facts.md fact 28)', () => {
   const PARAMS =
     "Get-ClusterParameter | Where-Object { $_.Name -in @('DiskIdType','DiskSignature','DiskIdGuid','MaintenanceMode') } | Select-Object -Property Name,Value | ConvertTo-Json -Depth 4 -Compress";
   const GUARD =

@@ -1,4 +1,7 @@
-/** Expected arrays follow reference §2.2 / §7 fact 3: flags first, then -bex={set}. */
+/**
+ * Expected arrays follow the VShadow source (docs/windows-facts.md#vshadow-argument-order): flags first, then
+ * -bex={set}.
+ */
 import { describe, expect, it } from 'vitest';
 import { buildBreakExArgs } from '../../../../../electron/core/windows-tools/commands/vshadow-args';
 import { vshadowInvocation } from '../../../../../electron/core/windows-tools/commands/tool-argv';

@@ -1,4 +1,7 @@
-/** JSON fixtures are synthetic (no public ConvertTo-Json capture); state numbers per CLUSTER_RESOURCE_STATE, §5.1. */
+/**
+ * JSON fixtures are synthetic (no public ConvertTo-Json capture); state numbers per CLUSTER_RESOURCE_STATE
+ * (docs/windows-facts.md#cluster-resource-states).
+ */
 import { describe, expect, it } from 'vitest';
 import {
   parseClusterGroups,
@@ -113,7 +116,7 @@ describe('nodes and groups', () => {
   });
 });
 
-describe('parseResourceDependencies (synthetic: the reference quotes no Get-ClusterResourceDependency output)', () => {
+describe('parseResourceDependencies (synthetic: no public capture of Get-ClusterResourceDependency output exists)', () => {
   it('names in brackets, joined by and / or, are all providers; an empty expression is none', () => {
     expect(
       parseResourceDependencies(

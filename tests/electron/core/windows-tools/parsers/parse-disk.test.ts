@@ -21,8 +21,9 @@ describe('parseDisks', () => {
       isReadOnly: false,
       isOffline: false,
     });
-    // A numeric UniqueIdFormat uses the VDS_STORAGE_IDENTIFIER_TYPE numbering (§4.3); a numeric PartitionStyle
-    // has no numbering in the reference, so it is kept raw instead of guessed.
+    // A numeric UniqueIdFormat uses the VDS_STORAGE_IDENTIFIER_TYPE numbering
+    // (docs/windows-facts.md#vds-identifier-types-and-no-association-field); a numeric PartitionStyle has no public numbering, so it is
+    // kept raw instead of guessed.
     expect(mbr).toMatchObject({
       uniqueIdFormat: 'FCPHName',
       uniqueIdFormatCode: 3,

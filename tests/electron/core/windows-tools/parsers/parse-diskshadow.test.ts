@@ -1,5 +1,5 @@
 /**
- * Expected values are read off the captures in reference §1.4.1/§1.4.2 (real) and the synthetic fixtures
+ * Expected values are read off the real captures (docs/windows-facts.md#the-per-shadow-listing-block) and the synthetic fixtures
  * described in tests/fixtures/windows/README.md.
  */
 import { describe, expect, it } from 'vitest';

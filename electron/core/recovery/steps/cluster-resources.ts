@@ -1,0 +1,162 @@
+/**
+ * Cluster resources, shared by the step kinds that take the disk resources away and give them back, start
+ * what depended on them, and verify: driving disk resources to a state on the node that owns them now,
+ * and starting or stopping the application resources that depend on the disks.
+ */
+import type { DiskResource } from '../../../../shared/domain';
+import type { ResourceTarget } from '../../../../shared/recovery-step-params';
+import type { PlannedOperation } from '../../backend';
+import { applicationOf, resourceOf } from './backend-reads';
+import { dependentNamesOf, type DraftInputs } from './draft-inputs';
+import { report, type StepBehaviour, type StepContext } from './step-module';
+
+type ResourceGoal = 'offline' | 'maintenance' | 'online';
+
+function resourceAt(resource: DiskResource, goal: ResourceGoal): boolean {
+  if (goal === 'offline') return resource.state === 'Offline';
+  if (goal === 'maintenance') return resource.maintenanceMode;
+  return resource.state === 'Online' && !resource.maintenanceMode;
+}
+
+async function captureResources(context: StepContext, targets: readonly ResourceTarget[]) {
+  const states: Record<string, { state: string; maintenanceMode: boolean }> = {};
+  for (const target of targets) {
+    const { resource } = await resourceOf(context.backend, target);
+    states[target.resource] = { state: resource.state, maintenanceMode: resource.maintenanceMode };
+  }
+  return states;
+}
+
+async function resourcesAt(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<boolean> {
+  for (const target of targets) {
+    if (!resourceAt((await resourceOf(context.backend, target)).resource, goal)) return false;
+  }
+  return true;
+}
+
+/** Drives each resource to the goal, always on the node that owns it now (the cmdlets' owner-node rule). */
+async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
+  for (const target of targets) {
+    const { resource } = await resourceOf(context.backend, target);
+    if (resourceAt(resource, goal)) {
+      context.log(`${target.resource}: already ${goal}`);
+      continue;
+    }
+    const onNode = { cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode };
+    if (goal === 'offline') report(context, await context.backend.stopResource(onNode));
+    else if (goal === 'maintenance') report(context, await context.backend.suspendResource(onNode));
+    else {
+      if (resource.maintenanceMode) report(context, await context.backend.resumeResource(onNode));
+      if ((await resourceOf(context.backend, target)).resource.state !== 'Online')
+        report(context, await context.backend.startResource(onNode));
+    }
+  }
+}
+
+/** Puts each resource back the way it was captured: online, offline or in maintenance. */
+async function restoreResources(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string; maintenanceMode: boolean }>;
+  for (const target of targets) {
+    const was = states[target.resource];
+    if (!was) continue;
+    const goal: ResourceGoal = was.maintenanceMode ? 'maintenance' : was.state === 'Offline' ? 'offline' : 'online';
+    await driveResources(context, [target], goal);
+  }
+}
+
+// ---- application resources that depend on the disks ----
+
+/** Their states by name, in the same record as the disks' (names are unique in a cluster). */
+export async function captureApplications(
+  context: StepContext,
+  targets: readonly ResourceTarget[],
+): Promise<Record<string, { state: string }>> {
+  const states: Record<string, { state: string }> = {};
+  for (const target of targets) states[target.resource] = { state: (await applicationOf(context.backend, target)).state };
+  return states;
+}
+
+export async function applicationsOnline(context: StepContext, targets: readonly ResourceTarget[]): Promise<boolean> {
+  for (const target of targets) if ((await applicationOf(context.backend, target)).state !== 'Online') return false;
+  return true;
+}
+
+/** Starts each that is not online, in the planned order (providers first), on the node that owns it now. */
+export async function startApplications(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
+  for (const target of targets) {
+    const resource = await applicationOf(context.backend, target);
+    if (resource.state === 'Online') {
+      context.log(`${target.resource}: already online`);
+      continue;
+    }
+    report(
+      context,
+      await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+    );
+  }
+}
+
+/** Brings back online those captured Online; a resource captured otherwise is left as it is now. */
+async function restartApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string } | undefined>;
+  await startApplications(
+    context,
+    targets.filter((t) => states[t.resource]?.state === 'Online'),
+  );
+}
+
+/** Takes offline, dependents first (reverse start order), those captured Offline that are online now. */
+export async function stopApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
+  const states = before as Record<string, { state: string } | undefined>;
+  for (const target of [...targets].reverse()) {
+    if (states[target.resource]?.state !== 'Offline') continue;
+    const resource = await applicationOf(context.backend, target);
+    if (resource.state === 'Offline') continue;
+    report(
+      context,
+      await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+    );
+  }
+}
+// ---- the behaviour of the disk resource steps ----
+
+/**
+ * Drives the disk resources to a goal; compensation restores the disks first, then the dependents captured
+ * online (a dependent cannot come online before the disks it needs).
+ */
+export function diskResourceBehaviour(goal: ResourceGoal): StepBehaviour<{ resources: ResourceTarget[]; dependents?: ResourceTarget[] }> {
+  return {
+    probe: (context, params) => resourcesAt(context, params.resources, goal),
+    capture: async (context, params) => ({
+      ...(await captureApplications(context, params.dependents ?? [])),
+      ...(await captureResources(context, params.resources)),
+    }),
+    apply: (context, params) => driveResources(context, params.resources, goal),
+    async compensate(context, params, before) {
+      await restoreResources(context, params.resources, before);
+      await restartApplications(context, params.dependents ?? [], before);
+    },
+  };
+}
+
+// ---- what the disk resource steps' drafts share ----
+
+/** Why the disks are taken away first, whichever way (offline or maintenance). */
+export const RELEASE_DISKS_WHY =
+  'The cluster must stop using the damaged disks before they are masked away, or it fails them and may fail over.';
+
+/** Why the disks are brought back, whichever way they were taken away. */
+export const RETURN_DISKS_WHY = 'The cluster finds each disk by its signature on the owner node and brings production back.';
+
+/** The end of the undo text of a step that may have taken the dependents down. */
+export function restartDependentsUndo(inputs: DraftInputs): string {
+  return inputs.dependents.length === 0 ? '' : ` Then Start-ClusterResource for ${dependentNamesOf(inputs)} if they are not online.`;
+}
+
+/** One cluster call per disk resource, on the node that owns it. */
+export function diskResourceOperations(
+  inputs: DraftInputs,
+  operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource',
+): PlannedOperation[] {
+  return inputs.resources.map((r) => ({ operation, cluster: r.cluster, resource: r.resource, onNode: r.ownerNode }));
+}

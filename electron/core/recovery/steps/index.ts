@@ -1,0 +1,66 @@
+/**
+ * The step kinds, one module each, in the order of the procedure: the planner drafts a plan's steps in this
+ * order. A new kind is a module beside these, its line here, and its member in PlanStep (shared/recovery.ts).
+ */
+import type { StepKind, StepParams } from '../../../../shared/recovery';
+import { breakSet } from './break-set';
+import { forensicHold } from './forensic-hold';
+import { importSet } from './import-set';
+import { makeReadWrite } from './make-read-write';
+import { maskOriginals } from './mask-originals';
+import { repointResources } from './repoint-resources';
+import { resumeResources } from './resume-resources';
+import { startDependents } from './start-dependents';
+import { startResources } from './start-resources';
+import { stopResources } from './stop-resources';
+import type { DraftInputs } from './draft-inputs';
+import type { StepContext, StepDraft, StepModule } from './step-module';
+import { suspendResources } from './suspend-resources';
+import { unmaskShadows } from './unmask-shadows';
+import { verify } from './verify';
+
+export type { StepContext, StepDraft } from './step-module';
+
+export const stepModules: { [K in StepKind]: StepModule<K> } = {
+  'stop-resources': stopResources,
+  'suspend-resources': suspendResources,
+  'mask-originals': maskOriginals,
+  'import-set': importSet,
+  'break-set': breakSet,
+  'make-read-write': makeReadWrite,
+  'repoint-resources': repointResources,
+  'unmask-shadows': unmaskShadows,
+  'start-resources': startResources,
+  'resume-resources': resumeResources,
+  'start-dependents': startDependents,
+  'forensic-hold': forensicHold,
+  verify,
+};
+
+/** One step of a plan, its behaviour bound to its params and to where it runs. */
+export interface BoundStep {
+  /** Null: the step changes nothing, so it always runs and has no effect to check. */
+  probe: (() => Promise<boolean>) | null;
+  /** The state to journal before the action (null when there is nothing to restore). */
+  capture(): Promise<unknown>;
+  apply(): Promise<void>;
+  /** Null: the step cannot be undone. */
+  compensate: ((before: unknown) => Promise<void>) | null;
+}
+
+export function bindStep<K extends StepKind>(step: { kind: K; params: StepParams<K> }, context: StepContext): BoundStep {
+  const module: StepModule<K> = stepModules[step.kind];
+  const { params } = step;
+  const { probe, capture, compensate } = module;
+  return {
+    probe: probe && (() => probe(context, params)),
+    capture: async () => (capture ? capture(context, params) : null),
+    apply: () => module.apply(context, params),
+    compensate: compensate ? (before) => compensate(context, params, before) : null,
+  };
+}
+
+/** The drafts of every step a plan for this estate takes, in the order of the procedure. */
+export function draftSteps(inputs: DraftInputs): StepDraft[] {
+  return Object.values(stepModules).flatMap((module): StepDraft[] => module.draft(inputs));
+}

@@ -1,0 +1,84 @@
+/**
+ * Verifying the recovery: the data, the volumes, each disk resource on its recovered disk, and what depended
+ * on the disks. It only reads, so it has no probe: it runs every time it is reached and proves itself by
+ * passing or failing.
+ */
+import { NOT_SAMPLED } from '../../../../shared/domain';
+import { ShadowSwapError } from '../../../../shared/errors';
+import type { VerifyPair } from '../../../../shared/recovery-step-params';
+import { applicationOf, lunOf, lunsById, resourceOf } from './backend-reads';
+import { dependentTargetsOf } from './draft-inputs';
+import type { StepModule } from './step-module';
+
+export const verify: StepModule<'verify'> = {
+  draft(inputs) {
+    const { options, pairs, cluster } = inputs;
+    if (!options.verify) return [];
+    const verifyPairs: VerifyPair[] = pairs.map((p) => ({
+      originalLunId: p.original.id,
+      shadowLunId: p.shadow.id,
+      name: p.original.name,
+      expectedChecksum: p.shadow.contentChecksum,
+      resource: p.resource && cluster ? { cluster, resource: p.resource.name, group: p.resource.group } : null,
+    }));
+    return [
+      {
+        kind: 'verify',
+        title: 'Verify the recovery',
+        why: "Proves the data is the shadow copy's, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.",
+        destructive: false,
+        confirmPhrase: null,
+        changes: [],
+        operations: [],
+        undo: 'Nothing to undo: verification only reads.',
+        params: { pairs: verifyPairs, dependents: dependentTargetsOf(inputs) },
+      },
+    ];
+  },
+  probe: null,
+  async apply(context, params) {
+    const luns = await lunsById(context.backend);
+    const problems: string[] = [];
+    for (const pair of params.pairs) {
+      const lun = lunOf(luns, pair.shadowLunId);
+      if (pair.expectedChecksum.startsWith(NOT_SAMPLED))
+        context.log(`${pair.name}: this backend cannot read the data, so it was not compared; check it in the application`);
+      else if (lun.contentChecksum !== pair.expectedChecksum)
+        problems.push(
+          `${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`,
+        );
+      else context.log(`${pair.name}: data matches the shadow copy (SHA-256 ${pair.expectedChecksum.slice(0, 12)}…)`);
+      if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
+      if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
+    }
+    const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name.toUpperCase(), host]));
+    for (const pair of params.pairs) {
+      if (!pair.resource) continue;
+      const { resource } = await resourceOf(context.backend, pair.resource);
+      if (resource.state !== 'Online' || resource.maintenanceMode) {
+        problems.push(`${resource.name} is ${resource.state}${resource.maintenanceMode ? ' (maintenance)' : ''}, not Online`);
+        continue;
+      }
+      // The disk the resource found on its owner node must be the recovered LUN, not a damaged original.
+      const expected = resource.diskSignature ?? resource.diskIdGuid;
+      const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter(
+        (id) => luns.get(id)?.signature === expected,
+      );
+      if (backing.length !== 1 || backing[0] !== pair.shadowLunId)
+        problems.push(
+          `${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`,
+        );
+      else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
+    }
+    for (const target of params.dependents ?? []) {
+      const resource = await applicationOf(context.backend, target);
+      if (resource.state === 'Online') context.log(`${resource.name}: Online on ${resource.ownerNode}, as before the recovery`);
+      else
+        problems.push(
+          `${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`,
+        );
+    }
+    if (problems.length > 0)
+      throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Lab administration: create the simulated estate teams rehearse on, cause the incident, arm faults and
+ * set how slow operations feel. The Lab keeps these in the data directory, whichever backend is in use.
+ */
+import { z } from 'zod';
+
+export const FaultKind = z.enum(['fail', 'delay', 'crash', 'partial']);
+export type FaultKind = z.infer<typeof FaultKind>;
+
+/** crash: whether the process dies before the effect is saved or after. */
+export const CrashPoint = z.enum(['before', 'after']);
+
+/** An injected failure, armed until `remaining` reaches 0 (null: every time). */
+export const LabFault = z.object({
+  id: z.number().int().positive(),
+  operation: z.string(),
+  kind: FaultKind,
+  remaining: z.number().int().positive().nullable(),
+  /** delay: how long to add. */
+  ms: z.number().int().nonnegative(),
+  crashPoint: CrashPoint,
+});
+export type LabFault = z.infer<typeof LabFault>;
+
+const Name = z.string().min(1).max(200);
+const Message = z.object({ message: z.string() });
+
+export const labMethods = {
+  'lab.scenarios': {
+    params: z.object({}).strict(),
+    result: z.array(z.object({ name: z.string(), summary: z.string() })),
+  },
+  'lab.init': {
+    params: z.object({ scenario: Name, force: z.boolean().default(false) }).strict(),
+    result: z.object({
+      scenario: z.string(),
+      dataDir: z.string(),
+      arrays: z.number(),
+      luns: z.number(),
+      hosts: z.number(),
+      clusters: z.number(),
+      snapshotSets: z.number(),
+      shadowCopies: z.number(),
+    }),
+  },
+  /** The incident: the LUN's data changes and Windows marks its volume damaged. */
+  'lab.corrupt': { params: z.object({ lun: Name }).strict(), result: Message },
+  /** A host stops (or starts again) answering over PowerShell remoting, as a network or WinRM failure would. */
+  'lab.host.reachable': { params: z.object({ host: Name, reachable: z.boolean() }).strict(), result: Message },
+  'lab.faults.add': {
+    params: z
+      .object({
+        operation: Name,
+        kind: FaultKind,
+        /** How many runs it hits; null: every run until cleared. */
+        times: z.number().int().nonnegative().nullable().default(null),
+        ms: z.number().int().nonnegative().optional(),
+        crashPoint: CrashPoint.optional(),
+      })
+      .strict(),
+    result: Message,
+  },
+  /** The armed faults, each with its description in words. */
+  'lab.faults.list': {
+    params: z.object({}).strict(),
+    result: z.object({ faults: z.array(LabFault), descriptions: z.array(z.string()) }),
+  },
+  'lab.faults.clear': { params: z.object({}).strict(), result: z.object({ cleared: z.number() }) },
+  /** The operations a fault can target, what they do and the Windows error a failure returns. */
+  'lab.faults.operations': {
+    params: z.object({}).strict(),
+    result: z.array(
+      z.object({ name: z.string(), summary: z.string(), latencyMs: z.number(), faultKinds: z.array(FaultKind), failsWith: z.string() }),
+    ),
+  },
+  /** Sets the latency scale when `scale` is given; answers the scale in force. */
+  'lab.latency': { params: z.object({ scale: z.number().optional() }).strict(), result: z.object({ scale: z.number() }) },
+} as const;
