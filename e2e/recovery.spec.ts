@@ -73,9 +73,11 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
   await expect(script).toHaveValue(/# Step 1 of 11: Take 4 disk resource\(s\) offline\n# Why: /);
   await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
+  // The originals leave their hosts' masking sets, the virtual disk found by UniqueId (no diskraid index).
   await expect(script).toHaveValue(
-    /# diskraid script, on SQL01[^\n]*\n# --- begin diskraid script ---\nselect subsystem 0\nselect lun 0\nunmask lun none/,
+    /# powershell, on SQL01:\n\$ErrorActionPreference = 'Stop'; \$disk = Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'; Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$disk\.Name -Confirm:\$false\n/,
   );
+  await expect(script).not.toHaveValue(/select lun/);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy to clipboard' }).click();
   await expect(page.getByRole('dialog').getByRole('status')).toHaveText('Copied to the clipboard.');

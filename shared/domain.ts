@@ -65,6 +65,14 @@ export const Lun = z.object({
 });
 export type Lun = z.infer<typeof Lun>;
 
+/**
+ * How Windows manages an array's LUNs and masks: through the Storage Management API (an SMI-S provider or a vendor
+ * Storage Management Provider: virtual disks and masking sets, Windows Server 2012 and later), or only through a VDS
+ * hardware provider (diskraid), which Microsoft has superseded (docs/windows-facts.md#vds-is-superseded-by-the-storage-management-api).
+ */
+export const ArrayManagement = z.enum(['storage-management', 'vds']);
+export type ArrayManagement = z.infer<typeof ArrayManagement>;
+
 export const StorageArray = z.object({
   id: z.string(),
   name: z.string(),
@@ -73,6 +81,8 @@ export const StorageArray = z.object({
   /** The VSS hardware provider that makes shadow copies on this array. */
   providerId: z.string(),
   providerName: z.string(),
+  /** Records written before arrays declared their path were all masked with diskraid, so they read as VDS. */
+  management: ArrayManagement.default('vds'),
 });
 export type StorageArray = z.infer<typeof StorageArray>;
 

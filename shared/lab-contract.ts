@@ -52,6 +52,8 @@ export const labMethods = {
   },
   /** The incident: the LUN's data changes and Windows marks its volume damaged. */
   'lab.corrupt': { params: z.object({ lun: Name }).strict(), result: Message },
+  /** A host stops (or starts again) answering over PowerShell remoting, as a network or WinRM failure would. */
+  'lab.host.reachable': { params: z.object({ host: Name, reachable: z.boolean() }).strict(), result: Message },
   'lab.faults.add': {
     params: z
       .object({

@@ -10,7 +10,8 @@ export const LunRef = z.object({ lunId: z.string(), name: z.string() });
 export type LunRef = z.infer<typeof LunRef>;
 
 /** An access list to set: exactly these hosts (`*` every host, none nobody). */
-export const MaskTarget = LunRef.extend({ hosts: z.array(z.string()) });
+/** `expected`: the list the plan expects the LUN to have when the step runs; the backend refuses another (drift). */
+export const MaskTarget = LunRef.extend({ hosts: z.array(z.string()), expected: z.array(z.string()).optional() });
 export type MaskTarget = z.infer<typeof MaskTarget>;
 
 export const ResourceTarget = z.object({ cluster: z.string(), resource: z.string(), group: z.string() });

@@ -56,6 +56,18 @@ export type PlannedOperation =
   | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
 
 /**
+ * What a recovery will ask of the estate, so the backend can check before anything destructive starts that it can:
+ * reach the importing host (every tool of the import runs there, through remoting) and give each recovered LUN to
+ * the hosts that must see it (on a Storage Management array, a masking set for each).
+ */
+export interface PreflightScope {
+  setId: string;
+  importHost: string;
+  /** Each LUN a recovery will unmask, with the hosts it will be unmasked to. */
+  exposures: { lunId: string; hosts: string[] }[];
+}
+
+/**
  * What an import surfaced on the host. The provider may surface only some of the set's shadow LUNs in time,
  * and the tools report that as a success: a partial import resolves with `partial` set, and the set must
  * not be broken until an import surfaces the rest (nothing cleans up after it but the requester).
@@ -74,8 +86,8 @@ export interface PartialImport {
 
 export interface Backend {
   describe(): BackendInfo;
-  /** Checks only this backend can make before a recovery (tools present, elevated, OS version...). */
-  preflightChecks(): Promise<PreflightCheck[]>;
+  /** Checks only this backend can make before a recovery (tools present, elevated, OS version, the scope's hosts...). */
+  preflightChecks(scope?: PreflightScope): Promise<PreflightCheck[]>;
   listArrays(): Promise<StorageArray[]>;
   listLuns(): Promise<Lun[]>;
   listHosts(): Promise<Host[]>;
@@ -84,8 +96,12 @@ export interface Backend {
 
   /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;
-  /** Steps 2b and 6a: replaces the LUN's access list (IVdsLun::SetMask, diskraid unmask lun without add). */
-  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult>;
+  /**
+   * Steps 2b and 6a: gives the LUN exactly this access list: through masking sets (add/remove) on a Storage
+   * Management array, by replacing it (IVdsLun::SetMask) on a VDS-only one. With `expected`, refuses before any
+   * change when the array shows another list (drift), naming the difference.
+   */
+  setLunMask(params: { lunId: string; hosts: string[]; expected?: string[] }): Promise<OperationResult>;
   /** Step 3: load metadata + import on a host; one import at a time per host. A partial import resolves (see ImportResult). */
   importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult>;
   /** Step 4: BreakSnapshotSet (plain), diskshadow break writable, or BreakSnapshotSetEx with REVERT_IDENTITY_ALL. */

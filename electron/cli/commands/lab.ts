@@ -141,6 +141,21 @@ export const labCommands: Command[] = [
         return 0;
       }),
   },
+  ...(['unreachable', 'reachable'] as const).map((state): Command => ({
+    path: ['lab', 'host', state],
+    summary:
+      state === 'unreachable'
+        ? 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would'
+        : 'Make a host answer over PowerShell remoting again',
+    flags: { host: { value: 'NAME', description: 'the host' } },
+    run: (context) => {
+      const host = requiredFlag(context.args, 'host', `shadowswap lab host ${state} --host NAME.`);
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.host.reachable', { host, reachable: state === 'reachable' })).message}\n`);
+        return 0;
+      });
+    },
+  })),
   {
     path: ['lab', 'latency'],
     summary: 'Show or set how slow operations feel (1 = like a real SAN, 0 = instant)',

@@ -5,9 +5,10 @@
  */
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan } from '../../../shared/recovery';
-import type { Backend } from '../backend';
+import type { Backend, PreflightScope } from '../backend';
+import { exposedHosts } from './access-lists';
 import { dependentsOf } from './dependents';
-import { clusterOfHost, findSet, readEstate, resourceForLun } from './estate';
+import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
@@ -51,7 +52,11 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: await backend.preflightChecks(),
+    backendChecks: await backend.preflightChecks({
+      setId: set.id,
+      importHost,
+      exposures: exposuresOf(estate, pairs, options.forensicsHost),
+    }),
   });
 
   if (pairs.length === 0)
@@ -79,4 +84,12 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
   };
+}
+
+/** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */
+function exposuresOf(estate: Estate, pairs: readonly RecoveryPair[], forensics: string | null): PreflightScope['exposures'] {
+  return [
+    ...pairs.map((p) => ({ lunId: p.shadow.id, hosts: exposedHosts(estate, p.original, forensics) })),
+    ...(forensics === null ? [] : pairs.map((p) => ({ lunId: p.original.id, hosts: [forensics] }))),
+  ];
 }

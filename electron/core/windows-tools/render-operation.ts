@@ -5,11 +5,18 @@
  * which tool breaks a set) lives here once, so a plan's commands are what runs (docs/architecture.md#windows-tools).
  */
 import type { CommandPreview } from '../../../shared/recovery';
-import type { Initiator } from '../../../shared/domain';
+import type { ArrayManagement, Initiator } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { BreakMode } from '../../../shared/domain';
 import { ALL_HOSTS, type PlannedDiskIdentity, type PlannedOperation, type ResourceOnNode } from '../backend';
-import { buildMaskingScript, type LunAccess } from './commands/diskraid-scripts';
+import type { LunAccess } from './commands/diskraid-scripts';
+import { checkedMaskingSessionCommand } from './commands/diskraid-session';
+import {
+  addVirtualDiskToMaskingSetCommand,
+  maskingSetsOfVirtualDiskCommand,
+  newMaskingSetCommand,
+  removeVirtualDiskFromMaskingSetCommand,
+} from './commands/masking-set-commands';
 import { buildBreakScript, buildImportScript } from './commands/diskshadow-scripts';
 import {
   resumeClusterResourceCommand,
@@ -23,12 +30,24 @@ import {
 import { vshadowCommandLine } from './commands/tool-argv';
 import { buildBreakExArgs } from './commands/vshadow-args';
 
-/** A LUN as diskraid (subsystem and LUN index) and Get-Disk (UniqueId, the VPD page 0x83 identifier) address it. */
+/**
+ * A LUN as the Storage Management API (its virtual disk's UniqueId, the VPD page 0x83 identifier Get-Disk also
+ * shows) and, on a VDS-only array, diskraid (subsystem and the index diskraid gives it now) address it.
+ */
 export interface LunAddress {
   name: string;
+  arrayName: string;
+  management: ArrayManagement;
   subsystem: number;
   lun: number;
   uniqueId: string | null;
+}
+
+/** A masking set on a Storage Management array and the hosts whose initiators it holds. */
+export interface MaskingSetAddress {
+  friendlyName: string;
+  uniqueId: string;
+  hosts: readonly string[];
 }
 
 /** What a backend knows about its estate that a command needs; each backend fills it from its own state. */
@@ -39,6 +58,8 @@ export interface WindowsAddressing {
   lun(lunId: string): LunAddress;
   /** A host's initiators, or undefined when the host is unknown. */
   initiatorsOf(host: string): readonly Initiator[] | undefined;
+  /** The masking sets on the LUN's array (none on a VDS-only array). */
+  maskingSetsFor(lunId: string): readonly MaskingSetAddress[];
   /** Where the set's metadata .cab is, as the import host reads it. */
   metadataPath(setId: string): string;
 }
@@ -54,17 +75,17 @@ export function accessListIncludes(hosts: readonly string[], host: string): bool
   return hosts.includes(ALL_HOSTS) || hosts.some((h) => sameComputer(h, host));
 }
 
-/** The diskraid access list for host names: their initiators, FC or iSCSI (one `unmask lun` cannot mix them). */
+/**
+ * The diskraid access list for host names: their initiators, FC or iSCSI (one `unmask lun` cannot mix them).
+ * `*` is never turned into `all`: a VDS provider grants it to the local computer only; plans name the hosts.
+ */
 export function accessFor(addressing: WindowsAddressing, hosts: readonly string[]): LunAccess {
-  if (hosts.includes(ALL_HOSTS)) {
-    if (hosts.length > 1)
-      throw new ShadowSwapError(
-        'INVALID_REQUEST',
-        '"*" (every host) cannot be combined with host names: an access list is either everyone or a list.',
-        { hosts },
-      );
-    return { kind: 'all' };
-  }
+  if (hosts.includes(ALL_HOSTS))
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      '"*" (every host) is never sent to a VDS provider: it grants only the computer diskraid runs on. Name the hosts that must see the LUN.',
+      { hosts },
+    );
   if (hosts.length === 0) return { kind: 'none' };
   const initiators = hosts.flatMap((name) => {
     const known = addressing.initiatorsOf(name);
@@ -95,9 +116,9 @@ export function accessFor(addressing: WindowsAddressing, hosts: readonly string[
 }
 
 /**
- * The diskraid script that replaces a LUN's access list with `hosts`. `before` is the list the LUN has when the
- * script runs; SetMask asks callers to uninstall the disk before masking it away, which diskraid does on the
- * computer it runs on with `uninstall`.
+ * The checked diskraid session that replaces a VDS-only LUN's access list with `hosts`. `before` is the list the
+ * LUN has when it runs; SetMask asks callers to uninstall the disk before masking it away, which diskraid does on
+ * the computer it runs on with `uninstall`.
  */
 export function maskingScript(
   addressing: WindowsAddressing,
@@ -105,12 +126,97 @@ export function maskingScript(
 ): string {
   const lun = addressing.lun(planned.lunId);
   const here = addressing.consoleComputer;
-  return buildMaskingScript({
+  return checkedMaskingSessionCommand({
+    lunName: lun.name,
     subsystem: lun.subsystem,
     lun: lun.lun,
+    uniqueId: lun.uniqueId,
     access: accessFor(addressing, planned.hosts),
     uninstallLocalDisk: accessListIncludes(planned.before, here) && !accessListIncludes(planned.hosts, here),
   });
+}
+
+/** The refusal for a host without a masking set on an array, with the command an administrator would run to create one. */
+export function noMaskingSetError(request: {
+  host: string;
+  lunName: string;
+  arrayName: string;
+  initiators: readonly Initiator[];
+}): ShadowSwapError {
+  const create = newMaskingSetCommand({
+    arrayName: request.arrayName,
+    friendlyName: `${request.host}-${request.arrayName}`,
+    initiators: request.initiators,
+  });
+  return new ShadowSwapError(
+    'PRECONDITION_FAILED',
+    `${request.host} has no masking set on ${request.arrayName}, so ${request.lunName} cannot be made visible to it: the array grants access only through masking sets. ` +
+      `Create one for its initiators (check the name and the host type first): ${create}`,
+    { host: request.host, command: create },
+  );
+}
+
+/** The masking set holding a host's initiators on the LUN's array, or the error naming the command that creates one. */
+export function maskingSetFor(addressing: WindowsAddressing, lunId: string, host: string): MaskingSetAddress {
+  const set = addressing.maskingSetsFor(lunId).find((s) => s.hosts.some((h) => sameComputer(h, host)));
+  if (set !== undefined) return set;
+  const lun = addressing.lun(lunId);
+  throw noMaskingSetError({ host, lunName: lun.name, arrayName: lun.arrayName, initiators: addressing.initiatorsOf(host) ?? [] });
+}
+
+/**
+ * Masking on a Storage Management array: read which masking sets hold the virtual disk, add it to the sets of the
+ * hosts that gain it and remove it from the sets of the hosts that lose it (never a replaced list), read again.
+ * The runner compares the first read with the plan (drift) and the last with the goal (verification).
+ */
+export function maskingSetChanges(
+  addressing: WindowsAddressing,
+  planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
+): { read: string; changes: string[] } {
+  const lun = addressing.lun(planned.lunId);
+  if (lun.uniqueId === null)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${lun.name} reports no page 0x83 identifier, so its virtual disk cannot be found by UniqueId and it is not masked. Mask it with the array vendor's tool.`,
+      { lunId: planned.lunId },
+    );
+  if (planned.hosts.includes(ALL_HOSTS))
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `${lun.arrayName} grants access through masking sets, which name their initiators: there is no "every host". Name the hosts that must see ${lun.name}.`,
+      { lunId: planned.lunId },
+    );
+  const virtualDiskUniqueId = lun.uniqueId;
+  const gaining = planned.hosts.filter((h) => !accessListIncludes(planned.before, h));
+  const losing = planned.before.filter((h) => h !== ALL_HOSTS && !accessListIncludes(planned.hosts, h));
+  const setsOf = (hosts: readonly string[]) => [
+    ...new Map(hosts.map((h) => maskingSetFor(addressing, planned.lunId, h)).map((s) => [s.uniqueId, s])).values(),
+  ];
+  return {
+    read: maskingSetsOfVirtualDiskCommand(virtualDiskUniqueId),
+    changes: [
+      ...setsOf(gaining).map((s) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: s.uniqueId, virtualDiskUniqueId })),
+      ...setsOf(losing).map((s) => removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: s.uniqueId, virtualDiskUniqueId })),
+    ],
+  };
+}
+
+/** Every command a mask change runs, in order, on the console's computer. */
+function maskingCommands(
+  addressing: WindowsAddressing,
+  planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
+): CommandPreview[] {
+  const here = addressing.consoleComputer;
+  if (addressing.lun(planned.lunId).management === 'vds')
+    return [{ tool: 'powershell', runsOn: here, text: maskingScript(addressing, planned) }];
+  try {
+    const { read, changes } = maskingSetChanges(addressing, planned);
+    return [read, ...changes, read].map((text) => ({ tool: 'powershell', runsOn: here, text }));
+  } catch (error) {
+    // What is missing (a masking set, an identifier) blocks the plan in preflight; the preview says it in place.
+    if (!(error instanceof ShadowSwapError && error.code === 'PRECONDITION_FAILED')) throw error;
+    return [{ tool: 'powershell', runsOn: here, text: `# ${error.message}` }];
+  }
 }
 
 export type BreakCall = { tool: 'vshadow'; args: string[] } | { tool: 'diskshadow'; script: string };
@@ -162,7 +268,7 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
   const here = addressing.consoleComputer;
   switch (planned.operation) {
     case 'setLunMask':
-      return [{ tool: 'diskraid', runsOn: here, text: maskingScript(addressing, planned) }];
+      return maskingCommands(addressing, planned);
     case 'importSnapshotSet':
       return [
         { tool: 'diskshadow', runsOn: planned.host, text: buildImportScript({ metadataPath: addressing.metadataPath(planned.setId) }) },

@@ -24,7 +24,7 @@ async function json<T>(...argv: string[]): Promise<T> {
 describe('shadowswap lab', () => {
   it('lists the scenarios', async () => {
     const rows = await json<{ name: string }[]>('lab', 'scenarios');
-    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'dc-pair', 'mixed-compliance', 'large']);
+    expect(rows.map((r) => r.name)).toEqual(['two-node-sql', 'standalone-dc', 'dc-pair', 'mixed-compliance', 'legacy-vds', 'large']);
   });
 
   it('creates an estate, and refuses to replace it without --force', async () => {
@@ -37,6 +37,18 @@ describe('shadowswap lab', () => {
     expect((await cli('lab', 'init', '--scenario', 'two-node-sql', '--force')).code).toBe(0);
   });
 
+  it('makes a host unreachable over PowerShell remoting and reachable again', async () => {
+    expect((await cli('lab', 'init', '--scenario', 'two-node-sql')).code).toBe(0);
+    const down = await cli('lab', 'host', 'unreachable', '--host', 'sql02');
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain('SQL02 no longer answers over PowerShell remoting');
+    const up = await cli('lab', 'host', 'reachable', '--host', 'SQL02');
+    expect(up.stdout).toContain('SQL02 answers over PowerShell remoting again.');
+    const unknown = await cli('lab', 'host', 'unreachable', '--host', 'NOPE');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no host "NOPE"');
+  });
+
   it('creates the chosen estate without --force after another command opened the default one', async () => {
     expect((await cli('lab', 'scenarios')).code).toBe(0);
     const made = await cli('lab', 'init', '--scenario', 'standalone-dc');
@@ -47,7 +59,7 @@ describe('shadowswap lab', () => {
   it('names the scenarios when asked for one that does not exist', async () => {
     const result = await cli('lab', 'init', '--scenario', 'three-node');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, dc-pair, mixed-compliance, large');
+    expect(result.stderr).toContain('Available: two-node-sql, standalone-dc, dc-pair, mixed-compliance, legacy-vds, large');
   });
 
   it('corrupts a LUN: its data changes and its volume is damaged', async () => {

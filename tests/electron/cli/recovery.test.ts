@@ -39,7 +39,7 @@ describe('shadowswap plan', () => {
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PASS  The set is transportable');
     expect(plan.stdout).toContain('[DESTRUCTIVE — confirm by typing SQLCLUS]');
-    expect(plan.stdout).toContain('unmask lun none');
+    expect(plan.stdout).toContain('Remove-VirtualDiskFromMaskingSet');
     // What the stop takes down with the disks, and the step that brings it back, with its why, commands and undo.
     expect(plan.stdout).toContain('PASS  What runs on the disks comes back: SQL Server, SQL Server Agent depend on the disks');
     expect(plan.stdout).toContain('SQLCLUS resource "SQL Server": Online → Offline');
@@ -55,8 +55,8 @@ describe('shadowswap plan', () => {
     const setId = await prepare();
     const script = (await cli(['plan', '--set', setId, '--script'])).stdout;
     expect(script).toMatch(/^# ShadowSwap recovery plan/);
-    expect(script.indexOf('Stop-ClusterResource')).toBeLessThan(script.indexOf('unmask lun none'));
-    expect(script.indexOf('unmask lun none')).toBeLessThan(script.indexOf('-forcerevert'));
+    expect(script.indexOf('Stop-ClusterResource')).toBeLessThan(script.indexOf('Remove-VirtualDiskFromMaskingSet'));
+    expect(script.indexOf('Remove-VirtualDiskFromMaskingSet')).toBeLessThan(script.indexOf('-forcerevert'));
   });
 
   it('exits 1 with BLOCKED when preflight fails', async () => {

@@ -1,7 +1,7 @@
 /**
  * The Lab's estate as the Windows command renderer addresses it (windows-tools/render-operation.ts), so a Lab plan
  * previews exactly what the Windows backend would run on the same estate: diskraid subsystems from the Lab's array
- * order, LUN indexes from the `<n>` of `<array>:lun-<n>`, UniqueIds from the first page 0x83 identifier, initiators
+ * order, LUN indexes as diskraid would enumerate them now (diskraid-enumeration.ts), UniqueIds from the first page 0x83 identifier, initiators
  * from its hosts. The plan marks these commands as simulated.
  */
 import type { CommandPreview } from '../../../../shared/recovery';
@@ -10,7 +10,7 @@ import type { PlannedOperation } from '../../backend';
 import { renderOperation, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
 import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
 import { findLun, findSnapshotSet } from './lab-lookup';
-import { lunNumberOf } from './vss-provider';
+import { diskraidIndexOf } from './diskraid-enumeration';
 
 /** Where a Windows console keeps a set's .cab when the Lab's catalog records only its name. */
 const METADATA_FOLDER = 'C:\\ShadowSwap\\metadata';
@@ -34,6 +34,11 @@ function newestSetWith(state: LabState, lun: LabLun): LabSnapshotSet {
   return set;
 }
 
+/** The computer a Windows console working on this LUN would run diskraid on (the Lab's stand-in for "local"). */
+export function labConsoleComputer(state: LabState, lunId: string): string {
+  return consoleHostOf(newestSetWith(state, findLun(state, lunId)));
+}
+
 /** The set an operation acts on, whose importing host stands in for the console's computer. */
 function setOf(state: LabState, planned: PlannedOperation): LabSnapshotSet | null {
   switch (planned.operation) {
@@ -55,14 +60,21 @@ export function labAddressing(state: LabState, planned: PlannedOperation): Windo
     consoleComputer: set === null ? ('onNode' in planned ? planned.onNode : '') : consoleHostOf(set),
     lun(lunId) {
       const lun = findLun(state, lunId);
+      const array = state.arrays.find((a) => a.id === lun.arrayId);
       return {
         name: lun.name,
+        arrayName: array?.name ?? lun.arrayId,
+        management: array?.management ?? 'vds',
         subsystem: state.arrays.findIndex((a) => a.id === lun.arrayId),
-        lun: lunNumberOf(lun.id),
+        lun: diskraidIndexOf(state, lun),
         uniqueId: lun.identifiers[0]?.value ?? null,
       };
     },
     initiatorsOf: (host) => state.hosts.find((h) => sameComputer(h.name, host))?.initiators,
+    maskingSetsFor(lunId) {
+      const { arrayId } = findLun(state, lunId);
+      return state.maskingSets.filter((set) => set.arrayId === arrayId);
+    },
     metadataPath(setId) {
       const { metadataFile } = findSnapshotSet(state, setId);
       return /^[A-Za-z]:\\/.test(metadataFile) ? metadataFile : `${METADATA_FOLDER}\\${metadataFile}`;

@@ -9,6 +9,7 @@ import { damageLun } from './lun-damage';
 import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
 import { LabLanguage, type LabFault, type LabState } from './lab-model';
+import { setHostReachable } from './lab-remoting';
 import { LabStore } from './lab-store';
 import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 
@@ -100,4 +101,9 @@ export async function setLabLanguage(dataDir: string, language: string): Promise
 
 export function labLanguage(dataDir: string): LabLanguage {
   return new LabStore(dataDir).read().settings.language;
+}
+
+/** Makes a host unreachable (or reachable again) over PowerShell remoting, as a network or WinRM failure would. */
+export function setReachable(dataDir: string, host: string, reachable: boolean): Promise<string> {
+  return new LabStore(dataDir).update((state) => setHostReachable(state, host, reachable));
 }

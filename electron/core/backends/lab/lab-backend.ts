@@ -18,8 +18,8 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, ImportResult, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
-import { setLunMask } from './array-masking';
+import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import { setLunMask, type MaskRequest } from './array-masking';
 import {
   moveGroup,
   resumeResource,
@@ -41,6 +41,7 @@ import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views
 import { FailedWithEffect, type OperationContext } from './operation';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
 import { windowsEquivalents } from './lab-addressing';
+import { remotingChecks, requireReachable } from './lab-remoting';
 import { windowsFailure } from './windows-errors';
 
 export interface LabOptions {
@@ -64,6 +65,12 @@ function exitProcess(message: string): never {
 // Even an instant operation yields to the event loop once, as real I/O would: a zero-latency recovery must
 // not starve the consoles reading inventory from the same process.
 const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+
+/** An operation whose commands run on `host`, which the console reaches through remoting. */
+function onHost<R>(state: LabState, host: string, apply: () => R): R {
+  requireReachable(state, host);
+  return apply();
+}
 
 export class LabBackend implements Backend {
   private readonly store: LabStore;
@@ -89,7 +96,7 @@ export class LabBackend implements Backend {
   describe(): BackendInfo {
     return { kind: 'lab', label: `Lab (${this.read().scenario})`, dataDir: this.store.dir };
   }
-  async preflightChecks(): Promise<PreflightCheck[]> {
+  async preflightChecks(scope?: PreflightScope): Promise<PreflightCheck[]> {
     return [
       {
         id: 'backend',
@@ -98,6 +105,7 @@ export class LabBackend implements Backend {
         reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets',
         fix: null,
       },
+      ...(scope === undefined ? [] : remotingChecks(this.read(), scope)),
     ];
   }
 
@@ -122,10 +130,12 @@ export class LabBackend implements Backend {
   }
 
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
-    return this.run('createSnapshotSet', (state, context) => createTransportableSet(state, params, context));
+    return this.run('createSnapshotSet', (state, context) =>
+      onHost(state, params.host, () => createTransportableSet(state, params, context)),
+    );
   }
 
-  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+  setLunMask(params: MaskRequest): Promise<OperationResult> {
     return this.run('setLunMask', (state) => setLunMask(state, params));
   }
 
@@ -143,7 +153,7 @@ export class LabBackend implements Backend {
     try {
       return await this.run(
         'importSnapshotSet',
-        (state, context) => importSet(state, params, context),
+        (state, context) => onHost(state, params.host, () => importSet(state, params, context)),
         (state) => markImportFailed(state, params),
       );
     } finally {
@@ -156,7 +166,9 @@ export class LabBackend implements Backend {
   }
 
   setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
-    return this.run('setVolumesReadWrite', (state, context) => setVolumesReadWrite(state, params, context));
+    return this.run('setVolumesReadWrite', (state, context) =>
+      onHost(state, params.host, () => setVolumesReadWrite(state, params, context)),
+    );
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {
@@ -164,27 +176,27 @@ export class LabBackend implements Backend {
   }
 
   suspendResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('suspendResource', (state) => suspendResource(state, params));
+    return this.run('suspendResource', (state) => onHost(state, params.onNode, () => suspendResource(state, params)));
   }
 
   resumeResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('resumeResource', (state) => resumeResource(state, params));
+    return this.run('resumeResource', (state) => onHost(state, params.onNode, () => resumeResource(state, params)));
   }
 
   stopResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('stopResource', (state) => stopResource(state, params));
+    return this.run('stopResource', (state) => onHost(state, params.onNode, () => stopResource(state, params)));
   }
 
   startResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('startResource', (state) => startResource(state, params));
+    return this.run('startResource', (state) => onHost(state, params.onNode, () => startResource(state, params)));
   }
 
   startApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('startApplicationResource', (state) => startApplicationResource(state, params));
+    return this.run('startApplicationResource', (state) => onHost(state, params.onNode, () => startApplicationResource(state, params)));
   }
 
   stopApplicationResource(params: ResourceOnNode): Promise<OperationResult> {
-    return this.run('stopApplicationResource', (state) => stopApplicationResource(state, params));
+    return this.run('stopApplicationResource', (state) => onHost(state, params.onNode, () => stopApplicationResource(state, params)));
   }
 
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult> {

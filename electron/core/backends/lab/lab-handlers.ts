@@ -11,6 +11,7 @@ import {
   listFaults,
   setLabLanguage,
   setLatencyScale,
+  setReachable,
 } from './lab-admin';
 import { LabStore } from './lab-store';
 import { vssadminListShadows } from './lab-tool-output';
@@ -22,6 +23,7 @@ type LabHandlers = Pick<
   | 'lab.scenarios'
   | 'lab.init'
   | 'lab.corrupt'
+  | 'lab.host.reachable'
   | 'lab.faults.add'
   | 'lab.faults.list'
   | 'lab.faults.clear'
@@ -48,6 +50,7 @@ export function labHandlers(dataDir: string): LabHandlers {
       };
     },
     'lab.corrupt': async ({ lun }) => ({ message: await corruptLun(dataDir, lun) }),
+    'lab.host.reachable': async ({ host, reachable }) => ({ message: await setReachable(dataDir, host, reachable) }),
     'lab.faults.add': async (request) => ({ message: await armFault(dataDir, request) }),
     'lab.faults.list': () => {
       const faults = listFaults(dataDir);

@@ -49,8 +49,24 @@ export const LabHost = z.object({
   name: z.string(),
   osVersion: z.string(),
   initiators: z.array(Initiator),
+  /** Whether PowerShell remoting (WinRM) reaches the host: every command that runs on it goes through remoting. */
+  reachable: z.boolean().default(true),
 });
 export type LabHost = z.infer<typeof LabHost>;
+
+/**
+ * A masking set on a Storage Management array (MSFT_MaskingSet): initiators of one or more hosts that see every
+ * virtual disk added to it. Which LUNs it holds is not stored twice: a LUN is in the set when every host of the
+ * set is on the LUN's mask, because the Lab changes masks on these arrays only by adding or removing the LUN to
+ * or from whole sets (array-masking.ts). A host is in at most one masking set per array.
+ */
+export const LabMaskingSet = z.object({
+  friendlyName: z.string(),
+  uniqueId: z.string(),
+  arrayId: z.string(),
+  hosts: z.array(z.string()),
+});
+export type LabMaskingSet = z.infer<typeof LabMaskingSet>;
 
 export const LabSnapshotSet = z.object({
   id: z.string(),
@@ -111,6 +127,8 @@ export const LabState = z.object({
   arrays: z.array(StorageArray),
   luns: z.array(LabLun),
   hosts: z.array(LabHost),
+  // Estates saved before masking sets were modelled have VDS arrays only, which have none.
+  maskingSets: z.array(LabMaskingSet).default([]),
   clusters: z.array(LabCluster),
   snapshotSets: z.array(LabSnapshotSet),
   faults: z.array(LabFault),

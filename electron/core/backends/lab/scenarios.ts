@@ -2,6 +2,7 @@
 import { ShadowSwapError } from '../../../../shared/errors';
 import { dcPair } from './estates/dc-pair';
 import { large } from './estates/large';
+import { legacyVds } from './estates/legacy-vds';
 import { mixedCompliance, twoNodeSql } from './estates/sql-cluster';
 import { standaloneDc } from './estates/standalone-dc';
 import type { LabState } from './lab-model';
@@ -31,6 +32,11 @@ export const scenarios: Record<string, Scenario> = {
     summary:
       'Like two-node-sql, but one LUN is GPT, one dynamic, one reports only an NAA (type 3) identifier and one an unknown association.',
     build: mixedCompliance,
+  },
+  'legacy-vds': {
+    summary:
+      "File server FS01 on a VDS-only array (diskraid masking; indexes that moved when last night's set was taken), one LUN open to every host (*), hosts FS02 and BACKUP01.",
+    build: legacyVds,
   },
   large: {
     summary: '10,000 LUNs on 10 arrays, 500 hosts, 100 clusters with 1,000 disk resources, 2,000 sets of 8 shadow copies.',

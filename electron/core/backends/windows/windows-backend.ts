@@ -21,10 +21,10 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { Backend, ImportResult, PlannedOperation, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { setDisksWritable } from './operations/disk-operations';
-import { setLunMask } from './operations/lun-masking';
+import { setLunMask, type MaskParams } from './operations/lun-masking';
 import {
   parseClusterGroups,
   parseClusterNodes,
@@ -49,6 +49,7 @@ import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
 import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
+import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
 import { clusterView, hostsView, isPhysicalDisk, lunView } from './state/windows-views';
@@ -93,8 +94,11 @@ export class WindowsBackend implements Backend {
     return { kind: 'windows', label: `Windows (${this.context.thisComputer})`, dataDir: this.stateDir };
   }
 
-  preflightChecks(): Promise<PreflightCheck[]> {
-    return this.inTurn(() => windowsPreflightChecks(this.context.runner));
+  preflightChecks(scope?: PreflightScope): Promise<PreflightCheck[]> {
+    return this.inTurn(async () => [
+      ...(await windowsPreflightChecks(this.context.runner)),
+      ...(scope === undefined ? [] : await windowsScopeChecks(this.context, scope)),
+    ]);
   }
 
   async listArrays(): Promise<StorageArray[]> {
@@ -172,7 +176,7 @@ export class WindowsBackend implements Backend {
     return this.changed(() => createSnapshotSet(this.context, params));
   }
 
-  setLunMask(params: { lunId: string; hosts: string[] }): Promise<OperationResult> {
+  setLunMask(params: MaskParams): Promise<OperationResult> {
     return this.changed(() => setLunMask(this.context, params));
   }
 

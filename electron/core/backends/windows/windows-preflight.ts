@@ -11,11 +11,12 @@ import type { ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
 
 /**
- * Transportable shadow copies in a cluster need Windows Server 2003 SP1, but the backend also uses BreakSnapshotSetEx
- * (vshadow -bex, 2008 and later) and PowerShell's ConvertTo-Json: 2008 R2 (6.1) is today's floor
- * (docs/windows-facts.md#os-floor).
+ * The Storage cmdlets and masking sets need Windows Server 2012 (MSFT_Disk, MSFT_MaskingSet: "Minimum supported
+ * server: Windows Server 2012"), current vshadow refuses anything before Windows 8, and 2008 R2's PowerShell 2.0
+ * has no ConvertTo-Json; the floor is Windows Server 2012 R2 (6.3), the oldest release still taking the Storage
+ * module's updates (docs/windows-facts.md#os-floor).
  */
-const OLDEST_SUPPORTED = { major: 6, minor: 1, name: 'Windows Server 2008 R2' };
+const OLDEST_SUPPORTED = { major: 6, minor: 3, name: 'Windows Server 2012 R2' };
 
 const check = (id: string, title: string, verdict: PreflightCheck['verdict'], reason: string, fix: string | null): PreflightCheck => ({
   id,

@@ -8,7 +8,7 @@ export const forensicHold: StepModule<'forensic-hold'> = {
   draft(inputs) {
     const forensics = inputs.options.forensicsHost;
     if (forensics === null) return [];
-    const hold: MaskTarget[] = inputs.pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics] }));
+    const hold: MaskTarget[] = inputs.pairs.map((p) => ({ ...lunRef(p.original), hosts: [forensics], expected: [] }));
     return [
       {
         kind: 'forensic-hold',

@@ -8,7 +8,7 @@ import type { StepModule } from './step-module';
 export const maskOriginals: StepModule<'mask-originals'> = {
   draft(inputs) {
     const { pairs, cluster, importHost } = inputs;
-    const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [] }));
+    const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [], expected: maskOf(p.original) }));
     return [
       {
         kind: 'mask-originals',

@@ -4,6 +4,7 @@
  */
 import { hostsText } from '../../../../shared/change-text';
 import type { LunRef, MaskTarget } from '../../../../shared/recovery-step-params';
+import { namedHosts } from '../access-lists';
 import { refuseSignatureCollision } from '../signature-collision';
 import { lunOf, lunsById, maskOf, sameHosts } from './backend-reads';
 import { report, type StepBehaviour, type StepContext } from './step-module';
@@ -25,13 +26,17 @@ export async function applyMasks(context: StepContext, targets: readonly MaskTar
       context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
       continue;
     }
-    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts }));
+    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts, expected: target.expected }));
   }
 }
 
-export async function restoreMasks(context: StepContext, targets: readonly LunRef[], before: unknown): Promise<void> {
+/** Back to the captured lists (`*` named); a LUN the step changed must still show the step's list, or the rollback refuses (drift). */
+export async function restoreMasks(context: StepContext, targets: readonly MaskTarget[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
-  const restoring = targets.filter((t) => masks[t.lunId] !== undefined).map((t) => ({ ...t, hosts: masks[t.lunId] as string[] }));
+  const everyHost = (await context.backend.listHosts()).map((h) => h.name);
+  const restoring = targets
+    .filter((t) => masks[t.lunId] !== undefined)
+    .map((t) => ({ ...t, hosts: namedHosts(masks[t.lunId] as string[], everyHost), expected: t.hosts }));
   // Checked for every LUN before any is changed: a refused rollback leaves the masks as they were.
   const luns = await lunsById(context.backend);
   for (const target of restoring) {

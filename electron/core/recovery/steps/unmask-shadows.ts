@@ -1,18 +1,19 @@
 /** Unmasking the recovered LUNs to every host that saw the originals: they take the originals' place. */
 import type { MaskTarget } from '../../../../shared/recovery-step-params';
-import { maskOf } from './backend-reads';
+import { exposedHosts } from '../access-lists';
 import { lunRef } from './draft-inputs';
 import { maskBehaviour } from './masks';
 import type { StepModule } from './step-module';
 
 export const unmaskShadows: StepModule<'unmask-shadows'> = {
   draft(inputs) {
-    const { pairs, options, cluster, importHost } = inputs;
-    const forensics = options.forensicsHost;
-    // The recovered LUNs take the originals' place: exactly the hosts that saw the originals see them now.
+    const { estate, pairs, options, cluster, importHost } = inputs;
+    // The recovered LUNs take the originals' place: exactly the hosts that saw the originals see them now, `*` named.
+    // The import surfaced the shadow LUNs to the importing host: that is their list when this step runs.
     const expose: MaskTarget[] = pairs.map((p) => ({
       ...lunRef(p.shadow),
-      hosts: maskOf(p.original).filter((h) => h.toUpperCase() !== forensics?.toUpperCase()),
+      hosts: exposedHosts(estate, p.original, options.forensicsHost),
+      expected: [importHost],
     }));
     return [
       {
@@ -22,7 +23,6 @@ export const unmaskShadows: StepModule<'unmask-shadows'> = {
         destructive: false,
         confirmPhrase: null,
         changes: expose.map((t) => ({ kind: 'mask', lunId: t.lunId, lunName: t.name, before: [importHost], after: t.hosts })),
-        // The import surfaced the shadow LUNs to the importing host: that is their list when this step runs.
         operations: expose.map((t) => ({ operation: 'setLunMask', lunId: t.lunId, hosts: t.hosts, before: [importHost] })),
         undo: 'Mask the recovered LUNs back to the access list they had before this step.',
         params: { targets: expose },

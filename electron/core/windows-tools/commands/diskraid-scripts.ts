@@ -1,5 +1,6 @@
 /**
- * DiskRAID masking scripts (`diskraid /s FILE`), for arrays that still ship a VDS hardware provider.
+ * DiskRAID's `unmask lun` command, for arrays that still ship a VDS hardware provider; diskraid-session.ts sends it
+ * in one checked session, after `detail lun` showed the selected LUN is the right one.
  *
  * Grammar (docs/windows-facts.md#diskraid-unmask-replaces-the-list):
  *   select subsystem <n> / select lun <n>
@@ -9,8 +10,7 @@
  * operator sees and what the journal records. An empty list means "accessible to no host" = `unmask lun none`.
  * Note the iSCSI keyword is `initiator=`, not `iqn=`.
  */
-import { invalid, validateDiskraidNumber, validateIqn, validateWwn } from './validate';
-import { toScriptText } from './script-text';
+import { invalid, validateIqn, validateWwn } from './validate';
 
 export type LunAccess =
   /** Every host on the subsystem (`*`). Learn: not possible for iSCSI targets you are logged in to. */
@@ -21,14 +21,6 @@ export type LunAccess =
   | { kind: 'wwn'; wwns: readonly string[] }
   /** Exactly these iSCSI initiators (IQNs); an empty list is the same as none. */
   | { kind: 'iscsi'; initiators: readonly string[] };
-
-export interface MaskingRequest {
-  subsystem: number;
-  lun: number;
-  access: LunAccess;
-  /** `uninstall`: uninstall the disk on the local host before the LUN is masked (SetMask asks callers to). */
-  uninstallLocalDisk?: boolean;
-}
 
 /** The `unmask lun ...` command for the full new access list (exported for previews). */
 export function unmaskCommand(access: LunAccess, uninstallLocalDisk = false): string {
@@ -65,16 +57,4 @@ function uniqueList(values: unknown, validate: (v: unknown, i: number) => string
     if (!out.includes(normal)) out.push(normal);
   });
   return out;
-}
-
-/** Script: select the subsystem and LUN, set the complete access list, exit. */
-export function buildMaskingScript(request: MaskingRequest): string {
-  const subsystem = validateDiskraidNumber(request.subsystem, 'subsystem number');
-  const lun = validateDiskraidNumber(request.lun, 'LUN number');
-  return toScriptText([
-    `select subsystem ${subsystem}`,
-    `select lun ${lun}`,
-    unmaskCommand(request.access, request.uninstallLocalDisk === true),
-    'exit',
-  ]);
 }

@@ -16,6 +16,7 @@
 import {
   bracedGuid,
   invalid,
+  validateMetadataCabPath,
   validateClusterResourceName,
   validateDiskIdentity,
   validateDiskNumber,
@@ -280,4 +281,13 @@ export function getShadowCopiesCommand(): string {
  */
 export function getShadowProvidersCommand(): string {
   return local(`Get-CimInstance -ClassName Win32_ShadowProvider | Select-Object -Property ID,Name,Type,Version | ${TO_JSON}`);
+}
+
+/**
+ * Whether a set's metadata .cab is where the import will load it from, on the computer that imports (remoted when
+ * that is another host, which also proves PowerShell remoting reaches it). Prints `true` or `false`.
+ */
+export function metadataPresentCommand(options: { path: string; computer?: string }): string {
+  const inner = `Test-Path -LiteralPath ${psQuote(validateMetadataCabPath(options.path))} -PathType Leaf | ${TO_JSON}`;
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }

@@ -36,15 +36,15 @@ describe('recovery plan', () => {
         .join('\n') ?? '';
     expect(text('stop-resources')).toContain("Invoke-Command -ComputerName 'SQL01'");
     expect(text('stop-resources')).toContain('Stop-ClusterResource');
-    // The Lab's own LUN numbers (`ARRAY-01:lun-<n>`), and `uninstall` where the console's host (SQL01) loses the disk.
-    expect(plan.steps.find((s) => s.kind === 'mask-originals')?.commands[0]).toEqual({
-      tool: 'diskraid',
-      runsOn: 'SQL01',
-      text: 'select subsystem 0\r\nselect lun 0\r\nunmask lun none uninstall\r\nexit\r\n',
-    });
+    // A Storage Management array: the originals leave their hosts' masking sets, found by UniqueId, read before and after.
+    const maskAway = plan.steps.find((s) => s.kind === 'mask-originals')?.commands ?? [];
+    expect(maskAway.every((c) => c.tool === 'powershell' && c.runsOn === 'SQL01')).toBe(true);
+    expect(maskAway[0]?.text).toMatch(/Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'.*Get-MaskingSet -VirtualDisk/);
+    expect(text('mask-originals')).toContain("Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '");
+    expect(text('mask-originals')).not.toMatch(/select lun/);
     expect(text('import-set')).toMatch(/^load metadata .+\.cab\r\nimport\r\n/);
     expect(text('break-set')).toBe(`vshadow.exe -rw -forcerevert -bex={${plan.setId}}`);
-    expect(text('unmask-shadows')).toMatch(/unmask lun wwn=[0-9A-F]{16};/);
+    expect(text('unmask-shadows')).toContain("Add-VirtualDiskToMaskingSet -MaskingSetUniqueId '");
     expect(plan.steps.every((s) => s.commandsSimulated)).toBe(true);
   });
 

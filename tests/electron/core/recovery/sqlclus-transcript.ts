@@ -13,17 +13,26 @@
  *   language), which lists the set's two shadow copies as imported (synthetic, shaped as ConvertTo-Json writes
  *   the documented properties; no capture of it exists).
  *
+ * - masking on this VDS-only array is one checked diskraid session driven by PowerShell (diskraid-session.ts) instead
+ *   of a `diskraid /s` script: each recorded diskraid call becomes that session, with the same outcome;
+ * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is).
+ *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import { ownerNodeCommand } from '../../../../electron/core/windows-tools/render-operation';
+import { checkedMaskingSessionCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
+import type { LunAccess } from '../../../../electron/core/windows-tools/commands/diskraid-scripts';
 import {
   getClusterGroupCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
+  getOperatingSystemCommand,
   getShadowCopiesCommand,
+  metadataPresentCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
@@ -61,11 +70,45 @@ function powershell(command: string, stdout: unknown, at: string): TranscriptEnt
   };
 }
 
-/** A recorded segment, each cluster reading followed by the dependency read it makes now. */
+const SAN_LUNS = (
+  JSON.parse(fs.readFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), 'utf8')) as {
+    luns: { name: string; diskraidLun: number; uniqueId: string }[];
+  }
+).luns;
+const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
+
+function accessOf(list: string): LunAccess {
+  if (list === 'none') return { kind: 'none' };
+  if (list.startsWith('wwn=')) return { kind: 'wwn', wwns: list.slice(4).split(';') };
+  throw new Error(`the segment unmasks with "${list}", which the replay does not translate`);
+}
+
+/** A recorded `diskraid /s` masking call as the checked session that replaces it, with the same output and outcome. */
+function asCheckedSession(entry: TranscriptEntry): TranscriptEntry {
+  const script = /select subsystem (\d+)\r\nselect lun (\d+)\r\nunmask lun (\S+)( uninstall)?\r\n/.exec(entry.script ?? '');
+  const lun = SAN_LUNS.find((l) => l.diskraidLun === Number(script?.[2]));
+  if (script === null || lun === undefined) throw new Error(`unexpected diskraid script in a segment: ${entry.script}`);
+  const command = checkedMaskingSessionCommand({
+    lunName: lun.name,
+    subsystem: Number(script[1]),
+    lun: lun.diskraidLun,
+    uniqueId: lun.uniqueId,
+    access: accessOf(script[3] ?? ''),
+    uninstallLocalDisk: script[4] !== undefined,
+  });
+  return { ...entry, tool: 'powershell', argv: ['-NoProfile', '-NonInteractive', '-Command', command], script: null };
+}
+
+const isOsRead = (entry: TranscriptEntry): boolean => commandOf(entry) === getOperatingSystemCommand();
+
+/** A recorded segment, each cluster reading followed by the dependency read it makes now, in today's calls. */
 export function segment(name: string): TranscriptEntry[] {
-  return readTranscript(path.join(TRANSCRIPTS, `${name}.synthetic.jsonl`)).flatMap((entry) =>
-    isListing(entry) ? [entry, powershell(getClusterResourceDependencyCommand({ cluster: CLUSTER }), DEPENDENCIES, entry.at)] : [entry],
-  );
+  return readTranscript(path.join(TRANSCRIPTS, `${name}.synthetic.jsonl`)).flatMap((entry) => {
+    if (isListing(entry)) return [entry, powershell(getClusterResourceDependencyCommand({ cluster: CLUSTER }), DEPENDENCIES, entry.at)];
+    if (entry.tool === 'diskraid') return [asCheckedSession(entry)];
+    if (isOsRead(entry)) return [entry, powershell(metadataPresentCommand({ path: METADATA }), true, entry.at)];
+    return [entry];
+  });
 }
 
 /** The cluster reading that ends last before `end` (default: the segment's last). */

@@ -16,6 +16,8 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   IMPORTED_COPIES,
   importSegment,
@@ -78,25 +80,26 @@ afterEach(() => {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A data directory holding the operator's SAN map and ShadowSwap's snapshot catalog for SQLCLUS. */
-function sqlclusDataDir(): string {
+/** A data directory holding the operator's SAN map (or `sanMap`) and ShadowSwap's snapshot catalog for SQLCLUS. */
+function sqlclusDataDir(sanMap?: unknown): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-replay-'));
   dataDirs.push(dataDir);
   fs.mkdirSync(path.join(dataDir, 'windows'));
-  fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), path.join(dataDir, 'windows', 'san-map.json'));
+  if (sanMap === undefined) fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), path.join(dataDir, 'windows', 'san-map.json'));
+  else fs.writeFileSync(path.join(dataDir, 'windows', 'san-map.json'), JSON.stringify(sanMap));
   fs.copyFileSync(path.join(TRANSCRIPTS, 'sqlclus.snapshot-sets.json'), path.join(dataDir, 'windows', 'snapshot-sets.json'));
   return dataDir;
 }
 
 /** One ShadowSwap console on SQL01: a Windows backend replaying `entries`, and the engine over it. */
-function openConsole(dataDir: string, entries: TranscriptEntry[]) {
+function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer = 'SQL01') {
   const launcher = new ReplayLauncher(entries);
   const record = path.join(dataDir, `console-${(consoles += 1)}-calls.jsonl`);
   const backend = createWindowsBackend({
     dataDir,
     launcher,
     transcript: record,
-    thisComputer: 'SQL01',
+    thisComputer,
     runner: { locator: SQL01_LOCATOR },
     now: () => new Date('2022-08-25T14:40:00Z'),
   });
@@ -115,9 +118,15 @@ function openConsole(dataDir: string, entries: TranscriptEntry[]) {
 
 function describeChange(entry: TranscriptEntry): string | null {
   const script = (entry.script ?? '').split('\r\n').filter((line) => line !== '' && line !== 'exit');
-  if (entry.tool === 'diskraid') return `diskraid ${script.filter((line) => !line.startsWith('select subsystem')).join(': ')}`;
+  const session = /WriteLine\('(select lun \d+)'\).*WriteLine\('(unmask lun [^']+)'\)/.exec(entry.argv.at(-1) ?? '');
+  if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
   if (entry.tool === 'vshadow') return `vshadow ${entry.argv.join(' ')}`;
+  const maskingSet = /(Add-VirtualDiskToMaskingSet|Remove-VirtualDiskFromMaskingSet) -MaskingSetUniqueId '[^']*(..)\}'/.exec(
+    entry.argv.at(-1) ?? '',
+  );
+  const disk = /Get-VirtualDisk -UniqueId '[0-9A-F]*(\d)'/.exec(entry.argv.at(-1) ?? '');
+  if (maskingSet !== null) return `${maskingSet[1]} SQL${maskingSet[2]} disk ${disk?.[1] ?? '?'}`;
   const cluster = /(Stop|Start|Suspend|Resume)-ClusterResource -Name '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   const node = /Invoke-Command -ComputerName '([^']+)'/.exec(entry.argv.at(-1) ?? '');
   return cluster === null ? null : `${cluster[1]}-ClusterResource ${cluster[2]} on ${node?.[1] ?? 'this computer'}`;
@@ -132,7 +141,7 @@ function shownAs(entry: TranscriptEntry): string {
 /** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
 function changesSomething(entry: TranscriptEntry): boolean {
   const read =
-    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?Get-/;
+    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path )/;
   return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
@@ -149,7 +158,8 @@ function setState(dataDir: string): string {
 }
 
 const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
-const IMPORT = 'diskshadow load metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab; import';
+const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
+const IMPORT = `diskshadow load metadata ${METADATA}; import`;
 const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
 const FORWARD_UNTIL_IMPORT = [
   'Stop-ClusterResource Cluster Disk 1 on SQL01',
@@ -397,5 +407,98 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01', 'Start-ClusterResource SQL Server on SQL01']);
     expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
+  });
+
+  describe('on a Storage Management array, through masking sets', () => {
+    it('runs the whole plan: each mask read, changed per masking set by UniqueId, read back, in order, no diskraid', async () => {
+      const dataDir = sqlclusDataDir(storageManagementSanMap());
+      const { engine, launcher, changes, calls } = openConsole(dataDir, throughMaskingSets(transcript('plan', ...CLEAN_RUN)));
+      const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+      const done = await engine.settled(run.id);
+      expect(done.lastError).toBeNull();
+      expect(done.state).toBe('succeeded');
+      expect(launcher.remaining).toBe(0);
+      expect(changes()).toEqual([
+        'Stop-ClusterResource Cluster Disk 1 on SQL01',
+        'Stop-ClusterResource Cluster Disk 2 on SQL01',
+        'Remove-VirtualDiskFromMaskingSet SQL01 disk 4',
+        'Remove-VirtualDiskFromMaskingSet SQL02 disk 4',
+        'Remove-VirtualDiskFromMaskingSet SQL01 disk 5',
+        'Remove-VirtualDiskFromMaskingSet SQL02 disk 5',
+        IMPORT,
+        BREAK,
+        'Add-VirtualDiskToMaskingSet SQL02 disk 6',
+        'Add-VirtualDiskToMaskingSet SQL02 disk 7',
+        'Start-ClusterResource Cluster Disk 1 on SQL01',
+        'Start-ClusterResource Cluster Disk 2 on SQL01',
+        'Start-ClusterResource SQL Server on SQL01',
+      ]);
+      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+      const detail = engine.get(run.id);
+      expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
+      expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
+      expect(sanMasks(dataDir)).toEqual({
+        'sql-data': [],
+        'sql-log': [],
+        'sql-data-shadow': ['SQL01', 'SQL02'],
+        'sql-log-shadow': ['SQL01', 'SQL02'],
+      });
+    });
+
+    it('refuses the mask step when the array shows another list than the plan expected, naming the difference, and changes nothing there', async () => {
+      const dataDir = sqlclusDataDir(storageManagementSanMap());
+      const entries = throughMaskingSets(transcript('plan', ...CLEAN_RUN.slice(0, 2)));
+      const firstRead = entries.findIndex((e) => (e.argv.at(-1) ?? '').includes('Get-MaskingSet -VirtualDisk'));
+      const drifted = entries[firstRead];
+      if (drifted === undefined) throw new Error('no masking read in the transcript');
+      // Someone took SQL-DATA away from SQL02 after the plan was made.
+      const onlySql01 = JSON.stringify(
+        (JSON.parse(drifted.stdout) as { FriendlyName: string }[]).filter((s) => s.FriendlyName.startsWith('SQL01')),
+      );
+      const { engine, launcher, changes } = openConsole(dataDir, [...entries.slice(0, firstRead), { ...drifted, stdout: onlySql01 }]);
+      const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+      const stopped = await engine.settled(run.id);
+      expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '2-mask-originals' });
+      expect(stopped.lastError).toMatch(
+        /^SQL-DATA's access list changed since the plan was made: the array shows SQL01, the plan expected SQL01, SQL02 \(SQL02 lost it\)\. Nothing was changed/,
+      );
+      expect(changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01', 'Stop-ClusterResource Cluster Disk 2 on SQL01']);
+      expect(launcher.remaining).toBe(0);
+      expect(sanMasks(dataDir)['sql-data']).toEqual(['SQL01', 'SQL02']);
+    });
+  });
+
+  it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {
+    const dataDir = sqlclusDataDir();
+    // A console on an admin workstation: SQL01 is reached through remoting. It answers the inventory's Get-Disk, then
+    // stops answering before the preflight's remoted Test-Path (the host went down between the two reads).
+    const local = "$ErrorActionPreference = 'Stop'; ";
+    const remoted = (command: string) =>
+      `${local}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${local}${command.slice(local.length)} }`;
+    const unreachable = transcript('plan').map((entry) =>
+      (entry.argv.at(-1) ?? '').startsWith(`${local}Get-Disk`)
+        ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
+        : (entry.argv.at(-1) ?? '').includes('Test-Path -LiteralPath')
+          ? {
+              ...entry,
+              argv: ['-NoProfile', '-NonInteractive', '-Command', metadataPresentCommand({ path: METADATA, computer: 'SQL01' })],
+              stdout: '',
+              // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
+              stderr:
+                '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
+              exitCode: 1,
+            }
+          : entry,
+    );
+    const { engine, launcher, changes } = openConsole(dataDir, unreachable, 'ADMIN01');
+    const plan = await engine.plan({ setId: SET });
+    expect(plan.preflight.find((c) => c.id === 'import-host-reachable')).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringMatching(/^SQL01 did not answer: .*WinRM cannot complete the operation/),
+    });
+    expect(plan.preflight.find((c) => c.id === 'import-here')).toMatchObject({ verdict: 'fail' });
+    expect(plan.blocked).toBe(true);
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { RecoveryOptions } from '../../../../shared/recovery';
 import type { Backend, PlannedOperation } from '../../../../electron/core/backend';
 import { labAddressing } from '../../../../electron/core/backends/lab/lab-addressing';
 import { buildScenario, scenarios } from '../../../../electron/core/backends/lab/scenarios';
-import { lunNumberOf } from '../../../../electron/core/backends/lab/vss-provider';
+import { diskraidIndexOf } from '../../../../electron/core/backends/lab/diskraid-enumeration';
 import type { LabState } from '../../../../electron/core/backends/lab/lab-model';
 import { SnapshotCatalog } from '../../../../electron/core/backends/windows/state/snapshot-catalog';
 import { WindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
@@ -62,12 +62,20 @@ async function windowsBackendFor(state: LabState, computer: string, planned: Pla
       model: a.model,
       providerId: a.providerId,
       providerName: a.providerName,
+      management: a.management,
       diskraidSubsystem: index,
     })),
     hosts: state.hosts.map((h) => ({ name: h.name, initiators: h.initiators })),
+    maskingSets: state.maskingSets,
     luns: state.luns
       .filter((l) => l.identifiers[0] !== undefined)
-      .map((l) => ({ id: l.id, name: l.name, arrayId: l.arrayId, diskraidLun: lunNumberOf(l.id), uniqueId: l.identifiers[0]?.value })),
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        arrayId: l.arrayId,
+        diskraidLun: diskraidIndexOf(state, l),
+        uniqueId: l.identifiers[0]?.value,
+      })),
   };
   fs.writeFileSync(path.join(windowsDir, 'san-map.json'), JSON.stringify(sanMap));
   const catalog = new SnapshotCatalog(windowsDir);

@@ -3,13 +3,13 @@
  * identities and one NTFS volume, FC or iSCSI hosts, and Physical Disk resources that expect their LUN's
  * identity. Deterministic: the same inputs always give the same ids, signatures and checksums.
  */
-import type { LunIdentifier, StorageArray } from '../../../../../shared/domain';
+import type { ArrayManagement, LunIdentifier, StorageArray } from '../../../../../shared/domain';
 import { contentChecksum, deterministicGuid, deterministicHex, deterministicSignature, volumeGuidPath } from '../deterministic';
 import type { LabDiskResource, LabHost, LabLun, LabState } from '../lab-model';
 
 export const GiB = 1024 ** 3;
 
-export function contosoArray(id: string, name: string): StorageArray {
+export function contosoArray(id: string, name: string, management: ArrayManagement = 'storage-management'): StorageArray {
   return {
     id,
     name,
@@ -17,7 +17,20 @@ export function contosoArray(id: string, name: string): StorageArray {
     model: 'CS-9000',
     providerId: 'e6c4f2a1-5b3d-4c8e-9f17-2d4a6b8c0e31',
     providerName: 'Contoso VSS Hardware Provider',
+    management,
   };
+}
+
+/** One masking set per host on a Storage Management array, named as array tools name host objects. */
+export function maskingSetPerHost(state: LabState, arrayId: string): void {
+  for (const host of state.hosts) {
+    state.maskingSets.push({
+      friendlyName: `${host.name}-${arrayId}`,
+      uniqueId: deterministicGuid(`${arrayId}/masking-set/${host.name}`),
+      arrayId,
+      hosts: [host.name],
+    });
+  }
 }
 
 export interface LunSpec {
@@ -77,12 +90,18 @@ export function fcHost(name: string, osVersion = 'Windows Server 2022 Datacenter
   return {
     name,
     osVersion,
+    reachable: true,
     initiators: [0, 1].map((port) => ({ kind: 'fc' as const, wwn: `10000090fa${deterministicHex(`${name}/hba${port}`, 6)}` })),
   };
 }
 
 export function iscsiHost(name: string, domain: string, osVersion: string): LabHost {
-  return { name, osVersion, initiators: [{ kind: 'iscsi', iqn: `iqn.1991-05.com.microsoft:${name.toLowerCase()}.${domain}` }] };
+  return {
+    name,
+    osVersion,
+    reachable: true,
+    initiators: [{ kind: 'iscsi', iqn: `iqn.1991-05.com.microsoft:${name.toLowerCase()}.${domain}` }],
+  };
 }
 
 /** A Physical Disk resource bound to the LUN's identity, online, as the cluster made it when the disk was added. */
@@ -115,6 +134,7 @@ export function emptyEstate(scenario: string): LabState {
     arrays: [],
     luns: [],
     hosts: [],
+    maskingSets: [],
     clusters: [],
     snapshotSets: [],
     faults: [],

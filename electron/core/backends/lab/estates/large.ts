@@ -5,7 +5,7 @@
  */
 import type { LabLun, LabState } from '../lab-model';
 import { recordTransportableSet } from '../vss-provider';
-import { contosoArray, diskResourceFor, emptyEstate, fcHost, lastNight, makeLun } from './builders';
+import { contosoArray, diskResourceFor, maskingSetPerHost, emptyEstate, fcHost, lastNight, makeLun } from './builders';
 
 const ARRAYS = 10;
 const CLUSTERS = 100;
@@ -64,6 +64,8 @@ export function large(now: Date): LabState {
       Array.from({ length: LUNS_PER_STANDALONE }, (_, i) => addLun(name, i, [name])),
     );
   }
+
+  for (const array of state.arrays) maskingSetPerHost(state, array.id);
 
   // Numbering continues per array past the production LUNs; one counter, no re-scan per set.
   const nextLunId = (arrayId: string) => {

@@ -5,7 +5,7 @@
  */
 import type { LabApplicationResource, LabState } from '../lab-model';
 import { recordTransportableSet, lunNumberer } from '../vss-provider';
-import { contosoArray, diskResourceFor, emptyEstate, fcHost, lastNight, makeLun, type LunSpec } from './builders';
+import { contosoArray, maskingSetPerHost, diskResourceFor, emptyEstate, fcHost, lastNight, makeLun, type LunSpec } from './builders';
 
 const NODES = ['SQL01', 'SQL02'];
 const GROUP = 'SQL Server (MSSQLSERVER)';
@@ -81,6 +81,7 @@ function sqlCluster(scenario: string, specs: readonly LunSpec[], now: Date): Lab
   state.arrays.push(contosoArray(arrayId, 'FC-ARRAY-01'));
   state.luns.push(...specs.map((spec, i) => makeLun(arrayId, i, spec)));
   state.hosts.push(...NODES.map((name) => fcHost(name)), fcHost('BACKUP01'));
+  maskingSetPerHost(state, arrayId);
   state.clusters.push({
     name: 'SQLCLUS',
     nodes: NODES.map((name) => ({ name, state: 'Up' as const })),

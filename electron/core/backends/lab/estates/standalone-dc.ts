@@ -5,7 +5,7 @@
 import { reconcileDomainControllers } from '../domain-controllers';
 import type { LabState } from '../lab-model';
 import { lunNumberer, recordTransportableSet } from '../vss-provider';
-import { contosoArray, emptyEstate, fcHost, iscsiHost, lastNight } from './builders';
+import { contosoArray, maskingSetPerHost, emptyEstate, fcHost, iscsiHost, lastNight } from './builders';
 import { domainController, domainControllerLuns } from './domain-controller-builders';
 
 export function standaloneDc(now: Date): LabState {
@@ -15,6 +15,7 @@ export function standaloneDc(now: Date): LabState {
   const luns = domainControllerLuns(arrayId, 0, 'DC01');
   state.luns.push(...luns);
   state.hosts.push(iscsiHost('DC01', 'contoso.local', 'Windows Server 2019 Standard (10.0.17763)'), fcHost('BACKUP01'));
+  maskingSetPerHost(state, arrayId);
   state.domainControllers.push(
     domainController({ host: 'DC01', domain: 'contoso.local', databaseLun: luns[0]!, usn: 41_200, changesHeld: 3_100, partners: [] }),
   );

@@ -27,6 +27,12 @@ export const SanMapFile = z.object({
       clusterName: z.string().nullable().default(null),
     }),
   ),
+  /** Masking sets on Storage Management arrays, with the hosts whose initiators each holds (Get-MaskingSet, Get-InitiatorId). */
+  maskingSets: z
+    .array(
+      z.object({ friendlyName: z.string().min(1), uniqueId: z.string().min(1), arrayId: z.string().min(1), hosts: z.array(z.string()) }),
+    )
+    .default([]),
   luns: z.array(
     z.object({
       id: z.string().min(1),

@@ -28,9 +28,21 @@ export function windowsAddressing(context: WindowsContext): WindowsAddressing {
           `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
           { lunId: lun.id },
         );
-      return { name: lun.name, subsystem: array.diskraidSubsystem, lun: lun.diskraidLun, uniqueId: lun.uniqueId };
+      return {
+        name: lun.name,
+        arrayName: array.name,
+        management: array.management,
+        subsystem: array.diskraidSubsystem,
+        lun: lun.diskraidLun,
+        uniqueId: lun.uniqueId,
+      };
     },
     initiatorsOf: (host) => context.sanMap.read().hosts.find((h) => sameName(h.name, host))?.initiators,
+    maskingSetsFor(lunId) {
+      const map = context.sanMap.read();
+      const arrayId = map.luns.find((l) => l.id === lunId)?.arrayId;
+      return map.maskingSets.filter((set) => set.arrayId === arrayId);
+    },
     metadataPath: (setId) => context.catalog.get(setId).metadataFile,
   };
 }

@@ -129,7 +129,7 @@ describe('the owner-node rule', () => {
   });
 });
 
-describe('masking replaces the access list', () => {
+describe('a mask is the whole access list', () => {
   it('a list that drops the owner node leaves its resource without a disk: it fails with event 1034', async () => {
     const set = await theSet();
     await suspendAll();
@@ -140,9 +140,9 @@ describe('masking replaces the access list', () => {
     if (!data) throw new Error('empty set');
     await lab.backend.setVolumesReadWrite({ host: 'SQL01', lunIds: [data.shadowLunId] });
 
-    // Meant "add SQL02"; replace semantics drops SQL01.
+    // Meant "add SQL02"; the list given is the whole list, so SQL01 leaves its masking set.
     const masked = await lab.backend.setLunMask({ lunId: data.shadowLunId, hosts: ['SQL02'] });
-    expect(masked.warnings.join(' ')).toContain('SQL01 lost');
+    expect(masked.changes.join(' ')).toContain('SQL01 no longer sees');
 
     const error = await failureOf(lab.backend.resumeResource({ cluster: CLUSTER, resource: 'Cluster Disk 1', onNode: 'SQL01' }));
     expect(error.code).toBe('BACKEND_FAILED');
@@ -160,12 +160,11 @@ describe('masking replaces the access list', () => {
     expect((await resource('Cluster Disk 1')).state).toBe('Failed');
   });
 
-  it('`*` means every host, and cannot be mixed with names', async () => {
+  it('`*` (every host) does not exist for masking sets, and cannot be mixed with names', async () => {
     const lunId = (await theSet()).shadowCopies[0]?.shadowLunId ?? '';
-    await lab.backend.setLunMask({ lunId, hosts: ['*'] });
-    const lun = (await lab.backend.listLuns()).find((l) => l.id === lunId);
-    expect(lun).toMatchObject({ maskAll: true, maskedTo: ['SQL01', 'SQL02', 'BACKUP01'] });
+    expect((await failureOf(lab.backend.setLunMask({ lunId, hosts: ['*'] }))).code).toBe('INVALID_REQUEST');
     expect((await failureOf(lab.backend.setLunMask({ lunId, hosts: ['*', 'SQL01'] }))).code).toBe('INVALID_REQUEST');
+    expect((await lab.backend.listLuns()).find((l) => l.id === lunId)?.maskedTo).toEqual([]);
   });
 });
 

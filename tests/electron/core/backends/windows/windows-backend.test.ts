@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
+import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
 import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
+import {
+  addVirtualDiskToMaskingSetCommand,
+  maskingSetsOfVirtualDiskCommand,
+  removeVirtualDiskFromMaskingSetCommand,
+} from '../../../../../electron/core/windows-tools/commands/masking-set-commands';
 import {
   getClusterGroupCommand,
   getClusterNodeCommand,
@@ -297,13 +303,20 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
-  it('masks with the FULL new list (no add) and records it in the SAN map', async () => {
-    const { backend, sanMap } = setup([
-      call('diskraid', ['/s', '<scratch>/script.txt'], 'ok', {
-        script: 'select subsystem 0\r\nselect lun 5\r\nunmask lun wwn=10000000C9A1B2C4 uninstall\r\nexit\r\n',
-      }),
-    ]);
-    const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'] });
+  it('masks a VDS-only LUN with the FULL new list in one checked diskraid session, and records it in the SAN map', async () => {
+    const session = checkedMaskingSessionCommand({
+      lunName: 'SQL data',
+      subsystem: 0,
+      lun: 5,
+      uniqueId: DATA_UID,
+      access: { kind: 'wwn', wwns: ['10000000c9a1b2c4'] },
+      uninstallLocalDisk: true,
+    });
+    expect(session).toMatch(
+      /WriteLine\('select lun 5'\).*WriteLine\('detail lun'\).*IndexOf\('60002ac0000000000000000a00001234'\).*WriteLine\('unmask lun wwn=10000000C9A1B2C4 uninstall'\)/,
+    );
+    const { backend, sanMap } = setup([ps(session, 'DISKRAID> ')]);
+    const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: ['SQLNODE1', 'SQLNODE2'] });
     expect(result.changes).toEqual(['SQL data: SQLNODE1, SQLNODE2 → SQLNODE2']);
     expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE2'], maskAll: false });
     expect((await backend.listHosts()).map((h) => [h.name, h.visibleLunIds])).toEqual([
@@ -311,6 +324,86 @@ describe('WindowsBackend', () => {
       ['SQLNODE2', ['sql-data', 'sql-log']],
       ['ISCSIHOST', []],
     ]);
+  });
+
+  it('fails, with the SAN map unchanged, when the diskraid session finds another LUN at the index', async () => {
+    const session = checkedMaskingSessionCommand({
+      lunName: 'SQL data',
+      subsystem: 0,
+      lun: 5,
+      uniqueId: DATA_UID,
+      access: { kind: 'wwn', wwns: ['10000000c9a1b2c4'] },
+      uninstallLocalDisk: true,
+    });
+    const refusal = 'diskraid LUN 5 of subsystem 0 is not SQL data: detail lun does not show its identifier';
+    const { backend, sanMap } = setup([
+      ps(session, '', { exitCode: 1, stderr: `${refusal} 60002ac0000000000000000a00001234, so nothing was unmasked.` }),
+    ]);
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'] })).rejects.toMatchObject({ code: 'BACKEND_FAILED' });
+    expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE1', 'SQLNODE2'] });
+  });
+
+  it('refuses on a VDS-only array a list that drifted from the one the plan expected, before running anything', async () => {
+    const { backend, launcher } = setup([]);
+    await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [], expected: ['SQLNODE1'] })).rejects.toThrow(
+      /the array shows SQLNODE1, SQLNODE2, the plan expected SQLNODE1 \(SQLNODE2 gained it\)/,
+    );
+    expect(launcher.remaining).toBe(0);
+  });
+
+  describe('on a Storage Management array', () => {
+    const NODE1_SET = '{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b11}';
+    const NODE2_SET = '{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b12}';
+    const SM_MAP = {
+      ...SAN_MAP,
+      arrays: SAN_MAP.arrays.map((a) => ({ ...a, management: 'storage-management' })),
+      maskingSets: [
+        { friendlyName: 'SQLNODE1-Array1', uniqueId: NODE1_SET, arrayId: 'array1', hosts: ['SQLNODE1'] },
+        { friendlyName: 'SQLNODE2-Array1', uniqueId: NODE2_SET, arrayId: 'array1', hosts: ['SQLNODE2'] },
+      ],
+    };
+    // Synthetic Get-MaskingSet answers, shaped as the documented MSFT_MaskingSet properties (no capture exists yet).
+    const holding = (...sets: [string, string][]) => JSON.stringify(sets.map(([FriendlyName, UniqueId]) => ({ FriendlyName, UniqueId })));
+    const read = maskingSetsOfVirtualDiskCommand(DATA_UID);
+
+    it('reads, removes the LUN from one masking set by UniqueId, reads back, and records the new list', async () => {
+      const { backend, launcher, sanMap } = setup(
+        [
+          ps(read, holding(['SQLNODE1-Array1', NODE1_SET], ['SQLNODE2-Array1', NODE2_SET])),
+          ps(removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: NODE1_SET, virtualDiskUniqueId: DATA_UID }), ''),
+          ps(read, JSON.stringify({ FriendlyName: 'SQLNODE2-Array1', UniqueId: NODE2_SET })),
+        ],
+        { sanMap: SM_MAP },
+      );
+      const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: ['SQLNODE1', 'SQLNODE2'] });
+      expect(result.summary).toMatch(/1 masking set change\(s\), read back and verified/);
+      expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE2'] });
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('refuses when the array shows another list than the plan expected, naming the difference, and changes nothing', async () => {
+      const { backend, launcher, sanMap } = setup([ps(read, holding(['SQLNODE1-Array1', NODE1_SET]))], { sanMap: SM_MAP });
+      await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [], expected: ['SQLNODE1', 'SQLNODE2'] })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        message: expect.stringMatching(/the array shows SQLNODE1, the plan expected SQLNODE1, SQLNODE2 \(SQLNODE2 lost it\)/),
+      });
+      expect(launcher.remaining).toBe(0);
+      expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE1', 'SQLNODE2'] });
+    });
+
+    it('fails when the read-back does not show the goal', async () => {
+      const { backend } = setup(
+        [
+          ps(read, '[]'),
+          ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: NODE2_SET, virtualDiskUniqueId: DATA_UID }), ''),
+          ps(read, '[]'),
+        ],
+        { sanMap: SM_MAP },
+      );
+      await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: [] })).rejects.toThrow(
+        /reading it back shows \(nobody\) instead of SQLNODE2/,
+      );
+    });
   });
 
   it('refuses a mask it cannot express in one diskraid command, before running anything', async () => {

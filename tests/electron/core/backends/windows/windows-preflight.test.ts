@@ -106,24 +106,29 @@ describe('Windows preflight checks', () => {
     expect(garbled['windows-os']?.verdict).toBe('warn');
   });
 
-  it('fails Windows older than 2008 R2 and accepts 2008 R2 itself', async () => {
-    const server2008 = await checks([
-      whoami(ELEVATED),
-      os('{"Caption":"Microsoft Windows Server 2008 Enterprise","Version":"6.0.6002","ServicePackMajorVersion":2}'),
-    ]);
-    expect(server2008['windows-os']).toMatchObject({
-      verdict: 'fail',
-      reason: expect.stringMatching(
-        /runs Microsoft Windows Server 2008 Enterprise 6\.0\.6002 SP2, older than Windows Server 2008 R2 \(6\.1\)/,
-      ),
-    });
+  it('fails Windows older than 2012 R2 (2008 R2 included) and accepts 2012 R2 itself', async () => {
     const server2008R2 = await checks([
       whoami(ELEVATED),
       os('{"Caption":"Microsoft Windows Server 2008 R2 Enterprise ","Version":"6.1.7601","ServicePackMajorVersion":1}'),
     ]);
     expect(server2008R2['windows-os']).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringMatching(
+        /runs Microsoft Windows Server 2008 R2 Enterprise 6\.1\.7601 SP1, older than Windows Server 2012 R2 \(6\.3\)/,
+      ),
+    });
+    const server2012 = await checks([
+      whoami(ELEVATED),
+      os('{"Caption":"Microsoft Windows Server 2012 Datacenter","Version":"6.2.9200","ServicePackMajorVersion":0}'),
+    ]);
+    expect(server2012['windows-os']?.verdict).toBe('fail');
+    const server2012R2 = await checks([
+      whoami(ELEVATED),
+      os('{"Caption":"Microsoft Windows Server 2012 R2 Standard","Version":"6.3.9600","ServicePackMajorVersion":0}'),
+    ]);
+    expect(server2012R2['windows-os']).toMatchObject({
       verdict: 'pass',
-      reason: 'this computer runs Microsoft Windows Server 2008 R2 Enterprise 6.1.7601 SP1',
+      reason: 'this computer runs Microsoft Windows Server 2012 R2 Standard 6.3.9600',
     });
   });
 });

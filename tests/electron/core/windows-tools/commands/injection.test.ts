@@ -5,7 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import { buildMaskingScript } from '../../../../../electron/core/windows-tools/commands/diskraid-scripts';
+import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
+import {
+  addVirtualDiskToMaskingSetCommand,
+  newMaskingSetCommand,
+} from '../../../../../electron/core/windows-tools/commands/masking-set-commands';
 import {
   buildBreakScript,
   buildImportScript,
@@ -24,6 +28,15 @@ import { buildBreakExArgs } from '../../../../../electron/core/windows-tools/com
 
 const HW = '781c006a-5829-4a25-81e3-d5e43bd005ab';
 const SET = '00fe2ddc-208a-45d0-9b02-cdad7df538b8';
+const session = (access: Parameters<typeof checkedMaskingSessionCommand>[0]['access']) =>
+  checkedMaskingSessionCommand({
+    lunName: 'SQL-DATA',
+    subsystem: 0,
+    lun: 1,
+    uniqueId: '60002AC0000000000000000A00001234',
+    access,
+    uninstallLocalDisk: false,
+  });
 const HOSTILE = ['"', "'", '&', '|', '%', '$', '`', ';', '\n', '\r', '\u0000', 'ä', '\u202e', '<', '>', '^'];
 
 const builders: [string, (bad: string) => unknown][] = [
@@ -44,8 +57,11 @@ const builders: [string, (bad: string) => unknown][] = [
   ['import cab', (b) => buildImportScript({ metadataPath: `C:\\vss\\${b}.cab` })],
   ['break set', (b) => buildBreakScript(`${SET}${b}`, true)],
   ['bex set', (b) => buildBreakExArgs({ setId: `{${SET}}${b}`, mode: { kind: 'mask' } })],
-  ['wwn', (b) => buildMaskingScript({ subsystem: 0, lun: 1, access: { kind: 'wwn', wwns: [`0123456789ABCDE${b}`] } })],
-  ['iqn', (b) => buildMaskingScript({ subsystem: 0, lun: 1, access: { kind: 'iscsi', initiators: [`iqn.1991-05.com.microsoft:n${b}x`] } })],
+  ['wwn', (b) => session({ kind: 'wwn', wwns: [`0123456789ABCDE${b}`] })],
+  ['iqn', (b) => session({ kind: 'iscsi', initiators: [`iqn.1991-05.com.microsoft:n${b}x`] })],
+  ['masking set', (b) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: `{set${b}}`, virtualDiskUniqueId: '6000A' })],
+  ['virtual disk', (b) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: '{set}', virtualDiskUniqueId: `6000${b}` })],
+  ['array name', (b) => newMaskingSetCommand({ arrayName: `FC${b}A`, friendlyName: 'SQL01-FC', initiators: [] })],
   ['resource', (b) => suspendClusterResourceCommand({ resource: `Cluster Disk ${b}2`, ownerNode: 'SQLNODE1' })],
   ['owner node', (b) => stopClusterResourceCommand({ resource: 'Cluster Disk 2', ownerNode: `SQLNODE${b}1` })],
   ['cluster', (b) => getClusterResourceCommand({ cluster: `SQL${b}CLU` })],

@@ -1,0 +1,72 @@
+/**
+ * Recoveries on the Lab with the facts of a real SAN (docs/windows-facts.md): masking through masking sets by
+ * UniqueId on Storage Management arrays, a checked diskraid session and no "all" on a VDS-only array, and every
+ * check that can fail later (import host reachable, masking sets present) made in preflight, before anything
+ * destructive starts.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { corruptLun, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
+import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
+import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
+
+let fx: RecoveryFixture;
+afterEach(() => fx?.cleanup());
+
+describe('legacy-vds: a VDS-only array', () => {
+  it('plans checked diskraid sessions that never send "all", and recovers the LUN open to every host to every host by name', async () => {
+    fx = await openRecovery('legacy-vds');
+    const before = await lunMap(fx);
+    await corruptLun(fx.dataDir, 'FS-PUBLIC');
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.blocked).toBe(false);
+    const masking = plan.steps.filter((s) => s.kind === 'mask-originals' || s.kind === 'unmask-shadows').flatMap((s) => s.commands);
+    expect(masking.length).toBe(4);
+    for (const command of masking) {
+      expect(command.text).not.toMatch(/unmask lun all/);
+      const detail = command.text.indexOf("WriteLine('detail lun')");
+      const check = command.text.indexOf('IndexOf(');
+      const unmask = command.text.indexOf("WriteLine('unmask lun");
+      expect(detail).toBeGreaterThan(0);
+      expect(check).toBeGreaterThan(detail);
+      expect(unmask).toBeGreaterThan(check);
+    }
+    const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    const after = await lunMap(fx);
+    const publicLun = [...before.values()].find((l) => l.name === 'FS-PUBLIC');
+    const recovered = [...after.values()].find((l) => l.shadowOf === publicLun?.id);
+    expect(recovered?.maskAll).toBe(false);
+    expect(recovered?.maskedTo.sort()).toEqual(['BACKUP01', 'FS01', 'FS02']);
+    expect(recovered?.contentChecksum).toBe(publicLun?.contentChecksum);
+    await expectNothingLost(fx, before);
+  });
+});
+
+describe('preflight before the outage', () => {
+  it('fails when the import host does not answer over remoting, and nothing destructive starts', async () => {
+    fx = await openRecovery('two-node-sql');
+    await setReachable(fx.dataDir, 'SQL01', false);
+    const production = await productionView(fx);
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.preflight.find((c) => c.id === 'import-host-reachable')).toMatchObject({ verdict: 'fail' });
+    expect(plan.blocked).toBe(true);
+    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await productionView(fx)).toEqual(production);
+  });
+
+  it('fails when a host that must see a recovered LUN has no masking set, with the command that creates one', async () => {
+    fx = await openRecovery('two-node-sql');
+    await new LabStore(fx.dataDir).update((state) => {
+      state.maskingSets = state.maskingSets.filter((s) => !s.hosts.includes('BACKUP01'));
+    });
+    const plan = await fx.engine.plan({ setId: fx.setId, forensicsHost: 'BACKUP01' });
+    const check = plan.preflight.find((c) => c.id === 'masking-sets');
+    expect(check).toMatchObject({ verdict: 'fail' });
+    expect(check?.fix).toMatch(/New-MaskingSet -StorageSubSystemFriendlyName 'FC-ARRAY-01' -FriendlyName 'BACKUP01-FC-ARRAY-01'/);
+    expect(plan.blocked).toBe(true);
+  });
+});
