@@ -7,7 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findChromium, quietChromiumArgs } from '../e2e/browser';
+import { findChromium, presetOperatorName, quietChromiumArgs } from '../e2e/browser';
 import { serveLarge } from './luns-page';
 import { summarize, type Figure } from './measure';
 import type { SuiteOptions } from './suite';
@@ -31,12 +31,14 @@ export async function measureConsolePages(options: SuiteOptions): Promise<Figure
   try {
     for (let run = 0; run < runs; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await presetOperatorName(page, 'Benchmark');
       const chooser = page.getByRole('grid', { name: 'Snapshot sets to recover from' });
       chooserFirstRows.push(await timeToFirstRow(page, `${server.url}#/recovery/set`, chooser));
       chooserDomRows.push(await chooser.getByRole('row').count());
       await page.close();
 
       const home = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await presetOperatorName(home, 'Benchmark');
       homeFirstRows.push(await timeToFirstRow(home, server.url, home.getByRole('table', { name: 'Clusters and standalone hosts' })));
       await home.close();
     }

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findChromium, quietChromiumArgs } from '../e2e/browser';
+import { findChromium, presetOperatorName, quietChromiumArgs } from '../e2e/browser';
 import { percentile, summarize, type Figure } from './measure';
 import { startServe, type ServeProcess } from './serve-process';
 import type { SuiteOptions } from './suite';
@@ -36,6 +36,7 @@ export async function measureLunsPage(options: SuiteOptions): Promise<Figure[]> 
   try {
     for (let run = 0; run < runs; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await presetOperatorName(page, 'Benchmark');
       const started = performance.now();
       // The console opens on Home: the LUN page has its own URL.
       await page.goto(`${server.url}#/luns`);

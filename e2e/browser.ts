@@ -1,7 +1,7 @@
 // Finds a Chromium for the browser project without configuration: Playwright's own if it was
 // installed, else the system's (Debian's /usr/bin/chromium), so the suite never downloads a browser.
 import fs from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 const systemCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -26,3 +26,11 @@ export const quietChromiumArgs = [
   '--disable-quic',
   '--disable-gpu',
 ];
+
+/**
+ * The browser console asks who operates it once per session (renderer/src/operator.ts keeps the answer in
+ * sessionStorage). Pages that drive the console for a test or a benchmark give that answer before it loads.
+ */
+export async function presetOperatorName(page: Page, name: string): Promise<void> {
+  await page.addInitScript((operator) => window.sessionStorage.setItem('shadowswap.operator', operator), name);
+}

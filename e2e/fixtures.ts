@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { presetOperatorName } from './browser';
 import { electronBinary } from './electron-binary';
 
 export interface ConsoleOptions {
@@ -91,7 +92,7 @@ export const test = base.extend<Fixtures & ConsoleOptions>({
 
     const { url, child } = await startServe(dataDir);
     // The browser console asks who operates it once per session (gateway.spec.ts tests the question itself).
-    await page.addInitScript((name) => window.sessionStorage.setItem('shadowswap.operator', name), E2E_OPERATOR);
+    await presetOperatorName(page, E2E_OPERATOR);
     await page.goto(startPage ? `${url}#/${startPage}` : url);
     await use(page);
     child.kill('SIGTERM');
