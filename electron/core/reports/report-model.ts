@@ -148,7 +148,10 @@ function failuresOf(records: JournalSnapshot['records']): Array<ReportStep['fail
   );
 }
 
-/** diskraid names arrays by subsystem number; that is all the plan records of them. */
+/**
+ * diskraid names arrays by subsystem number; that is all the plan records of them. Masking-set commands address
+ * LUNs by UniqueId and name no array, so a plan through masking sets lists none here.
+ */
 function arraysOf(commandTexts: readonly string[]): string[] {
   const numbers = commandTexts.flatMap((text) => [...text.matchAll(/select subsystem (\d+)/g)].map((m) => Number(m[1])));
   return [...new Set(numbers)].sort((a, b) => a - b).map((n) => `diskraid subsystem ${n}`);

@@ -35,7 +35,9 @@ describe('report model from a recorded journal', () => {
       cluster: 'SQLCLUS',
       importHost: 'SQL01',
       hosts: ['BACKUP01', 'SQL01', 'SQL02'],
-      arrays: ['diskraid subsystem 0'],
+      // two-node-sql's array is managed through masking sets, whose commands do not name the array; the report can
+      // only name diskraid subsystems today (an open item of issue 18: arrays by name).
+      arrays: [],
     });
     expect(model.journal).toEqual({ file: `${runId}.journal`, events: records.length, head });
 
