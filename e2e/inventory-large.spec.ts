@@ -44,5 +44,5 @@ test('the set chooser pages 2,000 sets newest first, searches them and sorts by 
   await table.getByRole('row').nth(1).click();
   await expect(page.getByRole('button', { name: 'Next: scope and preflight' })).toBeEnabled();
   await page.getByRole('searchbox', { name: 'Search snapshot sets' }).fill('no-such-set-anywhere');
-  await expect(table.getByText('No snapshot sets match')).toBeVisible();
+  await expect(page.getByText('No snapshot sets match')).toBeVisible();
 });

@@ -217,6 +217,6 @@ test("a file that is not the chosen tool's output is refused with the line named
   });
   await dialog.getByRole('radio', { name: /^diskshadow/ }).check();
   await dialog.getByRole('button', { name: 'Show it' }).click();
-  await expect(dialog).toContainText('This is not diskshadow output ShadowSwap can read');
+  await expect(dialog).toContainText('cut.txt is not diskshadow output ShadowSwap can read');
   await expect(dialog).toContainText('line 2');
 });
