@@ -29,7 +29,7 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
     shadowCopies: { id: string }[];
   }>;
 
-  await page.getByRole('tab', { name: 'Recovery' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
   await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await page.getByRole('button', { name: 'Next: options' }).click();
@@ -48,7 +48,7 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
 
   const french = await cli(shadowswap, 'lab', 'output', 'vssadmin', '--host', 'SQL01');
   expect(french).toContain('ID du cliché instantané :');
-  await page.getByRole('tab', { name: 'Snapshot sets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Snapshot sets', exact: true }).click();
   await page.getByRole('button', { name: 'Open saved output…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Open saved tool output' });
   await dialog
@@ -62,7 +62,7 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   await expect(copies).toContainText(set!.createdAt.slice(0, 19));
 
   await page.getByRole('button', { name: 'Back to the live snapshot sets' }).click();
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
   await row.getByRole('button', { name: /^Open run/ }).click();
   await page.getByRole('button', { name: 'Resume' }).click();

@@ -244,7 +244,7 @@ test("a damaged run's LUNs are released from the Runs page once its id is typed"
   const runId = /Run (run-[\w-]+) waits/.exec(waiting.stdout)?.[1] ?? '';
   fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
 
-  await page.getByRole('tab', { name: 'Runs' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: 'Refresh the list' }).click();
   await expect(page.getByText(`Run ${runId}: damaged journal`)).toBeVisible();
   await expect(page.getByText(/It still holds ARRAY-01:lun-/)).toBeVisible();
