@@ -30,7 +30,7 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   }>;
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
-  await page.getByRole('table', { name: 'Snapshot sets' }).getByRole('radio').check();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await page.getByRole('button', { name: 'Next: options' }).click();
   await page.getByRole('button', { name: 'Next: review the plan' }).click();
