@@ -1,13 +1,24 @@
 /** The recovery part of the contract: planning, starting and steering runs, and their live events. */
 import { z } from 'zod';
-import { OperatorName, RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
+import { OperatorName, PlanApproval, RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
 
 const RunId = z.string().regex(/^run-[\w-]{1,80}$/, 'a run id looks like run-20261123-030405-abc123');
 
 export const recoveryMethods = {
   'recovery.plan': { params: RecoveryOptions, result: RecoveryPlan },
   'recovery.start': {
-    params: z.object({ options: RecoveryOptions, acknowledge: z.array(z.string().max(100)).max(100).default([]) }).strict(),
+    /**
+     * approval: the one typed confirmation given at review for every destructive step of the plan it names (the
+     * browser sends operator with it, as for runs.confirm); without it each destructive step waits for its own.
+     */
+    params: z
+      .object({
+        options: RecoveryOptions,
+        acknowledge: z.array(z.string().max(100)).max(100).default([]),
+        approval: PlanApproval.optional(),
+        operator: OperatorName.optional(),
+      })
+      .strict(),
     result: RunSummary,
   },
   'runs.list': { params: z.object({}).strict(), result: z.array(RunSummary) },

@@ -122,6 +122,11 @@ export const RecoveryPlan = z.object({
   /** True when a check failed: the plan can be reviewed but not run. */
   blocked: z.boolean(),
   steps: z.array(PlanStep),
+  /**
+   * What an approval of this plan must name: a digest of what its destructive steps change, so an approval given
+   * at review covers exactly the plan that runs. Absent in journals written before approvals existed.
+   */
+  approvalDigest: z.string().optional(),
 });
 export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
 
@@ -162,8 +167,46 @@ export const OperatorName = z
   .regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters');
 
 /** Who confirmed, and through which door; door is null in journals written before doors were recorded. */
-export const Confirmation = z.object({ stepId: z.string(), by: z.string(), door: Door.nullable(), typed: z.string(), at: z.string() });
+export const Confirmation = z.object({
+  stepId: z.string(),
+  by: z.string(),
+  door: Door.nullable(),
+  typed: z.string(),
+  at: z.string(),
+  /** Passed under the run's plan-wide approval (nobody was asked at this step). */
+  byApproval: z.boolean().default(false),
+});
 export type Confirmation = z.infer<typeof Confirmation>;
+
+/**
+ * One approval before the outage, given at the end of the review: the operator types the cluster (or host) name
+ * once, with the change reference and the reason, for every destructive step of the plan with that digest.
+ * pauseBeforeEachStep keeps the approval on record but still stops before each destructive step.
+ */
+export const PlanApproval = z
+  .object({
+    typed: z.string().max(200),
+    change: z.string().max(100),
+    reason: z.string().max(1000),
+    planDigest: z.string().max(128),
+    pauseBeforeEachStep: z.boolean().default(false),
+  })
+  .strict();
+export type PlanApproval = z.output<typeof PlanApproval>;
+export type PlanApprovalInput = z.input<typeof PlanApproval>;
+
+/** An approval as the journal holds it: who gave it, through which door, and when. */
+export const RunApproval = z.object({
+  by: z.string(),
+  door: Door.nullable(),
+  at: z.string(),
+  typed: z.string(),
+  change: z.string(),
+  reason: z.string(),
+  planDigest: z.string(),
+  pauseBeforeEachStep: z.boolean(),
+});
+export type RunApproval = z.infer<typeof RunApproval>;
 
 export const RunStep = z.object({
   id: z.string(),
@@ -212,6 +255,8 @@ export const RunDetail = RunSummary.extend({
   plan: RecoveryPlan,
   steps: z.array(RunStep),
   confirmations: z.array(Confirmation),
+  /** The plan-wide approval given before the run started; null when each destructive step was confirmed on its own. */
+  approval: RunApproval.nullable().default(null),
   journalFile: z.string(),
 });
 export type RunDetail = z.infer<typeof RunDetail>;

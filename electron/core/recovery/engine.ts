@@ -12,6 +12,7 @@ import {
   RecoveryOptions,
   rollbackPhrase,
   type Door,
+  type PlanApproval,
   type RecoveryOptionsInput,
   type RecoveryPlan,
   type RunDetail,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/recovery';
 import type { Backend } from '../backend';
 import type { EventBus } from '../rpc/event-bus';
+import { approvalCovers, refuseUnlessApproves } from './approval';
 import { Journal, readJournal, type JournalRecord } from './journal';
 import { osAccountName, type Actor } from './operator';
 import { planRecovery } from './planner';
@@ -94,10 +96,16 @@ export class RecoveryEngine {
   }
 
   /**
-   * Plans again from the live estate (never trusting a plan the caller kept), refuses a blocked plan or
-   * unacknowledged warnings, claims the LUNs, journals the plan and starts driving.
+   * Plans again from the live estate (never trusting a plan the caller kept), refuses a blocked plan,
+   * unacknowledged warnings or an approval that does not name this plan, claims the LUNs, journals the plan
+   * (and the approval, before any step) and starts driving.
    */
-  async start(input: RecoveryOptionsInput, acknowledged: readonly string[], drive: DriveOptions = {}): Promise<RunSummary> {
+  async start(
+    input: RecoveryOptionsInput,
+    acknowledged: readonly string[],
+    drive: DriveOptions = {},
+    approval?: PlanApproval,
+  ): Promise<RunSummary> {
     const plan = await this.plan(input);
     const failed = plan.preflight.filter((check) => check.verdict === 'fail');
     if (failed.length > 0) {
@@ -120,6 +128,7 @@ export class RecoveryEngine {
         },
       );
     }
+    if (approval !== undefined) refuseUnlessApproves(plan, approval);
     const runId = this.store.newRunId();
     const created: RunEvent = {
       type: 'run.created',
@@ -136,7 +145,23 @@ export class RecoveryEngine {
       (other) => this.isFinished(other),
       () => writeFirstEvent(this.store.journalFile(runId), created),
     );
-    return this.decideThenDrive(runId, async () => 'forward', drive);
+    return this.decideThenDrive(
+      runId,
+      async () => {
+        if (approval !== undefined)
+          await this.append(runId, {
+            type: 'run.approved',
+            ...this.who(drive),
+            typed: approval.typed.trim(),
+            change: approval.change.trim(),
+            reason: approval.reason.trim(),
+            planDigest: approval.planDigest,
+            pauseBeforeEachStep: approval.pauseBeforeEachStep,
+          });
+        return 'forward';
+      },
+      drive,
+    );
   }
 
   /** Every run, newest first; a run whose journal cannot be read is listed as damaged, never left out. */
@@ -379,7 +404,18 @@ export class RecoveryEngine {
         return;
       }
       const confirmed = view.detail.confirmations.some((c) => c.stepId === step.id);
-      if (step.destructive && !confirmed) {
+      if (step.destructive && !confirmed && approvalCovers(view.detail.approval, plan, step)) {
+        // Journaled per step, so the record shows every destructive step passed and under whose approval.
+        const { by, door, typed } = view.detail.approval;
+        await this.append(runId, {
+          type: 'step.confirmed',
+          stepId: step.id,
+          by,
+          ...(door === null ? {} : { door }),
+          typed,
+          byApproval: true,
+        });
+      } else if (step.destructive && !confirmed) {
         if (!drive.autoConfirm) {
           await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
@@ -518,7 +554,14 @@ export class RecoveryEngine {
 
   private summary(runId: string): RunSummary {
     const { detail, inMotion } = this.viewOf(runId);
-    const { plan: _plan, steps: _steps, confirmations: _confirmations, journalFile: _journalFile, ...summary } = detail;
+    const {
+      plan: _plan,
+      steps: _steps,
+      confirmations: _confirmations,
+      approval: _approval,
+      journalFile: _journalFile,
+      ...summary
+    } = detail;
     // The journal says "running" but nobody drives it: its process ended mid-run.
     if (inMotion && !this.active.has(runId) && this.store.liveDriver(runId) === null) return { ...summary, state: 'interrupted' };
     return summary;

@@ -7,6 +7,7 @@ import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan } from '../../../shared/recovery';
 import type { Backend, PreflightScope } from '../backend';
 import { exposedHosts } from './access-lists';
+import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
@@ -71,7 +72,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     const commands = (await Promise.all(operations.map((operation) => backend.previewCommands(operation)))).flat();
     steps.push({ ...step, commands, id: `${index + 1}-${step.kind}`, commandsSimulated: simulated });
   }
-  return {
+  const plan = {
     options,
     backend: info.label,
     setId: set.id,
@@ -84,6 +85,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
   };
+  return { ...plan, approvalDigest: approvalDigestOf(plan) };
 }
 
 /** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */

@@ -29,7 +29,9 @@ type RecoveryHandlers = Pick<
 export function recoveryHandlers(engine: RecoveryEngine): RecoveryHandlers {
   return {
     'recovery.plan': (options) => engine.plan(options),
-    'recovery.start': ({ options, acknowledge }, caller) => engine.start(options, acknowledge, driveOf(caller)),
+    // An approval is a decision the operator types: journaled with a name, as a confirmation is.
+    'recovery.start': ({ options, acknowledge, approval, operator }, caller) =>
+      engine.start(options, acknowledge, approval === undefined ? driveOf(caller) : decisionOf(caller, operator), approval),
     'runs.list': () => engine.list(),
     'runs.get': ({ runId }) => engine.get(runId),
     'runs.settled': ({ runId }) => engine.settled(runId),

@@ -8,6 +8,7 @@ import {
   type Confirmation,
   type Door,
   type PlanStep,
+  type RunApproval,
   type RunDetail,
   type RunState,
   type RunStep,
@@ -20,7 +21,9 @@ export type RunEvent =
   | { type: 'run.created'; runId: string; plan: RecoveryPlan; operator: string; machine: string; acknowledgedWarnings: string[] }
   | { type: 'driver.attached'; pid: number; by: string }
   | { type: 'step.awaiting-confirmation'; stepId: string }
-  | { type: 'step.confirmed'; stepId: string; by: string; door?: Door; typed: string }
+  | { type: 'step.confirmed'; stepId: string; by: string; door?: Door; typed: string; byApproval?: boolean }
+  /** The plan-wide approval, journaled before the first step (see approval.ts). */
+  | ({ type: 'run.approved'; by: string; door: Door } & Omit<RunApproval, 'by' | 'door' | 'at'>)
   | { type: 'step.started'; stepId: string; before: unknown }
   | { type: 'step.output'; stepId: string; text: string }
   | { type: 'step.succeeded'; stepId: string }
@@ -101,6 +104,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
   const kindOf = new Map<string, PlanStep['kind']>(plan.steps.map((step) => [step.id, step.kind]));
   const storageBackStepId = plan.steps.filter((step) => givesStorageBack.has(step.kind)).at(-1)?.id;
   const confirmations: Confirmation[] = [];
+  let approval: RunApproval | null = null;
   let state: RunState = 'running';
   let endedAt: string | null = null;
   let downtimeStart: string | null = null;
@@ -133,7 +137,14 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         break;
       case 'step.confirmed':
         stopWaiting(at);
-        confirmations.push({ stepId: event.stepId, by: event.by, door: event.door ?? null, typed: event.typed, at });
+        confirmations.push({
+          stepId: event.stepId,
+          by: event.by,
+          door: event.door ?? null,
+          typed: event.typed,
+          at,
+          byApproval: event.byApproval === true,
+        });
         if (step) step.state = 'pending';
         state = 'running';
         attentionStepId = null;
@@ -197,6 +208,11 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         endedAt = at;
         downtimeEnd = at;
         break;
+      case 'run.approved': {
+        const { type: _type, ...given } = event;
+        approval = { ...given, at };
+        break;
+      }
       case 'run.created':
       case 'journal.torn-line-removed':
         break;
@@ -227,6 +243,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
       plan,
       steps: stepList.map(({ before: _before, touched: _touched, ...rest }) => rest),
       confirmations,
+      approval,
       journalFile,
     },
     before: new Map(stepList.filter((s) => s.touched).map((s) => [s.id, s.before])),
