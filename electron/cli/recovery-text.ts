@@ -1,6 +1,6 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
-import { downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
+import { doorLabels, downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -71,7 +71,14 @@ export function runText(run: RunDetail): string {
     lines.push(`  [${step.state}] ${step.id} ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}`);
     for (const output of step.output) lines.push(`      ${output}`);
   }
-  for (const c of run.confirmations) lines.push(`  Confirmed ${c.stepId} by ${c.by} at ${c.at} (typed "${c.typed}")`);
+  if (run.approval !== null) {
+    const { by, door, at, change, reason, typed, pauseBeforeEachStep } = run.approval;
+    lines.push(
+      `  Approved by ${by}${door === null ? '' : ` (${doorLabels[door]})`} for change ${change}: ${reason}   at ${at}, typed "${typed}"${pauseBeforeEachStep ? ', pausing before each destructive step' : ', for every destructive step'}`,
+    );
+  }
+  for (const c of run.confirmations)
+    lines.push(`  Confirmed ${c.stepId} by ${c.by} at ${c.at} ${c.byApproval ? '(under the approval)' : `(typed "${c.typed}")`}`);
   const { workMs, waitingMs } = downtimeSplit(run);
   if (run.downtimeMs !== null && workMs !== null && waitingMs !== null)
     lines.push(`  Downtime ${seconds(run.downtimeMs)}: work ${seconds(workMs)}, waiting for the operator ${seconds(waitingMs)}`);

@@ -6,7 +6,14 @@
  * run succeeded (or, for rollback, when it rolled back).
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import { RecoveryOptions, rollbackPhrase, type RecoveryOptionsInput, type RunSummary } from '../../../shared/recovery';
+import {
+  RecoveryOptions,
+  rollbackPhrase,
+  type PlanApprovalInput,
+  type RecoveryOptionsInput,
+  type RecoveryPlan,
+  type RunSummary,
+} from '../../../shared/recovery';
 import { requiredFlag, stringFlag, type FlagSpec } from '../args';
 import type { ContractClient } from '../../../shared/rpc';
 import { printJson, withClient, type Command } from '../command';
@@ -27,6 +34,50 @@ const optionFlags: Record<string, FlagSpec> = {
   json: { description: 'print JSON' },
 };
 const yesFlag: Record<string, FlagSpec> = { yes: { description: 'confirm every destructive step without asking (journaled as --yes)' } };
+const approvalFlags: Record<string, FlagSpec> = {
+  change: { value: 'REF', description: 'the change or incident reference this recovery is done under (journaled, in the report)' },
+  reason: { value: 'TEXT', description: 'why the recovery is done (journaled, in the report)' },
+  'each-step': { description: 'after the approval, still stop before each destructive step and ask again' },
+};
+
+/**
+ * The one approval before the outage: shows every destructive step and what it changes, then asks once for the
+ * cluster (or host) name. With --yes it is given without asking (journaled as --yes); null: not approved.
+ */
+async function approvalOf(context: CommandContext, plan: RecoveryPlan, usage: string): Promise<PlanApprovalInput | null> {
+  const change = stringFlag(context.args, 'change');
+  const reason = stringFlag(context.args, 'reason');
+  const yes = context.args.flags.yes === true;
+  if (change === undefined || reason === undefined) {
+    if (yes) return null; // A script's --yes confirms each step as it always did.
+    throw new ShadowSwapError(
+      'INVALID_REQUEST',
+      `recover needs --change REF and --reason TEXT: the approval is journaled with them and the report names them. Usage: ${usage}`,
+    );
+  }
+  const phrase = rollbackPhrase(plan);
+  const given = { change, reason, planDigest: plan.approvalDigest ?? '', pauseBeforeEachStep: context.args.flags['each-step'] === true };
+  if (yes || plan.blocked) return { ...given, typed: phrase }; // Blocked: the start refuses it and says why.
+  const destructive = plan.steps.filter((step) => step.destructive);
+  context.io.stderr(
+    `\nThis recovery takes production storage away. ${destructive.length} destructive step(s):\n${destructive
+      .map((step) => `  ${step.id}: ${step.title}\n${step.changes.map((c) => `      ${changeText(c)}`).join('\n')}`)
+      .join('\n')}\nChange ${change}: ${reason}\n`,
+  );
+  const answer = await context.io.ask(
+    `Type ${phrase} to approve these ${destructive.length} destructive steps (anything else starts nothing): `,
+  );
+  if (answer === null)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      'Approving needs a terminal: run this on a terminal, or add --yes. Nothing was started.',
+    );
+  if (answer.trim() !== phrase) {
+    context.io.stderr('Not approved; nothing was started.\n');
+    return null;
+  }
+  return { ...given, typed: answer };
+}
 
 function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput {
   const mode = stringFlag(context.args, 'mode');
@@ -133,7 +184,7 @@ function finish(context: CommandContext, summary: RunSummary, success: RunSummar
 }
 
 const planUsage = 'shadowswap plan --set ID [--mode offline|maintenance] [--identity revert|new-signature] [--forensics-host HOST]';
-const recoverUsage = planUsage.replace('shadowswap plan', 'shadowswap recover');
+const recoverUsage = `${planUsage.replace('shadowswap plan', 'shadowswap recover')} --change REF --reason TEXT [--each-step] [--yes]`;
 
 export const recoveryCommands: Command[] = [
   {
@@ -151,22 +202,26 @@ export const recoveryCommands: Command[] = [
   },
   {
     path: ['recover'],
-    summary: 'Run the recovery from a snapshot set, step by step, confirming each destructive step',
+    summary: 'Run the recovery from a snapshot set: one approval before the outage, then every step',
     flags: {
       ...optionFlags,
+      ...approvalFlags,
       ...yesFlag,
       acknowledge: { value: 'IDS', description: 'acknowledge preflight warnings (comma-separated check ids, or "all")' },
     },
     details:
-      'Without --yes, each destructive step asks you to type the cluster (or host) name. Ctrl+C stops the run; resume it later with "shadowswap resume RUN".',
+      'Shows every destructive step, then asks once for the cluster (or host) name: that approval, journaled with --change and --reason, covers every destructive step, so the run does not stop while production storage is away (--each-step stops before each one as well). --yes approves without asking. Ctrl+C stops the run; resume it later with "shadowswap resume RUN".',
     run: (context) =>
       withClient(context, async (client) => {
         const acknowledge = (stringFlag(context.args, 'acknowledge') ?? '')
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s !== '');
+        const options = optionsOf(context, recoverUsage);
+        const approval = await approvalOf(context, await client.invoke('recovery.plan', options), recoverUsage);
+        if (approval === null && context.args.flags.yes !== true) return 1;
         // With --yes the client's caller confirms every destructive step up front (see withClient).
-        const started = await client.invoke('recovery.start', { options: optionsOf(context, recoverUsage), acknowledge });
+        const started = await client.invoke('recovery.start', { options, acknowledge, ...(approval === null ? {} : { approval }) });
         if (!context.args.flags.json)
           context.io.stdout(`Run ${started.id} started (journal in the data directory; Ctrl+C stops it, resume later).\n`);
         const summary = await followToEnd(context, client, started.id);

@@ -69,21 +69,50 @@ describe('shadowswap plan', () => {
 });
 
 describe('shadowswap recover', () => {
-  it('asks for the cluster name at each destructive step and succeeds', async () => {
+  const change = ['--change', 'CHG-4711', '--reason', 'Sales database corrupted'];
+
+  it('asks for one approval before the outage, then runs every destructive step without asking again', async () => {
     const setId = await prepare();
-    const run = await cli(['recover', '--set', setId], ['SQLCLUS', 'SQLCLUS', 'SQLCLUS']);
-    expect(run.asked).toEqual([
-      'Type SQLCLUS to go ahead (anything else stops here): ',
-      'Type SQLCLUS to go ahead (anything else stops here): ',
-      'Type SQLCLUS to go ahead (anything else stops here): ',
-    ]);
+    const run = await cli(['recover', '--set', setId, ...change], ['SQLCLUS']);
+    expect(run.asked).toEqual(['Type SQLCLUS to approve these 3 destructive steps (anything else starts nothing): ']);
+    expect(run.stderr).toContain('Take 4 disk resource(s) offline');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Run run-[\w-]+ succeeded\./);
+    const runId = /Run (run-[\w-]+) succeeded/.exec(run.stdout)?.[1] ?? '';
+    const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as {
+      approval: { change: string; reason: string; door: string };
+      confirmations: Array<{ byApproval: boolean }>;
+    };
+    expect(shown.approval).toMatchObject({ change: 'CHG-4711', reason: 'Sales database corrupted', door: 'cli' });
+    expect(shown.confirmations.map((c) => c.byApproval)).toEqual([true, true, true]);
+    expect((await cli(['runs', 'show', runId])).stdout).toMatch(
+      /Approved by .+ \(command line\) for change CHG-4711: Sales database corrupted/,
+    );
   });
 
-  it('stops without changing more when the answer is wrong, and says how to go on', async () => {
+  it('needs a change reference and a reason (unless --yes, for scripts)', async () => {
     const setId = await prepare();
-    const run = await cli(['recover', '--set', setId], ['sqlclus?']);
+    const run = await cli(['recover', '--set', setId], ['SQLCLUS']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--change REF and --reason TEXT');
+    expect(run.asked).toEqual([]);
+  });
+
+  it('starts nothing when the approval is wrong', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId, ...change], ['sqlclus?']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Not approved; nothing was started.');
+    expect(JSON.parse((await cli(['runs', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('with --each-step asks again at each destructive step, and stops without changing more when the answer is wrong', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId, ...change, '--each-step'], ['SQLCLUS', 'sqlclus?']);
+    expect(run.asked).toEqual([
+      'Type SQLCLUS to approve these 3 destructive steps (anything else starts nothing): ',
+      'Type SQLCLUS to go ahead (anything else stops here): ',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Not confirmed; nothing further was changed.');
     expect(run.stdout).toMatch(/waits for a confirmation of step 1-stop-resources\. Continue on a terminal with: shadowswap resume run-/);
@@ -93,9 +122,12 @@ describe('shadowswap recover', () => {
     expect(clusters[0]?.diskResources.every((r) => r.state === 'Online')).toBe(true);
   });
 
-  it('without a terminal, waits at the first confirmation; resume --yes finishes it', async () => {
+  it('without a terminal, starts nothing and says so; --each-step waits at the first confirmation; resume --yes finishes it', async () => {
     const setId = await prepare();
-    const run = await cli(['recover', '--set', setId]);
+    const refused = await cli(['recover', '--set', setId, ...change]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Approving needs a terminal');
+    const run = await cli(['recover', '--set', setId, ...change, '--each-step'], ['SQLCLUS']);
     expect(run.code).toBe(1);
     const runId = /Run (run-[\w-]+) waits/.exec(run.stdout)?.[1] ?? '';
     const resumed = await cli(['resume', runId, '--yes']);
@@ -106,6 +138,16 @@ describe('shadowswap recover', () => {
     };
     expect(shown.state).toBe('succeeded');
     expect(shown.confirmations.every((c) => c.by.endsWith('(--yes)'))).toBe(true);
+  });
+
+  it('with --yes and a change reference, journals the approval as given by --yes', async () => {
+    const setId = await prepare();
+    const run = await cli(['recover', '--set', setId, ...change, '--yes', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const runId = (JSON.parse(run.stdout) as { id: string }).id;
+    const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as { approval: { by: string; change: string } };
+    expect(shown.approval.by).toMatch(/\(--yes\)$/);
+    expect(shown.approval.change).toBe('CHG-4711');
   });
 
   it('rolls back only with a confirmation', async () => {
@@ -125,7 +167,7 @@ describe('shadowswap recover', () => {
 
   it('lists a run whose journal is damaged, and releases its LUNs only once its id is typed', async () => {
     const setId = await prepare();
-    const run = await cli(['recover', '--set', setId]);
+    const run = await cli(['recover', '--set', setId, ...change, '--each-step'], ['SQLCLUS']);
     const runId = /Run (run-[\w-]+) waits/.exec(run.stdout)?.[1] ?? '';
     fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
     const listed = await cli(['runs']);
