@@ -1,5 +1,6 @@
 // axe-core on every page and dialog of the console: zero serious or critical violations.
 import { expectNoSeriousA11yViolations } from './axe';
+import { fillApproval } from './approval';
 import { expect, test } from './fixtures';
 
 test.use({ bypassCSP: true });
@@ -48,7 +49,9 @@ test.fixme('every page, pane and dialog passes axe', async ({ consolePage: page,
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  await fillApproval(page, { pauseBeforeEachStep: true });
+  await expectNoSeriousA11yViolations(page, 'the approval dialog');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Approve and start' }).click();
   await page.getByRole('button', { name: /^Review and confirm:/ }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the confirmation dialog');

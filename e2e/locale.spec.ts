@@ -1,6 +1,7 @@
 // A French Lab estate end to end: the recovery runs through the console, and what SQL01's vssadmin prints in
 // French while the set is imported there opens in "Open saved output…", read with its D/M/Y dates.
 import type { Page } from '@playwright/test';
+import { approveAndStart } from './approval';
 import { expect, test } from './fixtures';
 
 type Cli = (...args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -34,17 +35,8 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
   await page.getByRole('button', { name: 'Next: options' }).click();
   await page.getByRole('button', { name: 'Next: review the plan' }).click();
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
-  const confirm = page.getByRole('button', { name: /^Review and confirm:/ });
-  while (!(await runStatus(page).textContent())?.startsWith('Failed')) {
-    if (await confirm.isVisible()) {
-      await confirm.click();
-      const dialog = page.getByRole('alertdialog');
-      await dialog.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
-      await dialog.getByRole('button', { name: 'Confirm and run' }).click();
-      await expect(dialog).toBeHidden();
-    } else await page.waitForTimeout(100);
-  }
+  await approveAndStart(page);
+  await expect(runStatus(page)).toContainText(/^Failed/);
 
   const french = await cli(shadowswap, 'lab', 'output', 'vssadmin', '--host', 'SQL01');
   expect(french).toContain('ID du cliché instantané :');
@@ -66,16 +58,8 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
   await row.getByRole('button', { name: /^Open run/ }).click();
   await page.getByRole('button', { name: 'Resume' }).click();
-  const confirmBreak = page.getByRole('button', { name: /^Review and confirm:/ });
-  while (!(await runStatus(page).textContent())?.startsWith('Succeeded')) {
-    if (await confirmBreak.isVisible()) {
-      await confirmBreak.click();
-      const again = page.getByRole('alertdialog');
-      await again.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
-      await again.getByRole('button', { name: 'Confirm and run' }).click();
-      await expect(again).toBeHidden();
-    } else await page.waitForTimeout(100);
-  }
+  // The break was approved with the plan: resuming asks nothing more.
+  await expect(runStatus(page)).toContainText(/^Succeeded/);
 
   // Broken, the set is ordinary LUNs: SQL01's vssadmin lists none, and that is read as none, not refused.
   const after = await shadowswap('lab', 'output', 'vssadmin', '--host', 'SQL01');

@@ -1,8 +1,10 @@
-// Guided recovery end to end on the Lab: the wizard from the set to the done page with typed
-// confirmations, and runs that stop at a step being resumed, rolled back or cancelled from the console.
+// Guided recovery end to end on the Lab: the wizard from the set to the done page with one approval before
+// the outage, and runs that stop at a step being resumed, rolled back or cancelled from the console.
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CHANGE, approveAndStart, fillApproval } from './approval';
+import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
 
 type Cli = (...args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
@@ -37,7 +39,10 @@ async function confirmWaitingStep(page: Page, phrase: string) {
 
 const runStatus = (page: Page) => page.getByRole('status').filter({ hasText: /steps done/ });
 
-test('the whole wizard on two-node-sql, with typed confirmations, ends on the done page', async ({ consolePage: page, shadowswap }) => {
+test('the whole wizard on two-node-sql, with one approval before the outage, ends on the done page', async ({
+  consolePage: page,
+  shadowswap,
+}) => {
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   await cli(shadowswap, 'lab', 'corrupt', '--lun', 'SQL-DATA');
 
@@ -59,7 +64,7 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
   await page.getByRole('button', { name: 'Next: review the plan' }).click();
 
   // Review: new signatures raise a warning that must be ticked before the run can start.
-  const start = page.getByRole('button', { name: 'Start the recovery' });
+  const start = page.getByRole('button', { name: 'Approve and start…' });
   await expect(start).toBeDisabled();
   await expect(page.getByText('Acknowledge the warning above first.')).toBeVisible();
   const masking = page.getByRole('table', { name: 'Who sees which LUN, before and after' });
@@ -86,21 +91,22 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
 
   await page.getByRole('checkbox', { name: /Disk identity is kept/ }).check();
   await expect(start).toBeEnabled();
-  await start.click();
 
-  // Run: the first destructive step waits; the dialog names what changes and wants the exact name.
-  await expect(runStatus(page)).toContainText('Waiting for your confirmation: 0 of 11 steps done');
-  await page.getByRole('button', { name: /^Review and confirm:/ }).click();
-  const dialog = page.getByRole('alertdialog');
+  // One approval, before anything changes: every destructive step and what it changes, the change and the reason.
+  const dialog = await fillApproval(page);
+  await expect(dialog).toContainText('This approval covers the 3 destructive steps below.');
   await expect(dialog).toContainText('SQLCLUS resource "Cluster Disk 1": Online → Offline');
-  const confirm = dialog.getByRole('button', { name: 'Confirm and run' });
+  await expectNoSeriousA11yViolations(page, 'the approval dialog');
+  const approve = dialog.getByRole('button', { name: 'Approve and start' });
   await dialog.getByLabel('Type SQLCLUS to confirm').fill('sqlclus');
-  await expect(confirm).toBeDisabled();
+  await expect(approve).toBeDisabled();
   await dialog.getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
-  await confirm.click();
+  await approve.click();
   await expect(dialog).toBeHidden();
-  await confirmWaitingStep(page, 'SQLCLUS'); // mask the originals
-  await confirmWaitingStep(page, 'SQLCLUS'); // break the set
+
+  // Run: it never stops to ask; the approval is on record, and no step is confirmed after storage went away.
+  await expect(page.getByText(`for change ${CHANGE}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Review and confirm:/ })).toHaveCount(0);
 
   // Done: verification, downtime and where the damaged LUNs went.
   await expect(page.getByRole('heading', { name: 'Recovery complete', level: 3 })).toBeVisible();
@@ -122,7 +128,8 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'startResource', '--kind', 'fail', '--times', '1');
 
   await reviewThePlan(page);
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  // "Pause before each destructive step" keeps a confirmation at each of them.
+  await approveAndStart(page, { pauseBeforeEachStep: true });
   for (let i = 0; i < 3; i++) await confirmWaitingStep(page, 'SQLCLUS');
   await expect(runStatus(page)).toContainText('Failed: 6 of 9 steps done');
   await expect(
@@ -146,9 +153,7 @@ test('a failed run is rolled back from the Runs page with the cluster name typed
   await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'fail', '--times', '1');
 
   await reviewThePlan(page);
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
-  await confirmWaitingStep(page, 'SQLCLUS');
-  await confirmWaitingStep(page, 'SQLCLUS');
+  await approveAndStart(page);
   await expect(runStatus(page)).toContainText('Failed');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
@@ -169,10 +174,10 @@ test('Cancel stops the run after the current step, then rolls it back', async ({
   await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'importSnapshotSet', '--kind', 'delay', '--ms', '3000', '--times', '1');
 
   await reviewThePlan(page);
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
-  await confirmWaitingStep(page, 'SQLCLUS');
-  await confirmWaitingStep(page, 'SQLCLUS');
+  await approveAndStart(page);
   await expect(runStatus(page)).toContainText('now: Import the shadow copy set');
+  // The live outage clock: storage is away while the import runs.
+  await expect(runStatus(page)).toContainText(/Production storage away for \d/);
 
   await page.getByRole('button', { name: 'Cancel…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Cancel this run' });
@@ -196,7 +201,7 @@ test.describe('on an estate with non-compliant LUNs', () => {
       page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'dynamic disk' }),
     ).toContainText('Fail');
     await expect(page.getByText('A preflight check failed: this plan cannot run.')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Start the recovery' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Approve and start…' })).toBeDisabled();
   });
 });
 
@@ -239,9 +244,10 @@ test("a finished run's report is saved from the Runs page in every format", asyn
 test("a damaged run's LUNs are released from the Runs page once its id is typed", async ({ consolePage: page, shadowswap, dataDir }) => {
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   const setId = (JSON.parse(await cli(shadowswap, 'inventory', 'snapshots', '--json')) as Array<{ id: string }>)[0]?.id ?? '';
-  // Without a terminal the run stops at its first confirmation, holding its LUNs; then its journal is lost.
-  const waiting = await shadowswap('recover', '--set', setId);
-  const runId = /Run (run-[\w-]+) waits/.exec(waiting.stdout)?.[1] ?? '';
+  // The run stops at a failed step, holding its LUNs; then its journal is lost.
+  await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'breakSnapshotSet', '--kind', 'fail', '--times', '1');
+  const stopped = await shadowswap('recover', '--set', setId, '--yes');
+  const runId = /Run (run-[\w-]+) stopped/.exec(stopped.stdout)?.[1] ?? '';
   fs.writeFileSync(path.join(dataDir, 'runs', `${runId}.journal`), '');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();

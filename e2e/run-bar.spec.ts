@@ -2,6 +2,7 @@
 // run bar with what the run waits for and how long production storage has been away, and every page, run
 // and wizard step has a URL that Back and Forward move through.
 import type { Page } from '@playwright/test';
+import { approveAndStart } from './approval';
 import { expect, test } from './fixtures';
 
 async function reviewThePlan(page: Page) {
@@ -23,7 +24,8 @@ test('after a reload mid-run the wizard reopens on the run, and every page shows
   await shadowswap('lab', 'latency', '--scale', '0');
   await expect(runBar(page)).toHaveCount(0);
   await reviewThePlan(page);
-  await page.getByRole('button', { name: 'Start the recovery' }).click();
+  // Pausing before each destructive step keeps the run waiting mid-outage, which is what this walk needs.
+  await approveAndStart(page, { pauseBeforeEachStep: true });
   await page.getByRole('button', { name: /^Review and confirm:/ }).click();
   await page.getByRole('alertdialog').getByLabel('Type SQLCLUS to confirm').fill('SQLCLUS');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm and run' }).click();

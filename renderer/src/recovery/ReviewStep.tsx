@@ -1,18 +1,18 @@
 /**
  * Step 4: the plan before anything changes: open preflight issues, the before/after masking picture,
- * every step with its exact commands, and the button that starts the run.
+ * every step with its exact commands, and the one approval that starts the run.
  */
 import { Button, Text, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
-import { ActionError } from './ActionError';
+import { ApproveRecoveryDialog } from './ApproveRecoveryDialog';
 import { MaskingPictureTable } from './MaskingPictureTable';
 import { PlanStepCard } from './PlanStepCard';
 import { PreflightChecklist, unacknowledgedWarnings } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
 import { ScriptDialog } from './ScriptDialog';
 import { WizardFooter } from './WizardFooter';
-import { useRunAction } from './use-run-action';
 import { useWizardPlan } from './use-wizard-plan';
 import { useWizardStore } from './wizard-store';
 import { SectionTitle, SubsectionTitle } from './titles';
@@ -35,8 +35,8 @@ export function ReviewStep({ setId }: { setId: string }) {
 
 function PlanReview({ plan }: { plan: RecoveryPlan }) {
   const styles = useStyles();
-  const { acknowledged, acknowledge, runStarted } = useWizardStore();
-  const start = useRunAction('recovery.start');
+  const { acknowledged, acknowledge } = useWizardStore();
+  const [approving, setApproving] = useState(false);
   const issues = plan.preflight.filter((c) => c.verdict !== 'pass');
   const pending = unacknowledgedWarnings(plan.preflight, acknowledged);
   const warningIds = plan.preflight.filter((c) => c.verdict === 'warn').map((c) => c.id);
@@ -56,7 +56,7 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
       <MaskingPictureTable plan={plan} />
 
       <SubsectionTitle>
-        The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} ask for a typed confirmation)
+        The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} destructive, all covered by one approval)
       </SubsectionTitle>
       <ol className={styles.steps} aria-label="Planned steps">
         {plan.steps.map((step, i) => (
@@ -64,24 +64,20 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
         ))}
       </ol>
 
-      <ActionError error={start.error} what="The run did not start" />
       <WizardFooter back="options">
         {notYet && <Text role="status">{notYet}</Text>}
         <ScriptDialog plan={plan} />
-        <Button
-          appearance="primary"
-          disabled={notYet !== null || start.isPending}
-          // The plan carries the options it was made with: the run starts exactly what was reviewed.
-          onClick={() =>
-            start.mutate(
-              { options: plan.options, acknowledge: acknowledged.filter((id) => warningIds.includes(id)) },
-              { onSuccess: (run) => runStarted(run.id) },
-            )
-          }
-        >
-          {start.isPending ? 'Starting…' : 'Start the recovery'}
+        <Button appearance="primary" disabled={notYet !== null} onClick={() => setApproving(true)}>
+          Approve and start…
         </Button>
       </WizardFooter>
+      {/* The plan carries the options it was made with and its digest: the run starts exactly what was reviewed. */}
+      <ApproveRecoveryDialog
+        plan={plan}
+        acknowledge={acknowledged.filter((id) => warningIds.includes(id))}
+        open={approving}
+        onClose={() => setApproving(false)}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@
  * state, time and output. The wizard's run step and the Runs page both show this one component.
  */
 import { Caption1, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { RunDetail } from '../../../shared/recovery';
+import { doorLabels, type RunDetail } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
 import { RunAttention } from './RunAttention';
@@ -30,7 +30,7 @@ export function RunTimeline({ runId }: { runId: string }) {
 
 function RunTimelineView({ run }: { run: RunDetail }) {
   const styles = useStyles();
-  const now = useNow(run.steps.some((s) => s.state === 'running'));
+  const now = useNow(run.steps.some((s) => s.state === 'running') || run.storageAwaySince !== null);
   const notes = useEngineNotes(run.id);
   const planSteps = new Map(run.plan.steps.map((s) => [s.id, s]));
   const running = run.steps.find((s) => s.state === 'running');
@@ -46,13 +46,25 @@ function RunTimelineView({ run }: { run: RunDetail }) {
         <Text role="status" weight="semibold">
           {runStateText[run.state].label}: {run.stepsDone} of {run.stepsTotal} steps done
           {running ? ` — now: ${running.title}` : ''}
-          {run.downtimeMs === null
-            ? '. Production storage is away until the disk resources are back.'
-            : run.downtimeMs > 0
-              ? `. Production downtime: ${formatDuration(run.downtimeMs)}.`
-              : ''}
+          {run.storageAwaySince !== null
+            ? `. Production storage away for ${formatDuration(now - Date.parse(run.storageAwaySince))} (since ${formatTime(run.storageAwaySince)}), until the disks are back.`
+            : run.downtimeMs === null
+              ? '. Production storage is away until the disk resources are back.'
+              : run.downtimeMs > 0
+                ? `. Production downtime: ${formatDuration(run.downtimeMs)}.`
+                : ''}
         </Text>
       </div>
+      {run.approval !== null && (
+        <Text>
+          Approved by {run.approval.by}
+          {run.approval.door ? ` through the ${doorLabels[run.approval.door]}` : ''} at {formatTime(run.approval.at)} for change{' '}
+          <strong>{run.approval.change}</strong>: {run.approval.reason}.{' '}
+          {run.approval.pauseBeforeEachStep
+            ? 'The run pauses before each destructive step as asked.'
+            : 'Every destructive step runs under this approval, without asking again.'}
+        </Text>
+      )}
       <RunAttention run={run} />
       {notes.map((note, i) => (
         <MessageBar key={i} intent="warning">

@@ -81,7 +81,7 @@ export function TimelineStep({ number, planStep, progress, confirmation, now }: 
         {planStep.destructive && (
           <Badge appearance="outline" color="danger">
             {confirmation
-              ? `Destructive: confirmed by ${confirmation.by}${confirmation.door ? ` through the ${doorLabels[confirmation.door]}` : ''} at ${formatTime(confirmation.at)}`
+              ? `Destructive: ${confirmation.byApproval ? 'passed under the approval of' : 'confirmed by'} ${confirmation.by}${confirmation.door ? ` through the ${doorLabels[confirmation.door]}` : ''} at ${formatTime(confirmation.at)}`
               : `Destructive: needs ${planStep.confirmPhrase} typed to run`}
           </Badge>
         )}
