@@ -15,6 +15,7 @@ import {
   StartDependentsParams,
   VerifyParams,
 } from './recovery-step-params';
+import { LunScope } from './recovery-scope';
 
 export const ClusterHandling = z.enum(['offline', 'maintenance']);
 export const IdentityHandling = z.enum(['revert', 'new-signature']);
@@ -127,6 +128,10 @@ export const RecoveryPlan = z.object({
    * at review covers exactly the plan that runs. Absent in journals written before approvals existed.
    */
   approvalDigest: z.string().optional(),
+  /** Per LUN swapped: damaged, healthy in a damaged LUN's consistency group, or unrelated (absent in older journals). */
+  scope: z.array(LunScope).optional(),
+  /** The arrays holding the LUNs swapped, by name (absent in older journals). */
+  arrays: z.array(z.string()).optional(),
 });
 export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
 

@@ -1,6 +1,7 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
 import { doorLabels, downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
+import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -36,10 +37,22 @@ export function planText(plan: RecoveryPlan): string {
         `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
     ),
     '',
+    ...scopeText(plan),
     `Steps${plan.steps[0]?.commandsSimulated ? ' (the Lab simulates these Windows commands)' : ''}:`,
   ];
   const verdict = plan.blocked ? '\nBLOCKED: preflight failed; fix the FAIL checks above before this recovery can run.' : '';
   return `${header.join('\n')}\n${plan.steps.map(stepText).join('\n\n')}\n${verdict}\n`;
+}
+
+/** What the recovery swaps and loses, per LUN: the same statement the console's Scope step and the report make. */
+function scopeText(plan: RecoveryPlan): string[] {
+  if (plan.scope === undefined) return [];
+  return [
+    `Scope and data loss (recovery point: the set's creation, ${plan.setCreatedAt}):`,
+    ...plan.scope.map((lun) => `  ${lun.lunName.padEnd(16)} ${scopeRoleText[lun.role]} (consistency group ${lun.group})`),
+    ...dataLossLines(plan.scope, plan.setCreatedAt).map((line) => `  ${line}`),
+    '',
+  ];
 }
 
 export function runsTable(runs: readonly RunSummary[]): string {

@@ -7,6 +7,7 @@ import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan } from '../../../shared/recovery';
 import type { Backend, PreflightScope } from '../backend';
 import { exposedHosts } from './access-lists';
+import { scopeOf, type ScopeFacts } from '../../../shared/recovery-scope';
 import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
@@ -44,6 +45,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     : [];
   const importHost = resources[0]?.ownerNode ?? set.sourceHost;
   const info = backend.describe();
+  const arrays = await backend.listArrays();
   const simulated = info.kind === 'lab';
 
   const preflight = runPreflight({
@@ -84,8 +86,24 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
+    scope: scopeOf(pairs.map((p) => scopeFactsOf(p, set.sourceHost))),
+    arrays: arrays
+      .filter((array) => pairs.some((p) => p.original.arrayId === array.id))
+      .map((array) => `${array.name} (${array.vendor} ${array.model})`),
   };
   return { ...plan, approvalDigest: approvalDigestOf(plan) };
+}
+
+/** A LUN's consistency group is its disk resource's cluster group, else the host the set was taken on. */
+function scopeFactsOf(pair: RecoveryPair, sourceHost: string): ScopeFacts {
+  const { original, resource } = pair;
+  return {
+    id: original.id,
+    name: original.name,
+    group: resource?.group ?? sourceHost,
+    damaged: original.state === 'damaged' || original.volumes.some((volume) => volume.damaged),
+    volumes: original.volumes.map((volume) => `${volume.driveLetter ?? volume.guidPath} ${volume.label}`.trim()),
+  };
 }
 
 /** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */

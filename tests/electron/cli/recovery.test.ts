@@ -38,6 +38,11 @@ describe('shadowswap plan', () => {
     const plan = await cli(['plan', '--set', setId.slice(0, 8)]);
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain('PASS  The set is transportable');
+    expect(plan.stdout).toMatch(/Scope and data loss \(recovery point: the set's creation, \d{4}-/);
+    expect(plan.stdout).toMatch(
+      /SQL-BACKUP +Healthy, no damaged LUN in its consistency group \(consistency group SQL Server \(MSSQLSERVER\)\)/,
+    );
+    expect(plan.stdout).toContain('SQL-DATA (E: SQLData), healthy: goes back to ');
     expect(plan.stdout).toContain('[DESTRUCTIVE — confirm by typing SQLCLUS]');
     expect(plan.stdout).toContain('Remove-VirtualDiskFromMaskingSet');
     // What the stop takes down with the disks, and the step that brings it back, with its why, commands and undo.
