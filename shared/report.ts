@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CommandPreview, Confirmation, Door, PreflightCheck, RecoveryOptions, RunState, StepChange, StepKind, StepState } from './recovery';
+import { LunScope } from './recovery-scope';
 
 export const REPORT_SCHEMA = 'shadowswap.report/1';
 
@@ -96,12 +97,30 @@ export const ReportModel = z.object({
     cluster: z.string().nullable(),
     importHost: z.string(),
     hosts: z.array(z.string()),
-    /** The arrays as the plan's diskraid commands address them (the journal does not name them otherwise). */
+    /** The arrays by name, as the plan recorded them (older journals: as the plan's diskraid commands address them). */
     arrays: z.array(z.string()),
     lunPairs: z.array(
       z.object({ original: z.object({ id: z.string(), name: z.string() }), recovered: z.object({ id: z.string(), name: z.string() }) }),
     ),
   }),
+  /**
+   * Page 1, for a change board: the change and reason, who approved, the recovery point and the writes it leaves
+   * out, per LUN what it was and loses, and what to do afterwards. Absent in reports made before it existed.
+   */
+  changeBoard: z
+    .object({
+      change: z.string().nullable(),
+      reason: z.string().nullable(),
+      /** The plan-wide approval; null when each destructive step was confirmed on its own (or with --yes). */
+      approval: z.object({ by: z.string(), door: Door.nullable(), at: Instant, pauseBeforeEachStep: z.boolean() }).nullable(),
+      /** The set's creation: the point in time the recovered LUNs hold. */
+      recoveryPoint: Instant,
+      /** From the recovery point until production storage went away: writes in it are not in the recovered LUNs. */
+      dataLossWindow: z.object({ from: Instant, to: Instant.nullable(), durationMs: z.number().nullable() }),
+      scope: z.array(LunScope),
+      followUps: z.array(z.string()),
+    })
+    .optional(),
   options: RecoveryOptions,
   preflight: z.object({ blocked: z.boolean(), checks: z.array(PreflightCheck), acknowledgedWarnings: z.array(z.string()) }),
   steps: z.array(ReportStep),

@@ -8,6 +8,7 @@
  */
 import { changeText, hostsText } from '../../../shared/change-text';
 import { doorLabels, type Door, type RunState, type StepState, type Verdict } from '../../../shared/recovery';
+import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import type { MaskingRow, ReportDocument, ReportModel, ReportStep } from '../../../shared/report';
 import { canonicalJson, sha256 } from './report-digest';
 import { formatDuration, formatInstant, stateLabel } from './report-text';
@@ -81,12 +82,66 @@ function downtimeSplitText(downtime: ReportModel['run']['downtime']): string {
   return `: ${escapeHtml(formatDuration(workMs))} of work, ${escapeHtml(formatDuration(waitingMs))} waiting for the operator's confirmations`;
 }
 
+/**
+ * Page 1, for a change board: what happened, under which change and whose approval, to which point in time and
+ * what that leaves out, how long production was down (work and waiting), and what to do next.
+ */
+function changeBoardSection(model: ReportModel): string {
+  const board = model.changeBoard;
+  if (board === undefined) return '';
+  const { run } = model;
+  const approval =
+    board.approval === null
+      ? 'No plan-wide approval: each destructive step was confirmed on its own (see Steps).'
+      : `${escapeHtml(board.approval.by)}${throughDoor(board.approval.door)} at ${escapeHtml(formatInstant(board.approval.at))}, for every destructive step of the plan${board.approval.pauseBeforeEachStep ? ', pausing before each one' : ''}`;
+  const window = board.dataLossWindow;
+  const followUps = board.followUps.length > 0 ? board.followUps : model.nextSteps;
+  return section(
+    'change-board',
+    'For the change board',
+    rowsTable('The recovery at a glance', [
+      ['Outcome', `${badge(run.state)} Run <code>${escapeHtml(run.id)}</code>`],
+      ['Change reference', escapeHtml(board.change ?? 'None given')],
+      ['Reason', escapeHtml(board.reason ?? 'None given')],
+      ['Operator', `${escapeHtml(run.operator)} on ${escapeHtml(run.machine)}`],
+      ['Approved by', approval],
+      [
+        'Recovery point',
+        `${escapeHtml(formatInstant(board.recoveryPoint))}: the creation of snapshot set <code>${escapeHtml(run.setId)}</code>`,
+      ],
+      [
+        'Data-loss window',
+        window.to === null
+          ? `From ${escapeHtml(formatInstant(window.from))}; production storage was never taken away, so nothing was lost.`
+          : `${escapeHtml(formatDuration(window.durationMs))}, from ${escapeHtml(formatInstant(window.from))} to ${escapeHtml(formatInstant(window.to))}: changes written then are not in the recovered LUNs; the originals keep them.`,
+      ],
+      ['Production downtime', downtimeText(model)],
+      ['Arrays', escapeHtml(model.estate.arrays.length > 0 ? model.estate.arrays.join(', ') : 'Not named in the journal')],
+    ]) +
+      (board.scope.length > 0
+        ? columnsTable(
+            'What each LUN was',
+            ['LUN', 'Role', 'Consistency group'],
+            board.scope.map((lun) => [escapeHtml(lun.lunName), escapeHtml(scopeRoleText[lun.role]), escapeHtml(lun.group)]),
+          ) +
+          `<h3>What is lost</h3><ul>${dataLossLines(board.scope, formatInstant(board.recoveryPoint))
+            .map((line) => `<li>${escapeHtml(line)}</li>`)
+            .join('')}</ul>`
+        : '') +
+      (followUps.length > 0 ? `<h3>Follow-ups</h3><ol>${followUps.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ol>` : ''),
+  );
+}
+
+function downtimeText(model: ReportModel): string {
+  const { downtime } = model.run;
+  return downtime.startedAt === null
+    ? 'None: no step took production storage away.'
+    : `${escapeHtml(formatDuration(downtime.durationMs))}, from ${escapeHtml(formatInstant(downtime.startedAt))} to ${downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(downtime.endedAt))}${downtimeSplitText(downtime)}`;
+}
+
 function summarySection(model: ReportModel): string {
   const { run, estate } = model;
-  const downtime =
-    run.downtime.startedAt === null
-      ? 'None: no step took production storage away.'
-      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}${downtimeSplitText(run.downtime)}`;
+  const downtime = downtimeText(model);
   return section(
     'summary',
     'Summary',
@@ -224,26 +279,63 @@ function stepArticle(step: ReportStep, total: number): string {
       step.confirmations.length === 0
         ? 'Destructive step; not confirmed'
         : step.confirmations
-            .map((c) => `${escapeHtml(c.by)}${throughDoor(c.door)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`)
+            .map((c) =>
+              c.byApproval
+                ? `Passed under the approval of ${escapeHtml(c.by)}${throughDoor(c.door)} at ${escapeHtml(formatInstant(c.at))}`
+                : `${escapeHtml(c.by)}${throughDoor(c.door)} typed “${escapeHtml(c.typed)}” at ${escapeHtml(formatInstant(c.at))}`,
+            )
             .join('<br>'),
     ]);
   }
-  const commands = step.commands
-    .map(
-      (command) =>
-        `<p class="cmd-label">${escapeHtml(command.tool)} on ${escapeHtml(command.runsOn)}${step.commandsSimulated ? ' (simulated by the Lab)' : ''}</p><pre><code>${escapeHtml(command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''))}</code></pre>`,
-    )
-    .join('');
   return `<article id="step-${escapeHtml(step.id)}" aria-labelledby="step-${escapeHtml(step.id)}-title">
 <h3 id="step-${escapeHtml(step.id)}-title">Step ${step.number} of ${total}: ${escapeHtml(step.title)}${step.destructive ? ' <span class="destructive">(destructive)</span>' : ''}</h3>
 <dl>${facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${value}</dd>`).join('')}</dl>
 <p class="why">${escapeHtml(step.why)}</p>
 ${failuresList(step)}
 ${step.changes.length > 0 ? `<h4>Changes</h4><ul>${step.changes.map((c) => `<li>${escapeHtml(changeText(c))}</li>`).join('')}</ul>` : ''}
-${commands ? `<h4>Commands</h4>${commands}` : ''}
+${step.commands.length > 0 ? `<p>Its ${step.commands.length} command(s) are in the appendix.</p>` : ''}
 ${outputBlock(step)}
 <p class="undo"><strong>Undo:</strong> ${escapeHtml(step.undo)}</p>
 </article>`;
+}
+
+/** The exact commands of every step, after the sign-off: the evidence, not what a change board reads first. */
+function commandsAppendix(model: ReportModel): string {
+  const withCommands = model.steps.filter((step) => step.commands.length > 0);
+  if (withCommands.length === 0) return '';
+  return section(
+    'appendix-commands',
+    'Appendix: the commands of each step',
+    withCommands
+      .map(
+        (step) =>
+          `<h3>Step ${step.number}: ${escapeHtml(step.title)}</h3>${step.commands
+            .map(
+              (command) =>
+                `<p class="cmd-label">${escapeHtml(command.tool)} on ${escapeHtml(command.runsOn)}${step.commandsSimulated ? ' (simulated by the Lab)' : ''}</p><pre><code>${escapeHtml(command.text.replace(/\r\n/g, '\n').replace(/\n$/, ''))}</code></pre>`,
+            )
+            .join('')}`,
+      )
+      .join('\n'),
+  );
+}
+
+/** Where the people who carried out, approved and accepted the change sign. */
+function signOffSection(model: ReportModel): string {
+  const approver = model.changeBoard?.approval?.by ?? '';
+  return section(
+    'sign-off',
+    'Sign-off',
+    columnsTable(
+      'Signatures',
+      ['Role', 'Name', 'Signature', 'Date'],
+      [
+        ['Operator', escapeHtml(model.run.operator), '', ''],
+        ['Approver', escapeHtml(approver), '', ''],
+        ['Change board', '', '', ''],
+      ],
+    ),
+  );
 }
 
 function stepsSection(model: ReportModel): string {
@@ -383,6 +475,7 @@ pre { background: #f6f8fb; border: 1px solid #d5dae3; padding: .45rem .6rem; whi
 dl { display: grid; grid-template-columns: 9rem 1fr; gap: .1rem .8rem; margin: .2rem 0; }
 dt { font-weight: 600; } dd { margin: 0; }
 article { border-top: 1px solid #d5dae3; }
+#masking { break-after: page; }
 .masking td { text-align: center; white-space: nowrap; }
 .masking .sees { color: #14532d; background: #dcfce7; }
 .masking .masked { color: #374151; background: #f3f4f6; }
@@ -420,7 +513,23 @@ export function renderHtml(document: ReportDocument): string {
 <p>${badge(model.run.state)} Recovery of snapshot set <code>${escapeHtml(model.run.setId)}</code> on ${escapeHtml(model.run.backend)}, started ${escapeHtml(formatInstant(model.run.startedAt))} by ${escapeHtml(model.run.operator)}.</p>
 </header>
 <main>
-${[summarySection(model), nextStepsSection(model), estateSection(model), preflightSection(model), optionsSection(model), stepsSection(model), maskingSection(model), verificationSection(model), forensicSection(model), integritySection(document)].filter((s) => s !== '').join('\n')}
+${[
+  changeBoardSection(model),
+  maskingSection(model),
+  summarySection(model),
+  model.changeBoard === undefined ? nextStepsSection(model) : '',
+  estateSection(model),
+  preflightSection(model),
+  optionsSection(model),
+  stepsSection(model),
+  verificationSection(model),
+  forensicSection(model),
+  signOffSection(model),
+  commandsAppendix(model),
+  integritySection(document),
+]
+  .filter((s) => s !== '')
+  .join('\n')}
 </main>
 <script type="application/json" id="${REPORT_SCRIPT_ID}">${canonicalJson(model)}</script>
 <script type="application/json" id="${DIGEST_SCRIPT_ID}">${canonicalJson(digest)}</script>

@@ -99,12 +99,13 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
       cluster: plan.cluster,
       importHost: plan.importHost,
       hosts: [...hosts].sort(),
-      arrays: arraysOf(plan.steps.flatMap((s) => s.commands.map((c) => c.text))),
+      arrays: plan.arrays ?? arraysOf(plan.steps.flatMap((s) => s.commands.map((c) => c.text))),
       lunPairs: plan.originalLunIds.map((id, i) => ({
         original: lunRef(masking, id),
         recovered: lunRef(masking, plan.shadowLunIds[i] ?? ''),
       })),
     },
+    changeBoard: changeBoard(detail, downtimeStart, masking),
     options: plan.options,
     preflight: { blocked: plan.blocked, checks: plan.preflight, acknowledgedWarnings: created.acknowledgedWarnings },
     steps,
@@ -148,9 +149,43 @@ function failuresOf(records: JournalSnapshot['records']): Array<ReportStep['fail
   );
 }
 
+function changeBoard(run: RunDetail, storageAwayAt: string | null, masking: MaskingPicture): NonNullable<ReportModel['changeBoard']> {
+  const { plan, approval } = run;
+  return {
+    change: approval?.change ?? null,
+    reason: approval?.reason ?? null,
+    approval:
+      approval === null
+        ? null
+        : { by: approval.by, door: approval.door, at: approval.at, pauseBeforeEachStep: approval.pauseBeforeEachStep },
+    recoveryPoint: plan.setCreatedAt,
+    dataLossWindow: { from: plan.setCreatedAt, to: storageAwayAt, durationMs: elapsed(plan.setCreatedAt, storageAwayAt) },
+    scope: plan.scope ?? [],
+    followUps: run.state === 'succeeded' ? followUps(run, masking) : [],
+  };
+}
+
+/** After a recovery that succeeded: check the application's data, take a new recovery point, copy back what is needed. */
+function followUps(run: RunDetail, masking: MaskingPicture): string[] {
+  const { plan } = run;
+  const target = plan.cluster ?? plan.importHost;
+  const dependents = plan.steps.flatMap((step) => (step.kind === 'start-dependents' ? step.params.dependents.map((d) => d.resource) : []));
+  // "SQL Server" is the name SQL Server setup gives the engine's cluster resource (its instance follows in brackets).
+  const sqlServer = dependents.some((name) => /^SQL Server( \(|$)/.test(name));
+  const originals = masking.luns.filter((row) => row.role === 'damaged-original').map((row) => row.lunName);
+  return [
+    sqlServer
+      ? `Run DBCC CHECKDB on every database of the SQL Server instance on ${target} before the application is released to its users.`
+      : `Have the application's owner check its data on ${target} before it is released to its users.`,
+    `Take a new snapshot set of ${target}: set ${plan.setId} now serves production, so no recovery point is left until a new set is taken.`,
+    `Copy back from the originals (${originals.join(', ')}) any change written after the recovery point that is still needed; they are kept unchanged, nothing was deleted.`,
+    'Keep the originals until the incident is closed, then release them by the change process.',
+  ];
+}
+
 /**
- * diskraid names arrays by subsystem number; that is all the plan records of them. Masking-set commands address
- * LUNs by UniqueId and name no array, so a plan through masking sets lists none here.
+ * A plan made before plans named their arrays: diskraid names arrays by subsystem number, which is all such a plan
+ * records of them (masking-set commands address LUNs by UniqueId and name no array).
  */
 function arraysOf(commandTexts: readonly string[]): string[] {
   const numbers = commandTexts.flatMap((text) => [...text.matchAll(/select subsystem (\d+)/g)].map((m) => Number(m[1])));

@@ -35,9 +35,8 @@ describe('report model from a recorded journal', () => {
       cluster: 'SQLCLUS',
       importHost: 'SQL01',
       hosts: ['BACKUP01', 'SQL01', 'SQL02'],
-      // two-node-sql's array is managed through masking sets, whose commands do not name the array; the report can
-      // only name diskraid subsystems today (an open item of issue 18: arrays by name).
-      arrays: [],
+      // Named as the plan recorded them, though masking-set commands name no array.
+      arrays: ['FC-ARRAY-01 (Contoso Storage CS-9000)'],
     });
     expect(model.journal).toEqual({ file: `${runId}.journal`, events: records.length, head });
 
