@@ -124,6 +124,20 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await page.getByRole('link', { name: 'Open this run on the Runs page' }).click();
   await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
   await expect(runStatus(page)).toHaveText(/^Succeeded: 11 of 11 steps done/);
+
+  // The report's first page, for the change board: the change reference, the recovery point and the downtime split.
+  const runId = /runs\/(run-[\w-]+)/.exec(page.url())?.[1] ?? '';
+  const reports = page.getByRole('group', { name: `Report of run ${runId}` });
+  const [download] = await Promise.all([page.waitForEvent('download'), reports.getByRole('button', { name: 'HTML report' }).click()]);
+  const html = fs.readFileSync(await download.path(), 'utf8');
+  const firstPage = html.slice(
+    html.indexOf('<section id="change-board"'),
+    html.indexOf('</section>', html.indexOf('<section id="change-board"')),
+  );
+  expect(html.indexOf('<section id="change-board"')).toBe(html.indexOf('<section'));
+  expect(firstPage).toContain(CHANGE);
+  expect(firstPage).toMatch(/Recovery point<\/th><td>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  expect(firstPage).toMatch(/Production downtime<\/th><td>[^<]+ of work, [^<]+ waiting for the operator/);
 });
 
 test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {
