@@ -1,10 +1,11 @@
 /**
  * Step 2: what this recovery touches (which LUNs are swapped for which shadow copies, on which host and
- * cluster) and the preflight verdicts for it.
+ * cluster), what each LUN is to the damage and what it loses, and the preflight verdicts for it.
  */
 import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { Lun } from '../../../shared/domain';
 import type { RecoveryPlan } from '../../../shared/recovery';
+import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
 import { PreflightChecklist } from './PreflightChecklist';
@@ -47,6 +48,7 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
   const luns = useContractQuery('inventory.luns', {});
   const byId = new Map((luns.data ?? []).map((l) => [l.id, l]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
+  const scopeOf = new Map((plan.scope ?? []).map((lun) => [lun.lunId, lun]));
   return (
     <>
       <Text as="p" block>
@@ -64,6 +66,8 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
             <TableHeaderCell>Production LUN (swapped out)</TableHeaderCell>
             <TableHeaderCell>Volumes</TableHeaderCell>
             <TableHeaderCell>Its state now</TableHeaderCell>
+            <TableHeaderCell>Role in this recovery</TableHeaderCell>
+            <TableHeaderCell>Consistency group</TableHeaderCell>
             <TableHeaderCell>Replaced by shadow copy LUN</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -76,15 +80,33 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
                 <TableCell>{nameOf(id)}</TableCell>
                 <TableCell>{original ? volumesOf(original) : ''}</TableCell>
                 <TableCell>{original && <LunStateBadge lun={original} />}</TableCell>
+                <TableCell>{scopeRole(scopeOf.get(id)?.role)}</TableCell>
+                <TableCell>{scopeOf.get(id)?.group ?? ''}</TableCell>
                 <TableCell>{shadowId ? nameOf(shadowId) : ''}</TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
+      {plan.scope !== undefined && (
+        <>
+          <SubsectionTitle>What is lost</SubsectionTitle>
+          <Text as="p" block>
+            Recovery point: <strong>{formatTime(plan.setCreatedAt)}</strong>, when the set was taken. The whole set is swapped: a
+            consistency group (a cluster group, data and logs together) is never split.
+          </Text>
+          <ul aria-label="What each LUN loses">
+            {dataLossLines(plan.scope, formatTime(plan.setCreatedAt)).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }
+
+const scopeRole = (role: keyof typeof scopeRoleText | undefined) => (role === undefined ? '' : scopeRoleText[role]);
 
 function volumesOf(lun: Lun): string {
   return lun.volumes.map((v) => `${v.driveLetter ?? ''} ${v.label}${v.damaged ? ' (damaged)' : ''}`.trim()).join(', ');
