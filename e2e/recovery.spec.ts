@@ -46,6 +46,8 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   consolePage: page,
   shadowswap,
 }) => {
+  // Every wizard step, the script dialog, an axe check, the run and the report: more than one default timeout on a busy machine.
+  test.slow();
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   await cli(shadowswap, 'lab', 'corrupt', '--lun', 'SQL-DATA');
 
