@@ -89,7 +89,12 @@ export interface PartitionReading {
 export function partitionProblems(partitions: readonly PartitionState[], driveLetter: string | null): string[] {
   if (partitions.length === 0) return ['no data partition was found on the disk'];
   const problems = partitions.flatMap((p) => {
-    const left = [p.readOnly && 'read-only', p.hidden && 'hidden', p.shadowCopy && 'shadow copy', p.noDefaultDriveLetter && 'no default drive letter'];
+    const left = [
+      p.readOnly && 'read-only',
+      p.hidden && 'hidden',
+      p.shadowCopy && 'shadow copy',
+      p.noDefaultDriveLetter && 'no default drive letter',
+    ];
     const flags = left.filter((f): f is string => typeof f === 'string');
     return flags.length === 0 ? [] : [`partition ${p.number} is still ${flags.join(', ')}`];
   });

@@ -251,7 +251,12 @@ export function writableDiskCommand(addressing: WindowsAddressing, host: string,
 export function usablePartitionsCommand(addressing: WindowsAddressing, host: string, lunId: string, driveLetter: string | null): string {
   const target = diskOnHost(addressing, host, lunId);
   return target === null
-    ? noUniqueId(addressing, host, lunId, 'Set-Partition -DiskNumber N -PartitionNumber P -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false')
+    ? noUniqueId(
+        addressing,
+        host,
+        lunId,
+        'Set-Partition -DiskNumber N -PartitionNumber P -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false',
+      )
     : clearPartitionAttributesCommand({ ...target, driveLetter });
 }
 

@@ -113,7 +113,8 @@ function requireMaintenanceIfClustered(state: LabState, lun: LabLun, host: strin
 function requireLetterFree(state: LabState, lun: LabLun, host: string, letter: string | null): void {
   if (letter === null) return;
   const holder = state.luns.find(
-    (other) => other !== lun && isVisibleTo(other, host) && other.volumes.some((v) => v.driveLetter?.toUpperCase() === letter.toUpperCase()),
+    (other) =>
+      other !== lun && isVisibleTo(other, host) && other.volumes.some((v) => v.driveLetter?.toUpperCase() === letter.toUpperCase()),
   );
   if (holder)
     throw new ShadowSwapError(

@@ -102,7 +102,10 @@ export const makeReadWrite: StepModule<'make-read-write'> = {
     for (const target of params.maintenanceWindow) {
       const { resource } = await resourceOf(context.backend, target);
       if (resource.maintenanceMode)
-        report(context, await context.backend.resumeResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }));
+        report(
+          context,
+          await context.backend.resumeResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+        );
     }
   },
 };

@@ -24,7 +24,9 @@ async function checkVolumes(
   for (const { lunId, name } of luns) {
     if (found.some((problem) => problem.startsWith(`${name}: `))) continue;
     const letter = volumes.driveLetters[lunId];
-    context.log(`${name}: volume ${letter ?? '(no drive letter, as the original)'} read/write, visible, not a shadow copy on ${volumes.host}`);
+    context.log(
+      `${name}: volume ${letter ?? '(no drive letter, as the original)'} read/write, visible, not a shadow copy on ${volumes.host}`,
+    );
   }
 }
 

@@ -4,7 +4,14 @@
  * partition's DriveLetter is a NUL character (docs/windows-facts.md#letterless-volumes). AccessPaths lists the drive
  * letter root, the `\\?\Volume{GUID}\` path and any folder mount points; the last are what `mountPoints` keeps.
  */
-import { itemError, optionalBoolean, optionalDriveLetter, optionalInteger, parsePowerShellJson, type JsonObject } from './parse-powershell-json';
+import {
+  itemError,
+  optionalBoolean,
+  optionalDriveLetter,
+  optionalInteger,
+  parsePowerShellJson,
+  type JsonObject,
+} from './parse-powershell-json';
 
 export interface PartitionInfo {
   diskNumber: number | null;

@@ -270,7 +270,9 @@ describe('recovery run', () => {
     // The break leaves the partitions hidden and read-only: step 5 has work to do, in its own maintenance window.
     expect(detail.steps.find((s) => s.id === '7-make-read-write')).toMatchObject({
       state: 'succeeded',
-      output: expect.arrayContaining([expect.stringMatching(/^ {2}SQL-DATA-SC-\S+: read\/write, visible, not a shadow copy on SQL01, mounted as E:$/)]),
+      output: expect.arrayContaining([
+        expect.stringMatching(/^ {2}SQL-DATA-SC-\S+: read\/write, visible, not a shadow copy on SQL01, mounted as E:$/),
+      ]),
     });
   });
 });

@@ -104,7 +104,9 @@ describe('step 5 makes the volumes usable, not only the disk', () => {
       const kinds = plan.steps.map((s) => s.kind);
       const step5 = plan.steps.find((s) => s.kind === 'make-read-write');
       const texts = step5?.commands.map((c) => c.text).join('\n') ?? '';
-      expect(texts).toMatch(/Set-Partition -InputObject \$p -IsReadOnly \$false -IsHidden \$false -IsShadowCopy \$false -NoDefaultDriveLetter \$false/);
+      expect(texts).toMatch(
+        /Set-Partition -InputObject \$p -IsReadOnly \$false -IsHidden \$false -IsShadowCopy \$false -NoDefaultDriveLetter \$false/,
+      );
       expect(texts).toMatch(/-NewDriveLetter 'E'/);
       if (mode === 'offline') {
         // Offline leaves no disk online: step 5 comes after the disks are started, inside its own maintenance window.

@@ -290,7 +290,11 @@ function maintenanceCall(operation: 'suspendResource' | 'resumeResource', disk: 
 function makeUsable(disks: readonly TranscriptEntry[], at: string): TranscriptEntry[] {
   const listed = JSON.parse(disks[0]?.stdout ?? '[]') as Array<{ UniqueId: string }>;
   return RECOVERED.flatMap((r) => [
-    powershell(setDiskWritableCommand({ disk: { uniqueId: r.uniqueId } }), listed.find((d) => d.UniqueId === r.uniqueId), at),
+    powershell(
+      setDiskWritableCommand({ disk: { uniqueId: r.uniqueId } }),
+      listed.find((d) => d.UniqueId === r.uniqueId),
+      at,
+    ),
     powershell(clearPartitionAttributesCommand({ disk: { uniqueId: r.uniqueId }, driveLetter: `${r.letter}:` }), partition(r, true), at),
   ]);
 }

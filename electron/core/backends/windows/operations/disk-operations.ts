@@ -53,9 +53,15 @@ export async function setDisksWritable(
         { tool: 'powershell', symbol: 'PARTITION_NOT_USABLE', hresult: null, lunId },
       );
     }
-    changes.push(`${lun.name} on ${params.host}: read-only → writable; partitions visible, not a shadow copy${letter === null ? '' : `, mounted as ${letter}`}`);
+    changes.push(
+      `${lun.name} on ${params.host}: read-only → writable; partitions visible, not a shadow copy${letter === null ? '' : `, mounted as ${letter}`}`,
+    );
   }
-  return operationResult('setVolumesReadWrite', `The volumes of ${params.lunIds.join(', ')} are writable and mounted on ${params.host}.`, changes);
+  return operationResult(
+    'setVolumesReadWrite',
+    `The volumes of ${params.lunIds.join(', ')} are writable and mounted on ${params.host}.`,
+    changes,
+  );
 }
 
 /** Get-Partition on `host` for each LUN's disk; a disk the host does not show (or that has no UniqueId to find it by) is not present. */

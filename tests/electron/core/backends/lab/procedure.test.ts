@@ -52,7 +52,9 @@ async function recover(takeOutOfService: 'maintenance' | 'offline') {
     for (const ref of refs) await lab.backend.startResource(ref);
     for (const ref of refs) await lab.backend.suspendResource(ref);
   }
-  const driveLetters = Object.fromEntries(set.shadowCopies.flatMap((c) => (c.originalDriveLetter ? [[c.shadowLunId, c.originalDriveLetter]] : [])));
+  const driveLetters = Object.fromEntries(
+    set.shadowCopies.flatMap((c) => (c.originalDriveLetter ? [[c.shadowLunId, c.originalDriveLetter]] : [])),
+  );
   await lab.backend.setVolumesReadWrite({ host: OWNER, lunIds: set.shadowCopies.map((c) => c.shadowLunId), driveLetters });
   for (const ref of refs) await lab.backend.resumeResource(ref);
   return set;

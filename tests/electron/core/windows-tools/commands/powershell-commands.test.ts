@@ -120,7 +120,10 @@ describe('queries', () => {
   });
 
   it('Set-Partition: clears the four attributes, gives the letter back to a lone data partition, reads them back', () => {
-    const clear = "foreach ($p in @(Get-Disk -Number 3 | " + PARTITIONS + ")) { Set-Partition -InputObject $p -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false }";
+    const clear =
+      'foreach ($p in @(Get-Disk -Number 3 | ' +
+      PARTITIONS +
+      ')) { Set-Partition -InputObject $p -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false }';
     expect(clearPartitionAttributesCommand({ disk: { number: 3 }, driveLetter: 'e:\\' })).toBe(
       `$ErrorActionPreference = 'Stop'; ${clear}; $p = @(Get-Disk -Number 3 | ${PARTITIONS}); if ($p.Count -eq 1 -and [string]$p[0].DriveLetter -ne 'E') { Set-Partition -InputObject $p[0] -NewDriveLetter 'E' }; Get-Disk -Number 3 | ${PARTITIONS} | ${PARTITION} | ${JSON_TAIL}`,
     );

@@ -35,9 +35,9 @@ describe('parsePartitions (Get-Partition JSON, synthetic shape)', () => {
   });
 
   it('refuses a partition whose attributes are missing, rather than reading them as cleared', () => {
-    expect(() => parsePartitions('{"PartitionNumber":1,"DriveLetter":"E","IsReadOnly":false,"IsHidden":false,"NoDefaultDriveLetter":false}')).toThrow(
-      /Get-Partition: IsShadowCopy is missing/,
-    );
+    expect(() =>
+      parsePartitions('{"PartitionNumber":1,"DriveLetter":"E","IsReadOnly":false,"IsHidden":false,"NoDefaultDriveLetter":false}'),
+    ).toThrow(/Get-Partition: IsShadowCopy is missing/);
   });
 
   it('refuses a DriveLetter that is not a letter, naming the item', () => {
