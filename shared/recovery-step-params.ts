@@ -33,10 +33,28 @@ export const ReturnDisksParams = z.object({ resources: z.array(ResourceTarget) }
 export const MaskParams = z.object({ targets: z.array(MaskTarget) });
 export const ImportSetParams = z.object({ setId: z.string(), host: z.string(), shadowLuns: z.array(LunRef) });
 export const BreakSetParams = z.object({ setId: z.string(), mode: BreakMode });
-export const MakeReadWriteParams = z.object({ host: z.string(), shadowLuns: z.array(LunRef) });
+/** The drive letter (`E:`) each recovered LUN's volume gets back, by LUN id: its original's; a LUN absent here had none. */
+export const DriveLetters = z.record(z.string(), z.string());
+export type DriveLetters = z.infer<typeof DriveLetters>;
+/**
+ * Step 5 on `host`. `maintenanceWindow`: the disk resources the step itself puts in maintenance mode and takes out of
+ * it again (offline mode, where nothing else leaves the disks online in maintenance). Both are absent in plans made
+ * before step 5 cleared the partition attributes.
+ */
+export const MakeReadWriteParams = z.object({
+  host: z.string(),
+  shadowLuns: z.array(LunRef),
+  driveLetters: DriveLetters.default({}),
+  maintenanceWindow: z.array(ResourceTarget).default([]),
+});
 export const RepointPair = ResourceTarget.extend({ shadowLunId: z.string() });
 export type RepointPair = z.infer<typeof RepointPair>;
 export const RepointResourcesParams = z.object({ pairs: z.array(RepointPair) });
 export const StartDependentsParams = z.object({ dependents: z.array(ResourceTarget) });
 /** The dependents are absent in plans made before they were tracked. */
-export const VerifyParams = z.object({ pairs: z.array(VerifyPair), dependents: z.array(ResourceTarget).optional() });
+/** `volumes`: where to read the recovered volumes back and the letters they must have (absent in plans made before). */
+export const VerifyParams = z.object({
+  pairs: z.array(VerifyPair),
+  dependents: z.array(ResourceTarget).optional(),
+  volumes: z.object({ host: z.string(), driveLetters: DriveLetters }).optional(),
+});

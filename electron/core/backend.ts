@@ -9,6 +9,7 @@
  * LUN or a shadow copy.
  */
 import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
+import type { DriveLetters } from '../../shared/recovery-step-params';
 import type {
   BackendInfo,
   BreakMode,
@@ -48,12 +49,61 @@ export type PlannedOperation =
   | { operation: 'setLunMask'; lunId: string; hosts: string[]; before: string[] }
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
-  | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[] }
+  | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[]; driveLetters: DriveLetters }
   | (ResourceOnNode & {
       operation:
         'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource';
     })
   | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
+
+export type { DriveLetters };
+
+/**
+ * A data partition of a LUN's disk as a host sees it (Get-Partition): where it is mounted, and the attributes a
+ * shadow copy leaves on it (docs/windows-facts.md#partition-attributes-after-the-break).
+ */
+export interface PartitionState {
+  number: number;
+  /** `E:`, or null when the partition has no drive letter. */
+  driveLetter: string | null;
+  /** Folder mount points (drive letters are in driveLetter). */
+  mountPoints: string[];
+  readOnly: boolean;
+  hidden: boolean;
+  shadowCopy: boolean;
+  noDefaultDriveLetter: boolean;
+}
+
+/** A LUN's data partitions as one host sees them; `present` is false when the host does not see the LUN's disk. */
+export interface PartitionReading {
+  lunId: string;
+  present: boolean;
+  partitions: PartitionState[];
+}
+
+/**
+ * What keeps a LUN's volumes from being usable after step 5, in an operator's words (empty when they are usable): an
+ * attribute the shadow copy left, or the original's drive letter missing. Step 5's probe, its Windows action and
+ * verify all judge a reading by this.
+ */
+export function partitionProblems(partitions: readonly PartitionState[], driveLetter: string | null): string[] {
+  if (partitions.length === 0) return ['no data partition was found on the disk'];
+  const problems = partitions.flatMap((p) => {
+    const left = [
+      p.readOnly && 'read-only',
+      p.hidden && 'hidden',
+      p.shadowCopy && 'shadow copy',
+      p.noDefaultDriveLetter && 'no default drive letter',
+    ];
+    const flags = left.filter((f): f is string => typeof f === 'string');
+    return flags.length === 0 ? [] : [`partition ${p.number} is still ${flags.join(', ')}`];
+  });
+  if (driveLetter !== null && !partitions.some((p) => p.driveLetter?.toUpperCase() === driveLetter.toUpperCase()))
+    problems.push(
+      `no partition has the drive letter ${driveLetter} the original had (${partitions.map((p) => `partition ${p.number}: ${p.driveLetter ?? 'none'}`).join(', ')})`,
+    );
+  return problems;
+}
 
 /**
  * What a recovery will ask of the estate, so the backend can check before anything destructive starts that it can:
@@ -106,8 +156,15 @@ export interface Backend {
   importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult>;
   /** Step 4: BreakSnapshotSet (plain), diskshadow break writable, or BreakSnapshotSetEx with REVERT_IDENTITY_ALL. */
   breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult>;
-  /** Step 5: clear the read-only (and hidden) attributes of the volumes on these LUNs, as seen from a host. */
-  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult>;
+  /**
+   * Step 5, as seen from a host: makes these LUNs' disks writable, clears the attributes the shadow copy left on
+   * their data partitions (read-only, hidden, shadow copy, no default drive letter) and gives each volume the drive
+   * letter in `driveLetters`. On a clustered disk only while its resource is online in maintenance mode
+   * (docs/windows-facts.md#clustered-disk-changes-need-maintenance-mode-and-online).
+   */
+  setVolumesReadWrite(params: { host: string; lunIds: string[]; driveLetters?: DriveLetters }): Promise<OperationResult>;
+  /** The data partitions of these LUNs' disks as a host sees them: what step 5's probe and verify read back. */
+  readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]>;
   /** diskshadow expose: a drive letter for an imported persistent shadow copy, read-only. */
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult>;
 

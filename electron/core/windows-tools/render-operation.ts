@@ -19,6 +19,8 @@ import {
 } from './commands/masking-set-commands';
 import { buildBreakScript, buildImportScript } from './commands/diskshadow-scripts';
 import {
+  clearPartitionAttributesCommand,
+  getDataPartitionsCommand,
   resumeClusterResourceCommand,
   setDiskResourceIdentityCommand,
   setDiskWritableCommand,
@@ -228,13 +230,40 @@ export function breakCall(setId: string, mode: BreakMode): BreakCall {
   return { tool: 'diskshadow', script: buildBreakScript(setId, mode === 'writable') };
 }
 
+/** Where a command about a LUN's disk runs: on `host`, remoted unless it is the console's own computer. */
+function diskOnHost(addressing: WindowsAddressing, host: string, lunId: string): { disk: { uniqueId: string }; computer?: string } | null {
+  const { uniqueId } = addressing.lun(lunId);
+  if (uniqueId === null) return null;
+  return sameComputer(host, addressing.consoleComputer) ? { disk: { uniqueId } } : { disk: { uniqueId }, computer: host };
+}
+
+function noUniqueId(addressing: WindowsAddressing, host: string, lunId: string, then: string): string {
+  return `# ${addressing.lun(lunId).name} reports no page 0x83 identifier: find its disk number with Get-Disk on ${host}, then ${then}`;
+}
+
 /** The Set-Disk command that makes a LUN's disk writable as `host` sees it, remoted unless `host` is the console. */
 export function writableDiskCommand(addressing: WindowsAddressing, host: string, lunId: string): string {
-  const lun = addressing.lun(lunId);
-  if (lun.uniqueId === null)
-    return `# ${lun.name} reports no page 0x83 identifier: find its disk number with Get-Disk on ${host}, then Set-Disk -Number N -IsReadOnly $false`;
-  const remote = sameComputer(host, addressing.consoleComputer) ? {} : { computer: host };
-  return setDiskWritableCommand({ disk: { uniqueId: lun.uniqueId }, ...remote });
+  const target = diskOnHost(addressing, host, lunId);
+  return target === null ? noUniqueId(addressing, host, lunId, 'Set-Disk -Number N -IsReadOnly $false') : setDiskWritableCommand(target);
+}
+
+/** The Set-Partition commands that make a LUN's volumes usable as `host` sees them, and read the partitions back. */
+export function usablePartitionsCommand(addressing: WindowsAddressing, host: string, lunId: string, driveLetter: string | null): string {
+  const target = diskOnHost(addressing, host, lunId);
+  return target === null
+    ? noUniqueId(
+        addressing,
+        host,
+        lunId,
+        'Set-Partition -DiskNumber N -PartitionNumber P -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false',
+      )
+    : clearPartitionAttributesCommand({ ...target, driveLetter });
+}
+
+/** The Get-Partition command that reads a LUN's data partitions as `host` sees them, or null without a UniqueId to find the disk by. */
+export function partitionsCommand(addressing: WindowsAddressing, host: string, lunId: string): string | null {
+  const target = diskOnHost(addressing, host, lunId);
+  return target === null ? null : getDataPartitionsCommand(target);
 }
 
 export type OwnerNodeOperation =
@@ -282,11 +311,15 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
       ];
     }
     case 'setVolumesReadWrite':
-      return planned.lunIds.map((lunId) => ({
-        tool: 'powershell',
-        runsOn: planned.host,
-        text: writableDiskCommand(addressing, planned.host, lunId),
-      }));
+      // The disk first: a partition of a read-only disk cannot be made writable.
+      return planned.lunIds.flatMap((lunId): CommandPreview[] => [
+        { tool: 'powershell', runsOn: planned.host, text: writableDiskCommand(addressing, planned.host, lunId) },
+        {
+          tool: 'powershell',
+          runsOn: planned.host,
+          text: usablePartitionsCommand(addressing, planned.host, lunId, planned.driveLetters[lunId] ?? null),
+        },
+      ]);
     case 'setResourceDiskIdentity':
       return [{ tool: 'powershell', runsOn: planned.onNode, text: diskIdentityCommand(planned, planned.identity) }];
     default:

@@ -59,6 +59,17 @@ function disksByIdentity(state: LabState): Map<string, LabLun[]> {
   return index;
 }
 
+/**
+ * The disk resource of a cluster `host` belongs to that expects this LUN's disk identity: on that host the disk is
+ * managed by the cluster, whatever state its resource is in. Null for a disk no cluster claims there.
+ */
+export function clusterResourceClaiming(state: LabState, lun: LabLun, host: string): LabDiskResource | null {
+  const key = lunIdentityKey(lun);
+  if (key === null) return null;
+  const cluster = state.clusters.find((c) => c.nodes.some((node) => node.name.toLowerCase() === host.toLowerCase()));
+  return cluster?.resources.find((resource) => resourceKey(resource) === key) ?? null;
+}
+
 function event1034(resource: LabDiskResource): string {
   const what = resource.diskIdType === 'GPT' ? 'disk GUID' : 'signature';
   return `Event 1034 (ClusDisk): The disk associated with cluster disk resource '${resource.name}' could not be found. The expected ${what} of the disk was ${expectedIdentity(resource)}.`;

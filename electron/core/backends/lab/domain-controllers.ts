@@ -33,7 +33,8 @@ function databaseDrive(dc: LabDomainController): string {
 export function visibleDatabaseLun(state: LabState, dc: LabDomainController): LabLun | undefined {
   const drive = databaseDrive(dc);
   return state.luns.find(
-    (lun) => !lun.hidden && isVisibleTo(lun, dc.host) && lun.volumes.some((volume) => volume.driveLetter?.toUpperCase() === drive),
+    (lun) =>
+      !lun.partition.hidden && isVisibleTo(lun, dc.host) && lun.volumes.some((volume) => volume.driveLetter?.toUpperCase() === drive),
   );
 }
 

@@ -5,8 +5,11 @@
  * trips over; and volumes are read-only until someone clears the attribute.
  */
 import type { OperationResult } from '../../../../shared/domain';
+import { ShadowSwapError } from '../../../../shared/errors';
+import type { DriveLetters, PartitionReading } from '../../backend';
+import { clusterResourceClaiming } from './cluster-service';
 import { deterministicGuid, deterministicSignature } from './deterministic';
-import type { LabLun, LabState } from './lab-model';
+import { CLEAR_PARTITION, type LabLun, type LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { FailedWithEffect, partialShare, report, type OperationContext } from './operation';
 import { isVisibleTo, lunIdentityKey } from './visibility';
@@ -35,13 +38,15 @@ export function resolveCollision(state: LabState, lun: LabLun, hosts: readonly s
 }
 
 /**
- * Step 5: clears the read-only and hidden volume attributes (diskpart `attributes volume clear`,
- * IVdsVolume ClearFlags) on LUNs the host sees. An unbroken shadow copy refuses: it stays read-only
- * until its set is broken.
+ * Step 5 (docs/windows-facts.md#partition-attributes-after-the-break): makes the disks writable, clears the
+ * attributes the shadow copy left on their partitions (Set-Partition, diskpart `attributes volume clear`) and puts
+ * the wanted drive letters back, on LUNs the host sees. An unbroken shadow copy refuses: it stays read-only until its
+ * set is broken. A disk the host's cluster manages refuses unless its resource is online in maintenance mode
+ * (MSFT_Disk 41018, docs/windows-facts.md#clustered-disk-changes-need-maintenance-mode-and-online).
  */
 export function setVolumesReadWrite(
   state: LabState,
-  params: { host: string; lunIds: string[] },
+  params: { host: string; lunIds: string[]; driveLetters?: DriveLetters },
   context: OperationContext,
 ): OperationResult | FailedWithEffect {
   const host = findHost(state, params.host);
@@ -61,21 +66,73 @@ export function setVolumesReadWrite(
         'PRECONDITION_FAILED',
       );
     }
+    requireMaintenanceIfClustered(state, lun, host.name);
   }
+  const wanted = (lun: LabLun) => params.driveLetters?.[lun.id] ?? null;
+  for (const lun of luns) requireLetterFree(state, lun, host.name, wanted(lun));
   const reached = partialShare(luns, context.partial);
   for (const lun of reached) {
     lun.readOnly = false;
-    lun.hidden = false;
+    lun.partition = { ...CLEAR_PARTITION };
+    const letter = wanted(lun);
+    if (letter !== null) lun.volumes = lun.volumes.map((volume, i) => (i === 0 ? { ...volume, driveLetter: letter } : volume));
   }
-  const changes = reached.map((lun) => `${lun.name}: volumes read/write on ${host.name}`);
+  const changes = reached.map((lun) => {
+    const letter = lun.volumes[0]?.driveLetter ?? null;
+    return `${lun.name}: read/write, visible, not a shadow copy on ${host.name}${letter === null ? ', no drive letter' : `, mounted as ${letter}`}`;
+  });
   const missed = luns.filter((lun) => !reached.includes(lun));
   if (missed.length > 0) {
     return new FailedWithEffect(
       windowsFailure(
         'VDS_E_PROVIDER_FAILURE',
-        `Only ${reached.length} of ${luns.length} LUN(s) were made read/write on ${host.name}; ${missed.map((l) => l.name).join(', ')} still read-only. Run the step again: the ones already done are unaffected`,
+        `Only ${reached.length} of ${luns.length} LUN(s) were made usable on ${host.name}; ${missed.map((l) => l.name).join(', ')} still read-only and hidden. Run the step again: the ones already done are unaffected`,
       ),
     );
   }
-  return report('setVolumesReadWrite', `The volumes of ${luns.map((l) => l.name).join(', ')} are read/write on ${host.name}.`, { changes });
+  return report('setVolumesReadWrite', `The volumes of ${luns.map((l) => l.name).join(', ')} are read/write and mounted on ${host.name}.`, {
+    changes,
+  });
+}
+
+/** The documented text of MSFT_Disk / MSFT_Partition return value 41018. */
+const MANAGED_BY_CLUSTER =
+  'The specified object is managed by the Microsoft Failover Clustering component. The disk must be in cluster maintenance mode and the cluster resource status must be online to perform this operation.';
+
+function requireMaintenanceIfClustered(state: LabState, lun: LabLun, host: string): void {
+  const resource = clusterResourceClaiming(state, lun, host);
+  if (resource === null || (resource.state === 'Online' && resource.maintenanceMode)) return;
+  const now = resource.state === 'Online' ? 'Online, not in maintenance mode' : resource.state;
+  throw new ShadowSwapError(
+    'PRECONDITION_FAILED',
+    `Cannot change the disk or partitions of ${lun.name} on ${host}: the disk belongs to cluster resource "${resource.name}", which is ${now}. Bring it online and put it in maintenance mode (Suspend-ClusterResource) first, then clear the attributes (41018: ${MANAGED_BY_CLUSTER})`,
+    { status: 41018, resource: resource.name },
+  );
+}
+
+function requireLetterFree(state: LabState, lun: LabLun, host: string, letter: string | null): void {
+  if (letter === null) return;
+  const holder = state.luns.find(
+    (other) =>
+      other !== lun && isVisibleTo(other, host) && other.volumes.some((v) => v.driveLetter?.toUpperCase() === letter.toUpperCase()),
+  );
+  if (holder)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `Cannot give ${lun.name} the drive letter ${letter} on ${host}: ${holder.name} holds it there. Free ${letter} on ${host} (or mask ${holder.name} away), then run the step again`,
+    );
+}
+
+/** The data partitions of these LUNs as `host` sees them (Get-Partition); a LUN it does not see is not present. */
+export function readPartitions(state: LabState, params: { host: string; lunIds: string[] }): PartitionReading[] {
+  const host = findHost(state, params.host);
+  return params.lunIds.map((lunId) => {
+    const lun = findLun(state, lunId);
+    if (!isVisibleTo(lun, host.name)) return { lunId, present: false, partitions: [] };
+    return {
+      lunId,
+      present: true,
+      partitions: lun.volumes.map((volume, i) => ({ number: i + 1, driveLetter: volume.driveLetter, mountPoints: [], ...lun.partition })),
+    };
+  });
 }

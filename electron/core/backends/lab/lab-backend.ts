@@ -18,7 +18,16 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type {
+  Backend,
+  DriveLetters,
+  ImportResult,
+  PartitionReading,
+  PlannedOperation,
+  PreflightScope,
+  ResourceOnNode,
+  ResourceRef,
+} from '../../backend';
 import { setLunMask, type MaskRequest } from './array-masking';
 import {
   moveGroup,
@@ -33,7 +42,7 @@ import {
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
-import { setVolumesReadWrite } from './host-disks';
+import { readPartitions, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
 import { STATE_FILE, LabStore } from './lab-store';
@@ -165,10 +174,15 @@ export class LabBackend implements Backend {
     return this.run('breakSnapshotSet', (state) => breakSet(state, params));
   }
 
-  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
+  setVolumesReadWrite(params: { host: string; lunIds: string[]; driveLetters?: DriveLetters }): Promise<OperationResult> {
     return this.run('setVolumesReadWrite', (state, context) =>
       onHost(state, params.host, () => setVolumesReadWrite(state, params, context)),
     );
+  }
+
+  async readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
+    const state = this.read();
+    return onHost(state, params.host, () => readPartitions(state, params));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

@@ -23,7 +23,30 @@ import {
 } from '../../../../shared/domain';
 import { LabDomainController } from './domain-controller-model';
 
-export const LabLun = z.object({
+/**
+ * The attributes of a LUN's data partitions (docs/windows-facts.md#partition-attributes-after-the-break): an imported
+ * shadow copy's carry all four, and they stay after the break until step 5 clears them. Held once per LUN, as diskpart
+ * sets them on an MBR disk: the Lab's LUNs hold one data volume each.
+ */
+export const PartitionAttributes = z.object({
+  readOnly: z.boolean(),
+  hidden: z.boolean(),
+  shadowCopy: z.boolean(),
+  noDefaultDriveLetter: z.boolean(),
+});
+export type PartitionAttributes = z.infer<typeof PartitionAttributes>;
+
+export const CLEAR_PARTITION: PartitionAttributes = { readOnly: false, hidden: false, shadowCopy: false, noDefaultDriveLetter: false };
+export const SHADOW_COPY_PARTITION: PartitionAttributes = { readOnly: true, hidden: true, shadowCopy: true, noDefaultDriveLetter: true };
+
+/** Estates saved before partition attributes were modelled have a LUN-wide `hidden` flag: a hidden LUN was a shadow copy's. */
+function withPartitionAttributes(lun: unknown): unknown {
+  if (lun === null || typeof lun !== 'object' || 'partition' in lun) return lun;
+  const { hidden, ...rest } = lun as { hidden?: unknown };
+  return { ...rest, partition: hidden === true ? SHADOW_COPY_PARTITION : CLEAR_PARTITION };
+}
+
+const LabLunFields = z.object({
   id: z.string(),
   name: z.string(),
   arrayId: z.string(),
@@ -33,8 +56,9 @@ export const LabLun = z.object({
   diskKind: DiskKind,
   signature: z.string().nullable(),
   volumes: z.array(Volume),
+  /** The disk's read-only flag (Set-Disk -IsReadOnly); the partitions' own attributes are in `partition`. */
   readOnly: z.boolean(),
-  hidden: z.boolean(),
+  partition: PartitionAttributes,
   /** Host names, or `*` alone; replaced whole by every masking call. */
   mask: z.array(z.string()),
   contentChecksum: z.string(),
@@ -43,7 +67,8 @@ export const LabLun = z.object({
   state: LunState,
   shadowOf: z.string().nullable(),
 });
-export type LabLun = z.infer<typeof LabLun>;
+export const LabLun = z.preprocess(withPartitionAttributes, LabLunFields);
+export type LabLun = z.infer<typeof LabLunFields>;
 
 export const LabHost = z.object({
   name: z.string(),

@@ -15,6 +15,7 @@ type ReadOrLifecycle =
   | 'listHosts'
   | 'listSnapshotSets'
   | 'listClusters'
+  | 'readPartitions'
   | 'previewCommands'
   | 'onChange'
   | 'close';
@@ -58,7 +59,7 @@ export const labOperations: Record<LabOperationName, OperationSpec> = {
     failsWith: 'VSS_E_PROVIDER_VETO',
   },
   setVolumesReadWrite: {
-    summary: 'mark volumes read/write (partial: some LUNs stay read-only)',
+    summary: 'make volumes read/write, visible and mounted (partial: some LUNs stay read-only and hidden)',
     latencyMs: 800,
     faultKinds: splittable,
     failsWith: 'VDS_E_PROVIDER_FAILURE',

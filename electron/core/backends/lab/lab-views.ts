@@ -38,9 +38,9 @@ export function lunsView(state: LabState): Lun[] {
 }
 
 function toLun(lun: LabLun, allHostNames: readonly string[]): Lun {
-  const { mask, files: _files, ...rest } = lun;
+  const { mask, files: _files, partition, ...rest } = lun;
   const maskAll = mask.includes(ALL_HOSTS);
-  return { ...rest, maskAll, maskedTo: maskAll ? [...allHostNames] : [...mask] };
+  return { ...rest, hidden: partition.hidden, maskAll, maskedTo: maskAll ? [...allHostNames] : [...mask] };
 }
 
 export function hostsView(state: LabState): Host[] {

@@ -9,7 +9,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import type { ImportResult } from '../../backend';
 import { deterministicGuid, deterministicHex, volumeGuidPath } from './deterministic';
 import { freshIdentity, resolveCollision } from './host-disks';
-import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
+import { SHADOW_COPY_PARTITION, type LabLun, type LabSnapshotSet, type LabState } from './lab-model';
 import { findHost, findLun, findSnapshotSet, normalizeGuid } from './lab-lookup';
 import { FailedWithEffect, partialShare, report, type OperationContext } from './operation';
 import { isVisibleTo, lunIdentityKey, identityKey } from './visibility';
@@ -51,7 +51,7 @@ function shadowLunOf(original: LabLun, id: string, created: Date): LabLun {
     })),
     volumes: original.volumes.map((volume) => ({ ...volume, guidPath: volumeGuidPath(`${id}/${volume.guidPath}`), driveLetter: null })),
     readOnly: true,
-    hidden: true,
+    partition: SHADOW_COPY_PARTITION,
     mask: [],
     files: [...original.files],
     state: 'shadow',
@@ -180,7 +180,7 @@ export function importSet(
       driveLetter: null,
     }));
     shadow.readOnly = true;
-    shadow.hidden = true;
+    shadow.partition = SHADOW_COPY_PARTITION;
     copy.imported = true;
     const collision = resolveCollision(state, shadow, [host.name], `import/${set.id}`);
     if (collision) warnings.push(collision);
@@ -282,17 +282,15 @@ export function breakSet(state: LabState, params: { setId: string; mode: BreakMo
     if (params.mode === 'revert-identity') {
       const original = state.luns.find((lun) => lun.id === copy.originalLunId);
       shadow.signature = copy.originalIdentity.signature;
-      // Windows' mount manager knows the volumes by disk identity: they come back with their names and letters.
-      shadow.volumes = shadow.volumes.map((volume, i) => ({
-        ...volume,
-        guidPath: original?.volumes[i]?.guidPath ?? volume.guidPath,
-        driveLetter: i === 0 ? copy.originalDriveLetter : (original?.volumes[i]?.driveLetter ?? null),
-      }));
+      // Windows' mount manager knows the volumes by disk identity, so they get their names back; but the partitions
+      // are still hidden and marked no-default-drive-letter, so no letter until step 5 clears that.
+      shadow.volumes = shadow.volumes.map((volume, i) => ({ ...volume, guidPath: original?.volumes[i]?.guidPath ?? volume.guidPath }));
     } else {
       shadow.signature = freshIdentity(shadow.partitionStyle, `break/${set.id}/${shadow.id}`);
     }
+    // The break makes the disk writable (unless plain) but leaves the shadow copy's partition attributes: clearing
+    // them is the requester's job (docs/windows-facts.md#partition-attributes-after-the-break).
     shadow.readOnly = params.mode === 'plain';
-    shadow.hidden = false;
     shadow.state = 'healthy';
     changes.push(`${shadow.name}: identity ${before} → ${shadow.signature}, ${shadow.readOnly ? 'read-only' : 'read/write'}`);
   }
@@ -342,7 +340,7 @@ export function exposeShadowCopy(state: LabState, params: { setId: string; shado
     throw new ShadowSwapError('PRECONDITION_FAILED', `The  drive letter is already in use. ${letter} is taken on ${host}; choose another.`);
   const shadow = findLun(state, copy.shadowLunId);
   shadow.volumes = shadow.volumes.map((volume, i) => (i === 0 ? { ...volume, driveLetter: letter } : volume));
-  shadow.hidden = false;
+  shadow.partition = { ...shadow.partition, hidden: false };
   copy.exposedAs = letter;
   set.state = 'exposed';
   return report('exposeShadowCopy', `The shadow copy was successfully exposed as ${letter}\\. (read-only, on ${host})`, {

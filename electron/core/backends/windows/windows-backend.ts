@@ -21,9 +21,18 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type {
+  Backend,
+  DriveLetters,
+  ImportResult,
+  PartitionReading,
+  PlannedOperation,
+  PreflightScope,
+  ResourceOnNode,
+  ResourceRef,
+} from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
-import { setDisksWritable } from './operations/disk-operations';
+import { readPartitions, setDisksWritable } from './operations/disk-operations';
 import { setLunMask, type MaskParams } from './operations/lun-masking';
 import {
   parseClusterGroups,
@@ -188,9 +197,13 @@ export class WindowsBackend implements Backend {
     return this.changed(() => breakSnapshotSet(this.context, params));
   }
 
-  /** Clears the disk read-only flag (Set-Disk -IsReadOnly $false) on each LUN's disk as `host` sees it, and checks it read back. */
-  setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
+  /** Makes each LUN's disk writable and its volumes usable (Set-Disk, Set-Partition) as `host` sees them, and checks both read back. */
+  setVolumesReadWrite(params: { host: string; lunIds: string[]; driveLetters?: DriveLetters }): Promise<OperationResult> {
     return this.changed(() => setDisksWritable(this.context, params));
+  }
+
+  readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
+    return readPartitions(this.context, params);
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

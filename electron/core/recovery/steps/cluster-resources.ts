@@ -27,7 +27,7 @@ async function captureResources(context: StepContext, targets: readonly Resource
   return states;
 }
 
-async function resourcesAt(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<boolean> {
+export async function resourcesAt(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<boolean> {
   for (const target of targets) {
     if (!resourceAt((await resourceOf(context.backend, target)).resource, goal)) return false;
   }
@@ -35,7 +35,7 @@ async function resourcesAt(context: StepContext, targets: readonly ResourceTarge
 }
 
 /** Drives each resource to the goal, always on the node that owns it now (the cmdlets' owner-node rule). */
-async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
+export async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
   for (const target of targets) {
     const { resource } = await resourceOf(context.backend, target);
     if (resourceAt(resource, goal)) {

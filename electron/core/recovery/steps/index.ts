@@ -27,10 +27,11 @@ export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'mask-originals': maskOriginals,
   'import-set': importSet,
   'break-set': breakSet,
-  'make-read-write': makeReadWrite,
   'repoint-resources': repointResources,
   'unmask-shadows': unmaskShadows,
   'start-resources': startResources,
+  // After the disks are back on the cluster, before maintenance mode ends and before the dependents start: see the module.
+  'make-read-write': makeReadWrite,
   'resume-resources': resumeResources,
   'start-dependents': startDependents,
   'forensic-hold': forensicHold,

@@ -1,36 +1,111 @@
-/** Clearing the read-only attribute the import left on the recovered volumes. */
-import { lunOf, lunsById } from './backend-reads';
-import { shadowLunsOf } from './draft-inputs';
-import { report, type StepModule } from './step-module';
+/**
+ * Making the recovered volumes usable: the disks writable, the attributes the shadow copy left on their partitions
+ * cleared (read-only, hidden, shadow copy, no default drive letter) and the originals' drive letters back
+ * (docs/windows-facts.md#partition-attributes-after-the-break). On a cluster Windows refuses these changes unless the
+ * disk's resource is online in maintenance mode (docs/windows-facts.md#clustered-disk-changes-need-maintenance-mode-and-online),
+ * so the step comes after the disks are back on the cluster: in maintenance mode before it ends, in offline mode
+ * after the disks are started, inside a maintenance window the step opens and closes itself; either way before the
+ * dependents start.
+ */
+import { partitionProblems, type PlannedOperation } from '../../backend';
+import type { DriveLetters } from '../../../../shared/recovery-step-params';
+import { lunOf, lunsById, resourceOf } from './backend-reads';
+import { diskResourceOperations, driveResources, resourcesAt } from './cluster-resources';
+import { resourceTargetsOf, shadowLunsOf, type DraftInputs } from './draft-inputs';
+import { report, type StepContext, type StepModule } from './step-module';
+
+/** Each recovered LUN gets the drive letter its original volume had when the set was made. */
+export function driveLettersOf(inputs: DraftInputs): DriveLetters {
+  const letters: DriveLetters = {};
+  for (const { copy, shadow } of inputs.pairs) if (copy.originalDriveLetter !== null) letters[shadow.id] = copy.originalDriveLetter;
+  return letters;
+}
+
+/** What still keeps each LUN's volumes from being usable, as `host` reads them back; empty when all are usable. */
+export async function volumeProblems(
+  context: StepContext,
+  host: string,
+  luns: ReadonlyArray<{ lunId: string; name: string }>,
+  driveLetters: DriveLetters,
+): Promise<string[]> {
+  const readings = await context.backend.readPartitions({ host, lunIds: luns.map((l) => l.lunId) });
+  return luns.flatMap(({ lunId, name }) => {
+    const reading = readings.find((r) => r.lunId === lunId);
+    if (!reading?.present) return [`${name}: ${host} does not see the recovered disk`];
+    return partitionProblems(reading.partitions, driveLetters[lunId] ?? null).map((problem) => `${name}: ${problem}`);
+  });
+}
 
 export const makeReadWrite: StepModule<'make-read-write'> = {
   draft(inputs) {
-    const { pairs, importHost } = inputs;
+    const { pairs, importHost, options, cluster } = inputs;
+    const driveLetters = driveLettersOf(inputs);
+    const window = cluster !== null && options.mode === 'offline' ? resourceTargetsOf(inputs) : [];
+    const operations: PlannedOperation[] = [
+      ...(window.length > 0 ? diskResourceOperations(inputs, 'suspendResource') : []),
+      { operation: 'setVolumesReadWrite', host: importHost, lunIds: pairs.map((p) => p.shadow.id), driveLetters },
+      ...(window.length > 0 ? diskResourceOperations(inputs, 'resumeResource') : []),
+    ];
     return [
       {
         kind: 'make-read-write',
-        title: 'Make the recovered volumes read/write',
-        why: 'Imported shadow copies surface read-only; the application needs to write to them.',
+        title: 'Make the recovered volumes read/write and mount them',
+        why:
+          'A broken shadow copy keeps its partitions read-only, hidden, marked as a shadow copy and without a drive letter; the application needs them writable where the originals were mounted.' +
+          (cluster === null
+            ? ''
+            : window.length > 0
+              ? ' Windows changes a clustered disk only while its resource is online in maintenance mode, so this comes after the disks are started: each goes into maintenance mode for the change and out of it again, before SQL Server and the other dependents start.'
+              : ' Windows changes a clustered disk only while its resource is online in maintenance mode, so this comes while the disks are still in maintenance mode, before it ends.'),
         destructive: false,
         confirmPhrase: null,
-        changes: pairs.map((p) => ({
-          kind: 'volume',
-          lunId: p.shadow.id,
-          lunName: p.shadow.name,
-          before: 'read-only',
-          after: 'read/write',
-        })),
-        operations: [{ operation: 'setVolumesReadWrite', host: importHost, lunIds: pairs.map((p) => p.shadow.id) }],
-        undo: 'Nothing to undo: rollback masks these LUNs away.',
-        params: { host: importHost, shadowLuns: shadowLunsOf(inputs) },
+        changes: pairs.map((p) => {
+          const letter = driveLetters[p.shadow.id];
+          return {
+            kind: 'volume',
+            lunId: p.shadow.id,
+            lunName: p.shadow.name,
+            before: 'read-only, hidden, shadow copy, no drive letter',
+            after: `read/write, visible${letter === undefined ? ', no drive letter (the original had none)' : `, ${letter}`}`,
+          };
+        }),
+        operations,
+        undo:
+          'Nothing to undo on the volumes: rollback masks these LUNs away.' +
+          (window.length > 0 ? ' A maintenance window left open is closed (Resume-ClusterResource).' : ''),
+        params: { host: importHost, shadowLuns: shadowLunsOf(inputs), driveLetters, maintenanceWindow: window },
       },
     ];
   },
   async probe(context, params) {
     const luns = await lunsById(context.backend);
-    return params.shadowLuns.every((ref) => !lunOf(luns, ref.lunId).readOnly);
+    if (params.shadowLuns.some((ref) => lunOf(luns, ref.lunId).readOnly)) return false;
+    if ((await volumeProblems(context, params.host, params.shadowLuns, params.driveLetters)).length > 0) return false;
+    // A window the step opened and a crash left open is not done: the disks must leave maintenance mode.
+    return resourcesAt(context, params.maintenanceWindow, 'online');
   },
-  apply: async (context, params) => {
-    report(context, await context.backend.setVolumesReadWrite({ host: params.host, lunIds: params.shadowLuns.map((l) => l.lunId) }));
+  async apply(context, params) {
+    await driveResources(context, params.maintenanceWindow, 'maintenance');
+    report(
+      context,
+      await context.backend.setVolumesReadWrite({
+        host: params.host,
+        lunIds: params.shadowLuns.map((l) => l.lunId),
+        driveLetters: params.driveLetters,
+      }),
+    );
+    await driveResources(context, params.maintenanceWindow, 'online');
+  },
+  // The volumes need no undoing (rollback masks the recovered LUNs away). A maintenance window this step opened and a
+  // failure or crash left open is closed, so the disks are as start-resources left them when its own compensation runs.
+  async compensate(context, params) {
+    for (const target of params.maintenanceWindow) {
+      const { resource } = await resourceOf(context.backend, target);
+      if (resource.maintenanceMode)
+        report(
+          context,
+          await context.backend.resumeResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+        );
+    }
   },
 };

@@ -5,10 +5,30 @@
  */
 import { NOT_SAMPLED } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { VerifyPair } from '../../../../shared/recovery-step-params';
+import type { DriveLetters, VerifyPair } from '../../../../shared/recovery-step-params';
 import { applicationOf, lunOf, lunsById, resourceOf } from './backend-reads';
 import { dependentTargetsOf } from './draft-inputs';
-import type { StepModule } from './step-module';
+import { driveLettersOf, volumeProblems } from './make-read-write';
+import type { StepContext, StepModule } from './step-module';
+
+/** The recovered volumes as their host reads them back: writable, visible, not shadow copies, with their originals' letters. */
+async function checkVolumes(
+  context: StepContext,
+  pairs: readonly VerifyPair[],
+  volumes: { host: string; driveLetters: DriveLetters },
+  problems: string[],
+): Promise<void> {
+  const luns = pairs.map((p) => ({ lunId: p.shadowLunId, name: p.name }));
+  const found = await volumeProblems(context, volumes.host, luns, volumes.driveLetters);
+  problems.push(...found);
+  for (const { lunId, name } of luns) {
+    if (found.some((problem) => problem.startsWith(`${name}: `))) continue;
+    const letter = volumes.driveLetters[lunId];
+    context.log(
+      `${name}: volume ${letter ?? '(no drive letter, as the original)'} read/write, visible, not a shadow copy on ${volumes.host}`,
+    );
+  }
+}
 
 export const verify: StepModule<'verify'> = {
   draft(inputs) {
@@ -31,7 +51,11 @@ export const verify: StepModule<'verify'> = {
         changes: [],
         operations: [],
         undo: 'Nothing to undo: verification only reads.',
-        params: { pairs: verifyPairs, dependents: dependentTargetsOf(inputs) },
+        params: {
+          pairs: verifyPairs,
+          dependents: dependentTargetsOf(inputs),
+          volumes: { host: inputs.importHost, driveLetters: driveLettersOf(inputs) },
+        },
       },
     ];
   },
@@ -51,6 +75,7 @@ export const verify: StepModule<'verify'> = {
       if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
       if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
     }
+    if (params.volumes) await checkVolumes(context, params.pairs, params.volumes, problems);
     const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name.toUpperCase(), host]));
     for (const pair of params.pairs) {
       if (!pair.resource) continue;

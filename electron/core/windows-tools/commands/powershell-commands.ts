@@ -21,6 +21,7 @@ import {
   validateDiskIdentity,
   validateDiskNumber,
   validateDiskUniqueId,
+  validateDriveLetter,
   validateHostName,
   validateWaitSeconds,
 } from './validate';
@@ -249,6 +250,46 @@ export function getDiskVolumesCommand(options: { disk: DiskSelector; computer?: 
 export function setDiskWritableCommand(options: { disk: DiskSelector; computer?: string }): string {
   const select = diskSelectorArg(options.disk);
   const inner = `Set-Disk${select} -IsReadOnly $false; Get-Disk${select} | ${DISK_PROPERTIES} | ${TO_JSON}`;
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
+}
+
+/**
+ * A disk's data partitions: on GPT only basic data partitions get drive letters and volumes (the MSR does not), and an
+ * MBR disk's partitions have no GptType (https://learn.microsoft.com/windows-hardware/drivers/storage/msft-partition).
+ */
+const BASIC_DATA_GPT_TYPE = '{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}';
+const DATA_PARTITIONS = `Get-Partition | Where-Object { -not $_.GptType -or $_.GptType -eq '${BASIC_DATA_GPT_TYPE}' }`;
+/** DriveLetter is a [char], 0 for none: written as a string it is "\u0000" (docs/windows-facts.md#letterless-volumes). */
+export const PARTITION_PROPERTIES =
+  "Select-Object -Property DiskNumber,PartitionNumber,@{Name='DriveLetter';Expression={[string]$_.DriveLetter}},AccessPaths,IsReadOnly,IsHidden,IsShadowCopy,NoDefaultDriveLetter";
+
+function dataPartitionsJson(select: string): string {
+  return `Get-Disk${select} | ${DATA_PARTITIONS} | ${PARTITION_PROPERTIES} | ${TO_JSON}`;
+}
+
+/** A disk's data partitions with their attributes and access paths: what step 5 and verify read back. */
+export function getDataPartitionsCommand(options: { disk: DiskSelector; computer?: string }): string {
+  const inner = dataPartitionsJson(diskSelectorArg(options.disk));
+  return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
+}
+
+/**
+ * Step 5 on the partitions (docs/windows-facts.md#partition-attributes-after-the-break): clears the attributes a broken
+ * shadow copy keeps on its data partitions, then gives the volume its original's drive letter (clearing "hidden" and
+ * "no default drive letter" may have let Windows mount it under another one), and reads the partitions back. The
+ * letter goes only to a disk with one data partition: with several, which one held it is not known here, and the
+ * read-back shows the operator the letter missing.
+ */
+export function clearPartitionAttributesCommand(options: { disk: DiskSelector; driveLetter: string | null; computer?: string }): string {
+  const select = diskSelectorArg(options.disk);
+  const partitions = `@(Get-Disk${select} | ${DATA_PARTITIONS})`;
+  const clear = `foreach ($p in ${partitions}) { Set-Partition -InputObject $p -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false }`;
+  let letter = '';
+  if (options.driveLetter !== null) {
+    const wanted = psQuote(validateDriveLetter(options.driveLetter).slice(0, 1));
+    letter = `; $p = ${partitions}; if ($p.Count -eq 1 -and [string]$p[0].DriveLetter -ne ${wanted}) { Set-Partition -InputObject $p[0] -NewDriveLetter ${wanted} }`;
+  }
+  const inner = `${clear}${letter}; ${dataPartitionsJson(select)}`;
   return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }
 

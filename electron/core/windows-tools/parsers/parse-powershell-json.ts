@@ -67,6 +67,17 @@ export function requiredString(item: JsonObject, key: string, what: string): str
   return v;
 }
 
+/**
+ * A DriveLetter property as `E:`, or null for none: a letterless partition's or volume's is a [char] 0, which
+ * ConvertTo-Json writes as "\u0000" (docs/windows-facts.md#letterless-volumes), and trim() keeps it.
+ */
+export function optionalDriveLetter(item: JsonObject, what: string): string | null {
+  const letter = (optionalString(item, 'DriveLetter', what) ?? '').replace(/\0/g, '').trim();
+  if (letter === '') return null;
+  if (!/^[A-Za-z]$/.test(letter)) throw itemError(what, item, 'DriveLetter is not a letter');
+  return `${letter.toUpperCase()}:`;
+}
+
 export function optionalBoolean(item: JsonObject, key: string, what: string): boolean | null {
   const v = item[key];
   if (v === undefined || v === null) return null;

@@ -3,7 +3,7 @@
  * (powershell-commands.ts getDiskVolumesCommand). Partitions without a volume (MSR, recovery) do not appear.
  */
 import { normalizeVolumePath } from './shadow-listing';
-import { itemError, optionalString, parsePowerShellJson } from './parse-powershell-json';
+import { itemError, optionalDriveLetter, optionalString, parsePowerShellJson } from './parse-powershell-json';
 
 export interface VolumeInfo {
   /** `E:`, or null when the volume has no drive letter. */
@@ -17,14 +17,11 @@ export interface VolumeInfo {
 export function parseVolumes(json: string): VolumeInfo[] {
   const what = 'Get-Volume';
   return parsePowerShellJson(json, what).map((item) => {
-    // A letterless volume's DriveLetter is a [char] 0, which ConvertTo-Json writes as "\u0000" (trim() keeps it).
-    const letter = (optionalString(item, 'DriveLetter', what) ?? '').replace(/\0/g, '').trim();
-    if (letter !== '' && !/^[A-Za-z]$/.test(letter)) throw itemError(what, item, 'DriveLetter is not a letter');
     const volumePath = optionalString(item, 'Path', what);
     if (volumePath === null || !/^\\\\\?\\Volume\{[0-9a-fA-F-]{36}\}\\$/.test(volumePath))
       throw itemError(what, item, 'Path is not a \\\\?\\Volume{GUID}\\ path');
     return {
-      driveLetter: letter === '' ? null : `${letter.toUpperCase()}:`,
+      driveLetter: optionalDriveLetter(item, what),
       path: normalizeVolumePath(volumePath),
       label: optionalString(item, 'FileSystemLabel', what) ?? '',
       fileSystem: optionalString(item, 'FileSystem', what),

@@ -21,9 +21,9 @@ describe('recovery plan', () => {
       'mask-originals',
       'import-set',
       'break-set',
-      'make-read-write',
       'unmask-shadows',
       'start-resources',
+      'make-read-write',
       'start-dependents',
       'verify',
     ]);
@@ -56,9 +56,9 @@ describe('recovery plan', () => {
       'mask-originals',
       'import-set',
       'break-set',
-      'make-read-write',
       'repoint-resources',
       'unmask-shadows',
+      'make-read-write',
       'resume-resources',
       'start-dependents',
       'verify',
@@ -124,8 +124,8 @@ describe('recovery run', () => {
       'mask-originals',
       'import-set',
       'break-set',
-      'make-read-write',
       'unmask-shadows',
+      'make-read-write',
       'verify',
     ]);
     expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);
@@ -180,9 +180,14 @@ describe('recovery run', () => {
     await expect(fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true })).rejects.toThrow(/held by run/);
   });
 
-  // setVolumesReadWrite is not here: the break already makes the volumes read/write (vshadow -rw,
-  // diskshadow break writable), so that step is skipped; see the last test.
-  const failingOperations = ['stopResource', 'setLunMask', 'importSnapshotSet', 'breakSnapshotSet', 'startResource'] as const;
+  const failingOperations = [
+    'stopResource',
+    'setLunMask',
+    'importSnapshotSet',
+    'breakSnapshotSet',
+    'startResource',
+    'setVolumesReadWrite',
+  ] as const;
 
   it.each(failingOperations)('resumes to success after %s fails once', async (operation) => {
     fx = await openRecovery();
@@ -262,9 +267,12 @@ describe('recovery run', () => {
     const detail = fx.engine.get(run.id);
     expect(detail.steps.every((s) => s.state === 'succeeded' || s.state === 'skipped')).toBe(true);
     expect(detail.steps.find((s) => s.id === '9-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
-    expect(detail.steps.find((s) => s.id === '5-make-read-write')).toMatchObject({
-      state: 'skipped',
-      output: ['Skipped: its effect is already in place'],
+    // The break leaves the partitions hidden and read-only: step 5 has work to do, in its own maintenance window.
+    expect(detail.steps.find((s) => s.id === '7-make-read-write')).toMatchObject({
+      state: 'succeeded',
+      output: expect.arrayContaining([
+        expect.stringMatching(/^ {2}SQL-DATA-SC-\S+: read\/write, visible, not a shadow copy on SQL01, mounted as E:$/),
+      ]),
     });
   });
 });

@@ -17,6 +17,14 @@
  *   of a `diskraid /s` script: each recorded diskraid call becomes that session, with the same outcome;
  * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is).
  *
+ * - step 5 (make the volumes usable) no longer runs right after the break, where the break had left the disks
+ *   writable and the step was skipped: it runs after the disks are started, reads the partitions through Get-Partition
+ *   (the break left them read-only, hidden, shadow copy, no default drive letter, without a letter), puts each disk in
+ *   maintenance mode, clears the attributes and gives back E: and F: with Set-Disk and Set-Partition, ends maintenance
+ *   mode, and reads everything back; verify reads the partitions once more. The Get-Partition and Set-Partition
+ *   answers are synthetic, shaped as ConvertTo-Json writes the documented MSFT_Partition properties (no capture of
+ *   them exists).
+ *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
  */
@@ -27,12 +35,16 @@ import { ownerNodeCommand } from '../../../../electron/core/windows-tools/render
 import { checkedMaskingSessionCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
 import type { LunAccess } from '../../../../electron/core/windows-tools/commands/diskraid-scripts';
 import {
+  clearPartitionAttributesCommand,
   getClusterGroupCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
+  getDataPartitionsCommand,
+  getDiskResourceParametersCommand,
   getOperatingSystemCommand,
   getShadowCopiesCommand,
   metadataPresentCommand,
+  setDiskWritableCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
@@ -72,7 +84,7 @@ function powershell(command: string, stdout: unknown, at: string): TranscriptEnt
 
 const SAN_LUNS = (
   JSON.parse(fs.readFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), 'utf8')) as {
-    luns: { name: string; diskraidLun: number; uniqueId: string }[];
+    luns: { id: string; name: string; diskraidLun: number; uniqueId: string }[];
   }
 ).luns;
 const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
@@ -166,10 +178,13 @@ export function startDependentsSegment(): TranscriptEntry[] {
   return [...before, ...before, ...before, ...startSqlServer(before.at(-1)?.at ?? ''), ...withStates(before, { [SQL_SERVER]: ONLINE })];
 }
 
-/** Verify after the new step: SQL Server is Online, and it is read once more after the disks are checked. */
+/**
+ * Verify after the new steps: it reads the recovered partitions after the disks, SQL Server is Online, and it is read
+ * once more after the disks are checked.
+ */
 export function verifySegment(): TranscriptEntry[] {
   const entries = withStates(segment('step-8-verify'), { [SQL_SERVER]: ONLINE });
-  return [...entries, ...lastReading(entries)];
+  return [...entries.slice(0, 2), ...partitionReads(true, entries[0]?.at ?? ''), ...entries.slice(2), ...lastReading(entries)];
 }
 
 /** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */
@@ -222,4 +237,95 @@ export function importSegment(name: string, copies: readonly unknown[] = IMPORTE
   // ConvertTo-Json writes one object alone, not in an array.
   const stdout = copies.length === 1 ? copies[0] : copies;
   return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1)];
+}
+
+// ---- step 5: the volumes made usable, after the disks are started, in a maintenance window ----
+
+const DISKS = ['Cluster Disk 1', 'Cluster Disk 2'];
+/** The recovered LUNs in plan order: the disk each backs, its MBR partition's volume, the letter its original had. */
+const RECOVERED = [
+  { lun: 'sql-data-shadow', disk: 3, volume: '\\\\?\\Volume{ab12cd34-0000-0000-0000-100000000000}\\', letter: 'E' },
+  { lun: 'sql-log-shadow', disk: 4, volume: '\\\\?\\Volume{ab12cd34-0000-0000-0000-200000000000}\\', letter: 'F' },
+].map((r) => ({ ...r, uniqueId: SAN_LUNS.find((l) => l.id === r.lun)?.uniqueId ?? '' }));
+
+/** One MBR data partition as Get-Partition | ConvertTo-Json writes it alone (an object, not an array). */
+function partition(r: (typeof RECOVERED)[number], usable: boolean) {
+  return {
+    DiskNumber: r.disk,
+    PartitionNumber: 1,
+    // A hidden partition has no drive letter and no volume GUID path: DriveLetter is a [char] 0.
+    DriveLetter: usable ? r.letter : '\u0000',
+    AccessPaths: usable ? [`${r.letter}:\\`, r.volume] : null,
+    IsReadOnly: !usable,
+    IsHidden: !usable,
+    IsShadowCopy: !usable,
+    NoDefaultDriveLetter: !usable,
+  };
+}
+
+function partitionReads(usable: boolean, at: string): TranscriptEntry[] {
+  return RECOVERED.map((r) => powershell(getDataPartitionsCommand({ disk: { uniqueId: r.uniqueId } }), partition(r, usable), at));
+}
+
+/** The readings with these disks' MaintenanceMode parameter at 1 (Online(Maintenance)). */
+function withMaintenance(entries: readonly TranscriptEntry[], inMaintenance: readonly string[]): TranscriptEntry[] {
+  return entries.map((entry) => {
+    const disk = inMaintenance.find((name) => commandOf(entry) === getDiskResourceParametersCommand({ cluster: CLUSTER, resource: name }));
+    if (disk === undefined) return entry;
+    const parameters = JSON.parse(entry.stdout) as Array<{ Name: string; Value: unknown }>;
+    return { ...entry, stdout: JSON.stringify(parameters.map((p) => (p.Name === 'MaintenanceMode' ? { ...p, Value: 1 } : p))) };
+  });
+}
+
+/** The owner-node read of a disk and the Suspend- or Resume-ClusterResource call on it, as runOwnerNodeOperation makes them. */
+function maintenanceCall(operation: 'suspendResource' | 'resumeResource', disk: string, at: string): TranscriptEntry[] {
+  const resource = { Name: disk, State: ONLINE, OwnerGroup: 'SQL Server (MSSQLSERVER)', OwnerNode: OWNER, ResourceType: 'Physical Disk' };
+  return [
+    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [disk] }), resource, at),
+    powershell(ownerNodeCommand(operation, { cluster: CLUSTER, resource: disk, onNode: OWNER }), resource, at),
+  ];
+}
+
+/** Set-Disk then Set-Partition on each recovered disk, each answering with what it reads back. */
+function makeUsable(disks: readonly TranscriptEntry[], at: string): TranscriptEntry[] {
+  const listed = JSON.parse(disks[0]?.stdout ?? '[]') as Array<{ UniqueId: string }>;
+  return RECOVERED.flatMap((r) => [
+    powershell(
+      setDiskWritableCommand({ disk: { uniqueId: r.uniqueId } }),
+      listed.find((d) => d.UniqueId === r.uniqueId),
+      at,
+    ),
+    powershell(clearPartitionAttributesCommand({ disk: { uniqueId: r.uniqueId }, driveLetter: `${r.letter}:` }), partition(r, true), at),
+  ]);
+}
+
+/**
+ * Step 5 after the disks are started: the probe (disks writable, partitions not), then each disk into maintenance
+ * mode, Set-Disk and Set-Partition, each disk out of it again, and the probe that finds it all in place.
+ */
+export function makeReadWriteSegment(): TranscriptEntry[] {
+  const verify = segment('step-8-verify');
+  const disks = verify.slice(0, 2); // listLuns: Get-Disk on SQL01, then on SQL02
+  const at = disks[0]?.at ?? '';
+  const reading = withStates(lastReading(segment('step-7-start-resources')), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
+  const [first = '', second = ''] = DISKS;
+  return [
+    ...disks,
+    ...partitionReads(false, at),
+    ...reading,
+    ...maintenanceCall('suspendResource', first, at),
+    ...withMaintenance(reading, [first]),
+    ...maintenanceCall('suspendResource', second, at),
+    ...makeUsable(disks, at),
+    ...withMaintenance(reading, DISKS),
+    ...maintenanceCall('resumeResource', first, at),
+    ...withMaintenance(reading, [second]),
+    ...withMaintenance(reading, [second]),
+    ...maintenanceCall('resumeResource', second, at),
+    ...reading,
+    ...disks,
+    ...partitionReads(true, at),
+    ...reading,
+    ...reading,
+  ];
 }

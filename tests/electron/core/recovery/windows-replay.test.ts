@@ -21,6 +21,7 @@ import { storageManagementSanMap, throughMaskingSets } from './masking-set-trans
 import {
   IMPORTED_COPIES,
   importSegment,
+  makeReadWriteSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
@@ -40,9 +41,9 @@ const CLEAN_RUN = [
   'step-2-mask-originals',
   'step-3-import-set',
   'step-4-break-revert',
-  'step-5-read-write-in-place',
   'step-6-unmask-shadows',
   'step-7-start-resources',
+  'step-5-make-usable-after-start',
   'step-8-start-dependents',
   'step-9-verify',
 ];
@@ -64,6 +65,7 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
   'step-3-import-set': () => importSegment('step-3-import-set'),
+  'step-5-make-usable-after-start': makeReadWriteSegment,
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
   'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
@@ -161,6 +163,13 @@ const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
 const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
 const IMPORT = `diskshadow load metadata ${METADATA}; import`;
 const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
+/** Step 5 in offline mode: the disks into maintenance mode for Set-Disk and Set-Partition, and out of it again. */
+const MAINTENANCE_WINDOW = [
+  'Suspend-ClusterResource Cluster Disk 1 on SQL01',
+  'Suspend-ClusterResource Cluster Disk 2 on SQL01',
+  'Resume-ClusterResource Cluster Disk 1 on SQL01',
+  'Resume-ClusterResource Cluster Disk 2 on SQL01',
+];
 const FORWARD_UNTIL_IMPORT = [
   'Stop-ClusterResource Cluster Disk 1 on SQL01',
   'Stop-ClusterResource Cluster Disk 2 on SQL01',
@@ -211,6 +220,7 @@ describe('a recovery through the Windows backend, replayed', () => {
       `diskraid select lun 8: ${BOTH_NODES}`,
       'Start-ClusterResource Cluster Disk 1 on SQL01',
       'Start-ClusterResource Cluster Disk 2 on SQL01',
+      ...MAINTENANCE_WINDOW,
       'Start-ClusterResource SQL Server on SQL01',
     ]);
     const detail = engine.get(run.id);
@@ -223,7 +233,17 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe(
       'this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348',
     );
-    expect(detail.steps.find((s) => s.id === '5-make-read-write')?.state).toBe('skipped');
+    // The break left the partitions read-only and hidden: step 5 cleared them and gave back E: and F:, and verify read them.
+    expect(detail.steps.find((s) => s.id === '7-make-read-write')).toMatchObject({
+      state: 'succeeded',
+      output: expect.arrayContaining([
+        '  SQL-DATA shadow on SQL01: read-only → writable; partitions visible, not a shadow copy, mounted as E:',
+        '  SQL-LOG shadow on SQL01: read-only → writable; partitions visible, not a shadow copy, mounted as F:',
+      ]),
+    });
+    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
+      'SQL-LOG: volume F: read/write, visible, not a shadow copy on SQL01',
+    );
     expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
       'Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA',
     );
@@ -247,34 +267,14 @@ describe('a recovery through the Windows backend, replayed', () => {
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
-    expect(planned.length).toBe(11);
+    expect(planned.length).toBe(19);
     expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01']));
     expect(detail.plan.steps.every((s) => !s.commandsSimulated)).toBe(true);
-
-    // Step 5 was skipped (the break left the disks writable): run on its own, it makes exactly the calls the plan shows.
-    const readWrite = detail.plan.steps.find((s) => s.kind === 'make-read-write');
-    expect(readWrite?.commands.map((c) => c.text)).toEqual(
-      Array(2).fill(expect.stringMatching(/^\$ErrorActionPreference = 'Stop'; Set-Disk -UniqueId '[0-9A-F]{32}' -IsReadOnly \$false; /)),
-    );
-    const writable =
-      '[{"Number":3,"FriendlyName":"CONTOSO X1","SerialNumber":"X1-00007","Size":214748364800,"UniqueId":"60002AC0000000000000000A00001236","UniqueIdFormat":"FCPH Name","PartitionStyle":"MBR","Signature":1,"Guid":null,"IsReadOnly":false,"IsOffline":false}]';
-    const step5 = openConsole(
-      dataDir,
-      (readWrite?.commands ?? []).map((c) => ({
-        tool: 'powershell',
-        argv: ['-NoProfile', '-NonInteractive', '-Command', c.text],
-        script: null,
-        stdout: writable,
-        stderr: '',
-        log: null,
-        exitCode: 0,
-        ending: 'exited',
-        durationMs: 1,
-        at: '2022-08-25T15:00:00Z',
-      })),
-    );
-    await step5.backend.setVolumesReadWrite({ host: detail.plan.importHost, lunIds: detail.plan.shadowLunIds });
-    expect(step5.launcher.remaining).toBe(0);
+    const readWrite = detail.plan.steps.find((s) => s.kind === 'make-read-write')?.commands.map((c) => c.text) ?? [];
+    expect(readWrite.filter((text) => text.includes('Set-Partition')).map((text) => /-NewDriveLetter '(.)'/.exec(text)?.[1])).toEqual([
+      'E',
+      'F',
+    ]);
   });
 
   it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {
@@ -388,24 +388,31 @@ describe('a recovery through the Windows backend, replayed', () => {
 
   it('a timeout: Start-ClusterResource is killed, the step fails as unknown; resumed, it finds Cluster Disk 1 online and starts only Cluster Disk 2', async () => {
     const dataDir = sqlclusDataDir();
-    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 6), 'step-7-start-timeout'));
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 5), 'step-7-start-timeout'));
     const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await first.engine.settled(run.id);
 
-    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-start-resources' });
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '6-start-resources' });
     expect(stopped.lastError).toMatch(
       /^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
     );
     expect(first.changes().at(-1)).toBe('Start-ClusterResource Cluster Disk 1 on SQL01 → timed-out');
     expect(first.launcher.remaining).toBe(0);
 
-    const second = openConsole(dataDir, transcript('step-7-resumed-after-timeout', 'step-8-start-dependents', 'step-9-verify'));
+    const second = openConsole(
+      dataDir,
+      transcript('step-7-resumed-after-timeout', 'step-5-make-usable-after-start', 'step-8-start-dependents', 'step-9-verify'),
+    );
     await second.engine.resume(run.id, { autoConfirm: true });
     const done = await second.engine.settled(run.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
-    expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01', 'Start-ClusterResource SQL Server on SQL01']);
-    expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
+    expect(second.changes()).toEqual([
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      ...MAINTENANCE_WINDOW,
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    expect(second.engine.get(run.id).steps.find((s) => s.id === '6-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
   });
 
@@ -431,6 +438,7 @@ describe('a recovery through the Windows backend, replayed', () => {
         'Add-VirtualDiskToMaskingSet SQL02 disk 7',
         'Start-ClusterResource Cluster Disk 1 on SQL01',
         'Start-ClusterResource Cluster Disk 2 on SQL01',
+        ...MAINTENANCE_WINDOW,
         'Start-ClusterResource SQL Server on SQL01',
       ]);
       expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);

@@ -5,7 +5,7 @@
  */
 import type { ArrayManagement, LunIdentifier, StorageArray } from '../../../../../shared/domain';
 import { contentChecksum, deterministicGuid, deterministicHex, deterministicSignature, volumeGuidPath } from '../deterministic';
-import type { LabDiskResource, LabHost, LabLun, LabState } from '../lab-model';
+import { CLEAR_PARTITION, type LabDiskResource, type LabHost, type LabLun, type LabState } from '../lab-model';
 
 export const GiB = 1024 ** 3;
 
@@ -76,7 +76,7 @@ export function makeLun(arrayId: string, index: number, spec: LunSpec): LabLun {
       { guidPath: volumeGuidPath(`${seed}/volume`), driveLetter: spec.driveLetter, label: spec.label, fileSystem: 'NTFS', damaged: false },
     ],
     readOnly: false,
-    hidden: false,
+    partition: CLEAR_PARTITION,
     mask: spec.mask,
     contentChecksum: contentChecksum(seed, spec.files),
     files: spec.files,

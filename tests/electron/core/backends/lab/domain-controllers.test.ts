@@ -33,8 +33,12 @@ async function swapLuns(fixture: RecoveryFixture) {
   for (const copy of set.shadowCopies) await backend.setLunMask({ lunId: copy.originalLunId, hosts: [] });
   await backend.importSnapshotSet({ setId: set.id, host: 'DC01' });
   await backend.breakSnapshotSet({ setId: set.id, mode: 'revert-identity' });
-  await backend.setVolumesReadWrite({ host: 'DC01', lunIds: set.shadowCopies.map((c) => c.shadowLunId) });
   for (const copy of set.shadowCopies) await backend.setLunMask({ lunId: copy.shadowLunId, hosts: ['DC01'] });
+  // The volumes come back under their letters only once step 5 clears the shadow copy's partition attributes.
+  const driveLetters = Object.fromEntries(
+    set.shadowCopies.flatMap((c) => (c.originalDriveLetter ? [[c.shadowLunId, c.originalDriveLetter]] : [])),
+  );
+  await backend.setVolumesReadWrite({ host: 'DC01', lunIds: set.shadowCopies.map((c) => c.shadowLunId), driveLetters });
 }
 
 describe('a domain controller in the Lab', () => {

@@ -34,23 +34,29 @@ async function diskResources() {
   return cluster?.diskResources ?? [];
 }
 
-/** Steps 2 to 6 of the procedure, with maintenance mode or offline/online for step 2a and 6b. */
+/**
+ * Steps 2 to 6 of the procedure, with maintenance mode or offline/online for step 2a and 6b. The volumes are made
+ * usable while the disks are online in maintenance mode, as Windows requires of a clustered disk: in offline mode
+ * that means after starting them, in a maintenance window of its own.
+ */
 async function recover(takeOutOfService: 'maintenance' | 'offline') {
   const set = await lastNightsSet();
   const resources = await diskResources();
-  for (const resource of resources) {
-    const ref = { cluster: CLUSTER, resource: resource.name, onNode: OWNER };
-    await (takeOutOfService === 'maintenance' ? lab.backend.suspendResource(ref) : lab.backend.stopResource(ref));
-  }
+  const refs = resources.map((resource) => ({ cluster: CLUSTER, resource: resource.name, onNode: OWNER }));
+  for (const ref of refs) await (takeOutOfService === 'maintenance' ? lab.backend.suspendResource(ref) : lab.backend.stopResource(ref));
   for (const copy of set.shadowCopies) await lab.backend.setLunMask({ lunId: copy.originalLunId, hosts: [] });
   await lab.backend.importSnapshotSet({ setId: set.id, host: OWNER });
   await lab.backend.breakSnapshotSet({ setId: set.id, mode: 'revert-identity' });
-  await lab.backend.setVolumesReadWrite({ host: OWNER, lunIds: set.shadowCopies.map((c) => c.shadowLunId) });
   for (const copy of set.shadowCopies) await lab.backend.setLunMask({ lunId: copy.shadowLunId, hosts: NODES });
-  for (const resource of resources) {
-    const ref = { cluster: CLUSTER, resource: resource.name, onNode: OWNER };
-    await (takeOutOfService === 'maintenance' ? lab.backend.resumeResource(ref) : lab.backend.startResource(ref));
+  if (takeOutOfService === 'offline') {
+    for (const ref of refs) await lab.backend.startResource(ref);
+    for (const ref of refs) await lab.backend.suspendResource(ref);
   }
+  const driveLetters = Object.fromEntries(
+    set.shadowCopies.flatMap((c) => (c.originalDriveLetter ? [[c.shadowLunId, c.originalDriveLetter]] : [])),
+  );
+  await lab.backend.setVolumesReadWrite({ host: OWNER, lunIds: set.shadowCopies.map((c) => c.shadowLunId), driveLetters });
+  for (const ref of refs) await lab.backend.resumeResource(ref);
   return set;
 }
 

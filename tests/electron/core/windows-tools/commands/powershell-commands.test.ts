@@ -5,12 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  clearPartitionAttributesCommand,
   getClusterGroupCommand,
   getClusterNodeCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
   getDiskCommand,
   getDiskResourceParametersCommand,
+  getDataPartitionsCommand,
   getDiskVolumesCommand,
   moveClusterGroupCommand,
   psQuote,
@@ -57,6 +59,8 @@ describe('owner-node cluster resource commands', () => {
       getClusterGroupCommand(),
       getDiskCommand(),
       setDiskWritableCommand({ disk: { number: 3 } }),
+      getDataPartitionsCommand({ disk: { number: 3 } }),
+      clearPartitionAttributesCommand({ disk: { number: 3 }, driveLetter: 'E:' }),
     ];
     for (const cmd of all) {
       expect(cmd.replace(/ \}$/, '')).toMatch(/\| ConvertTo-Json -Depth \d+ -Compress$/);
@@ -102,6 +106,34 @@ describe('queries', () => {
     expect(setDiskWritableCommand({ disk: { number: 3 } })).toBe(
       `$ErrorActionPreference = 'Stop'; Set-Disk -Number 3 -IsReadOnly $false; Get-Disk -Number 3 | ${DISK} | ${JSON_TAIL}`,
     );
+  });
+
+  // Set-Partition's parameters as on its Learn page (docs/windows-facts.md#partition-attributes-after-the-break).
+  const PARTITIONS = "Get-Partition | Where-Object { -not $_.GptType -or $_.GptType -eq '{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}' }";
+  const PARTITION =
+    "Select-Object -Property DiskNumber,PartitionNumber,@{Name='DriveLetter';Expression={[string]$_.DriveLetter}},AccessPaths,IsReadOnly,IsHidden,IsShadowCopy,NoDefaultDriveLetter";
+
+  it('Get-Partition: the data partitions of one disk, on another host', () => {
+    expect(getDataPartitionsCommand({ disk: { uniqueId: '60002AC0000000000000000A00001236' }, computer: 'SQL02' })).toBe(
+      `$ErrorActionPreference = 'Stop'; Invoke-Command -ComputerName 'SQL02' -ErrorAction Stop -ScriptBlock { $ErrorActionPreference = 'Stop'; Get-Disk -UniqueId '60002AC0000000000000000A00001236' | ${PARTITIONS} | ${PARTITION} | ${JSON_TAIL} }`,
+    );
+  });
+
+  it('Set-Partition: clears the four attributes, gives the letter back to a lone data partition, reads them back', () => {
+    const clear =
+      'foreach ($p in @(Get-Disk -Number 3 | ' +
+      PARTITIONS +
+      ')) { Set-Partition -InputObject $p -IsReadOnly $false -IsHidden $false -IsShadowCopy $false -NoDefaultDriveLetter $false }';
+    expect(clearPartitionAttributesCommand({ disk: { number: 3 }, driveLetter: 'e:\\' })).toBe(
+      `$ErrorActionPreference = 'Stop'; ${clear}; $p = @(Get-Disk -Number 3 | ${PARTITIONS}); if ($p.Count -eq 1 -and [string]$p[0].DriveLetter -ne 'E') { Set-Partition -InputObject $p[0] -NewDriveLetter 'E' }; Get-Disk -Number 3 | ${PARTITIONS} | ${PARTITION} | ${JSON_TAIL}`,
+    );
+    expect(clearPartitionAttributesCommand({ disk: { number: 3 }, driveLetter: null })).toBe(
+      `$ErrorActionPreference = 'Stop'; ${clear}; Get-Disk -Number 3 | ${PARTITIONS} | ${PARTITION} | ${JSON_TAIL}`,
+    );
+  });
+
+  it('refuses a drive letter that is not one', () => {
+    expect(() => clearPartitionAttributesCommand({ disk: { number: 3 }, driveLetter: "E'; Remove-Item" })).toThrow(/drive letter/);
   });
 });
 
