@@ -2,11 +2,12 @@
  * Who sees which LUN: the matrix picture (flagged LUNs first, cluster by cluster), and every finding
  * listed with what is wrong, why it matters and what to do.
  */
-import { Badge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FindingKind, MaskingFinding } from '../../../shared/masking-findings';
 import { useContractQuery } from '../queries';
 import { DataTable, type DataColumn } from '../components/DataTable';
+import { StatusBadge } from '../components/badges';
 import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
 import { MatrixGrid } from '../inventory/MatrixGrid';
@@ -32,11 +33,7 @@ const columns: DataColumn<MaskingFinding>[] = [
     width: 330,
     sortable: true,
     text: (f) => kindTitle[f.kind],
-    render: (f) => (
-      <Badge appearance="tint" color={f.kind === 'masked-to-nobody' ? 'warning' : 'danger'} shape="rounded">
-        {kindTitle[f.kind]}
-      </Badge>
-    ),
+    render: (f) => <StatusBadge color={f.kind === 'masked-to-nobody' ? 'warning' : 'danger'} text={kindTitle[f.kind]} />,
   },
   { id: 'lun', header: 'LUN', width: 200, sortable: true, text: (f) => f.lunName, render: (f) => f.lunName },
   {

@@ -2,10 +2,11 @@
  * Step 2: what this recovery touches (which LUNs are swapped for which shadow copies, on which host and
  * cluster) and the preflight verdicts for it.
  */
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { Lun } from '../../../shared/domain';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
+import { LunStateBadge } from '../components/badges';
 import { useContractQuery } from '../queries';
 import { PreflightChecklist } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
@@ -75,7 +76,7 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
               <TableRow key={id}>
                 <TableCell>{nameOf(id)}</TableCell>
                 <TableCell>{original ? volumesOf(original) : ''}</TableCell>
-                <TableCell>{original && <LunStateBadge lun={original} />}</TableCell>
+                <TableCell>{original && <LunStateBadge state={original.state} />}</TableCell>
                 <TableCell>{shadowId ? nameOf(shadowId) : ''}</TableCell>
               </TableRow>
             );
@@ -88,12 +89,4 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
 
 function volumesOf(lun: Lun): string {
   return lun.volumes.map((v) => `${v.driveLetter ?? ''} ${v.label}${v.damaged ? ' (damaged)' : ''}`.trim()).join(', ');
-}
-
-function LunStateBadge({ lun }: { lun: Lun }) {
-  return (
-    <Badge appearance="tint" color={lun.state === 'damaged' ? 'danger' : lun.state === 'healthy' ? 'success' : 'informative'}>
-      {lun.state}
-    </Badge>
-  );
 }
