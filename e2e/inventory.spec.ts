@@ -169,6 +169,28 @@ test('the masking matrix shows a finding after a LUN is masked away from one nod
   await expect(finding).toContainText('SQL02 cannot see it');
 });
 
+test('the masking matrix scopes to one cluster, and a LUN opens from its name or a cell', async ({ consolePage: page }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Masking matrix', exact: true }).click();
+  const matrix = page.getByRole('grid', { name: 'Masking matrix' });
+  await expect(matrix.getByRole('columnheader', { name: 'BACKUP01' })).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Cluster' }).click();
+  await page.getByRole('option', { name: 'SQLCLUS' }).click();
+  // Only the cluster's disks, and only its nodes as columns (no one else sees them).
+  await expect(matrix.getByRole('columnheader', { name: 'BACKUP01' })).toHaveCount(0);
+  await expect(matrix.locator('[data-lun]')).toHaveCount(4);
+
+  await matrix.locator('[data-lun="SQL-LOGS"] [data-access="sees"]').first().click();
+  const details = page.getByRole('complementary', { name: 'LUN details' });
+  await expect(details.getByRole('heading', { name: 'SQL-LOGS' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  // The keyboard reaches each LUN's name, a button.
+  const data = matrix.getByRole('button', { name: 'SQL-DATA', exact: true });
+  await data.focus();
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('heading', { name: 'SQL-DATA' })).toBeVisible();
+});
+
 test('the rows a table shows export as CSV, and a row copies as JSON', async ({ consolePage: page }) => {
   await page.getByRole('searchbox', { name: 'Search LUNs' }).fill('SQL-DATA');
   // The spare shadow copy SQL-DATA-SC-… is left out, as the page leaves spare shadows out until asked for.

@@ -10,6 +10,7 @@ import { DataTable, type DataColumn } from '../components/DataTable';
 import { StatusBadge } from '../components/badges';
 import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
+import { LunDetails } from '../inventory/LunDetails';
 import { MatrixGrid } from '../inventory/MatrixGrid';
 
 const useStyles = makeStyles({
@@ -73,6 +74,13 @@ const noFindingsText = 'No masking findings: every LUN is seen by someone, and e
 export function MaskingPage() {
   const styles = useStyles();
   const [open, setOpen] = useState<MaskingFinding | null>(null);
+  const [openLunId, setOpenLunId] = useState<string | null>(null);
+  const matrix = (height: number) => (
+    <SplitView
+      table={<MatrixGrid height={height} openLunId={openLunId} onOpenLun={setOpenLunId} />}
+      detail={openLunId && <LunDetails id={openLunId} onClose={() => setOpenLunId(null)} />}
+    />
+  );
   const count = useContractQuery('inventory.findingPage', { limit: 1 }).data?.matched;
   const intro = (
     <Text className={styles.intro}>
@@ -85,7 +93,7 @@ export function MaskingPage() {
       <>
         <Text as="p">{noFindingsText}</Text>
         {intro}
-        <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.65))} />
+        {matrix(Math.max(260, Math.round(window.innerHeight * 0.65)))}
       </>
     );
   return (
@@ -113,7 +121,7 @@ export function MaskingPage() {
         Who sees which LUN
       </Subtitle2>
       {intro}
-      <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.42))} />
+      {matrix(Math.max(260, Math.round(window.innerHeight * 0.42)))}
     </>
   );
 }
