@@ -55,6 +55,11 @@ test('the whole wizard on two-node-sql, with typed confirmations, ends on the do
 
   await page.getByRole('button', { name: 'Next: options' }).click();
   await page.getByLabel('Give new signatures and repoint the disk resources').check();
+  // Only hosts outside production are offered: not SQL01 nor SQL02, the nodes of the recovered cluster.
+  await expect(page.getByLabel('Forensics host for the damaged LUNs').locator('option')).toHaveText([
+    'None: keep them masked from every host',
+    'BACKUP01',
+  ]);
   await page.getByLabel('Forensics host for the damaged LUNs').selectOption('BACKUP01');
   await page.getByRole('button', { name: 'Next: review the plan' }).click();
 
