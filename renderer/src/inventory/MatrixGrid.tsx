@@ -6,7 +6,7 @@
  * one cluster; a LUN's name (a button, so the keyboard reaches it) or any of its cells opens the LUN.
  */
 import { Dropdown, Option, Switch, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { MatrixHost, MatrixRow } from '../../../shared/inventory-rows';
 import { cellAccess, type CellAccess } from '../../../shared/masking-findings';
@@ -238,6 +238,10 @@ export function MatrixGrid({ height, openLunId, onOpenLun }: Props) {
     estimateSize: () => CELL,
     overscan: 6,
     scrollPaddingStart: ROW_HEADER,
+    // The host columns sit to the right of the sticky LUN names: the viewport's last ROW_HEADER pixels of
+    // columns the virtualizer would count are off screen, and are not drawn.
+    rangeExtractor: (range) =>
+      defaultRangeExtractor({ ...range, endIndex: Math.max(range.startIndex, range.endIndex - Math.floor(ROW_HEADER / CELL)) }),
   });
   const rowItems = rowVirtualizer.getVirtualItems();
   const columnItems = columnVirtualizer.getVirtualItems();
