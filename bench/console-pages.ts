@@ -1,7 +1,8 @@
 /**
  * The pages issue 18 sets figures for, in Chromium on the production build over the large Lab: the set
  * chooser (recovery step 1: navigation to its first rows, and the rows in the DOM, which must stay bounded
- * with 2,000 sets) and the Home page (navigation to its table of clusters and hosts).
+ * with 2,000 sets), the Home page (navigation to its table of clusters and hosts) and the masking matrix
+ * (navigation to its first painted cells, and the host columns in the DOM, scrolled left and half way across).
  */
 import { chromium, type Page } from '@playwright/test';
 import fs from 'node:fs';
@@ -11,6 +12,28 @@ import { findChromium, presetOperatorName, quietChromiumArgs } from '../e2e/brow
 import { serveLarge } from './luns-page';
 import { summarize, type Figure } from './measure';
 import type { SuiteOptions } from './suite';
+
+/** Host columns the masking matrix has in the DOM (its corner header is not a host). */
+const hostColumns = (page: Page) =>
+  page
+    .getByRole('grid', { name: 'Masking matrix' })
+    .getByRole('columnheader')
+    .count()
+    .then((n) => n - 1);
+
+/** Milliseconds from navigation to the first painted cell of the masking matrix, and its host columns in the DOM. */
+async function measureMatrix(page: Page, url: string): Promise<{ firstPaint: number; columns: number }> {
+  const started = performance.now();
+  await page.goto(url);
+  const matrix = page.getByRole('grid', { name: 'Masking matrix' });
+  await matrix.getByRole('gridcell').first().waitFor();
+  const firstPaint = performance.now() - started;
+  const atStart = await hostColumns(page);
+  // Half way across its 500 hosts: the virtual columns must stay bounded wherever the operator scrolls.
+  await matrix.evaluate((viewport) => viewport.scrollTo({ left: (viewport.scrollWidth - viewport.clientWidth) / 2 }));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return { firstPaint, columns: Math.max(atStart, await hostColumns(page)) };
+}
 
 /** Milliseconds from navigation to the first row of the named table. */
 async function timeToFirstRow(page: Page, url: string, table: ReturnType<Page['getByRole']>): Promise<number> {
@@ -28,6 +51,8 @@ export async function measureConsolePages(options: SuiteOptions): Promise<Figure
   const chooserFirstRows: number[] = [];
   const chooserDomRows: number[] = [];
   const homeFirstRows: number[] = [];
+  const matrixFirstPaints: number[] = [];
+  const matrixColumns: number[] = [];
   try {
     for (let run = 0; run < runs; run += 1) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -41,6 +66,13 @@ export async function measureConsolePages(options: SuiteOptions): Promise<Figure
       await presetOperatorName(home, 'Benchmark');
       homeFirstRows.push(await timeToFirstRow(home, server.url, home.getByRole('table', { name: 'Clusters and standalone hosts' })));
       await home.close();
+
+      const masking = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await presetOperatorName(masking, 'Benchmark');
+      const matrix = await measureMatrix(masking, `${server.url}#/masking`);
+      matrixFirstPaints.push(matrix.firstPaint);
+      matrixColumns.push(matrix.columns);
+      await masking.close();
     }
   } finally {
     await browser.close();
@@ -51,5 +83,7 @@ export async function measureConsolePages(options: SuiteOptions): Promise<Figure
     summarize('Set chooser: navigation to first rows (large, 2,000 sets)', 'ms', chooserFirstRows, 300),
     summarize('Set chooser: rows in the DOM', 'rows', chooserDomRows, 150),
     summarize('Home page: navigation to the systems table (large)', 'ms', homeFirstRows, 1000),
+    summarize('Masking matrix: navigation to first painted cells (large, 26,000 LUNs × 500 hosts)', 'ms', matrixFirstPaints, 1000),
+    summarize('Masking matrix: host columns in the DOM', 'columns', matrixColumns, 60),
   ];
 }

@@ -31,6 +31,17 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
   // mid colour transition, which axe measures as a contrast failure of the button's resting colours.
   await page.mouse.move(0, 0);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // Colour transitions still running (a toolbar button turning disabled as the page changes) are measured half way
+  // too: axe waits for every running CSS transition and animation to end.
+  // (A spinner's endless animation is not waited for.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;

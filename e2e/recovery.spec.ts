@@ -65,6 +65,11 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
 
   await page.getByRole('button', { name: 'Next: options' }).click();
   await page.getByLabel('Give new signatures and repoint the disk resources').check();
+  // Only hosts outside production are offered: not SQL01 nor SQL02, the nodes of the recovered cluster.
+  await expect(page.getByLabel('Forensics host for the damaged LUNs').locator('option')).toHaveText([
+    'None: keep them masked from every host',
+    'BACKUP01',
+  ]);
   await page.getByLabel('Forensics host for the damaged LUNs').selectOption('BACKUP01');
   await page.getByRole('button', { name: 'Next: review the plan' }).click();
 
@@ -160,7 +165,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
-  await row.getByRole('button', { name: /^Open run/ }).click();
+  await row.getByRole('button', { name: /^Open.*: run / }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(runStatus(page)).toHaveText(/^Succeeded: 9 of 9 steps done/);
@@ -176,7 +181,7 @@ test('a failed run is rolled back from the Runs page with the cluster name typed
   await expect(runStatus(page)).toContainText('Failed');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
-  await page.getByRole('button', { name: /^Open run/ }).click();
+  await page.getByRole('button', { name: /^Open.*: run / }).click();
   await page.getByRole('button', { name: 'Roll back…' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Roll back this run' });
   await expect(dialog).toContainText('Mask the 4 damaged original LUN(s) from every host: Unmask each original');
@@ -238,7 +243,7 @@ test("a finished run's report is saved from the Runs page in every format", asyn
   await page.getByRole('combobox', { name: 'Show runs' }).click();
   await page.getByRole('option', { name: 'All runs' }).click();
   await page.getByRole('searchbox', { name: 'Search runs' }).fill(runId.slice(-6));
-  await page.getByRole('button', { name: `Open run ${runId}` }).click();
+  await page.getByRole('button', { name: `Open: run ${runId}` }).click();
   const reports = page.getByRole('group', { name: `Report of run ${runId}` });
   for (const [label, extension] of [
     ['HTML report', 'html'],

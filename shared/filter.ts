@@ -11,6 +11,29 @@ export function filterTerms(filter: string | undefined): string[] {
     .filter((term) => term.length > 0);
 }
 
+/** A `field:value` term of a filter: the row's field must equal the value (any case). */
+export interface FieldTerm {
+  field: string;
+  value: string;
+}
+
+/**
+ * The terms of a filter split into `field:value` terms, for the fields a table knows, and plain words.
+ * A word whose part before the colon names no field stays a plain word (a WWN, a drive letter "C:").
+ */
+export function splitFieldTerms(terms: readonly string[], fields: ReadonlySet<string>): { words: string[]; fieldTerms: FieldTerm[] } {
+  const words: string[] = [];
+  const fieldTerms: FieldTerm[] = [];
+  for (const term of terms) {
+    const colon = term.indexOf(':');
+    const field = term.slice(0, colon);
+    const value = term.slice(colon + 1);
+    if (colon > 0 && value.length > 0 && fields.has(field)) fieldTerms.push({ field, value });
+    else words.push(term);
+  }
+  return { words, fieldTerms };
+}
+
 /** For callers that check many rows against one filter: terms from filterTerms, text already lower-cased. */
 export function matchesTerms(terms: readonly string[], lowerCaseText: string): boolean {
   return terms.every((term) => lowerCaseText.includes(term));

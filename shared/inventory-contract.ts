@@ -23,13 +23,20 @@ import { MaskingFinding } from './masking-findings';
 const MatrixPage = pageOf(MatrixRow).extend({ hosts: z.array(MatrixHost) });
 
 export const inventoryMethods = {
-  'inventory.lunPage': { params: z.object(pageParams).strict(), result: pageOf(LunRow) },
+  /** `spareShadows: false` leaves out the spare shadow copies (most LUNs of a large estate); the filter takes `state:`, `role:`, `array:`, `cluster:`. */
+  'inventory.lunPage': {
+    params: z.object({ ...pageParams, spareShadows: z.boolean().default(true) }).strict(),
+    result: pageOf(LunRow),
+  },
   'inventory.lun': { params: z.object({ id: z.string().max(200) }).strict(), result: LunDetail },
   'inventory.snapshotPage': { params: z.object({ ...pageParams, ...expandedParam }).strict(), result: pageOf(SnapshotRow) },
   'inventory.clusterPage': { params: z.object({ ...pageParams, ...expandedParam }).strict(), result: pageOf(ClusterRow) },
   'inventory.hostPage': { params: z.object(pageParams).strict(), result: pageOf(HostRow) },
   'inventory.host': { params: z.object({ name: z.string().max(200) }).strict(), result: HostDetail },
-  /** The matrix window: flagged LUNs first, then cluster by cluster. `flaggedOnly` keeps the findings' LUNs alone. */
+  /**
+   * The matrix window: flagged LUNs first, then cluster by cluster. `flaggedOnly` keeps the findings' LUNs alone;
+   * the filter's `cluster:<name>` scopes it to one cluster's disks.
+   */
   'inventory.matrixPage': { params: z.object({ ...pageParams, flaggedOnly: z.boolean().default(false) }).strict(), result: MatrixPage },
   'inventory.findingPage': { params: z.object(pageParams).strict(), result: pageOf(MaskingFinding) },
   /** The home page: per cluster and standalone host, its health, latest recovery point and warnings. */

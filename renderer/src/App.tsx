@@ -12,7 +12,7 @@ import { useOperatorStore } from './operator';
 import { OperatorPrompt } from './OperatorPrompt';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
-import { formatRoute, type Route } from './routes';
+import { formatRoute, pageRoute } from './routes';
 import { useUiStore } from './ui-store';
 import { useNarrowWindow } from './use-narrow-window';
 
@@ -149,7 +149,7 @@ export function App() {
             {pages.map(({ id, title }) => (
               <li key={id}>
                 <a
-                  href={formatRoute({ page: id } as Route)}
+                  href={formatRoute(pageRoute(id))}
                   className={mergeClasses(styles.link, id === current.id && styles.currentLink)}
                   aria-current={id === current.id ? 'page' : undefined}
                   onClick={(event) => {

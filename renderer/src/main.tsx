@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { keepBackgroundInertUnderModals } from './modal-background';
 import { followBackendChanges, queryClient } from './queries';
 import { useOsTheme } from './use-os-theme';
 
@@ -20,6 +21,7 @@ function Root() {
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+keepBackgroundInertUnderModals(container);
 createRoot(container).render(
   <StrictMode>
     <Root />

@@ -32,6 +32,13 @@ export const homeRoute: Route = { page: 'home' };
 const isPageId = (value: string): value is PageId => (pageIds as readonly string[]).includes(value);
 const isStepId = (value: string): value is WizardStepId => (wizardStepIds as readonly string[]).includes(value);
 
+/** A page on its own: the Runs list without a run open, the Recovery page before a step is chosen. */
+export function pageRoute(page: PageId): Route {
+  if (page === 'runs') return { page, runId: null };
+  if (page === 'recovery') return { page, step: null };
+  return { page };
+}
+
 /** The route of a location hash; anything unknown opens the first page rather than an error. */
 export function parseHash(hash: string): Route {
   const [page = '', first, second] = hash

@@ -4,7 +4,7 @@
  * in react-query.
  */
 import { create } from 'zustand';
-import { formatRoute, parseHash, type PageId, type Route } from './routes';
+import { formatRoute, pageRoute, parseHash, type PageId, type Route } from './routes';
 
 interface UiState {
   route: Route;
@@ -32,7 +32,7 @@ export const useUiStore = create<UiState>((set, get) => ({
   },
   openPage(page) {
     const last = get().lastRouteOf[page];
-    get().navigate(last ?? parseHash(formatRoute({ page } as Route)));
+    get().navigate(last ?? pageRoute(page));
   },
 }));
 

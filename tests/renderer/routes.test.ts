@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseHash, wizardRoute, type Route } from '../../renderer/src/routes';
+import { formatRoute, pageIds, pageRoute, parseHash, wizardRoute, type Route } from '../../renderer/src/routes';
 
 const everyKind: Route[] = [
   { page: 'luns' },
@@ -15,6 +15,11 @@ const everyKind: Route[] = [
 describe('routes', () => {
   it.each(everyKind)('a route survives its URL: %j', (route) => {
     expect(parseHash(formatRoute(route))).toEqual(route);
+  });
+
+  it.each(pageIds)('the bare link of the %s page names that page alone', (page) => {
+    expect(formatRoute(pageRoute(page))).toBe(`#/${page}`);
+    expect(parseHash(formatRoute(pageRoute(page)))).toEqual(pageRoute(page));
   });
 
   it('writes readable hashes', () => {

@@ -45,7 +45,7 @@ export function inventoryHandlers(backend: Backend, views: InventoryViews = inve
         ...cluster.applicationResources.flatMap((r) => [r.name, r.resourceType]),
       ]),
 
-    'inventory.lunPage': async (params) => pageOfTable(await views.lunTable(), params),
+    'inventory.lunPage': async ({ spareShadows, ...params }) => pageOfTable(await views.lunTable(spareShadows), params),
     'inventory.lun': ({ id }) => views.lunDetail(id),
     'inventory.snapshotPage': async (params) => pageOfTable(await views.snapshotTable(), params),
     'inventory.clusterPage': async (params) => pageOfTable(await views.clusterTable(), params),

@@ -29,7 +29,7 @@ import {
   type MaskingFinding,
 } from '../../../shared/masking-findings';
 import type { Backend } from '../backend';
-import { flatNodes, lazyRow, pagedTable, searchText, type PagedTable, type TreeNode } from './inventory-paging';
+import { flatNodes, lazyRow, pagedTable, searchText, type FieldValue, type PagedTable, type TreeNode } from './inventory-paging';
 import {
   clusterNode,
   compareMatrixRows,
@@ -88,9 +88,11 @@ function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex
 
 const lunNamer = (index: LunIndex) => (id: string) => index.byId.get(id)?.lun.name ?? id;
 
-function buildLunTable(index: LunIndex): PagedTable<LunRow> {
+function buildLunTable(index: LunIndex, spareShadows: boolean): PagedTable<LunRow> {
+  // On a large estate most LUNs are spare shadow copies; the console leaves them out until asked.
+  const shown = spareShadows ? index.list : index.list.filter((facts) => facts.role !== 'spare-shadow');
   return pagedTable(
-    index.list.map(({ lun, disk, compliance, role }) => lunNode(lun, disk, compliance, role)),
+    shown.map(({ lun, disk, compliance, role }) => lunNode(lun, disk, compliance, role)),
     {
       name: byName,
       array: (row) => row.arrayId,
@@ -105,8 +107,17 @@ function buildLunTable(index: LunIndex): PagedTable<LunRow> {
       state: (row) => row.state,
       role: (row) => row.role,
     },
+    lunFields,
   );
 }
+
+/** What the LUN page's search can name: `state:damaged`, `role:production`, `array:<id>`, `cluster:<name>`. */
+const lunFields: Readonly<Record<string, FieldValue<LunRow>>> = {
+  state: (row) => row.state,
+  role: (row) => row.role,
+  array: (row) => row.arrayId,
+  cluster: (row) => row.disk?.cluster ?? '',
+};
 
 function buildSnapshotTable(sets: readonly SnapshotSet[], arrays: readonly StorageArray[], index: LunIndex): PagedTable<SnapshotRow> {
   const setOnly =
@@ -180,6 +191,12 @@ function buildFindingTable(findings: readonly MaskingFinding[]): PagedTable<Mask
   return pagedTable(nodes, { kind: (row) => row.kind, lun: (row) => row.lunName, cluster: (row) => row.cluster ?? '' });
 }
 
+/** `cluster:<name>` scopes the matrix to the disks of one cluster; `state:` works as on the LUN page. */
+const matrixFields: Readonly<Record<string, FieldValue<MatrixRow>>> = {
+  cluster: (row) => row.cluster ?? '',
+  state: (row) => row.state,
+};
+
 function buildMatrix(hosts: readonly Host[], index: LunIndex, findings: readonly MaskingFinding[]): Matrix {
   const columns = matrixHosts(hosts, index.nodeClusters);
   const columnOf = new Map(columns.map((host, i) => [host.name.toUpperCase(), i]));
@@ -194,16 +211,18 @@ function buildMatrix(hosts: readonly Host[], index: LunIndex, findings: readonly
   // The matrix has one fixed order (flagged first, cluster by cluster): it is a picture, not a sortable list.
   return {
     hosts: columns,
-    all: pagedTable(nodes, {}),
+    all: pagedTable(nodes, {}, matrixFields),
     flagged: pagedTable(
       nodes.filter((node) => node.row().findings.length > 0),
       {},
+      matrixFields,
     ),
   };
 }
 
 export interface InventoryViews {
-  lunTable(): Promise<PagedTable<LunRow>>;
+  /** Every LUN, or (spareShadows false) all but the spare shadow copies. */
+  lunTable(spareShadows?: boolean): Promise<PagedTable<LunRow>>;
   lunDetail(id: string): Promise<LunDetail>;
   snapshotTable(): Promise<PagedTable<SnapshotRow>>;
   clusterTable(): Promise<PagedTable<ClusterRow>>;
@@ -217,7 +236,8 @@ export interface InventoryViews {
 
 export function inventoryViews(backend: Backend): InventoryViews {
   const lunIndex = memoLatest(indexLuns);
-  const lunTable = memoLatest(buildLunTable);
+  const lunTable = memoLatest((index: LunIndex) => buildLunTable(index, true));
+  const lunTableWithoutSpareShadows = memoLatest((index: LunIndex) => buildLunTable(index, false));
   const setRefs = memoLatest((sets: readonly SnapshotSet[], index: LunIndex) => setRefsByLun(sets, lunNamer(index)));
   const snapshotTable = memoLatest(buildSnapshotTable);
   const clusterTable = memoLatest(buildClusterTable);
@@ -233,7 +253,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
   };
 
   return {
-    lunTable: async () => lunTable(await luns()),
+    lunTable: async (spareShadows = true) => (spareShadows ? lunTable : lunTableWithoutSpareShadows)(await luns()),
     async lunDetail(id) {
       const [index, sets, arrays] = await Promise.all([luns(), backend.listSnapshotSets(), backend.listArrays()]);
       const facts = index.byId.get(id);

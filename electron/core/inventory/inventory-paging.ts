@@ -4,7 +4,7 @@
  * sort order is computed once per column and direction and reused by every later keystroke and scroll.
  */
 import { ShadowSwapError } from '../../../shared/errors';
-import { filterTerms, matchesTerms } from '../../../shared/filter';
+import { filterTerms, matchesTerms, splitFieldTerms, type FieldTerm } from '../../../shared/filter';
 import type { Sort } from '../../../shared/inventory-rows';
 
 export interface TreeNode<Row> {
@@ -17,11 +17,15 @@ export interface TreeNode<Row> {
 }
 
 export type SortKey<Row> = (row: Row) => string | number;
+/** The value a `field:value` search term is compared with (whole value, any case). */
+export type FieldValue<Row> = (row: Row) => string;
 
 export interface PagedTable<Row> {
   nodes: ReadonlyArray<TreeNode<Row>>;
   /** What each sortable column compares, for top-level rows; children keep their natural order. */
   sortKeys: Readonly<Record<string, SortKey<Row>>>;
+  /** The fields a search can name (`state:damaged`), for top-level rows. */
+  fields: Readonly<Record<string, FieldValue<Row>>>;
   sorted: Map<string, ReadonlyArray<TreeNode<Row>>>;
   /** The top-level nodes the last filter matched, in order: typing one more letter only narrows them. */
   lastMatch: { order: ReadonlyArray<TreeNode<Row>>; filter: string; nodes: ReadonlyArray<TreeNode<Row>> } | null;
@@ -43,8 +47,12 @@ export interface Page<Row> {
   rows: Row[];
 }
 
-export function pagedTable<Row>(nodes: ReadonlyArray<TreeNode<Row>>, sortKeys: Readonly<Record<string, SortKey<Row>>>): PagedTable<Row> {
-  return { nodes, sortKeys, sorted: new Map(), lastMatch: null };
+export function pagedTable<Row>(
+  nodes: ReadonlyArray<TreeNode<Row>>,
+  sortKeys: Readonly<Record<string, SortKey<Row>>>,
+  fields: Readonly<Record<string, FieldValue<Row>>> = {},
+): PagedTable<Row> {
+  return { nodes, sortKeys, fields, sorted: new Map(), lastMatch: null };
 }
 
 /** A row made once, when a page or a sort first needs it. */
@@ -100,6 +108,16 @@ function ordered<Row>(table: PagedTable<Row>, sort: Sort | null): ReadonlyArray<
   return nodes;
 }
 
+/** Whether a node matches: every plain word in its search text, every field term on its field. */
+type Matcher<Row> = (node: TreeNode<Row>) => boolean;
+
+function matcherOf<Row>(table: PagedTable<Row>, terms: readonly string[]): Matcher<Row> | null {
+  if (terms.length === 0) return null;
+  const { words, fieldTerms } = splitFieldTerms(terms, new Set(Object.keys(table.fields)));
+  const fieldMatches = (row: Row, { field, value }: FieldTerm) => table.fields[field]?.(row).toLowerCase() === value;
+  return (node) => matchesTerms(words, node.text) && fieldTerms.every((term) => fieldMatches(node.row(), term));
+}
+
 /**
  * Appends a node and the part of its subtree to show. A node the filter matches shows its children when
  * it is expanded; a node shown only because a descendant matched opens by itself and shows just the path
@@ -107,40 +125,43 @@ function ordered<Row>(table: PagedTable<Row>, sort: Sort | null): ReadonlyArray<
  */
 function appendVisible<Row>(
   node: TreeNode<Row>,
-  terms: readonly string[],
+  matches: Matcher<Row> | null,
   expanded: ReadonlySet<string>,
   out: Array<TreeNode<Row>>,
 ): boolean {
-  if (terms.length === 0 || matchesTerms(terms, node.text)) {
+  if (matches === null || matches(node)) {
     out.push(node);
-    if (expanded.has(node.id)) for (const child of node.children) appendVisible(child, [], expanded, out);
+    if (expanded.has(node.id)) for (const child of node.children) appendVisible(child, null, expanded, out);
     return true;
   }
   const mark = out.length;
   out.push(node);
   let any = false;
-  for (const child of node.children) any = appendVisible(child, terms, expanded, out) || any;
+  for (const child of node.children) any = appendVisible(child, matches, expanded, out) || any;
   if (!any) out.length = mark;
   return any;
 }
 
 /**
- * The top-level nodes to test against a filter. A filter that extends the previous one ("srv1" after
- * "srv") matches a subset of what that one matched, so only those are tested again.
+ * The top-level nodes to test against a filter. A filter of plain words that extends the previous one ("srv1"
+ * after "srv") matches a subset of what that one matched, so only those are tested again. A filter with a colon
+ * is not narrowed: "state:damaged" after "stat" is a field term, not a longer word.
  */
 function candidates<Row>(table: PagedTable<Row>, order: ReadonlyArray<TreeNode<Row>>, filter: string): ReadonlyArray<TreeNode<Row>> {
   const last = table.lastMatch;
-  return last && last.order === order && last.filter !== '' && filter.startsWith(last.filter) ? last.nodes : order;
+  const narrows = last && last.order === order && last.filter !== '' && filter.startsWith(last.filter) && !filter.includes(':');
+  return narrows ? last.nodes : order;
 }
 
 export function pageOfTable<Row>(table: PagedTable<Row>, request: PageRequest): Page<Row> {
   const filter = request.filter.trim().toLowerCase();
   const terms = filterTerms(filter);
+  const matches = matcherOf(table, terms);
   const expanded = new Set(request.expanded ?? []);
   const order = ordered(table, request.sort);
   const visible: Array<TreeNode<Row>> = [];
   const matchedNodes: Array<TreeNode<Row>> = [];
-  for (const node of candidates(table, order, filter)) if (appendVisible(node, terms, expanded, visible)) matchedNodes.push(node);
+  for (const node of candidates(table, order, filter)) if (appendVisible(node, matches, expanded, visible)) matchedNodes.push(node);
   if (terms.length > 0) table.lastMatch = { order, filter, nodes: matchedNodes };
   return {
     total: table.nodes.length,

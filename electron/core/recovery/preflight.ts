@@ -7,6 +7,7 @@ import { identifierCompliance } from '../../../shared/compliance';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
 import { dependentsOf } from './dependents';
+import { isProductionHost } from '../../../shared/forensics-hosts';
 import { clusterOfHost, hostOf, resourceForLun, type Estate } from './estate';
 
 export interface PreflightInput {
@@ -238,9 +239,6 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
 
   if (options.forensicsHost !== null) {
     const host = hostOf(estate, options.forensicsHost);
-    const production =
-      cluster?.nodes.some((n) => n.name.toUpperCase() === options.forensicsHost?.toUpperCase()) ||
-      options.forensicsHost.toUpperCase() === set.sourceHost.toUpperCase();
     if (!host)
       checks.push(
         fail(
@@ -250,7 +248,7 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
           'Name a host from shadowswap inventory hosts.',
         ),
       );
-    else if (production)
+    else if (isProductionHost(host, { cluster: cluster?.name ?? null, sourceHost: set.sourceHost }))
       checks.push(
         fail(
           'forensics-host',

@@ -68,6 +68,9 @@ interface Props<M extends PagedMethod> {
   onOpen?: (row: RowOf<M>) => void;
   /** What an empty table means, when "There are no …" undersells it. */
   emptyText?: string;
+  /** Field terms the search takes (shown in its placeholder), and the table's own switches. */
+  searchHint?: string;
+  controls?: ReactNode;
 }
 
 const ROW_HEIGHT = 34;
@@ -131,6 +134,8 @@ export function DataTable<M extends PagedMethod>({
   openId = null,
   onOpen,
   emptyText,
+  searchHint,
+  controls,
 }: Props<M>) {
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -239,6 +244,8 @@ export function DataTable<M extends PagedMethod>({
     <div className={styles.root}>
       <DataTableToolbar
         noun={noun}
+        searchHint={searchHint}
+        controls={controls}
         countLabel={countLabel}
         fetching={rows.isFetching}
         notice={notice}

@@ -4,6 +4,7 @@
  */
 import { Button, SearchBox, Spinner, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, CopyRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 
 export interface ToolbarNotice {
   text: string;
@@ -22,6 +23,10 @@ interface Props {
   canExport: boolean;
   onExport: () => void;
   onRefresh: () => void;
+  /** What the search box takes beyond words (e.g. "state:damaged"), said in its placeholder. */
+  searchHint?: string;
+  /** The table's own switches, beside its search box. */
+  controls?: ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -45,6 +50,8 @@ export function DataTableToolbar({
   canExport,
   onExport,
   onRefresh,
+  searchHint,
+  controls,
 }: Props) {
   const styles = useStyles();
   return (
@@ -52,9 +59,10 @@ export function DataTableToolbar({
       <SearchBox
         className={styles.search}
         aria-label={`Search ${noun.many}`}
-        placeholder={`Search ${noun.many}`}
+        placeholder={searchHint ? `Search ${noun.many}, or ${searchHint}` : `Search ${noun.many}`}
         onChange={(_event, data) => onSearch(data.value)}
       />
+      {controls}
       <Text className={styles.count} role="status">
         {countLabel}
       </Text>

@@ -33,21 +33,22 @@ const resourceColor: Record<z.infer<typeof DiskResourceState>, BadgeColor> = {
 const nodeColor: Record<z.infer<typeof ClusterNodeState>, BadgeColor> = { Up: 'success', Down: 'danger', Paused: 'warning' };
 const groupColor: Record<string, BadgeColor> = { Online: 'success', Offline: 'warning', Failed: 'danger', PartialOnline: 'warning' };
 
-function StateBadge({ color, text }: { color: BadgeColor; text: string }) {
+/** Every state or verdict badge of the console is this one: tinted, rounded, its colour by meaning (see above). */
+export function StatusBadge({ color, text, className }: { color: BadgeColor; text: string; className?: string }) {
   return (
-    <Badge appearance="tint" color={color} shape="rounded">
+    <Badge appearance="tint" color={color} shape="rounded" className={className}>
       {text}
     </Badge>
   );
 }
 
-export const LunStateBadge = ({ state }: { state: z.infer<typeof LunState> }) => <StateBadge color={lunColor[state]} text={state} />;
-export const SetStateBadge = ({ state }: { state: SnapshotSetState }) => <StateBadge color={setColor[state]} text={state} />;
+export const LunStateBadge = ({ state }: { state: z.infer<typeof LunState> }) => <StatusBadge color={lunColor[state]} text={state} />;
+export const SetStateBadge = ({ state }: { state: SnapshotSetState }) => <StatusBadge color={setColor[state]} text={state} />;
 export const ResourceStateBadge = ({ state }: { state: z.infer<typeof DiskResourceState> }) => (
-  <StateBadge color={resourceColor[state]} text={state} />
+  <StatusBadge color={resourceColor[state]} text={state} />
 );
 export const NodeStateBadge = ({ state }: { state: z.infer<typeof ClusterNodeState> }) => (
-  <StateBadge color={nodeColor[state]} text={state} />
+  <StatusBadge color={nodeColor[state]} text={state} />
 );
 const roleColor: Record<LunRole, BadgeColor> = {
   production: 'success',
@@ -55,14 +56,14 @@ const roleColor: Record<LunRole, BadgeColor> = {
   'spare-shadow': 'informative',
   unassigned: 'subtle',
 };
-export const LunRoleBadge = ({ role }: { role: LunRole }) => <StateBadge color={roleColor[role]} text={lunRoleText[role]} />;
+export const LunRoleBadge = ({ role }: { role: LunRole }) => <StatusBadge color={roleColor[role]} text={lunRoleText[role]} />;
 export const RunStateBadge = ({ state }: { state: RunState }) => (
-  <StateBadge color={runStateText[state].color} text={runStateText[state].label} />
+  <StatusBadge color={runStateText[state].color} text={runStateText[state].label} />
 );
 /** Failover Cluster's group states in words ("PartialOnline" is some resources online, others not). */
 const groupText: Record<string, string> = { PartialOnline: 'Partly online' };
 export const GroupStateBadge = ({ state }: { state: string }) => (
-  <StateBadge color={groupColor[state] ?? 'subtle'} text={groupText[state] ?? state} />
+  <StatusBadge color={groupColor[state] ?? 'subtle'} text={groupText[state] ?? state} />
 );
 
 const verdictLook = {

@@ -2,15 +2,17 @@
  * The masking matrix as a picture: LUNs down, hosts across (grouped by cluster), one small cell each,
  * coloured and marked by access so the dangerous cells stand out even without colour: a node missing a
  * disk of its cluster (✕ on red), a host outside the cluster seeing one (! on red), a LUN nobody sees.
- * Both directions are virtual, so 26,000 LUNs × 500 hosts draws only the cells on screen.
+ * Both directions are virtual, so 26,000 LUNs × 500 hosts draws only the cells on screen. It can be scoped to
+ * one cluster; a LUN's name (a button, so the keyboard reaches it) or any of its cells opens the LUN.
  */
-import { Switch, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { Dropdown, Option, Switch, SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { MatrixHost, MatrixRow } from '../../../shared/inventory-rows';
 import { cellAccess, type CellAccess } from '../../../shared/masking-findings';
 import { QueryError } from '../components/QueryState';
 import { usePagedRows } from '../components/use-paged-rows';
+import { useContractQuery } from '../queries';
 
 const CELL = 24;
 const ROW_HEADER = 300;
@@ -102,6 +104,19 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
   },
   flagged: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  lunButton: {
+    border: 'none',
+    background: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    textAlign: 'start',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    ':hover': { textDecorationLine: 'underline' },
+  },
+  open: { backgroundColor: tokens.colorNeutralBackground1Selected },
   muted: { color: tokens.colorNeutralForeground3 },
   cell: {
     position: 'absolute',
@@ -116,6 +131,7 @@ const useStyles = makeStyles({
     justifyContent: 'center',
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightBold,
+    cursor: 'pointer',
   },
   sees: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   'sees-outside-cluster': { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
@@ -181,9 +197,28 @@ export function Legend() {
   );
 }
 
-export function MatrixGrid({ height }: { height: number }) {
+const ALL_CLUSTERS = '';
+
+/** The estate's cluster names, for the scope list (a cluster's nodes are its children in the cluster table). */
+function useClusterNames(): string[] {
+  const clusters = useContractQuery('inventory.clusterPage', { limit: 500 }).data?.rows ?? [];
+  return clusters.flatMap((row) => (row.kind === 'cluster' ? [row.name] : []));
+}
+
+interface Props {
+  height: number;
+  /** The LUN whose details are open, and what a click on a LUN's name or cell does. */
+  openLunId: string | null;
+  onOpenLun: (lunId: string) => void;
+}
+
+export function MatrixGrid({ height, openLunId, onOpenLun }: Props) {
   const styles = useStyles();
-  const [filter, setFilter] = useState('');
+  const [search, setSearch] = useState('');
+  const [scope, setScope] = useState(ALL_CLUSTERS);
+  const clusterNames = useClusterNames();
+  // The scope is a search term the core understands (cluster:<name>): rows and host columns narrow together.
+  const filter = scope === ALL_CLUSTERS ? search : `${search} cluster:${scope}`.trim();
   const [flaggedOnly, setFlaggedOnly] = useState(false);
   const viewportRef = useRef<HTMLDivElement>(null);
   const [rowCount, setRowCount] = useState(0);
@@ -203,6 +238,10 @@ export function MatrixGrid({ height }: { height: number }) {
     estimateSize: () => CELL,
     overscan: 6,
     scrollPaddingStart: ROW_HEADER,
+    // The host columns sit to the right of the sticky LUN names: the viewport's last ROW_HEADER pixels of
+    // columns the virtualizer would count are off screen, and are not drawn.
+    rangeExtractor: (range) =>
+      defaultRangeExtractor({ ...range, endIndex: Math.max(range.startIndex, range.endIndex - Math.floor(ROW_HEADER / CELL)) }),
   });
   const rowItems = rowVirtualizer.getVirtualItems();
   const columnItems = columnVirtualizer.getVirtualItems();
@@ -228,9 +267,22 @@ export function MatrixGrid({ height }: { height: number }) {
           className={styles.search}
           aria-label="Search the matrix"
           placeholder="Search LUNs, clusters, findings"
-          value={filter}
-          onChange={(_e, data) => setFilter(data.value)}
+          value={search}
+          onChange={(_e, data) => setSearch(data.value)}
         />
+        <Dropdown
+          aria-label="Cluster"
+          value={scope === ALL_CLUSTERS ? 'Every cluster' : scope}
+          selectedOptions={[scope]}
+          onOptionSelect={(_e, data) => setScope(data.optionValue ?? ALL_CLUSTERS)}
+        >
+          <Option value={ALL_CLUSTERS}>Every cluster</Option>
+          {clusterNames.map((name) => (
+            <Option key={name} value={name}>
+              {name}
+            </Option>
+          ))}
+        </Dropdown>
         <Switch label="Only LUNs with findings" checked={flaggedOnly} onChange={(_e, data) => setFlaggedOnly(data.checked)} />
         <Text className={styles.count}>
           {head
@@ -296,13 +348,21 @@ export function MatrixGrid({ height }: { height: number }) {
                 aria-rowindex={item.index + 2}
                 data-lun={row?.name}
               >
-                <div className={styles.rowHeader} role="rowheader" title={row ? `${row.name} — ${rowLabel(row)}` : undefined}>
+                <div
+                  className={mergeClasses(styles.rowHeader, row && row.lunId === openLunId && styles.open)}
+                  role="rowheader"
+                  title={row ? `${row.name} — ${rowLabel(row)}` : undefined}
+                >
                   {row ? (
                     <>
-                      <span className={row.findings.length > 0 ? styles.flagged : undefined}>
+                      <button
+                        type="button"
+                        className={mergeClasses(styles.lunButton, row.findings.length > 0 && styles.flagged)}
+                        onClick={() => onOpenLun(row.lunId)}
+                      >
                         {row.findings.length > 0 ? '⚠ ' : ''}
                         {row.name}
-                      </span>
+                      </button>
                       <span className={styles.muted}>{rowLabel(row)}</span>
                     </>
                   ) : (
@@ -324,6 +384,7 @@ export function MatrixGrid({ height }: { height: number }) {
                         aria-label={`${host.name} ${meaning[access]}`}
                         title={`${host.name} ${meaning[access]} (${row.name})`}
                         data-access={access}
+                        onClick={() => onOpenLun(row.lunId)}
                       >
                         {glyph[access]}
                       </div>

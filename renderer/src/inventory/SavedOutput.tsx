@@ -25,6 +25,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SavedListing, SavedOutputTool } from '../../../shared/saved-output-contract';
@@ -64,6 +65,8 @@ function guessTool(text: string): SavedOutputTool {
 
 export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOutput): void }) {
   const [open, setOpen] = useState(false);
+  // The dialog opens without a DialogTrigger: focus comes back to this button when it closes.
+  const restoreFocusHere = useRestoreFocusTarget();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [tool, setTool] = useState<SavedOutputTool>('diskshadow');
   const [locale, setLocale] = useState('');
@@ -93,7 +96,9 @@ export function OpenSavedOutputDialog({ onOpened }: { onOpened(output: OpenedOut
 
   return (
     <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
-      <Button onClick={() => setOpen(true)}>Open saved output…</Button>
+      <Button {...restoreFocusHere} onClick={() => setOpen(true)}>
+        Open saved output…
+      </Button>
       <DialogSurface aria-label="Open saved tool output">
         <DialogBody>
           <DialogTitle>Open saved diskshadow or vssadmin output</DialogTitle>

@@ -4,7 +4,6 @@
  * (no recovery point left, originals still held as evidence, masking findings).
  */
 import {
-  Badge,
   Link,
   Table,
   TableBody,
@@ -17,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { SystemHealth, SystemOverview } from '../../../shared/estate-overview';
-import { RunStateBadge } from '../components/badges';
+import { RunStateBadge, StatusBadge } from '../components/badges';
 import { QueryState } from '../components/QueryState';
 import { RunLink } from '../components/RunLink';
 import { ageText, formatDateTime } from '../inventory/time-text';
@@ -112,10 +111,7 @@ function SystemsTable({ systems }: { systems: SystemOverview[] }) {
                 </span>
               </TableCell>
               <TableCell>
-                <Badge appearance="tint" shape="rounded" color={healthLook[system.health].color}>
-                  {healthLook[system.health].text}
-                </Badge>{' '}
-                {system.problems.join('; ')}
+                <StatusBadge color={healthLook[system.health].color} text={healthLook[system.health].text} /> {system.problems.join('; ')}
               </TableCell>
               <TableCell>
                 {system.latestSet ? (

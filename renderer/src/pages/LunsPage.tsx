@@ -1,5 +1,5 @@
 /** The LUNs of every array: state, volumes, masking, the cluster disk each backs, identity and compliance, layout. */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatBytes } from '../../../shared/format';
 import type { LunRow } from '../../../shared/inventory-rows';
@@ -84,6 +84,8 @@ function useColumns(): DataColumn<LunRow>[] {
 export function LunsPage() {
   const columns = useColumns();
   const [openId, setOpenId] = useState<string | null>(null);
+  // Most LUNs of a large estate are spare shadow copies: the page opens on the others.
+  const [spareShadows, setSpareShadows] = useState(false);
   return (
     <SplitView
       table={
@@ -93,7 +95,11 @@ export function LunsPage() {
           noun={{ one: 'LUN', many: 'LUNs' }}
           columns={columns}
           rowId={(l) => l.id}
-          extra={{}}
+          extra={{ spareShadows }}
+          searchHint="state:damaged, role:, array:, cluster:"
+          controls={
+            <Switch label="Show spare shadow copies" checked={spareShadows} onChange={(_event, data) => setSpareShadows(data.checked)} />
+          }
           openId={openId}
           onOpen={(l) => setOpenId(l.id)}
         />

@@ -2,13 +2,15 @@
  * Who sees which LUN: the matrix picture (flagged LUNs first, cluster by cluster), and every finding
  * listed with what is wrong, why it matters and what to do.
  */
-import { Badge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FindingKind, MaskingFinding } from '../../../shared/masking-findings';
 import { useContractQuery } from '../queries';
 import { DataTable, type DataColumn } from '../components/DataTable';
+import { StatusBadge } from '../components/badges';
 import { DetailPane, Fields } from '../components/DetailPane';
 import { SplitView } from '../components/SplitView';
+import { LunDetails } from '../inventory/LunDetails';
 import { MatrixGrid } from '../inventory/MatrixGrid';
 
 const useStyles = makeStyles({
@@ -32,11 +34,7 @@ const columns: DataColumn<MaskingFinding>[] = [
     width: 330,
     sortable: true,
     text: (f) => kindTitle[f.kind],
-    render: (f) => (
-      <Badge appearance="tint" color={f.kind === 'masked-to-nobody' ? 'warning' : 'danger'} shape="rounded">
-        {kindTitle[f.kind]}
-      </Badge>
-    ),
+    render: (f) => <StatusBadge color={f.kind === 'masked-to-nobody' ? 'warning' : 'danger'} text={kindTitle[f.kind]} />,
   },
   { id: 'lun', header: 'LUN', width: 200, sortable: true, text: (f) => f.lunName, render: (f) => f.lunName },
   {
@@ -76,6 +74,13 @@ const noFindingsText = 'No masking findings: every LUN is seen by someone, and e
 export function MaskingPage() {
   const styles = useStyles();
   const [open, setOpen] = useState<MaskingFinding | null>(null);
+  const [openLunId, setOpenLunId] = useState<string | null>(null);
+  const matrix = (height: number) => (
+    <SplitView
+      table={<MatrixGrid height={height} openLunId={openLunId} onOpenLun={setOpenLunId} />}
+      detail={openLunId && <LunDetails id={openLunId} onClose={() => setOpenLunId(null)} />}
+    />
+  );
   const count = useContractQuery('inventory.findingPage', { limit: 1 }).data?.matched;
   const intro = (
     <Text className={styles.intro}>
@@ -88,7 +93,7 @@ export function MaskingPage() {
       <>
         <Text as="p">{noFindingsText}</Text>
         {intro}
-        <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.65))} />
+        {matrix(Math.max(260, Math.round(window.innerHeight * 0.65)))}
       </>
     );
   return (
@@ -116,7 +121,7 @@ export function MaskingPage() {
         Who sees which LUN
       </Subtitle2>
       {intro}
-      <MatrixGrid height={Math.max(260, Math.round(window.innerHeight * 0.42))} />
+      {matrix(Math.max(260, Math.round(window.innerHeight * 0.42)))}
     </>
   );
 }

@@ -3,7 +3,15 @@
  * why, names the LUNs it still holds, and offers the one way to free them: a release the operator
  * confirms by typing the run's id (journaled beside the run; the damaged journal is left as it is).
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RunSummary } from '../../../shared/recovery';
 import { operatorParam } from '../operator';
@@ -13,6 +21,8 @@ import { useRunAction } from './use-run-action';
 
 export function DamagedRunNotice({ run }: { run: RunSummary & { damage: NonNullable<RunSummary['damage']> } }) {
   const [open, setOpen] = useState(false);
+  // The dialog opens without a DialogTrigger: focus comes back to this button when it closes.
+  const restoreFocusHere = useRestoreFocusTarget();
   const release = useRunAction('runs.release');
   const { damage } = run;
   const close = () => {
@@ -32,7 +42,9 @@ export function DamagedRunNotice({ run }: { run: RunSummary & { damage: NonNulla
       </MessageBarBody>
       {!damage.released && damage.heldLunIds.length > 0 && (
         <MessageBarActions>
-          <Button onClick={() => setOpen(true)}>Release its LUNs…</Button>
+          <Button {...restoreFocusHere} onClick={() => setOpen(true)}>
+            Release its LUNs…
+          </Button>
         </MessageBarActions>
       )}
       <TypedConfirmationDialog

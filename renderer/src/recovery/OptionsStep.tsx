@@ -1,6 +1,8 @@
 /** Step 3: how the swap is done: cluster handling, disk identity, forensic hold and verification. */
 import { Button, Field, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { forensicsHostChoices } from '../../../shared/forensics-hosts';
 import { useContractQuery } from '../queries';
+import { useWizardPlan } from './use-wizard-plan';
 import { WizardFooter } from './WizardFooter';
 import { useWizardStore } from './wizard-store';
 import { SectionTitle } from './titles';
@@ -13,8 +15,11 @@ const NO_FORENSICS = '';
 
 export function OptionsStep() {
   const styles = useStyles();
-  const { options, setOptions, goTo } = useWizardStore();
+  const { options, setOptions, goTo, setId } = useWizardStore();
   const hosts = useContractQuery('inventory.hosts', {});
+  const plan = useWizardPlan(setId ?? '').data;
+  // Only hosts outside production are offered: a node of the recovered cluster would see the damaged disks beside the recovered ones.
+  const choices = plan ? forensicsHostChoices(hosts.data ?? [], { cluster: plan.cluster, sourceHost: plan.importHost }) : [];
   return (
     <section aria-labelledby="wizard-options-heading">
       <SectionTitle id="wizard-options-heading">Options</SectionTitle>
@@ -45,7 +50,7 @@ export function OptionsStep() {
         </Field>
         <Field
           label="Forensics host for the damaged LUNs"
-          hint="The damaged originals are never deleted. Without a host they stay masked from every host; with one, only that host sees them, to mount read-only."
+          hint="The damaged originals are never deleted. Without a host they stay masked from every host; with one, only that host sees them, to mount read-only. Only hosts outside production are offered."
           validationState={hosts.error ? 'error' : 'none'}
           validationMessage={hosts.error ? `Could not load the hosts: ${hosts.error.message}` : undefined}
         >
@@ -54,10 +59,10 @@ export function OptionsStep() {
             onChange={(_event, data) => setOptions({ forensicsHost: data.value === NO_FORENSICS ? null : data.value })}
           >
             <option value={NO_FORENSICS}>None: keep them masked from every host</option>
-            {(hosts.data ?? []).map((host) => (
+            {choices.map((host) => (
               <option key={host.name} value={host.name}>
                 {host.name}
-                {host.clusterName ? ` (node of ${host.clusterName}: production)` : ''}
+                {host.clusterName ? ` (node of ${host.clusterName})` : ''}
               </option>
             ))}
           </Select>

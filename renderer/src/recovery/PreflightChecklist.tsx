@@ -2,8 +2,9 @@
  * Preflight verdicts, worst first: each with its one-line reason and what to do. A warning needs its own
  * tick before the run can start; a failure blocks it.
  */
-import { Badge, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreflightCheck, Verdict } from '../../../shared/recovery';
+import { StatusBadge } from '../components/badges';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -39,13 +40,7 @@ export function PreflightChecklist({ checks, acknowledged, onAcknowledge }: Prop
     <ul className={styles.list} aria-label="Preflight checks">
       {ordered.map((check) => (
         <li key={check.id} className={styles.item}>
-          <Badge
-            className={styles.verdict}
-            appearance={check.verdict === 'pass' ? 'tint' : 'filled'}
-            color={verdictBadge[check.verdict].color}
-          >
-            {verdictBadge[check.verdict].label}
-          </Badge>
+          <StatusBadge className={styles.verdict} color={verdictBadge[check.verdict].color} text={verdictBadge[check.verdict].label} />
           <div className={styles.body}>
             <Text weight={check.verdict === 'pass' ? 'regular' : 'semibold'}>
               {check.title}: {check.reason}

@@ -2,7 +2,7 @@
  * What the operator can do with a run in its current state, and only that: confirm the waiting step,
  * pause or cancel a running one, resume or roll back a stopped one. Every button is a contract call.
  */
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { RunDetail } from '../../../shared/recovery';
 import { ActionError } from './ActionError';
@@ -30,12 +30,14 @@ export function RunControls({ run }: { run: RunDetail }) {
   const stopped = run.state === 'paused' || run.state === 'interrupted' || run.state === 'failed';
   const canRollBack = stopped || run.state === 'waiting-confirmation';
   const close = () => setDialog(null);
+  // These dialogs open without a DialogTrigger: the buttons are marked so focus returns to them when a dialog closes.
+  const restoreFocusHere = useRestoreFocusTarget();
 
   return (
     <div className={styles.root}>
       <div className={styles.buttons}>
         {waitingStep && (
-          <Button appearance="primary" onClick={() => setDialog({ kind: 'confirm', stepId: waitingStep.id })}>
+          <Button appearance="primary" {...restoreFocusHere} onClick={() => setDialog({ kind: 'confirm', stepId: waitingStep.id })}>
             Review and confirm: {waitingStep.title}…
           </Button>
         )}
@@ -45,6 +47,7 @@ export function RunControls({ run }: { run: RunDetail }) {
               Pause
             </Button>
             <Button
+              {...restoreFocusHere}
               onClick={() => {
                 setDialog({ kind: 'cancel' });
                 pause.mutate({ runId: run.id });
@@ -61,7 +64,11 @@ export function RunControls({ run }: { run: RunDetail }) {
             Resume
           </Button>
         )}
-        {canRollBack && <Button onClick={() => setDialog({ kind: 'rollback' })}>Roll back…</Button>}
+        {canRollBack && (
+          <Button {...restoreFocusHere} onClick={() => setDialog({ kind: 'rollback' })}>
+            Roll back…
+          </Button>
+        )}
       </div>
       <ActionError error={pause.error} what="Could not pause the run" />
       <ActionError error={resume.error} what="Could not resume the run" />

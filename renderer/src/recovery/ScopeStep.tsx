@@ -2,11 +2,12 @@
  * Step 2: what this recovery touches (which LUNs are swapped for which shadow copies, on which host and
  * cluster), what each LUN is to the damage and what it loses, and the preflight verdicts for it.
  */
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { Lun } from '../../../shared/domain';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import { QueryState } from '../components/QueryState';
+import { LunStateBadge } from '../components/badges';
 import { useContractQuery } from '../queries';
 import { PreflightChecklist } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
@@ -79,7 +80,7 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
               <TableRow key={id}>
                 <TableCell>{nameOf(id)}</TableCell>
                 <TableCell>{original ? volumesOf(original) : ''}</TableCell>
-                <TableCell>{original && <LunStateBadge lun={original} />}</TableCell>
+                <TableCell>{original && <LunStateBadge state={original.state} />}</TableCell>
                 <TableCell>{scopeRole(scopeOf.get(id)?.role)}</TableCell>
                 <TableCell>{scopeOf.get(id)?.group ?? ''}</TableCell>
                 <TableCell>{shadowId ? nameOf(shadowId) : ''}</TableCell>
@@ -110,12 +111,4 @@ const scopeRole = (role: keyof typeof scopeRoleText | undefined) => (role === un
 
 function volumesOf(lun: Lun): string {
   return lun.volumes.map((v) => `${v.driveLetter ?? ''} ${v.label}${v.damaged ? ' (damaged)' : ''}`.trim()).join(', ');
-}
-
-function LunStateBadge({ lun }: { lun: Lun }) {
-  return (
-    <Badge appearance="tint" color={lun.state === 'damaged' ? 'danger' : lun.state === 'healthy' ? 'success' : 'informative'}>
-      {lun.state}
-    </Badge>
-  );
 }

@@ -54,6 +54,25 @@ describe('inventory.lunPage', () => {
     expect(found.matched).toBe(shadows.length);
   });
 
+  it('filters by state, role, array and cluster with field:value, and leaves spare shadows out on request', async () => {
+    await open('two-node-sql');
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    const damaged = await call('inventory.lunPage', { filter: 'state:damaged' });
+    expect(damaged.rows.map((r) => r.name)).toEqual(['SQL-DATA']);
+    const clustered = await call('inventory.lunPage', { filter: 'cluster:sqlclus role:production' });
+    expect(clustered.rows.map((r) => r.name)).toEqual(['SQL-DATA', 'SQL-LOGS', 'SQL-TEMPDB', 'SQL-BACKUP']);
+    const all = await call('inventory.lunPage', { limit: 50 });
+    const arrayId = all.rows[0]?.arrayId ?? '';
+    expect((await call('inventory.lunPage', { filter: `array:${arrayId}` })).matched).toBe(
+      all.rows.filter((r) => r.arrayId === arrayId).length,
+    );
+    const spare = all.rows.filter((r) => r.role === 'spare-shadow').length;
+    expect(spare).toBeGreaterThan(0);
+    const withoutSpare = await call('inventory.lunPage', { limit: 50, spareShadows: false });
+    expect(withoutSpare).toMatchObject({ total: all.total - spare, matched: all.total - spare });
+    expect(withoutSpare.rows.some((r) => r.role === 'spare-shadow')).toBe(false);
+  });
+
   it('does not map an unbroken shadow copy to the resource of its original, though it carries the same signature', async () => {
     await open('two-node-sql');
     const { rows } = await call('inventory.lunPage', { filter: 'shadow' });
@@ -286,6 +305,21 @@ describe('the masking matrix', () => {
     expect(first.hosts.map((h) => h.name)).toEqual(['SQL01', 'SQL02']);
     expect(second.hosts).toEqual(first.hosts);
     expect(first.rows[0]).toMatchObject({ name: 'SQL-DATA', seenBy: [0, 1] });
+  });
+});
+
+describe('the masking matrix scoped to one cluster', () => {
+  it("keeps that cluster's disks and the hosts that matter to them", async () => {
+    await open('two-node-sql');
+    await lab.backend.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01', 'SQL02', 'BACKUP01'] });
+    const scoped = await call('inventory.matrixPage', { filter: 'cluster:SQLCLUS' });
+    expect(scoped.rows[0]?.name).toBe('SQL-LOGS');
+    expect(scoped.rows.map((r) => r.name).sort()).toEqual(['SQL-BACKUP', 'SQL-DATA', 'SQL-LOGS', 'SQL-TEMPDB']);
+    // BACKUP01 stays: it sees one of the cluster's disks, which is the finding.
+    expect(scoped.hosts.map((h) => h.name)).toEqual(['SQL01', 'SQL02', 'BACKUP01']);
+    await lab.backend.setLunMask({ lunId: 'SQL-LOGS', hosts: ['SQL01', 'SQL02'] });
+    const clean = await call('inventory.matrixPage', { filter: 'cluster:sqlclus' });
+    expect(clean.hosts.map((h) => h.name)).toEqual(['SQL01', 'SQL02']);
   });
 });
 

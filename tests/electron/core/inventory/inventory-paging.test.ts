@@ -80,6 +80,39 @@ describe('pageOfTable on a flat table', () => {
     expect(pageOfTable(table, { ...request, filter: 'data' }).rows.map((r) => r.name)).toEqual(['DATA']);
   });
 
+  it('matches a field:value term on that field alone, whole value and any case, next to free words', () => {
+    const table = pagedTable(
+      flatNodes(
+        rows,
+        (r) => r.name,
+        (r) => [r.name],
+      ),
+      {},
+      { size: (r) => String(r.size) },
+    );
+    expect(pageOfTable(table, { ...request, filter: 'size:20' }).rows.map((r) => r.name)).toEqual(['lun1', 'DATA']);
+    expect(pageOfTable(table, { ...request, filter: 'SIZE:20 lun' }).rows.map((r) => r.name)).toEqual(['lun1']);
+    // Whole value: size:2 is not size:20 nor size:5 0.
+    expect(pageOfTable(table, { ...request, filter: 'size:2' }).matched).toBe(0);
+    // A word with a colon that names no field stays a plain word (a WWN, a drive letter "C:").
+    expect(pageOfTable(table, { ...request, filter: 'lun1:x' }).matched).toBe(0);
+    expect(pageOfTable(table, { ...request, filter: 'lun' }).matched).toBe(3);
+  });
+
+  it('does not narrow a field:value filter from the plain words typed before it', () => {
+    const table = pagedTable(
+      flatNodes(
+        rows,
+        (r) => r.name,
+        (r) => [r.name],
+      ),
+      {},
+      { size: (r) => String(r.size) },
+    );
+    expect(pageOfTable(table, { ...request, filter: 'siz' }).matched).toBe(0);
+    expect(pageOfTable(table, { ...request, filter: 'size:50' }).rows.map((r) => r.name)).toEqual(['LUN2']);
+  });
+
   it('makes only the rows of the window', () => {
     let made = 0;
     const nodes: TreeNode<number>[] = Array.from({ length: 1000 }, (_, i) => ({
