@@ -95,7 +95,10 @@ export function setVolumesReadWrite(
   });
 }
 
-/** The documented text of MSFT_Disk / MSFT_Partition return value 41018. */
+/**
+ * The documented text of MSFT_Disk return value 41018. The Lab refuses the partition changes with it too: step 5 makes
+ * both in one maintenance window (docs/windows-facts.md#clustered-disk-changes-need-maintenance-mode-and-online).
+ */
 const MANAGED_BY_CLUSTER =
   'The specified object is managed by the Microsoft Failover Clustering component. The disk must be in cluster maintenance mode and the cluster resource status must be online to perform this operation.';
 

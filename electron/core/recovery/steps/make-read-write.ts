@@ -55,7 +55,7 @@ export const makeReadWrite: StepModule<'make-read-write'> = {
           (cluster === null
             ? ''
             : window.length > 0
-              ? ' Windows changes a clustered disk only while its resource is online in maintenance mode, so this comes after the disks are started: each goes into maintenance mode for the change and out of it again, before SQL Server and the other dependents start.'
+              ? ' Windows changes a clustered disk only while its resource is online in maintenance mode, so this comes after the disks are started: each goes into maintenance mode for the change and out of it again, before what depends on them starts.'
               : ' Windows changes a clustered disk only while its resource is online in maintenance mode, so this comes while the disks are still in maintenance mode, before it ends.'),
         destructive: false,
         confirmPhrase: null,

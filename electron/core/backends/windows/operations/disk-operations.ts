@@ -64,7 +64,10 @@ export async function setDisksWritable(
   );
 }
 
-/** Get-Partition on `host` for each LUN's disk; a disk the host does not show (or that has no UniqueId to find it by) is not present. */
+/**
+ * Get-Partition on `host` for each LUN's disk. A disk the host does not show makes Get-Disk fail (the error says so); a
+ * LUN without a UniqueId cannot be found by one, so it reads as not present.
+ */
 export async function readPartitions(context: WindowsContext, params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
   const readings: PartitionReading[] = [];
   for (const lunId of params.lunIds) {
@@ -74,7 +77,7 @@ export async function readPartitions(context: WindowsContext, params: { host: st
       continue;
     }
     const partitions = (await powershellJson(context, command, parsePartitions)).map(partitionState);
-    readings.push({ lunId, present: partitions.length > 0, partitions });
+    readings.push({ lunId, present: true, partitions });
   }
   return readings;
 }
