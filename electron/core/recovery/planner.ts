@@ -10,6 +10,8 @@ import { exposedHosts } from './access-lists';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
+import { domainControllerPlan } from './domain-controller-checks';
+import type { DomainControllerFacts } from '../../../shared/domain-controller';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
 
@@ -45,6 +47,12 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   const info = backend.describe();
   const simulated = info.kind === 'lab';
 
+  const backendChecks = await backend.preflightChecks({
+    setId: set.id,
+    importHost,
+    exposures: exposuresOf(estate, pairs, options.forensicsHost),
+  });
+  const dcReading = cluster ? { facts: null, check: null } : await readDomainController(backend, set.sourceHost);
   const preflight = runPreflight({
     estate,
     set,
@@ -52,11 +60,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: await backend.preflightChecks({
-      setId: set.id,
-      importHost,
-      exposures: exposuresOf(estate, pairs, options.forensicsHost),
-    }),
+    backendChecks: dcReading.check ? [...backendChecks, dcReading.check] : backendChecks,
+    domainController: dcReading.facts,
   });
 
   if (pairs.length === 0)
@@ -83,7 +88,33 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
+    domainController: dcReading.facts ? domainControllerPlan(dcReading.facts, set) : null,
   };
+}
+
+/**
+ * The source host as a domain controller. A cluster node is not read: AD DS is not a clustered role, and the
+ * cluster's own steps apply. A host that cannot be read is said so, for the operator to acknowledge: if it is
+ * a DC, recovering it as a file server is the USN-rollback trap (docs/recovery-procedure.md#domain-controllers).
+ */
+async function readDomainController(
+  backend: Backend,
+  host: string,
+): Promise<{ facts: DomainControllerFacts | null; check: PreflightCheck | null }> {
+  try {
+    return { facts: await backend.readDomainController(host), check: null };
+  } catch (error) {
+    return {
+      facts: null,
+      check: {
+        id: 'dc-reading',
+        title: `${host} was read as a domain controller or not`,
+        verdict: 'warn',
+        reason: `ShadowSwap could not tell whether ${host} is a domain controller (${error instanceof Error ? error.message : String(error)})`,
+        fix: `If ${host} is a domain controller, do not go on: fix what stopped the reading and plan again, so the plan restores it as a DC. Otherwise acknowledge.`,
+      },
+    };
+  }
 }
 
 /** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { DomainControllerFacts } from '../../../../shared/domain-controller';
 import type {
   BackendInfo,
   BreakMode,
@@ -33,6 +34,7 @@ import {
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
+import { domainControllerFacts } from './domain-controller-facts';
 import { setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
@@ -127,6 +129,12 @@ export class LabBackend implements Backend {
 
   async listClusters(): Promise<Cluster[]> {
     return clustersView(this.read());
+  }
+
+  /** Read on the host itself, as Windows is, so a host remoting cannot reach fails the reading. */
+  async readDomainController(host: string): Promise<DomainControllerFacts | null> {
+    const state = this.read();
+    return onHost(state, host, () => domainControllerFacts(state, host, this.now()));
   }
 
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {

@@ -15,6 +15,7 @@ type ReadOrLifecycle =
   | 'listHosts'
   | 'listSnapshotSets'
   | 'listClusters'
+  | 'readDomainController'
   | 'previewCommands'
   | 'onChange'
   | 'close';
