@@ -246,7 +246,7 @@ function dsrmCheck(facts: DomainControllerFacts): PreflightCheck {
     'dc-dsrm-ready',
     'The DSRM password and console access are ready',
     'warn',
-    `the recovery restarts ${facts.host} into Directory Services Restore Mode, where domain accounts do not sign in: only its local DSRM administrator password reaches it, and a mistake is mended from its console`,
+    `a domain controller's database is restored with ${facts.host} in Directory Services Restore Mode, where domain accounts do not sign in: only its DSRM administrator password reaches it, and a mistake is mended from its console`,
     `Make sure you know ${facts.host}'s DSRM administrator password (reset it beforehand with ntdsutil "set dsrm password" if unsure) and can reach its console, then acknowledge.`,
     LEARN.restoreImage,
   );
