@@ -104,7 +104,7 @@ export class LabBackend implements Backend {
         id: 'backend',
         title: 'The backend can run every step',
         verdict: 'pass',
-        reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets',
+        reason: 'the Lab simulates diskshadow, diskraid, vshadow and the PowerShell cmdlets',
         fix: null,
       },
       ...(scope === undefined ? [] : remotingChecks(this.read(), scope)),
