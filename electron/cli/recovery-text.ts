@@ -53,7 +53,9 @@ function domainControllerText(plan: RecoveryPlan): string[] {
   return [
     `Domain controller: ${dc.host} of ${dc.domain}, ${kind}`,
     ...dc.consequences.map((line) => `  ${line}`),
-    ...(dc.offlineSwap ? [`  ${dc.host} boots from the SAN: the swap happens with it shut down, and the set is imported on another host.`] : []),
+    ...(dc.offlineSwap
+      ? [`  ${dc.host} boots from the SAN: the swap happens with it shut down, and the set is imported on another host.`]
+      : []),
     '',
   ];
 }

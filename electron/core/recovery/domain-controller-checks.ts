@@ -13,7 +13,8 @@ import { hostOf, type Estate } from './estate';
 /** Microsoft's pages for each rule, linked from its check. */
 const LEARN = {
   computerSystem: 'https://learn.microsoft.com/windows/win32/cimwin32prov/win32-computersystem',
-  forestRecovery: 'https://learn.microsoft.com/windows-server/identity/ad-ds/manage/forest-recovery-guide/ad-forest-recovery-perform-initial-recovery',
+  forestRecovery:
+    'https://learn.microsoft.com/windows-server/identity/ad-ds/manage/forest-recovery-guide/ad-forest-recovery-perform-initial-recovery',
   vssWriters: 'https://learn.microsoft.com/windows/win32/vss/in-box-vss-writers',
   restoreImage: 'https://learn.microsoft.com/windows-server/identity/ad-ds/manage/virtual-dc/restore-virtualized-domain-controller',
   tombstone: 'https://learn.microsoft.com/openspecs/windows_protocols/ms-adts/1887de08-2a9e-4694-95e2-898cde411180',
@@ -69,7 +70,8 @@ function recognisedCheck(facts: DomainControllerFacts): PreflightCheck {
 
 function writableCheck(facts: DomainControllerFacts): PreflightCheck {
   const title = `${facts.host} is a writable domain controller`;
-  if (!facts.readOnly) return check('dc-writable', title, 'pass', `${facts.host} holds a writable copy of ${facts.domain}`, null, LEARN.forestRecovery);
+  if (!facts.readOnly)
+    return check('dc-writable', title, 'pass', `${facts.host} holds a writable copy of ${facts.domain}`, null, LEARN.forestRecovery);
   return check(
     'dc-writable',
     title,
@@ -102,8 +104,7 @@ function volumesCheck(facts: DomainControllerFacts, set: SnapshotSet, estate: Es
     const lun = drive === null ? null : lunAt(estate, facts.host, drive);
     return `${l.what} at ${l.path}${lun ? ` (LUN ${lun})` : ''}`;
   };
-  if (missing.length === 0)
-    return check('dc-volumes', title, 'pass', locations.map(where).join(', '), null, LEARN.vssWriters);
+  if (missing.length === 0) return check('dc-volumes', title, 'pass', locations.map(where).join(', '), null, LEARN.vssWriters);
   return check(
     'dc-volumes',
     title,
@@ -130,7 +131,8 @@ function tombstoneCheck(facts: DomainControllerFacts, set: SnapshotSet): Preflig
   const title = "The set is younger than the forest's tombstone lifetime";
   const configured = facts.tombstoneLifetimeDays;
   const lifetime = configured === null ? UNSET_TOMBSTONE_DAYS : Math.max(configured, MINIMUM_TOMBSTONE_DAYS);
-  const said = configured === null ? `tombstoneLifetime is not set, which means ${lifetime} days` : `the tombstone lifetime is ${lifetime} days`;
+  const said =
+    configured === null ? `tombstoneLifetime is not set, which means ${lifetime} days` : `the tombstone lifetime is ${lifetime} days`;
   const ageDays = (Date.parse(facts.readAt) - Date.parse(set.createdAt)) / DAY_MS;
   const age = ageDays < 1 ? `${Math.max(0, Math.round(ageDays * 24))} hours` : `${Math.floor(ageDays)} days`;
   if (ageDays < lifetime) return check('dc-tombstone', title, 'pass', `the set is ${age} old; ${said}`, null, LEARN.tombstone);
@@ -151,7 +153,14 @@ function rollbackCheck(facts: DomainControllerFacts): PreflightCheck {
     ...facts.rollbackEvents.map((e) => `event ${e.id} at ${e.at}`),
   ];
   if (signs.length === 0)
-    return check('dc-no-rollback', title, 'pass', 'no Dsa Not Writable value and no Directory Service event 2095 or 2103', null, LEARN.usnRollback);
+    return check(
+      'dc-no-rollback',
+      title,
+      'pass',
+      'no Dsa Not Writable value and no Directory Service event 2095 or 2103',
+      null,
+      LEARN.usnRollback,
+    );
   return check(
     'dc-no-rollback',
     title,

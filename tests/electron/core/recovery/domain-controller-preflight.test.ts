@@ -125,8 +125,16 @@ describe('preflight of a domain controller', () => {
 
   it.each([
     ['Dsa Not Writable', (dc: LabDomainController) => void (dc.ntds['Dsa Not Writable'] = 4), 'Dsa Not Writable is 4'],
-    ['event 2095', (dc: LabDomainController) => void dc.events.push({ id: 2095, at: '2025-03-01T10:00:00.000Z', message: 'rollback' }), 'event 2095'],
-    ['event 2103', (dc: LabDomainController) => void dc.events.push({ id: 2103, at: '2025-03-01T10:00:00.000Z', message: 'restored' }), 'event 2103'],
+    [
+      'event 2095',
+      (dc: LabDomainController) => void dc.events.push({ id: 2095, at: '2025-03-01T10:00:00.000Z', message: 'rollback' }),
+      'event 2095',
+    ],
+    [
+      'event 2103',
+      (dc: LabDomainController) => void dc.events.push({ id: 2103, at: '2025-03-01T10:00:00.000Z', message: 'restored' }),
+      'event 2103',
+    ],
   ])('fails a DC that already rolled back (%s)', async (_sign, mark, said) => {
     fx = await openRecovery('dc-pair');
     await edit((state) => mark(dc01(state)));

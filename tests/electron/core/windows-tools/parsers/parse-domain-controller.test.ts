@@ -39,7 +39,10 @@ describe('the domain controller readings (ConvertTo-Json)', () => {
       restoreCount: null,
       restoredFlag: null,
     });
-    expect(parseNtdsParameters('{"DSA Database file":"D:\\\\NTDS\\\\ntds.dit","Database log files path":"L:\\\\","Dsa Not Writable":4}').dsaNotWritable).toBe(4);
+    expect(
+      parseNtdsParameters('{"DSA Database file":"D:\\\\NTDS\\\\ntds.dit","Database log files path":"L:\\\\","Dsa Not Writable":4}')
+        .dsaNotWritable,
+    ).toBe(4);
     expect(() => parseNtdsParameters('{"Database log files path":"L:\\\\"}')).toThrow(/DSA Database file is missing/);
     expect(parseSysvolPath(fixture('dc-netlogon-sysvol.synthetic.json'))).toBe('S:\\SYSVOL\\sysvol');
   });
@@ -88,7 +91,9 @@ describe('the domain controller readings (ConvertTo-Json)', () => {
   });
 
   it('keeps a DN of another shape whole, so the operator sees what Windows said', () => {
-    expect(serverOfDn('CN=NTDS Settings\\0ADEL:5f1b,CN=OLD-DC,CN=Servers,CN=Site,CN=Sites,CN=Configuration,DC=contoso,DC=local')).toBe('OLD-DC');
+    expect(serverOfDn('CN=NTDS Settings\\0ADEL:5f1b,CN=OLD-DC,CN=Servers,CN=Site,CN=Sites,CN=Configuration,DC=contoso,DC=local')).toBe(
+      'OLD-DC',
+    );
     expect(serverOfDn('DC01.contoso.local')).toBe('DC01.contoso.local');
   });
 });
