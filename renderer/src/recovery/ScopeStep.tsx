@@ -7,6 +7,7 @@ import type { Lun } from '../../../shared/domain';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { useContractQuery } from '../queries';
+import { DomainControllerNotice } from './DomainControllerNotice';
 import { PreflightChecklist } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
 import { WizardFooter } from './WizardFooter';
@@ -58,6 +59,7 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
         ) : null}
         . Backend: {plan.backend}.
       </Text>
+      <DomainControllerNotice plan={plan} />
       <Table aria-label="LUNs this recovery swaps" size="small">
         <TableHeader>
           <TableRow>
