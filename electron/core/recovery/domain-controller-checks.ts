@@ -43,8 +43,15 @@ export function driveOf(path: string): string | null {
   return match?.[1] === undefined ? null : `${match[1].toUpperCase()}:`;
 }
 
+/** The drives of the volumes the set holds, as their host mounted them when it was taken. */
 function setDrives(set: SnapshotSet): Set<string> {
-  return new Set(set.shadowCopies.flatMap((copy) => (copy.originalDriveLetter ? [driveOf(copy.originalDriveLetter) ?? ''] : [])));
+  const drives = set.shadowCopies.map((copy) => (copy.originalDriveLetter === null ? null : driveOf(copy.originalDriveLetter)));
+  return new Set(drives.filter((drive): drive is string => drive !== null));
+}
+
+function holdsDrive(set: SnapshotSet, path: string): boolean {
+  const drive = driveOf(path);
+  return drive !== null && setDrives(set).has(drive);
 }
 
 /** The LUN the DC sees a drive on, named for the operator. */
@@ -94,11 +101,7 @@ function volumesCheck(facts: DomainControllerFacts, set: SnapshotSet, estate: Es
     { what: 'its logs (Database log files path)', path: facts.logPath },
     { what: 'SYSVOL (Netlogon SysVol)', path: facts.sysvolPath },
   ];
-  const inSet = setDrives(set);
-  const missing = locations.filter((l) => {
-    const drive = driveOf(l.path);
-    return drive === null || !inSet.has(drive);
-  });
+  const missing = locations.filter((l) => !holdsDrive(set, l.path));
   const where = (l: AdLocation) => {
     const drive = driveOf(l.path);
     const lun = drive === null ? null : lunAt(estate, facts.host, drive);
@@ -116,7 +119,7 @@ function volumesCheck(facts: DomainControllerFacts, set: SnapshotSet, estate: Es
 }
 
 function bootVolumeCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightCheck | null {
-  if (!setDrives(set).has(driveOf(facts.systemDrive) ?? '')) return null;
+  if (!holdsDrive(set, facts.systemDrive)) return null;
   return check(
     'dc-boot-volume',
     `The set holds ${facts.host}'s system volume`,
@@ -295,6 +298,6 @@ export function domainControllerPlan(facts: DomainControllerFacts, set: Snapshot
     domainControllers: count,
     restore: only ? 'only-dc' : 'one-of-several',
     consequences,
-    offlineSwap: setDrives(set).has(driveOf(facts.systemDrive) ?? ''),
+    offlineSwap: holdsDrive(set, facts.systemDrive),
   };
 }
