@@ -113,7 +113,7 @@ export type StepParams<K extends StepKind> = Extract<PlanStep, { kind: K }>['par
 /**
  * What recovering a domain controller means for its domain, said before anything runs: a non-authoritative
  * restore on a DC with partners (their changes since the snapshot come back), or the only DC's database as it
- * was (every change since is lost) (docs/recovery-procedure.md#domain-controllers).
+ * was (every change since is lost) (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
  */
 export const DomainControllerPlan = z.object({
   host: z.string(),

@@ -1,11 +1,11 @@
 /**
- * Preflight for a domain controller (docs/recovery-procedure.md#domain-controllers): what the backend read about
+ * Preflight for a domain controller (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight): what the backend read about
  * the DC, weighed against the set. A read-only DC is rebuilt, not restored; the set must hold the database, the
  * logs and SYSVOL; it must be younger than the tombstone lifetime; a DC that already rolled back, or whose
  * operations master roles were seized since the snapshot, must not come back. The rest is said plainly, for the
  * operator to acknowledge: replication health, a set taken without writers, the DSRM password and console.
  */
-import { shortHostName, type DomainControllerFacts } from '../../../shared/domain-controller';
+import { shortHostName, type DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import type { SnapshotSet } from '../../../shared/domain';
 import type { DomainControllerPlan, PreflightCheck } from '../../../shared/recovery';
 import { hostOf, type Estate } from './estate';

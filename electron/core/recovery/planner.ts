@@ -11,7 +11,7 @@ import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
 import { domainControllerPlan } from './domain-controller-checks';
-import type { DomainControllerFacts } from '../../../shared/domain-controller';
+import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
 
@@ -52,7 +52,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     exposures: exposuresOf(estate, pairs, options.forensicsHost),
   });
-  const dcReading = cluster ? { facts: null, check: null } : await readDomainController(backend, set.sourceHost);
+  const dcReading = cluster ? { facts: null, check: null } : await readAsDomainController(backend, set.sourceHost);
   const preflight = runPreflight({
     estate,
     set,
@@ -95,14 +95,14 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
 /**
  * The source host as a domain controller. A cluster node is not read: AD DS is not a clustered role, and the
  * cluster's own steps apply. A host that cannot be read is said so, for the operator to acknowledge: if it is
- * a DC, recovering it as a file server is the USN-rollback trap (docs/recovery-procedure.md#domain-controllers).
+ * a DC, recovering it as a file server is the USN-rollback trap (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
  */
-async function readDomainController(
+async function readAsDomainController(
   backend: Backend,
   host: string,
 ): Promise<{ facts: DomainControllerFacts | null; check: PreflightCheck | null }> {
   try {
-    return { facts: await backend.readDomainController(host), check: null };
+    return { facts: await backend.readDomainControllerFacts(host), check: null };
   } catch (error) {
     return {
       facts: null,

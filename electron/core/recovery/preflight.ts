@@ -6,7 +6,7 @@
 import { identifierCompliance } from '../../../shared/compliance';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
-import type { DomainControllerFacts } from '../../../shared/domain-controller';
+import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import { dependentsOf } from './dependents';
 import { domainControllerChecks } from './domain-controller-checks';
 import { clusterOfHost, hostOf, resourceForLun, type Estate } from './estate';

@@ -1,5 +1,5 @@
 /**
- * What recovering a domain controller means for its domain, said before anything runs (docs/recovery-procedure.md#domain-controllers):
+ * What recovering a domain controller means for its domain, said before anything runs (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight):
  * the only DC loses every change since the set; one of several gets them back by replication, replicated damage included.
  */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';

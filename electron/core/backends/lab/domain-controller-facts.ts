@@ -1,8 +1,8 @@
 /**
- * What a Lab domain controller answers to the readings of domain-controller-commands.ts: the same facts the Windows
- * backend parses from PowerShell, taken from the Lab's model (docs/recovery-procedure.md#domain-controllers).
+ * What a Lab domain controller answers to the readings of dc-preflight-commands.ts: the same facts the Windows
+ * backend parses from PowerShell, taken from the Lab's model (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
  */
-import { shortHostName, type DomainControllerFacts } from '../../../../shared/domain-controller';
+import { shortHostName, type DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import { findDomainController } from './domain-controllers';
 import type { LabState } from './lab-model';
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { DomainControllerFacts } from '../../../../shared/domain-controller';
+import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type {
   BackendInfo,
   BreakMode,
@@ -132,7 +132,7 @@ export class LabBackend implements Backend {
   }
 
   /** Read on the host itself, as Windows is, so a host remoting cannot reach fails the reading. */
-  async readDomainController(host: string): Promise<DomainControllerFacts | null> {
+  async readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
     const state = this.read();
     return onHost(state, host, () => domainControllerFacts(state, host, this.now()));
   }

@@ -15,7 +15,7 @@ type ReadOrLifecycle =
   | 'listHosts'
   | 'listSnapshotSets'
   | 'listClusters'
-  | 'readDomainController'
+  | 'readDomainControllerFacts'
   | 'previewCommands'
   | 'onChange'
   | 'close';

@@ -2,9 +2,9 @@
  * Reads a host as a domain controller, through PowerShell on the host itself (remoted when it is another computer):
  * Win32_ComputerSystem first, and only a DC (DomainRole 4 or 5) is asked the rest — the NTDS service and parameters,
  * Netlogon's SysVol, the Directory Service events of a USN rollback, the forest's tombstone lifetime, the domain's
- * DCs, their replication failures and the operations masters (docs/recovery-procedure.md#domain-controllers).
+ * DCs, their replication failures and the operations masters (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
  */
-import { DOMAIN_CONTROLLER_ROLES, shortHostName, type DomainControllerFacts } from '../../../../shared/domain-controller';
+import { DOMAIN_CONTROLLER_ROLES, shortHostName, type DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import {
   computerSystemCommand,
   domainControllersCommand,
@@ -16,7 +16,7 @@ import {
   sysvolPathCommand,
   tombstoneLifetimeCommand,
   type OnComputer,
-} from '../../windows-tools/commands/domain-controller-commands';
+} from '../../windows-tools/commands/dc-preflight-commands';
 import {
   parseComputerSystem,
   parseDomainControllers,
@@ -27,10 +27,10 @@ import {
   parseServiceStatus,
   parseSysvolPath,
   parseTombstoneLifetime,
-} from '../../windows-tools/parsers/parse-domain-controller';
+} from '../../windows-tools/parsers/parse-dc-preflight';
 import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 
-export async function readDomainController(context: WindowsContext, host: string): Promise<DomainControllerFacts | null> {
+export async function readDomainControllerFacts(context: WindowsContext, host: string): Promise<DomainControllerFacts | null> {
   const on: OnComputer = isThisComputer(context, host) ? {} : { computer: host };
   const system = await powershellJson(context, computerSystemCommand(on), parseComputerSystem);
   if (!DOMAIN_CONTROLLER_ROLES.includes(system.domainRole)) return null;

@@ -21,7 +21,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { DomainControllerFacts } from '../../../../shared/domain-controller';
+import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { setDisksWritable } from './operations/disk-operations';
@@ -50,7 +50,7 @@ import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
 import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
-import { readDomainController } from './domain-controller-reading';
+import { readDomainControllerFacts } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
@@ -132,8 +132,8 @@ export class WindowsBackend implements Backend {
     return this.context.catalog.list();
   }
 
-  readDomainController(host: string): Promise<DomainControllerFacts | null> {
-    return this.inTurn(() => readDomainController(this.context, host));
+  readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
+    return this.inTurn(() => readDomainControllerFacts(this.context, host));
   }
 
   /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */

@@ -38,7 +38,7 @@ const planFor = () => fx.engine.plan({ setId: fx.setId });
 describe('recognising a domain controller', () => {
   it('reads DC01 as Windows would: DomainRole 5, NTDS running, where AD lives, the forest facts', async () => {
     fx = await openRecovery('dc-pair');
-    const facts = await fx.backend.readDomainController('DC01');
+    const facts = await fx.backend.readDomainControllerFacts('DC01');
     expect(facts).toMatchObject({
       host: 'DC01',
       domain: 'contoso.local',
@@ -53,8 +53,8 @@ describe('recognising a domain controller', () => {
       rollbackEvents: [],
     });
     expect(facts?.domainControllers.map((dc) => dc.name)).toEqual(['DC01', 'DC02']);
-    expect((await fx.backend.readDomainController('DC02'))?.domainRole).toBe(4);
-    expect(await fx.backend.readDomainController('BACKUP01')).toBeNull();
+    expect((await fx.backend.readDomainControllerFacts('DC02'))?.domainRole).toBe(4);
+    expect(await fx.backend.readDomainControllerFacts('BACKUP01')).toBeNull();
   });
 
   it('passes standalone-dc with every AD volume in the set, each DC check linking its Microsoft page', async () => {

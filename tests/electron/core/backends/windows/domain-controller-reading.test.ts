@@ -21,7 +21,7 @@ import {
   sysvolPathCommand,
   tombstoneLifetimeCommand,
   type OnComputer,
-} from '../../../../../electron/core/windows-tools/commands/domain-controller-commands';
+} from '../../../../../electron/core/windows-tools/commands/dc-preflight-commands';
 import { domainControllerChecks } from '../../../../../electron/core/recovery/domain-controller-checks';
 import type { SnapshotSet } from '../../../../../shared/domain';
 import { fixture } from '../../windows-tools/fixtures';
@@ -94,7 +94,7 @@ const SET: SnapshotSet = {
 describe('reading a domain controller on Windows (replayed)', () => {
   it('reads DC01 from the console through remoting, nine readings, and the preflight weighs them', async () => {
     const { backend, launcher } = backendOn('CONSOLE', dcReadings({ computer: 'DC01' }));
-    const facts = await backend.readDomainController('DC01');
+    const facts = await backend.readDomainControllerFacts('DC01');
     expect(launcher.remaining).toBe(0);
     expect(facts).toMatchObject({
       host: 'DC01',
@@ -134,14 +134,14 @@ describe('reading a domain controller on Windows (replayed)', () => {
 
   it('reads this computer without remoting', async () => {
     const { backend, launcher } = backendOn('DC01', dcReadings({}));
-    expect((await backend.readDomainController('dc01.contoso.local'))?.host).toBe('DC01');
+    expect((await backend.readDomainControllerFacts('dc01.contoso.local'))?.host).toBe('DC01');
     expect(launcher.remaining).toBe(0);
   });
 
   it('asks a member server one question only', async () => {
     const member = JSON.stringify({ Name: 'FS01', Domain: 'contoso.local', DomainRole: 3, SystemDrive: 'C:' });
     const { backend, launcher } = backendOn('CONSOLE', [ps(computerSystemCommand({ computer: 'FS01' }), member)]);
-    expect(await backend.readDomainController('FS01')).toBeNull();
+    expect(await backend.readDomainControllerFacts('FS01')).toBeNull();
     expect(launcher.remaining).toBe(0);
   });
 

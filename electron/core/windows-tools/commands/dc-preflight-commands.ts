@@ -1,8 +1,8 @@
 /**
  * PowerShell command TEXT for reading a domain controller before its disks are recovered
- * (docs/recovery-procedure.md#domain-controllers, facts in docs/windows-facts.md#active-directory): is the host a
+ * (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight, facts in docs/windows-facts.md#active-directory): is the host a
  * DC, where does it keep Active Directory, and what do the forest and the domain say about restoring it.
- * Each reading is one command that ends in ConvertTo-Json (parsers: parse-domain-controller.ts), run on the DC
+ * Each reading is one command that ends in ConvertTo-Json (parsers: parse-dc-preflight.ts), run on the DC
  * itself (remoted when it is another computer). The AD cmdlets come with the DC's own RSAT module.
  */
 import { hereOrOn, JSON_DEPTH } from './powershell-commands';

@@ -11,7 +11,7 @@ import {
   parseSysvolPath,
   parseTombstoneLifetime,
   serverOfDn,
-} from '../../../../../electron/core/windows-tools/parsers/parse-domain-controller';
+} from '../../../../../electron/core/windows-tools/parsers/parse-dc-preflight';
 import { fixture } from '../fixtures';
 
 describe('the domain controller readings (ConvertTo-Json)', () => {

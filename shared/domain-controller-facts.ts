@@ -1,6 +1,6 @@
 /**
  * What a backend reads about a domain controller before its disks are recovered: how Windows says it is a DC,
- * where Active Directory keeps its files, and the forest facts a restore must respect (docs/recovery-procedure.md#domain-controllers).
+ * where Active Directory keeps its files, and the forest facts a restore must respect (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
  * Every value is as Windows reports it; the verdicts are the preflight's (electron/core/recovery/domain-controller-checks.ts).
  */
 import { z } from 'zod';

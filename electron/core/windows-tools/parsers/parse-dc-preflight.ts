@@ -1,8 +1,8 @@
 /**
- * The domain controller readings of domain-controller-commands.ts, from their ConvertTo-Json output. Names are
+ * The domain controller readings of dc-preflight-commands.ts, from their ConvertTo-Json output. Names are
  * kept as Windows writes them; a DN that names a DC (`CN=NTDS Settings,CN=DC01,CN=Servers,…`) becomes the DC's name.
  */
-import { FsmoRole, type FsmoRoleHolder } from '../../../../shared/domain-controller';
+import { FsmoRole, type FsmoRoleHolder } from '../../../../shared/domain-controller-facts';
 import { ParseError } from './parse-error';
 import {
   itemError,
