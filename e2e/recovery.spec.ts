@@ -289,3 +289,30 @@ test("a damaged run's LUNs are released from the Runs page once its id is typed"
   await expect(page.getByText(/Its LUNs were released by/)).toBeVisible();
   expect(JSON.parse(await cli(shadowswap, 'runs', '--json'))[0]?.damage?.heldLunIds).toEqual([]);
 });
+
+test.describe('on a domain controller', () => {
+  test.use({ scenario: 'dc-pair' });
+
+  test('the wizard speaks of the domain, never of a cluster, and never offers the DC as forensics host', async ({ consolePage: page }) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
+    await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
+    await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
+    const notice = page.getByLabel('What this restore means for the domain');
+    await expect(notice).toContainText('DC01 is one of 2 domain controllers (contoso.local)');
+    await expect(notice).toContainText('an authoritative restore of those objects or the AD Recycle Bin');
+    const dsrm = page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'DSRM password' });
+    await expect(dsrm.getByRole('link', { name: "Microsoft's page on: The DSRM password and console access are ready" })).toHaveAttribute(
+      'href',
+      /^https:\/\/learn\.microsoft\.com\//,
+    );
+    await page.getByRole('button', { name: 'Next: options' }).click();
+    const forensics = page.getByLabel('Forensics host for the damaged LUNs');
+    await expect(forensics.locator('option', { hasText: 'DC02' })).toHaveCount(1);
+    await expect(forensics.locator('option', { hasText: 'DC01' })).toHaveCount(0);
+    await expect(page.getByRole('main')).not.toContainText(/cluster/i);
+    await page.getByRole('button', { name: 'Next: review the plan' }).click();
+    await expect(page.getByRole('list', { name: 'Planned steps' })).toBeVisible();
+    await expect(page.getByLabel('What this restore means for the domain')).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText(/cluster/i);
+  });
+});

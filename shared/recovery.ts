@@ -46,6 +46,8 @@ export const PreflightCheck = z.object({
   reason: z.string(),
   /** What to do about it; null on a pass. */
   fix: z.string().nullable(),
+  /** The public page (Microsoft Learn) that explains the rule, when there is one. */
+  learnMore: z.string().url().optional(),
 });
 export type PreflightCheck = z.infer<typeof PreflightCheck>;
 
@@ -109,6 +111,24 @@ export type StepKind = PlanStep['kind'];
 /** The params of one kind of step. */
 export type StepParams<K extends StepKind> = Extract<PlanStep, { kind: K }>['params'];
 
+/**
+ * What recovering a domain controller means for its domain, said before anything runs: a non-authoritative
+ * restore on a DC with partners (their changes since the snapshot come back), or the only DC's database as it
+ * was (every change since is lost) (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
+ */
+export const DomainControllerPlan = z.object({
+  host: z.string(),
+  domain: z.string(),
+  /** How many DCs the domain has, this one included. */
+  domainControllers: z.number().int().positive(),
+  restore: z.enum(['only-dc', 'one-of-several']),
+  /** What this kind of restore brings back and what it cannot, in the operator's words. */
+  consequences: z.array(z.string()),
+  /** The boot/system volume is in the set (boot from SAN): the swap happens with the DC shut down, imported on another host. */
+  offlineSwap: z.boolean(),
+});
+export type DomainControllerPlan = z.infer<typeof DomainControllerPlan>;
+
 export const RecoveryPlan = z.object({
   options: RecoveryOptions,
   backend: z.string(),
@@ -132,6 +152,8 @@ export const RecoveryPlan = z.object({
   scope: z.array(LunScope).optional(),
   /** The arrays holding the LUNs swapped, by name (absent in older journals). */
   arrays: z.array(z.string()).optional(),
+  /** Set when the set's source host is a domain controller; plans journaled before it read as null. */
+  domainController: DomainControllerPlan.nullable().default(null),
 });
 export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
 

@@ -29,15 +29,18 @@ function stepText(step: PlanStep, index: number): string {
 export function planText(plan: RecoveryPlan): string {
   const header = [
     `Recovery plan for snapshot set ${plan.setId} (taken ${plan.setCreatedAt}) on ${plan.backend}`,
-    `Import host: ${plan.importHost}   Cluster: ${plan.cluster ?? '(none)'}   Mode: ${plan.options.mode}   Identity: ${plan.options.identity}   Forensics host: ${plan.options.forensicsHost ?? '(none)'}`,
+    plan.cluster === null
+      ? `Import host: ${plan.importHost}   Identity: ${plan.options.identity}   Forensics host: ${plan.options.forensicsHost ?? '(none)'}`
+      : `Import host: ${plan.importHost}   Cluster: ${plan.cluster}   Mode: ${plan.options.mode}   Identity: ${plan.options.identity}   Forensics host: ${plan.options.forensicsHost ?? '(none)'}`,
     '',
     'Preflight:',
     ...plan.preflight.map(
       (c) =>
-        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
+        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.learnMore ? `\n        See: ${c.learnMore}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
     ),
     '',
     ...scopeText(plan),
+    ...domainControllerText(plan),
     `Steps${plan.steps[0]?.commandsSimulated ? ' (the Lab simulates these Windows commands)' : ''}:`,
   ];
   const verdict = plan.blocked ? '\nBLOCKED: preflight failed; fix the FAIL checks above before this recovery can run.' : '';
@@ -51,6 +54,21 @@ function scopeText(plan: RecoveryPlan): string[] {
     `Scope and data loss (recovery point: the set's creation, ${plan.setCreatedAt}):`,
     ...plan.scope.map((lun) => `  ${lun.lunName.padEnd(16)} ${scopeRoleText[lun.role]} (consistency group ${lun.group})`),
     ...dataLossLines(plan.scope, plan.setCreatedAt).map((line) => `  ${line}`),
+    '',
+  ];
+}
+
+/** What restoring this domain controller means for its domain, before the steps. */
+function domainControllerText(plan: RecoveryPlan): string[] {
+  const dc = plan.domainController;
+  if (!dc) return [];
+  const kind = dc.restore === 'only-dc' ? 'the only domain controller of its domain' : `one of ${dc.domainControllers} domain controllers`;
+  return [
+    `Domain controller: ${dc.host} of ${dc.domain}, ${kind}`,
+    ...dc.consequences.map((line) => `  ${line}`),
+    ...(dc.offlineSwap
+      ? [`  ${dc.host} boots from the SAN: the swap happens with it shut down, and the set is imported on another host.`]
+      : []),
     '',
   ];
 }

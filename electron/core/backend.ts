@@ -8,6 +8,7 @@
  * details {hresult, symbol} when the tool or provider failed, NOT_FOUND, BUSY. No operation deletes a
  * LUN or a shadow copy.
  */
+import type { DomainControllerFacts } from '../../shared/domain-controller-facts';
 import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
 import type { DriveLetters } from '../../shared/recovery-step-params';
 import type {
@@ -143,6 +144,11 @@ export interface Backend {
   listHosts(): Promise<Host[]>;
   listSnapshotSets(): Promise<SnapshotSet[]>;
   listClusters(): Promise<Cluster[]>;
+  /**
+   * What the host says about itself as a domain controller (role, NTDS service and parameters, SYSVOL, the
+   * forest's tombstone lifetime, its domain's DCs and operations masters); null when it is not a DC.
+   */
+  readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null>;
 
   /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;

@@ -12,6 +12,8 @@ import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
+import { domainControllerPlan } from './domain-controller-checks';
+import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
 
@@ -48,6 +50,12 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   const arrays = await backend.listArrays();
   const simulated = info.kind === 'lab';
 
+  const backendChecks = await backend.preflightChecks({
+    setId: set.id,
+    importHost,
+    exposures: exposuresOf(estate, pairs, options.forensicsHost),
+  });
+  const dcReading = cluster ? { facts: null, check: null } : await readAsDomainController(backend, set.sourceHost);
   const preflight = runPreflight({
     estate,
     set,
@@ -55,11 +63,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
-    backendChecks: await backend.preflightChecks({
-      setId: set.id,
-      importHost,
-      exposures: exposuresOf(estate, pairs, options.forensicsHost),
-    }),
+    backendChecks: dcReading.check ? [...backendChecks, dcReading.check] : backendChecks,
+    domainController: dcReading.facts,
   });
 
   if (pairs.length === 0)
@@ -86,6 +91,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
+    domainController: dcReading.facts ? domainControllerPlan(dcReading.facts, set) : null,
     scope: scopeOf(pairs.map((p) => scopeFactsOf(p, set.sourceHost))),
     arrays: arrays
       .filter((array) => pairs.some((p) => p.original.arrayId === array.id))
@@ -104,6 +110,31 @@ function scopeFactsOf(pair: RecoveryPair, sourceHost: string): ScopeFacts {
     damaged: original.state === 'damaged' || original.volumes.some((volume) => volume.damaged),
     volumes: original.volumes.map((volume) => `${volume.driveLetter ?? volume.guidPath} ${volume.label}`.trim()),
   };
+}
+
+/**
+ * The source host as a domain controller. A cluster node is not read: AD DS is not a clustered role, and the
+ * cluster's own steps apply. A host that cannot be read is said so, for the operator to acknowledge: if it is
+ * a DC, recovering it as a file server is the USN-rollback trap (docs/recovery-procedure.md#domain-controllers-recognition-and-preflight).
+ */
+async function readAsDomainController(
+  backend: Backend,
+  host: string,
+): Promise<{ facts: DomainControllerFacts | null; check: PreflightCheck | null }> {
+  try {
+    return { facts: await backend.readDomainControllerFacts(host), check: null };
+  } catch (error) {
+    return {
+      facts: null,
+      check: {
+        id: 'dc-reading',
+        title: `${host} was read as a domain controller or not`,
+        verdict: 'warn',
+        reason: `ShadowSwap could not tell whether ${host} is a domain controller (${error instanceof Error ? error.message : String(error)})`,
+        fix: `If ${host} is a domain controller, do not go on: fix what stopped the reading and plan again, so the plan restores it as a DC. Otherwise acknowledge.`,
+      },
+    };
+  }
 }
 
 /** What the recovery will unmask, and to whom: what the backend checks it can do before anything starts. */

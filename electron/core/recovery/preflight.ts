@@ -6,8 +6,10 @@
 import { identifierCompliance } from '../../../shared/compliance';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
+import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import { dependentsOf } from './dependents';
 import { isProductionHost } from '../../../shared/forensics-hosts';
+import { domainControllerChecks } from './domain-controller-checks';
 import { clusterOfHost, hostOf, resourceForLun, type Estate } from './estate';
 
 export interface PreflightInput {
@@ -20,6 +22,8 @@ export interface PreflightInput {
   /** Hosts where another unfinished run imports right now. */
   busyImportHosts: Map<string, string>;
   backendChecks: PreflightCheck[];
+  /** What the set's source host said about itself as a domain controller: null when it is not one. */
+  domainController: DomainControllerFacts | null;
 }
 
 const pass = (id: string, title: string, reason: string): PreflightCheck => ({ id, title, verdict: 'pass', reason, fix: null });
@@ -264,6 +268,8 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
         pass('forensics-host', 'The forensics host is outside production', `${host.name} will receive the damaged LUNs for analysis`),
       );
   }
+
+  if (input.domainController) checks.push(...domainControllerChecks(input.domainController, set, estate));
 
   return [...checks, ...input.backendChecks];
 }

@@ -63,7 +63,7 @@ function CurrentStep() {
     case 'scope':
       return <ScopeStep setId={setId} />;
     case 'options':
-      return <OptionsStep />;
+      return <OptionsStep setId={setId} />;
     case 'review':
       return <ReviewStep setId={setId} />;
     default:

@@ -58,7 +58,8 @@ function RecoveryResults({ run }: { run: RunDetail }) {
       <Text as="p" block>
         <span className={styles.figure}>{run.downtimeMs === null ? 'not measured' : formatDuration(run.downtimeMs)}</span>
         <br />
-        From the moment the first step took the production disks away until the cluster had them back.
+        From the moment the first step took the production disks away until {run.plan.cluster ? 'the cluster' : run.plan.importHost} had
+        them back.
       </Text>
 
       <SubsectionTitle>Verification</SubsectionTitle>

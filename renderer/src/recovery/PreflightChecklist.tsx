@@ -1,8 +1,9 @@
 /**
- * Preflight verdicts, worst first: each with its one-line reason and what to do. A warning needs its own
+ * Preflight verdicts, worst first: each with its one-line reason, what to do and, when there is one, Microsoft's
+ * page on the rule. A warning needs its own
  * tick before the run can start; a failure blocks it.
  */
-import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { PreflightCheck, Verdict } from '../../../shared/recovery';
 import { StatusBadge } from '../components/badges';
 
@@ -46,6 +47,11 @@ export function PreflightChecklist({ checks, acknowledged, onAcknowledge }: Prop
               {check.title}: {check.reason}
             </Text>
             {check.fix && <Text className={styles.fix}>What to do: {check.fix}</Text>}
+            {check.learnMore && (
+              <Link href={check.learnMore} target="_blank" rel="noreferrer" aria-label={`Microsoft's page on: ${check.title}`}>
+                Why (Microsoft Learn)
+              </Link>
+            )}
             {check.verdict === 'warn' && (
               <Checkbox
                 label={`I have read this warning and want to go on: ${check.title}`}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { RecoveryPlan } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { ApproveRecoveryDialog } from './ApproveRecoveryDialog';
+import { DomainControllerNotice } from './DomainControllerNotice';
 import { MaskingPictureTable } from './MaskingPictureTable';
 import { PlanStepCard } from './PlanStepCard';
 import { PreflightChecklist, unacknowledgedWarnings } from './PreflightChecklist';
@@ -49,6 +50,7 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
   return (
     <>
       <SubsectionTitle>Before you start</SubsectionTitle>
+      <DomainControllerNotice plan={plan} />
       <PreflightVerdictSummary plan={plan} />
       {issues.length > 0 && <PreflightChecklist checks={issues} acknowledged={acknowledged} onAcknowledge={acknowledge} />}
 

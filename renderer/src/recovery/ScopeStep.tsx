@@ -9,6 +9,7 @@ import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import { QueryState } from '../components/QueryState';
 import { LunStateBadge } from '../components/badges';
 import { useContractQuery } from '../queries';
+import { DomainControllerNotice } from './DomainControllerNotice';
 import { PreflightChecklist } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
 import { WizardFooter } from './WizardFooter';
@@ -61,6 +62,7 @@ function ScopeSummary({ plan }: { plan: RecoveryPlan }) {
         ) : null}
         . Backend: {plan.backend}.
       </Text>
+      <DomainControllerNotice plan={plan} />
       <Table aria-label="LUNs this recovery swaps" size="small">
         <TableHeader>
           <TableRow>

@@ -64,6 +64,32 @@ describe('shadowswap plan', () => {
     expect(script.indexOf('Remove-VirtualDiskFromMaskingSet')).toBeLessThan(script.indexOf('-forcerevert'));
   });
 
+  it.each([
+    ['standalone-dc', 'the only domain controller of its domain', /every change made since is lost for good/],
+    ['dc-pair', 'one of 2 domain controllers', /authoritative restore of those objects or the AD Recycle Bin/],
+  ])(
+    '%s: says what the restore means for the domain, links each DC check, and never speaks of a cluster',
+    async (scenario, kind, words) => {
+      const setId = await prepare(scenario);
+      const plan = await cli(['plan', '--set', setId]);
+      expect(plan.stdout).toContain(`Domain controller: DC01 of contoso.local, ${kind}`);
+      expect(plan.stdout).toMatch(words);
+      expect(plan.stdout).toMatch(
+        /WARN {2}The DSRM password and console access are ready: .*\n.*\n {8}See: https:\/\/learn\.microsoft\.com\//,
+      );
+      expect(plan.stdout).toContain('(acknowledge with --acknowledge dc-dsrm-ready)');
+      expect(plan.stdout).not.toMatch(/cluster/i);
+    },
+  );
+
+  it('refuses --forensics-host naming the domain controller itself', async () => {
+    const setId = await prepare('dc-pair');
+    const plan = await cli(['plan', '--set', setId, '--forensics-host', 'DC01']);
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toContain('FAIL  The forensics host is outside production: DC01 is a production host');
+    expect(plan.stdout).toContain('Choose a host other than DC01');
+  });
+
   it('exits 1 with BLOCKED when preflight fails', async () => {
     const setId = await prepare('mixed-compliance');
     const plan = await cli(['plan', '--set', setId]);

@@ -4,6 +4,7 @@
  * its invocation ID and its USN decide whether its replication partners accept it after a restore.
  */
 import { z } from 'zod';
+import { FsmoRoleHolder } from '../../../../shared/domain-controller-facts';
 
 export const BootMode = z.enum(['normal', 'dsrm']);
 export type BootMode = z.infer<typeof BootMode>;
@@ -61,9 +62,24 @@ export const LabDomainController = z.object({
   ntds: NtdsParameters,
   /** Netlogon\Parameters SysVol: where the SYSVOL share points. */
   sysvolPath: z.string(),
+  /** Where Windows itself lives ($env:SystemDrive): a drive on one of the DC's LUNs means it boots from the SAN. */
+  systemDrive: z.string().default('C:'),
+  /** What Get-ADReplicationFailure reports for this DC: how many failures, and the last error. */
+  replicationFailures: z.number().int().nonnegative().default(0),
+  lastReplicationError: z.string().nullable().default(null),
   netlogonPaused: z.boolean(),
   partners: z.array(ReplicationPartner),
   images: z.array(DatabaseImage),
   events: z.array(DirectoryServiceEvent),
 });
 export type LabDomainController = z.infer<typeof LabDomainController>;
+
+/**
+ * The forest and domain facts every DC of the estate shares (one domain per Lab estate): the tombstone lifetime
+ * (null: the attribute is not set) and who holds each operations master role, with when and where it last changed.
+ */
+export const LabDirectory = z.object({
+  tombstoneLifetimeDays: z.number().int().nullable(),
+  fsmoRoles: z.array(FsmoRoleHolder),
+});
+export type LabDirectory = z.infer<typeof LabDirectory>;

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type {
   BackendInfo,
   BreakMode,
@@ -42,6 +43,7 @@ import {
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
+import { domainControllerFacts } from './domain-controller-facts';
 import { readPartitions, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
@@ -111,7 +113,7 @@ export class LabBackend implements Backend {
         id: 'backend',
         title: 'The backend can run every step',
         verdict: 'pass',
-        reason: 'the Lab simulates diskshadow, diskraid and the cluster cmdlets',
+        reason: 'the Lab simulates diskshadow, diskraid, vshadow and the PowerShell cmdlets',
         fix: null,
       },
       ...(scope === undefined ? [] : remotingChecks(this.read(), scope)),
@@ -136,6 +138,12 @@ export class LabBackend implements Backend {
 
   async listClusters(): Promise<Cluster[]> {
     return clustersView(this.read());
+  }
+
+  /** Read on the host itself, as Windows is, so a host remoting cannot reach fails the reading. */
+  async readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
+    const state = this.read();
+    return onHost(state, host, () => domainControllerFacts(state, host, this.now()));
   }
 
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {

@@ -21,7 +21,7 @@ import {
   StorageArray,
   Volume,
 } from '../../../../shared/domain';
-import { LabDomainController } from './domain-controller-model';
+import { LabDirectory, LabDomainController } from './domain-controller-model';
 
 /**
  * The attributes of a LUN's data partitions (docs/windows-facts.md#partition-attributes-after-the-break): an imported
@@ -104,6 +104,8 @@ export const LabSnapshotSet = z.object({
   importedTo: z.string().nullable(),
   breakMode: BreakMode.nullable(),
   shadowCopies: z.array(ShadowCopy),
+  /** False for a `set context persistent nowriters` set: no VSS writer (the NTDS writer included) took part. */
+  writers: z.boolean().default(true),
 });
 export type LabSnapshotSet = z.infer<typeof LabSnapshotSet>;
 
@@ -159,6 +161,8 @@ export const LabState = z.object({
   faults: z.array(LabFault),
   // Estates saved before domain controllers were modelled have none.
   domainControllers: z.array(LabDomainController).default([]),
+  // The forest the domain controllers belong to; null in estates without one.
+  directory: LabDirectory.nullable().default(null),
 });
 export type LabState = z.infer<typeof LabState>;
 

@@ -16,6 +16,7 @@ type ReadOrLifecycle =
   | 'listSnapshotSets'
   | 'listClusters'
   | 'readPartitions'
+  | 'readDomainControllerFacts'
   | 'previewCommands'
   | 'onChange'
   | 'close';

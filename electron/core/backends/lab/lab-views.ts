@@ -74,6 +74,7 @@ export function snapshotSetsView(state: LabState): SnapshotSet[] {
 function attributesOf(set: LabSnapshotSet): string[] {
   return [
     ...(set.persistent ? ['Persistent', 'No_Auto_Release'] : ['Auto_Release']),
+    ...(set.writers ? [] : ['No_Writers']),
     'Transportable',
     'Hardware',
     ...(set.importedTo !== null && set.state !== 'failed' ? ['Imported'] : []),
@@ -82,7 +83,7 @@ function attributesOf(set: LabSnapshotSet): string[] {
 }
 
 function toSnapshotSet(set: LabSnapshotSet): SnapshotSet {
-  const { persistent: _persistent, shadowCopies, ...rest } = set;
+  const { persistent: _persistent, writers: _writers, shadowCopies, ...rest } = set;
   // Copies, not references: operations edit shadow copies in place and a view must not change after it was read.
   return {
     ...rest,

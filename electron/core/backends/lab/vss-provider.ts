@@ -127,6 +127,7 @@ export function recordTransportableSet(
     importedTo: null,
     breakMode: null,
     shadowCopies: [],
+    writers: true,
   };
   for (const original of originals) {
     const shadow = shadowLunOf(original, input.nextLunId(original.arrayId), createdAt);

@@ -21,6 +21,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type {
   Backend,
   DriveLetters,
@@ -58,6 +59,7 @@ import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
 import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
+import { readDomainControllerFacts } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
@@ -137,6 +139,10 @@ export class WindowsBackend implements Backend {
 
   async listSnapshotSets(): Promise<SnapshotSet[]> {
     return this.context.catalog.list();
+  }
+
+  readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
+    return this.inTurn(() => readDomainControllerFacts(this.context, host));
   }
 
   /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */

@@ -5,7 +5,9 @@ import { report, type StepModule } from './step-module';
 
 export const breakSet: StepModule<'break-set'> = {
   draft(inputs) {
-    const { set, options } = inputs;
+    const { set, options, cluster } = inputs;
+    // What finds the disks by their signature: the cluster's disk resources, or the host's own volumes.
+    const finder = cluster ? 'the cluster finds its disks' : `${inputs.importHost} finds its volumes as they were`;
     const breakMode = options.identity === 'revert' ? 'revert-identity' : 'writable';
     return [
       {
@@ -16,7 +18,7 @@ export const breakSet: StepModule<'break-set'> = {
             : 'Break the set writable (new disk signatures)',
         why:
           options.identity === 'revert'
-            ? "BreakSnapshotSetEx with REVERT_IDENTITY_ALL turns the shadow LUNs into ordinary read/write LUNs that carry the originals' signatures, so the cluster finds its disks."
+            ? `BreakSnapshotSetEx with REVERT_IDENTITY_ALL turns the shadow LUNs into ordinary read/write LUNs that carry the originals' signatures, so ${finder}.`
             : 'Breaking turns the shadow LUNs into ordinary LUNs; they get new signatures, so the disk resources are repointed afterwards.',
         destructive: true,
         confirmPhrase: confirmPhraseOf(inputs),

@@ -63,6 +63,11 @@ function local(inner: string): string {
   return `${STOP_ON_ERROR}; ${inner}`;
 }
 
+/** `inner` here, or on `computer` through WinRM: every reading that may concern another host. */
+export function hereOrOn(computer: string | undefined, inner: string): string {
+  return computer === undefined ? local(inner) : onNode(computer, inner);
+}
+
 export interface OwnerNodeResourceRequest {
   /** Cluster resource name, e.g. `Cluster Disk 2`. */
   resource: string;

@@ -129,7 +129,7 @@ describe('recovery run', () => {
       'verify',
     ]);
     expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);
-    const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const run = await fx.engine.start({ setId: fx.setId }, ['dc-dsrm-ready'], { autoConfirm: true });
     const done = await fx.engine.settled(run.id);
     expect(done.state).toBe('succeeded');
     expect(done.downtimeMs).not.toBeNull();

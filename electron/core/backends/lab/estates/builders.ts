@@ -139,5 +139,6 @@ export function emptyEstate(scenario: string): LabState {
     snapshotSets: [],
     faults: [],
     domainControllers: [],
+    directory: null,
   };
 }

@@ -9,7 +9,7 @@ import type { LabState } from '../lab-model';
 import { damageLun } from '../lun-damage';
 import { lunNumberer, recordTransportableSet } from '../vss-provider';
 import { contosoArray, emptyEstate, fcHost, iscsiHost, lastNight, maskingSetPerHost } from './builders';
-import { domainController, domainControllerLuns } from './domain-controller-builders';
+import { domainController, domainControllerLuns, forestOf } from './domain-controller-builders';
 
 const DOMAIN = 'contoso.local';
 
@@ -23,6 +23,7 @@ export function dcPair(now: Date): LabState {
   const os = 'Windows Server 2019 Standard (10.0.17763)';
   state.hosts.push(iscsiHost('DC01', DOMAIN, os), iscsiHost('DC02', DOMAIN, os), fcHost('BACKUP01'));
   maskingSetPerHost(state, arrayId);
+  state.directory = forestOf('DC01');
   state.domainControllers.push(
     domainController({ host: 'DC01', domain: DOMAIN, databaseLun: dc01Luns[0]!, usn: 45_000, changesHeld: 5_000, partners: [] }),
   );

@@ -3,7 +3,8 @@
  * SYSVOL) and the DC's directory state, as the NTDS and Netlogon parameters describe it.
  */
 import { deterministicGuid } from '../deterministic';
-import type { LabDomainController, ReplicationPartner } from '../domain-controller-model';
+import { FsmoRole } from '../../../../../shared/domain-controller-facts';
+import type { LabDirectory, LabDomainController, ReplicationPartner } from '../domain-controller-model';
 import type { LabLun } from '../lab-model';
 import { makeLun } from './builders';
 
@@ -70,9 +71,26 @@ export function domainController(spec: DomainControllerSpec): LabDomainControlle
       'Dsa Not Writable': null,
     },
     sysvolPath: 'S:\\SYSVOL\\sysvol',
+    systemDrive: 'C:',
+    replicationFailures: 0,
+    lastReplicationError: null,
     netlogonPaused: false,
     partners,
     images: [],
     events: [],
+  };
+}
+
+/** When dcpromo made the first DC of every Lab forest: long before any set. */
+const FOREST_PROMOTED = '2021-06-01T08:00:00.000Z';
+
+/**
+ * A forest made by dcpromo on a current Windows Server: tombstoneLifetime written as 180 days, and the first DC
+ * holding all five operations master roles since it was promoted.
+ */
+export function forestOf(firstDc: string): LabDirectory {
+  return {
+    tombstoneLifetimeDays: 180,
+    fsmoRoles: FsmoRole.options.map((role) => ({ role, holder: firstDc, changedAt: FOREST_PROMOTED, changedOn: firstDc })),
   };
 }

@@ -6,7 +6,7 @@ import { reconcileDomainControllers } from '../domain-controllers';
 import type { LabState } from '../lab-model';
 import { lunNumberer, recordTransportableSet } from '../vss-provider';
 import { contosoArray, maskingSetPerHost, emptyEstate, fcHost, iscsiHost, lastNight } from './builders';
-import { domainController, domainControllerLuns } from './domain-controller-builders';
+import { domainController, domainControllerLuns, forestOf } from './domain-controller-builders';
 
 export function standaloneDc(now: Date): LabState {
   const arrayId = 'ARRAY-01';
@@ -16,6 +16,7 @@ export function standaloneDc(now: Date): LabState {
   state.luns.push(...luns);
   state.hosts.push(iscsiHost('DC01', 'contoso.local', 'Windows Server 2019 Standard (10.0.17763)'), fcHost('BACKUP01'));
   maskingSetPerHost(state, arrayId);
+  state.directory = forestOf('DC01');
   state.domainControllers.push(
     domainController({ host: 'DC01', domain: 'contoso.local', databaseLun: luns[0]!, usn: 41_200, changesHeld: 3_100, partners: [] }),
   );

@@ -45,7 +45,7 @@ describe('a domain controller in the Lab', () => {
   it("is quarantined on dc-pair by today's plan, which swaps the NTDS LUNs under the running DC", async () => {
     fx = await openRecovery('dc-pair');
     const before = dc(fx);
-    const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const run = await fx.engine.start({ setId: fx.setId }, ['dc-dsrm-ready'], { autoConfirm: true });
     await fx.engine.settled(run.id);
     const after = dc(fx);
     expect(after.events.map((e) => e.id)).toContain(2095);
