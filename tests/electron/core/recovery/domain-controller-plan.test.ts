@@ -15,3 +15,30 @@ describe('a domain controller recovery plan', () => {
     expect(check?.fix).toContain('DC01');
   });
 });
+
+describe('the recovery of a domain controller', () => {
+  it.each(['standalone-dc', 'dc-pair'])('%s: DSRM first, the restore flag, DSRM left, SYSVOL, and a verified restore', async (scenario) => {
+    fx = await openRecovery(scenario);
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.blocked, JSON.stringify(plan.preflight.filter((c) => c.verdict === 'fail'))).toBe(false);
+    expect(plan.steps.map((s) => s.kind)).toEqual([
+      'enter-dsrm',
+      'mask-originals',
+      'import-set',
+      'break-set',
+      'make-read-write',
+      'unmask-shadows',
+      'flag-restored-database',
+      'leave-dsrm',
+      'resync-sysvol',
+      'verify',
+    ]);
+    const commands = plan.steps.flatMap((s) => s.commands.map((c) => c.text));
+    console.log(commands.join('\n'));
+    const run = await fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.state, done.lastError ?? '').toBe('succeeded');
+    const detail = fx.engine.get(run.id);
+    console.log(detail.steps.map((s) => `${s.id} ${s.state}\n  ${s.output.join('\n  ')}`).join('\n'));
+  });
+});

@@ -74,5 +74,6 @@ export function domainController(spec: DomainControllerSpec): LabDomainControlle
     partners,
     images: [],
     events: [],
+    dfsrEvents: [],
   };
 }
