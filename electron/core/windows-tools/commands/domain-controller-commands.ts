@@ -66,7 +66,7 @@ export function resyncSysvolCommand(host: string, authoritative: boolean): strin
   const waitFor = [
     `function Wait-DfsrEvent([int]$Id) { $deadline = (Get-Date).AddMinutes(${SYSVOL_EVENT_WAIT_MINUTES});`,
     "while (-not (Get-WinEvent -FilterHashtable @{LogName='DFS Replication';Id=$Id;StartTime=$started} -MaxEvents 1 -ErrorAction SilentlyContinue)) {",
-    `if ((Get-Date) -gt $deadline) { throw "DFS Replication event $Id did not come within ${SYSVOL_EVENT_WAIT_MINUTES} minutes: see the DFS Replication log on $env:COMPUTERNAME" }; Start-Sleep -Seconds 10 } }`,
+    `if ((Get-Date) -gt $deadline) { throw ('DFS Replication event ' + $Id + ' did not come within ${SYSVOL_EVENT_WAIT_MINUTES} minutes: see the DFS Replication log on ' + $env:COMPUTERNAME) }; Start-Sleep -Seconds 10 } }`,
   ].join(' ');
   const replicate = `${native('repadmin /syncall $env:COMPUTERNAME /APed | Out-Null', 'repadmin /syncall')}; ${native('dfsrdiag pollad | Out-Null', 'dfsrdiag pollad')}`;
   const disable = authoritative
