@@ -312,6 +312,20 @@ function verificationSection(model: ReportModel): string {
   );
 }
 
+function domainControllerSection(model: ReportModel): string {
+  const dc = model.domainController;
+  if (!dc) return '';
+  const results =
+    dc.results.length > 0
+      ? `<ul>${dc.results.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+      : '<p>The domain controller was not verified (the run did not reach its verification).</p>';
+  return section(
+    'domain-controller',
+    `Domain controller ${escapeHtml(dc.host)}`,
+    `<p>${escapeHtml(dc.restoreKind)}</p><p>Active Directory: ${escapeHtml(dc.directory)}; SYSVOL: ${escapeHtml(dc.sysvol)}.</p>${results}`,
+  );
+}
+
 function forensicSection(model: ReportModel): string {
   const hold = model.forensicHold;
   return section(
@@ -420,7 +434,7 @@ export function renderHtml(document: ReportDocument): string {
 <p>${badge(model.run.state)} Recovery of snapshot set <code>${escapeHtml(model.run.setId)}</code> on ${escapeHtml(model.run.backend)}, started ${escapeHtml(formatInstant(model.run.startedAt))} by ${escapeHtml(model.run.operator)}.</p>
 </header>
 <main>
-${[summarySection(model), nextStepsSection(model), estateSection(model), preflightSection(model), optionsSection(model), stepsSection(model), maskingSection(model), verificationSection(model), forensicSection(model), integritySection(document)].filter((s) => s !== '').join('\n')}
+${[summarySection(model), nextStepsSection(model), estateSection(model), preflightSection(model), optionsSection(model), stepsSection(model), maskingSection(model), verificationSection(model), domainControllerSection(model), forensicSection(model), integritySection(document)].filter((s) => s !== '').join('\n')}
 </main>
 <script type="application/json" id="${REPORT_SCRIPT_ID}">${canonicalJson(model)}</script>
 <script type="application/json" id="${DIGEST_SCRIPT_ID}">${canonicalJson(digest)}</script>
