@@ -65,6 +65,11 @@ describe('parseDomainControllerHealth', () => {
     expect(failed.dcdiag.find((t) => t.test === 'Replications')?.passed).toBe(false);
   });
 
+  it('reads a row whose largest delta is ">60 days", as public captures show it', () => {
+    const text = ['Source DSA          largest delta    fails/total %%   error', ' DC02                     >60 days    5 /  15   33  (1722) The RPC server is unavailable.'].join('\r\n');
+    expect(parseDomainControllerHealth('DC01', text, DCDIAG_OK).replicationFailures).toBe(5);
+  });
+
   it('counts errors repadmin could not attribute to a partner', () => {
     const text = `${summary(0)}\r\n\r\nExperienced the following operational errors trying to retrieve replication information:\r\n          58 - DC02.contoso.local\r\n`;
     expect(parseDomainControllerHealth('DC01', text, DCDIAG_OK).replicationFailures).toBe(1);
