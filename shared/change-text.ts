@@ -16,5 +16,7 @@ export function changeText(change: StepChange): string {
       return `set ${change.setId}: ${change.before} → ${change.after}`;
     case 'volume':
       return `${change.lunName}: ${change.before} → ${change.after}`;
+    case 'host-setting':
+      return `${change.host} ${change.setting}: ${change.before} → ${change.after}`;
   }
 }

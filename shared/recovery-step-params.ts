@@ -51,10 +51,27 @@ export const RepointPair = ResourceTarget.extend({ shadowLunId: z.string() });
 export type RepointPair = z.infer<typeof RepointPair>;
 export const RepointResourcesParams = z.object({ pairs: z.array(RepointPair) });
 export const StartDependentsParams = z.object({ dependents: z.array(ResourceTarget) });
-/** The dependents are absent in plans made before they were tracked. */
-/** `volumes`: where to read the recovered volumes back and the letters they must have (absent in plans made before). */
+/** A domain controller the plan restarts, flags or resynchronises. */
+export const DomainControllerParams = z.object({ host: z.string() });
+/** SYSVOL after the restore: from a partner (non-authoritative), or as the copy of record when the DC is the only one. */
+export const ResyncSysvolParams = DomainControllerParams.extend({ authoritative: z.boolean() });
+/** What the DC was before the run, read when the plan was made, on the DC's own clock: verify proves it changed. */
+export const DomainControllerBaseline = z.object({
+  host: z.string(),
+  invocationId: z.string().nullable(),
+  restoreCount: z.number().int().nonnegative(),
+  readAt: z.string(),
+  /** The only DC of its domain: no partner gives the changes since the snapshot back. */
+  onlyDc: z.boolean(),
+});
+export type DomainControllerBaseline = z.infer<typeof DomainControllerBaseline>;
+/**
+ * The dependents are absent in plans made before they were tracked; `volumes` (where to read the recovered volumes
+ * back and the letters they must have) in plans made before it; the domain controller is in plans for a DC only.
+ */
 export const VerifyParams = z.object({
   pairs: z.array(VerifyPair),
   dependents: z.array(ResourceTarget).optional(),
   volumes: z.object({ host: z.string(), driveLetters: DriveLetters }).optional(),
+  domainController: DomainControllerBaseline.optional(),
 });

@@ -6,11 +6,13 @@
 import { z } from 'zod';
 import {
   BreakSetParams,
+  DomainControllerParams,
   ImportSetParams,
   MakeReadWriteParams,
   MaskParams,
   ReleaseDisksParams,
   RepointResourcesParams,
+  ResyncSysvolParams,
   ReturnDisksParams,
   StartDependentsParams,
   VerifyParams,
@@ -57,6 +59,8 @@ export const StepChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('resource'), cluster: z.string(), resource: z.string(), before: z.string(), after: z.string() }),
   z.object({ kind: z.literal('snapshot-set'), setId: z.string(), before: z.string(), after: z.string() }),
   z.object({ kind: z.literal('volume'), lunId: z.string(), lunName: z.string(), before: z.string(), after: z.string() }),
+  /** A setting of a host: a domain controller's boot mode, a registry value, SYSVOL's state. */
+  z.object({ kind: z.literal('host-setting'), host: z.string(), setting: z.string(), before: z.string(), after: z.string() }),
 ]);
 export type StepChange = z.infer<typeof StepChange>;
 
@@ -89,6 +93,7 @@ function planStepOf<K extends string, P extends z.ZodType>(kind: K, params: P) {
 
 /** One member per step kind, in the order of the procedure. */
 export const PlanStep = z.discriminatedUnion('kind', [
+  planStepOf('enter-dsrm', DomainControllerParams),
   planStepOf('stop-resources', ReleaseDisksParams),
   planStepOf('suspend-resources', ReleaseDisksParams),
   planStepOf('mask-originals', MaskParams),
@@ -100,6 +105,9 @@ export const PlanStep = z.discriminatedUnion('kind', [
   planStepOf('make-read-write', MakeReadWriteParams),
   planStepOf('resume-resources', ReturnDisksParams),
   planStepOf('start-dependents', StartDependentsParams),
+  planStepOf('flag-restored-database', DomainControllerParams),
+  planStepOf('leave-dsrm', DomainControllerParams),
+  planStepOf('resync-sysvol', ResyncSysvolParams),
   planStepOf('forensic-hold', MaskParams),
   planStepOf('verify', VerifyParams),
 ]);

@@ -131,6 +131,23 @@ export const ReportModel = z.object({
     results: z.array(z.string()),
     error: z.string().nullable(),
   }),
+  /**
+   * A domain controller's recovery: which kind of restore was done and what proved it (absent in reports made
+   * before DC recoveries were planned, null for other hosts).
+   */
+  domainController: z
+    .object({
+      host: z.string(),
+      /** Active Directory is always restored non-authoritatively; SYSVOL authoritatively only on the only DC. */
+      directory: z.literal('non-authoritative'),
+      sysvol: z.enum(['non-authoritative', 'authoritative']),
+      /** One sentence: the kind of restore and what it means for the changes since the snapshot. */
+      restoreKind: z.string(),
+      /** The DC's verification results (event 1109, invocation ID, restore count, replication, dcdiag, shares). */
+      results: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
   forensicHold: z.object({
     host: z.string().nullable(),
     /** One sentence on where the damaged originals are now. */

@@ -11,6 +11,7 @@
 import type { DomainControllerFacts } from '../../shared/domain-controller-facts';
 import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
 import type { DriveLetters } from '../../shared/recovery-step-params';
+import type { DcBootMode, DomainControllerStatus } from '../../shared/domain-controller';
 import type {
   BackendInfo,
   BreakMode,
@@ -55,7 +56,10 @@ export type PlannedOperation =
       operation:
         'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource';
     })
-  | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity });
+  | (ResourceOnNode & { operation: 'setResourceDiskIdentity'; identity: PlannedDiskIdentity })
+  | { operation: 'restartDomainController'; host: string; mode: DcBootMode }
+  | { operation: 'setDatabaseRestoredFlag'; host: string; restored: boolean }
+  | { operation: 'resyncSysvol'; host: string; authoritative: boolean };
 
 export type { DriveLetters };
 
@@ -194,6 +198,21 @@ export interface Backend {
   moveGroup(params: { cluster: string; group: string; node: string }): Promise<OperationResult>;
   /** Last resort: Set-ClusterParameter DiskSignature / DiskIdGuid on an offline resource. */
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult>;
+
+  /**
+   * What a host is as a domain controller (boot mode, NTDS values, events, shares; with `health`, repadmin and
+   * dcdiag too), or null when it is not one. Runs on the DC through remoting.
+   */
+  readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null>;
+  /**
+   * Restarts a DC into DSRM (`bcdedit /set {default} safeboot dsrepair`) or back to a normal start (`bcdedit
+   * /deletevalue {default} safeboot`) and waits until it answers remoting again. Never run from the DC itself.
+   */
+  restartDomainController(params: { host: string; mode: DcBootMode }): Promise<OperationResult>;
+  /** Sets (or, on rollback, removes) NTDS\Parameters `Database restored from backup` = 1, in DSRM. */
+  setDatabaseRestoredFlag(params: { host: string; restored: boolean }): Promise<OperationResult>;
+  /** SYSVOL after a restore, per KB 2218556 (DFSR): from a partner, or authoritative when the DC is the only one. */
+  resyncSysvol(params: { host: string; authoritative: boolean }): Promise<OperationResult>;
 
   /**
    * The exact commands this backend will run for a planned operation, rendered by the same code that runs them

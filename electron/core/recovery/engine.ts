@@ -26,6 +26,7 @@ import { osAccountName, type Actor } from './operator';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
+import { refuseRollbackAfterNormalStart } from './domain-controller';
 import { bindStep, type StepContext } from './steps';
 
 export interface EngineDeps {
@@ -293,6 +294,7 @@ export class RecoveryEngine {
         'PRECONDITION_FAILED',
         `Run ${runId} has already ${view.detail.state === 'succeeded' ? 'succeeded' : 'been rolled back'}.`,
       );
+    await refuseRollbackAfterNormalStart(this.backend, view.detail);
     const phrase = rollbackPhrase(view.detail.plan);
     if (!drive.autoConfirm && typed.trim() !== phrase) {
       throw new ShadowSwapError(
@@ -311,6 +313,7 @@ export class RecoveryEngine {
             'PRECONDITION_FAILED',
             `Run ${runId} finished meanwhile (${detail.state}); there is nothing to roll back.`,
           );
+        await refuseRollbackAfterNormalStart(this.backend, detail);
         await this.append(runId, { type: 'rollback.started', ...this.who(drive) });
         return 'rollback';
       },

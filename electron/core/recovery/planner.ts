@@ -10,6 +10,7 @@ import { exposedHosts } from './access-lists';
 import { scopeOf, type ScopeFacts } from '../../../shared/recovery-scope';
 import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
+import { domainControllerOf } from './domain-controller';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { runPreflight } from './preflight';
 import { domainControllerPlan } from './domain-controller-checks';
@@ -72,7 +73,19 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
       'PRECONDITION_FAILED',
       `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`,
     );
-  const drafts = draftSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, dependents, importHost });
+  // A cluster node is never a domain controller; only a standalone host's set can be a DC's.
+  const domainController = cluster ? null : await domainControllerOf(backend, set.sourceHost);
+  const drafts = draftSteps({
+    estate,
+    set,
+    options,
+    cluster: cluster?.name ?? null,
+    pairs,
+    resources,
+    dependents,
+    importHost,
+    domainController,
+  });
   // The backend renders what it will run for each operation: the plan shows no command of its own making.
   const steps: PlanStep[] = [];
   for (const [index, { operations, ...step }] of drafts.entries()) {

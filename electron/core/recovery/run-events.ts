@@ -39,12 +39,19 @@ export type RunEvent =
   | { type: 'journal.torn-line-removed'; text: string };
 
 /** Steps that take production storage away, and the ones that give it back: the downtime window. */
-export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources', 'suspend-resources', 'mask-originals']);
+export const takesStorageAway: ReadonlySet<StepKind> = new Set(['enter-dsrm', 'stop-resources', 'suspend-resources', 'mask-originals']);
 /**
  * The last of these in a plan gives production back: the application restarted on its disks, else the disks online,
- * else (without a cluster) the LUNs unmasked. Downtime ends with the application, not with the disks under it.
+ * else (without a cluster) the LUNs unmasked; a domain controller serves again once it left DSRM. Downtime ends with
+ * the application, not with the disks under it.
  */
-const givesStorageBack: ReadonlySet<StepKind> = new Set(['unmask-shadows', 'start-resources', 'resume-resources', 'start-dependents']);
+const givesStorageBack: ReadonlySet<StepKind> = new Set([
+  'unmask-shadows',
+  'start-resources',
+  'resume-resources',
+  'start-dependents',
+  'leave-dsrm',
+]);
 
 interface StepProgress extends RunStep {
   before: unknown;

@@ -404,6 +404,20 @@ function verificationSection(model: ReportModel): string {
   );
 }
 
+function domainControllerSection(model: ReportModel): string {
+  const dc = model.domainController;
+  if (!dc) return '';
+  const results =
+    dc.results.length > 0
+      ? `<ul>${dc.results.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+      : '<p>The domain controller was not verified (the run did not reach its verification).</p>';
+  return section(
+    'domain-controller',
+    `Domain controller ${escapeHtml(dc.host)}`,
+    `<p>${escapeHtml(dc.restoreKind)}</p><p>Active Directory: ${escapeHtml(dc.directory)}; SYSVOL: ${escapeHtml(dc.sysvol)}.</p>${results}`,
+  );
+}
+
 function forensicSection(model: ReportModel): string {
   const hold = model.forensicHold;
   return section(
@@ -523,6 +537,7 @@ ${[
   optionsSection(model),
   stepsSection(model),
   verificationSection(model),
+  domainControllerSection(model),
   forensicSection(model),
   signOffSection(model),
   commandsAppendix(model),

@@ -17,6 +17,7 @@ const sectionTitles: Record<string, string> = {
   preflight: 'the preflight checks',
   masking: 'the masking before and after',
   verification: 'the verification results',
+  domainController: 'the domain controller restore (kind and results)',
   forensicHold: 'the damaged LUNs (forensic hold)',
   nextSteps: 'what to do next',
   journal: 'the journal reference (chain head, event count)',

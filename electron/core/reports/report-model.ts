@@ -116,10 +116,30 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
       results: verifyStep?.output.map((line) => line.text) ?? [],
       error: verifyStep?.error ?? null,
     },
+    domainController: domainControllerRestore(plan, verifyStep?.output.map((line) => line.text) ?? []),
     forensicHold: forensicHold(masking, plan.options.forensicsHost),
     nextSteps: nextSteps(detail),
     journal: { file: journal.file, events: records.length, head: journal.head },
   });
+}
+
+/**
+ * Which kind of restore a domain controller's plan did (docs/recovery-procedure.md#domain-controllers), and the
+ * DC's lines of the verification; null when the set's host was no DC.
+ */
+function domainControllerRestore(plan: RunDetail['plan'], verifyLines: readonly string[]): ReportModel['domainController'] {
+  const sysvol = plan.steps.find((step) => step.kind === 'resync-sysvol');
+  if (sysvol?.kind !== 'resync-sysvol') return null;
+  const { host, authoritative } = sysvol.params;
+  return {
+    host,
+    directory: 'non-authoritative',
+    sysvol: authoritative ? 'authoritative' : 'non-authoritative',
+    restoreKind: authoritative
+      ? `Non-authoritative restore of Active Directory with an authoritative SYSVOL: ${host} is the only domain controller of its domain, so every change made since the snapshot is lost for good.`
+      : `Non-authoritative restore of Active Directory and SYSVOL: ${host} took a new invocation ID and its partners replicated back the changes made since the snapshot (a change that had already replicated, such as a deletion, is not undone).`,
+    results: verifyLines.filter((line) => line.startsWith(`${host}: `)),
+  };
 }
 
 /** Each step's output with the event that recorded it; a skip is recorded as its reason, as the engine shows it. */

@@ -19,6 +19,14 @@ import {
 } from './commands/masking-set-commands';
 import { buildBreakScript, buildImportScript } from './commands/diskshadow-scripts';
 import {
+  clearDsrmBootCommand,
+  clearRestoredFlagCommand,
+  restartAndWaitCommand,
+  resyncSysvolCommand,
+  setDsrmBootCommand,
+  setRestoredFlagCommand,
+} from './commands/domain-controller-commands';
+import {
   clearPartitionAttributesCommand,
   getDataPartitionsCommand,
   resumeClusterResourceCommand,
@@ -292,6 +300,29 @@ export function diskIdentityCommand(ref: ResourceOnNode, identity: PlannedDiskId
     : setPendingDiskResourceIdentityCommand({ ...request, partitionStyle: identity.assignedAtBreak });
 }
 
+export type DomainControllerOperation = Extract<
+  PlannedOperation,
+  { operation: 'restartDomainController' | 'setDatabaseRestoredFlag' | 'resyncSysvol' }
+>;
+
+/**
+ * A domain controller's commands, in order. They run from the console and reach the DC through remoting (the
+ * console never runs on a DC it restarts); the boot entry is changed before the restart that uses it.
+ */
+export function domainControllerCommands(planned: DomainControllerOperation): string[] {
+  switch (planned.operation) {
+    case 'restartDomainController':
+      return [
+        planned.mode === 'dsrm' ? setDsrmBootCommand(planned.host) : clearDsrmBootCommand(planned.host),
+        restartAndWaitCommand(planned.host),
+      ];
+    case 'setDatabaseRestoredFlag':
+      return [planned.restored ? setRestoredFlagCommand(planned.host) : clearRestoredFlagCommand(planned.host)];
+    case 'resyncSysvol':
+      return [resyncSysvolCommand(planned.host, planned.authoritative)];
+  }
+}
+
 /** The exact commands a planned operation runs, where each runs. */
 export function renderOperation(planned: PlannedOperation, addressing: WindowsAddressing): CommandPreview[] {
   const here = addressing.consoleComputer;
@@ -322,6 +353,10 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
       ]);
     case 'setResourceDiskIdentity':
       return [{ tool: 'powershell', runsOn: planned.onNode, text: diskIdentityCommand(planned, planned.identity) }];
+    case 'restartDomainController':
+    case 'setDatabaseRestoredFlag':
+    case 'resyncSysvol':
+      return domainControllerCommands(planned).map((text) => ({ tool: 'powershell', runsOn: here, text }));
     default:
       return [{ tool: 'powershell', runsOn: planned.onNode, text: ownerNodeCommand(planned.operation, planned) }];
   }

@@ -48,6 +48,9 @@ export const windowsCodes = {
   VSS_E_UNSELECTED_VOLUME: { hresult: 0x8004232a, text: null },
   VSS_E_CANNOT_REVERT_DISKID: { hresult: 0x800423fe, text: null },
   ERROR_CLUSTER_RESOURCE_IS_IN_MAINTENANCE_MODE: { hresult: 0x80071752, text: null },
+  ERROR_ACCESS_DENIED: { hresult: 0x80070005, text: 'Access is denied.' },
+  ERROR_SHUTDOWN_IN_PROGRESS: { hresult: 0x8007045b, text: 'A system shutdown is in progress.' },
+  ERROR_TIMEOUT: { hresult: 0x800705b4, text: 'This operation returned because the timeout period expired.' },
 } as const satisfies Record<string, { hresult: number; text: string | null }>;
 
 export type WindowsCodeSymbol = keyof typeof windowsCodes;

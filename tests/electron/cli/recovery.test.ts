@@ -196,6 +196,37 @@ describe('shadowswap recover', () => {
     expect(rolledBack.stdout).toContain('was rolled back');
   });
 
+  it.each(['dc-pair', 'standalone-dc'])(
+    '%s: recover --yes restores the DC through DSRM and verifies event 1109 and a new invocation ID',
+    async (scenario) => {
+      const setId = await prepare(scenario);
+      const run = await cli(['recover', '--set', setId, '--yes']);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Run run-[\w-]+ succeeded\./);
+      const runId = /Run (run-[\w-]+) succeeded/.exec(run.stdout)?.[1] ?? '';
+      const shown = JSON.parse((await cli(['runs', 'show', runId, '--json'])).stdout) as {
+        plan: { steps: Array<{ kind: string }> };
+        steps: Array<{ id: string; output: string[] }>;
+      };
+      expect(shown.plan.steps[0]?.kind).toBe('enter-dsrm');
+      const verify = shown.steps.find((s) => s.id.endsWith('-verify'))?.output.join('\n') ?? '';
+      expect(verify).toMatch(/DC01: event 1109 at /);
+      expect(verify).toMatch(/DC01: new invocation ID [0-9a-f-]+ \(was [0-9a-f-]+\)/);
+    },
+  );
+
+  it('dc-pair: refuses to roll back once DC01 started normally on the recovered database, and says why and what to do', async () => {
+    const setId = await prepare('dc-pair');
+    await cli(['lab', 'fault', 'add', '--op', 'resyncSysvol', '--kind', 'fail', '--times', '1']);
+    const run = await cli(['recover', '--set', setId, '--yes']);
+    expect(run.code).toBe(1);
+    const runId = /Run (run-[\w-]+) stopped/.exec(run.stdout)?.[1] ?? '';
+    const refused = await cli(['rollback', runId], ['DC01']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/cannot be rolled back: DC01 has started normally on the recovered database/);
+    expect(refused.stderr).toMatch(/resume the run/);
+  });
+
   it('lists a run whose journal is damaged, and releases its LUNs only once its id is typed', async () => {
     const setId = await prepare();
     const run = await cli(['recover', '--set', setId, ...change, '--each-step'], ['SQLCLUS']);

@@ -71,6 +71,8 @@ export const LabDomainController = z.object({
   partners: z.array(ReplicationPartner),
   images: z.array(DatabaseImage),
   events: z.array(DirectoryServiceEvent),
+  /** The DFS Replication log's SYSVOL events (4114, 4602, 4604, 4614); absent in estates made before it was kept. */
+  dfsrEvents: z.array(DirectoryServiceEvent).default([]),
 });
 export type LabDomainController = z.infer<typeof LabDomainController>;
 

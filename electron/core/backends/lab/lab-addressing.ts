@@ -54,10 +54,29 @@ function setOf(state: LabState, planned: PlannedOperation): LabSnapshotSet | nul
   }
 }
 
-export function labAddressing(state: LabState, planned: PlannedOperation): WindowsAddressing {
+/**
+ * The console that restarts a domain controller cannot run on it (it would stop with it): the Lab stands it on the
+ * first host of the estate that is no DC, as an operator would run ShadowSwap on a management server.
+ */
+function domainControllerConsole(state: LabState): string {
+  return state.hosts.find((h) => !state.domainControllers.some((dc) => sameComputer(dc.host, h.name)))?.name ?? '';
+}
+
+const DOMAIN_CONTROLLER_OPERATIONS: ReadonlySet<PlannedOperation['operation']> = new Set([
+  'restartDomainController',
+  'setDatabaseRestoredFlag',
+  'resyncSysvol',
+]);
+
+function consoleComputerFor(state: LabState, planned: PlannedOperation): string {
+  if (DOMAIN_CONTROLLER_OPERATIONS.has(planned.operation)) return domainControllerConsole(state);
   const set = setOf(state, planned);
+  return set === null ? ('onNode' in planned ? planned.onNode : '') : consoleHostOf(set);
+}
+
+export function labAddressing(state: LabState, planned: PlannedOperation): WindowsAddressing {
   return {
-    consoleComputer: set === null ? ('onNode' in planned ? planned.onNode : '') : consoleHostOf(set),
+    consoleComputer: consoleComputerFor(state, planned),
     lun(lunId) {
       const lun = findLun(state, lunId);
       const array = state.arrays.find((a) => a.id === lun.arrayId);

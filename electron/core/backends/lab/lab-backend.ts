@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
 import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type {
   BackendInfo,
@@ -44,6 +45,7 @@ import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
 import { domainControllerFacts } from './domain-controller-facts';
+import { domainControllerStatus, restartDc, resyncSysvol, setRestoredFlag } from './domain-controller-operations';
 import { readPartitions, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
@@ -227,6 +229,25 @@ export class LabBackend implements Backend {
 
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
     return this.run('setResourceDiskIdentity', (state) => setResourceDiskIdentity(state, params));
+  }
+
+  async readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null> {
+    const state = this.read();
+    const status = domainControllerStatus(state, params.host, this.now(), params.health ?? false);
+    if (status !== null) requireReachable(state, params.host);
+    return status;
+  }
+
+  restartDomainController(params: { host: string; mode: DcBootMode }): Promise<OperationResult> {
+    return this.run('restartDomainController', (state, context) => onHost(state, params.host, () => restartDc(state, params, context.now)));
+  }
+
+  setDatabaseRestoredFlag(params: { host: string; restored: boolean }): Promise<OperationResult> {
+    return this.run('setDatabaseRestoredFlag', (state) => onHost(state, params.host, () => setRestoredFlag(state, params)));
+  }
+
+  resyncSysvol(params: { host: string; authoritative: boolean }): Promise<OperationResult> {
+    return this.run('resyncSysvol', (state, context) => onHost(state, params.host, () => resyncSysvol(state, params, context.now)));
   }
 
   /** The Windows commands each simulated operation stands for. */

@@ -18,6 +18,7 @@ type ReadOrLifecycle =
   | 'readPartitions'
   | 'readDomainControllerFacts'
   | 'previewCommands'
+  | 'readDomainController'
   | 'onChange'
   | 'close';
 export type LabOperationName = Exclude<keyof Backend, ReadOrLifecycle>;
@@ -98,6 +99,24 @@ export const labOperations: Record<LabOperationName, OperationSpec> = {
     failsWith: 'ERROR_RESOURCE_FAILED',
   },
   moveGroup: { summary: 'move a cluster group to another node', latencyMs: 5_000, faultKinds: whole, failsWith: 'ERROR_RESOURCE_FAILED' },
+  restartDomainController: {
+    summary: 'restart a domain controller into DSRM or back to a normal start, and wait for it',
+    latencyMs: 90_000,
+    faultKinds: whole,
+    failsWith: 'ERROR_SHUTDOWN_IN_PROGRESS',
+  },
+  setDatabaseRestoredFlag: {
+    summary: 'set or remove "Database restored from backup" on a domain controller',
+    latencyMs: 300,
+    faultKinds: whole,
+    failsWith: 'ERROR_ACCESS_DENIED',
+  },
+  resyncSysvol: {
+    summary: "resynchronise a domain controller's SYSVOL (KB 2218556)",
+    latencyMs: 60_000,
+    faultKinds: whole,
+    failsWith: 'ERROR_TIMEOUT',
+  },
   setResourceDiskIdentity: {
     summary: 'repoint a disk resource at another signature (last resort)',
     latencyMs: 300,

@@ -21,6 +21,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
 import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
 import type {
   Backend,
@@ -34,6 +35,7 @@ import type {
 } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { readPartitions, setDisksWritable } from './operations/disk-operations';
+import * as domainControllers from './operations/domain-controller-operations';
 import { setLunMask, type MaskParams } from './operations/lun-masking';
 import {
   parseClusterGroups,
@@ -246,6 +248,25 @@ export class WindowsBackend implements Backend {
 
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult> {
     return this.changed(() => setResourceDiskIdentity(this.context, params));
+  }
+
+  /** A host the SAN map does not mark as a domain controller is not asked (no call, no transcript entry). */
+  readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null> {
+    const host = this.context.sanMap.read().hosts.find((h) => h.name.toLowerCase() === params.host.toLowerCase());
+    if (!host?.domainController) return Promise.resolve(null);
+    return this.inTurn(() => domainControllers.readDomainController(this.context, params));
+  }
+
+  restartDomainController(params: { host: string; mode: DcBootMode }): Promise<OperationResult> {
+    return this.changed(() => domainControllers.restartDomainController(this.context, params));
+  }
+
+  setDatabaseRestoredFlag(params: { host: string; restored: boolean }): Promise<OperationResult> {
+    return this.changed(() => domainControllers.setDatabaseRestoredFlag(this.context, params));
+  }
+
+  resyncSysvol(params: { host: string; authoritative: boolean }): Promise<OperationResult> {
+    return this.changed(() => domainControllers.resyncSysvol(this.context, params));
   }
 
   /** Reads only the SAN map and the catalog, so it neither waits its turn nor adds calls to a transcript. */

@@ -3,6 +3,7 @@
  * derivations several drafts share (who confirms, which resources and dependents, their changes).
  */
 import type { ApplicationResource, DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../../shared/domain';
+import type { DomainControllerStatus } from '../../../../shared/domain-controller';
 import type { RecoveryOptions, StepChange } from '../../../../shared/recovery';
 import type { LunRef, ResourceTarget } from '../../../../shared/recovery-step-params';
 import type { Estate } from '../estate';
@@ -26,6 +27,8 @@ export interface DraftInputs {
   /** Application resources on the disks that are Online now, in start order. */
   dependents: ApplicationResource[];
   importHost: string;
+  /** The set's host as a domain controller, as it was read for the plan; null when it is not one. */
+  domainController: DomainControllerStatus | null;
 }
 
 export function lunRef(lun: Lun): LunRef {
@@ -60,4 +63,9 @@ export function dependentChanges(inputs: DraftInputs, before: string, after: str
 
 export function dependentNamesOf(inputs: DraftInputs): string {
   return inputs.dependents.map((r) => r.name).join(', ');
+}
+
+/** The DC whose set this is, when it is one: the host every domain controller step acts on. */
+export function domainControllerHost(inputs: DraftInputs): string | null {
+  return inputs.domainController?.host ?? null;
 }

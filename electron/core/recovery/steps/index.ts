@@ -4,12 +4,16 @@
  */
 import type { StepKind, StepParams } from '../../../../shared/recovery';
 import { breakSet } from './break-set';
+import { enterDsrm } from './enter-dsrm';
+import { flagRestoredDatabase } from './flag-restored-database';
 import { forensicHold } from './forensic-hold';
 import { importSet } from './import-set';
+import { leaveDsrm } from './leave-dsrm';
 import { makeReadWrite } from './make-read-write';
 import { maskOriginals } from './mask-originals';
 import { repointResources } from './repoint-resources';
 import { resumeResources } from './resume-resources';
+import { resyncSysvol } from './resync-sysvol';
 import { startDependents } from './start-dependents';
 import { startResources } from './start-resources';
 import { stopResources } from './stop-resources';
@@ -22,6 +26,7 @@ import { verify } from './verify';
 export type { StepContext, StepDraft } from './step-module';
 
 export const stepModules: { [K in StepKind]: StepModule<K> } = {
+  'enter-dsrm': enterDsrm,
   'stop-resources': stopResources,
   'suspend-resources': suspendResources,
   'mask-originals': maskOriginals,
@@ -34,6 +39,9 @@ export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'make-read-write': makeReadWrite,
   'resume-resources': resumeResources,
   'start-dependents': startDependents,
+  'flag-restored-database': flagRestoredDatabase,
+  'leave-dsrm': leaveDsrm,
+  'resync-sysvol': resyncSysvol,
   'forensic-hold': forensicHold,
   verify,
 };

@@ -10,6 +10,7 @@ import { applicationOf, lunOf, lunsById, resourceOf } from './backend-reads';
 import { dependentTargetsOf } from './draft-inputs';
 import { driveLettersOf, volumeProblems } from './make-read-write';
 import type { StepContext, StepModule } from './step-module';
+import { verifyDomainController } from './verify-domain-controller';
 
 /** The recovered volumes as their host reads them back: writable, visible, not shadow copies, with their originals' letters. */
 async function checkVolumes(
@@ -32,7 +33,7 @@ async function checkVolumes(
 
 export const verify: StepModule<'verify'> = {
   draft(inputs) {
-    const { options, pairs, cluster } = inputs;
+    const { options, pairs, cluster, domainController } = inputs;
     if (!options.verify) return [];
     const verifyPairs: VerifyPair[] = pairs.map((p) => ({
       originalLunId: p.original.id,
@@ -45,7 +46,9 @@ export const verify: StepModule<'verify'> = {
       {
         kind: 'verify',
         title: 'Verify the recovery',
-        why: "Proves the data is the shadow copy's, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.",
+        why: domainController
+          ? `Proves the data is the shadow copy's and the volumes are writable, and that ${domainController.host} came back as a restored domain controller: event 1109 and a new invocation ID, the restore count up by one, no USN rollback, clean replication and dcdiag tests, SYSVOL and NETLOGON shared.`
+          : "Proves the data is the shadow copy's, the volumes are writable and healthy, each disk resource is online on its owner node, backed by the recovered LUN, and what depended on the disks is online as before.",
         destructive: false,
         confirmPhrase: null,
         changes: [],
@@ -55,6 +58,15 @@ export const verify: StepModule<'verify'> = {
           pairs: verifyPairs,
           dependents: dependentTargetsOf(inputs),
           volumes: { host: inputs.importHost, driveLetters: driveLettersOf(inputs) },
+          ...(domainController && {
+            domainController: {
+              host: domainController.host,
+              invocationId: domainController.invocationId,
+              restoreCount: domainController.restoreCount,
+              readAt: domainController.readAt,
+              onlyDc: domainController.partners.length === 0,
+            },
+          }),
         },
       },
     ];
@@ -103,6 +115,7 @@ export const verify: StepModule<'verify'> = {
           `${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`,
         );
     }
+    if (params.domainController) problems.push(...(await verifyDomainController(context, params.domainController)));
     if (problems.length > 0)
       throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
   },

@@ -120,12 +120,17 @@ describe('recovery run', () => {
     await corruptLun(fx.dataDir, 'DC01-NTDS');
     const plan = await fx.engine.plan({ setId: fx.setId });
     expect(plan.cluster).toBeNull();
+    // A domain controller: DSRM first and last, the restore flag between (docs/recovery-procedure.md#domain-controllers).
     expect(plan.steps.map((s) => s.kind)).toEqual([
+      'enter-dsrm',
       'mask-originals',
       'import-set',
       'break-set',
       'unmask-shadows',
       'make-read-write',
+      'flag-restored-database',
+      'leave-dsrm',
+      'resync-sysvol',
       'verify',
     ]);
     expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);

@@ -45,8 +45,22 @@ const operationOf: Record<StepKind, LabOperationName | null> = {
   'break-set': 'breakSnapshotSet',
   'make-read-write': 'setVolumesReadWrite',
   'repoint-resources': 'setResourceDiskIdentity',
+  'enter-dsrm': 'restartDomainController',
+  'flag-restored-database': 'setDatabaseRestoredFlag',
+  'leave-dsrm': 'restartDomainController',
+  'resync-sysvol': 'resyncSysvol',
   verify: null,
 };
+
+/**
+ * A rollback is refused once the DC started normally on the recovered database (docs/recovery-procedure.md#domain-controllers):
+ * after the step that starts it, and at that step when the restart happened (a crash after it, or a late success).
+ */
+function rollbackRefused(c: Case): boolean {
+  const leave = (plans.get(c.scenario)?.steps ?? []).findIndex((step) => step.kind === 'leave-dsrm');
+  if (leave < 0) return false;
+  return c.stepIndex > leave || (c.stepIndex === leave && (c.fault === 'crash-after' || c.fault === 'delay'));
+}
 
 /** Delay cases: the run says the outcome is unknown after STEP_TIMEOUT_MS and waits; the operation lands DELAY_MS late. */
 const STEP_TIMEOUT_MS = 500;
@@ -248,6 +262,9 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
           await engine.resume(runId, { autoConfirm: true });
           const done = await engine.settled(runId);
           expect(done.state, done.lastError ?? '').toBe('succeeded');
+        } else if (rollbackRefused(c)) {
+          await expect(engine.rollback(runId, '', { autoConfirm: true })).rejects.toThrow(/cannot be rolled back: .* has started normally/);
+          expect(engine.get(runId).state).not.toBe('rolling-back');
         } else {
           await engine.rollback(runId, '', { autoConfirm: true });
           const done = await engine.settled(runId);

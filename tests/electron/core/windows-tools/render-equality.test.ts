@@ -133,4 +133,23 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
       ].sort(),
     );
   });
+
+  it('covers the domain controller operations: DSRM in and out, the restore flag, SYSVOL both ways', async () => {
+    const operations = [
+      ...(await plannedOperations('dc-pair', [{ setId: buildScenario('dc-pair', FIXED_NOW).snapshotSets.at(-1)?.id ?? '' }])),
+      ...(await plannedOperations('standalone-dc', [{ setId: buildScenario('standalone-dc', FIXED_NOW).snapshotSets.at(-1)?.id ?? '' }])),
+    ];
+    const kinds = new Set(
+      operations.flatMap(({ planned }) =>
+        planned.operation === 'restartDomainController'
+          ? [`restart ${planned.mode}`]
+          : planned.operation === 'setDatabaseRestoredFlag'
+            ? [`flag ${planned.restored}`]
+            : planned.operation === 'resyncSysvol'
+              ? [`sysvol ${planned.authoritative ? 'authoritative' : 'from a partner'}`]
+              : [],
+      ),
+    );
+    expect([...kinds].sort()).toEqual(['flag true', 'restart dsrm', 'restart normal', 'sysvol authoritative', 'sysvol from a partner']);
+  });
 });

@@ -78,6 +78,7 @@ export function domainController(spec: DomainControllerSpec): LabDomainControlle
     partners,
     images: [],
     events: [],
+    dfsrEvents: [],
   };
 }
 

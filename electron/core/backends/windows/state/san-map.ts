@@ -25,6 +25,8 @@ export const SanMapFile = z.object({
       osVersion: z.string().default(''),
       initiators: z.array(Initiator),
       clusterName: z.string().nullable().default(null),
+      /** The operator marks a domain controller; only such a host is asked for its Active Directory state. */
+      domainController: z.boolean().default(false),
     }),
   ),
   /** Masking sets on Storage Management arrays, with the hosts whose initiators each holds (Get-MaskingSet, Get-InitiatorId). */

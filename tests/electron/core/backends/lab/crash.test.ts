@@ -24,6 +24,8 @@ const GROUP = 'SQL Server (MSSQLSERVER)';
 interface Step {
   operation: LabOperationName;
   params(backend: Backend): Promise<object>;
+  /** The estate the operation runs on: the domain controller operations need dc-pair's DCs. */
+  estate?: 'dc-pair';
 }
 
 const lastNightsSet = async (backend: Backend) => (await backend.listSnapshotSets())[0]!;
@@ -53,6 +55,10 @@ const steps: Step[] = [
     params: async (b) => ({ host: 'SQL02', lunIds: (await lastNightsSet(b)).shadowCopies.map((c) => c.shadowLunId) }),
   },
   { operation: 'resumeResource', params: async () => disk(2, 'SQL02') },
+  { operation: 'restartDomainController', params: async () => ({ host: 'DC01', mode: 'dsrm' }), estate: 'dc-pair' },
+  { operation: 'setDatabaseRestoredFlag', params: async () => ({ host: 'DC01', restored: true }), estate: 'dc-pair' },
+  { operation: 'restartDomainController', params: async () => ({ host: 'DC01', mode: 'normal' }), estate: 'dc-pair' },
+  { operation: 'resyncSysvol', params: async () => ({ host: 'DC01', authoritative: false }), estate: 'dc-pair' },
 ];
 
 /** The state without what a crash test expects to differ: the fault table and the revision counter. */
@@ -72,15 +78,18 @@ function copyDir(from: string): string {
 
 let driver: Awaited<ReturnType<typeof bundleDriver>>;
 let lab: LabFixture;
+let dcLab: LabFixture;
 const scratch: string[] = [];
 
 beforeAll(async () => {
   driver = await bundleDriver();
   lab = await openLab('two-node-sql');
+  dcLab = await openLab('dc-pair');
 });
 
 afterAll(async () => {
   await lab.cleanup();
+  await dcLab.cleanup();
   driver.remove();
   for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -93,11 +102,12 @@ describe('a crash at every operation', () => {
   it.each(steps.map((step, i) => [i + 1, step.operation, step] as const))(
     'step %i %s: reload gives the state before or after',
     async (_n, operation, step) => {
-      const params = await step.params(lab.backend);
-      const before = readState(lab.dataDir);
+      const estate = step.estate === 'dc-pair' ? dcLab : lab;
+      const params = await step.params(estate.backend);
+      const before = readState(estate.dataDir);
       const outcomes: Record<string, unknown> = {};
       for (const crashPoint of ['before', 'after'] as const) {
-        const dir = copyDir(lab.dataDir);
+        const dir = copyDir(estate.dataDir);
         scratch.push(dir);
         await armFault(dir, { operation, kind: 'crash', crashPoint, times: 1 });
         const child = spawnSync(process.execPath, [driver.file, dir, operation, JSON.stringify(params)], { encoding: 'utf8' });
@@ -105,8 +115,8 @@ describe('a crash at every operation', () => {
         expect(child.stderr).toContain(`injected crash in ${operation}`);
         outcomes[crashPoint] = readState(dir);
       }
-      await (lab.backend[operation] as (p: object) => Promise<unknown>).call(lab.backend, params);
-      const after = readState(lab.dataDir);
+      await (estate.backend[operation] as (p: object) => Promise<unknown>).call(estate.backend, params);
+      const after = readState(estate.dataDir);
 
       expect(after).not.toEqual(before);
       expect(outcomes.before).toEqual(before);

@@ -25,7 +25,7 @@ function restart(fixture: LabFixture, mode: BootMode) {
   return new LabStore(fixture.dataDir).update((state) => void restartDomainController(state, 'DC01', mode, FIXED_NOW));
 }
 
-/** The LUN swap of the procedure, on DC01, with nothing Active Directory knows about. */
+/** The LUN swap of the procedure, on DC01, with nothing Active Directory knows about: the plan's shape before DSRM. */
 async function swapLuns(fixture: RecoveryFixture) {
   const { backend } = fixture;
   const set = (await backend.listSnapshotSets()).find((s) => s.id === fixture.setId);
@@ -42,17 +42,27 @@ async function swapLuns(fixture: RecoveryFixture) {
 }
 
 describe('a domain controller in the Lab', () => {
-  it("is quarantined on dc-pair by today's plan, which swaps the NTDS LUNs under the running DC", async () => {
+  it("is quarantined on dc-pair by the old plan's shape, the LUN swap under the running DC, and not by the plan", async () => {
     fx = await openRecovery('dc-pair');
     const before = dc(fx);
-    const run = await fx.engine.start({ setId: fx.setId }, ['dc-dsrm-ready'], { autoConfirm: true });
-    await fx.engine.settled(run.id);
-    const after = dc(fx);
-    expect(after.events.map((e) => e.id)).toContain(2095);
-    expect(after.ntds['Dsa Not Writable']).toBe(4);
-    expect(after.netlogonPaused).toBe(true);
-    expect(after.invocationId).toBe(before.invocationId);
-    expect(after.events.map((e) => e.id)).not.toContain(1109);
+    await swapLuns(fx);
+    const swapped = dc(fx);
+    expect(swapped.events.map((e) => e.id)).toContain(2095);
+    expect(swapped.ntds['Dsa Not Writable']).toBe(4);
+    expect(swapped.netlogonPaused).toBe(true);
+    expect(swapped.invocationId).toBe(before.invocationId);
+    expect(swapped.events.map((e) => e.id)).not.toContain(1109);
+    await fx.cleanup();
+
+    fx = await openRecovery('dc-pair');
+    const run = await fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.state, done.lastError ?? '').toBe('succeeded');
+    const planned = dc(fx);
+    expect(planned.events.map((e) => e.id)).toEqual([1109]);
+    expect(planned.ntds['Dsa Not Writable']).toBeNull();
+    expect(planned.netlogonPaused).toBe(false);
+    expect(planned.invocationId).not.toBe(before.invocationId);
   });
 
   it('takes a new invocation ID on dc-pair when restored in DSRM with the flag, and gets DC02’s changes back', async () => {

@@ -23,6 +23,14 @@ describe('step params', () => {
           expect(RecoveryPlan.parse(JSON.parse(JSON.stringify(plan)))).toStrictEqual(plan);
           for (const step of plan.steps) kinds.add(step.kind);
         }
+    // The domain controller kinds, and verify's DC baseline, on both DC estates.
+    for (const scenario of ['dc-pair', 'standalone-dc']) {
+      await fx.cleanup();
+      fx = await openRecovery(scenario);
+      const plan = await fx.engine.plan({ setId: fx.setId });
+      expect(RecoveryPlan.parse(JSON.parse(JSON.stringify(plan)))).toStrictEqual(plan);
+      for (const step of plan.steps) kinds.add(step.kind);
+    }
     // A new kind is drafted by one of these plans, or this test is extended to a plan that drafts it.
     expect([...kinds].sort()).toEqual([...StepKind.options].sort());
   });
