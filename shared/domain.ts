@@ -159,7 +159,13 @@ export type DiskIdentity = z.infer<typeof DiskIdentity>;
 export const ShadowCopy = z.object({
   id: z.string(),
   originalLunId: z.string(),
+  /** The array LUN holding the shadow copy; empty while it is not linked (see shadowLunIdentifiers). */
   shadowLunId: z.string(),
+  /**
+   * The shadow LUN's page 0x83 identifiers as the hardware provider recorded them in the set's Backup Components
+   * Document (Windows backend): what links the copy to an array LUN by UniqueId once the array shows it.
+   */
+  shadowLunIdentifiers: z.array(z.string()).optional(),
   /** `\\?\Volume{guid}\` of the original volume, as diskshadow prints "Original volume name". */
   originalVolume: z.string(),
   originalDriveLetter: z.string().nullable(),

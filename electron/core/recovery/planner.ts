@@ -12,6 +12,7 @@ import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from 
 import { runPreflight } from './preflight';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
+import { LINK_REMEDY, unlinkedCopies } from './unlinked-copies';
 
 export interface PlanContext {
   backend: Backend;
@@ -62,7 +63,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   if (pairs.length === 0)
     throw new ShadowSwapError(
       'PRECONDITION_FAILED',
-      `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`,
+      `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover: ${unlinkedCopies(set, estate.luns).join('; ')}. ${LINK_REMEDY}`,
+      { setId: set.id },
     );
   const drafts = draftSteps({ estate, set, options, cluster: cluster?.name ?? null, pairs, resources, dependents, importHost });
   // The backend renders what it will run for each operation: the plan shows no command of its own making.

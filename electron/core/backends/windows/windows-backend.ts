@@ -52,6 +52,7 @@ import { windowsPreflightChecks } from './windows-preflight';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
+import { hasUnlinkedCopy, linkShadowLuns } from './state/shadow-links';
 import { clusterView, hostsView, isPhysicalDisk, lunView } from './state/windows-views';
 
 export interface WindowsBackendOptions {
@@ -126,8 +127,21 @@ export class WindowsBackend implements Backend {
     return hostsView(this.context.sanMap.read());
   }
 
+  /**
+   * The catalog's sets; a shadow copy not linked to its array LUN yet is linked as soon as a LUN the SAN map knows
+   * has one of the identifiers its provider recorded, and the link is kept (state/shadow-links.ts).
+   */
   async listSnapshotSets(): Promise<SnapshotSet[]> {
-    return this.context.catalog.list();
+    const sets = this.context.catalog.list();
+    if (!sets.some(hasUnlinkedCopy)) return sets;
+    const luns = this.context.sanMap.read().luns;
+    const linked = [];
+    for (const set of sets) {
+      const now = linkShadowLuns(set, luns);
+      if (now !== set) await this.context.catalog.put(now);
+      linked.push(now);
+    }
+    return linked;
   }
 
   /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */
