@@ -6,8 +6,8 @@
  *
  * Microsoft publishes no schema for the document's XML. What is read here: each `SNAPSHOT_DESCRIPTION` element
  * (its `snapshotId` attribute is the shadow copy ID) and, inside its `LUN_MAPPING`, the `DESTINATION_LUN` subtree;
- * every attribute of a `STORAGE_IDENTIFIER` element there is a candidate identifier, taken as written and, when it
- * is base64 or hex, as upper-case hex (Get-Disk and Get-VirtualDisk show binary identifiers as hex). Which
+ * every attribute of a `STORAGE_IDENTIFIER` element there is a candidate identifier: upper-case hex when it is hex or
+ * base64, else as written (Get-Disk and Get-VirtualDisk show binary identifiers as hex). Which
  * candidate is the LUN is decided by matching against the UniqueIds the array and the hosts report, never guessed.
  */
 import { ParseError } from './parse-error';
@@ -95,23 +95,25 @@ const attributeOf = (element: XmlElement, name: string): string | null =>
 
 const bareGuid = (value: string): string => value.replace(/[{}]/g, '').trim().toLowerCase();
 
-/** An identifier as written, and as upper-case hex when it is hex or base64 of at least 8 bytes. */
+/**
+ * An identifier as Get-Disk would show it: hex in upper case (binary identifiers written as hex or as base64 of at
+ * least 8 bytes), or the text as written (a SCSI name string).
+ */
 function candidates(value: string): string[] {
   const text = value.trim();
   if (text.length < 8) return [];
-  const out = [text];
-  if (/^(?:[0-9a-f]{2})+$/i.test(text)) out.push(text.toUpperCase());
-  else if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+  if (/^(?:[0-9a-f]{2})+$/i.test(text)) return [text.toUpperCase()];
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
     const bytes = atob(text);
     if (bytes.length >= 8)
-      out.push(
+      return [
         [...bytes]
           .map((c) => c.charCodeAt(0).toString(16).padStart(2, '0'))
           .join('')
           .toUpperCase(),
-      );
+      ];
   }
-  return [...new Set(out)];
+  return [text];
 }
 
 function shadowOf(snapshot: XmlElement): ShadowLunRecord {

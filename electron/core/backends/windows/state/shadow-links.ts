@@ -26,7 +26,9 @@ export function linkShadowLuns(set: SnapshotSet, luns: readonly KnownLun[]): Sna
   return copies.every((copy, i) => copy === set.shadowCopies[i]) ? set : { ...set, shadowCopies: copies };
 }
 
-export const hasUnlinkedCopy = (set: SnapshotSet): boolean => set.shadowCopies.some((copy) => copy.shadowLunId === '');
+/** Whether the set has a copy that could be linked now: no LUN yet, but identifiers to look for. */
+export const hasUnlinkedCopy = (set: SnapshotSet): boolean =>
+  set.shadowCopies.some((copy) => copy.shadowLunId === '' && (copy.shadowLunIdentifiers ?? []).length > 0);
 
 /** The identifiers recorded for a shadow copy (empty when the document names none for it). */
 export function recordedIdentifiers(records: readonly ShadowLunRecord[], shadowCopyId: string): string[] {

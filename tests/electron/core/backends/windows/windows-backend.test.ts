@@ -15,6 +15,7 @@ import {
   maskingSetsOfVirtualDiskCommand,
   removeVirtualDiskFromMaskingSetCommand,
 } from '../../../../../electron/core/windows-tools/commands/masking-set-commands';
+import { readBackupComponentsCommand } from '../../../../../electron/core/windows-tools/commands/backup-components-command';
 import {
   getClusterGroupCommand,
   getClusterNodeCommand,
@@ -84,6 +85,11 @@ const importedReadBack = () =>
     getShadowCopiesCommand(),
     JSON.stringify({ ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}', SetID: `{${SET.toUpperCase()}}`, Imported: true, Transportable: true }),
   );
+/** The set's Backup Components Document as readBackupComponentsCommand prints the .cab's XML files. */
+const backupComponents = JSON.stringify([
+  { Name: 'writer0.xml', Text: '<WRITER_METADATA/>' },
+  { Name: 'bc.xml', Text: fixture('backup-components.synthetic.xml') },
+]);
 const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
 
@@ -161,15 +167,19 @@ describe('WindowsBackend', () => {
     const script =
       'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
       `add volume E: provider {${PROVIDER}}\r\nadd volume F: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
-    const { backend, launcher } = setup([
+    const { backend, launcher, stateDir } = setup([
       ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
       ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
       ps(getDiskCommand({ disk: { uniqueId: LOG_UID } }), disk(LOG_UID, 0x1234abce)),
       ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID } }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
       diskshadow(script, fixture('diskshadow-create-transportable.synthetic.txt')),
+      ps(readBackupComponentsCommand('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab'), backupComponents),
     ]);
 
     const created = await backend.createSnapshotSet({ host: 'sqlnode1.contoso.local', lunIds: ['sql-data', 'sql-log'], persistent: true });
+    expect(created.warnings.join(' ')).toMatch(
+      /^The shadow LUNs of \{5f1d8c2a-1b2c-4d3e-8f40-123456789abc\}, \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\} are not linked to array LUNs yet: no LUN in the SAN map has the identifier the provider recorded \(.*60002AC0000000000000000A00001236.*\)/,
+    );
 
     expect(launcher.remaining).toBe(0);
     expect(created.snapshotSetId).toBe(SET);
@@ -181,6 +191,51 @@ describe('WindowsBackend', () => {
       ['sql-log', 'F:', '1234ABCE'],
     ]);
     expect(SnapshotSet.array().parse(await backend.listSnapshotSets())).toHaveLength(1);
+    expect(
+      set?.shadowCopies.map((c) => [
+        c.shadowLunId,
+        c.shadowLunIdentifiers?.includes(`${DATA_UID.slice(0, -1)}${c.originalLunId === 'sql-data' ? 6 : 7}`),
+      ]),
+    ).toEqual([
+      ['', true],
+      ['', true],
+    ]);
+
+    // The operator adds the shadow LUNs the array now shows: the next listing links each copy by UniqueId, and keeps it.
+    const shadows = [6, 7].map((n, i) => ({
+      id: `shadow-${n}`,
+      name: `shadow ${n}`,
+      arrayId: 'array1',
+      diskraidLun: 7 + i,
+      uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
+      maskedTo: [],
+    }));
+    fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify({ ...SAN_MAP, luns: [...SAN_MAP.luns, ...shadows] }));
+    expect((await backend.listSnapshotSets())[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
+    const catalog = JSON.parse(fs.readFileSync(path.join(stateDir, 'snapshot-sets.json'), 'utf8')) as { sets: SnapshotSet[] };
+    expect(catalog.sets[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
+  });
+
+  it('creates the set even when its .cab cannot be read, and says its shadow LUNs are not linked and why', async () => {
+    const script =
+      'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
+      `add volume E: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
+    const { backend, launcher } = setup([
+      ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
+      diskshadow(script, fixture('diskshadow-create-transportable.synthetic.txt')),
+      ps(readBackupComponentsCommand('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab'), '', {
+        exitCode: 1,
+        stderr: 'expand.exe could not extract the cabinet (exit code 1)',
+      }),
+    ]);
+    const created = await backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: true });
+    expect(launcher.remaining).toBe(0);
+    expect(created.snapshotSetId).toBe(SET);
+    expect(created.warnings.join(' ')).toMatch(
+      /are not linked to array LUNs yet: reading C:\\ShadowSwap\\metadata\\set-20220825T121610\.cab failed: /,
+    );
+    expect((await backend.listSnapshotSets())[0]?.state).toBe('created');
   });
 
   it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {
