@@ -535,6 +535,59 @@ describe('a recovery through the Windows backend, replayed', () => {
     });
   });
 
+  it('the hardware provider fails the import mid-run: the step stops with the reason, and the rollback, through masking sets, takes the shadow LUNs away and gives the originals back', async () => {
+    const dataDir = sqlclusDataDir(storageManagementSanMap());
+    // Synthetic: the provider's HRESULT as diskshadow prints a failed COM call; the words around it have no capture,
+    // and ShadowSwap reads only the code and the exit code (docs/windows-facts.md#diskshadow-exit-codes).
+    const vetoed = segment('step-3-import-partial').map((entry) =>
+      entry.tool === 'diskshadow'
+        ? {
+            ...entry,
+            stdout: entry.stdout.replace(
+              'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+              'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+            ),
+            exitCode: 1,
+            durationMs: 95000,
+          }
+        : entry,
+    );
+    const forward = [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...vetoed];
+    // One array behind both consoles: the rollback's reads answer what the failed run left.
+    const translatedForward = throughMaskingSets(forward);
+    const both = throughMaskingSets([...forward, ...transcript('rollback-after-partial-import')]);
+    const first = openConsole(dataDir, translatedForward);
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '3-import-set' });
+    expect(stopped.lastError).toMatch(
+      /^The shadow copy provider refused the operation: .*Check the Application event log for the provider's error/,
+    );
+    expect(first.launcher.remaining).toBe(0);
+    expect(setState(dataDir)).toBe('failed');
+
+    const second = openConsole(dataDir, both.slice(translatedForward.length));
+    await second.engine.rollback(run.id, 'SQLCLUS');
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('rolled-back');
+    expect(second.changes()).toEqual([
+      'Remove-VirtualDiskFromMaskingSet SQL01 disk 6',
+      'Remove-VirtualDiskFromMaskingSet SQL01 disk 7',
+      'Add-VirtualDiskToMaskingSet SQL01 disk 4',
+      'Add-VirtualDiskToMaskingSet SQL02 disk 4',
+      'Add-VirtualDiskToMaskingSet SQL01 disk 5',
+      'Add-VirtualDiskToMaskingSet SQL02 disk 5',
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    expect(second.calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+    expect(second.launcher.remaining).toBe(0);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+  });
+
   it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {
     const dataDir = sqlclusDataDir();
     // A console on an admin workstation: SQL01 is reached through remoting. It answers the inventory's Get-Disk, then
