@@ -83,6 +83,12 @@ export const StorageArray = z.object({
   providerName: z.string(),
   /** Records written before arrays declared their path were all masked with diskraid, so they read as VDS. */
   management: ArrayManagement.default('vds'),
+  /**
+   * Where the console's picture of the array comes from: read from the live system (the Storage Management API,
+   * at `at`), or declared (the operator's SAN map on Windows, the scenario in the Lab) because discovery cannot see
+   * it; `note` says why when discovery was tried and failed.
+   */
+  source: z.object({ kind: z.enum(['discovered', 'declared']), at: z.string().nullable(), note: z.string().nullable() }).optional(),
 });
 export type StorageArray = z.infer<typeof StorageArray>;
 

@@ -1,11 +1,12 @@
 /**
  * The Windows backend: the Backend port driven by the real tools through the runner. Reads come from
- * Get-Disk and the cluster cmdlets (as JSON), the console's snapshot catalog, and the operator's SAN map;
+ * discovery through the Storage Management API (state/san-discovery.ts), Get-Disk and the cluster cmdlets (as JSON),
+ * the console's snapshot catalog, and the operator's optional SAN map for what discovery cannot see;
  * operations run diskshadow, vshadow, diskraid and the cluster cmdlets (see operations/: vss-operations, lun-masking,
  * cluster-operations). Failures become operator-language ShadowSwapErrors (windows-tools/errors.ts).
  *
- * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), san-map.json (written by the
- * operator), and import.lock.
+ * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), discovered-san.json (the last discovery),
+ * san-map.json (optional, written by the operator), and import.lock.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,8 @@ import {
   getDiskResourceParametersCommand,
 } from '../../windows-tools/commands/powershell-commands';
 import type { ProcessLauncher } from './running/process-launcher';
-import { SanMapStore } from './state/san-map';
+import { SanPictureStore } from './state/san-picture-store';
+import { discoverSan } from './state/san-discovery';
 import { SnapshotCatalog } from './state/snapshot-catalog';
 import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
 import { transcriptFile } from './running/transcript';
@@ -84,7 +86,7 @@ export class WindowsBackend implements Backend {
         ...(options.transcript === undefined ? {} : { transcript: transcriptFile(options.transcript) }),
       }),
       catalog: new SnapshotCatalog(this.stateDir),
-      sanMap: new SanMapStore(this.stateDir),
+      sanMap: new SanPictureStore(this.stateDir),
       thisComputer: options.thisComputer ?? os.hostname(),
       defaultMetadataDir: path.win32.join(this.stateDir, 'metadata'),
       now: options.now ?? (() => new Date()),
@@ -102,8 +104,16 @@ export class WindowsBackend implements Backend {
     ]);
   }
 
-  async listArrays(): Promise<StorageArray[]> {
-    return this.context.sanMap.read().arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => array);
+  /**
+   * Discovers the SAN (state/san-discovery.ts), then lists its arrays with where each one's picture comes from:
+   * the inventory's arrays page is where an operator sees what discovery found and when.
+   */
+  listArrays(): Promise<StorageArray[]> {
+    return this.inTurn(async () => {
+      await discoverSan(this.context);
+      const picture = this.context.sanMap.read();
+      return picture.arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => ({ ...array, source: picture.sources[array.id] }));
+    });
   }
 
   /** Every LUN in the SAN map, with what the mapped hosts' Get-Disk says about it. */

@@ -84,7 +84,7 @@ function strings(item: JsonObject, key: string, what: string): string[] {
   });
 }
 
-const HEALTH: Record<number, DiscoveredHealth> = { 0: 'Healthy', 1: 'Warning', 2: 'Unhealthy', 5: 'Unknown' };
+const HEALTH: Record<number, DiscoveredHealth> = { 0: 'Healthy', 1: 'Warning', 2: 'Unhealthy' };
 const INITIATOR_ID_TYPES: Record<number, InitiatorIdType> = {
   1: 'Other',
   2: 'PortWWN',

@@ -61,6 +61,13 @@ async function sourceVolumes(
         `LUN ${lunId} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
         { lunId },
       );
+    if (array.providerId === '')
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `ShadowSwap does not know which VSS hardware provider makes shadow copies on ${array.name}: discovery found the array, but no Storage Management property names its provider. ` +
+          `Add the array to the SAN map (${context.sanMap.file}) with its "providerId" (diskshadow "list providers" shows it), then retry.`,
+        { lunId, arrayId: array.id },
+      );
     providers.add(array.providerId.toLowerCase());
     const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId } }), parseDisks);
     if (disk === undefined)

@@ -38,7 +38,8 @@ export const SanMapFile = z.object({
       id: z.string().min(1),
       name: z.string().min(1),
       arrayId: z.string().min(1),
-      diskraidLun: z.number().int().min(0).max(65535),
+      /** diskraid's index for the LUN: needed on a VDS-only array only. */
+      diskraidLun: z.number().int().min(0).max(65535).optional(),
       /** The disk's UniqueId as Get-Disk shows it on the hosts (VPD page 0x83). */
       uniqueId: z.string().min(1),
       maskedTo: z.array(z.string()).default([]),

@@ -15,6 +15,7 @@ import {
   maskingSetsOfVirtualDiskCommand,
   removeVirtualDiskFromMaskingSetCommand,
 } from '../../../../../electron/core/windows-tools/commands/masking-set-commands';
+import { initiatorPortsCommand, storageDiscoveryCommand } from '../../../../../electron/core/windows-tools/commands/discovery-commands';
 import { readBackupComponentsCommand } from '../../../../../electron/core/windows-tools/commands/backup-components-command';
 import {
   getClusterGroupCommand,
@@ -151,16 +152,108 @@ function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string 
 }
 
 describe('WindowsBackend', () => {
-  it('says exactly what is missing when there is no SAN map, without running anything', async () => {
+  it('says exactly what is missing when neither discovery nor a SAN map tells it the SAN, without running anything', async () => {
     const { backend, launcher } = setup([], { sanMap: null });
     await expect(backend.listLuns()).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/SAN map at .*san-map\.json.*diskraid subsystem and LUN number.*Get-Disk UniqueId/),
+      message: expect.stringMatching(
+        /knows no SAN yet: discovery has not run and there is no SAN map at .*san-map\.json\. Open the arrays page/,
+      ),
     });
     await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [] })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await backend.listSnapshotSets()).toEqual([]);
     expect(launcher.remaining).toBe(0);
     expect(backend.describe()).toMatchObject({ kind: 'windows', label: 'Windows (SQLNODE1)' });
+  });
+
+  describe('discovery', () => {
+    /** The synthetic discovery of SQLCLUS's array, as the array of this test's SAN map with its hosts' WWNs: SQL-LOG only in SQLNODE1's set. */
+    const discovered = () => {
+      const [array] = JSON.parse(fixture('storage-discovery.synthetic.json')) as Array<Record<string, unknown>>;
+      const sets = array?.['MaskingSets'] as Array<{ InitiatorIds: { InitiatorAddress: string }[]; VirtualDiskUniqueIds: string[] }>;
+      const [first, second] = sets;
+      if (first === undefined || second === undefined) throw new Error('the fixture has two masking sets');
+      first.InitiatorIds = [{ ...first.InitiatorIds[0], InitiatorAddress: '10000000C9A1B2C3' }];
+      second.InitiatorIds = [{ ...second.InitiatorIds[0], InitiatorAddress: '10:00:00:00:C9:A1:B2:C4' }];
+      second.VirtualDiskUniqueIds = [DATA_UID];
+      return JSON.stringify([{ ...array, FriendlyName: 'Array 1' }]);
+    };
+    const ports = (wwn: string) => JSON.stringify({ NodeAddress: '20000000C9A1B2FF', PortAddress: wwn, ConnectionType: 1 });
+    const unreachable = {
+      exitCode: 1,
+      stderr:
+        '[ISCSIHOST] Connecting to remote server ISCSIHOST failed with the following error message : WinRM cannot complete the operation.',
+    };
+    const discovery = () => [
+      ps(storageDiscoveryCommand(), discovered()),
+      ps(initiatorPortsCommand(), ports('10000000C9A1B2C3')),
+      ps(initiatorPortsCommand({ computer: 'SQLNODE2' }), ports('10000000C9A1B2C4')),
+      ps(initiatorPortsCommand({ computer: 'ISCSIHOST' }), '', unreachable),
+    ];
+
+    it('lists the arrays discovery found, when, and from where; the SAN map adds only the VSS provider', async () => {
+      const { backend, launcher } = setup(discovery());
+      const [array, ...others] = await backend.listArrays();
+      expect(others).toEqual([]);
+      expect(array).toMatchObject({
+        id: 'array1',
+        name: 'Array 1',
+        vendor: 'Contoso',
+        model: 'X1',
+        providerId: PROVIDER,
+        management: 'storage-management',
+        source: { kind: 'discovered', at: '2022-08-25T12:16:10.000Z', note: null },
+      });
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('takes LUNs and access lists from the array, never from the SAN map, matched by UniqueId; a host that does not answer keeps its declared initiators', async () => {
+      const disks = JSON.stringify([]);
+      const { backend, launcher, stateDir } = setup([
+        ...discovery(),
+        ps(getDiskCommand(), disks),
+        ps(getDiskCommand({ computer: 'SQLNODE2' }), disks),
+        ps(getDiskCommand({ computer: 'ISCSIHOST' }), disks),
+      ]);
+      await backend.listArrays();
+      const luns = await backend.listLuns();
+      expect(luns.map((l) => [l.id, l.name, l.maskedTo])).toEqual([
+        ['sql-data', 'SQL data', ['SQLNODE1', 'SQLNODE2']],
+        // The SAN map says SQLNODE1 and SQLNODE2; the array's masking sets say SQLNODE1 alone.
+        ['sql-log', 'SQL log', ['SQLNODE1']],
+        ['lun-60002ac0000000000000000a00001236', 'SQL-DATA shadow', []],
+        ['lun-60002ac0000000000000000a00001237', 'SQL-LOG shadow', []],
+      ]);
+      const hosts = await backend.listHosts();
+      expect(hosts.find((h) => h.name === 'ISCSIHOST')?.initiators).toEqual([
+        { kind: 'iscsi', iqn: 'iqn.1991-05.com.microsoft:iscsihost' },
+      ]);
+      const recorded = JSON.parse(fs.readFileSync(path.join(stateDir, 'discovered-san.json'), 'utf8')) as {
+        hosts: { name: string; error: string | null }[];
+      };
+      expect(recorded.hosts.find((h) => h.name === 'ISCSIHOST')?.error).toMatch(/WinRM cannot complete the operation/);
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('records a masking change in the discovered masking sets, not in the SAN map', async () => {
+      const setOf = (n: number) => ({ FriendlyName: `SQL0${n}-X1`, UniqueId: `{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b0${n}}` });
+      const { backend, launcher, stateDir } = setup([
+        ...discovery(),
+        ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1)])),
+        ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(2).UniqueId, virtualDiskUniqueId: LOG_UID }), ''),
+        ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1), setOf(2)])),
+      ]);
+      await backend.listArrays();
+      const declared = fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8');
+      await backend.setLunMask({ lunId: 'sql-log', hosts: ['SQLNODE1', 'SQLNODE2'], expected: ['SQLNODE1'] });
+      expect(launcher.remaining).toBe(0);
+      const recorded = JSON.parse(fs.readFileSync(path.join(stateDir, 'discovered-san.json'), 'utf8')) as {
+        arrays: { maskingSets: { friendlyName: string; virtualDiskUniqueIds: string[] }[] }[];
+      };
+      expect(recorded.arrays[0]?.maskingSets.find((m) => m.friendlyName === 'SQL02-X1')?.virtualDiskUniqueIds).toContain(LOG_UID);
+      expect(fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8')).toBe(declared);
+      expect((await backend.listHosts()).find((h) => h.name === 'SQLNODE2')?.visibleLunIds).toContain('sql-log');
+    });
   });
 
   it('creates a transportable set with a golden diskshadow script and records it in the catalog', async () => {
