@@ -19,7 +19,7 @@ describe('discovery on the Lab', () => {
     const arrays = await lab.backend.listArrays();
     expect(arrays.length).toBeGreaterThan(0);
     for (const array of arrays) expect(array.source).toEqual({ kind: 'discovered', at: FIXED_NOW.toISOString(), note: null });
-    lab.cleanup();
+    await lab.cleanup();
     lab = await openLab('legacy-vds');
     const legacy = await lab.backend.listArrays();
     expect(legacy.find((a) => a.management === 'vds')?.source).toMatchObject({
