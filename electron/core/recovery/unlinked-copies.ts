@@ -27,4 +27,4 @@ export function unlinkedCopies(set: SnapshotSet, luns: ReadonlyMap<string, Lun>)
 }
 
 export const LINK_REMEDY =
-  'Once the array shows the shadow LUNs (they are made with the set; a rescan or the array tool lists them), make sure the console knows them by that UniqueId, then plan again. ShadowSwap never guesses which LUN is a shadow copy.';
+  'Once the array shows the shadow LUNs (they are made with the set; the array tool lists them), refresh the inventory so the console discovers them by that UniqueId (or declare them where discovery cannot see), then plan again. ShadowSwap never guesses which LUN is a shadow copy.';

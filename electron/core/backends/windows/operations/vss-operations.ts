@@ -152,10 +152,10 @@ function unlinkedWarning(unlinked: readonly ShadowCopy[], problem: string | null
     problem ??
     (unlinked.every((c) => (c.shadowLunIdentifiers ?? []).length === 0)
       ? "the set's Backup Components Document names no shadow LUN for them"
-      : `no LUN in the SAN map has the identifier the provider recorded (${unlinked.flatMap((c) => c.shadowLunIdentifiers ?? []).join(', ')})`);
+      : `no LUN discovered on the arrays or declared in the SAN map has the identifier the provider recorded (${unlinked.flatMap((c) => c.shadowLunIdentifiers ?? []).join(', ')})`);
   return (
     `The shadow LUNs of ${which} are not linked to array LUNs yet: ${why}. The set cannot be planned until they are: ` +
-    'once the array shows the shadow LUNs, add them to the SAN map with that UniqueId and list the snapshot sets again.'
+    'once the array shows the shadow LUNs, list the arrays again (discovery) or, on an array discovery cannot see, declare them in the SAN map with that UniqueId; the link is made by that identifier alone.'
   );
 }
 

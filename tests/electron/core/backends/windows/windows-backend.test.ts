@@ -235,6 +235,15 @@ describe('WindowsBackend', () => {
       expect(launcher.remaining).toBe(0);
     });
 
+    it("links a created set's shadow copy to the virtual disk discovery finds with the identifier its provider recorded", async () => {
+      const unlinked = createdSet();
+      const shadowCopies = unlinked.shadowCopies.map((c) => ({ ...c, shadowLunIdentifiers: ['60002AC0000000000000000A00001236'] }));
+      const { backend, launcher } = setup(discovery(), { sets: [{ ...unlinked, shadowCopies }] });
+      await backend.listArrays();
+      expect((await backend.listSnapshotSets())[0]?.shadowCopies[0]?.shadowLunId).toBe('lun-60002ac0000000000000000a00001236');
+      expect(launcher.remaining).toBe(0);
+    });
+
     it('records a masking change in the discovered masking sets, not in the SAN map', async () => {
       const setOf = (n: number) => ({ FriendlyName: `SQL0${n}-X1`, UniqueId: `{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b0${n}}` });
       const { backend, launcher, stateDir } = setup([
@@ -271,7 +280,7 @@ describe('WindowsBackend', () => {
 
     const created = await backend.createSnapshotSet({ host: 'sqlnode1.contoso.local', lunIds: ['sql-data', 'sql-log'], persistent: true });
     expect(created.warnings.join(' ')).toMatch(
-      /^The shadow LUNs of \{5f1d8c2a-1b2c-4d3e-8f40-123456789abc\}, \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\} are not linked to array LUNs yet: no LUN in the SAN map has the identifier the provider recorded \(.*60002AC0000000000000000A00001236.*\)/,
+      /^The shadow LUNs of \{5f1d8c2a-1b2c-4d3e-8f40-123456789abc\}, \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\} are not linked to array LUNs yet: no LUN discovered on the arrays or declared in the SAN map has the identifier the provider recorded \(.*60002AC0000000000000000A00001236.*\)/,
     );
 
     expect(launcher.remaining).toBe(0);
