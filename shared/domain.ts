@@ -83,6 +83,12 @@ export const StorageArray = z.object({
   providerName: z.string(),
   /** Records written before arrays declared their path were all masked with diskraid, so they read as VDS. */
   management: ArrayManagement.default('vds'),
+  /**
+   * Where the console's picture of the array comes from: read from the live system (the Storage Management API,
+   * at `at`), or declared (the operator's SAN map on Windows, the scenario in the Lab) because discovery cannot see
+   * it; `note` says why when discovery was tried and failed.
+   */
+  source: z.object({ kind: z.enum(['discovered', 'declared']), at: z.string().nullable(), note: z.string().nullable() }).optional(),
 });
 export type StorageArray = z.infer<typeof StorageArray>;
 
@@ -159,7 +165,13 @@ export type DiskIdentity = z.infer<typeof DiskIdentity>;
 export const ShadowCopy = z.object({
   id: z.string(),
   originalLunId: z.string(),
+  /** The array LUN holding the shadow copy; empty while it is not linked (see shadowLunIdentifiers). */
   shadowLunId: z.string(),
+  /**
+   * The shadow LUN's page 0x83 identifiers as the hardware provider recorded them in the set's Backup Components
+   * Document (Windows backend): what links the copy to an array LUN by UniqueId once the array shows it.
+   */
+  shadowLunIdentifiers: z.array(z.string()).optional(),
   /** `\\?\Volume{guid}\` of the original volume, as diskshadow prints "Original volume name". */
   originalVolume: z.string(),
   originalDriveLetter: z.string().nullable(),

@@ -86,7 +86,9 @@ function indexLuns(luns: readonly Lun[], clusters: readonly Cluster[]): LunIndex
   return { list, byId: new Map(list.map((facts) => [facts.lun.id, facts])), nodeClusters };
 }
 
-const lunNamer = (index: LunIndex) => (id: string) => index.byId.get(id)?.lun.name ?? id;
+/** A shadow copy not linked to its array LUN yet has no LUN id: its row says so (recovery/unlinked-copies.ts). */
+const NOT_LINKED = 'not linked to an array LUN';
+const lunNamer = (index: LunIndex) => (id: string) => (id === '' ? NOT_LINKED : (index.byId.get(id)?.lun.name ?? id));
 
 function buildLunTable(index: LunIndex, spareShadows: boolean): PagedTable<LunRow> {
   // On a large estate most LUNs are spare shadow copies; the console leaves them out until asked.

@@ -17,6 +17,7 @@ import { domainControllerPlan } from './domain-controller-checks';
 import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
+import { LINK_REMEDY, unlinkedCopies } from './unlinked-copies';
 
 export interface PlanContext {
   backend: Backend;
@@ -71,7 +72,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   if (pairs.length === 0)
     throw new ShadowSwapError(
       'PRECONDITION_FAILED',
-      `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover.`,
+      `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover: ${unlinkedCopies(set, estate.luns).join('; ')}. ${LINK_REMEDY}`,
+      { setId: set.id },
     );
   // A cluster node is never a domain controller; only a standalone host's set can be a DC's.
   const domainController = cluster ? null : await domainControllerOf(backend, set.sourceHost);

@@ -4,6 +4,7 @@
  * acknowledged by the operator.
  */
 import { identifierCompliance } from '../../../shared/compliance';
+import { LINK_REMEDY, unlinkedCopies } from './unlinked-copies';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
 import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
@@ -113,15 +114,16 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
         ),
   );
 
-  const missing = set.shadowCopies.filter((copy) => !estate.luns.has(copy.originalLunId) || !estate.luns.has(copy.shadowLunId));
+  const missing = unlinkedCopies(set, estate.luns);
+  const unlinked = set.shadowCopies.some((copy) => copy.shadowLunId === '');
   checks.push(
     missing.length === 0
       ? pass('luns-present', 'Every original and shadow LUN is on the array', `${set.shadowCopies.length} pairs found`)
       : fail(
           'luns-present',
           'Every original and shadow LUN is on the array',
-          `${missing.length} LUN(s) of the set are missing from the array`,
-          'Check the array; ShadowSwap never deletes LUNs, so another tool removed them.',
+          missing.join('; '),
+          unlinked ? LINK_REMEDY : 'Check the array; ShadowSwap never deletes LUNs, so another tool removed them.',
         ),
   );
 

@@ -6,6 +6,7 @@ import { ComplianceBadge, LunStateBadge, ResourceStateBadge, SetStateBadge } fro
 import { DetailPane, Fields, Section } from '../components/DetailPane';
 import { QueryError } from '../components/QueryState';
 import { useContractQuery } from '../queries';
+import { arraySourceText } from './array-source-text';
 import { formatDateTime } from './time-text';
 
 const useStyles = makeStyles({
@@ -40,6 +41,7 @@ function Body({ detail }: { detail: LunDetail }) {
             </span>,
           ],
           ['Array', array ? `${array.name} (${array.vendor} ${array.model})` : lun.arrayId],
+          ...(array?.source ? ([['Array known from', arraySourceText(array.source)]] as const) : []),
           ['Size', formatBytes(lun.sizeBytes)],
           ['Disk', `${lun.diskKind} ${lun.partitionStyle}`],
           [

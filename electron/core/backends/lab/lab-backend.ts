@@ -4,6 +4,7 @@
  * state, consume an armed fault, apply the effect, save atomically, and tell listeners what happened.
  * Reads come from the store's cached state and the per-revision views.
  */
+import { labArrays } from './lab-discovery';
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
 import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
@@ -122,8 +123,9 @@ export class LabBackend implements Backend {
     ];
   }
 
+  /** The arrays, each with where its picture comes from: discovered through the same parser as on Windows, or declared. */
   async listArrays(): Promise<StorageArray[]> {
-    return this.read().arrays;
+    return labArrays(this.read(), this.now());
   }
 
   async listLuns(): Promise<Lun[]> {

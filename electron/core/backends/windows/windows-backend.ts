@@ -1,11 +1,12 @@
 /**
  * The Windows backend: the Backend port driven by the real tools through the runner. Reads come from
- * Get-Disk and the cluster cmdlets (as JSON), the console's snapshot catalog, and the operator's SAN map;
+ * discovery through the Storage Management API (state/san-discovery.ts), Get-Disk and the cluster cmdlets (as JSON),
+ * the console's snapshot catalog, and the operator's optional SAN map for what discovery cannot see;
  * operations run diskshadow, vshadow, diskraid and the cluster cmdlets (see operations/: vss-operations, lun-masking,
  * cluster-operations). Failures become operator-language ShadowSwapErrors (windows-tools/errors.ts).
  *
- * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), san-map.json (written by the
- * operator), and import.lock.
+ * State lives under <data-dir>/windows: snapshot-sets.json (the catalog), discovered-san.json (the last discovery),
+ * san-map.json (optional, written by the operator), and import.lock.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,8 @@ import {
   getDiskResourceParametersCommand,
 } from '../../windows-tools/commands/powershell-commands';
 import type { ProcessLauncher } from './running/process-launcher';
-import { SanMapStore } from './state/san-map';
+import { SanPictureStore } from './state/san-picture-store';
+import { discoverSan } from './state/san-discovery';
 import { SnapshotCatalog } from './state/snapshot-catalog';
 import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
 import { transcriptFile } from './running/transcript';
@@ -65,6 +67,7 @@ import { readDomainControllerFacts } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
+import { hasUnlinkedCopy, linkShadowLuns } from './state/shadow-links';
 import { clusterView, hostsView, isPhysicalDisk, lunView } from './state/windows-views';
 
 export interface WindowsBackendOptions {
@@ -96,7 +99,7 @@ export class WindowsBackend implements Backend {
         ...(options.transcript === undefined ? {} : { transcript: transcriptFile(options.transcript) }),
       }),
       catalog: new SnapshotCatalog(this.stateDir),
-      sanMap: new SanMapStore(this.stateDir),
+      sanMap: new SanPictureStore(this.stateDir),
       thisComputer: options.thisComputer ?? os.hostname(),
       defaultMetadataDir: path.win32.join(this.stateDir, 'metadata'),
       now: options.now ?? (() => new Date()),
@@ -114,8 +117,16 @@ export class WindowsBackend implements Backend {
     ]);
   }
 
-  async listArrays(): Promise<StorageArray[]> {
-    return this.context.sanMap.read().arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => array);
+  /**
+   * Discovers the SAN (state/san-discovery.ts), then lists its arrays with where each one's picture comes from:
+   * the inventory's arrays page is where an operator sees what discovery found and when.
+   */
+  listArrays(): Promise<StorageArray[]> {
+    return this.inTurn(async () => {
+      await discoverSan(this.context);
+      const picture = this.context.sanMap.read();
+      return picture.arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => ({ ...array, source: picture.sources[array.id] }));
+    });
   }
 
   /** Every LUN in the SAN map, with what the mapped hosts' Get-Disk says about it. */
@@ -139,8 +150,21 @@ export class WindowsBackend implements Backend {
     return hostsView(this.context.sanMap.read());
   }
 
+  /**
+   * The catalog's sets; a shadow copy not linked to its array LUN yet is linked as soon as a LUN the SAN map knows
+   * has one of the identifiers its provider recorded, and the link is kept (state/shadow-links.ts).
+   */
   async listSnapshotSets(): Promise<SnapshotSet[]> {
-    return this.context.catalog.list();
+    const sets = this.context.catalog.list();
+    if (!sets.some(hasUnlinkedCopy)) return sets;
+    const luns = this.context.sanMap.read().luns;
+    const linked = [];
+    for (const set of sets) {
+      const now = linkShadowLuns(set, luns);
+      if (now !== set) await this.context.catalog.put(now);
+      linked.push(now);
+    }
+    return linked;
   }
 
   readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {

@@ -54,12 +54,12 @@ function clusterArg(cluster: string | undefined): string {
 }
 
 /** Runs `inner` (which already ends in ConvertTo-Json) on `computer` through WinRM. */
-function onNode(computer: string, inner: string): string {
+export function onNode(computer: string, inner: string): string {
   const node = validateHostName(computer, 'owner node');
   return `${STOP_ON_ERROR}; Invoke-Command -ComputerName ${psQuote(node)} -ErrorAction Stop -ScriptBlock { ${STOP_ON_ERROR}; ${inner} }`;
 }
 
-function local(inner: string): string {
+export function local(inner: string): string {
   return `${STOP_ON_ERROR}; ${inner}`;
 }
 

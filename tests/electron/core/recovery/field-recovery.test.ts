@@ -44,6 +44,26 @@ describe('legacy-vds: a VDS-only array', () => {
   });
 });
 
+describe('a set ShadowSwap creates', () => {
+  it('plans and recovers: each shadow copy is linked to the shadow LUN the provider made', async () => {
+    fx = await openRecovery('two-node-sql');
+    const luns = await lunMap(fx);
+    const originals = ['SQL-DATA', 'SQL-LOGS'].map((name) => [...luns.values()].find((l) => l.name === name)?.id ?? name);
+    const created = await fx.backend.createSnapshotSet({ host: 'SQL01', lunIds: originals, persistent: true });
+    const set = (await fx.backend.listSnapshotSets()).find((s) => s.id === created.snapshotSetId);
+    const after = await lunMap(fx);
+    for (const copy of set?.shadowCopies ?? []) expect(after.get(copy.shadowLunId)?.shadowOf).toBe(copy.originalLunId);
+    const plan = await fx.engine.plan({ setId: created.snapshotSetId });
+    expect(plan.shadowLunIds).toHaveLength(2);
+    expect(plan.blocked).toBe(false);
+    const run = await fx.engine.start({ setId: created.snapshotSetId }, ['all'], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    await expectNothingLost(fx, luns);
+  });
+});
+
 describe('preflight before the outage', () => {
   it('fails when the import host does not answer over remoting, and nothing destructive starts', async () => {
     fx = await openRecovery('two-node-sql');

@@ -17,6 +17,7 @@ import { readTranscript, type TranscriptEntry } from '../../../../electron/core/
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
 import { metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { createSegment } from './created-set-transcript';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   IMPORTED_COPIES,
@@ -94,7 +95,7 @@ function sqlclusDataDir(sanMap?: unknown): string {
 }
 
 /** One ShadowSwap console on SQL01: a Windows backend replaying `entries`, and the engine over it. */
-function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer = 'SQL01') {
+function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer = 'SQL01', clock: { now?: Date } = {}) {
   const launcher = new ReplayLauncher(entries);
   const record = path.join(dataDir, `console-${(consoles += 1)}-calls.jsonl`);
   const backend = createWindowsBackend({
@@ -103,7 +104,7 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
     transcript: record,
     thisComputer,
     runner: { locator: SQL01_LOCATOR },
-    now: () => new Date('2022-08-25T14:40:00Z'),
+    now: () => clock.now ?? new Date('2022-08-25T14:40:00Z'),
   });
   const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operator: 'CONTOSO\\dba', machine: 'SQL01' });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
@@ -255,6 +256,72 @@ describe('a recovery through the Windows backend, replayed', () => {
       'sql-log-shadow': ['SQL01', 'SQL02'],
     });
     expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('a set ShadowSwap creates plans and recovers: each shadow copy is linked to its LUN through the Backup Components Document', async () => {
+    const dataDir = sqlclusDataDir();
+    fs.rmSync(path.join(dataDir, 'windows', 'snapshot-sets.json'));
+    const { backend, engine, launcher, changes } = openConsole(
+      dataDir,
+      [...createSegment(), ...transcript('plan', ...CLEAN_RUN)],
+      'SQL01',
+      {
+        now: new Date('2022-08-25T12:16:10Z'),
+      },
+    );
+
+    const created = await backend.createSnapshotSet({ host: 'SQL01', lunIds: ['sql-data', 'sql-log'], persistent: true });
+    expect(created.snapshotSetId).toBe(SET);
+    expect(created.warnings).toEqual([]);
+    const [set] = await backend.listSnapshotSets();
+    expect(set?.metadataFile).toBe(METADATA);
+    expect(set?.shadowCopies.map((c) => [c.originalLunId, c.shadowLunId])).toEqual([
+      ['sql-data', 'sql-data-shadow'],
+      ['sql-log', 'sql-log-shadow'],
+    ]);
+
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      `diskshadow set context persistent; set option transportable; set metadata ${METADATA}; begin backup; add volume E: provider {781c006a-5829-4a25-81e3-d5e43bd005ab}; add volume F: provider {781c006a-5829-4a25-81e3-d5e43bd005ab}; create; end backup`,
+      ...FORWARD_UNTIL_IMPORT,
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('a created set whose shadow LUNs the console does not know yet: planning names each copy and the identifier it waits for', async () => {
+    const dataDir = sqlclusDataDir();
+    fs.rmSync(path.join(dataDir, 'windows', 'snapshot-sets.json'));
+    const map = JSON.parse(fs.readFileSync(path.join(TRANSCRIPTS, 'sqlclus.san-map.json'), 'utf8')) as {
+      luns: { shadowOf: string | null }[];
+    };
+    fs.writeFileSync(
+      path.join(dataDir, 'windows', 'san-map.json'),
+      JSON.stringify({ ...map, luns: map.luns.filter((l) => l.shadowOf === null) }),
+    );
+    const plan = transcript('plan');
+    const { backend, engine, launcher } = openConsole(dataDir, [...createSegment(), ...plan], 'SQL01', {
+      now: new Date('2022-08-25T12:16:10Z'),
+    });
+    const created = await backend.createSnapshotSet({ host: 'SQL01', lunIds: ['sql-data', 'sql-log'], persistent: true });
+    expect(created.warnings.join(' ')).toMatch(/not linked to array LUNs yet/);
+    await expect(engine.plan({ setId: SET })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(
+        /nothing to recover: shadow copy \{5f1d8c2a-1b2c-4d3e-8f40-123456789abc\} of SQL-DATA: no LUN on the array has the identifier its provider recorded \(60002AC0000000000000000A00001236\); shadow copy \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\} of SQL-LOG: .*ShadowSwap never guesses/,
+      ),
+    });
+    expect(launcher.remaining).toBe(0);
   });
 
   it('the plan shows, byte for byte, every script and command the run makes, in the order it makes them', async () => {
@@ -474,6 +541,59 @@ describe('a recovery through the Windows backend, replayed', () => {
       expect(launcher.remaining).toBe(0);
       expect(sanMasks(dataDir)['sql-data']).toEqual(['SQL01', 'SQL02']);
     });
+  });
+
+  it('the hardware provider fails the import mid-run: the step stops with the reason, and the rollback, through masking sets, takes the shadow LUNs away and gives the originals back', async () => {
+    const dataDir = sqlclusDataDir(storageManagementSanMap());
+    // Synthetic: the provider's HRESULT as diskshadow prints a failed COM call; the words around it have no capture,
+    // and ShadowSwap reads only the code and the exit code (docs/windows-facts.md#diskshadow-exit-codes).
+    const vetoed = segment('step-3-import-partial').map((entry) =>
+      entry.tool === 'diskshadow'
+        ? {
+            ...entry,
+            stdout: entry.stdout.replace(
+              'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+              'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+            ),
+            exitCode: 1,
+            durationMs: 95000,
+          }
+        : entry,
+    );
+    const forward = [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...vetoed];
+    // One array behind both consoles: the rollback's reads answer what the failed run left.
+    const translatedForward = throughMaskingSets(forward);
+    const both = throughMaskingSets([...forward, ...transcript('rollback-after-partial-import')]);
+    const first = openConsole(dataDir, translatedForward);
+    const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await first.engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '3-import-set' });
+    expect(stopped.lastError).toMatch(
+      /^The shadow copy provider refused the operation: .*Check the Application event log for the provider's error/,
+    );
+    expect(first.launcher.remaining).toBe(0);
+    expect(setState(dataDir)).toBe('failed');
+
+    const second = openConsole(dataDir, both.slice(translatedForward.length));
+    await second.engine.rollback(run.id, 'SQLCLUS');
+    const done = await second.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('rolled-back');
+    expect(second.changes()).toEqual([
+      'Remove-VirtualDiskFromMaskingSet SQL01 disk 6',
+      'Remove-VirtualDiskFromMaskingSet SQL01 disk 7',
+      'Add-VirtualDiskToMaskingSet SQL01 disk 4',
+      'Add-VirtualDiskToMaskingSet SQL02 disk 4',
+      'Add-VirtualDiskToMaskingSet SQL01 disk 5',
+      'Add-VirtualDiskToMaskingSet SQL02 disk 5',
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    expect(second.calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+    expect(second.launcher.remaining).toBe(0);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
   });
 
   it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {

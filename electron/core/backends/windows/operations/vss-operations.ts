@@ -29,6 +29,9 @@ import { formatHresult, windowsCodes } from '../../../windows-tools/windows-code
 import { succeeded } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
 import { breakCall } from '../../../windows-tools/render-operation';
+import { readBackupComponentsCommand } from '../../../windows-tools/commands/backup-components-command';
+import { parseBackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
+import { linkShadowLuns, recordedIdentifiers } from '../state/shadow-links';
 import { operationResult, powershellJson, requireThisComputer, type WindowsContext } from '../state/windows-context';
 import { lunVisibleTo, sameName } from '../state/windows-views';
 
@@ -57,6 +60,13 @@ async function sourceVolumes(
         'NOT_FOUND',
         `LUN ${lunId} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
         { lunId },
+      );
+    if (array.providerId === '')
+      throw new ShadowSwapError(
+        'PRECONDITION_FAILED',
+        `ShadowSwap does not know which VSS hardware provider makes shadow copies on ${array.name}: discovery found the array, but no Storage Management property names its provider. ` +
+          `Add the array to the SAN map (${context.sanMap.file}) with its "providerId" (diskshadow "list providers" shows it), then retry.`,
+        { lunId, arrayId: array.id },
       );
     providers.add(array.providerId.toLowerCase());
     const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId } }), parseDisks);
@@ -97,13 +107,14 @@ function freshCabPath(dir: string, now: Date): string {
   }
 }
 
-function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[]): ShadowCopy {
+function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[], shadowLuns: readonly ShadowLunRecord[]): ShadowCopy {
   const source = volumes.find((v) => record.originalVolume !== null && sameName(v.volume.path, record.originalVolume));
   return {
     id: record.id,
     originalLunId: source?.lunId ?? '',
-    // The shadow LUN's array identity is unknown until it is imported and added to the SAN map.
+    // Linked below by the recorded identifiers, once a known LUN has one of them (state/shadow-links.ts).
     shadowLunId: '',
+    shadowLunIdentifiers: recordedIdentifiers(shadowLuns, record.id),
     originalVolume: record.originalVolume ?? '',
     originalDriveLetter: source?.volume.driveLetter ?? null,
     originalIdentity: {
@@ -113,6 +124,39 @@ function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[]): Shadow
     imported: false,
     exposedAs: null,
   };
+}
+
+/**
+ * Each shadow copy's shadow LUN identifiers, from the Backup Components Document in the .cab just written. The
+ * set exists on the array whatever happens here, so a failed read never fails the create: it is reported, and the
+ * set stays unlinked until it is linked (planning says what is missing).
+ */
+async function readShadowLuns(
+  context: WindowsContext,
+  metadataFile: string,
+  setId: string,
+): Promise<{ records: ShadowLunRecord[]; problem: string | null }> {
+  try {
+    const document = await powershellJson(context, readBackupComponentsCommand(metadataFile), parseBackupComponents);
+    if (document.setId !== null && document.setId !== setId.toLowerCase())
+      return { records: [], problem: `${metadataFile} describes set {${document.setId}}, not {${setId}}` };
+    return { records: document.shadows, problem: null };
+  } catch (error) {
+    return { records: [], problem: `reading ${metadataFile} failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function unlinkedWarning(unlinked: readonly ShadowCopy[], problem: string | null): string {
+  const which = unlinked.map((c) => `{${c.id}}`).join(', ');
+  const why =
+    problem ??
+    (unlinked.every((c) => (c.shadowLunIdentifiers ?? []).length === 0)
+      ? "the set's Backup Components Document names no shadow LUN for them"
+      : `no LUN discovered on the arrays or declared in the SAN map has the identifier the provider recorded (${unlinked.flatMap((c) => c.shadowLunIdentifiers ?? []).join(', ')})`);
+  return (
+    `The shadow LUNs of ${which} are not linked to array LUNs yet: ${why}. The set cannot be planned until they are: ` +
+    'once the array shows the shadow LUNs, list the arrays again (discovery) or, on an array discovery cannot see, declare them in the SAN map with that UniqueId; the link is made by that identifier alone.'
+  );
 }
 
 export async function createSnapshotSet(
@@ -147,7 +191,8 @@ export async function createSnapshotSet(
     );
   }
   const first = listing.shadowCopies[0];
-  const set: SnapshotSet = {
+  const shadowLuns = await readShadowLuns(context, metadataFile, setId);
+  const created: SnapshotSet = {
     id: setId,
     createdAt: first?.createdAt ?? context.now().toISOString(),
     sourceHost: params.host,
@@ -157,17 +202,24 @@ export async function createSnapshotSet(
     metadataFile,
     importedTo: null,
     breakMode: null,
-    shadowCopies: listing.shadowCopies.filter((r) => r.setId === null || r.setId === setId).map((r) => shadowCopyOf(r, volumes)),
+    shadowCopies: listing.shadowCopies
+      .filter((r) => r.setId === null || r.setId === setId)
+      .map((r) => shadowCopyOf(r, volumes, shadowLuns.records)),
   };
+  const set = linkShadowLuns(created, context.sanMap.read().luns);
   await context.catalog.put(set);
+  const unlinked = set.shadowCopies.filter((c) => c.shadowLunId === '');
   return {
     ...operationResult(
       'createSnapshotSet',
       `Transportable shadow copy set {${setId}} was created on ${params.host} for ${params.lunIds.join(', ')}; it exists only on the array and in ${metadataFile} until it is imported.`,
       set.shadowCopies.map((c) => `${c.originalDriveLetter ?? c.originalVolume}: shadow copy {${c.id}} created`),
-      listing.unparsed.length > 0
-        ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
-        : [],
+      [
+        ...(listing.unparsed.length > 0
+          ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
+          : []),
+        ...(unlinked.length > 0 ? [unlinkedWarning(unlinked, shadowLuns.problem)] : []),
+      ],
     ),
     snapshotSetId: setId,
   };

@@ -1,10 +1,11 @@
 /**
- * The SAN map: what the Windows tools cannot tell ShadowSwap, written by the operator.
- *
- * DiskRAID's `list luns` / `detail lun` output was not found in any public source
- * (docs/windows-facts.md#diskraid-exit-codes-and-output), so ShadowSwap does not parse it: which array LUN (diskraid subsystem and LUN
- * number) is which Windows disk (its Get-Disk UniqueId), which initiators each host has, and the current access list of each LUN are
- * declared here instead. ShadowSwap keeps `maskedTo`/`maskAll` current after every masking change it makes.
+ * The SAN map: the operator's optional override for what discovery cannot see (san-picture.ts,
+ * docs/windows-facts.md#discovery-through-the-storage-management-api): each array's VSS hardware provider, the
+ * console's names for LUNs and which LUN is a shadow of which, the hosts to ask for their initiators, and arrays with
+ * only a VDS provider. For such an array DiskRAID's `list luns` / `detail lun` output was not found in any public
+ * source (docs/windows-facts.md#diskraid-exit-codes-and-output), so which array LUN (diskraid subsystem and LUN
+ * number) is which Windows disk (its Get-Disk UniqueId) and its current access list are declared here, and ShadowSwap
+ * keeps `maskedTo`/`maskAll` current after every masking change it makes. For a discovered array they are ignored.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -40,7 +41,8 @@ export const SanMapFile = z.object({
       id: z.string().min(1),
       name: z.string().min(1),
       arrayId: z.string().min(1),
-      diskraidLun: z.number().int().min(0).max(65535),
+      /** diskraid's index for the LUN: needed on a VDS-only array only. */
+      diskraidLun: z.number().int().min(0).max(65535).optional(),
       /** The disk's UniqueId as Get-Disk shows it on the hosts (VPD page 0x83). */
       uniqueId: z.string().min(1),
       maskedTo: z.array(z.string()).default([]),

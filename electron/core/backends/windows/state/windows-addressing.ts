@@ -28,12 +28,19 @@ export function windowsAddressing(context: WindowsContext): WindowsAddressing {
           `LUN ${lun.id} names array ${lun.arrayId}, which is not in the SAN map. Add the array, then retry.`,
           { lunId: lun.id },
         );
+      if (array.management === 'vds' && lun.diskraidLun === undefined)
+        throw new ShadowSwapError(
+          'NOT_FOUND',
+          `LUN ${lun.name} is on ${array.name}, which ShadowSwap masks with diskraid (no Storage Management provider answers for it), and the SAN map (${context.sanMap.file}) gives no "diskraidLun" for it. Add it, then retry.`,
+          { lunId: lun.id },
+        );
       return {
         name: lun.name,
         arrayName: array.name,
         management: array.management,
         subsystem: array.diskraidSubsystem,
-        lun: lun.diskraidLun,
+        // Only a VDS-only array is addressed by diskraid's index (checked above); 0 is never sent to diskraid otherwise.
+        lun: lun.diskraidLun ?? 0,
         uniqueId: lun.uniqueId,
       };
     },

@@ -4,14 +4,15 @@
  */
 import type { OperationResult } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import type { SanMapStore } from './san-map';
+import type { SanPictureStore } from './san-picture-store';
 import type { SnapshotCatalog } from './snapshot-catalog';
 import { succeeded, type ToolRunner } from '../running/tool-runner';
 
 export interface WindowsContext {
   runner: ToolRunner;
   catalog: SnapshotCatalog;
-  sanMap: SanMapStore;
+  /** The SAN as discovered, completed by the operator's SAN map where discovery cannot see (san-picture.ts). */
+  sanMap: SanPictureStore;
   /** This computer's name (os.hostname()). */
   thisComputer: string;
   /** Default folder for metadata .cab files when the SAN map names none. */

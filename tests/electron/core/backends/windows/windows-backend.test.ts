@@ -15,6 +15,8 @@ import {
   maskingSetsOfVirtualDiskCommand,
   removeVirtualDiskFromMaskingSetCommand,
 } from '../../../../../electron/core/windows-tools/commands/masking-set-commands';
+import { initiatorPortsCommand, storageDiscoveryCommand } from '../../../../../electron/core/windows-tools/commands/discovery-commands';
+import { readBackupComponentsCommand } from '../../../../../electron/core/windows-tools/commands/backup-components-command';
 import {
   getClusterGroupCommand,
   getClusterNodeCommand,
@@ -84,6 +86,11 @@ const importedReadBack = () =>
     getShadowCopiesCommand(),
     JSON.stringify({ ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}', SetID: `{${SET.toUpperCase()}}`, Imported: true, Transportable: true }),
   );
+/** The set's Backup Components Document as readBackupComponentsCommand prints the .cab's XML files. */
+const backupComponents = JSON.stringify([
+  { Name: 'writer0.xml', Text: '<WRITER_METADATA/>' },
+  { Name: 'bc.xml', Text: fixture('backup-components.synthetic.xml') },
+]);
 const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
 
@@ -145,11 +152,13 @@ function createdSet(state: SnapshotSet['state'] = 'created', importedTo: string 
 }
 
 describe('WindowsBackend', () => {
-  it('says exactly what is missing when there is no SAN map, without running anything', async () => {
+  it('says exactly what is missing when neither discovery nor a SAN map tells it the SAN, without running anything', async () => {
     const { backend, launcher } = setup([], { sanMap: null });
     await expect(backend.listLuns()).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/SAN map at .*san-map\.json.*diskraid subsystem and LUN number.*Get-Disk UniqueId/),
+      message: expect.stringMatching(
+        /knows no SAN yet: discovery has not run and there is no SAN map at .*san-map\.json\. Open the arrays page/,
+      ),
     });
     await expect(backend.setLunMask({ lunId: 'sql-data', hosts: [] })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await backend.listSnapshotSets()).toEqual([]);
@@ -157,19 +166,122 @@ describe('WindowsBackend', () => {
     expect(backend.describe()).toMatchObject({ kind: 'windows', label: 'Windows (SQLNODE1)' });
   });
 
+  describe('discovery', () => {
+    /** The synthetic discovery of SQLCLUS's array, as the array of this test's SAN map with its hosts' WWNs: SQL-LOG only in SQLNODE1's set. */
+    const discovered = () => {
+      const [array] = JSON.parse(fixture('storage-discovery.synthetic.json')) as Array<Record<string, unknown>>;
+      const sets = array?.['MaskingSets'] as Array<{ InitiatorIds: { InitiatorAddress: string }[]; VirtualDiskUniqueIds: string[] }>;
+      const [first, second] = sets;
+      if (first === undefined || second === undefined) throw new Error('the fixture has two masking sets');
+      first.InitiatorIds = [{ ...first.InitiatorIds[0], InitiatorAddress: '10000000C9A1B2C3' }];
+      second.InitiatorIds = [{ ...second.InitiatorIds[0], InitiatorAddress: '10:00:00:00:C9:A1:B2:C4' }];
+      second.VirtualDiskUniqueIds = [DATA_UID];
+      return JSON.stringify([{ ...array, FriendlyName: 'Array 1' }]);
+    };
+    const ports = (wwn: string) => JSON.stringify({ NodeAddress: '20000000C9A1B2FF', PortAddress: wwn, ConnectionType: 1 });
+    const unreachable = {
+      exitCode: 1,
+      stderr:
+        '[ISCSIHOST] Connecting to remote server ISCSIHOST failed with the following error message : WinRM cannot complete the operation.',
+    };
+    const discovery = () => [
+      ps(storageDiscoveryCommand(), discovered()),
+      ps(initiatorPortsCommand(), ports('10000000C9A1B2C3')),
+      ps(initiatorPortsCommand({ computer: 'SQLNODE2' }), ports('10000000C9A1B2C4')),
+      ps(initiatorPortsCommand({ computer: 'ISCSIHOST' }), '', unreachable),
+    ];
+
+    it('lists the arrays discovery found, when, and from where; the SAN map adds only the VSS provider', async () => {
+      const { backend, launcher } = setup(discovery());
+      const [array, ...others] = await backend.listArrays();
+      expect(others).toEqual([]);
+      expect(array).toMatchObject({
+        id: 'array1',
+        name: 'Array 1',
+        vendor: 'Contoso',
+        model: 'X1',
+        providerId: PROVIDER,
+        management: 'storage-management',
+        source: { kind: 'discovered', at: '2022-08-25T12:16:10.000Z', note: null },
+      });
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('takes LUNs and access lists from the array, never from the SAN map, matched by UniqueId; a host that does not answer keeps its declared initiators', async () => {
+      const disks = JSON.stringify([]);
+      const { backend, launcher, stateDir } = setup([
+        ...discovery(),
+        ps(getDiskCommand(), disks),
+        ps(getDiskCommand({ computer: 'SQLNODE2' }), disks),
+        ps(getDiskCommand({ computer: 'ISCSIHOST' }), disks),
+      ]);
+      await backend.listArrays();
+      const luns = await backend.listLuns();
+      expect(luns.map((l) => [l.id, l.name, l.maskedTo])).toEqual([
+        ['sql-data', 'SQL data', ['SQLNODE1', 'SQLNODE2']],
+        // The SAN map says SQLNODE1 and SQLNODE2; the array's masking sets say SQLNODE1 alone.
+        ['sql-log', 'SQL log', ['SQLNODE1']],
+        ['lun-60002ac0000000000000000a00001236', 'SQL-DATA shadow', []],
+        ['lun-60002ac0000000000000000a00001237', 'SQL-LOG shadow', []],
+      ]);
+      const hosts = await backend.listHosts();
+      expect(hosts.find((h) => h.name === 'ISCSIHOST')?.initiators).toEqual([
+        { kind: 'iscsi', iqn: 'iqn.1991-05.com.microsoft:iscsihost' },
+      ]);
+      const recorded = JSON.parse(fs.readFileSync(path.join(stateDir, 'discovered-san.json'), 'utf8')) as {
+        hosts: { name: string; error: string | null }[];
+      };
+      expect(recorded.hosts.find((h) => h.name === 'ISCSIHOST')?.error).toMatch(/WinRM cannot complete the operation/);
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it("links a created set's shadow copy to the virtual disk discovery finds with the identifier its provider recorded", async () => {
+      const unlinked = createdSet();
+      const shadowCopies = unlinked.shadowCopies.map((c) => ({ ...c, shadowLunIdentifiers: ['60002AC0000000000000000A00001236'] }));
+      const { backend, launcher } = setup(discovery(), { sets: [{ ...unlinked, shadowCopies }] });
+      await backend.listArrays();
+      expect((await backend.listSnapshotSets())[0]?.shadowCopies[0]?.shadowLunId).toBe('lun-60002ac0000000000000000a00001236');
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('records a masking change in the discovered masking sets, not in the SAN map', async () => {
+      const setOf = (n: number) => ({ FriendlyName: `SQL0${n}-X1`, UniqueId: `{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b0${n}}` });
+      const { backend, launcher, stateDir } = setup([
+        ...discovery(),
+        ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1)])),
+        ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(2).UniqueId, virtualDiskUniqueId: LOG_UID }), ''),
+        ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1), setOf(2)])),
+      ]);
+      await backend.listArrays();
+      const declared = fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8');
+      await backend.setLunMask({ lunId: 'sql-log', hosts: ['SQLNODE1', 'SQLNODE2'], expected: ['SQLNODE1'] });
+      expect(launcher.remaining).toBe(0);
+      const recorded = JSON.parse(fs.readFileSync(path.join(stateDir, 'discovered-san.json'), 'utf8')) as {
+        arrays: { maskingSets: { friendlyName: string; virtualDiskUniqueIds: string[] }[] }[];
+      };
+      expect(recorded.arrays[0]?.maskingSets.find((m) => m.friendlyName === 'SQL02-X1')?.virtualDiskUniqueIds).toContain(LOG_UID);
+      expect(fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8')).toBe(declared);
+      expect((await backend.listHosts()).find((h) => h.name === 'SQLNODE2')?.visibleLunIds).toContain('sql-log');
+    });
+  });
+
   it('creates a transportable set with a golden diskshadow script and records it in the catalog', async () => {
     const script =
       'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
       `add volume E: provider {${PROVIDER}}\r\nadd volume F: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
-    const { backend, launcher } = setup([
+    const { backend, launcher, stateDir } = setup([
       ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
       ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
       ps(getDiskCommand({ disk: { uniqueId: LOG_UID } }), disk(LOG_UID, 0x1234abce)),
       ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID } }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
       diskshadow(script, fixture('diskshadow-create-transportable.synthetic.txt')),
+      ps(readBackupComponentsCommand('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab'), backupComponents),
     ]);
 
     const created = await backend.createSnapshotSet({ host: 'sqlnode1.contoso.local', lunIds: ['sql-data', 'sql-log'], persistent: true });
+    expect(created.warnings.join(' ')).toMatch(
+      /^The shadow LUNs of \{5f1d8c2a-1b2c-4d3e-8f40-123456789abc\}, \{6a2e9d3b-2c3d-4e4f-9051-23456789abcd\} are not linked to array LUNs yet: no LUN discovered on the arrays or declared in the SAN map has the identifier the provider recorded \(.*60002AC0000000000000000A00001236.*\)/,
+    );
 
     expect(launcher.remaining).toBe(0);
     expect(created.snapshotSetId).toBe(SET);
@@ -181,6 +293,51 @@ describe('WindowsBackend', () => {
       ['sql-log', 'F:', '1234ABCE'],
     ]);
     expect(SnapshotSet.array().parse(await backend.listSnapshotSets())).toHaveLength(1);
+    expect(
+      set?.shadowCopies.map((c) => [
+        c.shadowLunId,
+        c.shadowLunIdentifiers?.includes(`${DATA_UID.slice(0, -1)}${c.originalLunId === 'sql-data' ? 6 : 7}`),
+      ]),
+    ).toEqual([
+      ['', true],
+      ['', true],
+    ]);
+
+    // The operator adds the shadow LUNs the array now shows: the next listing links each copy by UniqueId, and keeps it.
+    const shadows = [6, 7].map((n, i) => ({
+      id: `shadow-${n}`,
+      name: `shadow ${n}`,
+      arrayId: 'array1',
+      diskraidLun: 7 + i,
+      uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
+      maskedTo: [],
+    }));
+    fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify({ ...SAN_MAP, luns: [...SAN_MAP.luns, ...shadows] }));
+    expect((await backend.listSnapshotSets())[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
+    const catalog = JSON.parse(fs.readFileSync(path.join(stateDir, 'snapshot-sets.json'), 'utf8')) as { sets: SnapshotSet[] };
+    expect(catalog.sets[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
+  });
+
+  it('creates the set even when its .cab cannot be read, and says its shadow LUNs are not linked and why', async () => {
+    const script =
+      'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
+      `add volume E: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
+    const { backend, launcher } = setup([
+      ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
+      diskshadow(script, fixture('diskshadow-create-transportable.synthetic.txt')),
+      ps(readBackupComponentsCommand('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab'), '', {
+        exitCode: 1,
+        stderr: 'expand.exe could not extract the cabinet (exit code 1)',
+      }),
+    ]);
+    const created = await backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: true });
+    expect(launcher.remaining).toBe(0);
+    expect(created.snapshotSetId).toBe(SET);
+    expect(created.warnings.join(' ')).toMatch(
+      /are not linked to array LUNs yet: reading C:\\ShadowSwap\\metadata\\set-20220825T121610\.cab failed: /,
+    );
+    expect((await backend.listSnapshotSets())[0]?.state).toBe('created');
   });
 
   it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {

@@ -1,0 +1,67 @@
+/**
+ * The Lab answers discovery as a Windows host would: it prints what `storageDiscoveryCommand` prints for its arrays
+ * that have a Storage Management provider (docs/windows-facts.md#discovery-through-the-storage-management-api), and
+ * that output goes through the same parser the Windows backend uses. So the inventory shows, for both backends, which
+ * arrays were discovered and when, and which are only declared (a VDS-only array: no Storage Management provider
+ * reports it; the scenario declares it as the SAN map does on Windows).
+ */
+import type { StorageArray } from '../../../../shared/domain';
+import { parseStorageDiscovery } from '../../windows-tools/parsers/parse-discovery';
+import { maskingSetOf } from './array-masking';
+import type { LabState } from './lab-model';
+import { isVisibleTo } from './visibility';
+
+/** ConvertTo-Json of the Lab's Storage Management arrays, with the documented property names (enums as numbers). */
+export function labStorageDiscoveryOutput(state: LabState): string {
+  const arrays = state.arrays
+    .filter((array) => array.management === 'storage-management')
+    .map((array) => {
+      const luns = state.luns.filter((lun) => lun.arrayId === array.id);
+      const uniqueIdOf = (lun: (typeof luns)[number]) => lun.identifiers[0]?.value ?? lun.id;
+      return {
+        FriendlyName: array.name,
+        UniqueId: `{lab-${array.id}}`,
+        Manufacturer: array.vendor,
+        Model: array.model,
+        HealthStatus: 0,
+        VirtualDisks: luns.map((lun) => ({
+          FriendlyName: lun.name,
+          Name: lun.id,
+          UniqueId: uniqueIdOf(lun),
+          Size: lun.sizeBytes,
+          IsSnapshot: lun.shadowOf !== null,
+        })),
+        MaskingSets: state.maskingSets
+          .filter((set) => set.arrayId === array.id)
+          .map((set) => ({
+            FriendlyName: set.friendlyName,
+            UniqueId: set.uniqueId,
+            InitiatorIds: state.hosts
+              .filter((host) => set.hosts.some((h) => h.toUpperCase() === host.name.toUpperCase()))
+              .flatMap((host) =>
+                host.initiators.map((i) =>
+                  i.kind === 'fc' ? { InitiatorAddress: i.wwn.toUpperCase(), Type: 2 } : { InitiatorAddress: i.iqn, Type: 5 },
+                ),
+              ),
+            VirtualDiskUniqueIds: luns
+              .filter((lun) => set.hosts.some((host) => isVisibleTo(lun, host) && maskingSetOf(state, array.id, host) === set))
+              .map(uniqueIdOf),
+          })),
+        TargetPorts: [],
+      };
+    });
+  return JSON.stringify(arrays);
+}
+
+/** The Lab's arrays with where each one's picture comes from, read back through the Windows parser. */
+export function labArrays(state: LabState, now: Date): StorageArray[] {
+  const discovered = parseStorageDiscovery(labStorageDiscoveryOutput(state));
+  return state.arrays.map((array) =>
+    discovered.some((found) => found.friendlyName === array.name)
+      ? { ...array, source: { kind: 'discovered', at: now.toISOString(), note: null } }
+      : {
+          ...array,
+          source: { kind: 'declared', at: null, note: 'VDS only: no Storage Management provider reports it; the scenario declares it' },
+        },
+  );
+}

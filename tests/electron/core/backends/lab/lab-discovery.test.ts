@@ -1,0 +1,53 @@
+/**
+ * The Lab answers discovery as a Windows host would, and both backends read it through the same code: the Lab's
+ * output goes through the Windows parser, and the Windows backend's picture built from it (san-picture.ts) has the
+ * Lab's own LUNs and access lists.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { labStorageDiscoveryOutput } from '../../../../../electron/core/backends/lab/lab-discovery';
+import { LabStore } from '../../../../../electron/core/backends/lab/lab-store';
+import { sanPicture } from '../../../../../electron/core/backends/windows/state/san-picture';
+import { parseStorageDiscovery } from '../../../../../electron/core/windows-tools/parsers/parse-discovery';
+import { FIXED_NOW, openLab, type LabFixture } from './lab-fixture';
+
+let lab: LabFixture;
+afterEach(() => lab?.cleanup());
+
+describe('discovery on the Lab', () => {
+  it('reports a Storage Management array as discovered, when, and a VDS-only one as declared', async () => {
+    lab = await openLab('two-node-sql');
+    const arrays = await lab.backend.listArrays();
+    expect(arrays.length).toBeGreaterThan(0);
+    for (const array of arrays) expect(array.source).toEqual({ kind: 'discovered', at: FIXED_NOW.toISOString(), note: null });
+    await lab.cleanup();
+    lab = await openLab('legacy-vds');
+    const legacy = await lab.backend.listArrays();
+    expect(legacy.find((a) => a.management === 'vds')?.source).toMatchObject({
+      kind: 'declared',
+      at: null,
+      note: expect.stringMatching(/^VDS only/),
+    });
+  });
+
+  it("answers as Windows does: the Windows picture built from its output has the Lab's LUNs and access lists", async () => {
+    lab = await openLab('two-node-sql');
+    const state = new LabStore(lab.dataDir).read();
+    const picture = sanPicture(
+      null,
+      {
+        discoveredAt: FIXED_NOW.toISOString(),
+        arrays: parseStorageDiscovery(labStorageDiscoveryOutput(state)),
+        hosts: state.hosts.map((host) => ({ name: host.name, initiators: host.initiators, error: null })),
+        error: null,
+      },
+      'san-map.json',
+    );
+    const luns = await lab.backend.listLuns();
+    expect(luns.length).toBeGreaterThan(0);
+    for (const lun of luns) {
+      const seen = picture.luns.find((l) => l.uniqueId === lun.identifiers[0]?.value.toUpperCase());
+      expect(seen?.name, lun.name).toBe(lun.name);
+      expect([...(seen?.maskedTo ?? [])].sort(), lun.name).toEqual([...lun.maskedTo].sort());
+    }
+  });
+});
