@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHANGE, approveAndStart, fillApproval } from './approval';
+import { CHANGE, REASON, approveAndStart, fillApproval } from './approval';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -114,8 +114,7 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await approve.click();
   await expect(dialog).toBeHidden();
 
-  // Run: it never stops to ask; the approval is on record, and no step is confirmed after storage went away.
-  await expect(page.getByText(`for change ${CHANGE}`)).toBeVisible();
+  // Run: it never stops to ask (it goes straight on to the done page).
   await expect(page.getByRole('button', { name: /^Review and confirm:/ })).toHaveCount(0);
 
   // Done: verification, downtime and where the damaged LUNs went.
@@ -131,6 +130,9 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await page.getByRole('link', { name: 'Open this run on the Runs page' }).click();
   await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
   await expect(runStatus(page)).toHaveText(/^Succeeded: 11 of 11 steps done/);
+  // The approval is on record, and every destructive step passed under it: none was confirmed after storage went away.
+  await expect(page.getByText(new RegExp(`for change ${CHANGE}: ${REASON}`))).toBeVisible();
+  await expect(page.getByText(/^Destructive: passed under the approval of E2E Operator/)).toHaveCount(3);
 
   // The report's first page, for the change board: the change reference, the recovery point and the downtime split.
   const runId = /runs\/(run-[\w-]+)/.exec(page.url())?.[1] ?? '';
