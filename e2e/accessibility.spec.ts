@@ -6,7 +6,8 @@ import { expect, test } from './fixtures';
 test.use({ bypassCSP: true });
 
 test('every page, pane and dialog passes axe', async ({ consolePage: page, shadowswap }) => {
-  test.setTimeout(180_000);
+  // Some twenty axe runs over every page: minutes on a loaded machine.
+  test.setTimeout(300_000);
   await shadowswap('lab', 'latency', '--scale', '0');
   const base = page.url().replace(/#.*$/, '');
   const main = page.getByRole('main');

@@ -57,7 +57,7 @@ test('a recovery on a French Lab estate; SQL01\u2019s French vssadmin output rea
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs', exact: true }).click();
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
   await row.getByRole('button', { name: /^Open.*: run / }).click();
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   // The break was approved with the plan: resuming asks nothing more.
   await expect(runStatus(page)).toContainText(/^Succeeded/);
 

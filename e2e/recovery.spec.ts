@@ -169,7 +169,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   const row = page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').filter({ hasText: 'Failed' });
   await row.getByRole('button', { name: /^Open.*: run / }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(runStatus(page)).toHaveText(/^Succeeded: 9 of 9 steps done/);
   await expect(row).toHaveCount(0);
 });

@@ -1,9 +1,9 @@
 /**
- * Preflight verdicts, worst first: each with its one-line reason, what to do and, when there is one, Microsoft's
- * page on the rule. A warning needs its own
- * tick before the run can start; a failure blocks it.
+ * Preflight verdicts, worst first: each with its one-line reason, what to do, why the check exists and the
+ * Microsoft page behind it. A warning needs its own tick before the run can start; a failure blocks it.
  */
-import { Checkbox, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Checkbox, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { preflightExplanation } from '../../../shared/preflight-explanations';
 import type { PreflightCheck, Verdict } from '../../../shared/recovery';
 import { StatusBadge } from '../components/badges';
 
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   verdict: { justifySelf: 'start' },
   body: { display: 'flex', flexDirection: 'column' },
   fix: { color: tokens.colorNeutralForeground2 },
+  about: { color: tokens.colorNeutralForeground3 },
 });
 
 const verdictBadge: Record<Verdict, { label: string; color: 'success' | 'warning' | 'danger' }> = {
@@ -41,28 +42,48 @@ export function PreflightChecklist({ checks, acknowledged, onAcknowledge }: Prop
     <ul className={styles.list} aria-label="Preflight checks">
       {ordered.map((check) => (
         <li key={check.id} className={styles.item}>
-          <StatusBadge className={styles.verdict} color={verdictBadge[check.verdict].color} text={verdictBadge[check.verdict].label} />
-          <div className={styles.body}>
-            <Text weight={check.verdict === 'pass' ? 'regular' : 'semibold'}>
-              {check.title}: {check.reason}
-            </Text>
-            {check.fix && <Text className={styles.fix}>What to do: {check.fix}</Text>}
-            {check.learnMore && (
-              <Link href={check.learnMore} target="_blank" rel="noreferrer" aria-label={`Microsoft's page on: ${check.title}`}>
-                Why (Microsoft Learn)
-              </Link>
-            )}
-            {check.verdict === 'warn' && (
-              <Checkbox
-                label={`I have read this warning and want to go on: ${check.title}`}
-                checked={acknowledged.includes(check.id)}
-                onChange={(_event, data) => onAcknowledge(check.id, data.checked === true)}
-              />
-            )}
-          </div>
+          <CheckLine check={check} acknowledged={acknowledged} onAcknowledge={onAcknowledge} />
         </li>
       ))}
     </ul>
+  );
+}
+
+function CheckLine({ check, acknowledged, onAcknowledge }: { check: PreflightCheck } & Omit<Props, 'checks'>) {
+  const styles = useStyles();
+  const explanation = preflightExplanation(check.id);
+  // A check that names its own page (the domain controller checks) is more precise than its kind's page.
+  const learnMore = check.learnMore ?? explanation?.learnMore;
+  return (
+    <>
+      <StatusBadge className={styles.verdict} color={verdictBadge[check.verdict].color} text={verdictBadge[check.verdict].label} />
+      <div className={styles.body}>
+        <Text weight={check.verdict === 'pass' ? 'regular' : 'semibold'}>
+          {check.title}: {check.reason}
+        </Text>
+        {check.fix && <Text className={styles.fix}>What to do: {check.fix}</Text>}
+        {(explanation || learnMore) && (
+          <Caption1 className={styles.about}>
+            {explanation && `Why: ${explanation.about}`}
+            {learnMore && (
+              <>
+                {explanation && ' '}
+                <Link href={learnMore} target="_blank" rel="noreferrer" aria-label={`Microsoft's page for: ${check.title}`}>
+                  Microsoft's page
+                </Link>
+              </>
+            )}
+          </Caption1>
+        )}
+        {check.verdict === 'warn' && (
+          <Checkbox
+            label={`I have read this warning and want to go on: ${check.title}`}
+            checked={acknowledged.includes(check.id)}
+            onChange={(_event, data) => onAcknowledge(check.id, data.checked === true)}
+          />
+        )}
+      </div>
+    </>
   );
 }
 

@@ -1,0 +1,118 @@
+/**
+ * Why each preflight check exists, in a sentence an operator reads before the outage, and the Microsoft page
+ * behind it where there is one. One table for every check id the core and the backends produce (a Windows
+ * array check is `provider:<array>`), shown by the wizard beside each verdict.
+ */
+
+export interface PreflightExplanation {
+  /** What the check protects against. */
+  about: string;
+  /** The Microsoft page that documents the rule, when one exists. */
+  learnMore: string | null;
+}
+
+const diskshadowImport = 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/import_1';
+const clusterResource = 'https://learn.microsoft.com/powershell/module/failoverclusters/get-clusterresource';
+const resourceDependency = 'https://learn.microsoft.com/powershell/module/failoverclusters/get-clusterresourcedependency';
+
+const explanations: Record<string, PreflightExplanation> = {
+  compliance: {
+    about:
+      'A LUN is swapped by its identity: it must be a basic disk (MBR in a cluster) whose page 0x83 identifier names it uniquely, or Windows may take the copy for the original.',
+    learnMore: 'https://learn.microsoft.com/windows-hardware/drivers/ddi/ntddstor/ns-ntddstor-_storage_identifier',
+  },
+  transportable: {
+    about:
+      'Only a transportable hardware shadow copy set can be imported on a host; a set made without that attribute cannot be swapped in.',
+    learnMore: diskshadowImport,
+  },
+  metadata: {
+    about: "diskshadow imports a set from its metadata (.cab) file; without it the shadow LUNs cannot be brought up as the set's volumes.",
+    learnMore: diskshadowImport,
+  },
+  'set-state': {
+    about: 'A set that was already imported or broken has been used: importing it again fails, and its LUNs may already serve someone.',
+    learnMore: diskshadowImport,
+  },
+  'luns-present': {
+    about: 'The swap masks the originals and unmasks the shadow copies on the array: every one of those LUNs must still exist there.',
+    learnMore: null,
+  },
+  resources: {
+    about:
+      "Each recovered disk must be the cluster's disk resource that production uses, or the cluster cannot be taken down and brought back around it.",
+    learnMore: clusterResource,
+  },
+  complete: {
+    about:
+      'A group whose disks are only partly swapped would mix two points in time (data from the snapshot, logs from now): the set must cover them all.',
+    learnMore: resourceDependency,
+  },
+  'owner-up': {
+    about: 'The owner node imports the set and brings the disks back online; a node that is down cannot.',
+    learnMore: 'https://learn.microsoft.com/en-us/powershell/module/failoverclusters/',
+  },
+  dependents: {
+    about:
+      'The applications that depend on the disks (SQL Server) are stopped first and started last; they must be known before the outage.',
+    learnMore: resourceDependency,
+  },
+  'no-other-run': {
+    about: 'Two runs working on the same LUNs would undo each other: ShadowSwap holds the LUNs of a run until it ends.',
+    learnMore: null,
+  },
+  'one-import': {
+    about: 'VSS imports one shadow copy set at a time on a host; a second import waits or fails mid-outage.',
+    learnMore: diskshadowImport,
+  },
+  'forensics-host': {
+    about: 'The damaged originals are kept for analysis on a host outside production, where they cannot collide with the recovered disks.',
+    learnMore: null,
+  },
+  backend: {
+    about: 'The backend (the Lab, or Windows with its tools) must be able to carry out every step of the plan before the first one starts.',
+    learnMore: null,
+  },
+  'windows-tools': {
+    about: 'The steps run diskshadow, diskraid and PowerShell on this computer; a missing tool would stop the run mid-outage.',
+    learnMore: 'https://learn.microsoft.com/windows-server/administration/windows-commands/diskshadow',
+  },
+  'windows-vshadow': {
+    about: "Keeping the disks' identity (break with revert) needs vshadow; without it the recovered disks get new signatures.",
+    learnMore: 'https://learn.microsoft.com/en-us/windows/win32/api/vsbackup/nf-vsbackup-ivssbackupcomponentsex2-breaksnapshotsetex',
+  },
+  'windows-elevated': {
+    about:
+      'Importing a set, masking LUNs and changing cluster resources need administrator rights; without them the first step is refused.',
+    learnMore: null,
+  },
+  'windows-os': {
+    about: 'The tools and cmdlets the plan uses behave as documented only on supported Windows Server versions.',
+    learnMore: null,
+  },
+  'import-here': {
+    about: 'diskshadow imports on the computer it runs on: the import host must be this computer, or be reached by remoting.',
+    learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/invoke-command',
+  },
+  'import-host-reachable': {
+    about: 'Steps that run on another host go over PowerShell remoting; a host that does not answer would stop the run mid-outage.',
+    learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/invoke-command',
+  },
+  'metadata-present': {
+    about: "diskshadow loads the set's metadata .cab on the import host; it must be there before the outage starts.",
+    learnMore: diskshadowImport,
+  },
+  'masking-sets': {
+    about: 'A LUN is shown to a host through a masking set on the array; a host without one cannot be given the recovered LUNs.',
+    learnMore: 'https://learn.microsoft.com/powershell/module/storage/get-maskingset',
+  },
+  provider: {
+    about: 'The array is driven through its Storage Management provider; if it does not answer, no LUN can be masked or unmasked on it.',
+    learnMore: 'https://learn.microsoft.com/en-us/powershell/module/storage/',
+  },
+};
+
+/** The explanation of a check by its id (`provider:<array>` by its prefix); null for a check this table does not know. */
+export function preflightExplanation(checkId: string): PreflightExplanation | null {
+  return explanations[checkId] ?? explanations[checkId.split(':')[0] ?? ''] ?? null;
+}
