@@ -68,9 +68,13 @@ export function resyncSysvol(state: LabState, params: { host: string; authoritat
   log(4614, 'The DFS Replication service initialized SYSVOL and is waiting to perform initial replication.');
   if (params.authoritative) log(4602, 'The DFS Replication service successfully initialized the SYSVOL replicated folder (authoritative).');
   else log(4604, `The DFS Replication service successfully initialized the SYSVOL replicated folder from ${partner?.host}.`);
-  return report('resyncSysvol', `SYSVOL on ${dc.host} was initialised ${params.authoritative ? 'authoritatively (event 4602)' : `from ${partner?.host} (event 4604)`}.`, {
-    changes: [`${dc.host}: SYSVOL → resynchronised`],
-  });
+  return report(
+    'resyncSysvol',
+    `SYSVOL on ${dc.host} was initialised ${params.authoritative ? 'authoritatively (event 4602)' : `from ${partner?.host} (event 4604)`}.`,
+    {
+      changes: [`${dc.host}: SYSVOL → resynchronised`],
+    },
+  );
 }
 
 const DIRECTORY_EVENT_IDS = [1109, 2095, 2103];

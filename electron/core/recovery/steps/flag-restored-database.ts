@@ -4,7 +4,7 @@
  * partners send it every change made since the snapshot instead of detecting a USN rollback
  * (docs/recovery-procedure.md#domain-controllers).
  */
-import { confirmPhraseOf, domainControllerHost } from './draft-inputs';
+import { domainControllerHost } from './draft-inputs';
 import { domainControllerNow } from './domain-controller-reads';
 import { report, type StepModule } from './step-module';
 
@@ -19,7 +19,9 @@ export const flagRestoredDatabase: StepModule<'flag-restored-database'> = {
         why: `Without this value, ${host} would start on the snapshot's database with its old invocation ID and older USNs, which its partners take for a USN rollback: the DC quarantines itself (Dsa Not Writable) and must be demoted. With it, ${host} takes a new invocation ID at its next normal start and gets the changes since the snapshot back by replication.`,
         destructive: false,
         confirmPhrase: null,
-        changes: [{ kind: 'host-setting', host, setting: 'NTDS "Database restored from backup"', before: 'absent', after: '1 (REG_DWORD)' }],
+        changes: [
+          { kind: 'host-setting', host, setting: 'NTDS "Database restored from backup"', before: 'absent', after: '1 (REG_DWORD)' },
+        ],
         operations: [{ operation: 'setDatabaseRestoredFlag', host, restored: true }],
         undo: 'Remove the value again, before the DC starts normally (after that start it is consumed).',
         params: { host },

@@ -15,7 +15,8 @@ export async function verifyDomainController(context: StepContext, baseline: Dom
   const dc = await domainControllerNow(context, baseline.host, true);
   const host = dc.host;
   const problems: string[] = [];
-  const check = (ok: boolean, passed: string, failed: string) => (ok ? context.log(`${host}: ${passed}`) : problems.push(`${host}: ${failed}`));
+  const check = (ok: boolean, passed: string, failed: string) =>
+    ok ? context.log(`${host}: ${passed}`) : problems.push(`${host}: ${failed}`);
 
   const restored = eventsSince(dc.directoryEvents, [EVENT_INVOCATION_ID_CHANGED], baseline.readAt);
   check(
@@ -50,7 +51,11 @@ export async function verifyDomainController(context: StepContext, baseline: Dom
     for (const test of health.dcdiag)
       check(test.passed, `dcdiag ${test.test}: passed`, `dcdiag ${test.test}: failed (run dcdiag /test:${test.test} /v on ${host})`);
   }
-  check(dc.sysvolShared && dc.netlogonShared, 'SYSVOL and NETLOGON are shared', `${[!dc.sysvolShared && 'SYSVOL', !dc.netlogonShared && 'NETLOGON'].filter(Boolean).join(' and ')} not shared`);
+  check(
+    dc.sysvolShared && dc.netlogonShared,
+    'SYSVOL and NETLOGON are shared',
+    `${[!dc.sysvolShared && 'SYSVOL', !dc.netlogonShared && 'NETLOGON'].filter(Boolean).join(' and ')} not shared`,
+  );
   check(dc.databasePresent, `database at ${dc.databasePath}`, `no database at ${dc.databasePath} (DSA Database file)`);
   return problems;
 }

@@ -36,7 +36,8 @@ export function parseDomainControllerStatus(host: string, stdout: string): Domai
     throw new ParseError(`The state of domain controller ${host} is not JSON`, 1, text);
   }
   const parsed = StatusJson.safeParse(json);
-  if (!parsed.success) throw new ParseError(`The state of domain controller ${host} lacks ${parsed.error.issues[0]?.path.join('.')}`, 1, text);
+  if (!parsed.success)
+    throw new ParseError(`The state of domain controller ${host} lacks ${parsed.error.issues[0]?.path.join('.')}`, 1, text);
   const s = parsed.data;
   const shares = s.Shares.map((name) => name.toUpperCase());
   const events = (list: z.infer<typeof EventJson>[]) => list.map((e) => ({ id: e.Id, at: e.At }));

@@ -35,7 +35,10 @@ export async function readDomainController(
   context: WindowsContext,
   params: { host: string; health?: boolean },
 ): Promise<DomainControllerStatus | null> {
-  const status = parseDomainControllerStatus(params.host, succeeded(await context.runner.powershell(readDomainControllerCommand(params.host))).stdout);
+  const status = parseDomainControllerStatus(
+    params.host,
+    succeeded(await context.runner.powershell(readDomainControllerCommand(params.host))).stdout,
+  );
   if (status === null || !params.health) return status;
   const printed = z
     .object({ Replsummary: z.string(), Dcdiag: z.string() })
@@ -43,7 +46,10 @@ export async function readDomainController(
   return { ...status, health: parseDomainControllerHealth(params.host, printed.Replsummary, printed.Dcdiag) };
 }
 
-export async function restartDomainController(context: WindowsContext, params: { host: string; mode: DcBootMode }): Promise<OperationResult> {
+export async function restartDomainController(
+  context: WindowsContext,
+  params: { host: string; mode: DcBootMode },
+): Promise<OperationResult> {
   refuseOnTheDc(context, params.host, 'restart');
   await runAll(context, domainControllerCommands({ operation: 'restartDomainController', ...params }), RESTART_TIMEOUT_MS);
   const into = params.mode === 'dsrm' ? 'Directory Services Restore Mode' : 'a normal start';
@@ -52,7 +58,10 @@ export async function restartDomainController(context: WindowsContext, params: {
   ]);
 }
 
-export async function setDatabaseRestoredFlag(context: WindowsContext, params: { host: string; restored: boolean }): Promise<OperationResult> {
+export async function setDatabaseRestoredFlag(
+  context: WindowsContext,
+  params: { host: string; restored: boolean },
+): Promise<OperationResult> {
   await runAll(context, domainControllerCommands({ operation: 'setDatabaseRestoredFlag', ...params }));
   return operationResult(
     'setDatabaseRestoredFlag',

@@ -66,7 +66,10 @@ describe('parseDomainControllerHealth', () => {
   });
 
   it('reads a row whose largest delta is ">60 days", as public captures show it', () => {
-    const text = ['Source DSA          largest delta    fails/total %%   error', ' DC02                     >60 days    5 /  15   33  (1722) The RPC server is unavailable.'].join('\r\n');
+    const text = [
+      'Source DSA          largest delta    fails/total %%   error',
+      ' DC02                     >60 days    5 /  15   33  (1722) The RPC server is unavailable.',
+    ].join('\r\n');
     expect(parseDomainControllerHealth('DC01', text, DCDIAG_OK).replicationFailures).toBe(5);
   });
 
