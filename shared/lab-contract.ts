@@ -19,6 +19,8 @@ export const LabFault = z.object({
   /** delay: how long to add. */
   ms: z.number().int().nonnegative(),
   crashPoint: CrashPoint,
+  /** How many runs of the operation it lets through before it fires (a fault in the middle of a batch). */
+  skip: z.number().int().nonnegative().default(0),
 });
 export type LabFault = z.infer<typeof LabFault>;
 

@@ -24,7 +24,8 @@ import { osAccountName, type Actor } from './operator';
 import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
-import { bindStep, type StepContext } from './steps';
+import { unitsOf } from './operation-order';
+import { bindStep, type StepContext, type StepOperation } from './steps';
 
 export interface EngineDeps {
   backend: Backend;
@@ -37,7 +38,11 @@ export interface EngineDeps {
   machine?: string;
   /** How long one step may take before the run says its outcome is unknown (default 35 minutes). */
   stepTimeoutMs?: number;
+  /** How many operations of one step may run at once (default 8): operation-order.ts says which may. */
+  operationsAtOnce?: number;
 }
+
+export const DEFAULT_OPERATIONS_AT_ONCE = 8;
 
 /**
  * Longer than any tool's own timeout (diskshadow and vshadow: 30 minutes, in the Windows runner), so that on
@@ -62,6 +67,7 @@ export class RecoveryEngine {
   private readonly door: Door;
   private readonly machine: string;
   private readonly stepTimeoutMs: number;
+  private readonly operationsAtOnce: number;
   /** Runs this process is driving now, with their pause requests and completion. */
   private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
   /**
@@ -78,6 +84,7 @@ export class RecoveryEngine {
     this.door = deps.door ?? 'cli';
     this.machine = deps.machine ?? os.hostname();
     this.stepTimeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    this.operationsAtOnce = Math.max(1, deps.operationsAtOnce ?? DEFAULT_OPERATIONS_AT_ONCE);
   }
 
   async plan(input: RecoveryOptionsInput): Promise<RecoveryPlan> {
@@ -397,7 +404,12 @@ export class RecoveryEngine {
           continue;
         }
         await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture() });
-        await this.awaitOverdue(step.title, behaviour.apply(), this.stepContext(runId, step.id));
+        const { work } = behaviour;
+        await this.awaitOverdue(
+          step.title,
+          work.kind === 'action' ? work.apply() : this.runOperations(runId, step, work.operations, work.runTogether),
+          this.stepContext(runId, step.id),
+        );
         if (behaviour.probe && !(await behaviour.probe())) {
           throw new ShadowSwapError(
             'BACKEND_FAILED',
@@ -426,7 +438,7 @@ export class RecoveryEngine {
         continue;
       }
       try {
-        await compensate(view.before.get(step.id));
+        await compensate(view.before.get(step.id), view.happened.get(step.id) ?? null);
         await this.append(runId, { type: 'step.compensated', stepId: step.id });
       } catch (error) {
         await this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });
@@ -435,6 +447,88 @@ export class RecoveryEngine {
     }
     await this.append(runId, { type: 'run.rolled-back' });
     await this.store.release(runId);
+  }
+
+  /**
+   * Runs a step's operations as operation-order.ts allows, at most `operationsAtOnce` calls at a time. Each
+   * operation is probed first (in place: journaled so, and not run: on a resume nothing runs twice); its intent is
+   * journaled and flushed before its call starts, its outcome once the call ended. After a failure no new call
+   * starts; those running are awaited, and the step fails with what became of every operation.
+   */
+  private async runOperations(
+    runId: string,
+    step: { id: string; title: string },
+    operations: readonly StepOperation[],
+    runTogether: ((operations: readonly StepOperation[]) => Promise<void>) | null,
+  ): Promise<void> {
+    const units = unitsOf(operations.map((o) => o.planned));
+    const outcomes = new Map<StepOperation, { outcome: 'done' | 'already-in-place' | 'failed'; error?: unknown }>();
+    const ended = (stepId: string, operation: StepOperation, outcome: 'done' | 'already-in-place' | 'failed', error?: unknown) => {
+      outcomes.set(operation, { outcome, error });
+      return this.append(runId, {
+        type: 'operation.ended',
+        stepId,
+        target: operation.target,
+        outcome,
+        ...(error === undefined ? {} : { error: toWireError(error).message }),
+      });
+    };
+    /** One call: false when any of its operations failed. */
+    const runUnit = async (members: StepOperation[]): Promise<boolean> => {
+      const inPlace = await Promise.all(members.map((operation) => operation.probe()));
+      const pending = members.filter((_, i) => !inPlace[i]);
+      await Promise.all(members.filter((_, i) => inPlace[i]).map((operation) => ended(step.id, operation, 'already-in-place')));
+      if (pending.length === 0) return true;
+      await Promise.all(
+        pending.map((operation) => this.append(runId, { type: 'operation.started', stepId: step.id, target: operation.target })),
+      );
+      let failure: unknown = null;
+      try {
+        const [only] = pending;
+        if (pending.length === 1 && only) await only.run();
+        else if (runTogether) await runTogether(pending);
+        else for (const operation of pending) await operation.run();
+      } catch (error) {
+        failure = error;
+      }
+      // After a failure each operation is read back: a batch may have done some before it stopped.
+      await Promise.all(
+        pending.map(async (operation) =>
+          failure === null || (await operation.probe().catch(() => false))
+            ? ended(step.id, operation, 'done')
+            : ended(step.id, operation, 'failed', failure),
+        ),
+      );
+      return failure === null;
+    };
+
+    const state = units.map((): 'waiting' | 'running' | 'ok' | 'failed' => 'waiting');
+    const running = new Map<number, Promise<void>>();
+    let stopped = false;
+    for (;;) {
+      if (!stopped)
+        for (const [index, unit] of units.entries()) {
+          if (running.size >= this.operationsAtOnce) break;
+          if (state[index] !== 'waiting' || !unit.after.every((u) => state[u] === 'ok')) continue;
+          state[index] = 'running';
+          const members = unit.members.map((i) => operations[i] as StepOperation);
+          const call = runUnit(members).then((ok) => {
+            state[index] = ok ? 'ok' : 'failed';
+            if (!ok) stopped = true;
+          });
+          running.set(
+            index,
+            call.finally(() => running.delete(index)),
+          );
+        }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+    const failed = [...outcomes.values()].find((o) => o.outcome === 'failed');
+    if (failed === undefined && outcomes.size === operations.length) return;
+    // A step of one operation fails with that operation's own error.
+    if (operations.length === 1 && failed !== undefined) throw failed.error;
+    throw partialFailure(step.title, operations, outcomes, failed?.error);
   }
 
   /**
@@ -595,6 +689,30 @@ export class RecoveryEngine {
   private mustExist(runId: string): void {
     if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
   }
+}
+
+/** A step whose operations did not all end done: what became of each, in the operator's words, and what to do next. */
+function partialFailure(
+  title: string,
+  operations: readonly StepOperation[],
+  outcomes: ReadonlyMap<StepOperation, { outcome: string; error?: unknown }>,
+  cause: unknown,
+): ShadowSwapError {
+  const wire = toWireError(cause ?? new Error('an operation it waits for did not end done'));
+  const said = operations.map((operation) => {
+    const ended = outcomes.get(operation);
+    const action = operation.action.charAt(0).toUpperCase() + operation.action.slice(1);
+    if (ended === undefined) return `${action}: not started (the step stops starting operations at a failure).`;
+    if (ended.outcome === 'failed') return `${action}: failed: ${toWireError(ended.error).message}`;
+    return `${action}: ${ended.outcome === 'done' ? 'done' : 'already so, not run'}.`;
+  });
+  const done = [...outcomes.values()].filter((o) => o.outcome !== 'failed').length;
+  return new ShadowSwapError(
+    wire.code,
+    `${title} stopped part-way: ${done} of ${operations.length} operations are in place. ${said.join(' ')} ` +
+      'Fix the cause, then resume (each operation is checked first, so none runs twice), or roll back (only what was done is undone).',
+    { ...wire.details, operations: operations.map((o) => ({ target: o.target, outcome: outcomes.get(o)?.outcome ?? 'not-started' })) },
+  );
 }
 
 /** The record of a damaged run's LUNs being released by an operator. */

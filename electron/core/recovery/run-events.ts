@@ -23,6 +23,10 @@ export type RunEvent =
   | { type: 'step.confirmed'; stepId: string; by: string; door?: Door; typed: string }
   | { type: 'step.started'; stepId: string; before: unknown }
   | { type: 'step.output'; stepId: string; text: string }
+  /** One operation of a step with several (steps/step-module.ts): its intent, flushed before it starts... */
+  | { type: 'operation.started'; stepId: string; target: string }
+  /** ...and its outcome once it ended: done, found already in place (so not run), or failed. */
+  | { type: 'operation.ended'; stepId: string; target: string; outcome: 'done' | 'already-in-place' | 'failed'; error?: string }
   | { type: 'step.succeeded'; stepId: string }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.failed'; stepId: string; error: WireError }
@@ -47,6 +51,8 @@ interface StepProgress extends RunStep {
   before: unknown;
   /** Whether a `step.started` was journaled: the effect may be (partly) in place. */
   touched: boolean;
+  /** The targets of the operations journaled as started: what may have happened, and what a rollback undoes. */
+  happened: Set<string> | null;
 }
 
 export interface RunView {
@@ -54,6 +60,8 @@ export interface RunView {
   /** Per step, the state captured just before its action ran (what compensation restores). */
   before: Map<string, unknown>;
   touched: Set<string>;
+  /** Per step run as operations, the targets of those started (absent: the step ran as one action). */
+  happened: Map<string, ReadonlySet<string>>;
   /** The journal says a driver should be working (not finished, paused, failed or waiting). */
   inMotion: boolean;
   lastDriverPid: number | null;
@@ -95,6 +103,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         error: null,
         before: undefined,
         touched: false,
+        happened: null,
       },
     ]),
   );
@@ -154,6 +163,11 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         break;
       case 'step.output':
         step?.output.push(event.text);
+        break;
+      case 'operation.started':
+        if (step) (step.happened ??= new Set()).add(event.target);
+        break;
+      case 'operation.ended':
         break;
       case 'step.succeeded':
         if (step) Object.assign(step, { state: 'succeeded', endedAt: at });
@@ -225,12 +239,13 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     detail: {
       ...summary,
       plan,
-      steps: stepList.map(({ before: _before, touched: _touched, ...rest }) => rest),
+      steps: stepList.map(({ before: _before, touched: _touched, happened: _happened, ...rest }) => rest),
       confirmations,
       journalFile,
     },
     before: new Map(stepList.filter((s) => s.touched).map((s) => [s.id, s.before])),
     touched: new Set(stepList.filter((s) => s.touched).map((s) => s.id)),
+    happened: new Map(stepList.flatMap((s) => (s.happened === null ? [] : [[s.id, s.happened] as const]))),
     inMotion: state === 'running' || state === 'rolling-back',
     lastDriverPid,
   };
