@@ -65,6 +65,8 @@ export const labMethods = {
         times: z.number().int().nonnegative().nullable().default(null),
         ms: z.number().int().nonnegative().optional(),
         crashPoint: CrashPoint.optional(),
+        /** Runs let through before it fires: lands in the middle of a batch. */
+        skip: z.number().int().nonnegative().optional(),
       })
       .strict(),
     result: Message,
