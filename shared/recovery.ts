@@ -108,6 +108,17 @@ export type StepKind = PlanStep['kind'];
 /** The params of one kind of step. */
 export type StepParams<K extends StepKind> = Extract<PlanStep, { kind: K }>['params'];
 
+/**
+ * How long the plan keeps production storage away, from the backend's expected durations: as the engine will run it
+ * (at most so many operations of a step at once), and the least its operations allow (the critical path). Null when
+ * a duration is not known (a Windows estate without measured runs).
+ */
+export const PlanTiming = z.object({
+  expectedOutageMs: z.number().nonnegative().nullable(),
+  criticalPathMs: z.number().nonnegative().nullable(),
+});
+export type PlanTiming = z.infer<typeof PlanTiming>;
+
 export const RecoveryPlan = z.object({
   options: RecoveryOptions,
   backend: z.string(),
@@ -122,6 +133,8 @@ export const RecoveryPlan = z.object({
   /** True when a check failed: the plan can be reviewed but not run. */
   blocked: z.boolean(),
   steps: z.array(PlanStep),
+  /** Absent in plans made before it was computed. */
+  timing: PlanTiming.optional(),
 });
 export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
 
@@ -192,6 +205,11 @@ export const RunSummary = z.object({
    * work. Null while storage is not back.
    */
   downtimeWaitingMs: z.number().nullable(),
+  /**
+   * The least time the outage's operations allowed, as this run measured them (its critical path): null until every
+   * step of the outage is done; absent from older consoles.
+   */
+  operationsAllowMs: z.number().nullable().optional(),
   /** When the first step took production storage away, while it is still away; null when production has its storage. */
   storageAwaySince: z.string().nullable(),
   stepsDone: z.number(),

@@ -25,6 +25,7 @@ import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
 import { unitsOf } from './operation-order';
+import { measuredCriticalPathMs } from './outage-limit';
 import { bindStep, type StepContext, type StepOperation } from './steps';
 
 export interface EngineDeps {
@@ -95,6 +96,7 @@ export class RecoveryEngine {
         backend: this.backend,
         claimedBy: this.claimedBy(),
         busyImportHosts: new Map([...claims.values()].map((claim) => [claim.importHost.toUpperCase(), claim.runId])),
+        operationsAtOnce: this.operationsAtOnce,
       },
       options,
     );
@@ -600,7 +602,10 @@ export class RecoveryEngine {
     this.mustExist(runId);
     const file = this.store.journalFile(runId);
     try {
-      return foldRun(this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records, file);
+      const records = this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records;
+      const view = foldRun(records, file);
+      view.detail.operationsAllowMs = measuredCriticalPathMs(view.detail.plan, records);
+      return view;
     } catch (error) {
       throw new ShadowSwapError(
         'STATE_UNREADABLE',

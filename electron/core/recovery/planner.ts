@@ -9,6 +9,7 @@ import type { Backend, PreflightScope } from '../backend';
 import { exposedHosts } from './access-lists';
 import { dependentsOf } from './dependents';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
+import { planTiming } from './outage-limit';
 import { runPreflight } from './preflight';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
@@ -17,6 +18,8 @@ export interface PlanContext {
   backend: Backend;
   claimedBy: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   busyImportHosts: Map<string, string>;
+  /** How many operations of a step the engine runs at once: what the expected outage assumes. */
+  operationsAtOnce: number;
 }
 
 export async function planRecovery(context: PlanContext, options: RecoveryOptions): Promise<RecoveryPlan> {
@@ -83,6 +86,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
+    timing: planTiming(drafts, (unit) => backend.expectedDurationMs(unit), context.operationsAtOnce),
   };
 }
 

@@ -47,6 +47,16 @@ export const takesStorageAway: ReadonlySet<StepKind> = new Set(['stop-resources'
  */
 const givesStorageBack: ReadonlySet<StepKind> = new Set(['unmask-shadows', 'start-resources', 'resume-resources', 'start-dependents']);
 
+/** The steps from the first that takes production storage away to the one that gives it back: the outage's steps. */
+export function outageWindow<T extends { kind: StepKind }>(steps: readonly T[]): T[] {
+  const from = steps.findIndex((step) => takesStorageAway.has(step.kind));
+  let to = -1;
+  steps.forEach((step, index) => {
+    if (givesStorageBack.has(step.kind)) to = index;
+  });
+  return from === -1 || to < from ? [] : steps.slice(from, to + 1);
+}
+
 interface StepProgress extends RunStep {
   before: unknown;
   /** Whether a `step.started` was journaled: the effect may be (partly) in place. */

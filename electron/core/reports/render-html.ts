@@ -7,6 +7,7 @@
  * states in words as well as colour, contrast above 4.5:1.
  */
 import { changeText, hostsText } from '../../../shared/change-text';
+import { outageLimitText } from '../../../shared/outage-limit';
 import { doorLabels, type Door, type RunState, type StepState, type Verdict } from '../../../shared/recovery';
 import type { MaskingRow, ReportDocument, ReportModel, ReportStep } from '../../../shared/report';
 import { canonicalJson, sha256 } from './report-digest';
@@ -81,12 +82,21 @@ function downtimeSplitText(downtime: ReportModel['run']['downtime']): string {
   return `: ${escapeHtml(formatDuration(workMs))} of work, ${escapeHtml(formatDuration(waitingMs))} waiting for the operator's confirmations`;
 }
 
+/** The outage beside the least its operations allowed, measured and as planned, when the report knows them. */
+function outageLimitLines(downtime: ReportModel['run']['downtime']): string {
+  const lines: string[] = [];
+  if (downtime.operationsAllowMs !== undefined && downtime.operationsAllowMs !== null)
+    lines.push(`Measured: ${outageLimitText(downtime.durationMs, downtime.operationsAllowMs)}.`);
+  if (downtime.expected) lines.push(`Planned: ${outageLimitText(downtime.expected.outageMs, downtime.expected.operationsAllowMs)}.`);
+  return lines.map((line) => `<br>${escapeHtml(line)}`).join('');
+}
+
 function summarySection(model: ReportModel): string {
   const { run, estate } = model;
   const downtime =
     run.downtime.startedAt === null
       ? 'None: no step took production storage away.'
-      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}${downtimeSplitText(run.downtime)}`;
+      : `${escapeHtml(formatDuration(run.downtime.durationMs))}, from ${escapeHtml(formatInstant(run.downtime.startedAt))} to ${run.downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(run.downtime.endedAt))}${downtimeSplitText(run.downtime)}${outageLimitLines(run.downtime)}`;
   return section(
     'summary',
     'Summary',

@@ -6,6 +6,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RunDetail, StepChange, StepKind } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { ReportExports } from './ReportExports';
+import { OutageLimit } from './OutageLimit';
 import { useContractQuery } from '../queries';
 import { WizardFooter } from './WizardFooter';
 import { hostsText } from '../../../shared/change-text';
@@ -60,6 +61,9 @@ function RecoveryResults({ run }: { run: RunDetail }) {
         <br />
         From the moment the first step took the production disks away until the cluster had them back.
       </Text>
+      {run.operationsAllowMs !== undefined && run.operationsAllowMs !== null && (
+        <OutageLimit label="Measured" outageMs={run.downtimeMs} limitMs={run.operationsAllowMs} />
+      )}
 
       <SubsectionTitle>Verification</SubsectionTitle>
       {verify ? (

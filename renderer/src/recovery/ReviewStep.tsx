@@ -7,6 +7,7 @@ import type { RecoveryPlan } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { ActionError } from './ActionError';
 import { MaskingPictureTable } from './MaskingPictureTable';
+import { OutageLimit } from './OutageLimit';
 import { PlanStepCard } from './PlanStepCard';
 import { PreflightChecklist, unacknowledgedWarnings } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
@@ -58,6 +59,7 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
       <SubsectionTitle>
         The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} ask for a typed confirmation)
       </SubsectionTitle>
+      {plan.timing && <OutageLimit label="Expected" outageMs={plan.timing.expectedOutageMs} limitMs={plan.timing.criticalPathMs} />}
       <ol className={styles.steps} aria-label="Planned steps">
         {plan.steps.map((step, i) => (
           <PlanStepCard key={step.id} step={step} number={i + 1} />
