@@ -393,7 +393,8 @@ export class RecoveryEngine {
           await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
         }
-        await this.append(runId, { type: 'step.confirmed', stepId: step.id, ...this.who(drive), typed: step.confirmPhrase ?? '' });
+        // Flushed with the step's start (or skip, or failure), which is awaited before anything acts on it.
+        this.appendInPassing(runId, { type: 'step.confirmed', stepId: step.id, ...this.who(drive), typed: step.confirmPhrase ?? '' });
       }
       const behaviour = bindStep(step, this.stepContext(runId, step.id));
       try {
@@ -418,7 +419,8 @@ export class RecoveryEngine {
             `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`,
           );
         }
-        await this.append(runId, { type: 'step.succeeded', stepId: step.id });
+        // Flushed with the next step's start: a crash before that leaves the step to be probed again, found in place.
+        this.appendInPassing(runId, { type: 'step.succeeded', stepId: step.id });
       } catch (error) {
         await this.append(runId, { type: 'step.failed', stepId: step.id, error: toWireError(error) });
         return;
@@ -465,9 +467,11 @@ export class RecoveryEngine {
   ): Promise<void> {
     const units = unitsOf(operations.map((o) => o.planned));
     const outcomes = new Map<StepOperation, { outcome: 'done' | 'already-in-place' | 'failed'; error?: unknown }>();
+    // An outcome is flushed with the next line awaited (the next operation's intent, the step's end), so before
+    // anything else acts; a crash before that leaves the operation to be probed again on the resume.
     const ended = (stepId: string, operation: StepOperation, outcome: 'done' | 'already-in-place' | 'failed', error?: unknown) => {
       outcomes.set(operation, { outcome, error });
-      return this.append(runId, {
+      this.appendInPassing(runId, {
         type: 'operation.ended',
         stepId,
         target: operation.target,
@@ -479,7 +483,7 @@ export class RecoveryEngine {
     const runUnit = async (members: StepOperation[]): Promise<boolean> => {
       const inPlace = await Promise.all(members.map((operation) => operation.probe()));
       const pending = members.filter((_, i) => !inPlace[i]);
-      await Promise.all(members.filter((_, i) => inPlace[i]).map((operation) => ended(step.id, operation, 'already-in-place')));
+      for (const operation of members.filter((_, i) => inPlace[i])) ended(step.id, operation, 'already-in-place');
       if (pending.length === 0) return true;
       await Promise.all(
         pending.map((operation) => this.append(runId, { type: 'operation.started', stepId: step.id, target: operation.target })),
@@ -494,13 +498,8 @@ export class RecoveryEngine {
         failure = error;
       }
       // After a failure each operation is read back: a batch may have done some before it stopped.
-      await Promise.all(
-        pending.map(async (operation) =>
-          failure === null || (await operation.probe().catch(() => false))
-            ? ended(step.id, operation, 'done')
-            : ended(step.id, operation, 'failed', failure),
-        ),
-      );
+      const readBack = await Promise.all(pending.map(async (operation) => failure === null || operation.probe().catch(() => false)));
+      pending.forEach((operation, i) => (readBack[i] ? ended(step.id, operation, 'done') : ended(step.id, operation, 'failed', failure)));
       return failure === null;
     };
 
@@ -583,6 +582,14 @@ export class RecoveryEngine {
       );
     open.records.push(await open.journal.append(event));
     if (event.type !== 'step.output') this.publish(runId);
+  }
+
+  /**
+   * Journals an event that announces no action, without waiting for it: it is flushed with the next awaited
+   * append (the journal keeps their order), and a failed write fails that next append, which stops the run.
+   */
+  private appendInPassing(runId: string, event: RunEvent): void {
+    this.append(runId, event).catch(() => undefined);
   }
 
   private publish(runId: string): void {
