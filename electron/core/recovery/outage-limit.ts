@@ -45,10 +45,17 @@ export function measuredCriticalPathMs(plan: RecoveryPlan, records: ReadonlyArra
       continue;
     }
     const targetOf = new Map(work.operations.map((operation) => [operation.planned, operation.target]));
+    // The attempt that did it: an operation found in place (as on a resume after a crash) took no time then.
     const measured = (target: string) => {
+      const ended = events.findLast(({ event }) => event.type === 'operation.ended' && event.target === target);
       const from = last('operation.started', target);
-      const to = last('operation.ended', target);
-      return from === undefined || to === undefined || Date.parse(to) < Date.parse(from) ? 0 : Date.parse(to) - Date.parse(from);
+      if (
+        ended === undefined ||
+        from === undefined ||
+        (ended.event.type === 'operation.ended' && ended.event.outcome === 'already-in-place')
+      )
+        return 0;
+      return Math.max(0, Date.parse(ended.at) - Date.parse(from));
     };
     total +=
       scheduledMs([work.operations.map((o) => o.planned)], (unit) => Math.max(0, ...unit.map((op) => measured(targetOf.get(op) ?? '')))) ??
