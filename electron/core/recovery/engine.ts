@@ -26,7 +26,7 @@ import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
 import { unitsOf } from './operation-order';
 import { measuredCriticalPathMs } from './outage-limit';
-import { bindStep, type StepContext, type StepOperation } from './steps';
+import { bindStep, type OperationOutcome, type StepContext, type StepOperation } from './steps';
 
 export interface EngineDeps {
   backend: Backend;
@@ -455,17 +455,21 @@ export class RecoveryEngine {
 
   /**
    * Runs a step's operations as operation-order.ts allows, at most `operationsAtOnce` calls at a time. Each
-   * operation is probed first (in place: journaled so, and not run: on a resume nothing runs twice); its intent is
-   * journaled and flushed before its call starts, its outcome once the call ended. After a failure no new call
-   * starts; those running are awaited, and the step fails with what became of every operation.
+   * operation's intent is journaled and flushed before its call starts, and its outcome once the call ended: done,
+   * or already in place (each reads its object first and changes it only if needed, so on a resume nothing runs
+   * twice). After a failure no new call starts; those running are awaited, and the step fails with what became of
+   * every operation.
    */
   private async runOperations(
     runId: string,
     step: { id: string; title: string },
     operations: readonly StepOperation[],
-    runTogether: ((operations: readonly StepOperation[]) => Promise<void>) | null,
+    runTogether: ((operations: readonly StepOperation[]) => Promise<ReadonlyMap<string, OperationOutcome>>) | null,
   ): Promise<void> {
-    const units = unitsOf(operations.map((o) => o.planned));
+    const units = unitsOf(
+      operations.map((o) => o.planned),
+      this.operationsAtOnce > 1,
+    );
     const outcomes = new Map<StepOperation, { outcome: 'done' | 'already-in-place' | 'failed'; error?: unknown }>();
     // An outcome is flushed with the next line awaited (the next operation's intent, the step's end), so before
     // anything else acts; a crash before that leaves the operation to be probed again on the resume.
@@ -479,27 +483,28 @@ export class RecoveryEngine {
         ...(error === undefined ? {} : { error: toWireError(error).message }),
       });
     };
-    /** One call: false when any of its operations failed. */
+    /** One call: false when any of its operations failed. Its intents are flushed first; it reads before it acts. */
     const runUnit = async (members: StepOperation[]): Promise<boolean> => {
-      const inPlace = await Promise.all(members.map((operation) => operation.probe()));
-      const pending = members.filter((_, i) => !inPlace[i]);
-      for (const operation of members.filter((_, i) => inPlace[i])) ended(step.id, operation, 'already-in-place');
-      if (pending.length === 0) return true;
       await Promise.all(
-        pending.map((operation) => this.append(runId, { type: 'operation.started', stepId: step.id, target: operation.target })),
+        members.map((operation) => this.append(runId, { type: 'operation.started', stepId: step.id, target: operation.target })),
       );
       let failure: unknown = null;
+      const said = new Map<string, OperationOutcome>();
       try {
-        const [only] = pending;
-        if (pending.length === 1 && only) await only.run();
-        else if (runTogether) await runTogether(pending);
-        else for (const operation of pending) await operation.run();
+        const [only] = members;
+        if (members.length === 1 && only) said.set(only.target, await only.run());
+        else if (runTogether) for (const [target, outcome] of await runTogether(members)) said.set(target, outcome);
+        else for (const operation of members) said.set(operation.target, await operation.run());
       } catch (error) {
         failure = error;
       }
-      // After a failure each operation is read back: a batch may have done some before it stopped.
-      const readBack = await Promise.all(pending.map(async (operation) => failure === null || operation.probe().catch(() => false)));
-      pending.forEach((operation, i) => (readBack[i] ? ended(step.id, operation, 'done') : ended(step.id, operation, 'failed', failure)));
+      // After a failed batch each operation is read back: it may have done some before it stopped.
+      const readBack = await Promise.all(
+        members.map(async (operation) => failure === null || (members.length > 1 && (await operation.probe().catch(() => false)))),
+      );
+      members.forEach((operation, i) =>
+        readBack[i] ? ended(step.id, operation, said.get(operation.target) ?? 'done') : ended(step.id, operation, 'failed', failure),
+      );
       return failure === null;
     };
 

@@ -58,14 +58,17 @@ function mustFollow(earlier: PlannedOperation, later: PlannedOperation): boolean
   return later.operation === 'startApplicationResource' && DISK_RESOURCE_OPERATIONS.has(earlier.operation);
 }
 
-/** A step's operations as the calls the engine makes, each with the calls it waits for. */
-export function unitsOf(operations: readonly PlannedOperation[]): OperationUnit[] {
-  const masks = operations.flatMap((op, index) => (op.operation === 'setLunMask' ? [index] : []));
+/**
+ * A step's operations as the calls the engine makes, each with the calls it waits for. `batches` false: one
+ * operation per call, as when one operation runs at a time.
+ */
+export function unitsOf(operations: readonly PlannedOperation[], batches = true): OperationUnit[] {
+  const masks = batches ? operations.flatMap((op, index) => (op.operation === 'setLunMask' ? [index] : [])) : [];
   const unitOf = new Map<number, number>();
   const units: OperationUnit[] = [];
   operations.forEach((operation, index) => {
-    if (operation.operation === 'setLunMask' && masks[0] !== index) return;
-    const members = operation.operation === 'setLunMask' ? masks : [index];
+    if (masks.includes(index) && masks[0] !== index) return;
+    const members = masks.includes(index) ? masks : [index];
     const after = new Set<number>();
     for (const member of members)
       for (let earlier = 0; earlier < member; earlier += 1) {
@@ -91,7 +94,7 @@ export function scheduledMs(
 ): number | null {
   let total = 0;
   for (const operations of steps) {
-    const units = unitsOf(operations);
+    const units = unitsOf(operations, atOnce > 1);
     const durations = units.map((unit) => durationOf(unit.members.map((i) => operations[i] as PlannedOperation)));
     if (durations.some((d) => d === null)) return null;
     total += stepMs(units, durations as number[], atOnce);

@@ -8,7 +8,7 @@ import type { ResourceTarget } from '../../../../shared/recovery-step-params';
 import type { PlannedOperation } from '../../backend';
 import { applicationOf, resourceOf } from './backend-reads';
 import { dependentNamesOf, type DraftInputs } from './draft-inputs';
-import { report, type StepBehaviour, type StepContext, type StepOperation } from './step-module';
+import { report, type OperationOutcome, type StepBehaviour, type StepContext, type StepOperation } from './step-module';
 
 type ResourceGoal = 'offline' | 'maintenance' | 'online';
 
@@ -35,11 +35,11 @@ async function resourcesAt(context: StepContext, targets: readonly ResourceTarge
 }
 
 /** Drives one resource to the goal, on the node that owns it now (the cmdlets' owner-node rule). */
-async function driveResource(context: StepContext, target: ResourceTarget, goal: ResourceGoal): Promise<void> {
+async function driveResource(context: StepContext, target: ResourceTarget, goal: ResourceGoal): Promise<OperationOutcome> {
   const { resource } = await resourceOf(context.backend, target);
   if (resourceAt(resource, goal)) {
     context.log(`${target.resource}: already ${goal}`);
-    return;
+    return 'already-in-place';
   }
   const onNode = { cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode };
   if (goal === 'offline') report(context, await context.backend.stopResource(onNode));
@@ -49,6 +49,7 @@ async function driveResource(context: StepContext, target: ResourceTarget, goal:
     if ((await resourceOf(context.backend, target)).resource.state !== 'Online')
       report(context, await context.backend.startResource(onNode));
   }
+  return 'done';
 }
 
 async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
@@ -84,16 +85,17 @@ export async function applicationsOnline(context: StepContext, targets: readonly
 }
 
 /** Starts one application resource unless it is online, on the node that owns it now. */
-async function startApplication(context: StepContext, target: ResourceTarget): Promise<void> {
+async function startApplication(context: StepContext, target: ResourceTarget): Promise<OperationOutcome> {
   const resource = await applicationOf(context.backend, target);
   if (resource.state === 'Online') {
     context.log(`${target.resource}: already online`);
-    return;
+    return 'already-in-place';
   }
   report(
     context,
     await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
   );
+  return 'done';
 }
 
 /** Starts each that is not online, in the planned order (providers first). */
@@ -107,13 +109,14 @@ export async function applicationsOffline(context: StepContext, targets: readonl
 }
 
 /** Takes one application resource offline if it is online now, on the node that owns it now. */
-async function takeApplicationOffline(context: StepContext, target: ResourceTarget): Promise<void> {
+async function takeApplicationOffline(context: StepContext, target: ResourceTarget): Promise<OperationOutcome> {
   const resource = await applicationOf(context.backend, target);
-  if (resource.state !== 'Online') return;
+  if (resource.state !== 'Online') return 'already-in-place';
   report(
     context,
     await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
   );
+  return 'done';
 }
 
 /** Brings back online those captured Online; a resource captured otherwise is left as it is now. */

@@ -14,12 +14,12 @@ import { startDependents } from './start-dependents';
 import { startResources } from './start-resources';
 import { stopResources } from './stop-resources';
 import type { DraftInputs } from './draft-inputs';
-import type { StepContext, StepDraft, StepModule, StepOperation } from './step-module';
+import type { OperationOutcome, StepContext, StepDraft, StepModule, StepOperation } from './step-module';
 import { suspendResources } from './suspend-resources';
 import { unmaskShadows } from './unmask-shadows';
 import { verify } from './verify';
 
-export type { StepContext, StepDraft, StepOperation } from './step-module';
+export type { OperationOutcome, StepContext, StepDraft, StepOperation } from './step-module';
 
 export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'stop-resources': stopResources,
@@ -46,7 +46,11 @@ export interface BoundStep {
   /** The step's work: one action, or operations the engine runs together (runTogether: the batch form, if any). */
   work:
     | { kind: 'action'; apply(): Promise<void> }
-    | { kind: 'operations'; operations: StepOperation[]; runTogether: ((operations: readonly StepOperation[]) => Promise<void>) | null };
+    | {
+        kind: 'operations';
+        operations: StepOperation[];
+        runTogether: ((operations: readonly StepOperation[]) => Promise<ReadonlyMap<string, OperationOutcome>>) | null;
+      };
   /** Null: the step cannot be undone. `happened`: the targets of the operations that were started (null: unknown). */
   compensate: ((before: unknown, happened: ReadonlySet<string> | null) => Promise<void>) | null;
 }

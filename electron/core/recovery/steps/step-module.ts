@@ -32,10 +32,16 @@ export interface StepOperation {
   target: string;
   /** What it does, in the operator's words ("take Cluster Disk 1 offline"). */
   action: string;
-  /** Whether its effect is in place now: an operation whose effect is in place is not run, so on a resume nothing runs twice. */
+  /** Whether its effect is in place now: what a failed call is read back with. */
   probe(): Promise<boolean>;
-  run(): Promise<void>;
+  /**
+   * Reads the object and changes it only if its effect is not in place (so on a resume nothing runs twice), in one
+   * read as the step did before it had operations; says which it was.
+   */
+  run(): Promise<OperationOutcome>;
 }
+
+export type OperationOutcome = 'done' | 'already-in-place';
 
 export interface StepBehaviour<P> {
   /**
@@ -51,7 +57,7 @@ export interface StepBehaviour<P> {
   /** The action of a step that changes several objects: one operation each, which the engine runs and journals. */
   operations?(context: StepContext, params: P): StepOperation[];
   /** The tool's batch form: several of this step's operations in one call (operation-order.ts says which go together). */
-  runTogether?(context: StepContext, params: P, operations: readonly StepOperation[]): Promise<void>;
+  runTogether?(context: StepContext, params: P, operations: readonly StepOperation[]): Promise<ReadonlyMap<string, OperationOutcome>>;
   /**
    * Undoes the step from the captured state; absent when the step cannot be undone (a break). `happened`: the
    * targets of the operations the journal says were started (null: not known, so every target is restored).
