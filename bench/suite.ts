@@ -10,6 +10,8 @@ import WebSocket from 'ws';
 import { createCore } from '../electron/core/app';
 import { initLab } from '../electron/core/backends/lab/lab-admin';
 import { LabBackend } from '../electron/core/backends/lab/lab-backend';
+import { LabStore } from '../electron/core/backends/lab/lab-store';
+import { sqlClusterOfLuns } from '../electron/core/backends/lab/estates/sql-cluster';
 import { parseDiskshadowOutput } from '../electron/core/windows-tools/parsers/parse-diskshadow';
 import { parseVssadminOutput } from '../electron/core/windows-tools/parsers/parse-vssadmin';
 import { EventBus } from '../electron/core/rpc/event-bus';
@@ -156,6 +158,71 @@ async function engineFigures(options: SuiteOptions): Promise<Figure[]> {
   ];
 }
 
+/** One recovery of a cluster group of `luns` LUNs at a Lab latency scale: its outage and the plan's critical path. */
+async function measuredOutage(
+  luns: number,
+  scale: number,
+  operationsAtOnce?: number,
+): Promise<{ outageMs: number; criticalPathMs: number }> {
+  const dataDir = tempDir('outage');
+  const store = new LabStore(dataDir);
+  await store.withLock(() => store.save(sqlClusterOfLuns(luns, new Date())));
+  const backend = await LabBackend.open(dataDir, { latencyScale: scale });
+  try {
+    const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), ...(operationsAtOnce ? { operationsAtOnce } : {}) });
+    const setId = (await backend.listSnapshotSets())[0]?.id ?? '';
+    const run = await engine.start({ setId }, ['all'], { autoConfirm: true });
+    const done = await engine.settled(run.id);
+    const criticalPathMs = engine.get(run.id).plan.timing?.criticalPathMs ?? null;
+    if (done.state !== 'succeeded' || done.downtimeMs === null || criticalPathMs === null)
+      throw new Error(`the outage benchmark (${luns} LUNs) ended ${done.state}: ${done.lastError}`);
+    return { outageMs: done.downtimeMs, criticalPathMs };
+  } finally {
+    await backend.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 20: production's outage against the least time its operations allow (the critical path, from the Lab's
+ * latency model at the same scale, so the ratio does not depend on the scale), on a group of 4 LUNs (two-node-sql's
+ * shape) and of 16; then the outage as the group grows, at the engine's default bound of 8 operations at once and
+ * with no bound that matters (64 at once).
+ */
+async function outageFigures(options: SuiteOptions): Promise<Figure[]> {
+  const runs = options.quick ? 1 : 3;
+  const scale = options.quick ? 0.02 : 0.1;
+  const figures: Figure[] = [];
+  for (const luns of options.quick ? [4, 16] : [4, 16, 64]) {
+    const samples: Array<{ outageMs: number; criticalPathMs: number }> = [];
+    for (let i = 0; i < runs; i += 1) samples.push(await measuredOutage(luns, scale));
+    const ratios = samples.map((s) => s.outageMs / s.criticalPathMs);
+    const limit = samples[0]?.criticalPathMs ?? 0;
+    figures.push(
+      summarize(
+        `outage ÷ critical path, ${luns} LUNs in one group (Lab latency ${scale})`,
+        '×',
+        ratios,
+        luns <= 8 ? 1.15 : null,
+        'lower',
+        `critical path ${(limit / 1000).toFixed(2)} s`,
+      ),
+      summarize(
+        `outage, ${luns} LUNs (Lab latency ${scale}, 8 operations at once)`,
+        'ms',
+        samples.map((s) => s.outageMs),
+        null,
+      ),
+    );
+  }
+  if (!options.quick) {
+    const unbounded: number[] = [];
+    for (let i = 0; i < runs; i += 1) unbounded.push((await measuredOutage(64, scale, 64)).outageMs);
+    figures.push(summarize(`outage, 64 LUNs (Lab latency ${scale}, 64 operations at once)`, 'ms', unbounded, null));
+  }
+  return figures;
+}
+
 /** Reading (and verifying the chain of) a long run's journal: what `runs`, resume and a report do first. */
 async function journalFigure(options: SuiteOptions): Promise<Figure[]> {
   const events = options.quick ? 10_000 : 100_000;
@@ -216,6 +283,7 @@ export async function runSuite(options: SuiteOptions, progress: (line: string) =
     ['inventory', () => inventoryFigures(options)],
     ['parsers', () => parserFigures(options)],
     ['engine', () => engineFigures(options)],
+    ['outage', () => outageFigures(options)],
     ['journal', () => journalFigure(options)],
     ['cold start', () => coldStartFigure(options)],
     ['gateway under load', () => loadFigure(options)],

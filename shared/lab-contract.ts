@@ -19,6 +19,8 @@ export const LabFault = z.object({
   /** delay: how long to add. */
   ms: z.number().int().nonnegative(),
   crashPoint: CrashPoint,
+  /** How many runs of the operation it lets through before it fires (a fault in the middle of a batch). */
+  skip: z.number().int().nonnegative().default(0),
 });
 export type LabFault = z.infer<typeof LabFault>;
 
@@ -63,6 +65,8 @@ export const labMethods = {
         times: z.number().int().nonnegative().nullable().default(null),
         ms: z.number().int().nonnegative().optional(),
         crashPoint: CrashPoint.optional(),
+        /** Runs let through before it fires: lands in the middle of a batch. */
+        skip: z.number().int().nonnegative().optional(),
       })
       .strict(),
     result: Message,

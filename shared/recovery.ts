@@ -137,6 +137,17 @@ export const DomainControllerPlan = z.object({
 });
 export type DomainControllerPlan = z.infer<typeof DomainControllerPlan>;
 
+/**
+ * How long the plan keeps production storage away, from the backend's expected durations: as the engine will run it
+ * (at most so many operations of a step at once), and the least its operations allow (the critical path). Null when
+ * a duration is not known (a Windows estate without measured runs).
+ */
+export const PlanTiming = z.object({
+  expectedOutageMs: z.number().nonnegative().nullable(),
+  criticalPathMs: z.number().nonnegative().nullable(),
+});
+export type PlanTiming = z.infer<typeof PlanTiming>;
+
 export const RecoveryPlan = z.object({
   options: RecoveryOptions,
   backend: z.string(),
@@ -162,6 +173,8 @@ export const RecoveryPlan = z.object({
   arrays: z.array(z.string()).optional(),
   /** Set when the set's source host is a domain controller; plans journaled before it read as null. */
   domainController: DomainControllerPlan.nullable().default(null),
+  /** Absent in plans made before it was computed. */
+  timing: PlanTiming.optional(),
 });
 export type RecoveryPlan = z.infer<typeof RecoveryPlan>;
 
@@ -270,6 +283,11 @@ export const RunSummary = z.object({
    * work. Null while storage is not back.
    */
   downtimeWaitingMs: z.number().nullable(),
+  /**
+   * The least time the outage's operations allowed, as this run measured them (its critical path): null until every
+   * step of the outage is done; absent from older consoles.
+   */
+  operationsAllowMs: z.number().nullable().optional(),
   /** When the first step took production storage away, while it is still away; null when production has its storage. */
   storageAwaySince: z.string().nullable(),
   stepsDone: z.number(),

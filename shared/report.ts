@@ -89,6 +89,10 @@ export const ReportModel = z.object({
       durationMs: z.number().nullable(),
       workMs: z.number().nullable().optional(),
       waitingMs: z.number().nullable().optional(),
+      /** The least its operations allowed, as measured (null: not all done); absent in reports made before it was. */
+      operationsAllowMs: z.number().nullable().optional(),
+      /** What the plan expected: its outage and critical path from the backend's durations (null: unknown). */
+      expected: z.object({ outageMs: z.number().nullable(), operationsAllowMs: z.number().nullable() }).nullable().optional(),
     }),
     rollback: z.object({ at: Instant, by: z.string(), door: Door.nullable() }).nullable(),
     lastError: z.string().nullable(),

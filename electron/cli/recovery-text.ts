@@ -1,6 +1,7 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
 import { doorLabels, downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
+import { outageLimitText } from '../../shared/outage-limit';
 import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
 import { formatTable } from './table';
 
@@ -43,6 +44,8 @@ export function planText(plan: RecoveryPlan): string {
     ...domainControllerText(plan),
     `Steps${plan.steps[0]?.commandsSimulated ? ' (the Lab simulates these Windows commands)' : ''}:`,
   ];
+  if (plan.timing !== undefined)
+    header.splice(2, 0, `Expected: ${outageLimitText(plan.timing.expectedOutageMs, plan.timing.criticalPathMs)}.`);
   const verdict = plan.blocked ? '\nBLOCKED: preflight failed; fix the FAIL checks above before this recovery can run.' : '';
   return `${header.join('\n')}\n${plan.steps.map(stepText).join('\n\n')}\n${verdict}\n`;
 }
@@ -120,7 +123,7 @@ export function runText(run: RunDetail): string {
 export function nextStepsText(run: RunSummary): string {
   switch (run.state) {
     case 'succeeded':
-      return `Run ${run.id} succeeded.${run.downtimeMs !== null ? ` Production storage was away for ${downtimeText(run)}.` : ''}\n`;
+      return `Run ${run.id} succeeded.${run.downtimeMs !== null ? ` Production storage was away for ${downtimeText(run)}.${limitText(run)}` : ''}\n`;
     case 'rolled-back':
       return `Run ${run.id} was rolled back: the originals are where they were.\n`;
     case 'waiting-confirmation':
@@ -131,6 +134,13 @@ export function nextStepsText(run: RunSummary): string {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The outage beside the least its operations allowed, when the run measured it. */
+function limitText(run: RunSummary): string {
+  return run.operationsAllowMs === undefined || run.operationsAllowMs === null
+    ? ''
+    : ` Against its limit: ${outageLimitText(run.downtimeMs, run.operationsAllowMs)}.`;
+}
 
 /** The outage and, when known, how much of it was work and how much the operator's confirmations. */
 function downtimeText(run: RunSummary): string {

@@ -162,6 +162,17 @@ export interface Backend {
    * change when the array shows another list (drift), naming the difference.
    */
   setLunMask(params: { lunId: string; hosts: string[]; expected?: string[] }): Promise<OperationResult>;
+  /**
+   * The batch form of setLunMask: several LUNs' access lists in as few array calls as the array takes (on a Storage
+   * Management array, one masking-set change naming several virtual disks). Each LUN is refused on drift before it
+   * changes (the Lab checks them all before any change). A batch that fails part-way may have changed some of its LUNs: the caller reads them back to know which.
+   */
+  setLunMasks(params: { masks: Array<{ lunId: string; hosts: string[]; expected?: string[] }> }): Promise<OperationResult>;
+  /**
+   * How long one call is expected to take, in milliseconds: a planned operation, or several the tool changes in one
+   * call (operation-order.ts says which); null when this backend does not know. What the critical path is made of.
+   */
+  expectedDurationMs(operations: readonly PlannedOperation[]): number | null;
   /** Step 3: load metadata + import on a host; one import at a time per host. A partial import resolves (see ImportResult). */
   importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult>;
   /** Step 4: BreakSnapshotSet (plain), diskshadow break writable, or BreakSnapshotSetEx with REVERT_IDENTITY_ALL. */

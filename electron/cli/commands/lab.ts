@@ -78,10 +78,12 @@ export const labCommands: Command[] = [
       times: { value: 'N', description: 'how many runs it hits (default: every run until cleared)' },
       ms: { value: 'N', description: 'delay: milliseconds to add' },
       when: { value: 'before|after', description: 'crash: die before or after the effect is saved (default after)' },
+      skip: { value: 'N', description: 'let N runs of the operation through first (a fault in the middle of a batch; default 0)' },
     },
     details: 'A crash ends the process with exit code 86. A fail returns the real error code and text of the step.',
     run: (context) => {
-      const usage = 'shadowswap lab fault add --op OPERATION --kind fail|delay|crash|partial [--times N] [--ms N] [--when before|after].';
+      const usage =
+        'shadowswap lab fault add --op OPERATION --kind fail|delay|crash|partial [--times N] [--ms N] [--when before|after] [--skip N].';
       const kind = FaultKind.safeParse(requiredFlag(context.args, 'kind', usage));
       if (!kind.success) throw new ShadowSwapError('INVALID_REQUEST', `--kind must be one of fail, delay, crash, partial. Usage: ${usage}`);
       const when = CrashPoint.optional().safeParse(stringFlag(context.args, 'when'));
@@ -92,6 +94,7 @@ export const labCommands: Command[] = [
         times: wholeNumberFlag(context.args, 'times') ?? null,
         ms: wholeNumberFlag(context.args, 'ms'),
         crashPoint: when.data,
+        skip: wholeNumberFlag(context.args, 'skip'),
       };
       return withClient(context, async (client) => {
         context.io.stdout(`${(await client.invoke('lab.faults.add', request)).message}\n`);

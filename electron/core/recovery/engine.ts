@@ -27,7 +27,9 @@ import { planRecovery } from './planner';
 import { foldRun, type RunEvent, type RunView } from './run-events';
 import { RunStore } from './run-store';
 import { refuseRollbackAfterNormalStart } from './domain-controller';
-import { bindStep, type StepContext } from './steps';
+import { unitsOf } from './operation-order';
+import { measuredCriticalPathMs } from './outage-limit';
+import { bindStep, type OperationOutcome, type StepContext, type StepOperation } from './steps';
 
 export interface EngineDeps {
   backend: Backend;
@@ -40,7 +42,11 @@ export interface EngineDeps {
   machine?: string;
   /** How long one step may take before the run says its outcome is unknown (default 35 minutes). */
   stepTimeoutMs?: number;
+  /** How many operations of one step may run at once (default 8): operation-order.ts says which may. */
+  operationsAtOnce?: number;
 }
+
+export const DEFAULT_OPERATIONS_AT_ONCE = 8;
 
 /**
  * Longer than any tool's own timeout (diskshadow and vshadow: 30 minutes, in the Windows runner), so that on
@@ -65,6 +71,7 @@ export class RecoveryEngine {
   private readonly door: Door;
   private readonly machine: string;
   private readonly stepTimeoutMs: number;
+  private readonly operationsAtOnce: number;
   /** Runs this process is driving now, with their pause requests and completion. */
   private readonly active = new Map<string, { pause: boolean; done: Promise<void> }>();
   /**
@@ -81,6 +88,7 @@ export class RecoveryEngine {
     this.door = deps.door ?? 'cli';
     this.machine = deps.machine ?? os.hostname();
     this.stepTimeoutMs = deps.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    this.operationsAtOnce = Math.max(1, deps.operationsAtOnce ?? DEFAULT_OPERATIONS_AT_ONCE);
   }
 
   async plan(input: RecoveryOptionsInput): Promise<RecoveryPlan> {
@@ -91,6 +99,7 @@ export class RecoveryEngine {
         backend: this.backend,
         claimedBy: this.claimedBy(),
         busyImportHosts: new Map([...claims.values()].map((claim) => [claim.importHost.toUpperCase(), claim.runId])),
+        operationsAtOnce: this.operationsAtOnce,
       },
       options,
     );
@@ -423,7 +432,8 @@ export class RecoveryEngine {
           await this.append(runId, { type: 'step.awaiting-confirmation', stepId: step.id });
           return;
         }
-        await this.append(runId, { type: 'step.confirmed', stepId: step.id, ...this.who(drive), typed: step.confirmPhrase ?? '' });
+        // Flushed with the step's start (or skip, or failure), which is awaited before anything acts on it.
+        this.appendInPassing(runId, { type: 'step.confirmed', stepId: step.id, ...this.who(drive), typed: step.confirmPhrase ?? '' });
       }
       const behaviour = bindStep(step, this.stepContext(runId, step.id));
       try {
@@ -436,14 +446,20 @@ export class RecoveryEngine {
           continue;
         }
         await this.append(runId, { type: 'step.started', stepId: step.id, before: await behaviour.capture() });
-        await this.awaitOverdue(step.title, behaviour.apply(), this.stepContext(runId, step.id));
+        const { work } = behaviour;
+        await this.awaitOverdue(
+          step.title,
+          work.kind === 'action' ? work.apply() : this.runOperations(runId, step, work.operations, work.runTogether),
+          this.stepContext(runId, step.id),
+        );
         if (behaviour.probe && !(await behaviour.probe())) {
           throw new ShadowSwapError(
             'BACKEND_FAILED',
             `${step.title} reported success, but its effect is not in place. Check the estate, then resume or roll back.`,
           );
         }
-        await this.append(runId, { type: 'step.succeeded', stepId: step.id });
+        // Flushed with the next step's start: a crash before that leaves the step to be probed again, found in place.
+        this.appendInPassing(runId, { type: 'step.succeeded', stepId: step.id });
       } catch (error) {
         await this.append(runId, { type: 'step.failed', stepId: step.id, error: toWireError(error) });
         return;
@@ -465,7 +481,7 @@ export class RecoveryEngine {
         continue;
       }
       try {
-        await compensate(view.before.get(step.id));
+        await compensate(view.before.get(step.id), view.happened.get(step.id) ?? null);
         await this.append(runId, { type: 'step.compensated', stepId: step.id });
       } catch (error) {
         await this.append(runId, { type: 'compensation.failed', stepId: step.id, error: toWireError(error) });
@@ -474,6 +490,90 @@ export class RecoveryEngine {
     }
     await this.append(runId, { type: 'run.rolled-back' });
     await this.store.release(runId);
+  }
+
+  /**
+   * Runs a step's operations as operation-order.ts allows, at most `operationsAtOnce` calls at a time. Each
+   * operation's intent is journaled and flushed before its call starts, and its outcome once the call ended: done,
+   * or already in place (each reads its object first and changes it only if needed, so on a resume nothing runs
+   * twice). After a failure no new call starts; those running are awaited, and the step fails with what became of
+   * every operation.
+   */
+  private async runOperations(
+    runId: string,
+    step: { id: string; title: string },
+    operations: readonly StepOperation[],
+    runTogether: ((operations: readonly StepOperation[]) => Promise<ReadonlyMap<string, OperationOutcome>>) | null,
+  ): Promise<void> {
+    const units = unitsOf(
+      operations.map((o) => o.planned),
+      this.operationsAtOnce > 1,
+    );
+    const outcomes = new Map<StepOperation, { outcome: 'done' | 'already-in-place' | 'failed'; error?: unknown }>();
+    // An outcome is flushed with the next line awaited (the next operation's intent, the step's end), so before
+    // anything else acts; a crash before that leaves the operation to be probed again on the resume.
+    const ended = (stepId: string, operation: StepOperation, outcome: 'done' | 'already-in-place' | 'failed', error?: unknown) => {
+      outcomes.set(operation, { outcome, error });
+      this.appendInPassing(runId, {
+        type: 'operation.ended',
+        stepId,
+        target: operation.target,
+        outcome,
+        ...(error === undefined ? {} : { error: toWireError(error).message }),
+      });
+    };
+    /** One call: false when any of its operations failed. Its intents are flushed first; it reads before it acts. */
+    const runUnit = async (members: StepOperation[]): Promise<boolean> => {
+      await Promise.all(
+        members.map((operation) => this.append(runId, { type: 'operation.started', stepId: step.id, target: operation.target })),
+      );
+      let failure: unknown = null;
+      const said = new Map<string, OperationOutcome>();
+      try {
+        const [only] = members;
+        if (members.length === 1 && only) said.set(only.target, await only.run());
+        else if (runTogether) for (const [target, outcome] of await runTogether(members)) said.set(target, outcome);
+        else for (const operation of members) said.set(operation.target, await operation.run());
+      } catch (error) {
+        failure = error;
+      }
+      // After a failed batch each operation is read back: it may have done some before it stopped.
+      const readBack = await Promise.all(
+        members.map(async (operation) => failure === null || (members.length > 1 && (await operation.probe().catch(() => false)))),
+      );
+      members.forEach((operation, i) =>
+        readBack[i] ? ended(step.id, operation, said.get(operation.target) ?? 'done') : ended(step.id, operation, 'failed', failure),
+      );
+      return failure === null;
+    };
+
+    const state = units.map((): 'waiting' | 'running' | 'ok' | 'failed' => 'waiting');
+    const running = new Map<number, Promise<void>>();
+    let stopped = false;
+    for (;;) {
+      if (!stopped)
+        for (const [index, unit] of units.entries()) {
+          if (running.size >= this.operationsAtOnce) break;
+          if (state[index] !== 'waiting' || !unit.after.every((u) => state[u] === 'ok')) continue;
+          state[index] = 'running';
+          const members = unit.members.map((i) => operations[i] as StepOperation);
+          const call = runUnit(members).then((ok) => {
+            state[index] = ok ? 'ok' : 'failed';
+            if (!ok) stopped = true;
+          });
+          running.set(
+            index,
+            call.finally(() => running.delete(index)),
+          );
+        }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+    const failed = [...outcomes.values()].find((o) => o.outcome === 'failed');
+    if (failed === undefined && outcomes.size === operations.length) return;
+    // A step of one operation fails with that operation's own error.
+    if (operations.length === 1 && failed !== undefined) throw failed.error;
+    throw partialFailure(step.title, operations, outcomes, failed?.error);
   }
 
   /**
@@ -528,6 +628,14 @@ export class RecoveryEngine {
     if (event.type !== 'step.output') this.publish(runId);
   }
 
+  /**
+   * Journals an event that announces no action, without waiting for it: it is flushed with the next awaited
+   * append (the journal keeps their order), and a failed write fails that next append, which stops the run.
+   */
+  private appendInPassing(runId: string, event: RunEvent): void {
+    this.append(runId, event).catch(() => undefined);
+  }
+
   private publish(runId: string): void {
     this.bus.emit('run.updated', this.listed(runId));
   }
@@ -545,7 +653,10 @@ export class RecoveryEngine {
     this.mustExist(runId);
     const file = this.store.journalFile(runId);
     try {
-      return foldRun(this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records, file);
+      const records = this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records;
+      const view = foldRun(records, file);
+      view.detail.operationsAllowMs = measuredCriticalPathMs(view.detail.plan, records);
+      return view;
     } catch (error) {
       throw new ShadowSwapError(
         'STATE_UNREADABLE',
@@ -641,6 +752,30 @@ export class RecoveryEngine {
   private mustExist(runId: string): void {
     if (!this.store.exists(runId)) throw new ShadowSwapError('NOT_FOUND', `There is no run "${runId}". List runs with: shadowswap runs`);
   }
+}
+
+/** A step whose operations did not all end done: what became of each, in the operator's words, and what to do next. */
+function partialFailure(
+  title: string,
+  operations: readonly StepOperation[],
+  outcomes: ReadonlyMap<StepOperation, { outcome: string; error?: unknown }>,
+  cause: unknown,
+): ShadowSwapError {
+  const wire = toWireError(cause ?? new Error('an operation it waits for did not end done'));
+  const said = operations.map((operation) => {
+    const ended = outcomes.get(operation);
+    const action = operation.action.charAt(0).toUpperCase() + operation.action.slice(1);
+    if (ended === undefined) return `${action}: not started (the step stops starting operations at a failure).`;
+    if (ended.outcome === 'failed') return `${action}: failed: ${toWireError(ended.error).message}`;
+    return `${action}: ${ended.outcome === 'done' ? 'done' : 'already so, not run'}.`;
+  });
+  const done = [...outcomes.values()].filter((o) => o.outcome !== 'failed').length;
+  return new ShadowSwapError(
+    wire.code,
+    `${title} stopped part-way: ${done} of ${operations.length} operations are in place. ${said.join(' ')} ` +
+      'Fix the cause, then resume (each operation is checked first, so none runs twice), or roll back (only what was done is undone).',
+    { ...wire.details, operations: operations.map((o) => ({ target: o.target, outcome: outcomes.get(o)?.outcome ?? 'not-started' })) },
+  );
 }
 
 /** The record of a damaged run's LUNs being released by an operator. */

@@ -45,6 +45,8 @@ export class Journal<E> {
   private head: string;
   /** Each write starts once the one before it is on disk, so lines land in the order they were chained. */
   private readonly writes = new SerialQueue();
+  /** Lines appended while a write is on its way, waiting to be written together by the next one. */
+  private waiting: { text: string; written: Promise<void> } | null = null;
   /** A write that failed: the chain on disk stops there, so every later append must fail too. */
   private failure: unknown = null;
   /** A new journal's name is flushed with its first line: a run whose file vanished in a power cut never existed. */
@@ -97,7 +99,25 @@ export class Journal<E> {
     const line = JSON.stringify(record);
     this.seq = record.seq;
     this.head = hashLine(line);
-    return this.writes.run(() => this.write(`${line}\n`)).then(() => record);
+    return this.enqueue(`${line}\n`).then(() => record);
+  }
+
+  /**
+   * Lines appended while a write is on its way go to disk together in the next write, with one flush (a group
+   * commit): the operations of a batch journal their intents at once, and each is still on disk before its
+   * append resolves, in chain order.
+   */
+  private enqueue(text: string): Promise<void> {
+    if (this.waiting === null) {
+      const waiting = { text: '', written: Promise.resolve() };
+      waiting.written = this.writes.run(() => {
+        this.waiting = null;
+        return this.write(waiting.text);
+      });
+      this.waiting = waiting;
+    }
+    this.waiting.text += text;
+    return this.waiting.written;
   }
 
   /** Waits for the queued writes, then closes the file. */

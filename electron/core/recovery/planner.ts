@@ -12,6 +12,7 @@ import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
 import { domainControllerOf } from './domain-controller';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
+import { planTiming } from './outage-limit';
 import { runPreflight } from './preflight';
 import { domainControllerPlan } from './domain-controller-checks';
 import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
@@ -23,6 +24,8 @@ export interface PlanContext {
   backend: Backend;
   claimedBy: Pick<ReadonlyMap<string, string>, 'has' | 'get'>;
   busyImportHosts: Map<string, string>;
+  /** How many operations of a step the engine runs at once: what the expected outage assumes. */
+  operationsAtOnce: number;
 }
 
 export async function planRecovery(context: PlanContext, options: RecoveryOptions): Promise<RecoveryPlan> {
@@ -111,6 +114,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     arrays: arrays
       .filter((array) => pairs.some((p) => p.original.arrayId === array.id))
       .map((array) => `${array.name} (${array.vendor} ${array.model})`),
+    timing: planTiming(drafts, (unit) => backend.expectedDurationMs(unit), context.operationsAtOnce),
   };
   return { ...plan, approvalDigest: approvalDigestOf(plan) };
 }

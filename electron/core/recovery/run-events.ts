@@ -26,6 +26,10 @@ export type RunEvent =
   | ({ type: 'run.approved'; by: string; door: Door } & Omit<RunApproval, 'by' | 'door' | 'at'>)
   | { type: 'step.started'; stepId: string; before: unknown }
   | { type: 'step.output'; stepId: string; text: string }
+  /** One operation of a step with several (steps/step-module.ts): its intent, flushed before it starts... */
+  | { type: 'operation.started'; stepId: string; target: string }
+  /** ...and its outcome once it ended: done, found already in place (so not run), or failed. */
+  | { type: 'operation.ended'; stepId: string; target: string; outcome: 'done' | 'already-in-place' | 'failed'; error?: string }
   | { type: 'step.succeeded'; stepId: string }
   | { type: 'step.skipped'; stepId: string; reason: string }
   | { type: 'step.failed'; stepId: string; error: WireError }
@@ -53,10 +57,22 @@ const givesStorageBack: ReadonlySet<StepKind> = new Set([
   'leave-dsrm',
 ]);
 
+/** The steps from the first that takes production storage away to the one that gives it back: the outage's steps. */
+export function outageWindow<T extends { kind: StepKind }>(steps: readonly T[]): T[] {
+  const from = steps.findIndex((step) => takesStorageAway.has(step.kind));
+  let to = -1;
+  steps.forEach((step, index) => {
+    if (givesStorageBack.has(step.kind)) to = index;
+  });
+  return from === -1 || to < from ? [] : steps.slice(from, to + 1);
+}
+
 interface StepProgress extends RunStep {
   before: unknown;
   /** Whether a `step.started` was journaled: the effect may be (partly) in place. */
   touched: boolean;
+  /** The targets of the operations journaled as started: what may have happened, and what a rollback undoes. */
+  happened: Set<string> | null;
 }
 
 export interface RunView {
@@ -64,6 +80,8 @@ export interface RunView {
   /** Per step, the state captured just before its action ran (what compensation restores). */
   before: Map<string, unknown>;
   touched: Set<string>;
+  /** Per step run as operations, the targets of those started (absent: the step ran as one action). */
+  happened: Map<string, ReadonlySet<string>>;
   /** The journal says a driver should be working (not finished, paused, failed or waiting). */
   inMotion: boolean;
   lastDriverPid: number | null;
@@ -105,6 +123,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         error: null,
         before: undefined,
         touched: false,
+        happened: null,
       },
     ]),
   );
@@ -172,6 +191,11 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         break;
       case 'step.output':
         step?.output.push(event.text);
+        break;
+      case 'operation.started':
+        if (step) (step.happened ??= new Set()).add(event.target);
+        break;
+      case 'operation.ended':
         break;
       case 'step.succeeded':
         if (step) Object.assign(step, { state: 'succeeded', endedAt: at });
@@ -248,13 +272,14 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
     detail: {
       ...summary,
       plan,
-      steps: stepList.map(({ before: _before, touched: _touched, ...rest }) => rest),
+      steps: stepList.map(({ before: _before, touched: _touched, happened: _happened, ...rest }) => rest),
       confirmations,
       approval,
       journalFile,
     },
     before: new Map(stepList.filter((s) => s.touched).map((s) => [s.id, s.before])),
     touched: new Set(stepList.filter((s) => s.touched).map((s) => s.id)),
+    happened: new Map(stepList.flatMap((s) => (s.happened === null ? [] : [[s.id, s.happened] as const]))),
     inMotion: state === 'running' || state === 'rolling-back',
     lastDriverPid,
   };

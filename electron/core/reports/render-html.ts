@@ -7,6 +7,7 @@
  * states in words as well as colour, contrast above 4.5:1.
  */
 import { changeText, hostsText } from '../../../shared/change-text';
+import { outageLimitText } from '../../../shared/outage-limit';
 import { doorLabels, type Door, type RunState, type StepState, type Verdict } from '../../../shared/recovery';
 import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import type { MaskingRow, ReportDocument, ReportModel, ReportStep } from '../../../shared/report';
@@ -136,7 +137,16 @@ function downtimeText(model: ReportModel): string {
   const { downtime } = model.run;
   return downtime.startedAt === null
     ? 'None: no step took production storage away.'
-    : `${escapeHtml(formatDuration(downtime.durationMs))}, from ${escapeHtml(formatInstant(downtime.startedAt))} to ${downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(downtime.endedAt))}${downtimeSplitText(downtime)}`;
+    : `${escapeHtml(formatDuration(downtime.durationMs))}, from ${escapeHtml(formatInstant(downtime.startedAt))} to ${downtime.endedAt === null ? 'not back yet' : escapeHtml(formatInstant(downtime.endedAt))}${downtimeSplitText(downtime)}${outageLimitLines(downtime)}`;
+}
+
+/** The outage beside the least its operations allowed, measured and as planned, when the report knows them. */
+function outageLimitLines(downtime: ReportModel['run']['downtime']): string {
+  const lines: string[] = [];
+  if (downtime.operationsAllowMs !== undefined && downtime.operationsAllowMs !== null)
+    lines.push(`Measured: ${outageLimitText(downtime.durationMs, downtime.operationsAllowMs)}.`);
+  if (downtime.expected) lines.push(`Planned: ${outageLimitText(downtime.expected.outageMs, downtime.expected.operationsAllowMs)}.`);
+  return lines.map((line) => `<br>${escapeHtml(line)}`).join('');
 }
 
 function summarySection(model: ReportModel): string {

@@ -6,6 +6,7 @@
 import { REPORT_SCHEMA, ReportModel, type ReportOutputLine, type ReportStep } from '../../../shared/report';
 import { downtimeSplit, type RunDetail } from '../../../shared/recovery';
 import type { JournalRecord } from '../recovery/journal';
+import { measuredCriticalPathMs } from '../recovery/outage-limit';
 import { foldRun, takesStorageAway, type RunEvent } from '../recovery/run-events';
 import { maskingPicture, type MaskingPicture } from './masking-picture';
 
@@ -90,6 +91,9 @@ export function buildReportModel(journal: JournalSnapshot, generatedAt: string):
             : null,
         durationMs: detail.downtimeMs,
         ...downtimeSplit(detail),
+        operationsAllowMs: measuredCriticalPathMs(plan, records),
+        expected:
+          plan.timing === undefined ? null : { outageMs: plan.timing.expectedOutageMs, operationsAllowMs: plan.timing.criticalPathMs },
       },
       rollback:
         rollback?.event.type === 'rollback.started' ? { at: rollback.at, by: rollback.event.by, door: rollback.event.door ?? null } : null,

@@ -6,6 +6,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { RunDetail, StepChange, StepKind } from '../../../shared/recovery';
 import { QueryState } from '../components/QueryState';
 import { ReportExports } from './ReportExports';
+import { OutageLimit } from './OutageLimit';
 import { useContractQuery } from '../queries';
 import { WizardFooter } from './WizardFooter';
 import { hostsText } from '../../../shared/change-text';
@@ -61,6 +62,9 @@ function RecoveryResults({ run }: { run: RunDetail }) {
         From the moment the first step took the production disks away until {run.plan.cluster ? 'the cluster' : run.plan.importHost} had
         them back.
       </Text>
+      {run.operationsAllowMs !== undefined && run.operationsAllowMs !== null && (
+        <OutageLimit label="Measured" outageMs={run.downtimeMs} limitMs={run.operationsAllowMs} />
+      )}
 
       <SubsectionTitle>Verification</SubsectionTitle>
       {verify ? (

@@ -9,6 +9,7 @@ import { QueryState } from '../components/QueryState';
 import { ApproveRecoveryDialog } from './ApproveRecoveryDialog';
 import { DomainControllerNotice } from './DomainControllerNotice';
 import { MaskingPictureTable } from './MaskingPictureTable';
+import { OutageLimit } from './OutageLimit';
 import { PlanStepCard } from './PlanStepCard';
 import { PreflightChecklist, unacknowledgedWarnings } from './PreflightChecklist';
 import { PreflightVerdictSummary } from './PreflightVerdictSummary';
@@ -60,6 +61,7 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
       <SubsectionTitle>
         The {plan.steps.length} steps, in order ({plan.steps.filter((s) => s.destructive).length} destructive, all covered by one approval)
       </SubsectionTitle>
+      {plan.timing && <OutageLimit label="Expected" outageMs={plan.timing.expectedOutageMs} limitMs={plan.timing.criticalPathMs} />}
       <ol className={styles.steps} aria-label="Planned steps">
         {plan.steps.map((step, i) => (
           <PlanStepCard key={step.id} step={step} number={i + 1} />

@@ -145,6 +145,11 @@ function hostsSeeing(state: LabState, mask: readonly string[]): string[] {
   return mask.includes(ALL_HOSTS) ? state.hosts.map((host) => host.name) : [...mask];
 }
 
+/** Refuses, before anything changes, a request whose LUN's list is not the one its caller planned from (drift). */
+export function refuseMaskDrift(state: LabState, params: MaskRequest): void {
+  refuseDrift(state, findLun(state, params.lunId), params.expected);
+}
+
 export function setLunMask(state: LabState, params: MaskRequest): OperationResult {
   const lun = findLun(state, params.lunId);
   refuseDrift(state, lun, params.expected);

@@ -16,6 +16,8 @@ export interface FaultRequest {
   times?: number | null;
   ms?: number;
   crashPoint?: 'before' | 'after';
+  /** Runs of the operation let through before the fault fires: 2 fails the third disk of a batch of four. */
+  skip?: number;
 }
 
 export function addFault(state: LabState, request: FaultRequest): LabFault {
@@ -38,6 +40,9 @@ export function addFault(state: LabState, request: FaultRequest): LabFault {
   const ms = request.ms ?? 0;
   if (!(Number.isInteger(ms) && ms >= 0))
     throw new ShadowSwapError('INVALID_REQUEST', `--ms must be a whole number of milliseconds, not ${ms}.`);
+  const skip = request.skip ?? 0;
+  if (!(Number.isInteger(skip) && skip >= 0))
+    throw new ShadowSwapError('INVALID_REQUEST', `--skip must be a whole number of 0 or more, not ${skip}.`);
   if (request.kind === 'delay' && ms === 0) throw new ShadowSwapError('INVALID_REQUEST', 'A delay fault needs --ms N (how long to add).');
   const fault: LabFault = {
     id: Math.max(0, ...state.faults.map((f) => f.id)) + 1,
@@ -46,6 +51,7 @@ export function addFault(state: LabState, request: FaultRequest): LabFault {
     remaining: request.times ?? null,
     ms,
     crashPoint: request.crashPoint ?? 'after',
+    skip,
   };
   state.faults.push(fault);
   return fault;
@@ -58,13 +64,14 @@ export function describeFault(fault: LabFault): string {
     crash: `kills the process ${fault.crashPoint} its effect is saved`,
     partial: 'reaches only some of its targets',
   }[fault.kind];
-  return `#${fault.id} ${fault.operation} ${what}, ${fault.remaining === null ? 'every time' : `${fault.remaining} more time(s)`}`;
+  const after = fault.skip > 0 ? ` after ${fault.skip} more run(s)` : '';
+  return `#${fault.id} ${fault.operation} ${what}${after}, ${fault.remaining === null ? 'every time' : `${fault.remaining} more time(s)`}`;
 }
 
 /** The extra delay an armed delay fault adds to the next run of this operation (read before the lock). */
 export function armedDelayMs(state: LabState, operation: LabOperationName): number {
   const fault = state.faults.find((f) => f.operation === operation);
-  return fault?.kind === 'delay' ? fault.ms : 0;
+  return fault?.kind === 'delay' && fault.skip === 0 ? fault.ms : 0;
 }
 
 /** Takes one use of the first fault armed for the operation; the caller saves the state. */
@@ -72,6 +79,10 @@ export function takeFault(state: LabState, operation: LabOperationName): LabFaul
   const index = state.faults.findIndex((f) => f.operation === operation);
   const fault = state.faults[index];
   if (!fault) return null;
+  if (fault.skip > 0) {
+    fault.skip -= 1;
+    return null;
+  }
   if (fault.remaining !== null) {
     if (fault.remaining <= 1) state.faults.splice(index, 1);
     else fault.remaining -= 1;

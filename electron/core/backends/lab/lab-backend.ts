@@ -31,7 +31,9 @@ import type {
   ResourceOnNode,
   ResourceRef,
 } from '../../backend';
-import { setLunMask, type MaskRequest } from './array-masking';
+import { refuseMaskDrift, setLunMask, type MaskRequest } from './array-masking';
+import { findLun } from './lab-lookup';
+import { SerialQueue } from '../../storage/serial-queue';
 import {
   moveGroup,
   resumeResource,
@@ -52,7 +54,7 @@ import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
 import { STATE_FILE, LabStore } from './lab-store';
 import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views';
-import { FailedWithEffect, type OperationContext } from './operation';
+import { FailedWithEffect, report, type OperationContext } from './operation';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
 import { windowsEquivalents } from './lab-addressing';
 import { remotingChecks, requireReachable } from './lab-remoting';
@@ -92,6 +94,7 @@ export class LabBackend implements Backend {
   private lastSeen: LabState;
   private readonly listeners = new Set<(reason: string) => void>();
   private readonly importingOn = new Set<string>();
+  private readonly maskingQueues = new Map<string, SerialQueue>();
   private watcher: fs.FSWatcher | null = null;
 
   /** Opens the Lab in a data directory, creating the default estate the first time. */
@@ -157,7 +160,35 @@ export class LabBackend implements Backend {
   }
 
   setLunMask(params: MaskRequest): Promise<OperationResult> {
-    return this.run('setLunMask', (state) => setLunMask(state, params));
+    return this.onArrayOf(params.lunId, () => this.run('setLunMask', (state) => setLunMask(state, params)));
+  }
+
+  /**
+   * One masking call per array, naming every LUN of the batch on it (docs/windows-facts.md#masking-sets-add-and-remove),
+   * the arrays called together. Each LUN counts as one setLunMask for the fault table, so a fault can land in the
+   * middle of a batch: the LUNs before it keep their change, as a real array that stops part-way would leave them.
+   */
+  async setLunMasks(params: { masks: MaskRequest[] }): Promise<OperationResult> {
+    const state = this.read();
+    const byArray = new Map<string, MaskRequest[]>();
+    for (const mask of params.masks) {
+      const arrayId = findLun(state, mask.lunId).arrayId;
+      byArray.set(arrayId, [...(byArray.get(arrayId) ?? []), mask]);
+    }
+    const calls = await Promise.allSettled([...byArray].map(([arrayId, masks]) => this.onArray(arrayId, () => this.runMaskBatch(masks))));
+    const failure = calls.find((call) => call.status === 'rejected');
+    if (failure) throw failure.reason;
+    const results = calls.flatMap((call) => (call.status === 'fulfilled' ? call.value : []));
+    return report('setLunMasks', results.map((r) => r.summary).join(' '), {
+      changes: results.flatMap((r) => r.changes),
+      warnings: results.flatMap((r) => r.warnings),
+    });
+  }
+
+  /** The Lab's model of a call's duration: its operation's latency at this estate's scale (a batch is one call). */
+  expectedDurationMs(operations: readonly PlannedOperation[]): number | null {
+    const scale = this.options.latencyScale ?? this.read().settings.latencyScale;
+    return Math.max(0, ...operations.map((op) => labOperations[op.operation].latencyMs)) * scale;
   }
 
   /** ImportSnapshots handles one set at a time per host: a second import while one runs is refused. */
@@ -317,6 +348,56 @@ export class LabBackend implements Backend {
     }
     this.notify(applied.result.summary);
     return applied.result;
+  }
+
+  /** One batch on one array: every LUN's drift checked first, then each changed in turn, under one latency. */
+  private async runMaskBatch(masks: readonly MaskRequest[]): Promise<OperationResult[]> {
+    await this.store.settled();
+    const current = this.read();
+    const scale = this.options.latencyScale ?? current.settings.latencyScale;
+    await sleep(labOperations.setLunMask.latencyMs * scale + armedDelayMs(current, 'setLunMask'));
+    let batch: { results: OperationResult[]; error: ShadowSwapError | null; crash: 'before' | 'after' | null };
+    try {
+      batch = await this.store.update((state) => {
+        for (const mask of masks) refuseMaskDrift(state, mask);
+        const results: OperationResult[] = [];
+        for (const mask of masks) {
+          const fault = takeFault(state, 'setLunMask');
+          if (fault?.kind === 'fail') return { results, error: injectedFailure('setLunMask'), crash: null };
+          if (fault?.kind === 'crash' && fault.crashPoint === 'before') return { results, error: null, crash: 'before' };
+          results.push(setLunMask(state, mask));
+          reconcileDomainControllers(state, this.now());
+          if (fault?.kind === 'crash') return { results, error: null, crash: 'after' };
+        }
+        return { results, error: null, crash: null };
+      });
+    } finally {
+      this.lastSeen = this.store.read();
+    }
+    const done = `${batch.results.length} of ${masks.length} LUN(s) of the batch changed`;
+    if (batch.crash !== null) this.crash(`injected crash in setLunMask, ${batch.crash} its effect was saved (${done}).`);
+    for (const result of batch.results) this.notify(result.summary);
+    if (batch.error !== null) {
+      this.notify(batch.error.message);
+      throw batch.error;
+    }
+    return batch.results;
+  }
+
+  /** The array holding a LUN takes one masking call at a time: see onArray. */
+  private onArrayOf<T>(lunId: string, call: () => Promise<T>): Promise<T> {
+    return this.onArray(findLun(this.read(), lunId).arrayId, call);
+  }
+
+  /**
+   * Masking calls to one array wait for each other. Nothing public says whether an array applies masking changes in
+   * parallel or one controller at a time (docs/windows-facts.md#what-the-system-serializes), so the Lab models the
+   * slower case; calls to different arrays run together.
+   */
+  private onArray<T>(arrayId: string, call: () => Promise<T>): Promise<T> {
+    let queue = this.maskingQueues.get(arrayId);
+    if (queue === undefined) this.maskingQueues.set(arrayId, (queue = new SerialQueue()));
+    return queue.run(call);
   }
 
   private crash(message: string): never {

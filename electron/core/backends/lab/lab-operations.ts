@@ -20,7 +20,10 @@ type ReadOrLifecycle =
   | 'previewCommands'
   | 'readDomainController'
   | 'onChange'
-  | 'close';
+  | 'close'
+  | 'expectedDurationMs'
+  // A batch is not an operation of its own: each LUN it changes counts as one setLunMask (its latency, its faults).
+  | 'setLunMasks';
 export type LabOperationName = Exclude<keyof Backend, ReadOrLifecycle>;
 
 export interface OperationSpec {

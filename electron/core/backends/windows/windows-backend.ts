@@ -61,7 +61,7 @@ import { SnapshotCatalog } from './state/snapshot-catalog';
 import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
 import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
-import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
+import { isThisComputer, operationResult, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
 import { readDomainControllerFacts } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
@@ -219,6 +219,27 @@ export class WindowsBackend implements Backend {
 
   setLunMask(params: MaskParams): Promise<OperationResult> {
     return this.changed(() => setLunMask(this.context, params));
+  }
+
+  /**
+   * One LUN after another, each read back: the slower case, until the one-call form (several -VirtualDiskNames in
+   * one masking-set change) is rendered and replayed against a capture. A failure part-way leaves the LUNs before it
+   * changed; the engine reads each back.
+   */
+  async setLunMasks(params: { masks: MaskParams[] }): Promise<OperationResult> {
+    const results: OperationResult[] = [];
+    for (const mask of params.masks) results.push(await this.setLunMask(mask));
+    return operationResult(
+      'setLunMasks',
+      results.map((r) => r.summary).join(' '),
+      results.flatMap((r) => r.changes),
+      results.flatMap((r) => r.warnings),
+    );
+  }
+
+  /** No model of a real estate's durations: the critical path says "unknown" rather than guess. */
+  expectedDurationMs(): number | null {
+    return null;
   }
 
   importSnapshotSet(params: { setId: string; host: string }): Promise<ImportResult> {

@@ -8,7 +8,7 @@ import type { ResourceTarget } from '../../../../shared/recovery-step-params';
 import type { PlannedOperation } from '../../backend';
 import { applicationOf, resourceOf } from './backend-reads';
 import { dependentNamesOf, type DraftInputs } from './draft-inputs';
-import { report, type StepBehaviour, type StepContext } from './step-module';
+import { report, type OperationOutcome, type StepBehaviour, type StepContext, type StepOperation } from './step-module';
 
 type ResourceGoal = 'offline' | 'maintenance' | 'online';
 
@@ -34,23 +34,26 @@ export async function resourcesAt(context: StepContext, targets: readonly Resour
   return true;
 }
 
-/** Drives each resource to the goal, always on the node that owns it now (the cmdlets' owner-node rule). */
-export async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
-  for (const target of targets) {
-    const { resource } = await resourceOf(context.backend, target);
-    if (resourceAt(resource, goal)) {
-      context.log(`${target.resource}: already ${goal}`);
-      continue;
-    }
-    const onNode = { cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode };
-    if (goal === 'offline') report(context, await context.backend.stopResource(onNode));
-    else if (goal === 'maintenance') report(context, await context.backend.suspendResource(onNode));
-    else {
-      if (resource.maintenanceMode) report(context, await context.backend.resumeResource(onNode));
-      if ((await resourceOf(context.backend, target)).resource.state !== 'Online')
-        report(context, await context.backend.startResource(onNode));
-    }
+/** Drives one resource to the goal, on the node that owns it now (the cmdlets' owner-node rule). */
+async function driveResource(context: StepContext, target: ResourceTarget, goal: ResourceGoal): Promise<OperationOutcome> {
+  const { resource } = await resourceOf(context.backend, target);
+  if (resourceAt(resource, goal)) {
+    context.log(`${target.resource}: already ${goal}`);
+    return 'already-in-place';
   }
+  const onNode = { cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode };
+  if (goal === 'offline') report(context, await context.backend.stopResource(onNode));
+  else if (goal === 'maintenance') report(context, await context.backend.suspendResource(onNode));
+  else {
+    if (resource.maintenanceMode) report(context, await context.backend.resumeResource(onNode));
+    if ((await resourceOf(context.backend, target)).resource.state !== 'Online')
+      report(context, await context.backend.startResource(onNode));
+  }
+  return 'done';
+}
+
+export async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
+  for (const target of targets) await driveResource(context, target, goal);
 }
 
 /** Puts each resource back the way it was captured: online, offline or in maintenance. */
@@ -81,19 +84,23 @@ export async function applicationsOnline(context: StepContext, targets: readonly
   return true;
 }
 
-/** Starts each that is not online, in the planned order (providers first), on the node that owns it now. */
-export async function startApplications(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
-  for (const target of targets) {
-    const resource = await applicationOf(context.backend, target);
-    if (resource.state === 'Online') {
-      context.log(`${target.resource}: already online`);
-      continue;
-    }
-    report(
-      context,
-      await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
-    );
+/** Starts one application resource unless it is online, on the node that owns it now. */
+async function startApplication(context: StepContext, target: ResourceTarget): Promise<OperationOutcome> {
+  const resource = await applicationOf(context.backend, target);
+  if (resource.state === 'Online') {
+    context.log(`${target.resource}: already online`);
+    return 'already-in-place';
   }
+  report(
+    context,
+    await context.backend.startApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+  );
+  return 'done';
+}
+
+/** Starts each that is not online, in the planned order (providers first). */
+async function startApplications(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
+  for (const target of targets) await startApplication(context, target);
 }
 
 export async function applicationsOffline(context: StepContext, targets: readonly ResourceTarget[]): Promise<boolean> {
@@ -101,16 +108,15 @@ export async function applicationsOffline(context: StepContext, targets: readonl
   return true;
 }
 
-/** Takes offline, dependents first (reverse start order), each that is online now, on the node that owns it now. */
-async function takeApplicationsOffline(context: StepContext, targets: readonly ResourceTarget[]): Promise<void> {
-  for (const target of [...targets].reverse()) {
-    const resource = await applicationOf(context.backend, target);
-    if (resource.state !== 'Online') continue;
-    report(
-      context,
-      await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
-    );
-  }
+/** Takes one application resource offline if it is online now, on the node that owns it now. */
+async function takeApplicationOffline(context: StepContext, target: ResourceTarget): Promise<OperationOutcome> {
+  const resource = await applicationOf(context.backend, target);
+  if (resource.state !== 'Online') return 'already-in-place';
+  report(
+    context,
+    await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
+  );
+  return 'done';
 }
 
 /** Brings back online those captured Online; a resource captured otherwise is left as it is now. */
@@ -125,15 +131,33 @@ async function restartApplications(context: StepContext, targets: readonly Resou
 /** Takes offline, dependents first (reverse start order), those captured Offline that are online now. */
 export async function stopApplications(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
   const states = before as Record<string, { state: string } | undefined>;
-  for (const target of [...targets].reverse()) {
-    if (states[target.resource]?.state !== 'Offline') continue;
-    const resource = await applicationOf(context.backend, target);
-    if (resource.state === 'Offline') continue;
-    report(
-      context,
-      await context.backend.stopApplicationResource({ cluster: target.cluster, resource: target.resource, onNode: resource.ownerNode }),
-    );
-  }
+  for (const target of [...targets].reverse())
+    if (states[target.resource]?.state === 'Offline') await takeApplicationOffline(context, target);
+}
+
+/** One operation per application resource, in the planned order (operation-order.ts keeps it). */
+export function applicationOperations(
+  context: StepContext,
+  targets: readonly ResourceTarget[],
+  goal: 'online' | 'offline',
+): StepOperation[] {
+  return targets.map((target) => ({
+    planned: {
+      operation: goal === 'online' ? 'startApplicationResource' : 'stopApplicationResource',
+      cluster: target.cluster,
+      resource: target.resource,
+      onNode: '',
+    },
+    target: target.resource,
+    action: goal === 'online' ? `bring ${target.resource} online` : `take ${target.resource} offline`,
+    probe: async () => ((await applicationOf(context.backend, target)).state === 'Online') === (goal === 'online'),
+    run: () => (goal === 'online' ? startApplication(context, target) : takeApplicationOffline(context, target)),
+  }));
+}
+
+/** The targets whose operations were started (all of them when that is not known). */
+export function startedTargets(targets: readonly ResourceTarget[], happened: ReadonlySet<string> | null): ResourceTarget[] {
+  return happened === null ? [...targets] : targets.filter((t) => happened.has(t.resource));
 }
 // ---- the behaviour of the disk resource steps ----
 
@@ -144,8 +168,12 @@ export async function stopApplications(context: StepContext, targets: readonly R
  * keep running while the disk vanishes, and fail (docs/windows-facts.md#maintenance-mode-semantics);
  * Stop-ClusterResource on a disk does that on its own.
  */
-export function diskResourceBehaviour(goal: ResourceGoal): StepBehaviour<{ resources: ResourceTarget[]; dependents?: ResourceTarget[] }> {
+export function diskResourceBehaviour(
+  goal: ResourceGoal,
+  operation: 'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource',
+): StepBehaviour<{ resources: ResourceTarget[]; dependents?: ResourceTarget[] }> {
   const stopsDependents = goal === 'maintenance';
+  const action = { offline: 'take $ offline', maintenance: 'put $ in maintenance mode', online: 'bring $ online' }[goal];
   return {
     probe: async (context, params) =>
       (!stopsDependents || (await applicationsOffline(context, params.dependents ?? []))) && resourcesAt(context, params.resources, goal),
@@ -153,12 +181,21 @@ export function diskResourceBehaviour(goal: ResourceGoal): StepBehaviour<{ resou
       ...(await captureApplications(context, params.dependents ?? [])),
       ...(await captureResources(context, params.resources)),
     }),
-    async apply(context, params) {
-      if (stopsDependents) await takeApplicationsOffline(context, params.dependents ?? []);
-      await driveResources(context, params.resources, goal);
-    },
-    async compensate(context, params, before) {
-      await restoreResources(context, params.resources, before);
+    // The dependents first, the last started first (in maintenance mode only); then every disk, together.
+    operations: (context, params) => [
+      ...(stopsDependents ? applicationOperations(context, [...(params.dependents ?? [])].reverse(), 'offline') : []),
+      ...params.resources.map((target) => ({
+        planned: { operation, cluster: target.cluster, resource: target.resource, onNode: '' },
+        target: target.resource,
+        action: action.replace('$', target.resource),
+        probe: async () => resourceAt((await resourceOf(context.backend, target)).resource, goal),
+        run: () => driveResource(context, target, goal),
+      })),
+    ],
+    // Only the disks the run started to change are put back; the dependents captured online are started again
+    // whichever disk took them down (Stop-ClusterResource on any disk they need does).
+    async compensate(context, params, before, happened) {
+      await restoreResources(context, startedTargets(params.resources, happened), before);
       await restartApplications(context, params.dependents ?? [], before);
     },
   };

@@ -18,12 +18,12 @@ import { startDependents } from './start-dependents';
 import { startResources } from './start-resources';
 import { stopResources } from './stop-resources';
 import type { DraftInputs } from './draft-inputs';
-import type { StepContext, StepDraft, StepModule } from './step-module';
+import type { OperationOutcome, StepContext, StepDraft, StepModule, StepOperation } from './step-module';
 import { suspendResources } from './suspend-resources';
 import { unmaskShadows } from './unmask-shadows';
 import { verify } from './verify';
 
-export type { StepContext, StepDraft } from './step-module';
+export type { OperationOutcome, StepContext, StepDraft, StepOperation } from './step-module';
 
 export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'enter-dsrm': enterDsrm,
@@ -52,20 +52,34 @@ export interface BoundStep {
   probe: (() => Promise<boolean>) | null;
   /** The state to journal before the action (null when there is nothing to restore). */
   capture(): Promise<unknown>;
-  apply(): Promise<void>;
-  /** Null: the step cannot be undone. */
-  compensate: ((before: unknown) => Promise<void>) | null;
+  /** The step's work: one action, or operations the engine runs together (runTogether: the batch form, if any). */
+  work:
+    | { kind: 'action'; apply(): Promise<void> }
+    | {
+        kind: 'operations';
+        operations: StepOperation[];
+        runTogether: ((operations: readonly StepOperation[]) => Promise<ReadonlyMap<string, OperationOutcome>>) | null;
+      };
+  /** Null: the step cannot be undone. `happened`: the targets of the operations that were started (null: unknown). */
+  compensate: ((before: unknown, happened: ReadonlySet<string> | null) => Promise<void>) | null;
 }
 
 export function bindStep<K extends StepKind>(step: { kind: K; params: StepParams<K> }, context: StepContext): BoundStep {
   const module: StepModule<K> = stepModules[step.kind];
   const { params } = step;
-  const { probe, capture, compensate } = module;
+  const { probe, capture, compensate, apply, operations, runTogether } = module;
+  const work: BoundStep['work'] = operations
+    ? {
+        kind: 'operations',
+        operations: operations(context, params),
+        runTogether: runTogether ? (together) => runTogether(context, params, together) : null,
+      }
+    : { kind: 'action', apply: async () => apply?.(context, params) };
   return {
     probe: probe && (() => probe(context, params)),
     capture: async () => (capture ? capture(context, params) : null),
-    apply: () => module.apply(context, params),
-    compensate: compensate ? (before) => compensate(context, params, before) : null,
+    work,
+    compensate: compensate ? (before, happened) => compensate(context, params, before, happened) : null,
   };
 }
 

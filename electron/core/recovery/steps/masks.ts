@@ -7,7 +7,7 @@ import type { LunRef, MaskTarget } from '../../../../shared/recovery-step-params
 import { namedHosts } from '../access-lists';
 import { refuseSignatureCollision } from '../signature-collision';
 import { lunOf, lunsById, maskOf, sameHosts } from './backend-reads';
-import { report, type StepBehaviour, type StepContext } from './step-module';
+import { report, type OperationOutcome, type StepBehaviour, type StepContext, type StepOperation } from './step-module';
 
 export async function captureMasks(context: StepContext, targets: readonly LunRef[]): Promise<Record<string, string[]>> {
   const luns = await lunsById(context.backend);
@@ -19,15 +19,57 @@ export async function masksInPlace(context: StepContext, targets: readonly MaskT
   return targets.every((t) => sameHosts(maskOf(lunOf(luns, t.lunId)), t.hosts));
 }
 
-export async function applyMasks(context: StepContext, targets: readonly MaskTarget[]): Promise<void> {
-  for (const target of targets) {
-    const luns = await lunsById(context.backend);
-    if (sameHosts(maskOf(lunOf(luns, target.lunId)), target.hosts)) {
-      context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
-      continue;
-    }
-    report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts, expected: target.expected }));
+/** Gives one LUN its list unless it has it already (read first), and says which it was. */
+async function applyMask(context: StepContext, target: MaskTarget): Promise<OperationOutcome> {
+  const luns = await lunsById(context.backend);
+  if (sameHosts(maskOf(lunOf(luns, target.lunId)), target.hosts)) {
+    context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
+    return 'already-in-place';
   }
+  report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts, expected: target.expected }));
+  return 'done';
+}
+
+/** Gives each target its list, one LUN after another (compensations: a rollback need not be fast, only exact). */
+export async function applyMasks(context: StepContext, targets: readonly MaskTarget[]): Promise<void> {
+  for (const target of targets) await applyMask(context, target);
+}
+
+/**
+ * Gives each target its list, in one batch call for those not there yet (the masking-set cmdlets name several
+ * virtual disks); says, per LUN name, whether it changed it or found it so.
+ */
+async function applyMasksInOneCall(context: StepContext, targets: readonly MaskTarget[]): Promise<ReadonlyMap<string, OperationOutcome>> {
+  const luns = await lunsById(context.backend);
+  const outcomes = new Map<string, OperationOutcome>();
+  const changing = targets.filter((target) => {
+    const inPlace = sameHosts(maskOf(lunOf(luns, target.lunId)), target.hosts);
+    if (inPlace) context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
+    outcomes.set(target.name, inPlace ? 'already-in-place' : 'done');
+    return !inPlace;
+  });
+  if (changing.length > 0)
+    report(
+      context,
+      await context.backend.setLunMasks({ masks: changing.map((t) => ({ lunId: t.lunId, hosts: t.hosts, expected: t.expected })) }),
+    );
+  return outcomes;
+}
+
+/** One operation per LUN; the engine sends those that go together (operation-order.ts) as one batch. */
+function maskOperations(context: StepContext, targets: readonly MaskTarget[]): StepOperation[] {
+  return targets.map((target) => ({
+    planned: { operation: 'setLunMask', lunId: target.lunId, hosts: target.hosts, before: target.expected ?? [] },
+    target: target.name,
+    action: `give ${target.name} the access list ${hostsText(target.hosts)}`,
+    probe: async () => sameHosts(maskOf(lunOf(await lunsById(context.backend), target.lunId)), target.hosts),
+    run: () => applyMask(context, target),
+  }));
+}
+
+/** The targets whose operations were started (all of them when that is not known). */
+function startedOf(targets: readonly MaskTarget[], happened: ReadonlySet<string> | null): MaskTarget[] {
+  return happened === null ? [...targets] : targets.filter((t) => happened.has(t.name));
 }
 
 /** Back to the captured lists (`*` named); a LUN the step changed must still show the step's list, or the rollback refuses (drift). */
@@ -50,6 +92,12 @@ export async function restoreMasks(context: StepContext, targets: readonly MaskT
 export const maskBehaviour: StepBehaviour<{ targets: MaskTarget[] }> = {
   probe: (context, params) => masksInPlace(context, params.targets),
   capture: (context, params) => captureMasks(context, params.targets),
-  apply: (context, params) => applyMasks(context, params.targets),
-  compensate: (context, params, before) => restoreMasks(context, params.targets, before),
+  operations: (context, params) => maskOperations(context, params.targets),
+  runTogether: (context, params, operations) =>
+    applyMasksInOneCall(
+      context,
+      params.targets.filter((t) => operations.some((o) => o.target === t.name)),
+    ),
+  // Only the LUNs the run started to change are put back: a LUN it never reached keeps its list untouched.
+  compensate: (context, params, before, happened) => restoreMasks(context, startedOf(params.targets, happened), before),
 };

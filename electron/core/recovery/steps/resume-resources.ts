@@ -20,5 +20,5 @@ export const resumeResources: StepModule<'resume-resources'> = {
       },
     ];
   },
-  ...diskResourceBehaviour('online'),
+  ...diskResourceBehaviour('online', 'resumeResource'),
 };

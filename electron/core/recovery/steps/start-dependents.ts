@@ -6,7 +6,7 @@
  * including any the administrator had left offline, while a resource can only depend on resources of its own
  * group, so starting exactly the dependents that were online restores the group as it was and nothing more.
  */
-import { applicationsOnline, captureApplications, startApplications, stopApplications } from './cluster-resources';
+import { applicationOperations, applicationsOnline, captureApplications, startedTargets, stopApplications } from './cluster-resources';
 import { dependentChanges, dependentNamesOf, dependentTargetsOf } from './draft-inputs';
 import type { StepModule } from './step-module';
 
@@ -36,6 +36,7 @@ export const startDependents: StepModule<'start-dependents'> = {
   },
   probe: (context, params) => applicationsOnline(context, params.dependents),
   capture: (context, params) => captureApplications(context, params.dependents),
-  apply: (context, params) => startApplications(context, params.dependents),
-  compensate: (context, params, before) => stopApplications(context, params.dependents, before),
+  operations: (context, params) => applicationOperations(context, params.dependents, 'online'),
+  // Only those the run started are taken down again.
+  compensate: (context, params, before, happened) => stopApplications(context, startedTargets(params.dependents, happened), before),
 };

@@ -20,5 +20,5 @@ export const startResources: StepModule<'start-resources'> = {
       },
     ];
   },
-  ...diskResourceBehaviour('online'),
+  ...diskResourceBehaviour('online', 'startResource'),
 };

@@ -4,7 +4,9 @@
  * and carries their behaviour against the Backend port: a probe (is the effect already in place? — what
  * makes resuming after a crash safe), a capture of the state the action will change (journaled before the
  * action, so compensation restores what was really there), the action, and a compensation.
- * Actions are idempotent per target: they only touch what is not yet in the wanted state.
+ * Actions are idempotent per target: they only touch what is not yet in the wanted state. A step that changes
+ * several objects lists them as operations instead of one action: the engine runs them together, as
+ * operation-order.ts allows, and journals each one.
  */
 import type { OperationResult } from '../../../../shared/domain';
 import type { PlanStep, StepKind, StepParams } from '../../../../shared/recovery';
@@ -22,6 +24,25 @@ export type StepDraft<K extends StepKind = StepKind> = K extends StepKind
   ? Omit<Extract<PlanStep, { kind: K }>, 'id' | 'commands' | 'commandsSimulated'> & { operations: PlannedOperation[] }
   : never;
 
+/** One operation of a step: one object changed, by one backend call or by the tool's batch form with its siblings. */
+export interface StepOperation {
+  /** What it asks of the backend, as the plan lists it: what the engine's ordering rules (operation-order.ts) read. */
+  planned: PlannedOperation;
+  /** The object, in the operator's words ("Cluster Disk 1", "SQL-DATA"), unique in its step: the journal names the operation by it. */
+  target: string;
+  /** What it does, in the operator's words ("take Cluster Disk 1 offline"). */
+  action: string;
+  /** Whether its effect is in place now: what a failed call is read back with. */
+  probe(): Promise<boolean>;
+  /**
+   * Reads the object and changes it only if its effect is not in place (so on a resume nothing runs twice), in one
+   * read as the step did before it had operations; says which it was.
+   */
+  run(): Promise<OperationOutcome>;
+}
+
+export type OperationOutcome = 'done' | 'already-in-place';
+
 export interface StepBehaviour<P> {
   /**
    * Whether the step's effect is already in place: a step whose probe says so is skipped (on a resume, this
@@ -31,9 +52,17 @@ export interface StepBehaviour<P> {
   probe: ((context: StepContext, params: P) => Promise<boolean>) | null;
   /** The state the action will change, journaled before it runs; absent when there is nothing to restore. */
   capture?(context: StepContext, params: P): Promise<unknown>;
-  apply(context: StepContext, params: P): Promise<void>;
-  /** Undoes the step from the captured state; absent when the step cannot be undone (a break). */
-  compensate?(context: StepContext, params: P, before: unknown): Promise<void>;
+  /** The action of a step that changes one thing, or several in one call. */
+  apply?(context: StepContext, params: P): Promise<void>;
+  /** The action of a step that changes several objects: one operation each, which the engine runs and journals. */
+  operations?(context: StepContext, params: P): StepOperation[];
+  /** The tool's batch form: several of this step's operations in one call (operation-order.ts says which go together). */
+  runTogether?(context: StepContext, params: P, operations: readonly StepOperation[]): Promise<ReadonlyMap<string, OperationOutcome>>;
+  /**
+   * Undoes the step from the captured state; absent when the step cannot be undone (a break). `happened`: the
+   * targets of the operations the journal says were started (null: not known, so every target is restored).
+   */
+  compensate?(context: StepContext, params: P, before: unknown, happened: ReadonlySet<string> | null): Promise<void>;
 }
 
 export interface StepModule<K extends StepKind> extends StepBehaviour<StepParams<K>> {

@@ -33,5 +33,5 @@ export const stopResources: StepModule<'stop-resources'> = {
       },
     ];
   },
-  ...diskResourceBehaviour('offline'),
+  ...diskResourceBehaviour('offline', 'stopResource'),
 };

@@ -41,5 +41,5 @@ export const suspendResources: StepModule<'suspend-resources'> = {
       },
     ];
   },
-  ...diskResourceBehaviour('maintenance'),
+  ...diskResourceBehaviour('maintenance', 'suspendResource'),
 };

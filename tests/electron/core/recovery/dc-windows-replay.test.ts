@@ -48,7 +48,8 @@ function openConsole(entries: TranscriptEntry[], computer = 'BACKUP01') {
     const step = bindStep({ kind, params }, context);
     if (step.probe && (await step.probe())) return 'skipped';
     await step.capture();
-    await step.apply();
+    if (step.work.kind !== 'action') throw new Error(`${kind}: expected one action`);
+    await step.work.apply();
     if (step.probe && !(await step.probe())) throw new Error(`${kind}: its effect is not in place after it ran`);
     return 'succeeded';
   }

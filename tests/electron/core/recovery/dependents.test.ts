@@ -130,9 +130,10 @@ describe('dependents of the recovered disks', () => {
     await fixture.backend.stopApplicationResource({ cluster: 'SQLCLUS', resource: 'SQL Server', onNode: 'SQL01' });
     const verify = fixture.engine.get(run.id).plan.steps.find((s) => s.kind === 'verify');
     if (!verify) throw new Error('the plan has no verify step');
-    const bound = bindStep(verify, { backend: fixture.backend, log: () => undefined });
+    const { work } = bindStep(verify, { backend: fixture.backend, log: () => undefined });
+    if (work.kind !== 'action') throw new Error('verify is one action');
 
-    const failure = bound.apply().then(
+    const failure = work.apply().then(
       () => '',
       (error: Error) => error.message,
     );

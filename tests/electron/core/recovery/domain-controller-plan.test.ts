@@ -117,7 +117,9 @@ describe('the recovery of a domain controller', () => {
     const plan = fx.engine.get(run.id).plan;
     const step = plan.steps.find((s) => s.kind === 'verify');
     if (!step) throw new Error('no verify step');
-    await expect(bindStep(step, { backend: fx.backend, log: () => undefined }).apply()).rejects.toThrow(
+    const { work } = bindStep(step, { backend: fx.backend, log: () => undefined });
+    if (work.kind !== 'action') throw new Error('verify is one action');
+    await expect(work.apply()).rejects.toThrow(
       /USN rollback was reported \(Dsa Not Writable = 4\)/,
     );
   });

@@ -1,7 +1,9 @@
 /**
  * The fault matrix (issue 9): for two-node-sql and standalone-dc, every step of the recovery meets every
  * fault the Lab can inject into its operation — fail; crash before the effect is saved; crash after it;
- * partial effect (where the operation has targets to split); delay past the engine's step timeout (the run waits, says the outcome is unknown, and is paused) — and
+ * partial effect (where the operation has targets to split); delay past the engine's step timeout (the run waits, says the outcome is unknown, and is paused);
+ * and, in a step of several operations run together (issue 20), a failure or a crash at its second operation, the
+ * first done — and
  * the run is then resumed, or rolled back (a fresh estate for each). The invariant
  * (docs/recovery-procedure.md#the-invariant-nothing-is-lost; invariant.ts) must hold after the fault and after the outcome. Crashes happen
  * in a real child process (fault-driver.ts), which the Lab ends with exit code 86. Steps that run no Lab operation (verify, and steps a
@@ -20,6 +22,8 @@ import { LAB_CRASH_EXIT_CODE, type FaultRequest } from '../../../../electron/cor
 import { labOperations, type LabOperationName } from '../../../../electron/core/backends/lab/lab-operations';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { bindStep } from '../../../../electron/core/recovery/steps';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 import { runIntoFault } from './fault-run';
@@ -27,7 +31,9 @@ import { captureBaseline, invariantViolations, maskOf, type Baseline } from './i
 import { openRecovery } from './recovery-fixture';
 
 const SCENARIOS = ['two-node-sql', 'standalone-dc'] as const;
-const FAULTS = ['fail', 'crash-before', 'crash-after', 'partial', 'delay'] as const;
+const FAULTS = ['fail', 'crash-before', 'crash-after', 'partial', 'delay', 'fail-mid-batch', 'crash-mid-batch'] as const;
+/** Faults that land on the second operation of a step with several (issue 20): the first is done by then. */
+const MID_BATCH: ReadonlySet<FaultName> = new Set(['fail-mid-batch', 'crash-mid-batch']);
 const OUTCOMES = ['resume', 'rollback'] as const;
 type FaultName = (typeof FAULTS)[number];
 
@@ -78,6 +84,10 @@ function faultRequest(operation: LabOperationName, fault: FaultName): FaultReque
       return { operation, kind: 'partial' };
     case 'delay':
       return { operation, kind: 'delay', ms: DELAY_MS };
+    case 'fail-mid-batch':
+      return { operation, kind: 'fail', skip: 1 };
+    case 'crash-mid-batch':
+      return { operation, kind: 'crash', crashPoint: 'before', skip: 1 };
   }
 }
 
@@ -99,6 +109,21 @@ async function cleanRun(scenario: string): Promise<{ steps: PlanStep[]; skipped:
   }
 }
 
+/** How many operations a step runs (one per disk, application or LUN); a step of one action counts as one. */
+function operationCount(step: PlanStep): number {
+  const { work } = bindStep(step, { backend: null as unknown as LabFixture['backend'], log: () => undefined });
+  return work.kind === 'operations' ? work.operations.length : 1;
+}
+
+/** The operations of a step, as its journal tells them: each target's outcomes, in order, across every attempt. */
+function operationOutcomes(journalFile: string, stepId: string): Map<string, string[]> {
+  const outcomes = new Map<string, string[]>();
+  for (const { event } of readJournal<RunEvent>(journalFile).records)
+    if (event.type === 'operation.ended' && event.stepId === stepId)
+      outcomes.set(event.target, [...(outcomes.get(event.target) ?? []), event.outcome]);
+  return outcomes;
+}
+
 interface Case {
   scenario: string;
   stepIndex: number;
@@ -116,9 +141,9 @@ const cases: Case[] = SCENARIOS.flatMap((scenario) =>
   (plans.get(scenario)?.steps ?? []).flatMap((step, stepIndex) => {
     const operation = operationOf[step.kind];
     if (operation === null || !faultable(scenario).includes(step)) return [];
-    return FAULTS.filter((fault) => fault !== 'partial' || labOperations[operation].faultKinds.includes('partial')).flatMap((fault) =>
-      OUTCOMES.map((outcome) => ({ scenario, stepIndex, step, operation, fault, outcome })),
-    );
+    return FAULTS.filter((fault) => fault !== 'partial' || labOperations[operation].faultKinds.includes('partial'))
+      .filter((fault) => !MID_BATCH.has(fault) || operationCount(step) >= 2)
+      .flatMap((fault) => OUTCOMES.map((outcome) => ({ scenario, stepIndex, step, operation, fault, outcome })));
   }),
 );
 
@@ -150,7 +175,7 @@ afterAll(() => {
         .join(', ')}`,
   ).join('; ');
   console.log(
-    `fault matrix: (${steps}) × {fail, crash before, crash after, partial (importSnapshotSet, setVolumesReadWrite only), delay past timeout} × {resume, rollback} = ${cases.length} cases; ` +
+    `fault matrix: (${steps}) × {fail, crash before, crash after, partial (importSnapshotSet, setVolumesReadWrite only), delay past timeout, fail and crash mid-batch (steps of several operations only)} × {resume, rollback} = ${cases.length} cases; ` +
       (held.length === cases.length ? 'all invariants held' : `invariant held in ${held.length} of ${cases.length}`) +
       ` (no operation runs, so no fault: ${untouched})`,
   );
@@ -218,7 +243,7 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
         const request = faultRequest(c.operation, c.fault);
         let runId: string;
 
-        if (c.fault === 'crash-before' || c.fault === 'crash-after') {
+        if (c.fault === 'crash-before' || c.fault === 'crash-after' || c.fault === 'crash-mid-batch') {
           const child = await runDriver(lab.dataDir, c.stepIndex, request);
           expect(child.code, `the driver should have crashed at ${c.step.id}: ${child.stdout}${child.stderr}`).toBe(LAB_CRASH_EXIT_CODE);
           const [run] = newEngine(lab, bus).list();
@@ -248,6 +273,13 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
             expect(stopped.state, stopped.lastError ?? '').toBe('failed');
             expect(stopped.attentionStepId).toBe(c.step.id);
           }
+          if (c.fault === 'fail-mid-batch') {
+            // The step stops with what became of every operation: the first was done, one failed.
+            expect(stopped.lastError).toMatch(/stopped part-way: [1-9]\d* of \d+ operations are in place/);
+            const outcomes = [...operationOutcomes(engine.get(stopped.id).journalFile, c.step.id).values()].flat();
+            expect(outcomes).toContain('done');
+            expect(outcomes).toContain('failed');
+          }
           runId = stopped.id;
         }
         // The fault fired (it was consumed), so this case tested what it names.
@@ -262,6 +294,9 @@ describe.each(SCENARIOS)('fault matrix on %s', (scenario) => {
           await engine.resume(runId, { autoConfirm: true });
           const done = await engine.settled(runId);
           expect(done.state, done.lastError ?? '').toBe('succeeded');
+          // Nothing ran twice: an operation done before the fault is found in place on the resume, not run again.
+          const twice = [...operationOutcomes(journalFile, c.step.id)].filter(([, o]) => o.filter((x) => x === 'done').length > 1);
+          expect(twice.map(([target]) => target)).toEqual([]);
         } else if (rollbackRefused(c)) {
           await expect(engine.rollback(runId, '', { autoConfirm: true })).rejects.toThrow(/cannot be rolled back: .* has started normally/);
           expect(engine.get(runId).state).not.toBe('rolling-back');

@@ -106,7 +106,15 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
     runner: { locator: SQL01_LOCATOR },
     now: () => clock.now ?? new Date('2022-08-25T14:40:00Z'),
   });
-  const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operator: 'CONTOSO\\dba', machine: 'SQL01' });
+  // A replay answers calls in the order they were recorded, so a step's operations run one at a time here.
+  const engine = new RecoveryEngine({
+    backend,
+    dataDir,
+    bus: new EventBus(),
+    operator: 'CONTOSO\\dba',
+    machine: 'SQL01',
+    operationsAtOnce: 1,
+  });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
   const calls = (): TranscriptEntry[] => (fs.existsSync(record) ? readTranscript(record) : []);
   const changes = (): string[] =>
@@ -375,7 +383,7 @@ describe('a recovery through the Windows backend, replayed', () => {
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '1-stop-resources' });
     expect(stopped.lastError).toMatch(
-      /^PowerShell remoting to the node was refused \(Access is denied\): the account is not an administrator on that node.*UAC remote restrictions.*Run ShadowSwap as a domain account in the Administrators group of every cluster node/,
+      /^Take 2 disk resource\(s\) offline stopped part-way: \d of 2 operations are in place\. .*PowerShell remoting to the node was refused \(Access is denied\): the account is not an administrator on that node.*UAC remote restrictions.*Run ShadowSwap as a domain account in the Administrators group of every cluster node/,
     );
     expect(first.launcher.remaining).toBe(0);
     expect(first.changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01 → exit 1']);
@@ -461,7 +469,7 @@ describe('a recovery through the Windows backend, replayed', () => {
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '6-start-resources' });
     expect(stopped.lastError).toMatch(
-      /^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
+      /^Bring the disk resources online stopped part-way: 0 of 2 operations are in place\. .*powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
     );
     expect(first.changes().at(-1)).toBe('Start-ClusterResource Cluster Disk 1 on SQL01 → timed-out');
     expect(first.launcher.remaining).toBe(0);
@@ -535,7 +543,7 @@ describe('a recovery through the Windows backend, replayed', () => {
       const stopped = await engine.settled(run.id);
       expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '2-mask-originals' });
       expect(stopped.lastError).toMatch(
-        /^SQL-DATA's access list changed since the plan was made: the array shows SQL01, the plan expected SQL01, SQL02 \(SQL02 lost it\)\. Nothing was changed/,
+        /^Mask the 2 damaged original LUN\(s\) from every host stopped part-way: 0 of 2 operations are in place\. .*SQL-DATA's access list changed since the plan was made: the array shows SQL01, the plan expected SQL01, SQL02 \(SQL02 lost it\)\. Nothing was changed/,
       );
       expect(changes()).toEqual(['Stop-ClusterResource Cluster Disk 1 on SQL01', 'Stop-ClusterResource Cluster Disk 2 on SQL01']);
       expect(launcher.remaining).toBe(0);

@@ -41,7 +41,10 @@ async function plannedOperations(
     },
   });
   for (const input of options) {
-    await planRecovery({ backend: recording, claimedBy: new Map(), busyImportHosts: new Map() }, RecoveryOptions.parse(input));
+    await planRecovery(
+      { backend: recording, claimedBy: new Map(), busyImportHosts: new Map(), operationsAtOnce: 8 },
+      RecoveryOptions.parse(input),
+    );
   }
   return seen;
 }

@@ -100,4 +100,21 @@ function sqlCluster(scenario: string, specs: readonly LunSpec[], now: Date): Lab
 }
 
 export const twoNodeSql = (now: Date) => sqlCluster('two-node-sql', compliantLuns, now);
+
+/**
+ * two-node-sql with `count` data LUNs in its one group (SQL Server depending on every disk): how the outage grows
+ * with the number of LUNs (`npm run bench`). Drive letters E: to Z:, then mount points.
+ */
+export function sqlClusterOfLuns(count: number, now: Date): LabState {
+  const specs = Array.from({ length: count }, (_, i): LunSpec => {
+    const number = String(i + 1).padStart(2, '0');
+    return {
+      ...data,
+      name: `SQL-DATA-${number}`,
+      driveLetter: i < 22 ? `${String.fromCharCode(69 + i)}:` : null,
+      label: `SQLData${number}`,
+    };
+  });
+  return sqlCluster(`two-node-sql-${count}-luns`, specs, now);
+}
 export const mixedCompliance = (now: Date) => sqlCluster('mixed-compliance', mixedLuns, now);

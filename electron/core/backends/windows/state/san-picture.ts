@@ -56,6 +56,7 @@ function hostsOf(map: SanMap, discovery: SanDiscovery): SanMapHost[] {
       name,
       osVersion: declared?.osVersion ?? '',
       clusterName: declared?.clusterName ?? null,
+      domainController: declared?.domainController ?? false,
       initiators: found ?? declared?.initiators ?? [],
     };
   });
