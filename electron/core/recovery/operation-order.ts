@@ -59,6 +59,10 @@ function mustFollow(earlier: PlannedOperation, later: PlannedOperation): boolean
   const laterIsApp = APPLICATION_OPERATIONS.has(later.operation);
   if (earlierIsApp && laterIsApp) return true;
   if (earlier.operation === 'stopApplicationResource' && DISK_RESOURCE_OPERATIONS.has(later.operation)) return true;
+  // A clustered disk's volumes change only inside its maintenance window: after the Suspend, before the Resume
+  // (docs/windows-facts.md#clustered-disk-changes-need-maintenance-mode-and-online).
+  if (later.operation === 'setVolumesReadWrite' && DISK_RESOURCE_OPERATIONS.has(earlier.operation)) return true;
+  if (earlier.operation === 'setVolumesReadWrite' && DISK_RESOURCE_OPERATIONS.has(later.operation)) return true;
   return later.operation === 'startApplicationResource' && DISK_RESOURCE_OPERATIONS.has(earlier.operation);
 }
 

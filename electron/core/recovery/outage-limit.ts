@@ -9,7 +9,7 @@ import type { Backend, PlannedOperation } from '../backend';
 import type { JournalRecord } from './journal';
 import { scheduledMs } from './operation-order';
 import { outageWindow, type RunEvent } from './run-events';
-import { bindStep } from './steps';
+import { bindStep, runsAsOneAction } from './steps';
 
 type Durations = (unit: PlannedOperation[]) => number | null;
 
@@ -19,8 +19,12 @@ export function planTiming(
   durationOf: Durations,
   atOnce: number,
 ): PlanTiming {
-  const outage = outageWindow(drafts).map((draft) => draft.operations);
-  return { expectedOutageMs: scheduledMs(outage, durationOf, atOnce), criticalPathMs: scheduledMs(outage, durationOf) };
+  const outage = outageWindow(drafts);
+  // As the engine runs it: a step done as one action makes its calls one after another.
+  const asRun = outage.flatMap((draft) => (runsAsOneAction(draft.kind) ? draft.operations.map((op) => [op]) : [draft.operations]));
+  // What the operations allow, whoever runs them: only the rules of operation-order.ts hold them back.
+  const asAllowed = outage.map((draft) => draft.operations);
+  return { expectedOutageMs: scheduledMs(asRun, durationOf, atOnce), criticalPathMs: scheduledMs(asAllowed, durationOf) };
 }
 
 /**

@@ -79,7 +79,8 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
       { setId: set.id },
     );
   // A cluster node is never a domain controller; only a standalone host's set can be a DC's.
-  const domainController = cluster ? null : await domainControllerOf(backend, set.sourceHost);
+  // Its state is read only when the host was recognised as one (a host that could not be read was warned about).
+  const domainController = cluster || dcReading.facts === null ? null : await domainControllerOf(backend, set.sourceHost);
   const drafts = draftSteps({
     estate,
     set,

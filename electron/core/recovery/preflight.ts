@@ -34,7 +34,7 @@ const fail = (id: string, title: string, reason: string, fix: string): Preflight
 function complianceCheck(lun: Lun, clustered: boolean): PreflightCheck {
   const id = `compliance:${lun.id}`;
   // Said as the requirement, so a failed verdict does not read as a contradiction ("Fail: X is a compliant LUN").
-  const title = `${lun.name} meets the LUN requirements (basic disk, MBR in a cluster, a unique page 0x83 identifier)`;
+  const title = `${lun.name} meets the LUN requirements (${clustered ? 'a basic MBR disk, as a cluster needs' : 'a basic disk'}, a unique page 0x83 identifier)`;
   if (lun.diskKind === 'dynamic')
     return fail(
       id,

@@ -64,6 +64,11 @@ export interface BoundStep {
   compensate: ((before: unknown, happened: ReadonlySet<string> | null) => Promise<void>) | null;
 }
 
+/** A step done as one action: the engine runs its planned operations one after another, in the order listed. */
+export function runsAsOneAction(kind: StepKind): boolean {
+  return stepModules[kind].operations === undefined;
+}
+
 export function bindStep<K extends StepKind>(step: { kind: K; params: StepParams<K> }, context: StepContext): BoundStep {
   const module: StepModule<K> = stepModules[step.kind];
   const { params } = step;

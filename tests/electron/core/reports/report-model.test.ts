@@ -49,6 +49,9 @@ describe('report model from a recorded journal', () => {
       // Confirmed up front (--yes): the whole outage was work, none of it waiting for the operator.
       workMs: detail.downtimeMs,
       waitingMs: 0,
+      // The least the operations allowed, measured from the journal, and both figures as planned (Lab latency 0 here).
+      operationsAllowMs: expect.any(Number),
+      expected: { outageMs: 0, operationsAllowMs: 0 },
     });
     expect(model.run.downtime.durationMs).toBeGreaterThan(0);
 
