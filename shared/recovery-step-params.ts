@@ -37,6 +37,10 @@ export const MakeReadWriteParams = z.object({ host: z.string(), shadowLuns: z.ar
 export const RepointPair = ResourceTarget.extend({ shadowLunId: z.string() });
 export type RepointPair = z.infer<typeof RepointPair>;
 export const RepointResourcesParams = z.object({ pairs: z.array(RepointPair) });
+/** Each node that must see recovered LUNs, with those LUNs: it is rescanned, then checked by what it lists itself. */
+export const NodeLuns = z.object({ host: z.string(), luns: z.array(LunRef) });
+export type NodeLuns = z.infer<typeof NodeLuns>;
+export const RescanNodesParams = z.object({ nodes: z.array(NodeLuns) });
 export const StartDependentsParams = z.object({ dependents: z.array(ResourceTarget) });
 /** The dependents are absent in plans made before they were tracked. */
 export const VerifyParams = z.object({ pairs: z.array(VerifyPair), dependents: z.array(ResourceTarget).optional() });

@@ -49,6 +49,7 @@ export type PlannedOperation =
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[] }
+  | { operation: 'rescanHostStorage'; host: string }
   | (ResourceOnNode & {
       operation:
         'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource';
@@ -84,6 +85,21 @@ export interface PartialImport {
   explanation: string;
 }
 
+/**
+ * A disk as one host lists it (Get-Disk run on that host, MSFT_Disk), matched to its LUN by UniqueId, the page 0x83
+ * identifier (docs/windows-facts.md#uniqueid-is-the-page-0x83-identifier): what that node itself sees, not what
+ * the masking record says it should.
+ */
+export interface HostDisk {
+  /** The LUN whose identifier the disk reports; null for a disk of no known LUN (a local disk). */
+  lunId: string | null;
+  uniqueId: string | null;
+  /** The disk number on that host (numbers differ between nodes and change across rescans). */
+  number: number | null;
+  readOnly: boolean | null;
+  offline: boolean | null;
+}
+
 export interface Backend {
   describe(): BackendInfo;
   /** Checks only this backend can make before a recovery (tools present, elevated, OS version, the scope's hosts...). */
@@ -93,6 +109,8 @@ export interface Backend {
   listHosts(): Promise<Host[]>;
   listSnapshotSets(): Promise<SnapshotSet[]>;
   listClusters(): Promise<Cluster[]>;
+  /** The disks `host` itself lists now (Get-Disk run there, through remoting): a LUN unmasked to it since its last rescan may be missing. */
+  listHostDisks(host: string): Promise<HostDisk[]>;
 
   /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;
@@ -108,6 +126,11 @@ export interface Backend {
   breakSnapshotSet(params: { setId: string; mode: BreakMode }): Promise<OperationResult>;
   /** Step 5: clear the read-only (and hidden) attributes of the volumes on these LUNs, as seen from a host. */
   setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult>;
+  /**
+   * After an unmask: Update-HostStorageCache on `host` (through remoting), so that it discovers the LUNs it was given;
+   * until a node rescans, it may not list a newly unmasked LUN (docs/windows-facts.md#rescan-with-update-hoststoragecache).
+   */
+  rescanHostStorage(params: { host: string }): Promise<OperationResult>;
   /** diskshadow expose: a drive letter for an imported persistent shadow copy, read-only. */
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult>;
 

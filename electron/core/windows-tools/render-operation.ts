@@ -19,6 +19,7 @@ import {
 } from './commands/masking-set-commands';
 import { buildBreakScript, buildImportScript } from './commands/diskshadow-scripts';
 import {
+  rescanNodeCommand,
   resumeClusterResourceCommand,
   setDiskResourceIdentityCommand,
   setDiskWritableCommand,
@@ -287,6 +288,9 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
         runsOn: planned.host,
         text: writableDiskCommand(addressing, planned.host, lunId),
       }));
+    case 'rescanHostStorage':
+      // Always through remoting, even to the console's own computer: the node rescans its own cache.
+      return [{ tool: 'powershell', runsOn: planned.host, text: rescanNodeCommand(planned.host) }];
     case 'setResourceDiskIdentity':
       return [{ tool: 'powershell', runsOn: planned.onNode, text: diskIdentityCommand(planned, planned.identity) }];
     default:

@@ -18,7 +18,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, HostDisk, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { setLunMask, type MaskRequest } from './array-masking';
 import {
   moveGroup,
@@ -33,7 +33,7 @@ import {
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
-import { setVolumesReadWrite } from './host-disks';
+import { hostDisks, rescanHost, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
 import { STATE_FILE, LabStore } from './lab-store';
@@ -129,6 +129,12 @@ export class LabBackend implements Backend {
     return clustersView(this.read());
   }
 
+  /** Get-Disk on the host, through remoting: what it has discovered, not what the array presents to it. */
+  async listHostDisks(host: string): Promise<HostDisk[]> {
+    const state = this.read();
+    return onHost(state, host, () => hostDisks(state, host));
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.run('createSnapshotSet', (state, context) =>
       onHost(state, params.host, () => createTransportableSet(state, params, context)),
@@ -169,6 +175,10 @@ export class LabBackend implements Backend {
     return this.run('setVolumesReadWrite', (state, context) =>
       onHost(state, params.host, () => setVolumesReadWrite(state, params, context)),
     );
+  }
+
+  rescanHostStorage(params: { host: string }): Promise<OperationResult> {
+    return this.run('rescanHostStorage', (state) => onHost(state, params.host, () => rescanHost(state, params)));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

@@ -15,6 +15,7 @@ type ReadOrLifecycle =
   | 'listHosts'
   | 'listSnapshotSets'
   | 'listClusters'
+  | 'listHostDisks'
   | 'previewCommands'
   | 'onChange'
   | 'close';
@@ -61,6 +62,12 @@ export const labOperations: Record<LabOperationName, OperationSpec> = {
     summary: 'mark volumes read/write (partial: some LUNs stay read-only)',
     latencyMs: 800,
     faultKinds: splittable,
+    failsWith: 'VDS_E_PROVIDER_FAILURE',
+  },
+  rescanHostStorage: {
+    summary: "rescan a host's disks (Update-HostStorageCache) so it discovers LUNs unmasked to it",
+    latencyMs: 2_500,
+    faultKinds: whole,
     failsWith: 'VDS_E_PROVIDER_FAILURE',
   },
   exposeShadowCopy: {

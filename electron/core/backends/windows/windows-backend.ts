@@ -21,10 +21,11 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { Backend, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
+import type { Backend, HostDisk, ImportResult, PlannedOperation, PreflightScope, ResourceOnNode, ResourceRef } from '../../backend';
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { setDisksWritable } from './operations/disk-operations';
 import { setLunMask, type MaskParams } from './operations/lun-masking';
+import { readNodeDisks, rescanNode } from './operations/node-storage';
 import {
   parseClusterGroups,
   parseClusterNodes,
@@ -172,6 +173,11 @@ export class WindowsBackend implements Backend {
     return clusters;
   }
 
+  /** Get-Disk run on `host` through remoting: what that node lists itself. */
+  listHostDisks(host: string): Promise<HostDisk[]> {
+    return this.inTurn(() => readNodeDisks(this.context, host));
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.changed(() => createSnapshotSet(this.context, params));
   }
@@ -191,6 +197,10 @@ export class WindowsBackend implements Backend {
   /** Clears the disk read-only flag (Set-Disk -IsReadOnly $false) on each LUN's disk as `host` sees it, and checks it read back. */
   setVolumesReadWrite(params: { host: string; lunIds: string[] }): Promise<OperationResult> {
     return this.changed(() => setDisksWritable(this.context, params));
+  }
+
+  rescanHostStorage(params: { host: string }): Promise<OperationResult> {
+    return this.changed(() => rescanNode(this.context, params));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

@@ -9,6 +9,7 @@ import { importSet } from './import-set';
 import { makeReadWrite } from './make-read-write';
 import { maskOriginals } from './mask-originals';
 import { repointResources } from './repoint-resources';
+import { rescanNodes } from './rescan-nodes';
 import { resumeResources } from './resume-resources';
 import { startDependents } from './start-dependents';
 import { startResources } from './start-resources';
@@ -30,6 +31,7 @@ export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'make-read-write': makeReadWrite,
   'repoint-resources': repointResources,
   'unmask-shadows': unmaskShadows,
+  'rescan-nodes': rescanNodes,
   'start-resources': startResources,
   'resume-resources': resumeResources,
   'start-dependents': startDependents,

@@ -291,3 +291,21 @@ export function metadataPresentCommand(options: { path: string; computer?: strin
   const inner = `Test-Path -LiteralPath ${psQuote(validateMetadataCabPath(options.path))} -PathType Leaf | ${TO_JSON}`;
   return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }
+
+/**
+ * What one node itself lists: Get-Disk run on that node through remoting, whichever computer the console runs on
+ * (Invoke-Command reaches the local computer too: remoting is on by default on Windows Server 2012 and later,
+ * docs/windows-facts.md#running-a-command-on-another-node). A node's disks, numbers and flags are its own.
+ */
+export function nodeDisksCommand(node: string): string {
+  return onNode(node, `Get-Disk | ${DISK_PROPERTIES} | ${TO_JSON}`);
+}
+
+/**
+ * Rescans one node's disks (Update-HostStorageCache, "equivalent to a VDS Rescan") and lists them as that node now
+ * sees them, so a LUN unmasked to it is discovered and can be checked by UniqueId
+ * (docs/windows-facts.md#rescan-with-update-hoststoragecache).
+ */
+export function rescanNodeCommand(node: string): string {
+  return onNode(node, `Update-HostStorageCache; Get-Disk | ${DISK_PROPERTIES} | ${TO_JSON}`);
+}

@@ -23,6 +23,7 @@ describe('recovery plan', () => {
       'break-set',
       'make-read-write',
       'unmask-shadows',
+      'rescan-nodes',
       'start-resources',
       'start-dependents',
       'verify',
@@ -59,6 +60,7 @@ describe('recovery plan', () => {
       'make-read-write',
       'repoint-resources',
       'unmask-shadows',
+      'rescan-nodes',
       'resume-resources',
       'start-dependents',
       'verify',
@@ -126,6 +128,7 @@ describe('recovery run', () => {
       'break-set',
       'make-read-write',
       'unmask-shadows',
+      'rescan-nodes',
       'verify',
     ]);
     expect(plan.steps.filter((s) => s.destructive).every((s) => s.confirmPhrase === 'DC01')).toBe(true);
@@ -261,7 +264,7 @@ describe('recovery run', () => {
     await fx.engine.settled(run.id);
     const detail = fx.engine.get(run.id);
     expect(detail.steps.every((s) => s.state === 'succeeded' || s.state === 'skipped')).toBe(true);
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
     expect(detail.steps.find((s) => s.id === '5-make-read-write')).toMatchObject({
       state: 'skipped',
       output: ['Skipped: its effect is already in place'],

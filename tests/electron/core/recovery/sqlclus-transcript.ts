@@ -15,7 +15,10 @@
  *
  * - masking on this VDS-only array is one checked diskraid session driven by PowerShell (diskraid-session.ts) instead
  *   of a `diskraid /s` script: each recorded diskraid call becomes that session, with the same outcome;
- * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is).
+ * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is);
+ * - a new step after the unmask rescans each node (Update-HostStorageCache, through remoting even to SQL01) and asks
+ *   each node for its own disks: SQL02 lists the recovered disks only after its rescan (its readings are those the
+ *   step-6 segment recorded, less the two shadow disks before the rescan).
  *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
@@ -33,6 +36,8 @@ import {
   getOperatingSystemCommand,
   getShadowCopiesCommand,
   metadataPresentCommand,
+  nodeDisksCommand,
+  rescanNodeCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
@@ -222,4 +227,36 @@ export function importSegment(name: string, copies: readonly unknown[] = IMPORTE
   // ConvertTo-Json writes one object alone, not in an array.
   const stdout = copies.length === 1 ? copies[0] : copies;
   return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1)];
+}
+
+const SHADOW_UNIQUE_IDS = new Set(SAN_LUNS.filter((l) => / shadow$/.test(l.name)).map((l) => l.uniqueId));
+
+/** The last Get-Disk each node answered in the step-6 segment (after the unmask): what it lists once it has rescanned. */
+function disksAfterUnmask(): { SQL01: unknown[]; SQL02: unknown[]; at: string } {
+  const entries = segment('step-6-unmask-shadows').filter((e) => commandOf(e).includes('Get-Disk'));
+  const last = (remote: boolean) => entries.findLast((e) => commandOf(e).includes('Invoke-Command') === remote);
+  const local = last(false);
+  const sql02 = last(true);
+  if (local === undefined || sql02 === undefined) throw new Error('step-6-unmask-shadows holds no Get-Disk of both nodes');
+  return { SQL01: JSON.parse(local.stdout) as unknown[], SQL02: JSON.parse(sql02.stdout) as unknown[], at: sql02.at };
+}
+
+const withoutShadows = (disks: unknown[]): unknown[] => disks.filter((d) => !SHADOW_UNIQUE_IDS.has((d as { UniqueId: string }).UniqueId));
+
+/**
+ * The rescan step: the probe asks each node for its disks (SQL02 has not discovered the recovered ones), each node
+ * rescans, the step asks again and finds them, and the engine's probe after the step finds them too. `sql02Finds`
+ * false: SQL02 still does not list them after its rescan (a zoning or masking-set problem on that node).
+ */
+export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
+  const { SQL01, SQL02, at } = disksAfterUnmask();
+  const sql02After = sql02Finds ? SQL02 : withoutShadows(SQL02);
+  const read = (sql02: unknown[]) => [powershell(nodeDisksCommand('SQL01'), SQL01, at), powershell(nodeDisksCommand('SQL02'), sql02, at)];
+  return [
+    ...read(withoutShadows(SQL02)),
+    powershell(rescanNodeCommand('SQL01'), SQL01, at),
+    powershell(rescanNodeCommand('SQL02'), sql02After, at),
+    ...read(sql02After),
+    ...(sql02Finds ? read(sql02After) : []),
+  ];
 }

@@ -21,6 +21,7 @@ import { storageManagementSanMap, throughMaskingSets } from './masking-set-trans
 import {
   IMPORTED_COPIES,
   importSegment,
+  rescanSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
@@ -42,6 +43,7 @@ const CLEAN_RUN = [
   'step-4-break-revert',
   'step-5-read-write-in-place',
   'step-6-unmask-shadows',
+  'step-6b-rescan-nodes',
   'step-7-start-resources',
   'step-8-start-dependents',
   'step-9-verify',
@@ -64,6 +66,7 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
   'step-3-import-set': () => importSegment('step-3-import-set'),
+  'step-6b-rescan-nodes': () => rescanSegment(),
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
   'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
@@ -224,10 +227,19 @@ describe('a recovery through the Windows backend, replayed', () => {
       'this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348',
     );
     expect(detail.steps.find((s) => s.id === '5-make-read-write')?.state).toBe('skipped');
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain(
       'Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA',
     );
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    // SQL02 did not list the recovered disks until it rescanned; then its own Get-Disk shows them by UniqueId.
+    expect(detail.steps.find((s) => s.id === '7-rescan-nodes')?.output).toEqual([
+      'SQL01 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+      '  SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL02 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+      '  SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+    ]);
     expect(sanMasks(dataDir)).toEqual({
       'sql-data': [],
       'sql-log': [],
@@ -247,8 +259,10 @@ describe('a recovery through the Windows backend, replayed', () => {
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
-    expect(planned.length).toBe(11);
-    expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01']));
+    expect(planned.length).toBe(13);
+    // Every tool runs on its node: the rescans on each node that must see the recovered LUNs, the rest on SQL01.
+    expect(planned.filter((c) => c.text.includes('Update-HostStorageCache')).map((c) => c.runsOn)).toEqual(['SQL01', 'SQL02']);
+    expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01', 'SQL02']));
     expect(detail.plan.steps.every((s) => !s.commandsSimulated)).toBe(true);
 
     // Step 5 was skipped (the break left the disks writable): run on its own, it makes exactly the calls the plan shows.
@@ -275,6 +289,24 @@ describe('a recovery through the Windows backend, replayed', () => {
     );
     await step5.backend.setVolumesReadWrite({ host: detail.plan.importHost, lunIds: detail.plan.shadowLunIds });
     expect(step5.launcher.remaining).toBe(0);
+  });
+
+  it('a node that does not list a recovered disk after its rescan fails the rescan step, naming the node and the LUNs', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes } = openConsole(dataDir, [
+      ...transcript('plan', ...CLEAN_RUN.slice(0, CLEAN_RUN.indexOf('step-6b-rescan-nodes'))),
+      ...rescanSegment(false),
+    ]);
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-rescan-nodes' });
+    expect(stopped.lastError).toMatch(
+      /^After a rescan, SQL02 does not list SQL-DATA shadow, SQL-LOG shadow: the array presents the LUN\(s\) to it, but the node did not find a disk with that UniqueId\..*run Update-HostStorageCache there, then resume/,
+    );
+    // Nothing is started on a cluster one of whose nodes could not take the disks over.
+    expect(changes().some((c) => c.startsWith('Start-ClusterResource'))).toBe(false);
+    expect(launcher.remaining).toBe(0);
   });
 
   it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {
@@ -388,11 +420,11 @@ describe('a recovery through the Windows backend, replayed', () => {
 
   it('a timeout: Start-ClusterResource is killed, the step fails as unknown; resumed, it finds Cluster Disk 1 online and starts only Cluster Disk 2', async () => {
     const dataDir = sqlclusDataDir();
-    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 6), 'step-7-start-timeout'));
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 7), 'step-7-start-timeout'));
     const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await first.engine.settled(run.id);
 
-    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-start-resources' });
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '8-start-resources' });
     expect(stopped.lastError).toMatch(
       /^powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
     );
@@ -405,7 +437,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
     expect(second.changes()).toEqual(['Start-ClusterResource Cluster Disk 2 on SQL01', 'Start-ClusterResource SQL Server on SQL01']);
-    expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
+    expect(second.engine.get(run.id).steps.find((s) => s.id === '8-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
   });
 
