@@ -24,6 +24,8 @@ export const VerifyPair = z.object({
   expectedChecksum: z.string(),
   /** The cluster disk resource the recovered LUN must now back, if clustered. */
   resource: ResourceTarget.nullable(),
+  /** The host the recovered disk is read from when it backs no resource (the importing host); absent in older plans. */
+  host: z.string().optional(),
 });
 export type VerifyPair = z.infer<typeof VerifyPair>;
 

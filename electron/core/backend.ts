@@ -98,6 +98,8 @@ export interface HostDisk {
   number: number | null;
   readOnly: boolean | null;
   offline: boolean | null;
+  /** The disk identity the cluster matches it by: the MBR signature or the GPT disk GUID, as Lun.signature; null for a raw disk. */
+  signature: string | null;
 }
 
 export interface Backend {

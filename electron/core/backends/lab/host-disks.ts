@@ -67,6 +67,7 @@ export function hostDisks(state: LabState, hostName: string): HostDisk[] {
       number: index + 1,
       readOnly: lun.readOnly,
       offline: false,
+      signature: lun.signature,
     }));
 }
 

@@ -1,5 +1,7 @@
-/** Clearing the read-only attribute the import left on the recovered volumes. */
-import { lunOf, lunsById } from './backend-reads';
+/**
+ * Clearing the read-only attribute the import left on the recovered volumes. Whether it is cleared is read from the
+ * host the step runs on (its own Get-Disk), not from whichever host answers first: disk flags are per node.
+ */
 import { shadowLunsOf } from './draft-inputs';
 import { report, type StepModule } from './step-module';
 
@@ -27,8 +29,8 @@ export const makeReadWrite: StepModule<'make-read-write'> = {
     ];
   },
   async probe(context, params) {
-    const luns = await lunsById(context.backend);
-    return params.shadowLuns.every((ref) => !lunOf(luns, ref.lunId).readOnly);
+    const disks = await context.backend.listHostDisks(params.host);
+    return params.shadowLuns.every((ref) => disks.some((disk) => disk.lunId === ref.lunId && disk.readOnly === false));
   },
   apply: async (context, params) => {
     report(context, await context.backend.setVolumesReadWrite({ host: params.host, lunIds: params.shadowLuns.map((l) => l.lunId) }));

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { armFault, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
+import { bindStep } from '../../../../electron/core/recovery/steps';
 import { openLab, type LabFixture } from '../backends/lab/lab-fixture';
 import { openRecovery, type RecoveryFixture } from './recovery-fixture';
 
@@ -102,5 +103,25 @@ describe('a recovery rescans every node that must see the recovered LUNs', () =>
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
     expect(await listed(recovery, 'SQL02')).toEqual(expect.arrayContaining(plan.shadowLunIds));
+  });
+});
+
+describe('readings from the node the step concerns', () => {
+  it('verify asks the owner node for its disks: one that has not discovered the recovered LUN fails it, whatever the masking record says', async () => {
+    const recovery = await openRecovery('two-node-sql');
+    fx = recovery;
+    const run = await recovery.engine.start({ setId: recovery.setId }, ['all'], { autoConfirm: true });
+    expect((await recovery.engine.settled(run.id)).state).toBe('succeeded');
+    const { plan } = recovery.engine.get(run.id);
+    const verifyStep = plan.steps.find((s) => s.kind === 'verify');
+    const recovered = plan.shadowLunIds[0] ?? '';
+    // Someone masks the recovered LUN away from SQL01 and back: the array presents it again, SQL01 has not rescanned.
+    await recovery.backend.setLunMask({ lunId: recovered, hosts: ['SQL02'] });
+    await recovery.backend.setLunMask({ lunId: recovered, hosts: ['SQL01', 'SQL02'] });
+    expect((await recovery.backend.listLuns()).find((l) => l.id === recovered)?.maskedTo).toEqual(['SQL02', 'SQL01']);
+    if (verifyStep === undefined) throw new Error('the plan has no verify step');
+    const lines: string[] = [];
+    const bound = bindStep(verifyStep, { backend: recovery.backend, log: (line) => lines.push(line) });
+    await expect(bound.apply()).rejects.toThrow(/SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\)/);
   });
 });

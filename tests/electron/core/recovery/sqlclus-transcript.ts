@@ -18,7 +18,9 @@
  * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is);
  * - a new step after the unmask rescans each node (Update-HostStorageCache, through remoting even to SQL01) and asks
  *   each node for its own disks: SQL02 lists the recovered disks only after its rescan (its readings are those the
- *   step-6 segment recorded, less the two shadow disks before the rescan).
+ *   step-6 segment recorded, less the two shadow disks before the rescan);
+ * - step 5's probe and the verify step read the disks from the node they concern (SQL01, the import host and owner
+ *   node), with its own Get-Disk through remoting, instead of taking whichever host answered first.
  *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
@@ -171,10 +173,31 @@ export function startDependentsSegment(): TranscriptEntry[] {
   return [...before, ...before, ...before, ...startSqlServer(before.at(-1)?.at ?? ''), ...withStates(before, { [SQL_SERVER]: ONLINE })];
 }
 
-/** Verify after the new step: SQL Server is Online, and it is read once more after the disks are checked. */
-export function verifySegment(): TranscriptEntry[] {
+/** The Get-Disk a segment's console (SQL01) answered locally: SQL01's own disks at that point. */
+function sql01Disks(entries: readonly TranscriptEntry[]): TranscriptEntry {
+  const local = entries.find((e) => commandOf(e).startsWith("$ErrorActionPreference = 'Stop'; Get-Disk"));
+  if (local === undefined) throw new Error('the segment holds no local Get-Disk');
+  return local;
+}
+
+/**
+ * Verify after the new step: SQL Server is Online, and it is read once more after the disks are checked. The
+ * recovered disks are read from their owner node, SQL01, by its own Get-Disk (through remoting), once, after the
+ * first resource is read; `sql01` replaces what SQL01 lists (its recorded local reading by default).
+ */
+export function verifySegment(sql01?: (disks: unknown[]) => unknown[]): TranscriptEntry[] {
   const entries = withStates(segment('step-8-verify'), { [SQL_SERVER]: ONLINE });
-  return [...entries, ...lastReading(entries)];
+  const local = sql01Disks(entries);
+  const disks = JSON.parse(local.stdout) as unknown[];
+  const ownerRead = powershell(nodeDisksCommand(OWNER), sql01 === undefined ? disks : sql01(disks), local.at);
+  const firstReadingEnds = entries.findIndex(isGroups) + 1;
+  return [...entries.slice(0, firstReadingEnds), ownerRead, ...entries.slice(firstReadingEnds), ...lastReading(entries)];
+}
+
+/** Step 5's probe reads the import host, SQL01, by its own Get-Disk (through remoting), instead of every host. */
+export function readWriteSegment(): TranscriptEntry[] {
+  const local = sql01Disks(segment('step-5-read-write-in-place'));
+  return [powershell(nodeDisksCommand(OWNER), JSON.parse(local.stdout), local.at)];
 }
 
 /** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */

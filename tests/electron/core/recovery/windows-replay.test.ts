@@ -21,6 +21,7 @@ import { storageManagementSanMap, throughMaskingSets } from './masking-set-trans
 import {
   IMPORTED_COPIES,
   importSegment,
+  readWriteSegment,
   rescanSegment,
   rollbackSegment,
   segment,
@@ -66,6 +67,7 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
   'step-3-import-set': () => importSegment('step-3-import-set'),
+  'step-5-read-write-in-place': readWriteSegment,
   'step-6b-rescan-nodes': () => rescanSegment(),
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
@@ -306,6 +308,27 @@ describe('a recovery through the Windows backend, replayed', () => {
     );
     // Nothing is started on a cluster one of whose nodes could not take the disks over.
     expect(changes().some((c) => c.startsWith('Start-ClusterResource'))).toBe(false);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('verify reads the owner node: SQL01 lists no disk for SQL-DATA (SQL02 still does), so verification fails naming SQL01', async () => {
+    const dataDir = sqlclusDataDir();
+    const sqlData = '60002AC0000000000000000A00001236';
+    const withoutSqlData = (disks: unknown[]) => disks.filter((d) => (d as { UniqueId: string }).UniqueId !== sqlData);
+    // SQL01 lost its path to the recovered SQL-DATA disk after the resources started; SQL02 still lists it.
+    const verify = verifySegment(withoutSqlData).map((entry) =>
+      (entry.argv.at(-1) ?? '').startsWith("$ErrorActionPreference = 'Stop'; Get-Disk")
+        ? { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) }
+        : entry,
+    );
+    const { engine, launcher } = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, -1)), ...verify]);
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '10-verify' });
+    expect(stopped.lastError).toMatch(
+      /^Verification found 2 problem\(s\): SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
+    );
     expect(launcher.remaining).toBe(0);
   });
 

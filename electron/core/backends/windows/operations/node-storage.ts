@@ -8,6 +8,7 @@ import type { HostDisk } from '../../../backend';
 import { nodeDisksCommand, rescanNodeCommand } from '../../../windows-tools/commands/powershell-commands';
 import { parseDisks, type DiskInfo } from '../../../windows-tools/parsers/parse-disk';
 import { operationResult, powershellJson, type WindowsContext } from '../state/windows-context';
+import { diskSignature } from '../state/windows-views';
 
 function hostDisksOf(context: WindowsContext, disks: readonly DiskInfo[]): HostDisk[] {
   const luns = context.sanMap.read().luns;
@@ -17,6 +18,7 @@ function hostDisksOf(context: WindowsContext, disks: readonly DiskInfo[]): HostD
     number: disk.number,
     readOnly: disk.isReadOnly,
     offline: disk.isOffline,
+    signature: diskSignature(disk),
   }));
 }
 
