@@ -200,7 +200,7 @@ describe('shadowswap recover', () => {
     '%s: recover --yes restores the DC through DSRM and verifies event 1109 and a new invocation ID',
     async (scenario) => {
       const setId = await prepare(scenario);
-      const run = await cli(['recover', '--set', setId, '--yes']);
+      const run = await cli(['recover', '--set', setId, '--yes', '--acknowledge', 'dc-dsrm-ready']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Run run-[\w-]+ succeeded\./);
       const runId = /Run (run-[\w-]+) succeeded/.exec(run.stdout)?.[1] ?? '';
@@ -218,7 +218,7 @@ describe('shadowswap recover', () => {
   it('dc-pair: refuses to roll back once DC01 started normally on the recovered database, and says why and what to do', async () => {
     const setId = await prepare('dc-pair');
     await cli(['lab', 'fault', 'add', '--op', 'resyncSysvol', '--kind', 'fail', '--times', '1']);
-    const run = await cli(['recover', '--set', setId, '--yes']);
+    const run = await cli(['recover', '--set', setId, '--yes', '--acknowledge', 'dc-dsrm-ready']);
     expect(run.code).toBe(1);
     const runId = /Run (run-[\w-]+) stopped/.exec(run.stdout)?.[1] ?? '';
     const refused = await cli(['rollback', runId], ['DC01']);
