@@ -27,6 +27,23 @@ export const DoctorReport = z.object({
     nodes: z.array(z.object({ name: z.string(), state: z.string().nullable() })),
     how: z.string(),
   }),
+  /**
+   * Each cluster node, checked on the node itself through PowerShell remoting: reachable (else `how` says the WinRM
+   * failure), administrator there, its Windows release and whether it meets the floor, the tools, the storage
+   * subsystems its providers show. Null fields were not learned (the node did not answer).
+   */
+  nodes: z.array(
+    z.object({
+      name: z.string(),
+      reachable: z.boolean(),
+      how: z.string(),
+      administrator: z.boolean().nullable(),
+      os: z.string().nullable(),
+      osSupported: z.boolean().nullable(),
+      tools: z.array(z.object({ tool: z.string(), present: z.boolean().nullable() })),
+      storageSubSystems: z.array(z.string()).nullable(),
+    }),
+  ),
   backend: z.object({ kind: z.enum(['lab', 'windows']), why: z.string() }),
 });
 export type DoctorReport = z.infer<typeof DoctorReport>;

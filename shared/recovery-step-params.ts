@@ -24,6 +24,8 @@ export const VerifyPair = z.object({
   expectedChecksum: z.string(),
   /** The cluster disk resource the recovered LUN must now back, if clustered. */
   resource: ResourceTarget.nullable(),
+  /** The host the recovered disk is read from when it backs no resource (the importing host); absent in older plans. */
+  host: z.string().optional(),
 });
 export type VerifyPair = z.infer<typeof VerifyPair>;
 
@@ -50,6 +52,10 @@ export const MakeReadWriteParams = z.object({
 export const RepointPair = ResourceTarget.extend({ shadowLunId: z.string() });
 export type RepointPair = z.infer<typeof RepointPair>;
 export const RepointResourcesParams = z.object({ pairs: z.array(RepointPair) });
+/** Each node that must see recovered LUNs, with those LUNs: it is rescanned, then checked by what it lists itself. */
+export const NodeLuns = z.object({ host: z.string(), luns: z.array(LunRef) });
+export type NodeLuns = z.infer<typeof NodeLuns>;
+export const RescanNodesParams = z.object({ nodes: z.array(NodeLuns) });
 export const StartDependentsParams = z.object({ dependents: z.array(ResourceTarget) });
 /** A domain controller the plan restarts, flags or resynchronises. */
 export const DomainControllerParams = z.object({ host: z.string() });

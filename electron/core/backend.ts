@@ -52,6 +52,7 @@ export type PlannedOperation =
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[]; driveLetters: DriveLetters }
+  | { operation: 'rescanHostStorage'; host: string }
   | (ResourceOnNode & {
       operation:
         'stopResource' | 'startResource' | 'suspendResource' | 'resumeResource' | 'startApplicationResource' | 'stopApplicationResource';
@@ -139,6 +140,23 @@ export interface PartialImport {
   explanation: string;
 }
 
+/**
+ * A disk as one host lists it (Get-Disk run on that host, MSFT_Disk), matched to its LUN by UniqueId, the page 0x83
+ * identifier (docs/windows-facts.md#uniqueid-is-the-page-0x83-identifier): what that node itself sees, not what
+ * the masking record says it should.
+ */
+export interface HostDisk {
+  /** The LUN whose identifier the disk reports; null for a disk of no known LUN (a local disk). */
+  lunId: string | null;
+  uniqueId: string | null;
+  /** The disk number on that host (numbers differ between nodes and change across rescans). */
+  number: number | null;
+  readOnly: boolean | null;
+  offline: boolean | null;
+  /** The disk identity the cluster matches it by: the MBR signature or the GPT disk GUID, as Lun.signature; null for a raw disk. */
+  signature: string | null;
+}
+
 export interface Backend {
   describe(): BackendInfo;
   /** Checks only this backend can make before a recovery (tools present, elevated, OS version, the scope's hosts...). */
@@ -153,6 +171,8 @@ export interface Backend {
    * forest's tombstone lifetime, its domain's DCs and operations masters); null when it is not a DC.
    */
   readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null>;
+  /** The disks `host` itself lists now (Get-Disk run there, through remoting): a LUN unmasked to it since its last rescan may be missing. */
+  listHostDisks(host: string): Promise<HostDisk[]>;
 
   /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;
@@ -186,6 +206,11 @@ export interface Backend {
   setVolumesReadWrite(params: { host: string; lunIds: string[]; driveLetters?: DriveLetters }): Promise<OperationResult>;
   /** The data partitions of these LUNs' disks as a host sees them: what step 5's probe and verify read back. */
   readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]>;
+  /**
+   * After an unmask: Update-HostStorageCache on `host` (through remoting), so that it discovers the LUNs it was given;
+   * until a node rescans, it may not list a newly unmasked LUN (docs/windows-facts.md#rescan-with-update-hoststoragecache).
+   */
+  rescanHostStorage(params: { host: string }): Promise<OperationResult>;
   /** diskshadow expose: a drive letter for an imported persistent shadow copy, read-only. */
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult>;
 

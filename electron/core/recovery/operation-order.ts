@@ -43,6 +43,8 @@ export function objectOf(operation: PlannedOperation): string {
       return `set:${operation.setId}`;
     case 'setVolumesReadWrite':
       return `volumes-on:${operation.host.toUpperCase()}`;
+    case 'rescanHostStorage':
+      return `storage-cache-of:${operation.host.toUpperCase()}`;
     case 'restartDomainController':
     case 'setDatabaseRestoredFlag':
     case 'resyncSysvol':

@@ -29,6 +29,7 @@ import {
 import {
   clearPartitionAttributesCommand,
   getDataPartitionsCommand,
+  rescanNodeCommand,
   resumeClusterResourceCommand,
   setDiskResourceIdentityCommand,
   setDiskWritableCommand,
@@ -351,6 +352,9 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
           text: usablePartitionsCommand(addressing, planned.host, lunId, planned.driveLetters[lunId] ?? null),
         },
       ]);
+    case 'rescanHostStorage':
+      // Always through remoting, even to the console's own computer: the node rescans its own cache.
+      return [{ tool: 'powershell', runsOn: planned.host, text: rescanNodeCommand(planned.host) }];
     case 'setResourceDiskIdentity':
       return [{ tool: 'powershell', runsOn: planned.onNode, text: diskIdentityCommand(planned, planned.identity) }];
     case 'restartDomainController':

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run-cli';
 import { runDoctor, type DoctorEnvironment } from '../../../electron/core/backends/windows/doctor';
-import { getClusterNodeCommand, getShadowProvidersCommand } from '../../../electron/core/windows-tools/commands/powershell-commands';
+import { formatDoctorReport } from '../../../electron/cli/commands/doctor';
+import {
+  getClusterNodeCommand,
+  getShadowProvidersCommand,
+  nodeReadinessCommand,
+} from '../../../electron/core/windows-tools/commands/powershell-commands';
 import type { ProcessLauncher } from '../../../electron/core/backends/windows/running/process-launcher';
 import { ReplayLauncher } from '../../../electron/core/backends/windows/running/replay-launcher';
 import { ToolRunner } from '../../../electron/core/backends/windows/running/tool-runner';
@@ -85,6 +90,18 @@ describe('doctor', () => {
           ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()],
           '[{"Name":"SQLNODE1","Id":"1","State":"Up"},{"Name":"SQLNODE2","Id":"2","State":"Up"}]',
         ),
+        // Synthetic, shaped as ConvertTo-Json writes the readiness object (no capture exists).
+        entry(
+          'powershell',
+          ['-NoProfile', '-NonInteractive', '-Command', nodeReadinessCommand('SQLNODE1')],
+          '{"Caption":"Microsoft Windows Server 2022 Datacenter","Version":"10.0.20348","ServicePackMajorVersion":0,"Administrator":true,"DiskShadow":true,"DiskRaid":true,"VShadow":false,"StorageSubSystems":["Windows Storage on SQLNODE1","Contoso X1"]}',
+        ),
+        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', nodeReadinessCommand('SQLNODE2')], '', {
+          exitCode: 1,
+          // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
+          stderr:
+            '[SQLNODE2] Connecting to remote server SQLNODE2 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
+        }),
       ]),
     );
     expect(report.tools.map((t) => [t.tool, t.path])).toEqual([
@@ -109,6 +126,63 @@ describe('doctor', () => {
       ],
     });
     expect(report.backend.kind).toBe('windows');
+    // Each node is checked on itself: one answers with everything a recovery needs but vshadow, the other is unreachable.
+    expect(report.nodes).toEqual([
+      {
+        name: 'SQLNODE1',
+        reachable: true,
+        how: 'Invoke-Command',
+        administrator: true,
+        os: 'Microsoft Windows Server 2022 Datacenter 10.0.20348',
+        osSupported: true,
+        tools: [
+          { tool: 'diskshadow', present: true },
+          { tool: 'diskraid', present: true },
+          { tool: 'vshadow', present: false },
+        ],
+        storageSubSystems: ['Windows Storage on SQLNODE1', 'Contoso X1'],
+      },
+      expect.objectContaining({
+        name: 'SQLNODE2',
+        reachable: false,
+        how: expect.stringMatching(/^Invoke-Command to SQLNODE2 failed: .*WinRM cannot complete/),
+      }),
+    ]);
+    const text = formatDoctorReport(report);
+    expect(text).toContain(
+      '  SQLNODE1: WinRM reachable; administrator yes; Microsoft Windows Server 2022 Datacenter 10.0.20348\n' +
+        '    diskshadow present, diskraid present, vshadow missing; storage subsystems: Windows Storage on SQLNODE1, Contoso X1\n',
+    );
+    expect(text).toMatch(/ {2}SQLNODE2: WinRM not reachable — Invoke-Command to SQLNODE2 failed: .*WinRM cannot complete/);
+  });
+
+  it('a node below the OS floor whose storage provider does not answer says both', async () => {
+    const report = await runDoctor(
+      windows([
+        entry('whoami', ['/groups'], WHOAMI_ELEVATED),
+        entry('powershell', ['-NoProfile', '-NonInteractive', '-Command', getShadowProvidersCommand()], '[]'),
+        entry(
+          'powershell',
+          ['-NoProfile', '-NonInteractive', '-Command', getClusterNodeCommand()],
+          '{"Name":"OLDNODE","Id":"1","State":"Up"}',
+        ),
+        entry(
+          'powershell',
+          ['-NoProfile', '-NonInteractive', '-Command', nodeReadinessCommand('OLDNODE')],
+          '{"Caption":"Microsoft Windows Server 2012 Standard","Version":"6.2.9200","ServicePackMajorVersion":0,"Administrator":false,"DiskShadow":true,"DiskRaid":true,"VShadow":false,"StorageSubSystems":"error: The service is not running"}',
+        ),
+      ]),
+    );
+    expect(report.nodes[0]).toMatchObject({
+      name: 'OLDNODE',
+      administrator: false,
+      osSupported: false,
+      storageSubSystems: null,
+      how: 'Invoke-Command; Get-StorageSubSystem failed there: The service is not running',
+    });
+    expect(formatDoctorReport(report)).toContain(
+      'administrator no; Microsoft Windows Server 2012 Standard 6.2.9200 (older than the supported floor)',
+    );
   });
 
   it('not elevated and not clustered: the Lab, and the providers are not even asked for', async () => {

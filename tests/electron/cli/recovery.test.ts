@@ -49,7 +49,7 @@ describe('shadowswap plan', () => {
     expect(plan.stdout).toContain('PASS  What runs on the disks comes back: SQL Server, SQL Server Agent depend on the disks');
     expect(plan.stdout).toContain('SQLCLUS resource "SQL Server": Online → Offline');
     expect(plan.stdout).toMatch(
-      /8\. Bring SQL Server, SQL Server Agent back online\n {3}Why: SQL Server, SQL Server Agent went offline before the disks, and neither starting a disk nor ending its maintenance mode starts what depends on it/,
+      /9\. Bring SQL Server, SQL Server Agent back online\n {3}Why: SQL Server, SQL Server Agent went offline before the disks, and neither starting a disk nor ending its maintenance mode starts what depends on it/,
     );
     expect(plan.stdout).toContain("Start-ClusterResource -Name 'SQL Server Agent'");
     expect(plan.stdout).toContain('Undo: Stop-ClusterResource for SQL Server, SQL Server Agent on the owner node.');

@@ -16,7 +16,7 @@ import { ALL_HOSTS } from '../../backend';
 import { maskDrift } from '../mask-drift';
 import { noMaskingSetError as noMaskingSetErrorFor } from '../../windows-tools/render-operation';
 import { failResourcesThatLostTheirDisk } from './cluster-service';
-import { resolveCollision } from './host-disks';
+import { recordMaskChange, resolveCollision } from './host-disks';
 import { labConsoleComputer } from './lab-addressing';
 import type { LabLun, LabMaskingSet, LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
@@ -163,6 +163,7 @@ export function setLunMask(state: LabState, params: MaskRequest): OperationResul
   const added = after.filter((name) => !before.includes(name));
   const removed = before.filter((name) => !after.includes(name));
   const afterText = maskText(lun.mask);
+  recordMaskChange(state, lun, added, removed);
 
   const warnings = [...change.warnings];
   if (array.management === 'vds' && removed.length > 0 && added.length > 0) {

@@ -6,10 +6,10 @@
  */
 import type { OperationResult } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { DriveLetters, PartitionReading } from '../../backend';
+import type { DriveLetters, HostDisk, PartitionReading } from '../../backend';
 import { clusterResourceClaiming } from './cluster-service';
 import { deterministicGuid, deterministicSignature } from './deterministic';
-import { CLEAR_PARTITION, type LabLun, type LabState } from './lab-model';
+import { CLEAR_PARTITION, type LabHost, type LabLun, type LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { FailedWithEffect, partialShare, report, type OperationContext } from './operation';
 import { isVisibleTo, lunIdentityKey } from './visibility';
@@ -38,6 +38,56 @@ export function resolveCollision(state: LabState, lun: LabLun, hosts: readonly s
 }
 
 /**
+ * A host discovers a LUN the array newly presents to it only when it rescans its disks: a LUN unmasked to it is
+ * undiscovered until then, and one masked away from it is gone at once (its I/O fails)
+ * (docs/windows-facts.md#rescan-with-update-hoststoragecache). Call after a mask change with who gained and lost it.
+ */
+export function recordMaskChange(state: LabState, lun: LabLun, gained: readonly string[], lost: readonly string[]): void {
+  for (const name of gained) {
+    const host = findHost(state, name);
+    if (!host.undiscoveredLunIds.includes(lun.id)) host.undiscoveredLunIds.push(lun.id);
+  }
+  for (const name of lost) {
+    const host = findHost(state, name);
+    host.undiscoveredLunIds = host.undiscoveredLunIds.filter((id) => id !== lun.id);
+  }
+}
+
+/** Whether the host itself lists the LUN's disk: the array presents it and the host has discovered it. */
+export function hostListsDisk(host: LabHost, lun: LabLun): boolean {
+  return isVisibleTo(lun, host.name) && !host.undiscoveredLunIds.includes(lun.id);
+}
+
+/** Get-Disk as run on the host: the disks it has discovered, by UniqueId (the LUN's first page 0x83 identifier). */
+export function hostDisks(state: LabState, hostName: string): HostDisk[] {
+  const host = findHost(state, hostName);
+  return state.luns
+    .filter((lun) => hostListsDisk(host, lun))
+    .map((lun, index) => ({
+      lunId: lun.id,
+      uniqueId: lun.identifiers[0]?.value ?? null,
+      number: index + 1,
+      readOnly: lun.readOnly,
+      offline: false,
+      signature: lun.signature,
+    }));
+}
+
+/** Update-HostStorageCache on the host: it discovers every LUN the array presents to it. */
+export function rescanHost(state: LabState, params: { host: string }): OperationResult {
+  const host = findHost(state, params.host);
+  const found = state.luns.filter((lun) => host.undiscoveredLunIds.includes(lun.id) && isVisibleTo(lun, host.name));
+  host.undiscoveredLunIds = [];
+  return report(
+    'rescanHostStorage',
+    found.length === 0
+      ? `${host.name} rescanned its disks; it had already discovered every LUN the array presents to it.`
+      : `${host.name} rescanned its disks and discovered ${found.map((l) => l.name).join(', ')}.`,
+    { changes: found.map((lun) => `${host.name} now lists the disk of ${lun.name}`) },
+  );
+}
+
+/**
  * Step 5 (docs/windows-facts.md#partition-attributes-after-the-break): makes the disks writable, clears the
  * attributes the shadow copy left on their partitions (Set-Partition, diskpart `attributes volume clear`) and puts
  * the wanted drive letters back, on LUNs the host sees. An unbroken shadow copy refuses: it stays read-only until its
@@ -52,10 +102,10 @@ export function setVolumesReadWrite(
   const host = findHost(state, params.host);
   const luns = [...new Set(params.lunIds.map((id) => findLun(state, id)))];
   for (const lun of luns) {
-    if (!isVisibleTo(lun, host.name)) {
+    if (!hostListsDisk(host, lun)) {
       throw windowsFailure(
         'VDS_E_OPERATION_DENIED',
-        `${host.name} does not see ${lun.name}, so it cannot change its volumes. Unmask it to ${host.name} first`,
+        `${host.name} does not list the disk of ${lun.name}, so it cannot change its volumes. Unmask it to ${host.name} and rescan ${host.name}'s disks first`,
         'PRECONDITION_FAILED',
       );
     }

@@ -24,6 +24,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import type {
   Backend,
   DriveLetters,
+  HostDisk,
   ImportResult,
   PartitionReading,
   PlannedOperation,
@@ -49,7 +50,7 @@ import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from '.
 import { reconcileDomainControllers } from './domain-controllers';
 import { domainControllerFacts } from './domain-controller-facts';
 import { domainControllerStatus, restartDc, resyncSysvol, setRestoredFlag } from './domain-controller-operations';
-import { readPartitions, setVolumesReadWrite } from './host-disks';
+import { hostDisks, readPartitions, rescanHost, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
 import { STATE_FILE, LabStore } from './lab-store';
@@ -153,6 +154,12 @@ export class LabBackend implements Backend {
     return onHost(state, host, () => domainControllerFacts(state, host, this.now()));
   }
 
+  /** Get-Disk on the host, through remoting: what it has discovered, not what the array presents to it. */
+  async listHostDisks(host: string): Promise<HostDisk[]> {
+    const state = this.read();
+    return onHost(state, host, () => hostDisks(state, host));
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.run('createSnapshotSet', (state, context) =>
       onHost(state, params.host, () => createTransportableSet(state, params, context)),
@@ -226,6 +233,10 @@ export class LabBackend implements Backend {
   async readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
     const state = this.read();
     return onHost(state, params.host, () => readPartitions(state, params));
+  }
+
+  rescanHostStorage(params: { host: string }): Promise<OperationResult> {
+    return this.run('rescanHostStorage', (state) => onHost(state, params.host, () => rescanHost(state, params)));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

@@ -76,6 +76,12 @@ export const LabHost = z.object({
   initiators: z.array(Initiator),
   /** Whether PowerShell remoting (WinRM) reaches the host: every command that runs on it goes through remoting. */
   reachable: z.boolean().default(true),
+  /**
+   * LUNs the array presents to this host that its disk cache has not discovered yet: unmasked to it since its last
+   * rescan. The host does not list them until it rescans (Update-HostStorageCache); an import rescans the importing
+   * host itself. Estates saved before this was modelled have none.
+   */
+  undiscoveredLunIds: z.array(z.string()).default([]),
 });
 export type LabHost = z.infer<typeof LabHost>;
 

@@ -17,6 +17,7 @@ type ReadOrLifecycle =
   | 'listClusters'
   | 'readPartitions'
   | 'readDomainControllerFacts'
+  | 'listHostDisks'
   | 'previewCommands'
   | 'readDomainController'
   | 'onChange'
@@ -67,6 +68,12 @@ export const labOperations: Record<LabOperationName, OperationSpec> = {
     summary: 'make volumes read/write, visible and mounted (partial: some LUNs stay read-only and hidden)',
     latencyMs: 800,
     faultKinds: splittable,
+    failsWith: 'VDS_E_PROVIDER_FAILURE',
+  },
+  rescanHostStorage: {
+    summary: "rescan a host's disks (Update-HostStorageCache) so it discovers LUNs unmasked to it",
+    latencyMs: 2_500,
+    faultKinds: whole,
     failsWith: 'VDS_E_PROVIDER_FAILURE',
   },
   exposeShadowCopy: {

@@ -2,14 +2,17 @@
  * `shadowswap doctor`: what this machine offers the Windows backend, and which backend will therefore be used.
  * On anything but Windows it answers from the platform alone and starts no process: the tools cannot exist there.
  * On Windows it looks for the tools and checks elevation (host-readiness.ts, shared with the recovery preflight),
- * lists the VSS providers (Win32_ShadowProvider through CIM, the same in every display language) and asks whether
- * this computer is a cluster node (Get-ClusterNode).
+ * lists the VSS providers (Win32_ShadowProvider through CIM, the same in every display language), asks whether
+ * this computer is a cluster node (Get-ClusterNode), and checks each node on the node itself through remoting, since
+ * every tool of a recovery runs on its own node.
  */
 import type { DoctorReport } from '../../../../shared/doctor-contract';
 import { ALL_TOOLS, checkElevation, failureText, isPresent, missingRequiredTools } from './running/host-readiness';
 import { parseClusterNodes } from '../../windows-tools/parsers/parse-cluster';
 import { parseShadowProviders } from '../../windows-tools/parsers/parse-shadow-copies';
-import { getClusterNodeCommand, getShadowProvidersCommand } from '../../windows-tools/commands/powershell-commands';
+import { getClusterNodeCommand, getShadowProvidersCommand, nodeReadinessCommand } from '../../windows-tools/commands/powershell-commands';
+import { parseNodeReadiness } from '../../windows-tools/parsers/parse-node-readiness';
+import { belowOsFloor } from './windows-preflight';
 import { locateTool, type LocatorEnvironment, type ToolLocation } from './running/tool-locator';
 import { succeeded, type ToolRunner } from './running/tool-runner';
 
@@ -50,6 +53,45 @@ async function clusterMembership(env: DoctorEnvironment, tools: ToolLocation[]):
   }
 }
 
+/** One node, asked on itself: a remoting failure is its answer (WinRM unreachable, access denied). */
+async function checkNode(env: DoctorEnvironment, name: string): Promise<DoctorReport['nodes'][number]> {
+  try {
+    const node = parseNodeReadiness(succeeded(await env.runner.powershell(nodeReadinessCommand(name))).stdout);
+    const { os, tools, storage } = node;
+    return {
+      name,
+      reachable: true,
+      how: 'subsystems' in storage ? 'Invoke-Command' : `Invoke-Command; Get-StorageSubSystem failed there: ${storage.error}`,
+      administrator: node.administrator,
+      os: `${os.caption ?? 'Windows'} ${os.version}`,
+      osSupported: !belowOsFloor(os),
+      tools: [
+        { tool: 'diskshadow', present: tools.diskshadow },
+        { tool: 'diskraid', present: tools.diskraid },
+        { tool: 'vshadow', present: tools.vshadow },
+      ],
+      storageSubSystems: 'subsystems' in storage ? storage.subsystems : null,
+    };
+  } catch (error) {
+    return {
+      name,
+      reachable: false,
+      how: `Invoke-Command to ${name} failed: ${failureText(error)}`,
+      administrator: null,
+      os: null,
+      osSupported: null,
+      tools: [],
+      storageSubSystems: null,
+    };
+  }
+}
+
+async function checkNodes(env: DoctorEnvironment, cluster: DoctorReport['cluster']): Promise<DoctorReport['nodes']> {
+  const nodes: DoctorReport['nodes'] = [];
+  for (const node of cluster.nodes) nodes.push(await checkNode(env, node.name));
+  return nodes;
+}
+
 function chooseBackend(env: DoctorEnvironment, tools: ToolLocation[], elevated: boolean | null): DoctorReport['backend'] {
   if (env.platform !== 'win32') {
     return {
@@ -82,16 +124,20 @@ export async function runDoctor(env: DoctorEnvironment): Promise<DoctorReport> {
       elevated: { value: null, how: why },
       vssProviders: { providers: null, how: why },
       cluster: { member: null, nodes: [], how: why },
+      nodes: [],
       backend: chooseBackend(env, tools, null),
     };
   }
   const elevated = await checkElevation(env.runner, tools);
+  const vssProviders = await providers(env, tools, elevated.value);
+  const cluster = await clusterMembership(env, tools);
   return {
     platform,
     tools,
     elevated,
-    vssProviders: await providers(env, tools, elevated.value),
-    cluster: await clusterMembership(env, tools),
+    vssProviders,
+    cluster,
+    nodes: await checkNodes(env, cluster),
     backend: chooseBackend(env, tools, elevated.value),
   };
 }

@@ -27,6 +27,7 @@ import type { DomainControllerFacts } from '../../../../shared/domain-controller
 import type {
   Backend,
   DriveLetters,
+  HostDisk,
   ImportResult,
   PartitionReading,
   PlannedOperation,
@@ -38,6 +39,7 @@ import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './ope
 import { readPartitions, setDisksWritable } from './operations/disk-operations';
 import * as domainControllers from './operations/domain-controller-operations';
 import { setLunMask, type MaskParams } from './operations/lun-masking';
+import { readNodeDisks, rescanNode } from './operations/node-storage';
 import {
   parseClusterGroups,
   parseClusterNodes,
@@ -213,6 +215,11 @@ export class WindowsBackend implements Backend {
     return clusters;
   }
 
+  /** Get-Disk run on `host` through remoting: what that node lists itself. */
+  listHostDisks(host: string): Promise<HostDisk[]> {
+    return this.inTurn(() => readNodeDisks(this.context, host));
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.changed(() => createSnapshotSet(this.context, params));
   }
@@ -257,6 +264,10 @@ export class WindowsBackend implements Backend {
 
   readPartitions(params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
     return readPartitions(this.context, params);
+  }
+
+  rescanHostStorage(params: { host: string }): Promise<OperationResult> {
+    return this.changed(() => rescanNode(this.context, params));
   }
 
   exposeShadowCopy(params: { setId: string; shadowCopyId: string; driveLetter: string }): Promise<OperationResult> {

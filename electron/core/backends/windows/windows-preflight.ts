@@ -16,7 +16,12 @@ import { succeeded, type ToolRunner } from './running/tool-runner';
  * has no ConvertTo-Json; the floor is Windows Server 2012 R2 (6.3), the oldest release still taking the Storage
  * module's updates (docs/windows-facts.md#os-floor).
  */
-const OLDEST_SUPPORTED = { major: 6, minor: 3, name: 'Windows Server 2012 R2' };
+export const OLDEST_SUPPORTED = { major: 6, minor: 3, name: 'Windows Server 2012 R2' };
+
+/** Whether a Windows release is older than the oldest the Windows backend supports. */
+export function belowOsFloor(os: { major: number; minor: number }): boolean {
+  return os.major < OLDEST_SUPPORTED.major || (os.major === OLDEST_SUPPORTED.major && os.minor < OLDEST_SUPPORTED.minor);
+}
 
 const check = (id: string, title: string, verdict: PreflightCheck['verdict'], reason: string, fix: string | null): PreflightCheck => ({
   id,
@@ -105,7 +110,7 @@ function osCheck(reading: OsReading): PreflightCheck {
   }
   const { os } = reading;
   const shown = `${os.caption ?? 'Windows'} ${os.version}${os.servicePack ? ` SP${os.servicePack}` : ''}`;
-  const older = os.major < OLDEST_SUPPORTED.major || (os.major === OLDEST_SUPPORTED.major && os.minor < OLDEST_SUPPORTED.minor);
+  const older = belowOsFloor(os);
   if (!older) return check('windows-os', title, 'pass', `this computer runs ${shown}`, null);
   return check(
     'windows-os',

@@ -12,6 +12,7 @@ import { leaveDsrm } from './leave-dsrm';
 import { makeReadWrite } from './make-read-write';
 import { maskOriginals } from './mask-originals';
 import { repointResources } from './repoint-resources';
+import { rescanNodes } from './rescan-nodes';
 import { resumeResources } from './resume-resources';
 import { resyncSysvol } from './resync-sysvol';
 import { startDependents } from './start-dependents';
@@ -34,6 +35,7 @@ export const stepModules: { [K in StepKind]: StepModule<K> } = {
   'break-set': breakSet,
   'repoint-resources': repointResources,
   'unmask-shadows': unmaskShadows,
+  'rescan-nodes': rescanNodes,
   'start-resources': startResources,
   // After the disks are back on the cluster, before maintenance mode ends and before the dependents start: see the module.
   'make-read-write': makeReadWrite,

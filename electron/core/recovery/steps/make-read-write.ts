@@ -9,7 +9,7 @@
  */
 import { partitionProblems, type PlannedOperation } from '../../backend';
 import type { DriveLetters } from '../../../../shared/recovery-step-params';
-import { lunOf, lunsById, resourceOf } from './backend-reads';
+import { resourceOf } from './backend-reads';
 import { diskResourceOperations, driveResources, resourcesAt } from './cluster-resources';
 import { resourceTargetsOf, shadowLunsOf, type DraftInputs } from './draft-inputs';
 import { report, type StepContext, type StepModule } from './step-module';
@@ -78,8 +78,9 @@ export const makeReadWrite: StepModule<'make-read-write'> = {
     ];
   },
   async probe(context, params) {
-    const luns = await lunsById(context.backend);
-    if (params.shadowLuns.some((ref) => lunOf(luns, ref.lunId).readOnly)) return false;
+    // Disk flags are per node: read on the host the step runs on (its own Get-Disk), not whichever host answers first.
+    const disks = await context.backend.listHostDisks(params.host);
+    if (!params.shadowLuns.every((ref) => disks.some((disk) => disk.lunId === ref.lunId && disk.readOnly === false))) return false;
     if ((await volumeProblems(context, params.host, params.shadowLuns, params.driveLetters)).length > 0) return false;
     // A window the step opened and a crash left open is not done: the disks must leave maintenance mode.
     return resourcesAt(context, params.maintenanceWindow, 'online');

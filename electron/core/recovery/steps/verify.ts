@@ -1,11 +1,14 @@
 /**
  * Verifying the recovery: the data, the volumes, each disk resource on its recovered disk, and what depended
  * on the disks. It only reads, so it has no probe: it runs every time it is reached and proves itself by
- * passing or failing.
+ * passing or failing. Disk flags and identities are read from the node that uses the disk (the resource's owner
+ * node, or the importing host), by that node's own Get-Disk: they are per node, and the masking record says only
+ * what the array presents.
  */
 import { NOT_SAMPLED } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { DriveLetters, VerifyPair } from '../../../../shared/recovery-step-params';
+import type { HostDisk } from '../../backend';
 import { applicationOf, lunOf, lunsById, resourceOf } from './backend-reads';
 import { dependentTargetsOf } from './draft-inputs';
 import { driveLettersOf, volumeProblems } from './make-read-write';
@@ -33,7 +36,7 @@ async function checkVolumes(
 
 export const verify: StepModule<'verify'> = {
   draft(inputs) {
-    const { options, pairs, cluster, domainController } = inputs;
+    const { options, pairs, cluster, domainController, importHost } = inputs;
     if (!options.verify) return [];
     const verifyPairs: VerifyPair[] = pairs.map((p) => ({
       originalLunId: p.original.id,
@@ -41,6 +44,7 @@ export const verify: StepModule<'verify'> = {
       name: p.original.name,
       expectedChecksum: p.shadow.contentChecksum,
       resource: p.resource && cluster ? { cluster, resource: p.resource.name, group: p.resource.group } : null,
+      host: importHost,
     }));
     return [
       {
@@ -84,28 +88,43 @@ export const verify: StepModule<'verify'> = {
           `${pair.name}: the data differs from the shadow copy (checksum ${lun.contentChecksum.slice(0, 12)}…, expected ${pair.expectedChecksum.slice(0, 12)}…)`,
         );
       else context.log(`${pair.name}: data matches the shadow copy (SHA-256 ${pair.expectedChecksum.slice(0, 12)}…)`);
-      if (lun.readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
       if (lun.volumes.some((v) => v.damaged)) problems.push(`${pair.name}: a volume on the recovered LUN is marked damaged`);
     }
     if (params.volumes) await checkVolumes(context, params.pairs, params.volumes, problems);
-    const hosts = new Map((await context.backend.listHosts()).map((host) => [host.name.toUpperCase(), host]));
+    // Each node is read once: its own disks, numbers, flags and signatures.
+    const nodes = new Map<string, Promise<HostDisk[]>>();
+    const disksOn = (node: string) => {
+      const key = node.toUpperCase();
+      if (!nodes.has(key)) nodes.set(key, context.backend.listHostDisks(node));
+      return nodes.get(key) as Promise<HostDisk[]>;
+    };
     for (const pair of params.pairs) {
-      if (!pair.resource) continue;
-      const { resource } = await resourceOf(context.backend, pair.resource);
-      if (resource.state !== 'Online' || resource.maintenanceMode) {
-        problems.push(`${resource.name} is ${resource.state}${resource.maintenanceMode ? ' (maintenance)' : ''}, not Online`);
+      let node = pair.host ?? null;
+      let backing: { name: string; expected: string | null } | null = null;
+      if (pair.resource) {
+        const { resource } = await resourceOf(context.backend, pair.resource);
+        node = resource.ownerNode;
+        if (resource.state !== 'Online' || resource.maintenanceMode)
+          problems.push(`${resource.name} is ${resource.state}${resource.maintenanceMode ? ' (maintenance)' : ''}, not Online`);
+        else backing = { name: resource.name, expected: resource.diskSignature ?? resource.diskIdGuid };
+      }
+      if (node === null) {
+        // A plan made before verify named the host: the read-only flag as the inventory reports it.
+        if (lunOf(luns, pair.shadowLunId).readOnly) problems.push(`${pair.name}: the recovered LUN is still read-only`);
         continue;
       }
+      const disks = await disksOn(node);
+      const disk = disks.find((d) => d.lunId === pair.shadowLunId);
+      if (disk === undefined) problems.push(`${node} does not list the recovered LUN of ${pair.name} (no disk with its UniqueId)`);
+      else if (disk.readOnly !== false) problems.push(`${pair.name}: the recovered disk is still read-only on ${node}`);
+      if (backing === null) continue;
       // The disk the resource found on its owner node must be the recovered LUN, not a damaged original.
-      const expected = resource.diskSignature ?? resource.diskIdGuid;
-      const backing = (hosts.get(resource.ownerNode.toUpperCase())?.visibleLunIds ?? []).filter(
-        (id) => luns.get(id)?.signature === expected,
-      );
-      if (backing.length !== 1 || backing[0] !== pair.shadowLunId)
+      const matching = disks.filter((d) => d.signature !== null && d.signature === backing.expected);
+      if (matching.length !== 1 || matching[0]?.lunId !== pair.shadowLunId)
         problems.push(
-          `${resource.name} is not backed by the recovered LUN on ${resource.ownerNode} (it sees ${backing.length} disk(s) with signature ${expected ?? 'none'})`,
+          `${backing.name} is not backed by the recovered LUN on ${node} (it lists ${matching.length} disk(s) with signature ${backing.expected ?? 'none'})`,
         );
-      else context.log(`${resource.name}: Online on ${resource.ownerNode}, backed by the recovered LUN ${pair.name}`);
+      else context.log(`${backing.name}: Online on ${node}, backed by the recovered LUN ${pair.name}`);
     }
     for (const target of params.dependents ?? []) {
       const resource = await applicationOf(context.backend, target);

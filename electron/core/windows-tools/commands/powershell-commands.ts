@@ -337,3 +337,44 @@ export function metadataPresentCommand(options: { path: string; computer?: strin
   const inner = `Test-Path -LiteralPath ${psQuote(validateMetadataCabPath(options.path))} -PathType Leaf | ${TO_JSON}`;
   return options.computer === undefined ? local(inner) : onNode(options.computer, inner);
 }
+
+/**
+ * What one node itself lists: Get-Disk run on that node through remoting, whichever computer the console runs on
+ * (Invoke-Command reaches the local computer too: remoting is on by default on Windows Server 2012 and later,
+ * docs/windows-facts.md#running-a-command-on-another-node). A node's disks, numbers and flags are its own.
+ */
+export function nodeDisksCommand(node: string): string {
+  return onNode(node, `Get-Disk | ${DISK_PROPERTIES} | ${TO_JSON}`);
+}
+
+/**
+ * Rescans one node's disks (Update-HostStorageCache, "equivalent to a VDS Rescan") and lists them as that node now
+ * sees them, so a LUN unmasked to it is discovered and can be checked by UniqueId
+ * (docs/windows-facts.md#rescan-with-update-hoststoragecache).
+ */
+export function rescanNodeCommand(node: string): string {
+  return onNode(node, `Update-HostStorageCache; Get-Disk | ${DISK_PROPERTIES} | ${TO_JSON}`);
+}
+
+/**
+ * What one node offers a recovery, read on that node through remoting (so a failure is the WinRM failure itself):
+ * whether the remote session holds the Administrators role (WindowsPrincipal.IsInRole), its Windows release
+ * (Win32_OperatingSystem), whether diskshadow and diskraid are in System32 and vshadow on its PATH, and the storage
+ * subsystems its Storage Management providers show (Get-StorageSubSystem; an error there is reported, not thrown).
+ * Parsed by parse-node-readiness.ts; docs/windows-facts.md#running-a-command-on-another-node.
+ */
+export function nodeReadinessCommand(node: string): string {
+  return onNode(
+    node,
+    '$os = Get-CimInstance -ClassName Win32_OperatingSystem; ' +
+      '$principal = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent(); ' +
+      "$system32 = Join-Path $env:SystemRoot 'System32'; " +
+      "$storage = try { @(Get-StorageSubSystem | ForEach-Object { $_.FriendlyName }) } catch { 'error: ' + $_.Exception.Message }; " +
+      '[pscustomobject]@{ Caption = $os.Caption; Version = $os.Version; ServicePackMajorVersion = $os.ServicePackMajorVersion; ' +
+      'Administrator = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator); ' +
+      "DiskShadow = (Test-Path -LiteralPath (Join-Path $system32 'diskshadow.exe') -PathType Leaf); " +
+      "DiskRaid = (Test-Path -LiteralPath (Join-Path $system32 'diskraid.exe') -PathType Leaf); " +
+      "VShadow = ($null -ne (Get-Command -Name 'vshadow.exe' -CommandType Application -ErrorAction SilentlyContinue)); " +
+      `StorageSubSystems = $storage } | ${TO_JSON}`,
+  );
+}

@@ -22,6 +22,7 @@ describe('recovery plan', () => {
       'import-set',
       'break-set',
       'unmask-shadows',
+      'rescan-nodes',
       'start-resources',
       'make-read-write',
       'start-dependents',
@@ -58,6 +59,7 @@ describe('recovery plan', () => {
       'break-set',
       'repoint-resources',
       'unmask-shadows',
+      'rescan-nodes',
       'make-read-write',
       'resume-resources',
       'start-dependents',
@@ -127,6 +129,7 @@ describe('recovery run', () => {
       'import-set',
       'break-set',
       'unmask-shadows',
+      'rescan-nodes',
       'make-read-write',
       'flag-restored-database',
       'leave-dsrm',
@@ -271,9 +274,9 @@ describe('recovery run', () => {
     await fx.engine.settled(run.id);
     const detail = fx.engine.get(run.id);
     expect(detail.steps.every((s) => s.state === 'succeeded' || s.state === 'skipped')).toBe(true);
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output.join('\n')).toMatch(/data matches the shadow copy/);
     // The break leaves the partitions hidden and read-only: step 5 has work to do, in its own maintenance window.
-    expect(detail.steps.find((s) => s.id === '7-make-read-write')).toMatchObject({
+    expect(detail.steps.find((s) => s.id === '8-make-read-write')).toMatchObject({
       state: 'succeeded',
       output: expect.arrayContaining([
         expect.stringMatching(/^ {2}SQL-DATA-SC-\S+: read\/write, visible, not a shadow copy on SQL01, mounted as E:$/),

@@ -46,6 +46,7 @@ const operationOf: Record<StepKind, LabOperationName | null> = {
   'start-dependents': 'startApplicationResource',
   'mask-originals': 'setLunMask',
   'unmask-shadows': 'setLunMask',
+  'rescan-nodes': 'rescanHostStorage',
   'forensic-hold': 'setLunMask',
   'import-set': 'importSnapshotSet',
   'break-set': 'breakSnapshotSet',

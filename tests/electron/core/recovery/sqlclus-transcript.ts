@@ -15,7 +15,13 @@
  *
  * - masking on this VDS-only array is one checked diskraid session driven by PowerShell (diskraid-session.ts) instead
  *   of a `diskraid /s` script: each recorded diskraid call becomes that session, with the same outcome;
- * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is).
+ * - preflight then checks, with one Test-Path, that the set's metadata .cab is on the import host (it is);
+ * - a new step after the unmask rescans each node (Update-HostStorageCache, through remoting even to SQL01) and asks
+ *   each node for its own disks: SQL02 lists the recovered disks only after its rescan (its readings are those the
+ *   step-6 segment recorded, less the two shadow disks before the rescan);
+ * - step 5's probe and the verify step read the disks from the node they concern (SQL01, the import host and owner
+ *   node), with its own Get-Disk through remoting, instead of taking whichever host answered first (SQL01 lists what
+ *   it listed locally in the recorded verify segment).
  *
  * - step 5 (make the volumes usable) no longer runs right after the break, where the break had left the disks
  *   writable and the step was skipped: it runs after the disks are started, reads the partitions through Get-Partition
@@ -40,10 +46,13 @@ import {
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
   getDataPartitionsCommand,
+  getDiskCommand,
   getDiskResourceParametersCommand,
   getOperatingSystemCommand,
   getShadowCopiesCommand,
   metadataPresentCommand,
+  nodeDisksCommand,
+  rescanNodeCommand,
   setDiskWritableCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
@@ -178,13 +187,36 @@ export function startDependentsSegment(): TranscriptEntry[] {
   return [...before, ...before, ...before, ...startSqlServer(before.at(-1)?.at ?? ''), ...withStates(before, { [SQL_SERVER]: ONLINE })];
 }
 
+/** The Get-Disk a segment's console (SQL01) answered locally: SQL01's own disks at that point. */
+function sql01Disks(entries: readonly TranscriptEntry[]): TranscriptEntry {
+  const local = entries.find((e) => commandOf(e) === getDiskCommand());
+  if (local === undefined) throw new Error('the segment holds no local Get-Disk');
+  return local;
+}
+
+/** SQL01's own Get-Disk (through remoting), answering what SQL01 listed locally in the recorded verify segment. */
+function sql01DisksAtVerify(sql01: (disks: unknown[]) => unknown[] = (disks) => disks): TranscriptEntry {
+  const local = sql01Disks(segment('step-8-verify'));
+  return powershell(nodeDisksCommand(OWNER), sql01(JSON.parse(local.stdout) as unknown[]), local.at);
+}
+
 /**
- * Verify after the new steps: it reads the recovered partitions after the disks, SQL Server is Online, and it is read
- * once more after the disks are checked.
+ * Verify after the new steps: after the inventory's disks it reads the recovered partitions, SQL Server is Online,
+ * and it is read once more after the disks are checked. The recovered disks are read from their owner node, SQL01,
+ * by its own Get-Disk (through remoting), once, after the first resource is read; `sql01` replaces what SQL01 lists
+ * (its recorded local reading by default).
  */
-export function verifySegment(): TranscriptEntry[] {
+export function verifySegment(sql01?: (disks: unknown[]) => unknown[]): TranscriptEntry[] {
   const entries = withStates(segment('step-8-verify'), { [SQL_SERVER]: ONLINE });
-  return [...entries.slice(0, 2), ...partitionReads(true, entries[0]?.at ?? ''), ...entries.slice(2), ...lastReading(entries)];
+  const firstReadingEnds = entries.findIndex(isGroups) + 1;
+  return [
+    ...entries.slice(0, 2), // listLuns: Get-Disk on SQL01, then on SQL02
+    ...partitionReads(true, entries[0]?.at ?? ''),
+    ...entries.slice(2, firstReadingEnds),
+    sql01DisksAtVerify(sql01),
+    ...entries.slice(firstReadingEnds),
+    ...lastReading(entries),
+  ];
 }
 
 /** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */
@@ -304,8 +336,7 @@ function makeUsable(disks: readonly TranscriptEntry[], at: string): TranscriptEn
  * mode, Set-Disk and Set-Partition, each disk out of it again, and the probe that finds it all in place.
  */
 export function makeReadWriteSegment(): TranscriptEntry[] {
-  const verify = segment('step-8-verify');
-  const disks = verify.slice(0, 2); // listLuns: Get-Disk on SQL01, then on SQL02
+  const disks = [sql01DisksAtVerify()]; // the probe reads the step's host, SQL01, by its own Get-Disk
   const at = disks[0]?.at ?? '';
   const reading = withStates(lastReading(segment('step-7-start-resources')), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
   const [first = '', second = ''] = DISKS;
@@ -327,5 +358,37 @@ export function makeReadWriteSegment(): TranscriptEntry[] {
     ...partitionReads(true, at),
     ...reading,
     ...reading,
+  ];
+}
+
+const SHADOW_UNIQUE_IDS = new Set(SAN_LUNS.filter((l) => / shadow$/.test(l.name)).map((l) => l.uniqueId));
+
+/** The last Get-Disk each node answered in the step-6 segment (after the unmask): what it lists once it has rescanned. */
+function disksAfterUnmask(): { SQL01: unknown[]; SQL02: unknown[]; at: string } {
+  const entries = segment('step-6-unmask-shadows').filter((e) => commandOf(e).includes('Get-Disk'));
+  const last = (remote: boolean) => entries.findLast((e) => commandOf(e).includes('Invoke-Command') === remote);
+  const local = last(false);
+  const sql02 = last(true);
+  if (local === undefined || sql02 === undefined) throw new Error('step-6-unmask-shadows holds no Get-Disk of both nodes');
+  return { SQL01: JSON.parse(local.stdout) as unknown[], SQL02: JSON.parse(sql02.stdout) as unknown[], at: sql02.at };
+}
+
+const withoutShadows = (disks: unknown[]): unknown[] => disks.filter((d) => !SHADOW_UNIQUE_IDS.has((d as { UniqueId: string }).UniqueId));
+
+/**
+ * The rescan step: the probe asks each node for its disks (SQL02 has not discovered the recovered ones), each node
+ * rescans, the step asks again and finds them, and the engine's probe after the step finds them too. `sql02Finds`
+ * false: SQL02 still does not list them after its rescan (a zoning or masking-set problem on that node).
+ */
+export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
+  const { SQL01, SQL02, at } = disksAfterUnmask();
+  const sql02After = sql02Finds ? SQL02 : withoutShadows(SQL02);
+  const read = (sql02: unknown[]) => [powershell(nodeDisksCommand('SQL01'), SQL01, at), powershell(nodeDisksCommand('SQL02'), sql02, at)];
+  return [
+    ...read(withoutShadows(SQL02)),
+    powershell(rescanNodeCommand('SQL01'), SQL01, at),
+    powershell(rescanNodeCommand('SQL02'), sql02After, at),
+    ...read(sql02After),
+    ...(sql02Finds ? read(sql02After) : []),
   ];
 }

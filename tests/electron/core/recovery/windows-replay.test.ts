@@ -16,13 +16,14 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { getDiskCommand, metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   IMPORTED_COPIES,
   importSegment,
   makeReadWriteSegment,
+  rescanSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
@@ -43,6 +44,7 @@ const CLEAN_RUN = [
   'step-3-import-set',
   'step-4-break-revert',
   'step-6-unmask-shadows',
+  'step-6b-rescan-nodes',
   'step-7-start-resources',
   'step-5-make-usable-after-start',
   'step-8-start-dependents',
@@ -66,6 +68,7 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
   'step-3-import-set': () => importSegment('step-3-import-set'),
+  'step-6b-rescan-nodes': () => rescanSegment(),
   'step-5-make-usable-after-start': makeReadWriteSegment,
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
@@ -242,21 +245,30 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(detail.plan.preflight.find((c) => c.id === 'windows-os')?.reason).toBe(
       'this computer runs Microsoft Windows Server 2022 Datacenter 10.0.20348',
     );
-    // The break left the partitions read-only and hidden: step 5 cleared them and gave back E: and F:, and verify read them.
-    expect(detail.steps.find((s) => s.id === '7-make-read-write')).toMatchObject({
+    // The break left the partitions read-only and hidden: step 8 cleared them and gave back E: and F:, and verify read them.
+    expect(detail.steps.find((s) => s.id === '8-make-read-write')).toMatchObject({
       state: 'succeeded',
       output: expect.arrayContaining([
         '  SQL-DATA shadow on SQL01: read-only → writable; partitions visible, not a shadow copy, mounted as E:',
         '  SQL-LOG shadow on SQL01: read-only → writable; partitions visible, not a shadow copy, mounted as F:',
       ]),
     });
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain(
       'SQL-LOG: volume F: read/write, visible, not a shadow copy on SQL01',
     );
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain(
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain(
       'Cluster Disk 1: Online on SQL01, backed by the recovered LUN SQL-DATA',
     );
-    expect(detail.steps.find((s) => s.id === '9-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    // SQL02 did not list the recovered disks until it rescanned; then its own Get-Disk shows them by UniqueId.
+    expect(detail.steps.find((s) => s.id === '6-rescan-nodes')?.output).toEqual([
+      'SQL01 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+      '  SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL02 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+      '  SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+    ]);
     expect(sanMasks(dataDir)).toEqual({
       'sql-data': [],
       'sql-log': [],
@@ -302,6 +314,7 @@ describe('a recovery through the Windows backend, replayed', () => {
       `diskraid select lun 8: ${BOTH_NODES}`,
       'Start-ClusterResource Cluster Disk 1 on SQL01',
       'Start-ClusterResource Cluster Disk 2 on SQL01',
+      ...MAINTENANCE_WINDOW,
       'Start-ClusterResource SQL Server on SQL01',
     ]);
     expect(setState(dataDir)).toBe('broken');
@@ -342,14 +355,55 @@ describe('a recovery through the Windows backend, replayed', () => {
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
-    expect(planned.length).toBe(19);
-    expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01']));
+    expect(planned.length).toBe(21);
+    // Every tool runs on its node: the rescans on each node that must see the recovered LUNs, the rest on SQL01.
+    expect(planned.filter((c) => c.text.includes('Update-HostStorageCache')).map((c) => c.runsOn)).toEqual(['SQL01', 'SQL02']);
+    expect(new Set(planned.map((c) => c.runsOn))).toEqual(new Set(['SQL01', 'SQL02']));
     expect(detail.plan.steps.every((s) => !s.commandsSimulated)).toBe(true);
     const readWrite = detail.plan.steps.find((s) => s.kind === 'make-read-write')?.commands.map((c) => c.text) ?? [];
     expect(readWrite.filter((text) => text.includes('Set-Partition')).map((text) => /-NewDriveLetter '(.)'/.exec(text)?.[1])).toEqual([
       'E',
       'F',
     ]);
+  });
+
+  it('a node that does not list a recovered disk after its rescan fails the rescan step, naming the node and the LUNs', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes } = openConsole(dataDir, [
+      ...transcript('plan', ...CLEAN_RUN.slice(0, CLEAN_RUN.indexOf('step-6b-rescan-nodes'))),
+      ...rescanSegment(false),
+    ]);
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '6-rescan-nodes' });
+    expect(stopped.lastError).toMatch(
+      /^After a rescan, SQL02 does not list SQL-DATA shadow, SQL-LOG shadow: the array presents the LUN\(s\) to it, but the node did not find a disk with that UniqueId\..*run Update-HostStorageCache there, then resume/,
+    );
+    // Nothing is started on a cluster one of whose nodes could not take the disks over.
+    expect(changes().some((c) => c.startsWith('Start-ClusterResource'))).toBe(false);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('verify reads the owner node: SQL01 lists no disk for SQL-DATA (SQL02 still does), so verification fails naming SQL01', async () => {
+    const dataDir = sqlclusDataDir();
+    const sqlData = '60002AC0000000000000000A00001236';
+    const withoutSqlData = (disks: unknown[]) => disks.filter((d) => (d as { UniqueId: string }).UniqueId !== sqlData);
+    // SQL01 lost its path to the recovered SQL-DATA disk after the resources started; SQL02 still lists it.
+    const verify = verifySegment(withoutSqlData).map((entry) =>
+      (entry.argv.at(-1) ?? '') === getDiskCommand()
+        ? { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) }
+        : entry,
+    );
+    const { engine, launcher } = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, -1)), ...verify]);
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const stopped = await engine.settled(run.id);
+
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '10-verify' });
+    expect(stopped.lastError).toMatch(
+      /^Verification found 2 problem\(s\): SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
+    );
+    expect(launcher.remaining).toBe(0);
   });
 
   it('refuses to start, before any step, when whoami shows a process that is not elevated', async () => {
@@ -463,11 +517,11 @@ describe('a recovery through the Windows backend, replayed', () => {
 
   it('a timeout: Start-ClusterResource is killed, the step fails as unknown; resumed, it finds Cluster Disk 1 online and starts only Cluster Disk 2', async () => {
     const dataDir = sqlclusDataDir();
-    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 5), 'step-7-start-timeout'));
+    const first = openConsole(dataDir, transcript('plan', ...CLEAN_RUN.slice(0, 6), 'step-7-start-timeout'));
     const run = await first.engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await first.engine.settled(run.id);
 
-    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '6-start-resources' });
+    expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '7-start-resources' });
     expect(stopped.lastError).toMatch(
       /^Bring the disk resources online stopped part-way: 0 of 2 operations are in place\. .*powershell did not finish within 600 s and was stopped.*What it changed before it was stopped is unknown: take a fresh inventory/,
     );
@@ -487,7 +541,7 @@ describe('a recovery through the Windows backend, replayed', () => {
       ...MAINTENANCE_WINDOW,
       'Start-ClusterResource SQL Server on SQL01',
     ]);
-    expect(second.engine.get(run.id).steps.find((s) => s.id === '6-start-resources')?.output).toContain('Cluster Disk 1: already online');
+    expect(second.engine.get(run.id).steps.find((s) => s.id === '7-start-resources')?.output).toContain('Cluster Disk 1: already online');
     expect(second.launcher.remaining).toBe(0);
   });
 

@@ -66,10 +66,10 @@ describe('verify a JSON report', () => {
     edit(file, /data matches the shadow copy/, 'data differs from the shadow copy');
     const result = verifyFile(file, dataDir);
     expect(result.intact).toBe(false);
-    expect(changesOf(result, 'Report digest')).toEqual(['step 9 "Verify the recovery": changed']);
+    expect(changesOf(result, 'Report digest')).toEqual(['step 10 "Verify the recovery": changed']);
     expect(changesOf(result, 'Journal')).toEqual([
       expect.stringMatching(
-        /^step 9 "Verify the recovery", output line 1 \(journal event \d+\): the report says "SQL-DATA: data differs.*", the journal "SQL-DATA: data matches/,
+        /^step 10 "Verify the recovery", output line 1 \(journal event \d+\): the report says "SQL-DATA: data differs.*", the journal "SQL-DATA: data matches/,
       ),
     ]);
   });

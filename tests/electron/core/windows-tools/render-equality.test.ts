@@ -124,6 +124,7 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
       [
         'breakSnapshotSet',
         'importSnapshotSet',
+        'rescanHostStorage',
         'resumeResource',
         'setLunMask',
         'setResourceDiskIdentity',

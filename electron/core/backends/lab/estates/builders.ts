@@ -91,6 +91,7 @@ export function fcHost(name: string, osVersion = 'Windows Server 2022 Datacenter
     name,
     osVersion,
     reachable: true,
+    undiscoveredLunIds: [],
     initiators: [0, 1].map((port) => ({ kind: 'fc' as const, wwn: `10000090fa${deterministicHex(`${name}/hba${port}`, 6)}` })),
   };
 }
@@ -100,6 +101,7 @@ export function iscsiHost(name: string, domain: string, osVersion: string): LabH
     name,
     osVersion,
     reachable: true,
+    undiscoveredLunIds: [],
     initiators: [{ kind: 'iscsi', iqn: `iqn.1991-05.com.microsoft:${name.toLowerCase()}.${domain}` }],
   };
 }

@@ -176,6 +176,10 @@ export async function createSnapshotSet(
     'metadata file (set "metadataDir" in the SAN map to a folder without spaces)',
   );
   if (process.platform === 'win32') fs.mkdirSync(metadataDir, { recursive: true });
+  // diskshadow prints the creation time in the host's short date format without a zone
+  // (docs/windows-facts.md#listings-depend-on-locale-console-width-and-case): the set is dated by the console's
+  // clock, in UTC, when the create started; the shadow copies are no older than that.
+  const startedAt = context.now();
   const script = buildTransportableCreateScript({
     metadataPath: metadataFile,
     providerId,
@@ -194,7 +198,7 @@ export async function createSnapshotSet(
   const shadowLuns = await readShadowLuns(context, metadataFile, setId);
   const created: SnapshotSet = {
     id: setId,
-    createdAt: first?.createdAt ?? context.now().toISOString(),
+    createdAt: startedAt.toISOString(),
     sourceHost: params.host,
     state: 'created',
     attributes: [...(first?.attributes ?? [])],

@@ -56,8 +56,9 @@ function hostsOf(map: SanMap, discovery: SanDiscovery): SanMapHost[] {
       name,
       osVersion: declared?.osVersion ?? '',
       clusterName: declared?.clusterName ?? null,
-      domainController: declared?.domainController ?? false,
       initiators: found ?? declared?.initiators ?? [],
+      // Discovery cannot tell a domain controller: only the operator's mark in the SAN map says so.
+      domainController: declared?.domainController ?? false,
     };
   });
 }

@@ -46,6 +46,11 @@ function identifiers(disk: DiskInfo): LunIdentifier[] {
   return [{ type: disk.uniqueIdFormatCode, codeSet, association: null, value: disk.uniqueId }];
 }
 
+/** The identity the cluster matches a disk by: the GPT disk GUID, else the MBR signature. */
+export function diskSignature(disk: DiskInfo): string | null {
+  return disk.partitionStyle === 'GPT' ? disk.guid : disk.signature;
+}
+
 export function lunView(lun: SanMapLun, disk: DiskInfo | undefined): Lun {
   return {
     id: lun.id,
@@ -55,7 +60,7 @@ export function lunView(lun: SanMapLun, disk: DiskInfo | undefined): Lun {
     identifiers: disk === undefined ? [] : identifiers(disk),
     partitionStyle: disk?.partitionStyle ?? 'RAW',
     diskKind: 'basic',
-    signature: disk?.partitionStyle === 'GPT' ? disk.guid : (disk?.signature ?? null),
+    signature: disk === undefined ? null : diskSignature(disk),
     volumes: [],
     readOnly: disk?.isReadOnly ?? false,
     hidden: false,

@@ -55,6 +55,9 @@ const steps: Step[] = [
     params: async (b) => ({ host: 'SQL02', lunIds: (await lastNightsSet(b)).shadowCopies.map((c) => c.shadowLunId) }),
   },
   { operation: 'resumeResource', params: async () => disk(2, 'SQL02') },
+  // Unmasked to SQL02 again, the LUN is undiscovered there until SQL02 rescans.
+  { operation: 'setLunMask', params: async (b) => ({ lunId: (await lastNightsSet(b)).shadowCopies[0]!.originalLunId, hosts: ['SQL02'] }) },
+  { operation: 'rescanHostStorage', params: async () => ({ host: 'SQL02' }) },
   { operation: 'restartDomainController', params: async () => ({ host: 'DC01', mode: 'dsrm' }), estate: 'dc-pair' },
   { operation: 'setDatabaseRestoredFlag', params: async () => ({ host: 'DC01', restored: true }), estate: 'dc-pair' },
   { operation: 'restartDomainController', params: async () => ({ host: 'DC01', mode: 'normal' }), estate: 'dc-pair' },

@@ -288,6 +288,8 @@ describe('WindowsBackend', () => {
     const [set] = await backend.listSnapshotSets();
     expect(set).toMatchObject({ id: SET, state: 'created', providerId: PROVIDER, sourceHost: 'sqlnode1.contoso.local', importedTo: null });
     expect(set?.metadataFile).toBe('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab');
+    // A time with its zone: the console's clock when the create started, not diskshadow's zone-less local time.
+    expect(set?.createdAt).toBe('2022-08-25T12:16:10.000Z');
     expect(set?.shadowCopies.map((c) => [c.originalLunId, c.originalDriveLetter, c.originalIdentity.signature])).toEqual([
       ['sql-data', 'E:', '1234ABCD'],
       ['sql-log', 'F:', '1234ABCE'],
