@@ -119,9 +119,7 @@ describe('the recovery of a domain controller', () => {
     if (!step) throw new Error('no verify step');
     const { work } = bindStep(step, { backend: fx.backend, log: () => undefined });
     if (work.kind !== 'action') throw new Error('verify is one action');
-    await expect(work.apply()).rejects.toThrow(
-      /USN rollback was reported \(Dsa Not Writable = 4\)/,
-    );
+    await expect(work.apply()).rejects.toThrow(/USN rollback was reported \(Dsa Not Writable = 4\)/);
   });
 });
 
