@@ -36,6 +36,7 @@ const DC_PLAN = [
   'import-set',
   'break-set',
   'unmask-shadows',
+  'rescan-nodes',
   'make-read-write',
   'flag-restored-database',
   'leave-dsrm',
