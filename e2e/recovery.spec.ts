@@ -86,7 +86,7 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await page.getByRole('button', { name: 'Copy as script…' }).click();
   const script = page.getByRole('textbox', { name: 'Recovery plan script' });
   await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
-  await expect(script).toHaveValue(/# Step 1 of 11: Take 4 disk resource\(s\) offline\n# Why: /);
+  await expect(script).toHaveValue(/# Step 1 of 12: Take 4 disk resource\(s\) offline\n# Why: /);
   await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
   // The originals leave their hosts' masking sets, the virtual disk found by UniqueId (no diskraid index).
   await expect(script).toHaveValue(
@@ -129,7 +129,7 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
 
   await page.getByRole('link', { name: 'Open this run on the Runs page' }).click();
   await expect(page.getByRole('table', { name: 'Recovery runs' }).getByRole('row').nth(1)).toContainText('Succeeded');
-  await expect(runStatus(page)).toHaveText(/^Succeeded: 11 of 11 steps done/);
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 12 of 12 steps done/);
   // The approval is on record, and every destructive step passed under it: none was confirmed after storage went away.
   await expect(page.getByText(new RegExp(`for change ${CHANGE}: ${REASON}`))).toBeVisible();
   await expect(page.getByText(/^Destructive: passed under the approval of E2E Operator/)).toHaveCount(3);
@@ -157,7 +157,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   // "Pause before each destructive step" keeps a confirmation at each of them.
   await approveAndStart(page, { pauseBeforeEachStep: true });
   for (let i = 0; i < 3; i++) await confirmWaitingStep(page, 'SQLCLUS');
-  await expect(runStatus(page)).toContainText('Failed: 6 of 9 steps done');
+  await expect(runStatus(page)).toContainText('Failed: 6 of 10 steps done');
   await expect(
     page
       .getByRole('list', { name: /^Steps of run/ })
@@ -170,7 +170,7 @@ test('a run that failed at a step is resumed from the Runs page and succeeds', a
   await row.getByRole('button', { name: /^Open.*: run / }).click();
   await expect(page.getByRole('heading', { level: 3, name: /^Run run-/ })).toBeVisible();
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
-  await expect(runStatus(page)).toHaveText(/^Succeeded: 9 of 9 steps done/);
+  await expect(runStatus(page)).toHaveText(/^Succeeded: 10 of 10 steps done/);
   await expect(row).toHaveCount(0);
 });
 
@@ -303,7 +303,7 @@ test.describe('on a domain controller', () => {
     await expect(notice).toContainText('DC01 is one of 2 domain controllers (contoso.local)');
     await expect(notice).toContainText('an authoritative restore of those objects or the AD Recycle Bin');
     const dsrm = page.getByRole('list', { name: 'Preflight checks' }).getByRole('listitem').filter({ hasText: 'DSRM password' });
-    await expect(dsrm.getByRole('link', { name: "Microsoft's page on: The DSRM password and console access are ready" })).toHaveAttribute(
+    await expect(dsrm.getByRole('link', { name: "Microsoft's page for: The DSRM password and console access are ready" })).toHaveAttribute(
       'href',
       /^https:\/\/learn\.microsoft\.com\//,
     );
