@@ -655,7 +655,8 @@ export class RecoveryEngine {
     try {
       const records = this.driving.get(runId)?.records ?? readJournal<RunEvent>(file).records;
       const view = foldRun(records, file);
-      view.detail.operationsAllowMs = measuredCriticalPathMs(view.detail.plan, records);
+      // Known only once the outage is over; not recomputed at every event of a run in motion (it reads every record).
+      if (!view.inMotion) view.detail.operationsAllowMs = measuredCriticalPathMs(view.detail.plan, records);
       return view;
     } catch (error) {
       throw new ShadowSwapError(

@@ -192,6 +192,11 @@ export class LabBackend implements Backend {
     });
   }
 
+  /** What is left of an operation's modelled duration once the Lab's own saving of its effect is counted in it. */
+  private modelledWaitMs(latencyMs: number): number {
+    return Math.max(0, latencyMs - this.store.recentPersistMs);
+  }
+
   /** The Lab's model of a call's duration: its operation's latency at this estate's scale (a batch is one call). */
   expectedDurationMs(operations: readonly PlannedOperation[]): number | null {
     const scale = this.options.latencyScale ?? this.read().settings.latencyScale;
@@ -326,7 +331,7 @@ export class LabBackend implements Backend {
     await this.store.settled();
     const current = this.read();
     const scale = this.options.latencyScale ?? current.settings.latencyScale;
-    await sleep(labOperations[operation].latencyMs * scale + armedDelayMs(current, operation));
+    await sleep(this.modelledWaitMs(labOperations[operation].latencyMs * scale) + armedDelayMs(current, operation));
 
     let applied: Applied<R>;
     try {
@@ -366,7 +371,7 @@ export class LabBackend implements Backend {
     await this.store.settled();
     const current = this.read();
     const scale = this.options.latencyScale ?? current.settings.latencyScale;
-    await sleep(labOperations.setLunMask.latencyMs * scale + armedDelayMs(current, 'setLunMask'));
+    await sleep(this.modelledWaitMs(labOperations.setLunMask.latencyMs * scale) + armedDelayMs(current, 'setLunMask'));
     let batch: { results: OperationResult[]; error: ShadowSwapError | null; crash: 'before' | 'after' | null };
     try {
       batch = await this.store.update((state) => {

@@ -35,7 +35,7 @@ export async function resourcesAt(context: StepContext, targets: readonly Resour
 }
 
 /** Drives one resource to the goal, on the node that owns it now (the cmdlets' owner-node rule). */
-async function driveResource(context: StepContext, target: ResourceTarget, goal: ResourceGoal): Promise<OperationOutcome> {
+export async function driveResource(context: StepContext, target: ResourceTarget, goal: ResourceGoal): Promise<OperationOutcome> {
   const { resource } = await resourceOf(context.backend, target);
   if (resourceAt(resource, goal)) {
     context.log(`${target.resource}: already ${goal}`);
@@ -52,10 +52,6 @@ async function driveResource(context: StepContext, target: ResourceTarget, goal:
   return 'done';
 }
 
-export async function driveResources(context: StepContext, targets: readonly ResourceTarget[], goal: ResourceGoal): Promise<void> {
-  for (const target of targets) await driveResource(context, target, goal);
-}
-
 /** Puts each resource back the way it was captured: online, offline or in maintenance. */
 async function restoreResources(context: StepContext, targets: readonly ResourceTarget[], before: unknown): Promise<void> {
   const states = before as Record<string, { state: string; maintenanceMode: boolean }>;
@@ -63,7 +59,7 @@ async function restoreResources(context: StepContext, targets: readonly Resource
     const was = states[target.resource];
     if (!was) continue;
     const goal: ResourceGoal = was.maintenanceMode ? 'maintenance' : was.state === 'Offline' ? 'offline' : 'online';
-    await driveResources(context, [target], goal);
+    await driveResource(context, target, goal);
   }
 }
 

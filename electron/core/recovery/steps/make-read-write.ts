@@ -8,9 +8,10 @@
  * dependents start.
  */
 import { partitionProblems, type PlannedOperation } from '../../backend';
+import type { StepParams } from '../../../../shared/recovery';
 import type { DriveLetters } from '../../../../shared/recovery-step-params';
 import { resourceOf } from './backend-reads';
-import { diskResourceOperations, driveResources, resourcesAt } from './cluster-resources';
+import { diskResourceOperations, driveResource, resourcesAt } from './cluster-resources';
 import { resourceTargetsOf, shadowLunsOf, type DraftInputs } from './draft-inputs';
 import { report, type StepContext, type StepModule } from './step-module';
 
@@ -34,6 +35,14 @@ export async function volumeProblems(
     if (!reading?.present) return [`${name}: ${host} does not see the recovered disk`];
     return partitionProblems(reading.partitions, driveLetters[lunId] ?? null).map((problem) => `${name}: ${problem}`);
   });
+}
+
+/** Whether every recovered disk is writable and its volumes usable, read on the host the step runs on. */
+async function volumesUsable(context: StepContext, params: StepParams<'make-read-write'>): Promise<boolean> {
+  // Disk flags are per node: read on the host the step runs on (its own Get-Disk), not whichever host answers first.
+  const disks = await context.backend.listHostDisks(params.host);
+  if (!params.shadowLuns.every((ref) => disks.some((disk) => disk.lunId === ref.lunId && disk.readOnly === false))) return false;
+  return (await volumeProblems(context, params.host, params.shadowLuns, params.driveLetters)).length === 0;
 }
 
 export const makeReadWrite: StepModule<'make-read-write'> = {
@@ -78,25 +87,51 @@ export const makeReadWrite: StepModule<'make-read-write'> = {
     ];
   },
   async probe(context, params) {
-    // Disk flags are per node: read on the host the step runs on (its own Get-Disk), not whichever host answers first.
-    const disks = await context.backend.listHostDisks(params.host);
-    if (!params.shadowLuns.every((ref) => disks.some((disk) => disk.lunId === ref.lunId && disk.readOnly === false))) return false;
-    if ((await volumeProblems(context, params.host, params.shadowLuns, params.driveLetters)).length > 0) return false;
+    if (!(await volumesUsable(context, params))) return false;
     // A window the step opened and a crash left open is not done: the disks must leave maintenance mode.
     return resourcesAt(context, params.maintenanceWindow, 'online');
   },
-  async apply(context, params) {
-    await driveResources(context, params.maintenanceWindow, 'maintenance');
-    report(
-      context,
-      await context.backend.setVolumesReadWrite({
+  // Inside a maintenance window: every disk into maintenance mode together, then the volumes, then every disk out of
+  // it together (operation-order.ts keeps the volume change between the two).
+  operations: (context, params) => [
+    ...params.maintenanceWindow.map((target) => ({
+      planned: { operation: 'suspendResource' as const, cluster: target.cluster, resource: target.resource, onNode: '' },
+      target: `${target.resource} into maintenance mode`,
+      action: `put ${target.resource} in maintenance mode`,
+      probe: () => resourcesAt(context, [target], 'maintenance'),
+      run: () => driveResource(context, target, 'maintenance'),
+    })),
+    {
+      planned: {
+        operation: 'setVolumesReadWrite' as const,
         host: params.host,
         lunIds: params.shadowLuns.map((l) => l.lunId),
         driveLetters: params.driveLetters,
-      }),
-    );
-    await driveResources(context, params.maintenanceWindow, 'online');
-  },
+      },
+      target: `the volumes on ${params.host}`,
+      action: `make ${params.shadowLuns.map((l) => l.name).join(', ')} read/write and mount them on ${params.host}`,
+      probe: () => volumesUsable(context, params),
+      async run() {
+        if (await volumesUsable(context, params)) return 'already-in-place';
+        report(
+          context,
+          await context.backend.setVolumesReadWrite({
+            host: params.host,
+            lunIds: params.shadowLuns.map((l) => l.lunId),
+            driveLetters: params.driveLetters,
+          }),
+        );
+        return 'done';
+      },
+    },
+    ...params.maintenanceWindow.map((target) => ({
+      planned: { operation: 'resumeResource' as const, cluster: target.cluster, resource: target.resource, onNode: '' },
+      target: `${target.resource} out of maintenance mode`,
+      action: `take ${target.resource} out of maintenance mode`,
+      probe: () => resourcesAt(context, [target], 'online'),
+      run: () => driveResource(context, target, 'online'),
+    })),
+  ],
   // The volumes need no undoing (rollback masks the recovered LUNs away). A maintenance window this step opened and a
   // failure or crash left open is closed, so the disks are as start-resources left them when its own compensation runs.
   async compensate(context, params) {

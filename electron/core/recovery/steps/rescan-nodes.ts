@@ -9,7 +9,7 @@ import { ShadowSwapError } from '../../../../shared/errors';
 import type { LunRef, NodeLuns } from '../../../../shared/recovery-step-params';
 import { exposedHosts } from '../access-lists';
 import { lunRef } from './draft-inputs';
-import { report, type StepContext, type StepModule } from './step-module';
+import { report, type OperationOutcome, type StepContext, type StepModule } from './step-module';
 
 interface NodeReading {
   host: string;
@@ -18,21 +18,36 @@ interface NodeReading {
   missing: LunRef[];
 }
 
-/** What each node lists itself (Get-Disk run there), against the recovered LUNs it must list. */
-async function readNodes(context: StepContext, nodes: readonly NodeLuns[]): Promise<NodeReading[]> {
-  const readings: NodeReading[] = [];
-  for (const node of nodes) {
-    const disks = await context.backend.listHostDisks(node.host);
-    const listed: string[] = [];
-    const missing: LunRef[] = [];
-    for (const lun of node.luns) {
-      const disk = disks.find((d) => d.lunId === lun.lunId);
-      if (disk === undefined) missing.push(lun);
-      else listed.push(`${lun.name} (disk ${disk.number ?? '?'})`);
-    }
-    readings.push({ host: node.host, listed, missing });
+/** What a node lists itself (Get-Disk run there), against the recovered LUNs it must list. */
+async function readNode(context: StepContext, node: NodeLuns): Promise<NodeReading> {
+  const disks = await context.backend.listHostDisks(node.host);
+  const listed: string[] = [];
+  const missing: LunRef[] = [];
+  for (const lun of node.luns) {
+    const disk = disks.find((d) => d.lunId === lun.lunId);
+    if (disk === undefined) missing.push(lun);
+    else listed.push(`${lun.name} (disk ${disk.number ?? '?'})`);
   }
-  return readings;
+  return { host: node.host, listed, missing };
+}
+
+/**
+ * Rescans one node, then checks what it lists. Every node rescans, even one that lists the disks already (the import
+ * host does): a rescan changes no data and no access, so running it again on a resume is harmless.
+ */
+async function rescanNode(context: StepContext, node: NodeLuns): Promise<OperationOutcome> {
+  report(context, await context.backend.rescanHostStorage({ host: node.host }));
+  const reading = await readNode(context, node);
+  if (reading.listed.length > 0) context.log(`${node.host} lists ${reading.listed.join(', ')}`);
+  if (reading.missing.length > 0)
+    throw new ShadowSwapError(
+      'BACKEND_FAILED',
+      `After a rescan, ${node.host} does not list ${reading.missing.map((l) => l.name).join(', ')}: ` +
+        'the array presents the LUN(s) to it, but the node did not find a disk with that UniqueId. ' +
+        "Check that node's zoning or iSCSI sessions and its masking set on the array, run Update-HostStorageCache there, then resume (the step rescans and checks again).",
+      { nodes: [{ host: node.host, missing: reading.missing.map((l) => l.lunId) }] },
+    );
+  return 'done';
 }
 
 export const rescanNodes: StepModule<'rescan-nodes'> = {
@@ -66,19 +81,17 @@ export const rescanNodes: StepModule<'rescan-nodes'> = {
       },
     ];
   },
-  probe: async (context, params) => (await readNodes(context, params.nodes)).every((node) => node.missing.length === 0),
-  async apply(context, params) {
-    for (const { host } of params.nodes) report(context, await context.backend.rescanHostStorage({ host }));
-    const readings = await readNodes(context, params.nodes);
-    for (const node of readings) if (node.listed.length > 0) context.log(`${node.host} lists ${node.listed.join(', ')}`);
-    const blind = readings.filter((node) => node.missing.length > 0);
-    if (blind.length > 0)
-      throw new ShadowSwapError(
-        'BACKEND_FAILED',
-        `After a rescan, ${blind.map((n) => `${n.host} does not list ${n.missing.map((l) => l.name).join(', ')}`).join('; ')}: ` +
-          'the array presents the LUN(s) to it, but the node did not find a disk with that UniqueId. ' +
-          "Check that node's zoning or iSCSI sessions and its masking set on the array, run Update-HostStorageCache there, then resume (the step rescans and checks again).",
-        { nodes: blind.map((n) => ({ host: n.host, missing: n.missing.map((l) => l.lunId) })) },
-      );
+  probe: async (context, params) => {
+    for (const node of params.nodes) if ((await readNode(context, node)).missing.length > 0) return false;
+    return true;
   },
+  // Each node rescans on its own: the nodes rescan together (operation-order.ts), each one checked by its own reading.
+  operations: (context, params) =>
+    params.nodes.map((node) => ({
+      planned: { operation: 'rescanHostStorage', host: node.host },
+      target: node.host,
+      action: `rescan ${node.host} and check it lists ${node.luns.map((l) => l.name).join(', ')}`,
+      probe: async () => (await readNode(context, node)).missing.length === 0,
+      run: () => rescanNode(context, node),
+    })),
 };

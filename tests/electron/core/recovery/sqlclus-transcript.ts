@@ -333,7 +333,8 @@ function makeUsable(disks: readonly TranscriptEntry[], at: string): TranscriptEn
 
 /**
  * Step 5 after the disks are started: the probe (disks writable, partitions not), then each disk into maintenance
- * mode, Set-Disk and Set-Partition, each disk out of it again, and the probe that finds it all in place.
+ * mode, the volumes read again (still not usable) then Set-Disk and Set-Partition, each disk out of it again, and the
+ * probe that finds it all in place.
  */
 export function makeReadWriteSegment(): TranscriptEntry[] {
   const disks = [sql01DisksAtVerify()]; // the probe reads the step's host, SQL01, by its own Get-Disk
@@ -347,6 +348,8 @@ export function makeReadWriteSegment(): TranscriptEntry[] {
     ...maintenanceCall('suspendResource', first, at),
     ...withMaintenance(reading, [first]),
     ...maintenanceCall('suspendResource', second, at),
+    ...disks,
+    ...partitionReads(false, at),
     ...makeUsable(disks, at),
     ...withMaintenance(reading, DISKS),
     ...maintenanceCall('resumeResource', first, at),
@@ -376,8 +379,9 @@ function disksAfterUnmask(): { SQL01: unknown[]; SQL02: unknown[]; at: string } 
 const withoutShadows = (disks: unknown[]): unknown[] => disks.filter((d) => !SHADOW_UNIQUE_IDS.has((d as { UniqueId: string }).UniqueId));
 
 /**
- * The rescan step: the probe asks each node for its disks (SQL02 has not discovered the recovered ones), each node
- * rescans, the step asks again and finds them, and the engine's probe after the step finds them too. `sql02Finds`
+ * The rescan step: the probe asks each node for its disks (SQL02 has not discovered the recovered ones), then each
+ * node rescans and is asked again (one operation per node; the replay runs them one at a time) and finds them, and
+ * the engine's probe after the step finds them too. `sql02Finds`
  * false: SQL02 still does not list them after its rescan (a zoning or masking-set problem on that node).
  */
 export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
@@ -387,8 +391,9 @@ export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
   return [
     ...read(withoutShadows(SQL02)),
     powershell(rescanNodeCommand('SQL01'), SQL01, at),
+    powershell(nodeDisksCommand('SQL01'), SQL01, at),
     powershell(rescanNodeCommand('SQL02'), sql02After, at),
-    ...read(sql02After),
+    powershell(nodeDisksCommand('SQL02'), sql02After, at),
     ...(sql02Finds ? read(sql02After) : []),
   ];
 }

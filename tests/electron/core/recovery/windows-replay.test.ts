@@ -264,9 +264,9 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(detail.steps.find((s) => s.id === '6-rescan-nodes')?.output).toEqual([
       'SQL01 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
       '  SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
+      'SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
       'SQL02 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
       '  SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
-      'SQL01 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
       'SQL02 lists SQL-DATA shadow (disk 3), SQL-LOG shadow (disk 4)',
     ]);
     expect(sanMasks(dataDir)).toEqual({
@@ -378,7 +378,7 @@ describe('a recovery through the Windows backend, replayed', () => {
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '6-rescan-nodes' });
     expect(stopped.lastError).toMatch(
-      /^After a rescan, SQL02 does not list SQL-DATA shadow, SQL-LOG shadow: the array presents the LUN\(s\) to it, but the node did not find a disk with that UniqueId\..*run Update-HostStorageCache there, then resume/,
+      /1 of 2 operations are in place\. Rescan SQL01 and check it lists SQL-DATA shadow, SQL-LOG shadow: done\. Rescan SQL02 and check it lists SQL-DATA shadow, SQL-LOG shadow: failed: After a rescan, SQL02 does not list SQL-DATA shadow, SQL-LOG shadow: the array presents the LUN\(s\) to it, but the node did not find a disk with that UniqueId\..*run Update-HostStorageCache there, then resume/,
     );
     // Nothing is started on a cluster one of whose nodes could not take the disks over.
     expect(changes().some((c) => c.startsWith('Start-ClusterResource'))).toBe(false);

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { initLab } from '../../../../../electron/core/backends/lab/lab-admin';
 import { LabBackend } from '../../../../../electron/core/backends/lab/lab-backend';
@@ -67,6 +67,45 @@ describe('a save that fails', () => {
     fs.rmSync(store.file, { recursive: true });
     fs.renameSync(aside, store.file);
     expect(fs.readFileSync(store.file, 'utf8')).toBe(before);
+  });
+});
+
+describe('changes asked for at the same time', () => {
+  it('are saved by one write, each caller answered once it is on disk', async () => {
+    const dir = await estate();
+    const store = new LabStore(dir);
+    const saves = vi.spyOn(store, 'save');
+    const names = store.read().luns.map((lun) => lun.name);
+    const answers = await Promise.all(
+      names.map((name, index) =>
+        store.update((state) => {
+          (state.luns[index] as { name: string }).name = `${name}-renamed`;
+          return index;
+        }),
+      ),
+    );
+    expect(answers).toEqual(names.map((_name, index) => index));
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(new LabStore(dir).read().luns.map((lun) => lun.name)).toEqual(names.map((name) => `${name}-renamed`));
+  });
+
+  it('keep their edits when one of them throws, and the one that threw leaves none of its own', async () => {
+    const dir = await estate();
+    const store = new LabStore(dir);
+    const [first, second, third] = store.read().luns.map((lun) => lun.name);
+    const outcomes = await Promise.allSettled([
+      store.update((state) => void ((state.luns[0] as { name: string }).name = 'first-renamed')),
+      store.update((state) => {
+        (state.luns[1] as { name: string }).name = 'half-done';
+        throw new Error('refused half-way');
+      }),
+      store.update((state) => void ((state.luns[2] as { name: string }).name = 'third-renamed')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    for (const seen of [store.read(), new LabStore(dir).read()])
+      expect(seen.luns.slice(0, 3).map((lun) => lun.name)).toEqual(['first-renamed', second, 'third-renamed']);
+    expect(first).not.toBe('first-renamed');
+    expect(third).not.toBe('third-renamed');
   });
 });
 
