@@ -12,6 +12,8 @@
  * - a successful import is read back through CIM (Get-CimInstance Win32_ShadowCopy, the same in every display
  *   language), which lists the set's two shadow copies as imported (synthetic, shaped as ConvertTo-Json writes
  *   the documented properties; no capture of it exists).
+ * - while the set is imported on SQL01, every inventory of it reads Win32_ShadowCopy there, which lists the same two
+ *   shadow copies: the import step's probe after the import, then the break step's probe and capture before vshadow;
  *
  * - masking on this VDS-only array is one checked diskraid session driven by PowerShell (diskraid-session.ts) instead
  *   of a `diskraid /s` script: each recorded diskraid call becomes that session, with the same outcome;
@@ -268,7 +270,20 @@ export function importSegment(name: string, copies: readonly unknown[] = IMPORTE
   if (imported === undefined) throw new Error(`${name} holds no diskshadow import`);
   // ConvertTo-Json writes one object alone, not in an array.
   const stdout = copies.length === 1 ? copies[0] : copies;
-  return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1)];
+  // A whole import is then checked by the step's probe, which reads the set, imported here, through CIM too.
+  const probed = copies.length === IMPORTED_COPIES.length ? [powershell(getShadowCopiesCommand(), stdout, imported.at)] : [];
+  return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1), ...probed];
+}
+
+/**
+ * A break segment after the inventory reads it makes now: the set is imported on SQL01, so the break step's probe and
+ * capture each read it as Win32_ShadowCopy lists it there (the two shadow copies, imported), before vshadow runs.
+ */
+export function breakSegment(name: 'step-4-break-revert' | 'step-4-break-revert-failed'): TranscriptEntry[] {
+  const entries = segment(name);
+  const at = entries[0]?.at ?? '';
+  const inventory = () => powershell(getShadowCopiesCommand(), IMPORTED_COPIES, at);
+  return [inventory(), inventory(), ...entries];
 }
 
 // ---- step 5: the volumes made usable, after the disks are started, in a maintenance window ----

@@ -16,10 +16,15 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { getDiskCommand, metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import {
+  getDiskCommand,
+  getShadowCopiesCommand,
+  metadataPresentCommand,
+} from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
+  breakSegment,
   IMPORTED_COPIES,
   importSegment,
   makeReadWriteSegment,
@@ -68,6 +73,8 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-1-stop-resources': () => stopSegment('step-1-stop-resources'),
   'step-1-stop-access-denied': () => stopSegment('step-1-stop-access-denied'),
   'step-3-import-set': () => importSegment('step-3-import-set'),
+  'step-4-break-revert': () => breakSegment('step-4-break-revert'),
+  'step-4-break-revert-failed': () => breakSegment('step-4-break-revert-failed'),
   'step-6b-rescan-nodes': () => rescanSegment(),
   'step-5-make-usable-after-start': makeReadWriteSegment,
   'step-8-start-dependents': startDependentsSegment,
@@ -216,7 +223,7 @@ async function rollBackInAnotherConsole(dataDir: string, runId: string, segment:
 describe('a recovery through the Windows backend, replayed', () => {
   it('runs the whole plan: every recorded call is made, in order, and the shadow LUNs replace the originals', async () => {
     const dataDir = sqlclusDataDir();
-    const { engine, launcher, changes } = openConsole(dataDir, transcript('plan', ...CLEAN_RUN));
+    const { engine, launcher, changes, calls } = openConsole(dataDir, transcript('plan', ...CLEAN_RUN));
 
     const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const done = await engine.settled(run.id);
@@ -224,6 +231,11 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('succeeded');
     expect(launcher.remaining).toBe(0);
+    // The imported set is read through CIM (the import's read-back, the import's probe, the break's probe and
+    // capture), never from a text listing that changes with the server's display language.
+    const recorded = calls();
+    expect(recorded.filter((c) => c.argv.at(-1) === getShadowCopiesCommand())).toHaveLength(4);
+    expect(recorded.filter((c) => /list shadows|vssadmin/i.test(`${c.argv.join(' ')} ${c.script ?? ''}`))).toEqual([]);
     expect(changes()).toEqual([
       ...FORWARD_UNTIL_IMPORT,
       IMPORT,

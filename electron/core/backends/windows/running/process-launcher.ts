@@ -5,11 +5,13 @@
  * Spawning rules (docs/windows-facts.md#processes-started-without-a-shell): an argument ARRAY, never a shell (shell: false, so nothing
  * is re-split or expanded by cmd.exe or sh), no console window (windowsHide). A timeout or an abort kills the whole
  * process tree: diskshadow and powershell start children (VSS COM calls, Invoke-Command sessions) that
- * would otherwise keep running and keep our pipes open.
+ * would otherwise keep running and keep our pipes open. What they print is decoded with the console's code page
+ * (windows-tools/console-code-pages.ts), not as UTF-8.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CONSOLE_CODE_PAGE_COMMAND, decodeConsoleOutput, parseCodePage, UTF8_CODE_PAGE } from '../../../windows-tools/console-code-pages';
 
 /** Every program the runner starts; also the `tool` of a transcript entry. */
 export type ToolName = 'diskshadow' | 'diskraid' | 'vshadow' | 'powershell' | 'whoami';
@@ -69,56 +71,110 @@ function killTree(child: ChildProcess): void {
   }
 }
 
-/** The real launcher: child_process.spawn with an argument array. */
-export const spawnLauncher: ProcessLauncher = {
-  launch(request) {
-    if (request.signal?.aborted === true) {
-      return Promise.resolve({ exitCode: null, stdout: '', stderr: '', durationMs: 0, ending: 'aborted' });
-    }
-    return new Promise((resolve, reject) => {
-      const started = performance.now();
-      const child = spawn(request.executable, [...request.args], {
-        shell: false,
-        windowsHide: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // POSIX: a new process group, so killTree can signal the whole tree. Windows: taskkill /T walks the tree,
-        // and detached would open a console window.
-        detached: process.platform !== 'win32',
-      });
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-      child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+/** What a process wrote, still as bytes: only the launcher knows which code page they are in. */
+interface RawEnd {
+  exitCode: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  durationMs: number;
+  ending: LaunchEnding;
+}
 
-      let ending: LaunchEnding = 'exited';
-      const stop = (why: LaunchEnding) => {
-        if (ending !== 'exited') return;
-        ending = why;
-        killTree(child);
-      };
-      const timer = setTimeout(() => stop('timed-out'), request.timeoutMs);
-      const onAbort = () => stop('aborted');
-      request.signal?.addEventListener('abort', onAbort, { once: true });
+/** child_process.spawn with an argument array, no shell and no window; a timeout or an abort kills the tree. */
+function spawnRaw(executable: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<RawEnd> {
+  if (signal?.aborted === true) {
+    return Promise.resolve({ exitCode: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), durationMs: 0, ending: 'aborted' });
+  }
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(executable, [...args], {
+      shell: false,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // POSIX: a new process group, so killTree can signal the whole tree. Windows: taskkill /T walks the tree,
+      // and detached would open a console window.
+      detached: process.platform !== 'win32',
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
 
-      const finish = () => {
-        clearTimeout(timer);
-        request.signal?.removeEventListener('abort', onAbort);
-      };
-      child.on('error', (error) => {
-        finish();
-        reject(error);
-      });
-      child.on('close', (code) => {
-        finish();
-        resolve({
-          exitCode: ending === 'exited' ? code : null,
-          // The tools print ASCII for everything ShadowSwap reads (GUIDs, paths, JSON of validated ASCII names).
-          stdout: Buffer.concat(stdout).toString('utf8'),
-          stderr: Buffer.concat(stderr).toString('utf8'),
-          durationMs: Math.round(performance.now() - started),
-          ending,
-        });
+    let ending: LaunchEnding = 'exited';
+    const stop = (why: LaunchEnding) => {
+      if (ending !== 'exited') return;
+      ending = why;
+      killTree(child);
+    };
+    const timer = setTimeout(() => stop('timed-out'), timeoutMs);
+    const onAbort = () => stop('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    child.on('error', (error) => {
+      finish();
+      reject(error);
+    });
+    child.on('close', (code) => {
+      finish();
+      resolve({
+        exitCode: ending === 'exited' ? code : null,
+        stdout: Buffer.concat(stdout),
+        stderr: Buffer.concat(stderr),
+        durationMs: Math.round(performance.now() - started),
+        ending,
       });
     });
-  },
-};
+  });
+}
+
+/**
+ * The console's output code page as a process started like the tools sees it: Windows PowerShell from System32 (by
+ * full path, as taskkill), started the same way, prints [Console]::OutputEncoding.CodePage
+ * (docs/windows-facts.md#console-output-code-page). Elsewhere the stand-in tools write UTF-8. Null when it cannot
+ * be read: the output is then read as UTF-8, which keeps everything ASCII intact.
+ */
+async function hostConsoleCodePage(): Promise<number | null> {
+  if (process.platform !== 'win32') return UTF8_CODE_PAGE;
+  const powershell = path.win32.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe');
+  try {
+    const end = await spawnRaw(powershell, ['-NoProfile', '-NonInteractive', '-Command', CONSOLE_CODE_PAGE_COMMAND], 60_000);
+    return end.exitCode === 0 ? parseCodePage(end.stdout.toString('latin1')) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks until a reading succeeds, then keeps it: the code page of a process's consoles does not change. */
+function keptOnceRead(read: () => Promise<number | null>): () => Promise<number | null> {
+  let known: number | null = null;
+  return async () => (known ??= await read());
+}
+
+export interface SpawnLauncherOptions {
+  /** The console code page the tools write in (null: unknown, read as UTF-8); asked before each output is decoded. */
+  consoleCodePage: () => Promise<number | null>;
+}
+
+/** A launcher that spawns the tools and decodes what they print with the console's code page. */
+export function createSpawnLauncher(options: SpawnLauncherOptions): ProcessLauncher {
+  return {
+    async launch(request) {
+      const end = await spawnRaw(request.executable, request.args, request.timeoutMs, request.signal);
+      const codePage = end.stdout.length + end.stderr.length === 0 ? null : await options.consoleCodePage();
+      return {
+        exitCode: end.exitCode,
+        stdout: decodeConsoleOutput(end.stdout, codePage),
+        stderr: decodeConsoleOutput(end.stderr, codePage),
+        durationMs: end.durationMs,
+        ending: end.ending,
+      };
+    },
+  };
+}
+
+/** The real launcher: the host's console code page, read once. */
+export const spawnLauncher: ProcessLauncher = createSpawnLauncher({ consoleCodePage: keptOnceRead(hostConsoleCodePage) });

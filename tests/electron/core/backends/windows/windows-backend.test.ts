@@ -355,6 +355,8 @@ describe('WindowsBackend', () => {
       [
         diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'),
         importedReadBack(),
+        // The inventory of an imported set is what Win32_ShadowCopy lists on this computer.
+        importedReadBack(),
         call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.'),
       ],
       { sets: [createdSet()] },
@@ -372,6 +374,46 @@ describe('WindowsBackend', () => {
     expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'broken', breakMode: 'revert-identity' });
     expect(changes).toHaveLength(2);
     expect(launcher.remaining).toBe(0);
+  });
+
+  it('lists an imported set as Win32_ShadowCopy lists it on this computer, in one CIM call and never from a diskshadow or vssadmin listing', async () => {
+    const COPY2 = '6a2e9d3b-2c3d-4e4f-9051-23456789abcd';
+    const base = createdSet('imported', 'sqlnode1');
+    const [first] = base.shadowCopies;
+    if (first === undefined) throw new Error('the set has a shadow copy');
+    const imported: SnapshotSet = {
+      ...base,
+      attributes: ['Persistent', 'No_Auto_Release', 'Transportable', 'Hardware'],
+      shadowCopies: [
+        { ...first, imported: true },
+        { ...first, id: COPY2, originalLunId: 'sql-log', imported: true, exposedAs: 'G:' },
+      ],
+    };
+    const elsewhere: SnapshotSet = { ...createdSet('imported', 'SQLNODE2'), id: '1b2c3d4e-5f60-4a6b-8c7d-9e0f1a2b3c4d' };
+    const notYet: SnapshotSet = { ...createdSet(), id: '2c3d4e5f-6071-4a6b-8c7d-9e0f1a2b3c4d' };
+    const flags = { Persistent: true, NoAutoRelease: true, Transportable: true, HardwareAssisted: true, Imported: true };
+    // Synthetic, shaped as ConvertTo-Json writes the selected properties; the same on a French or German server.
+    const listed = [
+      { ID: `{${first.id.toUpperCase()}}`, SetID: `{${SET.toUpperCase()}}`, ExposedName: 'F:\\', ...flags, ExposedLocally: true },
+      { ID: '{7B3FAE4C-3D4E-4F50-A162-3456789ABCDE}', SetID: '{3D4E5F60-7182-4A6B-8C7D-9E0F1A2B3C4D}', ...flags },
+    ];
+    const { backend, launcher } = setup([ps(getShadowCopiesCommand(), JSON.stringify(listed))], { sets: [notYet, imported, elsewhere] });
+
+    const sets = await backend.listSnapshotSets();
+
+    expect(launcher.remaining).toBe(0);
+    expect(sets.find((s) => s.id === SET)).toMatchObject({
+      state: 'imported',
+      attributes: ['Persistent', 'NoAutoRelease', 'Transportable', 'HardwareAssisted', 'Imported', 'ExposedLocally'],
+      shadowCopies: [
+        { id: first.id, imported: true, exposedAs: 'F:', originalLunId: 'sql-data' },
+        // Recorded as imported and exposed, but VSS no longer lists it here.
+        { id: COPY2, imported: false, exposedAs: null, originalLunId: 'sql-log' },
+      ],
+    });
+    // A set not imported yet, or imported on another host, is not asked about here: the catalog says what it is.
+    expect(sets.find((s) => s.id === notYet.id)).toEqual(notYet);
+    expect(sets.find((s) => s.id === elsewhere.id)).toEqual(elsewhere);
   });
 
   it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
@@ -412,7 +454,12 @@ describe('WindowsBackend', () => {
     const set = createdSet();
     const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
     const { backend, sanMap, launcher } = setup(
-      [diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok'), importedReadBack()],
+      [
+        diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }),
+        diskshadow(importScript, 'ok'),
+        importedReadBack(),
+        importedReadBack(),
+      ],
       {
         sanMap: withShadow,
         sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
