@@ -8,10 +8,9 @@
  * details {hresult, symbol} when the tool or provider failed, NOT_FOUND, BUSY. No operation deletes a
  * LUN or a shadow copy.
  */
-import type { DomainControllerFacts } from '../../shared/domain-controller-facts';
 import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
 import type { DriveLetters } from '../../shared/recovery-step-params';
-import type { DcBootMode, DomainControllerStatus } from '../../shared/domain-controller';
+import type { DcBootMode, DomainController, DomainControllerReading } from '../../shared/domain-controller';
 import type {
   BackendInfo,
   BreakMode,
@@ -166,11 +165,6 @@ export interface Backend {
   listHosts(): Promise<Host[]>;
   listSnapshotSets(): Promise<SnapshotSet[]>;
   listClusters(): Promise<Cluster[]>;
-  /**
-   * What the host says about itself as a domain controller (role, NTDS service and parameters, SYSVOL, the
-   * forest's tombstone lifetime, its domain's DCs and operations masters); null when it is not a DC.
-   */
-  readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null>;
   /** The disks `host` itself lists now (Get-Disk run there, through remoting): a LUN unmasked to it since its last rescan may be missing. */
   listHostDisks(host: string): Promise<HostDisk[]>;
 
@@ -236,10 +230,11 @@ export interface Backend {
   setResourceDiskIdentity(params: ResourceRef & { signature: string }): Promise<OperationResult>;
 
   /**
-   * What a host is as a domain controller (boot mode, NTDS values, events, shares; with `health`, repadmin and
-   * dcdiag too), or null when it is not one. Runs on the DC through remoting.
+   * The one reading of a host as a domain controller, or null when its DomainRole says it is not one: boot mode, NTDS
+   * and Netlogon values, events, shares, the domain's DCs; with `domainFacts`, the tombstone lifetime, replication
+   * failures and operations masters (preflight); with `health`, repadmin and dcdiag (verify). Runs on the host itself.
    */
-  readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null>;
+  readDomainController(reading: DomainControllerReading): Promise<DomainController | null>;
   /**
    * Restarts a DC into DSRM (`bcdedit /set {default} safeboot dsrepair`) or back to a normal start (`bcdedit
    * /deletevalue {default} safeboot`) and waits until it answers remoting again. Never run from the DC itself.

@@ -159,6 +159,21 @@ export const labCommands: Command[] = [
       });
     },
   })),
+  ...(['read-only', 'writable'] as const).map((mode): Command => ({
+    path: ['lab', 'dc', mode],
+    summary:
+      mode === 'read-only'
+        ? 'Make a domain controller read-only (an RODC), to rehearse the refusal to restore one'
+        : 'Make a read-only domain controller writable again',
+    flags: { host: { value: 'NAME', description: 'the domain controller' } },
+    run: (context) => {
+      const host = requiredFlag(context.args, 'host', `shadowswap lab dc ${mode} --host NAME.`);
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.dc.readOnly', { host, readOnly: mode === 'read-only' })).message}\n`);
+        return 0;
+      });
+    },
+  })),
   {
     path: ['lab', 'latency'],
     summary: 'Show or set how slow operations feel (1 = like a real SAN, 0 = instant)',

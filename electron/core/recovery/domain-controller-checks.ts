@@ -5,7 +5,7 @@
  * operations master roles were seized since the snapshot, must not come back. The rest is said plainly, for the
  * operator to acknowledge: replication health, a set taken without writers, the DSRM password and console.
  */
-import { shortHostName, type DomainControllerFacts } from '../../../shared/domain-controller-facts';
+import { EVENTS_USN_ROLLBACK, shortHostName, type DomainController, type DomainFacts } from '../../../shared/domain-controller';
 import type { SnapshotSet } from '../../../shared/domain';
 import type { DomainControllerPlan, PreflightCheck } from '../../../shared/recovery';
 import { hostOf, type Estate } from './estate';
@@ -63,19 +63,19 @@ function lunAt(estate: Estate, host: string, drive: string): string | null {
   return lun?.name ?? null;
 }
 
-function recognisedCheck(facts: DomainControllerFacts): PreflightCheck {
+function recognisedCheck(facts: DomainController): PreflightCheck {
   const role = facts.domainRole === 5 ? 'primary domain controller (PDC emulator)' : 'domain controller';
   return check(
     'dc-recognised',
     `${facts.host} is a domain controller`,
     'pass',
-    `${facts.host} is a ${role} of ${facts.domain} (DomainRole ${facts.domainRole}, NTDS service ${facts.ntdsService ?? 'not found'}); the plan and its words are those of a DC`,
+    `${facts.host} is a ${role} of ${facts.domain} (DomainRole ${facts.domainRole}, AD DS ${facts.directoryRunning ? 'running' : 'not running'}); the plan and its words are those of a DC`,
     null,
     LEARN.computerSystem,
   );
 }
 
-function writableCheck(facts: DomainControllerFacts): PreflightCheck {
+function writableCheck(facts: DomainController): PreflightCheck {
   const title = `${facts.host} is a writable domain controller`;
   if (!facts.readOnly)
     return check('dc-writable', title, 'pass', `${facts.host} holds a writable copy of ${facts.domain}`, null, LEARN.forestRecovery);
@@ -94,7 +94,7 @@ interface AdLocation {
   path: string;
 }
 
-function volumesCheck(facts: DomainControllerFacts, set: SnapshotSet, estate: Estate): PreflightCheck {
+function volumesCheck(facts: DomainController, set: SnapshotSet, estate: Estate): PreflightCheck {
   const title = 'The set holds the AD database, its logs and SYSVOL';
   const locations: AdLocation[] = [
     { what: 'the database (DSA Database file)', path: facts.databaseFile },
@@ -118,7 +118,7 @@ function volumesCheck(facts: DomainControllerFacts, set: SnapshotSet, estate: Es
   );
 }
 
-function bootVolumeCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightCheck | null {
+function bootVolumeCheck(facts: DomainController, set: SnapshotSet): PreflightCheck | null {
   if (!holdsDrive(set, facts.systemDrive)) return null;
   return check(
     'dc-boot-volume',
@@ -130,9 +130,9 @@ function bootVolumeCheck(facts: DomainControllerFacts, set: SnapshotSet): Prefli
   );
 }
 
-function tombstoneCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightCheck {
+function tombstoneCheck(facts: DomainController, domain: DomainFacts, set: SnapshotSet): PreflightCheck {
   const title = "The set is younger than the forest's tombstone lifetime";
-  const configured = facts.tombstoneLifetimeDays;
+  const configured = domain.tombstoneLifetimeDays;
   const lifetime = configured === null ? UNSET_TOMBSTONE_DAYS : Math.max(configured, MINIMUM_TOMBSTONE_DAYS);
   const said =
     configured === null ? `tombstoneLifetime is not set, which means ${lifetime} days` : `the tombstone lifetime is ${lifetime} days`;
@@ -149,11 +149,11 @@ function tombstoneCheck(facts: DomainControllerFacts, set: SnapshotSet): Preflig
   );
 }
 
-function rollbackCheck(facts: DomainControllerFacts): PreflightCheck {
+function rollbackCheck(facts: DomainController): PreflightCheck {
   const title = `${facts.host} shows no sign of an earlier USN rollback`;
   const signs = [
     ...(facts.dsaNotWritable !== null && facts.dsaNotWritable !== 0 ? [`Dsa Not Writable is ${facts.dsaNotWritable}`] : []),
-    ...facts.rollbackEvents.map((e) => `event ${e.id} at ${e.at}`),
+    ...facts.directoryEvents.filter((e) => EVENTS_USN_ROLLBACK.some((id) => id === e.id)).map((e) => `event ${e.id} at ${e.at}`),
   ];
   if (signs.length === 0)
     return check(
@@ -174,7 +174,7 @@ function rollbackCheck(facts: DomainControllerFacts): PreflightCheck {
   );
 }
 
-function replicationCheck(facts: DomainControllerFacts): PreflightCheck {
+function replicationCheck(facts: DomainController, domain: DomainFacts): PreflightCheck {
   const title = "The domain's other DCs replicate";
   const others = facts.domainControllers.filter((dc) => shortHostName(dc.name) !== shortHostName(facts.host));
   if (others.length === 0)
@@ -186,7 +186,7 @@ function replicationCheck(facts: DomainControllerFacts): PreflightCheck {
       null,
       LEARN.replication,
     );
-  const failing = facts.domainControllers.filter((dc) => dc.replicationFailures > 0);
+  const failing = domain.replicationFailures.filter((dc) => dc.failures > 0);
   const count = `${facts.domain} has ${facts.domainControllers.length} DCs (${facts.domainControllers.map((dc) => dc.name).join(', ')})`;
   if (failing.length === 0)
     return check('dc-replication', title, 'pass', `${count}; none reports a replication failure`, null, LEARN.replication);
@@ -194,18 +194,18 @@ function replicationCheck(facts: DomainControllerFacts): PreflightCheck {
     'dc-replication',
     title,
     'warn',
-    `${count}; ${failing.map((dc) => `${dc.name} reports ${dc.replicationFailures} replication failure(s)${dc.lastError ? ` (last error ${dc.lastError})` : ''}`).join(', ')}: the changes since the snapshot come back to ${facts.host} only by replication`,
+    `${count}; ${failing.map((dc) => `${dc.dc} reports ${dc.failures} replication failure(s)${dc.lastError ? ` (last error ${dc.lastError})` : ''}`).join(', ')}: the changes since the snapshot come back to ${facts.host} only by replication`,
     'Fix replication first (repadmin /replsummary, repadmin /showrepl), or acknowledge that the restored DC may stay behind until it does.',
     LEARN.replication,
   );
 }
 
-function fsmoCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightCheck {
+function fsmoCheck(facts: DomainController, domain: DomainFacts, set: SnapshotSet): PreflightCheck {
   const title = 'No operations master role was seized since the snapshot';
-  const since = facts.fsmoRoles.filter((r) => r.changedAt !== null && Date.parse(r.changedAt) > Date.parse(set.createdAt));
+  const since = domain.fsmoRoles.filter((r) => r.changedAt !== null && Date.parse(r.changedAt) > Date.parse(set.createdAt));
   // A seizure is written on the DC that takes the role, without the old holder; a transfer is written by the old holder.
   const seized = since.filter((r) => r.changedOn !== null && shortHostName(r.changedOn) === shortHostName(r.holder));
-  const holders = facts.fsmoRoles.map((r) => `${r.role} ${r.holder}`).join(', ');
+  const holders = domain.fsmoRoles.map((r) => `${r.role} ${r.holder}`).join(', ');
   if (seized.length > 0)
     return check(
       'dc-fsmo',
@@ -232,7 +232,7 @@ function takenWithoutWriters(set: SnapshotSet): boolean {
   return set.attributes.some((a) => a.toLowerCase().replace(/[^a-z]/g, '') === 'nowriters');
 }
 
-function writerCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightCheck {
+function writerCheck(facts: DomainController, set: SnapshotSet): PreflightCheck {
   const title = 'The NTDS writer took part in the set';
   if (!takenWithoutWriters(set))
     return check(
@@ -253,7 +253,7 @@ function writerCheck(facts: DomainControllerFacts, set: SnapshotSet): PreflightC
   );
 }
 
-function dsrmCheck(facts: DomainControllerFacts): PreflightCheck {
+function dsrmCheck(facts: DomainController): PreflightCheck {
   return check(
     'dc-dsrm-ready',
     'The DSRM password and console access are ready',
@@ -264,23 +264,35 @@ function dsrmCheck(facts: DomainControllerFacts): PreflightCheck {
   );
 }
 
-export function domainControllerChecks(facts: DomainControllerFacts, set: SnapshotSet, estate: Estate): PreflightCheck[] {
+/** Without AD DS running the directory cannot be asked about the forest and the domain: nothing it would say is known. */
+function domainFactsUnreadCheck(facts: DomainController): PreflightCheck {
+  return check(
+    'dc-domain-facts',
+    `The directory on ${facts.host} answers for its forest and domain`,
+    'fail',
+    `AD DS is not running on ${facts.host} (${facts.bootMode === 'dsrm' ? 'it is in Directory Services Restore Mode' : 'the NTDS service is stopped'}), so the tombstone lifetime, the domain's other DCs, their replication and the operations masters could not be read, and the restore cannot be weighed against them`,
+    `Start ${facts.host} normally (or start its NTDS service), check the Directory Service log, then plan again.`,
+    LEARN.restoreImage,
+  );
+}
+
+export function domainControllerChecks(facts: DomainController, set: SnapshotSet, estate: Estate): PreflightCheck[] {
+  const domain = facts.domainFacts;
   return [
     recognisedCheck(facts),
     writableCheck(facts),
     volumesCheck(facts, set, estate),
     ...[bootVolumeCheck(facts, set)].filter((c): c is PreflightCheck => c !== null),
-    tombstoneCheck(facts, set),
+    ...(domain ? [tombstoneCheck(facts, domain, set)] : [domainFactsUnreadCheck(facts)]),
     rollbackCheck(facts),
-    replicationCheck(facts),
-    fsmoCheck(facts, set),
+    ...(domain ? [replicationCheck(facts, domain), fsmoCheck(facts, domain, set)] : []),
     writerCheck(facts, set),
     dsrmCheck(facts),
   ];
 }
 
 /** What this restore means for the domain, in the words the plan, the review and the CLI show. */
-export function domainControllerPlan(facts: DomainControllerFacts, set: SnapshotSet): DomainControllerPlan {
+export function domainControllerPlan(facts: DomainController, set: SnapshotSet): DomainControllerPlan {
   const count = Math.max(1, facts.domainControllers.filter((dc) => !dc.readOnly).length);
   const only = count === 1;
   const consequences = only

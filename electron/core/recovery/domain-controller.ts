@@ -2,14 +2,17 @@
  * A recovery whose set belongs to a domain controller (docs/recovery-procedure.md#domain-controllers): whether
  * the set's host is one, and the rule that keeps a rollback from rolling Active Directory back a second time.
  */
-import type { DomainControllerStatus } from '../../../shared/domain-controller';
+import type { DomainController } from '../../../shared/domain-controller';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { RunDetail } from '../../../shared/recovery';
 import type { Backend } from '../backend';
 
-/** The set's host as a domain controller, or null when it is not one (the one place a plan asks). */
-export function domainControllerOf(backend: Backend, host: string): Promise<DomainControllerStatus | null> {
-  return backend.readDomainController({ host });
+/**
+ * The set's host as a domain controller, with the domain facts its preflight weighs, or null when it is not one:
+ * the one reading a plan makes, which its preflight, its words and its steps share.
+ */
+export function domainControllerOf(backend: Backend, host: string): Promise<DomainController | null> {
+  return backend.readDomainController({ host, domainFacts: true });
 }
 
 /**

@@ -15,7 +15,7 @@ import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from 
 import { planTiming } from './outage-limit';
 import { runPreflight } from './preflight';
 import { domainControllerPlan } from './domain-controller-checks';
-import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
+import type { DomainController } from '../../../shared/domain-controller';
 import { draftSteps } from './steps';
 import type { RecoveryPair } from './steps/draft-inputs';
 import { LINK_REMEDY, unlinkedCopies } from './unlinked-copies';
@@ -60,7 +60,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     exposures: exposuresOf(estate, pairs, options.forensicsHost),
   });
-  const dcReading = cluster ? { facts: null, check: null } : await readAsDomainController(backend, set.sourceHost);
+  const dcReading = cluster ? { dc: null, check: null } : await readAsDomainController(backend, set.sourceHost);
   const preflight = runPreflight({
     estate,
     set,
@@ -69,7 +69,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     claimedBy: context.claimedBy,
     busyImportHosts: context.busyImportHosts,
     backendChecks: dcReading.check ? [...backendChecks, dcReading.check] : backendChecks,
-    domainController: dcReading.facts,
+    domainController: dcReading.dc,
   });
 
   if (pairs.length === 0)
@@ -78,9 +78,9 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
       `Snapshot set ${set.id} has no shadow copy whose LUNs are on the array; there is nothing to recover: ${unlinkedCopies(set, estate.luns).join('; ')}. ${LINK_REMEDY}`,
       { setId: set.id },
     );
-  // A cluster node is never a domain controller; only a standalone host's set can be a DC's.
-  // Its state is read only when the host was recognised as one (a host that could not be read was warned about).
-  const domainController = cluster || dcReading.facts === null ? null : await domainControllerOf(backend, set.sourceHost);
+  // A cluster node is never a domain controller; only a standalone host's set can be a DC's. The one reading made
+  // above serves the preflight, the plan's words and its steps (a host that could not be read was warned about).
+  const domainController = dcReading.dc;
   const drafts = draftSteps({
     estate,
     set,
@@ -110,7 +110,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     preflight,
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
-    domainController: dcReading.facts ? domainControllerPlan(dcReading.facts, set) : null,
+    domainController: domainController ? domainControllerPlan(domainController, set) : null,
     scope: scopeOf(pairs.map((p) => scopeFactsOf(p, set.sourceHost))),
     arrays: arrays
       .filter((array) => pairs.some((p) => p.original.arrayId === array.id))
@@ -140,12 +140,12 @@ function scopeFactsOf(pair: RecoveryPair, sourceHost: string): ScopeFacts {
 async function readAsDomainController(
   backend: Backend,
   host: string,
-): Promise<{ facts: DomainControllerFacts | null; check: PreflightCheck | null }> {
+): Promise<{ dc: DomainController | null; check: PreflightCheck | null }> {
   try {
-    return { facts: await backend.readDomainControllerFacts(host), check: null };
+    return { dc: await domainControllerOf(backend, host), check: null };
   } catch (error) {
     return {
-      facts: null,
+      dc: null,
       check: {
         id: 'dc-reading',
         title: `${host} was read as a domain controller or not`,

@@ -7,7 +7,7 @@ import { identifierCompliance } from '../../../shared/compliance';
 import { LINK_REMEDY, unlinkedCopies } from './unlinked-copies';
 import type { Lun, SnapshotSet } from '../../../shared/domain';
 import type { PreflightCheck, RecoveryOptions } from '../../../shared/recovery';
-import type { DomainControllerFacts } from '../../../shared/domain-controller-facts';
+import type { DomainController } from '../../../shared/domain-controller';
 import { dependentsOf } from './dependents';
 import { isProductionHost } from '../../../shared/forensics-hosts';
 import { domainControllerChecks } from './domain-controller-checks';
@@ -24,7 +24,7 @@ export interface PreflightInput {
   busyImportHosts: Map<string, string>;
   backendChecks: PreflightCheck[];
   /** What the set's source host said about itself as a domain controller: null when it is not one. */
-  domainController: DomainControllerFacts | null;
+  domainController: DomainController | null;
 }
 
 const pass = (id: string, title: string, reason: string): PreflightCheck => ({ id, title, verdict: 'pass', reason, fix: null });

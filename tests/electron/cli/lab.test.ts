@@ -49,6 +49,35 @@ describe('shadowswap lab', () => {
     expect(unknown.stderr).toContain('There is no host "NOPE"');
   });
 
+  it('makes a domain controller read-only, so the plan refuses to restore it, and writable again', async () => {
+    expect((await cli('lab', 'init', '--scenario', 'dc-pair')).code).toBe(0);
+    const [set] = await json<{ id: string }[]>('inventory', 'snapshots');
+    const rodc = await cli('lab', 'dc', 'read-only', '--host', 'dc01');
+    expect(rodc.code, rodc.stderr).toBe(0);
+    expect(rodc.stdout).toContain('DC01 is now a read-only domain controller (RODC).');
+    expect(rodc.stdout).toContain('were transferred to DC02 first');
+    const refused = await cli('plan', '--set', set?.id ?? '');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('FAIL  DC01 is a writable domain controller: DC01 is a read-only domain controller (RODC)');
+    expect(refused.stdout).toContain('Rebuild DC01 instead');
+    expect(refused.stdout).toContain('BLOCKED');
+    const writable = await cli('lab', 'dc', 'writable', '--host', 'DC01');
+    expect(writable.stdout).toContain('DC01 is a writable domain controller again');
+    const planned = await cli('plan', '--set', set?.id ?? '');
+    expect(planned.stdout).toContain('PASS  DC01 is a writable domain controller');
+  });
+
+  it('refuses an RODC where none can exist: a host that is no DC, and the only DC of its domain', async () => {
+    expect((await cli('lab', 'init', '--scenario', 'standalone-dc')).code).toBe(0);
+    const notDc = await cli('lab', 'dc', 'read-only', '--host', 'BACKUP01');
+    expect(notDc.code).toBe(1);
+    expect(notDc.stderr).toContain('BACKUP01 is not a domain controller in this estate. The domain controllers are: DC01.');
+    const only = await cli('lab', 'dc', 'read-only', '--host', 'DC01');
+    expect(only.code).toBe(1);
+    expect(only.stderr).toContain('DC01 is the only writable domain controller of contoso.local');
+    expect(only.stderr).toContain('shadowswap lab init --scenario dc-pair --force');
+  });
+
   it('creates the chosen estate without --force after another command opened the default one', async () => {
     expect((await cli('lab', 'scenarios')).code).toBe(0);
     const made = await cli('lab', 'init', '--scenario', 'standalone-dc');

@@ -4,7 +4,7 @@
  * its invocation ID and its USN decide whether its replication partners accept it after a restore.
  */
 import { z } from 'zod';
-import { FsmoRoleHolder } from '../../../../shared/domain-controller-facts';
+import { FsmoRoleHolder } from '../../../../shared/domain-controller';
 
 export const BootMode = z.enum(['normal', 'dsrm']);
 export type BootMode = z.infer<typeof BootMode>;

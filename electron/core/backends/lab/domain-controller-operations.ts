@@ -1,14 +1,14 @@
 /**
  * The Lab's side of a domain controller's recovery, as the Backend port asks for it: the restarts into and out of
- * DSRM, the restore flag, SYSVOL's resynchronisation (KB 2218556, with the DFS Replication events it writes) and what
- * a DC reads as (docs/recovery-procedure.md#domain-controllers). How the DC reacts to its disks is in
- * domain-controllers.ts.
+ * DSRM, the restore flag and SYSVOL's resynchronisation (KB 2218556, with the DFS Replication events it writes)
+ * (docs/recovery-procedure.md#domain-controllers). How the DC reacts to its disks is in domain-controllers.ts; what
+ * it reads as, in domain-controller-reading.ts.
  */
-import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
+import type { DcBootMode } from '../../../../shared/domain-controller';
 import type { OperationResult } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { LabDomainController } from './domain-controller-model';
-import { findDomainController, restartDomainController, setDatabaseRestoredFlag, visibleDatabaseLun } from './domain-controllers';
+import { findDomainController, restartDomainController, setDatabaseRestoredFlag } from './domain-controllers';
 import type { LabState } from './lab-model';
 import { report } from './operation';
 
@@ -75,45 +75,4 @@ export function resyncSysvol(state: LabState, params: { host: string; authoritat
       changes: [`${dc.host}: SYSVOL → resynchronised`],
     },
   );
-}
-
-const DIRECTORY_EVENT_IDS = [1109, 2095, 2103];
-
-/** What the DC reads as, with its partners' view of replication when `health` is asked for. */
-export function domainControllerStatus(state: LabState, host: string, now: Date, health: boolean): DomainControllerStatus | null {
-  const dc = findDomainController(state, host);
-  if (!dc) return null;
-  const running = dc.bootMode === 'normal' && dc.runningOnLunId !== null;
-  // Net Logon shares SYSVOL and NETLOGON; a DC quarantined after a USN rollback has it paused.
-  const shared = running && !dc.netlogonPaused;
-  const quarantined = dc.ntds['Dsa Not Writable'] !== null;
-  const partners = dc.partners.filter((p) => findDomainController(state, p.host)?.readOnly === false).map((p) => p.host);
-  return {
-    host: dc.host,
-    readAt: now.toISOString(),
-    bootMode: dc.bootMode,
-    directoryRunning: running,
-    invocationId: running ? dc.invocationId : null,
-    restoreCount: dc.ntds['DSA Previous Restore Count'],
-    restoredFlag: dc.ntds['Database restored from backup'],
-    dsaNotWritable: dc.ntds['Dsa Not Writable'],
-    databasePath: dc.ntds['DSA Database file'],
-    databasePresent: visibleDatabaseLun(state, dc) !== undefined,
-    sysvolShared: shared,
-    netlogonShared: shared,
-    directoryEvents: dc.events.filter((e) => DIRECTORY_EVENT_IDS.includes(e.id)).map(({ id, at }) => ({ id, at })),
-    dfsrEvents: dc.dfsrEvents.map(({ id, at }) => ({ id, at })),
-    partners,
-    health: health
-      ? {
-          // A quarantined DC's partners refuse its changes: every inbound and outbound link fails.
-          replicationFailures: quarantined || !running ? partners.length * 2 : 0,
-          dcdiag: [
-            { test: 'Replications', passed: running && !quarantined },
-            { test: 'SysVolCheck', passed: shared },
-            { test: 'Advertising', passed: shared },
-          ],
-        }
-      : null,
-  };
 }

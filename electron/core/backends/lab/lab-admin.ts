@@ -10,6 +10,7 @@ import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
 import { LabLanguage, type LabFault, type LabState } from './lab-model';
 import { setHostReachable } from './lab-remoting';
+import { setReadOnly } from './domain-controller-roles';
 import { LabStore } from './lab-store';
 import { buildScenario, DEFAULT_SCENARIO } from './scenarios';
 
@@ -106,4 +107,8 @@ export function labLanguage(dataDir: string): LabLanguage {
 /** Makes a host unreachable (or reachable again) over PowerShell remoting, as a network or WinRM failure would. */
 export function setReachable(dataDir: string, host: string, reachable: boolean): Promise<string> {
   return new LabStore(dataDir).update((state) => setHostReachable(state, host, reachable));
+}
+
+export function setDomainControllerReadOnly(dataDir: string, host: string, readOnly: boolean, now = new Date()): Promise<string> {
+  return new LabStore(dataDir).update((state) => setReadOnly(state, host, readOnly, now));
 }

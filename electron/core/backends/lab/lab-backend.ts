@@ -7,8 +7,7 @@
 import { labArrays } from './lab-discovery';
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
-import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
+import type { DcBootMode, DomainController, DomainControllerReading } from '../../../../shared/domain-controller';
 import type {
   BackendInfo,
   BreakMode,
@@ -48,8 +47,8 @@ import {
 import { createDefaultEstate } from './lab-admin';
 import { armedDelayMs, injectedFailure, LAB_CRASH_EXIT_CODE, takeFault } from './faults';
 import { reconcileDomainControllers } from './domain-controllers';
-import { domainControllerFacts } from './domain-controller-facts';
-import { domainControllerStatus, restartDc, resyncSysvol, setRestoredFlag } from './domain-controller-operations';
+import { restartDc, resyncSysvol, setRestoredFlag } from './domain-controller-operations';
+import { readLabDomainController } from './domain-controller-reading';
 import { hostDisks, readPartitions, rescanHost, setVolumesReadWrite } from './host-disks';
 import { labOperations, type LabOperationName } from './lab-operations';
 import type { LabState } from './lab-model';
@@ -146,12 +145,6 @@ export class LabBackend implements Backend {
 
   async listClusters(): Promise<Cluster[]> {
     return clustersView(this.read());
-  }
-
-  /** Read on the host itself, as Windows is, so a host remoting cannot reach fails the reading. */
-  async readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
-    const state = this.read();
-    return onHost(state, host, () => domainControllerFacts(state, host, this.now()));
   }
 
   /** Get-Disk on the host, through remoting: what it has discovered, not what the array presents to it. */
@@ -280,11 +273,10 @@ export class LabBackend implements Backend {
     return this.run('setResourceDiskIdentity', (state) => setResourceDiskIdentity(state, params));
   }
 
-  async readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null> {
+  /** Read on the host itself, as Windows is, so a host remoting cannot reach fails the reading. */
+  async readDomainController(reading: DomainControllerReading): Promise<DomainController | null> {
     const state = this.read();
-    const status = domainControllerStatus(state, params.host, this.now(), params.health ?? false);
-    if (status !== null) requireReachable(state, params.host);
-    return status;
+    return onHost(state, reading.host, () => readLabDomainController(state, reading, this.now()));
   }
 
   restartDomainController(params: { host: string; mode: DcBootMode }): Promise<OperationResult> {

@@ -11,6 +11,7 @@ import {
   listFaults,
   setLabLanguage,
   setLatencyScale,
+  setDomainControllerReadOnly,
   setReachable,
 } from './lab-admin';
 import { LabStore } from './lab-store';
@@ -24,6 +25,7 @@ type LabHandlers = Pick<
   | 'lab.init'
   | 'lab.corrupt'
   | 'lab.host.reachable'
+  | 'lab.dc.readOnly'
   | 'lab.faults.add'
   | 'lab.faults.list'
   | 'lab.faults.clear'
@@ -51,6 +53,7 @@ export function labHandlers(dataDir: string): LabHandlers {
     },
     'lab.corrupt': async ({ lun }) => ({ message: await corruptLun(dataDir, lun) }),
     'lab.host.reachable': async ({ host, reachable }) => ({ message: await setReachable(dataDir, host, reachable) }),
+    'lab.dc.readOnly': async ({ host, readOnly }) => ({ message: await setDomainControllerReadOnly(dataDir, host, readOnly) }),
     'lab.faults.add': async (request) => ({ message: await armFault(dataDir, request) }),
     'lab.faults.list': () => {
       const faults = listFaults(dataDir);

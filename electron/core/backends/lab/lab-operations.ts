@@ -16,7 +16,6 @@ type ReadOrLifecycle =
   | 'listSnapshotSets'
   | 'listClusters'
   | 'readPartitions'
-  | 'readDomainControllerFacts'
   | 'listHostDisks'
   | 'previewCommands'
   | 'readDomainController'

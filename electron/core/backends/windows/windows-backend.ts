@@ -22,8 +22,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
-import type { DcBootMode, DomainControllerStatus } from '../../../../shared/domain-controller';
-import type { DomainControllerFacts } from '../../../../shared/domain-controller-facts';
+import type { DcBootMode, DomainController, DomainControllerReading } from '../../../../shared/domain-controller';
 import type {
   Backend,
   DriveLetters,
@@ -65,7 +64,7 @@ import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
 import { isThisComputer, operationResult, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
-import { readDomainControllerFacts } from './domain-controller-reading';
+import { readDomainController } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
@@ -176,10 +175,6 @@ export class WindowsBackend implements Backend {
       linked.push(now);
     }
     return linked;
-  }
-
-  readDomainControllerFacts(host: string): Promise<DomainControllerFacts | null> {
-    return this.inTurn(() => readDomainControllerFacts(this.context, host));
   }
 
   /** The clusters the SAN map's hosts belong to, read with -Cluster from this computer. */
@@ -315,11 +310,9 @@ export class WindowsBackend implements Backend {
     return this.changed(() => setResourceDiskIdentity(this.context, params));
   }
 
-  /** A host the SAN map does not mark as a domain controller is not asked (no call, no transcript entry). */
-  readDomainController(params: { host: string; health?: boolean }): Promise<DomainControllerStatus | null> {
-    const host = this.context.sanMap.read().hosts.find((h) => h.name.toLowerCase() === params.host.toLowerCase());
-    if (!host?.domainController) return Promise.resolve(null);
-    return this.inTurn(() => domainControllers.readDomainController(this.context, params));
+  /** Windows itself says whether the host is a DC (its DomainRole); the SAN map is not asked. */
+  readDomainController(reading: DomainControllerReading): Promise<DomainController | null> {
+    return this.inTurn(() => readDomainController(this.context, reading));
   }
 
   restartDomainController(params: { host: string; mode: DcBootMode }): Promise<OperationResult> {

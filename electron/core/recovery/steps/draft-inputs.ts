@@ -3,7 +3,7 @@
  * derivations several drafts share (who confirms, which resources and dependents, their changes).
  */
 import type { ApplicationResource, DiskResource, Lun, ShadowCopy, SnapshotSet } from '../../../../shared/domain';
-import type { DomainControllerStatus } from '../../../../shared/domain-controller';
+import type { DomainController } from '../../../../shared/domain-controller';
 import type { RecoveryOptions, StepChange } from '../../../../shared/recovery';
 import type { LunRef, ResourceTarget } from '../../../../shared/recovery-step-params';
 import type { Estate } from '../estate';
@@ -28,7 +28,7 @@ export interface DraftInputs {
   dependents: ApplicationResource[];
   importHost: string;
   /** The set's host as a domain controller, as it was read for the plan; null when it is not one. */
-  domainController: DomainControllerStatus | null;
+  domainController: DomainController | null;
 }
 
 export function lunRef(lun: Lun): LunRef {

@@ -9,6 +9,7 @@ import {
   EVENT_SYSVOL_AUTHORITATIVE,
   EVENT_SYSVOL_NON_AUTHORITATIVE,
   eventsSince,
+  writablePartners,
 } from '../../../../shared/domain-controller';
 import { domainControllerHost } from './draft-inputs';
 import { domainControllerNow } from './domain-controller-reads';
@@ -18,8 +19,9 @@ export const resyncSysvol: StepModule<'resync-sysvol'> = {
   draft(inputs) {
     const host = domainControllerHost(inputs);
     if (host === null) return [];
-    const authoritative = (inputs.domainController?.partners.length ?? 0) === 0;
-    const partners = inputs.domainController?.partners.join(', ') ?? '';
+    const partnerNames = inputs.domainController ? writablePartners(inputs.domainController) : [];
+    const authoritative = partnerNames.length === 0;
+    const partners = partnerNames.join(', ');
     return [
       {
         kind: 'resync-sysvol',

@@ -56,6 +56,6 @@ export async function verifyDomainController(context: StepContext, baseline: Dom
     'SYSVOL and NETLOGON are shared',
     `${[!dc.sysvolShared && 'SYSVOL', !dc.netlogonShared && 'NETLOGON'].filter(Boolean).join(' and ')} not shared`,
   );
-  check(dc.databasePresent, `database at ${dc.databasePath}`, `no database at ${dc.databasePath} (DSA Database file)`);
+  check(dc.databasePresent, `database at ${dc.databaseFile}`, `no database at ${dc.databaseFile} (DSA Database file)`);
   return problems;
 }

@@ -6,6 +6,7 @@
  * what the array presents.
  */
 import { NOT_SAMPLED } from '../../../../shared/domain';
+import { writablePartners } from '../../../../shared/domain-controller';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { DriveLetters, VerifyPair } from '../../../../shared/recovery-step-params';
 import type { HostDisk } from '../../backend';
@@ -68,7 +69,7 @@ export const verify: StepModule<'verify'> = {
               invocationId: domainController.invocationId,
               restoreCount: domainController.restoreCount,
               readAt: domainController.readAt,
-              onlyDc: domainController.partners.length === 0,
+              onlyDc: writablePartners(domainController).length === 0,
             },
           }),
         },

@@ -1,64 +1,144 @@
 /**
- * What domain-controller-commands.ts reads back: the DC's state as its JSON object, and its health from the text
- * `repadmin /replsummary` and `dcdiag` print (English output; their layout is the one Microsoft's pages show, see
- * docs/windows-facts.md#active-directory-restore). A layout these parsers do not recognise is an error, never a
- * clean result.
+ * The one reading of a domain controller (readDomainControllerCommand in domain-controller-commands.ts): its JSON
+ * object, with the health part's `repadmin /replsummary` and `dcdiag` text (English output; their layout is the one
+ * Microsoft's pages show, see docs/windows-facts.md#active-directory-restore). A layout these parsers do not
+ * recognise is an error, never a clean result. A DN that names a DC (`CN=NTDS Settings,CN=DC01,CN=Servers,…`)
+ * becomes the DC's name.
  */
 import { z } from 'zod';
-import type { DcHealth, DomainControllerStatus } from '../../../../shared/domain-controller';
+import {
+  FsmoRole,
+  shortHostName,
+  type DcHealth,
+  type DcReplicationFailures,
+  type DomainController,
+  type DomainFacts,
+  type FsmoRoleHolder,
+} from '../../../../shared/domain-controller';
 import { ParseError } from './parse-error';
 
+/** ConvertTo-Json writes a list of one as that one item and an empty list as null when @() was lost on the way. */
+const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((value) => (value === null || value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
 const EventJson = z.object({ Id: z.number().int(), At: z.string() });
-const StatusJson = z.object({
+const FailureJson = z.object({ Server: z.string(), FailureCount: z.number().int().nullable(), LastError: z.string().nullable() });
+const FsmoJson = z.object({ Role: z.string(), Owner: z.string(), ChangedAt: z.string().nullable(), ChangedOn: z.string().nullable() });
+const ReadingJson = z.object({
   ReadAt: z.string(),
+  Name: z.string(),
+  Domain: z.string(),
+  DomainRole: z.number().int(),
   BootupState: z.string().nullable(),
+  SystemDrive: z.string(),
   NtdsRunning: z.boolean(),
+  IsReadOnly: z.boolean().nullable(),
   InvocationId: z.string().nullable(),
+  DatabasePath: z.string(),
+  LogPath: z.string(),
+  SysVol: z.string(),
+  DatabasePresent: z.boolean(),
   RestoreCount: z.number().int().nullable(),
   RestoredFlag: z.number().int().nullable(),
   DsaNotWritable: z.number().int().nullable(),
-  DatabasePath: z.string(),
-  DatabasePresent: z.boolean(),
-  Shares: z.array(z.string()),
-  DirectoryEvents: z.array(EventJson),
-  DfsrEvents: z.array(EventJson),
-  Partners: z.array(z.string()),
+  Shares: listOf(z.string()),
+  DirectoryEvents: listOf(EventJson),
+  DfsrEvents: listOf(EventJson),
+  DomainControllers: listOf(z.object({ Name: z.string(), IsReadOnly: z.boolean().nullable() })),
+  DomainFacts: z
+    .object({ TombstoneLifetime: z.number().int().nullable(), ReplicationFailures: listOf(FailureJson), FsmoRoles: listOf(FsmoJson) })
+    .nullable(),
+  Health: z.object({ Replsummary: z.string(), Dcdiag: z.string() }).nullable(),
 });
 
-/** Null when the host has no NTDS service: it is not a domain controller. */
-export function parseDomainControllerStatus(host: string, stdout: string): DomainControllerStatus | null {
+/**
+ * The DC a DN names: the CN after `CN=NTDS Settings` (`CN=NTDS Settings,CN=DC01,CN=Servers,…` is DC01). A DN of
+ * another shape is kept whole, so the operator still sees what Windows said.
+ */
+export function serverOfDn(dn: string): string {
+  const match = /^CN=NTDS Settings[^,]*,CN=([^,]+),/i.exec(dn.trim());
+  return match?.[1] ?? dn.trim();
+}
+
+function fsmoRoles(host: string, roles: z.infer<typeof FsmoJson>[], text: string): FsmoRoleHolder[] {
+  return roles.map((item) => {
+    const role = FsmoRole.safeParse(item.Role);
+    if (!role.success)
+      throw new ParseError(`${host}'s operations master role ${item.Role} is not one of ${FsmoRole.options.join(', ')}`, 1, text);
+    return {
+      role: role.data,
+      holder: serverOfDn(item.Owner),
+      changedAt: item.ChangedAt,
+      changedOn: item.ChangedOn === null || item.ChangedOn === '' ? null : serverOfDn(item.ChangedOn),
+    };
+  });
+}
+
+/** Get-ADReplicationFailure's rows summed per DC (one row per failing partner), with the last real error. */
+function replicationFailures(rows: z.infer<typeof FailureJson>[]): DcReplicationFailures[] {
+  const byDc = new Map<string, DcReplicationFailures>();
+  for (const row of rows) {
+    const dc = shortHostName(row.Server);
+    const entry = byDc.get(dc) ?? { dc, failures: 0, lastError: null };
+    entry.failures += row.FailureCount ?? 0;
+    if (row.LastError !== null && row.LastError !== '' && row.LastError !== '0') entry.lastError = row.LastError;
+    byDc.set(dc, entry);
+  }
+  return [...byDc.values()].filter((entry) => entry.failures > 0);
+}
+
+/** Null when the host is not a domain controller (the script printed `null`). */
+export function parseDomainController(stdout: string): DomainController | null {
   const text = stdout.trim();
   if (text === 'null') return null;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ParseError(`The state of domain controller ${host} is not JSON`, 1, text);
+    throw new ParseError('The domain controller reading is not JSON', 1, text);
   }
-  const parsed = StatusJson.safeParse(json);
-  if (!parsed.success)
-    throw new ParseError(`The state of domain controller ${host} lacks ${parsed.error.issues[0]?.path.join('.')}`, 1, text);
+  const parsed = ReadingJson.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ParseError(`The domain controller reading has no valid ${issue?.path.join('.')} (${issue?.message})`, 1, text);
+  }
   const s = parsed.data;
+  const host = s.Name;
   const shares = s.Shares.map((name) => name.toUpperCase());
   const events = (list: z.infer<typeof EventJson>[]) => list.map((e) => ({ id: e.Id, at: e.At }));
+  const domainFacts: DomainFacts | null =
+    s.DomainFacts === null
+      ? null
+      : {
+          tombstoneLifetimeDays: s.DomainFacts.TombstoneLifetime,
+          replicationFailures: replicationFailures(s.DomainFacts.ReplicationFailures),
+          fsmoRoles: fsmoRoles(host, s.DomainFacts.FsmoRoles, text),
+        };
   return {
     host,
+    domain: s.Domain,
     readAt: s.ReadAt,
+    domainRole: s.DomainRole,
     // DSRM is a safe boot in which AD DS does not run; a normal boot with NTDS stopped is Restartable AD DS, not DSRM.
     bootMode: !s.NtdsRunning && s.BootupState !== null && s.BootupState !== 'Normal boot' ? 'dsrm' : 'normal',
     directoryRunning: s.NtdsRunning,
+    readOnly: s.IsReadOnly ?? false,
     invocationId: s.InvocationId,
+    systemDrive: s.SystemDrive.toUpperCase(),
+    databaseFile: s.DatabasePath,
+    logPath: s.LogPath,
+    sysvolPath: s.SysVol,
+    databasePresent: s.DatabasePresent,
     restoreCount: s.RestoreCount ?? 0,
     restoredFlag: s.RestoredFlag,
     dsaNotWritable: s.DsaNotWritable,
-    databasePath: s.DatabasePath,
-    databasePresent: s.DatabasePresent,
     sysvolShared: shares.includes('SYSVOL'),
     netlogonShared: shares.includes('NETLOGON'),
     directoryEvents: events(s.DirectoryEvents),
     dfsrEvents: events(s.DfsrEvents),
-    partners: s.Partners,
-    health: null,
+    domainControllers: s.DomainControllers.map((dc) => ({ name: dc.Name, readOnly: dc.IsReadOnly ?? false })),
+    domainFacts,
+    health: s.Health === null ? null : parseDomainControllerHealth(host, s.Health.Replsummary, s.Health.Dcdiag),
   };
 }
 

@@ -3,12 +3,13 @@
  * a console on BACKUP01 restarts DC01 into DSRM, sets the restore flag, restarts it normally, resynchronises SYSVOL
  * from DC02 and verifies the restore. Synthetic, like the SQLCLUS segments: no capture of these calls on a real
  * server exists. The calls are built with the command builders the backend uses (a changed command fails the
- * replay); what each prints is shaped as the read script's ConvertTo-Json writes it, and repadmin's and dcdiag's
- * text as Microsoft's pages show it (docs/windows-facts.md#active-directory-restore).
+ * replay); what each prints is shaped as the one reading's ConvertTo-Json writes it, and repadmin's and dcdiag's
+ * text as Microsoft's pages show it (docs/windows-facts.md#active-directory-restore). The plan's reading carries the
+ * domain facts its preflight weighs; the probes read DC01 alone; the verification adds repadmin and dcdiag.
+ * Nothing here comes from the SAN map: DC01's DomainRole says it is a DC.
  */
 import {
   clearDsrmBootCommand,
-  domainControllerHealthCommand,
   readDomainControllerCommand,
   restartAndWaitCommand,
   resyncSysvolCommand,
@@ -16,6 +17,7 @@ import {
   setRestoredFlagCommand,
 } from '../../../../electron/core/windows-tools/commands/domain-controller-commands';
 import type { TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
+import type { SnapshotSet } from '../../../../shared/domain';
 
 export const DC = 'DC01';
 export const OLD_INVOCATION = '6f52b434-b4b8-4ef9-a0b5-5552a5a1e588';
@@ -24,6 +26,31 @@ export const NEW_INVOCATION = '4568ce1c-649f-4f77-a3c7-4007dfe7cf24';
 export const PLANNED_AT = '2026-11-30T07:58:12.1234567Z';
 const RESTORED_AT = '2026-11-30T08:31:40.5501230Z';
 const SYSVOL_AT = '2026-11-30T08:34:02.0000000Z';
+
+/** DC01's set: its database (D:), logs (L:) and SYSVOL (S:) volumes, taken with writers at `createdAt`. */
+export function dcSet(createdAt: string): SnapshotSet {
+  return {
+    id: '6d1c9a52-0b7e-4f3a-9c21-5e8d7a4b3f10',
+    createdAt,
+    sourceHost: DC,
+    state: 'created',
+    attributes: ['Persistent', 'No_Auto_Release', 'Transportable', 'Hardware'],
+    providerId: '781c006a-5829-4a25-81e3-d5e43bd005ab',
+    metadataFile: 'C:\\ShadowSwap\\metadata\\DC01.cab',
+    importedTo: null,
+    breakMode: null,
+    shadowCopies: ['D:', 'L:', 'S:'].map((drive, i) => ({
+      id: `0000000${i}-0000-4000-8000-000000000000`,
+      originalLunId: `lun-${i}`,
+      shadowLunId: `shadow-${i}`,
+      originalVolume: `\\\\?\\Volume{0000000${i}-0000-4000-8000-00000000000a}\\`,
+      originalDriveLetter: drive,
+      originalIdentity: { partitionStyle: 'MBR', signature: `1A2B3C4${i}` },
+      imported: false,
+      exposedAs: null,
+    })),
+  };
+}
 
 function powershell(command: string, stdout: string, exitCode = 0, durationMs = 900): TranscriptEntry {
   return {
@@ -42,38 +69,6 @@ function powershell(command: string, stdout: string, exitCode = 0, durationMs = 
     at: PLANNED_AT,
   };
 }
-
-type Phase = 'before' | 'dsrm' | 'dsrm-flagged' | 'restored' | 'sysvol';
-
-/** What the read script prints for DC01 in each phase of the recovery. */
-function status(phase: Phase): string {
-  const normal = phase === 'before' || phase === 'restored' || phase === 'sysvol';
-  const restored = phase === 'restored' || phase === 'sysvol';
-  return JSON.stringify({
-    ReadAt: restored ? SYSVOL_AT : PLANNED_AT,
-    BootupState: normal ? 'Normal boot' : 'Fail-safe with network boot',
-    NtdsRunning: normal,
-    InvocationId: normal ? (restored ? NEW_INVOCATION : OLD_INVOCATION) : null,
-    RestoreCount: restored ? 1 : null,
-    RestoredFlag: phase === 'dsrm-flagged' ? 1 : null,
-    DsaNotWritable: null,
-    DatabasePath: 'D:\\NTDS\\ntds.dit',
-    DatabasePresent: true,
-    Shares: normal ? ['NETLOGON', 'SYSVOL'] : [],
-    DirectoryEvents: restored ? [{ Id: 1109, At: RESTORED_AT }] : [],
-    DfsrEvents:
-      phase === 'sysvol'
-        ? [
-            { Id: 4604, At: SYSVOL_AT },
-            { Id: 4614, At: SYSVOL_AT },
-            { Id: 4114, At: SYSVOL_AT },
-          ]
-        : [],
-    Partners: normal ? ['DC02'] : [],
-  });
-}
-
-const read = (phase: Phase) => powershell(readDomainControllerCommand(DC), status(phase));
 
 const REPLSUMMARY = [
   'Replication Summary Start Time: 2026-11-30 08:36:10',
@@ -108,9 +103,74 @@ const DCDIAG = [
   '',
 ].join('\r\n');
 
+type Phase = 'before' | 'dsrm' | 'dsrm-flagged' | 'restored' | 'sysvol';
+type Part = 'domainFacts' | 'health';
+
+const NTDS_SETTINGS = (dc: string) =>
+  `CN=NTDS Settings,CN=${dc},CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=local`;
+const FSMO_ROLES = ['SchemaMaster', 'DomainNamingMaster', 'PDCEmulator', 'RIDMaster', 'InfrastructureMaster'];
+
+/** What the reading prints for DC01 in each phase of the recovery, with the part it was asked for. */
+function reading(phase: Phase, part: Part | null): string {
+  const normal = phase === 'before' || phase === 'restored' || phase === 'sysvol';
+  const restored = phase === 'restored' || phase === 'sysvol';
+  return JSON.stringify({
+    ReadAt: restored ? SYSVOL_AT : PLANNED_AT,
+    Name: DC,
+    Domain: 'contoso.local',
+    DomainRole: 5,
+    BootupState: normal ? 'Normal boot' : 'Fail-safe with network boot',
+    SystemDrive: 'C:',
+    NtdsRunning: normal,
+    IsReadOnly: false,
+    InvocationId: normal ? (restored ? NEW_INVOCATION : OLD_INVOCATION) : null,
+    DatabasePath: 'D:\\NTDS\\ntds.dit',
+    LogPath: 'L:\\',
+    SysVol: 'S:\\SYSVOL\\sysvol',
+    DatabasePresent: true,
+    RestoreCount: restored ? 1 : null,
+    RestoredFlag: phase === 'dsrm-flagged' ? 1 : null,
+    DsaNotWritable: null,
+    Shares: normal ? ['NETLOGON', 'SYSVOL'] : [],
+    DirectoryEvents: restored ? [{ Id: 1109, At: RESTORED_AT }] : [],
+    DfsrEvents:
+      phase === 'sysvol'
+        ? [
+            { Id: 4604, At: SYSVOL_AT },
+            { Id: 4614, At: SYSVOL_AT },
+            { Id: 4114, At: SYSVOL_AT },
+          ]
+        : [],
+    DomainControllers: normal
+      ? [
+          { Name: 'DC01', IsReadOnly: false },
+          { Name: 'DC02', IsReadOnly: false },
+        ]
+      : [],
+    DomainFacts:
+      part === 'domainFacts' && normal
+        ? {
+            TombstoneLifetime: 180,
+            ReplicationFailures: [],
+            FsmoRoles: FSMO_ROLES.map((Role) => ({
+              Role,
+              Owner: NTDS_SETTINGS('DC01'),
+              ChangedAt: '2021-06-01T08:00:00.0000000Z',
+              ChangedOn: NTDS_SETTINGS('DC01'),
+            })),
+          }
+        : null,
+    Health: part === 'health' ? { Replsummary: REPLSUMMARY, Dcdiag: DCDIAG } : null,
+  });
+}
+
+/** The probes' reading (DC01 alone), the plan's (with the domain facts) and the verification's (with its health). */
+const read = (phase: Phase, part: Part | null = null) =>
+  powershell(readDomainControllerCommand({ computer: DC, ...(part && { [part]: true }) }), reading(phase, part));
+
 /** The step-by-step calls, in the order the engine makes them (probe, capture, action, probe), for each part. */
 export const dcSegments = {
-  plan: () => [read('before')],
+  plan: () => [read('before', 'domainFacts')],
   enterDsrm: () => [
     read('before'),
     powershell(setDsrmBootCommand(DC), ''),
@@ -131,9 +191,6 @@ export const dcSegments = {
     powershell(restartAndWaitCommand(DC), '', 1, 1_800_000),
   ],
   sysvol: () => [read('restored'), powershell(resyncSysvolCommand(DC, false), '', 0, 140_000), read('sysvol')],
-  verify: () => [
-    read('sysvol'),
-    powershell(domainControllerHealthCommand(DC), JSON.stringify({ Replsummary: REPLSUMMARY, Dcdiag: DCDIAG })),
-  ],
+  verify: () => [read('sysvol', 'health')],
   afterTimeout: () => [read('restored')],
 };

@@ -9,21 +9,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writablePartners } from '../../../../shared/domain-controller';
 import type { RunDetail, StepKind, StepParams } from '../../../../shared/recovery';
 import { ReplayLauncher } from '../../../../electron/core/backends/windows/running/replay-launcher';
 import type { TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { domainControllerOf, refuseRollbackAfterNormalStart } from '../../../../electron/core/recovery/domain-controller';
+import { domainControllerChecks, domainControllerPlan } from '../../../../electron/core/recovery/domain-controller-checks';
 import { bindStep } from '../../../../electron/core/recovery/steps';
 import { verifyDomainController } from '../../../../electron/core/recovery/steps/verify-domain-controller';
-import { DC, dcSegments, NEW_INVOCATION, OLD_INVOCATION, PLANNED_AT } from './dc-transcript';
+import { DC, dcSegments, dcSet, NEW_INVOCATION, OLD_INVOCATION, PLANNED_AT } from './dc-transcript';
+
+const SET = dcSet('2026-11-30T06:58:00.000Z');
+const ESTATE = { luns: new Map(), hosts: new Map(), sets: [SET], clusters: [] };
 
 const dataDirs: string[] = [];
 afterEach(() => {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A console on `computer` whose SAN map knows DC01 (marked a domain controller) and BACKUP01. */
+/** A console on `computer` whose SAN map knows DC01 and BACKUP01; nothing in it says DC01 is a DC, its DomainRole does. */
 function openConsole(entries: TranscriptEntry[], computer = 'BACKUP01') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-dc-replay-'));
   dataDirs.push(dataDir);
@@ -33,7 +38,7 @@ function openConsole(entries: TranscriptEntry[], computer = 'BACKUP01') {
     version: 1,
     arrays: [],
     hosts: [
-      { name: DC, initiators: [], domainController: true },
+      { name: DC, initiators: [] },
       { name: 'BACKUP01', initiators: [] },
     ],
     luns: [],
@@ -67,7 +72,14 @@ describe("a domain controller's recovery through the Windows backend, replayed",
       ...dcSegments.verify(),
     ]);
     const planned = await domainControllerOf(backend, DC);
-    expect(planned).toMatchObject({ bootMode: 'normal', invocationId: OLD_INVOCATION, restoreCount: 0, partners: ['DC02'] });
+    expect(planned).toMatchObject({ bootMode: 'normal', invocationId: OLD_INVOCATION, restoreCount: 0 });
+    if (!planned) throw new Error('DC01 was not read as a DC');
+    expect(writablePartners(planned)).toEqual(['DC02']);
+    // The plan's one reading is what its preflight weighs and its words say: DC01 is one of two writable DCs.
+    const verdicts = Object.fromEntries(domainControllerChecks(planned, SET, ESTATE).map((c) => [c.id, c.verdict]));
+    expect(verdicts).toMatchObject({ 'dc-recognised': 'pass', 'dc-volumes': 'pass', 'dc-tombstone': 'pass', 'dc-no-rollback': 'pass' });
+    expect(verdicts).toMatchObject({ 'dc-replication': 'pass', 'dc-fsmo': 'pass' });
+    expect(domainControllerPlan(planned, SET)).toMatchObject({ restore: 'one-of-several', domainControllers: 2, offlineSwap: false });
     expect(await drive('enter-dsrm', { host: DC })).toBe('succeeded');
     expect(await drive('flag-restored-database', { host: DC })).toBe('succeeded');
     expect(await drive('leave-dsrm', { host: DC })).toBe('succeeded');

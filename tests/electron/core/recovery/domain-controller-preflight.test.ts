@@ -36,25 +36,40 @@ function dc01(state: LabState): LabDomainController {
 const planFor = () => fx.engine.plan({ setId: fx.setId });
 
 describe('recognising a domain controller', () => {
-  it('reads DC01 as Windows would: DomainRole 5, NTDS running, where AD lives, the forest facts', async () => {
+  it('reads DC01 as Windows would, in one reading: DomainRole 5, AD DS running, where AD lives, the forest facts when asked', async () => {
     fx = await openRecovery('dc-pair');
-    const facts = await fx.backend.readDomainControllerFacts('DC01');
-    expect(facts).toMatchObject({
+    const dc = await fx.backend.readDomainController({ host: 'DC01', domainFacts: true });
+    expect(dc).toMatchObject({
       host: 'DC01',
       domain: 'contoso.local',
       domainRole: 5,
-      ntdsService: 'Running',
+      bootMode: 'normal',
+      directoryRunning: true,
       readOnly: false,
       databaseFile: 'D:\\NTDS\\ntds.dit',
       logPath: 'L:\\',
       sysvolPath: 'S:\\SYSVOL\\sysvol',
       systemDrive: 'C:',
-      tombstoneLifetimeDays: 180,
-      rollbackEvents: [],
+      directoryEvents: [],
+      domainFacts: { tombstoneLifetimeDays: 180, replicationFailures: [] },
+      health: null,
     });
-    expect(facts?.domainControllers.map((dc) => dc.name)).toEqual(['DC01', 'DC02']);
-    expect((await fx.backend.readDomainControllerFacts('DC02'))?.domainRole).toBe(4);
-    expect(await fx.backend.readDomainControllerFacts('BACKUP01')).toBeNull();
+    expect(dc?.domainControllers.map((peer) => peer.name)).toEqual(['DC01', 'DC02']);
+    expect(dc?.domainFacts?.fsmoRoles).toHaveLength(5);
+    expect((await fx.backend.readDomainController({ host: 'DC01' }))?.domainFacts).toBeNull();
+    expect((await fx.backend.readDomainController({ host: 'DC02' }))?.domainRole).toBe(4);
+    expect(await fx.backend.readDomainController({ host: 'BACKUP01' })).toBeNull();
+  });
+
+  it('fails a DC whose directory is not running at plan time: the domain facts cannot be read', async () => {
+    fx = await openRecovery('dc-pair');
+    await edit((state) => void (dc01(state).bootMode = 'dsrm'));
+    const plan = await planFor();
+    const check = checkOf(plan, 'dc-domain-facts');
+    expect(check.verdict).toBe('fail');
+    expect(check.reason).toContain('it is in Directory Services Restore Mode');
+    expect(plan.preflight.some((c) => c.id === 'dc-tombstone' || c.id === 'dc-fsmo')).toBe(false);
+    expect(plan.blocked).toBe(true);
   });
 
   it('passes standalone-dc with every AD volume in the set, each DC check linking its Microsoft page', async () => {

@@ -3,7 +3,7 @@
  * SYSVOL) and the DC's directory state, as the NTDS and Netlogon parameters describe it.
  */
 import { deterministicGuid } from '../deterministic';
-import { FsmoRole } from '../../../../../shared/domain-controller-facts';
+import { FsmoRole } from '../../../../../shared/domain-controller';
 import type { LabDirectory, LabDomainController, ReplicationPartner } from '../domain-controller-model';
 import type { LabLun } from '../lab-model';
 import { makeLun } from './builders';

@@ -1,17 +1,14 @@
 /**
  * A domain controller's part of a recovery on Windows (docs/recovery-procedure.md#domain-controllers): the DSRM
- * restarts, the restore flag, SYSVOL's resynchronisation and the reads that prove them, each the command
+ * restarts, the restore flag and SYSVOL's resynchronisation, each the command
  * render-operation.ts shows in the plan, run through PowerShell remoting from the console, never on the DC itself.
  */
-import type { DcBootMode, DomainControllerStatus } from '../../../../../shared/domain-controller';
+import type { DcBootMode } from '../../../../../shared/domain-controller';
 import type { OperationResult } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import { domainControllerHealthCommand, readDomainControllerCommand } from '../../../windows-tools/commands/domain-controller-commands';
-import { parseDomainControllerHealth, parseDomainControllerStatus } from '../../../windows-tools/parsers/parse-domain-controller';
 import { domainControllerCommands } from '../../../windows-tools/render-operation';
 import { succeeded } from '../running/tool-runner';
 import { isThisComputer, operationResult, type WindowsContext } from '../state/windows-context';
-import { z } from 'zod';
 
 /** The restart waits for the DC to come back; the runner must not stop it first. */
 const RESTART_TIMEOUT_MS = 35 * 60_000;
@@ -29,21 +26,6 @@ function refuseOnTheDc(context: WindowsContext, host: string, what: string): voi
 
 async function runAll(context: WindowsContext, commands: readonly string[], timeoutMs?: number): Promise<void> {
   for (const command of commands) succeeded(await context.runner.powershell(command, timeoutMs === undefined ? {} : { timeoutMs }));
-}
-
-export async function readDomainController(
-  context: WindowsContext,
-  params: { host: string; health?: boolean },
-): Promise<DomainControllerStatus | null> {
-  const status = parseDomainControllerStatus(
-    params.host,
-    succeeded(await context.runner.powershell(readDomainControllerCommand(params.host))).stdout,
-  );
-  if (status === null || !params.health) return status;
-  const printed = z
-    .object({ Replsummary: z.string(), Dcdiag: z.string() })
-    .parse(JSON.parse(succeeded(await context.runner.powershell(domainControllerHealthCommand(params.host))).stdout));
-  return { ...status, health: parseDomainControllerHealth(params.host, printed.Replsummary, printed.Dcdiag) };
 }
 
 export async function restartDomainController(

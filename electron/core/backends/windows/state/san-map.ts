@@ -26,8 +26,8 @@ export const SanMapFile = z.object({
       osVersion: z.string().default(''),
       initiators: z.array(Initiator),
       clusterName: z.string().nullable().default(null),
-      /** The operator marks a domain controller; only such a host is asked for its Active Directory state. */
-      domainController: z.boolean().default(false),
+      // A `domainController` mark written by earlier versions is dropped like any unknown key: Windows itself says
+      // whether a host is a DC (its DomainRole), so the mark no longer decides anything (docs/windows-facts.md#recognising-a-domain-controller).
     }),
   ),
   /** Masking sets on Storage Management arrays, with the hosts whose initiators each holds (Get-MaskingSet, Get-InitiatorId). */

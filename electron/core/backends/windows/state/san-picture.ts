@@ -57,8 +57,6 @@ function hostsOf(map: SanMap, discovery: SanDiscovery): SanMapHost[] {
       osVersion: declared?.osVersion ?? '',
       clusterName: declared?.clusterName ?? null,
       initiators: found ?? declared?.initiators ?? [],
-      // Discovery cannot tell a domain controller: only the operator's mark in the SAN map says so.
-      domainController: declared?.domainController ?? false,
     };
   });
 }

@@ -1,10 +1,12 @@
-/** The DC reads: the state JSON, and repadmin's and dcdiag's text, where an unknown layout is an error, never a clean result. */
+/** The one DC reading: its JSON, and repadmin's and dcdiag's text, where an unknown layout is an error, never a clean result. */
 import { describe, expect, it } from 'vitest';
 import {
+  parseDomainController,
   parseDomainControllerHealth,
-  parseDomainControllerStatus,
+  serverOfDn,
 } from '../../../../../electron/core/windows-tools/parsers/parse-domain-controller';
 import { ParseError } from '../../../../../electron/core/windows-tools/parsers/parse-error';
+import { fixture } from '../fixtures';
 
 const DCDIAG_OK = ['Advertising', 'Replications', 'SysVolCheck']
   .map((t) => `         ......................... DC01 passed test ${t}`)
@@ -15,34 +17,92 @@ const summary = (fails: number) =>
     ` DC01                      03m:12s    ${fails} /   5   ${fails * 20}  (8524) The DSA operation is unable to proceed because of a DNS lookup failure.`,
   ].join('\r\n');
 
-describe('parseDomainControllerStatus', () => {
-  const json = {
-    ReadAt: '2026-11-30T07:58:12.1234567Z',
+describe('parseDomainController: the one reading', () => {
+  const reading = (): Record<string, unknown> => JSON.parse(fixture('dc-reading.synthetic.json'));
+  const inDsrm = () => ({
+    ...reading(),
+    // In DSRM AD DS is stopped: the directory is not asked, so no DCs, no invocation ID, no domain facts.
     BootupState: 'Fail-safe with network boot',
     NtdsRunning: false,
+    IsReadOnly: false,
     InvocationId: null,
-    RestoreCount: null,
     RestoredFlag: 1,
-    DsaNotWritable: null,
-    DatabasePath: 'D:\\NTDS\\ntds.dit',
-    DatabasePresent: true,
     Shares: [],
-    DirectoryEvents: [],
-    DfsrEvents: [],
-    Partners: [],
-  };
+    DomainControllers: [],
+    DomainFacts: null,
+  });
+
+  it('reads DC01 with its domain facts: paths as written, absent values as null, DNs as DC names', () => {
+    const dc = parseDomainController(fixture('dc-reading.synthetic.json'));
+    expect(dc).toMatchObject({
+      host: 'DC01',
+      domainRole: 5,
+      bootMode: 'normal',
+      databaseFile: 'D:\\NTDS\\ntds.dit',
+      logPath: 'L:\\',
+      sysvolPath: 'S:\\SYSVOL\\sysvol',
+      restoreCount: 0,
+      restoredFlag: null,
+      dsaNotWritable: null,
+      sysvolShared: true,
+      netlogonShared: true,
+      directoryEvents: [
+        { id: 2095, at: '2025-03-10T07:42:18.0000000Z' },
+        { id: 2103, at: '2025-03-10T07:40:02.0000000Z' },
+      ],
+    });
+    expect(dc?.domainFacts?.fsmoRoles.map((r) => `${r.role}=${r.holder}`)).toEqual([
+      'SchemaMaster=DC01',
+      'DomainNamingMaster=DC01',
+      'PDCEmulator=DC01',
+      'RIDMaster=DC02',
+      'InfrastructureMaster=DC01',
+    ]);
+    expect(dc?.domainFacts?.fsmoRoles[3]).toEqual({
+      role: 'RIDMaster',
+      holder: 'DC02',
+      changedAt: '2025-03-14T08:55:31.0000000Z',
+      changedOn: 'DC02',
+    });
+    // Get-ADReplicationFailure rows summed per DC, by its short name; a single row may come as an object alone.
+    expect(dc?.domainFacts?.replicationFailures).toEqual([{ dc: 'DC02', failures: 3, lastError: '8453' }]);
+  });
 
   it('reads a DC in DSRM: a safe boot with NTDS stopped', () => {
-    expect(parseDomainControllerStatus('DC01', JSON.stringify(json))).toMatchObject({ bootMode: 'dsrm', restoreCount: 0, restoredFlag: 1 });
+    expect(parseDomainController(JSON.stringify(inDsrm()))).toMatchObject({
+      bootMode: 'dsrm',
+      directoryRunning: false,
+      restoredFlag: 1,
+      invocationId: null,
+      domainControllers: [],
+      domainFacts: null,
+    });
   });
 
   it('a normal boot with NTDS stopped is Restartable AD DS, not DSRM', () => {
-    expect(parseDomainControllerStatus('DC01', JSON.stringify({ ...json, BootupState: 'Normal boot' }))?.bootMode).toBe('normal');
+    expect(parseDomainController(JSON.stringify({ ...inDsrm(), BootupState: 'Normal boot' }))?.bootMode).toBe('normal');
   });
 
-  it('null when the host has no NTDS service, and an error on a shape it does not know', () => {
-    expect(parseDomainControllerStatus('FS01', 'null\r\n')).toBeNull();
-    expect(() => parseDomainControllerStatus('DC01', JSON.stringify({ ...json, Shares: 'SYSVOL' }))).toThrow(ParseError);
+  it('a list of one written as the item alone, and none written as null, are still lists', () => {
+    const dc = parseDomainController(JSON.stringify({ ...reading(), Shares: 'SYSVOL', DfsrEvents: null }));
+    expect(dc).toMatchObject({ sysvolShared: true, netlogonShared: false, dfsrEvents: [] });
+  });
+
+  it('null when the host is not a DC, and an error on a shape it does not know', () => {
+    expect(parseDomainController('null\r\n')).toBeNull();
+    expect(() => parseDomainController(JSON.stringify({ ...reading(), DomainRole: 'five' }))).toThrow(ParseError);
+    expect(() => parseDomainController(JSON.stringify({ ...reading(), DatabasePath: undefined }))).toThrow(/no valid DatabasePath/);
+    expect(() => parseDomainController('Access is denied.')).toThrow(/not JSON/);
+    const badRole = reading();
+    (badRole.DomainFacts as { FsmoRoles: { Role: string }[] }).FsmoRoles[0]!.Role = 'BridgeheadMaster';
+    expect(() => parseDomainController(JSON.stringify(badRole))).toThrow(/BridgeheadMaster is not one of/);
+  });
+
+  it('keeps a DN of another shape whole, so the operator sees what Windows said', () => {
+    expect(serverOfDn('CN=NTDS Settings\\0ADEL:5f1b,CN=OLD-DC,CN=Servers,CN=Site,CN=Sites,CN=Configuration,DC=contoso,DC=local')).toBe(
+      'OLD-DC',
+    );
+    expect(serverOfDn('DC01.contoso.local')).toBe('DC01.contoso.local');
   });
 });
 
