@@ -15,7 +15,7 @@ import { sqlClusterOfLuns } from '../electron/core/backends/lab/estates/sql-clus
 import { parseDiskshadowOutput } from '../electron/core/windows-tools/parsers/parse-diskshadow';
 import { parseVssadminOutput } from '../electron/core/windows-tools/parsers/parse-vssadmin';
 import { EventBus } from '../electron/core/rpc/event-bus';
-import { RecoveryEngine } from '../electron/core/recovery/engine';
+import { DEFAULT_OPERATIONS_AT_ONCE, RecoveryEngine } from '../electron/core/recovery/engine';
 import { readJournal } from '../electron/core/recovery/journal';
 import { startGateway } from '../electron/gateway/server';
 import { createClient } from '../shared/rpc';
@@ -158,25 +158,34 @@ async function engineFigures(options: SuiteOptions): Promise<Figure[]> {
   ];
 }
 
-/** One recovery of a cluster group of `luns` LUNs at a Lab latency scale: its outage and the plan's critical path. */
+/**
+ * One recovery of a cluster group of `luns` LUNs at a Lab latency scale: its outage, the plan's critical path, and
+ * the outage the plan expected at the engine's bound of operations at once.
+ */
 async function measuredOutage(
   luns: number,
   scale: number,
-  operationsAtOnce?: number,
-): Promise<{ outageMs: number; criticalPathMs: number }> {
+  operationsAtOnce: number,
+): Promise<{ outageMs: number; criticalPathMs: number; expectedMs: number }> {
   const dataDir = tempDir('outage');
   const store = new LabStore(dataDir);
   await store.withLock(() => store.save(sqlClusterOfLuns(luns, new Date())));
   const backend = await LabBackend.open(dataDir, { latencyScale: scale });
   try {
-    const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), ...(operationsAtOnce ? { operationsAtOnce } : {}) });
+    const engine = new RecoveryEngine({ backend, dataDir, bus: new EventBus(), operationsAtOnce });
     const setId = (await backend.listSnapshotSets())[0]?.id ?? '';
     const run = await engine.start({ setId }, ['all'], { autoConfirm: true });
     const done = await engine.settled(run.id);
-    const criticalPathMs = engine.get(run.id).plan.timing?.criticalPathMs ?? null;
-    if (done.state !== 'succeeded' || done.downtimeMs === null || criticalPathMs === null)
+    const timing = engine.get(run.id).plan.timing;
+    if (
+      done.state !== 'succeeded' ||
+      done.downtimeMs === null ||
+      !timing ||
+      timing.criticalPathMs === null ||
+      timing.expectedOutageMs === null
+    )
       throw new Error(`the outage benchmark (${luns} LUNs) ended ${done.state}: ${done.lastError}`);
-    return { outageMs: done.downtimeMs, criticalPathMs };
+    return { outageMs: done.downtimeMs, criticalPathMs: timing.criticalPathMs, expectedMs: timing.expectedOutageMs };
   } finally {
     await backend.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -185,9 +194,10 @@ async function measuredOutage(
 
 /**
  * Issue 20: production's outage against the least time its operations allow (the critical path, from the Lab's
- * latency model at the same scale, so the ratio does not depend on the scale), on a group of 4 LUNs (two-node-sql's
- * shape) and of 16; then the outage as the group grows, at the engine's default bound of 8 operations at once and
- * with no bound that matters (64 at once).
+ * latency model at the same scale, so the ratio does not depend on the scale), on groups of 4 LUNs (two-node-sql's
+ * shape), 16 and 64, with as many operations at once as the group has disks: the outage grows with the slowest
+ * operation, not with the count. Then, at the engine's default bound of 8 operations at once, the outage of the
+ * larger groups beside what the plan expected at that bound (the disks wait for free slots).
  */
 async function outageFigures(options: SuiteOptions): Promise<Figure[]> {
   const runs = options.quick ? 1 : 3;
@@ -195,30 +205,37 @@ async function outageFigures(options: SuiteOptions): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const luns of options.quick ? [4, 16] : [4, 16, 64]) {
     const samples: Array<{ outageMs: number; criticalPathMs: number }> = [];
-    for (let i = 0; i < runs; i += 1) samples.push(await measuredOutage(luns, scale));
-    const ratios = samples.map((s) => s.outageMs / s.criticalPathMs);
-    const limit = samples[0]?.criticalPathMs ?? 0;
+    for (let i = 0; i < runs; i += 1) samples.push(await measuredOutage(luns, scale, Math.max(DEFAULT_OPERATIONS_AT_ONCE, luns)));
     figures.push(
       summarize(
-        `outage ÷ critical path, ${luns} LUNs in one group (Lab latency ${scale})`,
+        `outage ÷ critical path, ${luns} LUNs in one group (Lab latency ${scale}, ${Math.max(DEFAULT_OPERATIONS_AT_ONCE, luns)} operations at once)`,
         '×',
-        ratios,
-        luns <= 8 ? 1.15 : null,
+        samples.map((s) => s.outageMs / s.criticalPathMs),
+        1.15,
         'lower',
-        `critical path ${(limit / 1000).toFixed(2)} s`,
+        `critical path ${((samples[0]?.criticalPathMs ?? 0) / 1000).toFixed(2)} s`,
       ),
       summarize(
-        `outage, ${luns} LUNs (Lab latency ${scale}, 8 operations at once)`,
+        `outage, ${luns} LUNs (Lab latency ${scale})`,
         'ms',
         samples.map((s) => s.outageMs),
         null,
       ),
     );
   }
-  if (!options.quick) {
-    const unbounded: number[] = [];
-    for (let i = 0; i < runs; i += 1) unbounded.push((await measuredOutage(64, scale, 64)).outageMs);
-    figures.push(summarize(`outage, 64 LUNs (Lab latency ${scale}, 64 operations at once)`, 'ms', unbounded, null));
+  for (const luns of options.quick ? [] : [16, 64]) {
+    const bounded: Array<{ outageMs: number; expectedMs: number }> = [];
+    for (let i = 0; i < runs; i += 1) bounded.push(await measuredOutage(luns, scale, DEFAULT_OPERATIONS_AT_ONCE));
+    figures.push(
+      summarize(
+        `outage, ${luns} LUNs (Lab latency ${scale}, ${DEFAULT_OPERATIONS_AT_ONCE} operations at once)`,
+        'ms',
+        bounded.map((s) => s.outageMs),
+        null,
+        'lower',
+        `the plan expected ${((bounded[0]?.expectedMs ?? 0) / 1000).toFixed(2)} s at that bound`,
+      ),
+    );
   }
   return figures;
 }
