@@ -125,13 +125,32 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
       const label = describeChange(entry);
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
-      return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
+      // A tool run on the import host: PowerShell succeeded if the session did; the tool's own exit code is in its answer.
+      const exitCode = onHost(entry) === null || entry.exitCode !== 0 ? entry.exitCode : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
+      return [exitCode === 0 ? label : `${label} → exit ${exitCode}`];
     });
   return { backend, engine, launcher, changes, calls };
 }
 
+/** A diskshadow or vshadow run on a host through remoting (tool-on-host-commands.ts): the tool, its script lines or arguments, the host. */
+function onHost(entry: TranscriptEntry): string | null {
+  const command = entry.argv.at(-1) ?? '';
+  const host = /New-PSSession -ComputerName '([^']+)'/.exec(command)?.[1];
+  const values = (list: string) => [...list.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const script = /-Value @\(([^)]*)\)/.exec(command);
+  if (host !== undefined && script !== null && command.includes('diskshadow.exe'))
+    return `diskshadow ${values(script[1] ?? '')
+      .filter((line) => line !== 'exit')
+      .join('; ')} on ${host}`;
+  const args = /vshadow\.exe'.*-ArgumentList @\(([^)]*)\)/.exec(command);
+  if (host !== undefined && args !== null) return `vshadow ${values(args[1] ?? '').join(' ')} on ${host}`;
+  return null;
+}
+
 function describeChange(entry: TranscriptEntry): string | null {
   const script = (entry.script ?? '').split('\r\n').filter((line) => line !== '' && line !== 'exit');
+  const tool = onHost(entry);
+  if (tool !== null) return tool;
   const session = /WriteLine\('(select lun \d+)'\).*WriteLine\('(unmask lun [^']+)'\)/.exec(entry.argv.at(-1) ?? '');
   if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
@@ -171,9 +190,9 @@ function setState(dataDir: string): string {
   return catalog.sets[0]?.state ?? 'missing';
 }
 
-const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
+const BREAK = `vshadow -rw -forcerevert -bex={${SET}} on SQL01`;
 const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
-const IMPORT = `diskshadow load metadata ${METADATA}; import`;
+const IMPORT = `diskshadow load metadata ${METADATA}; import on SQL01`;
 const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
 /** Step 5 in offline mode: the disks into maintenance mode for Set-Disk and Set-Partition, and out of it again. */
 const MAINTENANCE_WINDOW = [
