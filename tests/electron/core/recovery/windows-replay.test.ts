@@ -16,18 +16,22 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
-import { getDiskCommand, metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
+import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
+import { getDiskCommand, nodeReadinessCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   IMPORTED_COPIES,
   importSegment,
+  isImportOnHost,
   makeReadWriteSegment,
   rescanSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
   stopSegment,
+  toolAnswer,
   verifySegment,
 } from './sqlclus-transcript';
 
@@ -171,10 +175,10 @@ function shownAs(entry: TranscriptEntry): string {
   return entry.script ?? entry.argv.at(-1) ?? '';
 }
 
-/** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
+/** Reads (Get-*, a host's readiness, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
 function changesSomething(entry: TranscriptEntry): boolean {
   const read =
-    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path )/;
+    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path |\$os = Get-CimInstance )/;
   return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
@@ -188,6 +192,18 @@ function sanMasks(dataDir: string): Record<string, string[]> {
 function setState(dataDir: string): string {
   const catalog = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'snapshot-sets.json'), 'utf8')) as { sets: { state: string }[] };
   return catalog.sets[0]?.state ?? 'missing';
+}
+
+const LOCAL = "$ErrorActionPreference = 'Stop'; ";
+/** The plan's reads as a console on ADMIN01 makes them: the Get-Disk SQL01 answered locally, through remoting. */
+function fromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const remoted = (command: string) =>
+    `${LOCAL}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${LOCAL}${command.slice(LOCAL.length)} }`;
+  return entries.map((entry) =>
+    (entry.argv.at(-1) ?? '').startsWith(`${LOCAL}Get-Disk`)
+      ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
+      : entry,
+  );
 }
 
 const BREAK = `vshadow -rw -forcerevert -bex={${SET}} on SQL01`;
@@ -517,7 +533,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     const dataDir = sqlclusDataDir();
     const oneCopy = importSegment('step-3-import-set', IMPORTED_COPIES.slice(0, 1));
     const first = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...oneCopy]);
-    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex((e) => e.tool === 'diskshadow')));
+    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex(isImportOnHost)));
     expect((await direct.backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toMatchObject({
       imported: ['5f1d8c2a-1b2c-4d3e-8f40-123456789abc'],
       notImported: ['6a2e9d3b-2c3d-4e4f-9051-23456789abcd'],
@@ -589,7 +605,7 @@ describe('a recovery through the Windows backend, replayed', () => {
         ...MAINTENANCE_WINDOW,
         'Start-ClusterResource SQL Server on SQL01',
       ]);
-      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('System32\\diskraid.exe'))).toBe(false);
       const detail = engine.get(run.id);
       expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
       expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
@@ -629,14 +645,16 @@ describe('a recovery through the Windows backend, replayed', () => {
     // Synthetic: the provider's HRESULT as diskshadow prints a failed COM call; the words around it have no capture,
     // and ShadowSwap reads only the code and the exit code (docs/windows-facts.md#diskshadow-exit-codes).
     const vetoed = segment('step-3-import-partial').map((entry) =>
-      entry.tool === 'diskshadow'
+      isImportOnHost(entry)
         ? {
             ...entry,
-            stdout: entry.stdout.replace(
-              'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
-              'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+            stdout: toolAnswer(
+              1,
+              (JSON.parse(entry.stdout) as { Output: string }).Output.replace(
+                'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+                'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+              ),
             ),
-            exitCode: 1,
             durationMs: 95000,
           }
         : entry,
@@ -680,24 +698,18 @@ describe('a recovery through the Windows backend, replayed', () => {
   it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {
     const dataDir = sqlclusDataDir();
     // A console on an admin workstation: SQL01 is reached through remoting. It answers the inventory's Get-Disk, then
-    // stops answering before the preflight's remoted Test-Path (the host went down between the two reads).
-    const local = "$ErrorActionPreference = 'Stop'; ";
-    const remoted = (command: string) =>
-      `${local}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${local}${command.slice(local.length)} }`;
-    const unreachable = transcript('plan').map((entry) =>
-      (entry.argv.at(-1) ?? '').startsWith(`${local}Get-Disk`)
-        ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
-        : (entry.argv.at(-1) ?? '').includes('Test-Path -LiteralPath')
-          ? {
-              ...entry,
-              argv: ['-NoProfile', '-NonInteractive', '-Command', metadataPresentCommand({ path: METADATA, computer: 'SQL01' })],
-              stdout: '',
-              // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
-              stderr:
-                '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
-              exitCode: 1,
-            }
-          : entry,
+    // stops answering before the preflight's readiness reading (the host went down between the two reads).
+    const unreachable = fromAdminWorkstation(transcript('plan')).map((entry) =>
+      (entry.argv.at(-1) ?? '') === nodeReadinessCommand('SQL01')
+        ? {
+            ...entry,
+            stdout: '',
+            // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
+            stderr:
+              '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
+            exitCode: 1,
+          }
+        : entry,
     );
     const { engine, launcher, changes } = openConsole(dataDir, unreachable, 'ADMIN01');
     const plan = await engine.plan({ setId: SET });
@@ -705,9 +717,86 @@ describe('a recovery through the Windows backend, replayed', () => {
       verdict: 'fail',
       reason: expect.stringMatching(/^SQL01 did not answer: .*WinRM cannot complete the operation/),
     });
-    expect(plan.preflight.find((c) => c.id === 'import-here')).toMatchObject({ verdict: 'fail' });
+    // The .cab is on the console, from where the import would copy it.
+    expect(plan.preflight.find((c) => c.id === 'metadata-present')).toMatchObject({ verdict: 'pass' });
     expect(plan.blocked).toBe(true);
     expect(launcher.remaining).toBe(0);
     expect(changes()).toEqual([]);
+  });
+
+  it('a console on ADMIN01, outside the cluster: the .cab is copied to SQL01 and diskshadow imports there, vshadow breaks there, all through one remoting session each', async () => {
+    const dataDir = sqlclusDataDir();
+    // What SQL01 answers is the recorded import and break (segments step-3 and step-4); only the console moved.
+    const recorded = segment('step-3-import-set');
+    const imported = recorded.find(isImportOnHost);
+    const [readBack] = importSegment('step-3-import-set').slice(-1);
+    const [broken] = segment('step-4-break-revert');
+    if (imported === undefined || readBack === undefined || broken === undefined) throw new Error('the segments changed');
+    const copyAndImport = diskshadowOnHostCommand({
+      host: 'SQL01',
+      script: buildImportScript({ metadataPath: METADATA }),
+      copyMetadata: METADATA,
+    });
+    const withCommand = (entry: TranscriptEntry, command: string): TranscriptEntry => ({
+      ...entry,
+      argv: ['-NoProfile', '-NonInteractive', '-Command', command],
+    });
+    const { backend, launcher, changes, calls } = openConsole(
+      dataDir,
+      [...fromAdminWorkstation(transcript('plan')), withCommand(imported, copyAndImport), readBack, broken],
+      'ADMIN01',
+    );
+    const plan = await backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    const breakPlan = await backend.previewCommands({ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' });
+
+    const preflight = await new RecoveryEngine({
+      backend,
+      dataDir,
+      bus: new EventBus(),
+      operator: 'CONTOSO\\dba',
+      machine: 'ADMIN01',
+      operationsAtOnce: 1,
+    }).plan({ setId: SET });
+    expect(preflight.preflight.filter((c) => ['metadata-present', 'import-host-reachable', 'import-host-able'].includes(c.id))).toEqual([
+      expect.objectContaining({ id: 'metadata-present', verdict: 'pass', reason: `${METADATA} is there` }),
+      expect.objectContaining({ id: 'import-host-reachable', verdict: 'pass', reason: 'SQL01 answered over WinRM' }),
+      expect.objectContaining({ id: 'import-host-able', verdict: 'pass' }),
+    ]);
+    expect((await backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toBeNull();
+    await backend.breakSnapshotSet({ setId: SET, mode: 'revert-identity' });
+
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([IMPORT, BREAK]);
+    const [importCall, readBackCall, breakCall] = calls()
+      .slice(-3)
+      .map((c) => c.argv.at(-1) ?? '');
+    // The commands sent, in the order they run: a session to SQL01; the .cab's folder made there and the .cab copied
+    // into it from ADMIN01; diskshadow run there on the script passed in; the session closed whatever happened.
+    const order = [
+      "New-PSSession -ComputerName 'SQL01'",
+      "New-Item -ItemType Directory -Force -Path 'C:\\ShadowSwap\\metadata'",
+      `Copy-Item -LiteralPath '${METADATA}' -Destination '${METADATA}' -ToSession $session -Force`,
+      `-Value @('load metadata ${METADATA}', 'import', 'exit') -Encoding ASCII`,
+      "Start-Process -FilePath (Join-Path $env:SystemRoot 'System32\\diskshadow.exe') -ArgumentList @('/s', $script)",
+      'Remove-PSSession -Session $session',
+    ].map((part) => importCall?.indexOf(part));
+    expect(order.every((at) => at !== undefined && at >= 0)).toBe(true);
+    expect([...order].sort((a = 0, b = 0) => a - b)).toEqual(order);
+    expect(readBackCall).toContain("Invoke-Command -ComputerName 'SQL01'");
+    expect(readBackCall).toContain('Win32_ShadowCopy');
+    expect(breakCall).toContain("New-PSSession -ComputerName 'SQL01'");
+    expect(breakCall).toContain(`-ArgumentList @('-rw', '-forcerevert', '-bex={${SET}}')`);
+    expect(breakCall).not.toContain('Copy-Item');
+    // "Copy as script" and the review step show exactly what was sent, and where it runs.
+    expect(plan).toEqual([{ tool: 'powershell', runsOn: 'SQL01', text: importCall }]);
+    expect(breakPlan).toEqual([{ tool: 'powershell', runsOn: 'SQL01', text: breakCall }]);
+    expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('a console on the import host copies nothing: the .cab is already where diskshadow loads it', async () => {
+    const onNode = openConsole(sqlclusDataDir(), [], 'SQL01');
+    const [command] = await onNode.backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    expect(command?.text).toContain("New-PSSession -ComputerName 'SQL01'");
+    expect(command?.text).not.toContain('Copy-Item');
   });
 });
