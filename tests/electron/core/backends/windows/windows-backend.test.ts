@@ -11,6 +11,10 @@ import { SnapshotSet } from '../../../../../shared/domain';
 import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
 import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import {
+  diskshadowOnHostCommand,
+  vshadowOnHostCommand,
+} from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
+import {
   addVirtualDiskToMaskingSetCommand,
   maskingSetsOfVirtualDiskCommand,
   removeVirtualDiskFromMaskingSetCommand,
@@ -83,7 +87,7 @@ const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {
 /** What Win32_ShadowCopy answers once the set's one shadow copy is imported (ConvertTo-Json writes one object alone). */
 const importedReadBack = () =>
   ps(
-    getShadowCopiesCommand(),
+    getShadowCopiesCommand('SQLNODE1'),
     JSON.stringify({ ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}', SetID: `{${SET.toUpperCase()}}`, Imported: true, Transportable: true }),
   );
 /** The set's Backup Components Document as readBackupComponentsCommand prints the .cab's XML files. */
@@ -93,6 +97,19 @@ const backupComponents = JSON.stringify([
 ]);
 const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
+/** A tool run on SQLNODE1 through remoting (the console's own computer: nothing copied), answering `stdout` and exit 0. */
+const onSqlNode1 = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  ps(command, JSON.stringify({ ExitCode: 0, Output: stdout, Errors: '' }), extra);
+const importOnSqlNode1 = (stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  onSqlNode1(
+    diskshadowOnHostCommand({
+      host: 'SQLNODE1',
+      script: buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }),
+      copyMetadata: null,
+    }),
+    stdout,
+    extra,
+  );
 
 function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[] } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-'));
@@ -342,7 +359,7 @@ describe('WindowsBackend', () => {
     expect((await backend.listSnapshotSets())[0]?.state).toBe('created');
   });
 
-  it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {
+  it('refuses to create on another computer (import and break run there through remoting), and refuses non-persistent sets', async () => {
     const { backend } = setup([]);
     await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(
       /must run on SQLNODE2.*runs on SQLNODE1/,
@@ -353,9 +370,9 @@ describe('WindowsBackend', () => {
   it('imports, then breaks with identity revert through vshadow -bex (flags before the command)', async () => {
     const { backend, launcher } = setup(
       [
-        diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'),
+        importOnSqlNode1('ok'),
         importedReadBack(),
-        call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.'),
+        onSqlNode1(vshadowOnHostCommand({ host: 'SQLNODE1', args: ['-rw', '-forcerevert', `-bex={${SET}}`] }), 'BreakEx done.'),
       ],
       { sets: [createdSet()] },
     );
@@ -377,10 +394,7 @@ describe('WindowsBackend', () => {
   it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
     const { backend } = setup(
       [
-        diskshadow(
-          buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }),
-          'IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
-        ),
+        importOnSqlNode1('IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED'),
       ],
       { sets: [createdSet()] },
     );
@@ -410,9 +424,8 @@ describe('WindowsBackend', () => {
       ],
     };
     const set = createdSet();
-    const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
     const { backend, sanMap, launcher } = setup(
-      [diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }), diskshadow(importScript, 'ok'), importedReadBack()],
+      [importOnSqlNode1('', { ending: 'timed-out', exitCode: null }), importOnSqlNode1('ok'), importedReadBack()],
       {
         sanMap: withShadow,
         sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
