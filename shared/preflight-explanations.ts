@@ -95,11 +95,13 @@ const explanations: Record<string, PreflightExplanation> = {
     learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/invoke-command',
   },
   'import-host-able': {
-    about: 'diskshadow imports and breaks the set on the import host, through remoting: it needs administrator rights there and diskshadow.exe in its System32.',
+    about:
+      'diskshadow imports and breaks the set on the import host, through remoting: it needs administrator rights there and diskshadow.exe in its System32.',
     learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/new-pssession',
   },
   'metadata-present': {
-    about: "The set's metadata .cab is copied from this computer to the import host, where diskshadow loads it; it must be here before the outage starts.",
+    about:
+      "The set's metadata .cab is copied from this computer to the import host, where diskshadow loads it; it must be here before the outage starts.",
     learnMore: diskshadowImport,
   },
   'masking-sets': {

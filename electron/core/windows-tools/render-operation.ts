@@ -253,7 +253,11 @@ export function breakOnHostCommand(planned: { setId: string; mode: BreakMode; ho
       host: planned.host,
       args: buildBreakExArgs({ setId: planned.setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }),
     });
-  return diskshadowOnHostCommand({ host: planned.host, script: buildBreakScript(planned.setId, planned.mode === 'writable'), copyMetadata: null });
+  return diskshadowOnHostCommand({
+    host: planned.host,
+    script: buildBreakScript(planned.setId, planned.mode === 'writable'),
+    copyMetadata: null,
+  });
 }
 
 /** Where a command about a LUN's disk runs: on `host`, remoted unless it is the console's own computer. */

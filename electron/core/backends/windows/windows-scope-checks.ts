@@ -27,12 +27,20 @@ async function metadataCheck(context: WindowsContext, scope: PreflightScope): Pr
   try {
     path = context.catalog.get(scope.setId).metadataFile;
   } catch (error) {
-    return fail('metadata-present', title, failureText(error), 'Find the .cab the set was created with and record it in the snapshot catalog.');
+    return fail(
+      'metadata-present',
+      title,
+      failureText(error),
+      'Find the .cab the set was created with and record it in the snapshot catalog.',
+    );
   }
   const missing = `Copy the set's .cab to ${path} on ${context.thisComputer} (the import copies it from there to ${scope.importHost}), then plan again.`;
   try {
     // ConvertTo-Json writes a Boolean as the bare word true or false.
-    const present = succeeded(await context.runner.powershell(metadataPresentCommand({ path }))).stdout.trim().toLowerCase() === 'true';
+    const present =
+      succeeded(await context.runner.powershell(metadataPresentCommand({ path })))
+        .stdout.trim()
+        .toLowerCase() === 'true';
     return present
       ? pass('metadata-present', title, `${path} is there`)
       : fail('metadata-present', title, `${path} is not on ${context.thisComputer}`, missing);

@@ -16,7 +16,8 @@ export function parseToolOnHost(json: string, tool: string): ToolOnHostAnswer {
   const what = `${tool} run on the import host`;
   const items = parsePowerShellJson(json, what);
   const [item] = items;
-  if (item === undefined || items.length > 1) throw new ParseError(`${what}: expected one answer, got ${items.length}`, 1, json.slice(0, 200));
+  if (item === undefined || items.length > 1)
+    throw new ParseError(`${what}: expected one answer, got ${items.length}`, 1, json.slice(0, 200));
   const exitCode = optionalInteger(item, 'ExitCode', what);
   if (exitCode === null) throw itemError(what, item, 'ExitCode is missing, so whether the tool succeeded is unknown');
   return {

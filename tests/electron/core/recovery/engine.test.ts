@@ -45,7 +45,9 @@ describe('recovery plan', () => {
     expect(text('mask-originals')).not.toMatch(/select lun/);
     // diskshadow and vshadow run on the import host, through one remoting session each.
     expect(text('import-set')).toMatch(/New-PSSession -ComputerName 'SQL01'.*-Value @\('load metadata .+\.cab', 'import', 'exit'\)/);
-    expect(text('break-set')).toMatch(/New-PSSession -ComputerName 'SQL01'.*vshadow\.exe.*-ArgumentList @\('-rw', '-forcerevert', '-bex=\{[0-9a-f-]+\}'\)/);
+    expect(text('break-set')).toMatch(
+      /New-PSSession -ComputerName 'SQL01'.*vshadow\.exe.*-ArgumentList @\('-rw', '-forcerevert', '-bex=\{[0-9a-f-]+\}'\)/,
+    );
     expect(text('unmask-shadows')).toContain("Add-VirtualDiskToMaskingSet -MaskingSetUniqueId '");
     expect(plan.steps.every((s) => s.commandsSimulated)).toBe(true);
   });

@@ -173,7 +173,8 @@ export function onImportHost(entry: TranscriptEntry, host = OWNER, copyMetadata:
 }
 
 /** Whether a call imports a set on a host (the remoting session holding diskshadow's `import` line). */
-export const isImportOnHost = (entry: TranscriptEntry): boolean => / 'import', /.test(commandOf(entry)) && commandOf(entry).includes('diskshadow.exe');
+export const isImportOnHost = (entry: TranscriptEntry): boolean =>
+  / 'import', /.test(commandOf(entry)) && commandOf(entry).includes('diskshadow.exe');
 
 /** A recorded segment, each cluster reading followed by the dependency read it makes now, in today's calls. */
 export function segment(name: string): TranscriptEntry[] {

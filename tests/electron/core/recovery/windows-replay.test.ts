@@ -130,7 +130,8 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
       // A tool run on the import host: PowerShell succeeded if the session did; the tool's own exit code is in its answer.
-      const exitCode = onHost(entry) === null || entry.exitCode !== 0 ? entry.exitCode : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
+      const exitCode =
+        onHost(entry) === null || entry.exitCode !== 0 ? entry.exitCode : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
       return [exitCode === 0 ? label : `${label} → exit ${exitCode}`];
     });
   return { backend, engine, launcher, changes, calls };

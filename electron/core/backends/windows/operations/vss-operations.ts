@@ -284,7 +284,9 @@ export async function importSnapshotSet(
   return withImportLock(lockDir, async () => {
     let arrived: { imported: string[]; notImported: string[] };
     try {
-      succeeded(await toolOnHost(context, 'diskshadow', importOnHostCommand(windowsAddressing(context), { setId: set.id, host: params.host })));
+      succeeded(
+        await toolOnHost(context, 'diskshadow', importOnHostCommand(windowsAddressing(context), { setId: set.id, host: params.host })),
+      );
       arrived = await readBackImport(context, set, params.host);
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
@@ -388,7 +390,11 @@ export async function breakSnapshotSet(context: WindowsContext, params: { setId:
   requireState(set, ['imported', 'exposed'], 'Breaking the set');
   const host = set.importedTo ?? '';
   succeeded(
-    await toolOnHost(context, params.mode === 'revert-identity' ? 'vshadow' : 'diskshadow', breakOnHostCommand({ setId: set.id, mode: params.mode, host })),
+    await toolOnHost(
+      context,
+      params.mode === 'revert-identity' ? 'vshadow' : 'diskshadow',
+      breakOnHostCommand({ setId: set.id, mode: params.mode, host }),
+    ),
   );
   await context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
   const how = { plain: 'read-only', writable: 'writable', 'revert-identity': 'writable, with the original disk identities' }[params.mode];

@@ -10,10 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
 import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
 import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
-import {
-  diskshadowOnHostCommand,
-  vshadowOnHostCommand,
-} from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
+import { diskshadowOnHostCommand, vshadowOnHostCommand } from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
   addVirtualDiskToMaskingSetCommand,
   maskingSetsOfVirtualDiskCommand,
@@ -392,12 +389,7 @@ describe('WindowsBackend', () => {
   });
 
   it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
-    const { backend } = setup(
-      [
-        importOnSqlNode1('IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED'),
-      ],
-      { sets: [createdSet()] },
-    );
+    const { backend } = setup([importOnSqlNode1('IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED')], { sets: [createdSet()] });
     const result = await backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' });
     expect(result.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
     expect(result.partial).toMatchObject({ imported: null, notImported: null });
