@@ -4,7 +4,8 @@
  * the catalog) while a ReplayLauncher answers every diskshadow, diskraid, vshadow, whoami and PowerShell call from
  * the synthetic transcripts in tests/fixtures/windows/transcripts (see the README there). A call the engine should
  * not make, a call out of order, or a call the transcript lacks fails the replay; an unused entry is left over.
- * Segments for calls made since the files were written are built by sqlclus-transcript.ts.
+ * Segments for calls made since the files were written are built by sqlclus-transcript.ts. The recorded console ran on
+ * SQL01; the same answers replayed to a console on ADMIN01 (outside the cluster) show every command sent to its node.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -205,6 +206,32 @@ function fromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEn
       ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
       : entry,
   );
+}
+
+/**
+ * The whole recorded run as a console on ADMIN01 makes it: what SQL01 did locally goes to it through remoting (its
+ * disks and partitions, read and changed), diskraid on ADMIN01 has no local disk to uninstall, and the import copies
+ * the .cab from ADMIN01 to SQL01 first.
+ */
+function wholeRunFromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const remoted = (command: string) =>
+    `${LOCAL}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${LOCAL}${command.slice(LOCAL.length)} }`;
+  return entries.map((entry) => {
+    const command = entry.argv.at(-1) ?? '';
+    const withCommand = (text: string) => ({ ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', text] });
+    if (
+      /^\$ErrorActionPreference = 'Stop'; (?:Get-Disk|Set-Disk|Get-Partition|Set-Partition|foreach \(\$p in @\(Get-Disk|Get-CimInstance -ClassName Win32_ShadowCopy)/.test(
+        command,
+      )
+    )
+      return withCommand(remoted(command));
+    if (command.includes("WriteLine('unmask lun")) return withCommand(command.replace(/ uninstall'\)/, "')"));
+    if (isImportOnHost(entry))
+      return withCommand(
+        diskshadowOnHostCommand({ host: 'SQL01', script: buildImportScript({ metadataPath: METADATA }), copyMetadata: METADATA }),
+      );
+    return entry;
+  });
 }
 
 const BREAK = `vshadow -rw -forcerevert -bex={${SET}} on SQL01`;
@@ -799,5 +826,47 @@ describe('a recovery through the Windows backend, replayed', () => {
     const [command] = await onNode.backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
     expect(command?.text).toContain("New-PSSession -ComputerName 'SQL01'");
     expect(command?.text).not.toContain('Copy-Item');
+  });
+
+  it('a whole recovery from a console on ADMIN01: every command goes to its node, the .cab to SQL01 before the import', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes, calls } = openConsole(
+      dataDir,
+      wholeRunFromAdminWorkstation(transcript('plan', ...CLEAN_RUN)),
+      'ADMIN01',
+    );
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      'Stop-ClusterResource Cluster Disk 1 on SQL01',
+      'Stop-ClusterResource Cluster Disk 2 on SQL01',
+      // diskraid runs on ADMIN01, which never saw the originals: it has no disk of its own to uninstall.
+      'diskraid select lun 5: unmask lun none',
+      'diskraid select lun 6: unmask lun none',
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      ...MAINTENANCE_WINDOW,
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    const detail = engine.get(run.id);
+    const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
+    const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
+    // Only the array's masking runs on the console; every other command runs on its node, the import copying the .cab first.
+    expect(planned.filter((c) => c.runsOn === 'ADMIN01').every((c) => c.text.includes('diskraid.exe'))).toBe(true);
+    expect(planned.filter((c) => c.text.includes('New-PSSession')).map((c) => [c.runsOn, c.text.includes('Copy-Item')])).toEqual([
+      ['SQL01', true],
+      ['SQL01', false],
+    ]);
+    expect(calls().filter((c) => c.tool !== 'powershell' && c.tool !== 'whoami')).toEqual([]);
+    expect(setState(dataDir)).toBe('broken');
+    expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
   });
 });
