@@ -26,6 +26,8 @@ import {
   getDiskCommand,
   getDiskVolumesCommand,
   getShadowCopiesCommand,
+  metadataPresentCommand,
+  nodeReadinessCommand,
 } from '../../../../../electron/core/windows-tools/commands/powershell-commands';
 import { ReplayLauncher } from '../../../../../electron/core/backends/windows/running/replay-launcher';
 import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/running/transcript';
@@ -385,6 +387,49 @@ describe('WindowsBackend', () => {
     expect(broken.warnings).toEqual([]);
     expect((await backend.listSnapshotSets())[0]).toMatchObject({ state: 'broken', breakMode: 'revert-identity' });
     expect(changes).toHaveLength(2);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('preflight: the .cab is read on the console, the import host through remoting; each failure names what to do', async () => {
+    const scope = { setId: SET, importHost: 'SQLNODE2', exposures: [] };
+    const readiness = (administrator: boolean, diskshadow: boolean) =>
+      ps(
+        nodeReadinessCommand('SQLNODE2'),
+        JSON.stringify({
+          Caption: 'Microsoft Windows Server 2022 Datacenter',
+          Version: '10.0.20348',
+          ServicePackMajorVersion: 0,
+          Administrator: administrator,
+          DiskShadow: diskshadow,
+          DiskRaid: true,
+          VShadow: false,
+          StorageSubSystems: [],
+        }),
+      );
+    const cab = metadataPresentCommand({ path: 'C:\\ShadowSwap\\metadata\\fr.cab' });
+    const { backend, launcher } = setup([ps(cab, 'false'), readiness(false, false), ps(cab, 'true'), readiness(true, true)], {
+      sets: [createdSet()],
+    });
+    const ids = ['metadata-present', 'import-host-reachable', 'import-host-able'];
+    const failing = (await backend.preflightChecks(scope)).filter((c) => ids.includes(c.id));
+    expect(failing).toEqual([
+      expect.objectContaining({
+        id: 'metadata-present',
+        verdict: 'fail',
+        reason: 'C:\\ShadowSwap\\metadata\\fr.cab is not on SQLNODE1',
+        fix: expect.stringMatching(
+          /^Copy the set's \.cab to C:\\ShadowSwap\\metadata\\fr\.cab on SQLNODE1 \(the import copies it from there to SQLNODE2\)/,
+        ),
+      }),
+      expect.objectContaining({ id: 'import-host-reachable', verdict: 'pass' }),
+      expect.objectContaining({
+        id: 'import-host-able',
+        verdict: 'fail',
+        reason: 'SQLNODE2 answered, but the remote session is not an administrator there and diskshadow.exe is not in its System32',
+      }),
+    ]);
+    const passing = (await backend.preflightChecks(scope)).filter((c) => ids.includes(c.id));
+    expect(passing.map((c) => c.verdict)).toEqual(['pass', 'pass', 'pass']);
     expect(launcher.remaining).toBe(0);
   });
 
