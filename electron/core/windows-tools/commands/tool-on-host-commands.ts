@@ -47,12 +47,24 @@ function folderOf(cab: string): string {
   return cab.slice(0, cab.lastIndexOf('\\'));
 }
 
-/** Copies the .cab to the same path on the session's host, creating its folder there first. */
-function copyIntoSession(metadataPath: string): string {
-  const cab = validateMetadataCabPath(metadataPath);
+/**
+ * Copies the .cab to the same path on the session's host, creating its folder there first. A file already at that path
+ * is never replaced: the same file (same SHA-256) is used as it is, another one stops everything before the tool runs,
+ * because a metadata .cab may be the only record of its set.
+ */
+function copyIntoSession(metadataPath: string, host: string): string {
+  const cab = psQuote(validateMetadataCabPath(metadataPath));
+  const folder = psQuote(folderOf(validateMetadataCabPath(metadataPath)));
+  const refusal = psQuote(
+    `${validateMetadataCabPath(metadataPath)} on ${host} is another file than the one on this computer, so nothing was copied or run. ` +
+      'It may be the only record of another shadow copy set: move it away there (do not delete it), then retry.',
+  );
   return (
-    `Invoke-Command -Session $session -ScriptBlock { ${STOP_ON_ERROR}; New-Item -ItemType Directory -Force -Path ${psQuote(folderOf(cab))} | Out-Null }; ` +
-    `Copy-Item -LiteralPath ${psQuote(cab)} -Destination ${psQuote(cab)} -ToSession $session -Force; `
+    `$source = (Get-FileHash -LiteralPath ${cab} -Algorithm SHA256).Hash; ` +
+    `$there = Invoke-Command -Session $session -ScriptBlock { ${STOP_ON_ERROR}; New-Item -ItemType Directory -Force -Path ${folder} | Out-Null; ` +
+    `if (Test-Path -LiteralPath ${cab} -PathType Leaf) { (Get-FileHash -LiteralPath ${cab} -Algorithm SHA256).Hash } }; ` +
+    `if ($there -and $there -ne $source) { throw ${refusal} }; ` +
+    `if (-not $there) { Copy-Item -LiteralPath ${cab} -Destination ${cab} -ToSession $session }; `
   );
 }
 
@@ -70,7 +82,7 @@ export interface DiskshadowOnHostRequest {
  */
 export function diskshadowOnHostCommand(request: DiskshadowOnHostRequest): string {
   const lines = request.script.split('\r\n').filter((line, index, all) => !(line === '' && index === all.length - 1));
-  const copy = request.copyMetadata === null ? '' : copyIntoSession(request.copyMetadata);
+  const copy = request.copyMetadata === null ? '' : copyIntoSession(request.copyMetadata, request.host);
   const write = `$script = Join-Path $work 'script.dsh'; Set-Content -LiteralPath $script -Value @(${lines.map(psQuote).join(', ')}) -Encoding ASCII; `;
   return inSession(
     request.host,

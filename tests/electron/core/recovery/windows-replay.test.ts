@@ -798,12 +798,14 @@ describe('a recovery through the Windows backend, replayed', () => {
     const [importCall, readBackCall, breakCall] = calls()
       .slice(-3)
       .map((c) => c.argv.at(-1) ?? '');
-    // The commands sent, in the order they run: a session to SQL01; the .cab's folder made there and the .cab copied
-    // into it from ADMIN01; diskshadow run there on the script passed in; the session closed whatever happened.
+    // The commands sent, in the order they run: a session to SQL01; the .cab's folder made there, a file already at its
+    // path compared by SHA-256 (another one stops everything, the same one is used), else the .cab copied from ADMIN01;
+    // diskshadow run there on the script passed in; the session closed whatever happened.
     const order = [
       "New-PSSession -ComputerName 'SQL01'",
       "New-Item -ItemType Directory -Force -Path 'C:\\ShadowSwap\\metadata'",
-      `Copy-Item -LiteralPath '${METADATA}' -Destination '${METADATA}' -ToSession $session -Force`,
+      `if ($there -and $there -ne $source) { throw '${METADATA} on SQL01 is another file`,
+      `if (-not $there) { Copy-Item -LiteralPath '${METADATA}' -Destination '${METADATA}' -ToSession $session }`,
       `-Value @('load metadata ${METADATA}', 'import', 'exit') -Encoding ASCII`,
       "Start-Process -FilePath (Join-Path $env:SystemRoot 'System32\\diskshadow.exe') -ArgumentList @('/s', $script)",
       'Remove-PSSession -Session $session',

@@ -433,6 +433,25 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
+  it('imports on another node: the .cab is copied there first; a different file already there stops it, replacing nothing', async () => {
+    const cab = 'C:\\ShadowSwap\\metadata\\fr.cab';
+    const command = diskshadowOnHostCommand({ host: 'SQLNODE2', script: buildImportScript({ metadataPath: cab }), copyMetadata: cab });
+    const { backend, launcher } = setup(
+      [
+        // Synthetic: a terminating error thrown in the console's own session, as powershell.exe reports it on stderr.
+        ps(command, '', {
+          exitCode: 1,
+          stderr: `${cab} on SQLNODE2 is another file than the one on this computer, so nothing was copied or run. It may be the only record of another shadow copy set: move it away there (do not delete it), then retry.`,
+        }),
+      ],
+      { sets: [createdSet()] },
+    );
+    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE2' })).rejects.toThrow(
+      /fr\.cab on SQLNODE2 is another file than the one on this computer, so nothing was copied or run/,
+    );
+    expect(launcher.remaining).toBe(0);
+  });
+
   it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
     const { backend } = setup([importOnSqlNode1('IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED')], { sets: [createdSet()] });
     const result = await backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' });

@@ -19,12 +19,16 @@ const RUN_IN_WORK_FOLDER = (start: string, prepare = '') =>
   '} finally { Remove-Item -LiteralPath $work -Recurse -Force }';
 
 describe('tools on the import host', () => {
-  it('copies the .cab into the session, writes the import script there and runs diskshadow on it (golden)', () => {
+  it('copies the .cab into the session unless the same file is there, refuses another file, writes the import script there and runs diskshadow on it (golden)', () => {
     const command = diskshadowOnHostCommand({ host: 'SQL01', script: buildImportScript({ metadataPath: CAB }), copyMetadata: CAB });
     expect(command).toBe(
       "$ErrorActionPreference = 'Stop'; $session = New-PSSession -ComputerName 'SQL01'; try { " +
-        "Invoke-Command -Session $session -ScriptBlock { $ErrorActionPreference = 'Stop'; New-Item -ItemType Directory -Force -Path 'C:\\ShadowSwap\\metadata' | Out-Null }; " +
-        `Copy-Item -LiteralPath '${CAB}' -Destination '${CAB}' -ToSession $session -Force; ` +
+        `$source = (Get-FileHash -LiteralPath '${CAB}' -Algorithm SHA256).Hash; ` +
+        "$there = Invoke-Command -Session $session -ScriptBlock { $ErrorActionPreference = 'Stop'; New-Item -ItemType Directory -Force -Path 'C:\\ShadowSwap\\metadata' | Out-Null; " +
+        `if (Test-Path -LiteralPath '${CAB}' -PathType Leaf) { (Get-FileHash -LiteralPath '${CAB}' -Algorithm SHA256).Hash } }; ` +
+        `if ($there -and $there -ne $source) { throw '${CAB} on SQL01 is another file than the one on this computer, so nothing was copied or run. ` +
+        "It may be the only record of another shadow copy set: move it away there (do not delete it), then retry.' }; " +
+        `if (-not $there) { Copy-Item -LiteralPath '${CAB}' -Destination '${CAB}' -ToSession $session }; ` +
         "Invoke-Command -Session $session -ScriptBlock { $ErrorActionPreference = 'Stop'; " +
         RUN_IN_WORK_FOLDER(
           "-FilePath (Join-Path $env:SystemRoot 'System32\\diskshadow.exe') -ArgumentList @('/s', $script)",
