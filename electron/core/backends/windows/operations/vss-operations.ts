@@ -261,8 +261,9 @@ async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: s
 
 /**
  * Runs a command from tool-on-host-commands.ts and returns what the tool answered on that host, for `succeeded` to
- * judge as if it had run here. A remoting failure (host unreachable, access denied, the .cab not copied) fails
- * PowerShell itself and is explained as such: the tool did not run.
+ * judge as if it had run here. A failure of the session itself (host unreachable, access denied, another file at the
+ * .cab's path there, the connection lost mid-run) is PowerShell's, explained as such; whether the tool ran is then not
+ * known, so the import records the set as failed either way (its shadow LUNs may have surfaced).
  */
 async function toolOnHost<T extends 'diskshadow' | 'vshadow'>(context: WindowsContext, tool: T, command: string): Promise<ToolResult<T>> {
   const shell = succeeded(await context.runner.powershell(command));
@@ -319,8 +320,8 @@ export async function importSnapshotSet(
 }
 
 /**
- * Reads the import back through CIM on the import host (Win32_ShadowCopy, the same in every display language): which shadow copies
- * of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
+ * Reads the import back through CIM on the import host (Win32_ShadowCopy, the same in every display language):
+ * which shadow copies of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
  * as a status symbol in its text and names no shadow copy; CIM names them.
  * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
  */
