@@ -90,16 +90,18 @@ const explanations: Record<string, PreflightExplanation> = {
     about: 'The tools and cmdlets the plan uses behave as documented only on supported Windows Server versions.',
     learnMore: null,
   },
-  'import-here': {
-    about: 'diskshadow imports on the computer it runs on: the import host must be this computer, or be reached by remoting.',
-    learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/invoke-command',
-  },
   'import-host-reachable': {
     about: 'Steps that run on another host go over PowerShell remoting; a host that does not answer would stop the run mid-outage.',
     learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/invoke-command',
   },
+  'import-host-able': {
+    about:
+      'diskshadow imports and breaks the set on the import host, through remoting: it needs administrator rights there and diskshadow.exe in its System32.',
+    learnMore: 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/new-pssession',
+  },
   'metadata-present': {
-    about: "diskshadow loads the set's metadata .cab on the import host; it must be there before the outage starts.",
+    about:
+      "The set's metadata .cab is copied from this computer to the import host, where diskshadow loads it; it must be here before the outage starts.",
     learnMore: diskshadowImport,
   },
   'masking-sets': {

@@ -44,12 +44,13 @@ export type PlannedDiskIdentity = { signature: string } | { assignedAtBreak: 'MB
  * An operation a recovery plan schedules, named after the Backend method that will run it, with that method's
  * params. A mask also carries the access list the plan expects the LUN to have when the step runs (earlier
  * steps change it), because what diskraid is told depends on it (`uninstall` when this computer loses the disk).
- * A disk identity change carries the owner node the plan read, since previewing reads nothing from the cluster.
+ * A disk identity change carries the owner node the plan read, since previewing reads nothing from the cluster; a
+ * break carries the host that imports the set, where it runs (the set records that host only once imported).
  */
 export type PlannedOperation =
   | { operation: 'setLunMask'; lunId: string; hosts: string[]; before: string[] }
   | { operation: 'importSnapshotSet'; setId: string; host: string }
-  | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode }
+  | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode; host: string }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[]; driveLetters: DriveLetters }
   | { operation: 'rescanHostStorage'; host: string }
   | (ResourceOnNode & {

@@ -38,7 +38,7 @@ import {
   stopClusterResourceCommand,
   suspendClusterResourceCommand,
 } from './commands/powershell-commands';
-import { vshadowCommandLine } from './commands/tool-argv';
+import { diskshadowOnHostCommand, vshadowOnHostCommand } from './commands/tool-on-host-commands';
 import { buildBreakExArgs } from './commands/vshadow-args';
 
 /**
@@ -63,7 +63,7 @@ export interface MaskingSetAddress {
 
 /** What a backend knows about its estate that a command needs; each backend fills it from its own state. */
 export interface WindowsAddressing {
-  /** The computer diskraid, diskshadow and vshadow run on for this operation: the console's own. */
+  /** The console's own computer: diskraid runs there; diskshadow and vshadow run on the import host through remoting. */
   consoleComputer: string;
   /** Throws an operator error naming what is missing when the LUN is unknown. */
   lun(lunId: string): LunAddress;
@@ -71,7 +71,7 @@ export interface WindowsAddressing {
   initiatorsOf(host: string): readonly Initiator[] | undefined;
   /** The masking sets on the LUN's array (none on a VDS-only array). */
   maskingSetsFor(lunId: string): readonly MaskingSetAddress[];
-  /** Where the set's metadata .cab is, as the import host reads it. */
+  /** Where the set's metadata .cab is on the console's computer; the import copies it to the same path on the import host. */
   metadataPath(setId: string): string;
 }
 
@@ -230,13 +230,34 @@ function maskingCommands(
   }
 }
 
-export type BreakCall = { tool: 'vshadow'; args: string[] } | { tool: 'diskshadow'; script: string };
+/**
+ * The command that imports a set on its import host, run from the console through one remoting session: the
+ * metadata .cab is copied there first unless the console is that host (docs/windows-facts.md#running-a-tool-on-the-import-host).
+ */
+export function importOnHostCommand(addressing: WindowsAddressing, planned: { setId: string; host: string }): string {
+  const metadataPath = addressing.metadataPath(planned.setId);
+  return diskshadowOnHostCommand({
+    host: planned.host,
+    script: buildImportScript({ metadataPath }),
+    copyMetadata: sameComputer(planned.host, addressing.consoleComputer) ? null : metadataPath,
+  });
+}
 
-/** The tool call that breaks a set in a mode: diskshadow `break` has no revert switch, so revert goes through vshadow. */
-export function breakCall(setId: string, mode: BreakMode): BreakCall {
-  if (mode === 'revert-identity')
-    return { tool: 'vshadow', args: buildBreakExArgs({ setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }) };
-  return { tool: 'diskshadow', script: buildBreakScript(setId, mode === 'writable') };
+/**
+ * The command that breaks a set on the host that imported it. diskshadow `break` has no revert switch, so revert goes
+ * through vshadow; the break is a session of its own, with the literal set id (docs/windows-facts.md#breaking-a-set).
+ */
+export function breakOnHostCommand(planned: { setId: string; mode: BreakMode; host: string }): string {
+  if (planned.mode === 'revert-identity')
+    return vshadowOnHostCommand({
+      host: planned.host,
+      args: buildBreakExArgs({ setId: planned.setId, mode: { kind: 'expose', readWrite: true, revertIdentity: 'force' } }),
+    });
+  return diskshadowOnHostCommand({
+    host: planned.host,
+    script: buildBreakScript(planned.setId, planned.mode === 'writable'),
+    copyMetadata: null,
+  });
 }
 
 /** Where a command about a LUN's disk runs: on `host`, remoted unless it is the console's own computer. */
@@ -331,17 +352,9 @@ export function renderOperation(planned: PlannedOperation, addressing: WindowsAd
     case 'setLunMask':
       return maskingCommands(addressing, planned);
     case 'importSnapshotSet':
-      return [
-        { tool: 'diskshadow', runsOn: planned.host, text: buildImportScript({ metadataPath: addressing.metadataPath(planned.setId) }) },
-      ];
-    case 'breakSnapshotSet': {
-      const call = breakCall(planned.setId, planned.mode);
-      return [
-        call.tool === 'vshadow'
-          ? { tool: 'vshadow', runsOn: here, text: vshadowCommandLine(call.args) }
-          : { tool: 'diskshadow', runsOn: here, text: call.script },
-      ];
-    }
+      return [{ tool: 'powershell', runsOn: planned.host, text: importOnHostCommand(addressing, planned) }];
+    case 'breakSnapshotSet':
+      return [{ tool: 'powershell', runsOn: planned.host, text: breakOnHostCommand(planned) }];
     case 'setVolumesReadWrite':
       // The disk first: a partition of a read-only disk cannot be made writable.
       return planned.lunIds.flatMap((lunId): CommandPreview[] => [

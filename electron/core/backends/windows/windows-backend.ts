@@ -69,7 +69,7 @@ import { windowsScopeChecks } from './windows-scope-checks';
 import { renderOperation } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
 import { hasUnlinkedCopy, linkShadowLuns } from './state/shadow-links';
-import { isHeldHere, withHeldShadowCopies } from './state/held-shadow-copies';
+import { isHeld, withHeldShadowCopies } from './state/held-shadow-copies';
 import { clusterView, hostsView, isPhysicalDisk, lunView } from './state/windows-views';
 
 export interface WindowsBackendOptions {
@@ -153,14 +153,14 @@ export class WindowsBackend implements Backend {
   }
 
   /**
-   * The catalog's sets, those imported or exposed here as Win32_ShadowCopy lists them (state/held-shadow-copies.ts;
-   * only then does it wait its turn, for that one CIM call). A shadow copy not linked to its array LUN yet is linked
+   * The catalog's sets, those imported or exposed as Win32_ShadowCopy lists them on the host holding them
+   * (state/held-shadow-copies.ts; only then does it wait its turn, for those CIM calls). A shadow copy not linked to its array LUN yet is linked
    * as soon as a LUN the SAN map knows has one of the identifiers its provider recorded, and the link is kept
    * (state/shadow-links.ts).
    */
   async listSnapshotSets(): Promise<SnapshotSet[]> {
     const sets = await this.linkedSnapshotSets();
-    if (!sets.some((set) => isHeldHere(this.context, set))) return sets;
+    if (!sets.some(isHeld)) return sets;
     return this.inTurn(async () => withHeldShadowCopies(this.context, await this.linkedSnapshotSets()));
   }
 

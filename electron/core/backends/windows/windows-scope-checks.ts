@@ -1,81 +1,92 @@
 /**
  * The Windows backend's preflight for one recovery, so that nothing fails after the outage began for a reason
- * that could be seen before (docs/windows-facts.md#running-a-command-on-another-node): the import host answers over PowerShell remoting
- * and holds the set's metadata .cab; the import runs where ShadowSwap runs (diskshadow imports on the computer it
- * runs on); every Storage Management array the recovery masks on answers through its provider; every host that
+ * that could be seen before (docs/windows-facts.md#running-a-command-on-another-node): the set's metadata .cab is on
+ * this computer, from where the import copies it to the import host; the import host answers over PowerShell remoting
+ * and can import there (docs/windows-facts.md#running-a-tool-on-the-import-host); every Storage Management array the recovery masks on answers through its provider; every host that
  * must see a recovered LUN there has a masking set.
  */
 import type { PreflightCheck } from '../../../../shared/recovery';
 import type { PreflightScope } from '../../backend';
 import { storageSubSystemCommand } from '../../windows-tools/commands/masking-set-commands';
-import { metadataPresentCommand } from '../../windows-tools/commands/powershell-commands';
+import { metadataPresentCommand, nodeReadinessCommand } from '../../windows-tools/commands/powershell-commands';
+import { parseNodeReadiness, type NodeReadiness } from '../../windows-tools/parsers/parse-node-readiness';
 import { parsePowerShellJson } from '../../windows-tools/parsers/parse-powershell-json';
 import { maskingSetFor } from '../../windows-tools/render-operation';
 import { failureText } from './running/host-readiness';
 import { succeeded } from './running/tool-runner';
 import { windowsAddressing } from './state/windows-addressing';
-import { isThisComputer, type WindowsContext } from './state/windows-context';
+import type { WindowsContext } from './state/windows-context';
 
 const pass = (id: string, title: string, reason: string): PreflightCheck => ({ id, title, verdict: 'pass', reason, fix: null });
 const fail = (id: string, title: string, reason: string, fix: string): PreflightCheck => ({ id, title, verdict: 'fail', reason, fix });
 
-function importHereCheck(context: WindowsContext, importHost: string): PreflightCheck {
-  const title = 'The import runs on the computer ShadowSwap runs on';
-  if (isThisComputer(context, importHost)) return pass('import-here', title, `${importHost} imports the set, and ShadowSwap runs there`);
-  return fail(
-    'import-here',
-    title,
-    `the set must be imported on ${importHost} (it owns the disk resources), but this ShadowSwap runs on ${context.thisComputer}, and diskshadow imports on the computer it runs on`,
-    `Start ShadowSwap (or its gateway) on ${importHost} and plan the recovery there.`,
-  );
-}
-
-/** One remoted Test-Path: proves remoting reaches the import host and that the .cab is where the import loads it. */
-async function metadataChecks(context: WindowsContext, scope: PreflightScope): Promise<PreflightCheck[]> {
-  const reachTitle = 'The import host answers over remoting';
-  const cabTitle = "The set's metadata .cab is on the import host";
+/** The set's .cab, on the console's computer: the import copies it from there to the import host. */
+async function metadataCheck(context: WindowsContext, scope: PreflightScope): Promise<PreflightCheck> {
+  const title = "The set's metadata .cab is on this computer, to be copied to the import host";
   let path: string;
   try {
     path = context.catalog.get(scope.setId).metadataFile;
   } catch (error) {
-    return [
-      fail(
-        'metadata-present',
-        cabTitle,
-        failureText(error),
-        'Find the .cab the set was created with and record it in the snapshot catalog.',
-      ),
-    ];
+    return fail(
+      'metadata-present',
+      title,
+      failureText(error),
+      'Find the .cab the set was created with and record it in the snapshot catalog.',
+    );
   }
-  const here = isThisComputer(context, scope.importHost);
-  let output: string;
+  const missing = `Copy the set's .cab to ${path} on ${context.thisComputer} (the import copies it from there to ${scope.importHost}), then plan again.`;
   try {
-    const result = await context.runner.powershell(metadataPresentCommand({ path, ...(here ? {} : { computer: scope.importHost }) }));
+    // ConvertTo-Json writes a Boolean as the bare word true or false.
+    const present =
+      succeeded(await context.runner.powershell(metadataPresentCommand({ path })))
+        .stdout.trim()
+        .toLowerCase() === 'true';
+    return present
+      ? pass('metadata-present', title, `${path} is there`)
+      : fail('metadata-present', title, `${path} is not on ${context.thisComputer}`, missing);
+  } catch (error) {
+    return fail('metadata-present', title, `Test-Path ${path} failed: ${failureText(error)}`, missing);
+  }
+}
+
+/**
+ * One remoted readiness reading of the import host (the doctor's, docs/windows-facts.md#running-a-command-on-another-node):
+ * it answers over WinRM, and there the session is an administrator with diskshadow in System32, so the import can run.
+ */
+async function importHostChecks(context: WindowsContext, scope: PreflightScope): Promise<PreflightCheck[]> {
+  const host = scope.importHost;
+  const reachTitle = 'The import host answers over remoting';
+  const ableTitle = 'The import host can import the set';
+  let node: NodeReadiness;
+  try {
+    const result = await context.runner.powershell(nodeReadinessCommand(host));
     // What PowerShell said is the reason (a remoting failure names its cause); errors.ts only knows it failed.
     const said = (result.stderr.trim() || result.stdout.trim()).split(/\r?\n/)[0] ?? '';
     if (result.exitCode !== 0) throw new Error(said === '' ? `powershell exited with code ${result.exitCode ?? 'none'}` : said);
-    output = result.stdout;
+    node = parseNodeReadiness(result.stdout);
   } catch (error) {
     return [
       fail(
         'import-host-reachable',
         reachTitle,
-        `${scope.importHost} did not answer: ${failureText(error)}`,
-        `Check that ${scope.importHost} is running, that WinRM is enabled on it (Enable-PSRemoting) and that Test-WSMan ${scope.importHost} answers from here; then plan again.`,
+        `${host} did not answer: ${failureText(error)}`,
+        `Check that ${host} is running, that WinRM is enabled on it (Enable-PSRemoting) and that Test-WSMan ${host} answers from here; then plan again.`,
       ),
     ];
   }
-  // ConvertTo-Json writes a Boolean as the bare word true or false.
-  const present = output.trim().toLowerCase() === 'true';
+  const lacks = [
+    ...(node.administrator === false ? ['the remote session is not an administrator there'] : []),
+    ...(node.tools.diskshadow === false ? ['diskshadow.exe is not in its System32'] : []),
+  ];
   return [
-    pass('import-host-reachable', reachTitle, here ? 'the import runs on this computer' : `${scope.importHost} answered over WinRM`),
-    present
-      ? pass('metadata-present', cabTitle, `${path} is there`)
+    pass('import-host-reachable', reachTitle, `${host} answered over WinRM`),
+    lacks.length === 0
+      ? pass('import-host-able', ableTitle, `on ${host} the session is an administrator and diskshadow.exe is in System32`)
       : fail(
-          'metadata-present',
-          cabTitle,
-          `${path} is not on ${scope.importHost}`,
-          `Copy the set's .cab to ${path} on ${scope.importHost}, then plan again.`,
+          'import-host-able',
+          ableTitle,
+          `${host} answered, but ${lacks.join(' and ')}`,
+          `Run ShadowSwap as an account in the Administrators group of ${host}, on a Windows Server with diskshadow; "shadowswap doctor" checks each node.`,
         ),
   ];
 }
@@ -141,5 +152,5 @@ async function maskingChecks(context: WindowsContext, scope: PreflightScope): Pr
 }
 
 export async function windowsScopeChecks(context: WindowsContext, scope: PreflightScope): Promise<PreflightCheck[]> {
-  return [importHereCheck(context, scope.importHost), ...(await metadataChecks(context, scope)), ...(await maskingChecks(context, scope))];
+  return [await metadataCheck(context, scope), ...(await importHostChecks(context, scope)), ...(await maskingChecks(context, scope))];
 }

@@ -23,7 +23,7 @@ export const breakSet: StepModule<'break-set'> = {
         destructive: true,
         confirmPhrase: confirmPhraseOf(inputs),
         changes: [{ kind: 'snapshot-set', setId: set.id, before: 'imported', after: 'broken' }],
-        operations: [{ operation: 'breakSnapshotSet', setId: set.id, mode: breakMode }],
+        operations: [{ operation: 'breakSnapshotSet', setId: set.id, mode: breakMode, host: inputs.importHost }],
         undo: 'A break cannot be undone. Rollback masks the broken LUNs away and restores the originals; the broken LUNs are kept.',
         params: { setId: set.id, mode: breakMode },
       },

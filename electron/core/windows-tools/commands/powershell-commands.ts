@@ -310,13 +310,14 @@ export function getOperatingSystemCommand(): string {
 }
 
 /**
- * Every shadow copy VSS holds on this computer, as CIM reports it: property names and values that do not
+ * Every shadow copy VSS holds on this computer, or on `computer` through remoting, as CIM reports it: property names and values that do not
  * change with the display language, where vssadmin and diskshadow translate their labels. Win32_ShadowCopy:
  * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
  * (parsers: parse-shadow-copies.ts). Transportable shadow copies appear only once imported.
  */
-export function getShadowCopiesCommand(): string {
-  return local(
+export function getShadowCopiesCommand(computer?: string): string {
+  return hereOrOn(
+    computer,
     `Get-CimInstance -ClassName Win32_ShadowCopy | Select-Object -Property ID,SetID,ProviderID,DeviceObject,VolumeName,InstallDate,OriginatingMachine,ServiceMachine,Count,ExposedName,State,Persistent,ClientAccessible,NoAutoRelease,NoWriters,Transportable,NotSurfaced,HardwareAssisted,Differential,Plex,Imported,ExposedRemotely,ExposedLocally | ${TO_JSON}`,
   );
 }

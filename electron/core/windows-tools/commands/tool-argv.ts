@@ -48,12 +48,6 @@ export function vshadowInvocation(args: readonly string[]): ToolInvocation {
   return { command: 'vshadow.exe', args: [...args] };
 }
 
-/** The vshadow call as the command line an operator reads; its arguments are flags and a braced GUID, never with spaces. */
-export function vshadowCommandLine(args: readonly string[]): string {
-  const invocation = vshadowInvocation(args);
-  return [invocation.command, ...invocation.args].join(' ');
-}
-
 /**
  * `powershell.exe -NoProfile -NonInteractive -Command <text>`. The command text comes from
  * powershell-commands.ts; it must not contain double quotes, because Windows argument quoting

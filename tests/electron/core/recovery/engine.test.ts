@@ -43,8 +43,11 @@ describe('recovery plan', () => {
     expect(maskAway[0]?.text).toMatch(/Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'.*Get-MaskingSet -VirtualDisk/);
     expect(text('mask-originals')).toContain("Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '");
     expect(text('mask-originals')).not.toMatch(/select lun/);
-    expect(text('import-set')).toMatch(/^load metadata .+\.cab\r\nimport\r\n/);
-    expect(text('break-set')).toBe(`vshadow.exe -rw -forcerevert -bex={${plan.setId}}`);
+    // diskshadow and vshadow run on the import host, through one remoting session each.
+    expect(text('import-set')).toMatch(/New-PSSession -ComputerName 'SQL01'.*-Value @\('load metadata .+\.cab', 'import', 'exit'\)/);
+    expect(text('break-set')).toMatch(
+      /New-PSSession -ComputerName 'SQL01'.*vshadow\.exe.*-ArgumentList @\('-rw', '-forcerevert', '-bex=\{[0-9a-f-]+\}'\)/,
+    );
     expect(text('unmask-shadows')).toContain("Add-VirtualDiskToMaskingSet -MaskingSetUniqueId '");
     expect(plan.steps.every((s) => s.commandsSimulated)).toBe(true);
   });

@@ -15,7 +15,8 @@ import {
   removeVirtualDiskFromMaskingSetCommand,
   storageSubSystemCommand,
 } from '../../../../electron/core/windows-tools/commands/masking-set-commands';
-import { metadataPresentCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { nodeReadinessCommand } from '../../../../electron/core/windows-tools/commands/powershell-commands';
+import { isImportOnHost } from './sqlclus-transcript';
 import type { TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 
 const TRANSCRIPTS = fileURLToPath(new URL('../../../fixtures/windows/transcripts/', import.meta.url));
@@ -28,7 +29,6 @@ const ARRAY = MAP.arrays[0]?.name ?? '';
 const HOSTS = MAP.hosts.map((h) => h.name);
 const setOf = (host: string) => ({ FriendlyName: `${host}-X1`, UniqueId: `{5f1b7a40-0c2e-4d8a-9b61-2e7d4c9a0b${host.slice(-2)}}` });
 const byWwn = new Map(MAP.hosts.flatMap((h) => h.initiators.map((i) => [i.wwn.toUpperCase(), h.name] as const)));
-const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
 
 /** The SQLCLUS SAN map with its array managed through the Storage Management API, each node in its own masking set. */
 export function storageManagementSanMap(): unknown {
@@ -54,9 +54,10 @@ export function throughMaskingSets(entries: readonly TranscriptEntry[]): Transcr
   const read = (lunId: string) => JSON.stringify((sees.get(lunId) ?? []).map(setOf));
   return entries.flatMap((entry) => {
     const command = entry.argv.at(-1) ?? '';
-    if (command === metadataPresentCommand({ path: METADATA }))
+    // Preflight reads the array's provider after the import host's readiness.
+    if (command === nodeReadinessCommand('SQL01'))
       return [entry, call(entry, storageSubSystemCommand(ARRAY), JSON.stringify([{ FriendlyName: ARRAY, HealthStatus: 0 }]))];
-    if (entry.tool === 'diskshadow' && /^import\r?$/m.test(entry.script ?? '')) {
+    if (isImportOnHost(entry)) {
       // The provider surfaces the shadow LUNs to the importer, through its masking set.
       for (const lun of MAP.luns.filter((l) => l.maskedTo.length === 0)) sees.set(lun.id, ['SQL01']);
       return [entry];

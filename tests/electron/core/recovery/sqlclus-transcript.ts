@@ -33,6 +33,11 @@
  *   answers are synthetic, shaped as ConvertTo-Json writes the documented MSFT_Partition properties (no capture of
  *   them exists).
  *
+ * - diskshadow import and break and vshadow's break run on the import host through one PowerShell remoting session
+ *   (tool-on-host-commands.ts; here the console and the import host are both SQL01, so no .cab is copied): each
+ *   recorded call becomes that session, answering the tool's exit code and output as one JSON object; preflight reads
+ *   the .cab on the console, then the import host's readiness through remoting (synthetic, as the doctor's tests).
+ *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
  */
@@ -40,6 +45,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { ownerNodeCommand } from '../../../../electron/core/windows-tools/render-operation';
+import { diskshadowOnHostCommand, vshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import { checkedMaskingSessionCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
 import type { LunAccess } from '../../../../electron/core/windows-tools/commands/diskraid-scripts';
 import {
@@ -54,6 +60,7 @@ import {
   getShadowCopiesCommand,
   metadataPresentCommand,
   nodeDisksCommand,
+  nodeReadinessCommand,
   rescanNodeCommand,
   setDiskWritableCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
@@ -124,12 +131,60 @@ function asCheckedSession(entry: TranscriptEntry): TranscriptEntry {
 
 const isOsRead = (entry: TranscriptEntry): boolean => commandOf(entry) === getOperatingSystemCommand();
 
+/** SQL01 answering the import host's readiness reading: an administrator session, diskshadow and vshadow there. */
+export const SQL01_READY = {
+  Caption: 'Microsoft Windows Server 2022 Datacenter',
+  Version: '10.0.20348',
+  ServicePackMajorVersion: 0,
+  Administrator: true,
+  DiskShadow: true,
+  DiskRaid: true,
+  VShadow: true,
+  StorageSubSystems: ['Windows Storage on SQL01'],
+};
+
+/** The preflight's reads of the .cab on the console and of the import host, SQL01, through remoting. */
+export function importPreflight(at: string, importHost = OWNER): TranscriptEntry[] {
+  return [powershell(metadataPresentCommand({ path: METADATA }), true, at), powershell(nodeReadinessCommand(importHost), SQL01_READY, at)];
+}
+
+/** The tool's own answer as the remote session brings it back: its exit code, stdout and stderr in one object. */
+export function toolAnswer(exitCode: number | null, stdout: string, stderr = ''): string {
+  return JSON.stringify({ ExitCode: exitCode, Output: stdout, Errors: stderr });
+}
+
+/**
+ * A recorded diskshadow or vshadow call as the remoting session that runs it on `host` now, answering what the tool
+ * answered; `copyMetadata` when the console is another computer. A call the runner killed stays killed.
+ */
+export function onImportHost(entry: TranscriptEntry, host = OWNER, copyMetadata: string | null = null): TranscriptEntry {
+  const command =
+    entry.tool === 'vshadow'
+      ? vshadowOnHostCommand({ host, args: entry.argv })
+      : diskshadowOnHostCommand({ host, script: entry.script ?? '', copyMetadata });
+  const exited = entry.ending === 'exited';
+  return {
+    ...entry,
+    tool: 'powershell',
+    argv: ['-NoProfile', '-NonInteractive', '-Command', command],
+    script: null,
+    stdout: exited ? toolAnswer(entry.exitCode, entry.stdout, entry.stderr) : '',
+    stderr: '',
+    exitCode: exited ? 0 : entry.exitCode,
+  };
+}
+
+/** Whether a call imports a set on a host (the remoting session holding diskshadow's `import` line). */
+export const isImportOnHost = (entry: TranscriptEntry): boolean =>
+  / 'import', /.test(commandOf(entry)) && commandOf(entry).includes('diskshadow.exe');
+
 /** A recorded segment, each cluster reading followed by the dependency read it makes now, in today's calls. */
 export function segment(name: string): TranscriptEntry[] {
   return readTranscript(path.join(TRANSCRIPTS, `${name}.synthetic.jsonl`)).flatMap((entry) => {
     if (isListing(entry)) return [entry, powershell(getClusterResourceDependencyCommand({ cluster: CLUSTER }), DEPENDENCIES, entry.at)];
     if (entry.tool === 'diskraid') return [asCheckedSession(entry)];
-    if (isOsRead(entry)) return [entry, powershell(metadataPresentCommand({ path: METADATA }), true, entry.at)];
+    if (isOsRead(entry)) return [entry, ...importPreflight(entry.at)];
+    if (entry.tool === 'diskshadow' || entry.tool === 'vshadow') return [onImportHost(entry)];
     return [entry];
   });
 }
@@ -262,17 +317,17 @@ export const IMPORTED_COPIES = [
   importedCopy('6a2e9d3b-2c3d-4e4f-9051-23456789abcd', '\\\\?\\Volume{ab12cd34-0000-0000-0000-200000000000}\\', 8),
 ];
 
-/** The import segment with its read-back through CIM after the diskshadow import, listing `copies`. */
+/** The import segment with its read-back through CIM on SQL01 after the diskshadow import, listing `copies`. */
 export function importSegment(name: string, copies: readonly unknown[] = IMPORTED_COPIES): TranscriptEntry[] {
   const entries = segment(name);
-  const at = entries.findIndex((e) => e.tool === 'diskshadow' && /^import$/m.test(e.script ?? ''));
+  const at = entries.findIndex(isImportOnHost);
   const imported = entries[at];
   if (imported === undefined) throw new Error(`${name} holds no diskshadow import`);
   // ConvertTo-Json writes one object alone, not in an array.
   const stdout = copies.length === 1 ? copies[0] : copies;
   // A whole import is then checked by the step's probe, which reads the set, imported here, through CIM too.
   const probed = copies.length === IMPORTED_COPIES.length ? [powershell(getShadowCopiesCommand(), stdout, imported.at)] : [];
-  return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(), stdout, imported.at), ...entries.slice(at + 1), ...probed];
+  return [...entries.slice(0, at + 1), powershell(getShadowCopiesCommand(OWNER), stdout, imported.at), ...entries.slice(at + 1), ...probed];
 }
 
 /**

@@ -4,7 +4,8 @@
  * the catalog) while a ReplayLauncher answers every diskshadow, diskraid, vshadow, whoami and PowerShell call from
  * the synthetic transcripts in tests/fixtures/windows/transcripts (see the README there). A call the engine should
  * not make, a call out of order, or a call the transcript lacks fails the replay; an unused entry is left over.
- * Segments for calls made since the files were written are built by sqlclus-transcript.ts.
+ * Segments for calls made since the files were written are built by sqlclus-transcript.ts. The recorded console ran on
+ * SQL01; the same answers replayed to a console on ADMIN01 (outside the cluster) show every command sent to its node.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,10 +17,13 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
+import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
   getDiskCommand,
   getShadowCopiesCommand,
   metadataPresentCommand,
+  nodeReadinessCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
@@ -27,12 +31,14 @@ import {
   breakSegment,
   IMPORTED_COPIES,
   importSegment,
+  isImportOnHost,
   makeReadWriteSegment,
   rescanSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
   stopSegment,
+  toolAnswer,
   verifySegment,
 } from './sqlclus-transcript';
 
@@ -132,13 +138,33 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
       const label = describeChange(entry);
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
-      return [entry.exitCode === 0 ? label : `${label} → exit ${entry.exitCode}`];
+      // A tool run on the import host: PowerShell succeeded if the session did; the tool's own exit code is in its answer.
+      const exitCode =
+        onHost(entry) === null || entry.exitCode !== 0 ? entry.exitCode : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
+      return [exitCode === 0 ? label : `${label} → exit ${exitCode}`];
     });
   return { backend, engine, launcher, changes, calls };
 }
 
+/** A diskshadow or vshadow run on a host through remoting (tool-on-host-commands.ts): the tool, its script lines or arguments, the host. */
+function onHost(entry: TranscriptEntry): string | null {
+  const command = entry.argv.at(-1) ?? '';
+  const host = /New-PSSession -ComputerName '([^']+)'/.exec(command)?.[1];
+  const values = (list: string) => [...list.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const script = /-Value @\(([^)]*)\)/.exec(command);
+  if (host !== undefined && script !== null && command.includes('diskshadow.exe'))
+    return `diskshadow ${values(script[1] ?? '')
+      .filter((line) => line !== 'exit')
+      .join('; ')} on ${host}`;
+  const args = /vshadow\.exe'.*-ArgumentList @\(([^)]*)\)/.exec(command);
+  if (host !== undefined && args !== null) return `vshadow ${values(args[1] ?? '').join(' ')} on ${host}`;
+  return null;
+}
+
 function describeChange(entry: TranscriptEntry): string | null {
   const script = (entry.script ?? '').split('\r\n').filter((line) => line !== '' && line !== 'exit');
+  const tool = onHost(entry);
+  if (tool !== null) return tool;
   const session = /WriteLine\('(select lun \d+)'\).*WriteLine\('(unmask lun [^']+)'\)/.exec(entry.argv.at(-1) ?? '');
   if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
@@ -159,10 +185,10 @@ function shownAs(entry: TranscriptEntry): string {
   return entry.script ?? entry.argv.at(-1) ?? '';
 }
 
-/** Reads (Get-*, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
+/** Reads (Get-*, a host's readiness, locally or through Invoke-Command) and the elevation check change nothing, so no plan shows them. */
 function changesSomething(entry: TranscriptEntry): boolean {
   const read =
-    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path )/;
+    /^\$ErrorActionPreference = 'Stop'; (?:Invoke-Command -ComputerName '[^']+' -ErrorAction Stop -ScriptBlock \{ \$ErrorActionPreference = 'Stop'; )?(?:Get-|Test-Path |\$os = Get-CimInstance )/;
   return entry.tool !== 'whoami' && !(entry.tool === 'powershell' && read.test(entry.argv.at(-1) ?? ''));
 }
 
@@ -178,9 +204,47 @@ function setState(dataDir: string): string {
   return catalog.sets[0]?.state ?? 'missing';
 }
 
-const BREAK = `vshadow -rw -forcerevert -bex={${SET}}`;
+const LOCAL = "$ErrorActionPreference = 'Stop'; ";
+/** The plan's reads as a console on ADMIN01 makes them: the Get-Disk SQL01 answered locally, through remoting. */
+function fromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const remoted = (command: string) =>
+    `${LOCAL}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${LOCAL}${command.slice(LOCAL.length)} }`;
+  return entries.map((entry) =>
+    (entry.argv.at(-1) ?? '').startsWith(`${LOCAL}Get-Disk`)
+      ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
+      : entry,
+  );
+}
+
+/**
+ * The whole recorded run as a console on ADMIN01 makes it: what SQL01 did locally goes to it through remoting (its
+ * disks and partitions, read and changed), diskraid on ADMIN01 has no local disk to uninstall, and the import copies
+ * the .cab from ADMIN01 to SQL01 first.
+ */
+function wholeRunFromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  const remoted = (command: string) =>
+    `${LOCAL}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${LOCAL}${command.slice(LOCAL.length)} }`;
+  return entries.map((entry) => {
+    const command = entry.argv.at(-1) ?? '';
+    const withCommand = (text: string) => ({ ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', text] });
+    if (
+      /^\$ErrorActionPreference = 'Stop'; (?:Get-Disk|Set-Disk|Get-Partition|Set-Partition|foreach \(\$p in @\(Get-Disk|Get-CimInstance -ClassName Win32_ShadowCopy)/.test(
+        command,
+      )
+    )
+      return withCommand(remoted(command));
+    if (command.includes("WriteLine('unmask lun")) return withCommand(command.replace(/ uninstall'\)/, "')"));
+    if (isImportOnHost(entry))
+      return withCommand(
+        diskshadowOnHostCommand({ host: 'SQL01', script: buildImportScript({ metadataPath: METADATA }), copyMetadata: METADATA }),
+      );
+    return entry;
+  });
+}
+
+const BREAK = `vshadow -rw -forcerevert -bex={${SET}} on SQL01`;
 const METADATA = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
-const IMPORT = `diskshadow load metadata ${METADATA}; import`;
+const IMPORT = `diskshadow load metadata ${METADATA}; import on SQL01`;
 const BOTH_NODES = 'unmask lun wwn=10000000C9A1B201;10000000C9A1B202';
 /** Step 5 in offline mode: the disks into maintenance mode for Set-Disk and Set-Partition, and out of it again. */
 const MAINTENANCE_WINDOW = [
@@ -234,7 +298,8 @@ describe('a recovery through the Windows backend, replayed', () => {
     // The imported set is read through CIM (the import's read-back, the import's probe, the break's probe and
     // capture), never from a text listing that changes with the server's display language.
     const recorded = calls();
-    expect(recorded.filter((c) => c.argv.at(-1) === getShadowCopiesCommand())).toHaveLength(4);
+    const throughCim = [getShadowCopiesCommand(), getShadowCopiesCommand('SQL01')];
+    expect(recorded.filter((c) => throughCim.includes(c.argv.at(-1) ?? ''))).toHaveLength(4);
     expect(recorded.filter((c) => /list shadows|vssadmin/i.test(`${c.argv.join(' ')} ${c.script ?? ''}`))).toEqual([]);
     expect(changes()).toEqual([
       ...FORWARD_UNTIL_IMPORT,
@@ -510,7 +575,7 @@ describe('a recovery through the Windows backend, replayed', () => {
     const dataDir = sqlclusDataDir();
     const oneCopy = importSegment('step-3-import-set', IMPORTED_COPIES.slice(0, 1));
     const first = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, 2)), ...oneCopy]);
-    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex((e) => e.tool === 'diskshadow')));
+    const direct = openConsole(sqlclusDataDir(), oneCopy.slice(oneCopy.findIndex(isImportOnHost)));
     expect((await direct.backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toMatchObject({
       imported: ['5f1d8c2a-1b2c-4d3e-8f40-123456789abc'],
       notImported: ['6a2e9d3b-2c3d-4e4f-9051-23456789abcd'],
@@ -582,7 +647,7 @@ describe('a recovery through the Windows backend, replayed', () => {
         ...MAINTENANCE_WINDOW,
         'Start-ClusterResource SQL Server on SQL01',
       ]);
-      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('diskraid'))).toBe(false);
+      expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('System32\\diskraid.exe'))).toBe(false);
       const detail = engine.get(run.id);
       expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
       expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
@@ -622,14 +687,16 @@ describe('a recovery through the Windows backend, replayed', () => {
     // Synthetic: the provider's HRESULT as diskshadow prints a failed COM call; the words around it have no capture,
     // and ShadowSwap reads only the code and the exit code (docs/windows-facts.md#diskshadow-exit-codes).
     const vetoed = segment('step-3-import-partial').map((entry) =>
-      entry.tool === 'diskshadow'
+      isImportOnHost(entry)
         ? {
             ...entry,
-            stdout: entry.stdout.replace(
-              'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
-              'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+            stdout: toolAnswer(
+              1,
+              (JSON.parse(entry.stdout) as { Output: string }).Output.replace(
+                'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+                'COM call "lvssObject->ImportSnapshots" failed: 0x80042306.\r\nThe command script failed.',
+              ),
             ),
-            exitCode: 1,
             durationMs: 95000,
           }
         : entry,
@@ -673,24 +740,18 @@ describe('a recovery through the Windows backend, replayed', () => {
   it('an import host that remoting cannot reach fails preflight: the run does not start and nothing changes', async () => {
     const dataDir = sqlclusDataDir();
     // A console on an admin workstation: SQL01 is reached through remoting. It answers the inventory's Get-Disk, then
-    // stops answering before the preflight's remoted Test-Path (the host went down between the two reads).
-    const local = "$ErrorActionPreference = 'Stop'; ";
-    const remoted = (command: string) =>
-      `${local}Invoke-Command -ComputerName 'SQL01' -ErrorAction Stop -ScriptBlock { ${local}${command.slice(local.length)} }`;
-    const unreachable = transcript('plan').map((entry) =>
-      (entry.argv.at(-1) ?? '').startsWith(`${local}Get-Disk`)
-        ? { ...entry, argv: ['-NoProfile', '-NonInteractive', '-Command', remoted(entry.argv.at(-1) ?? '')] }
-        : (entry.argv.at(-1) ?? '').includes('Test-Path -LiteralPath')
-          ? {
-              ...entry,
-              argv: ['-NoProfile', '-NonInteractive', '-Command', metadataPresentCommand({ path: METADATA, computer: 'SQL01' })],
-              stdout: '',
-              // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
-              stderr:
-                '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
-              exitCode: 1,
-            }
-          : entry,
+    // stops answering before the preflight's readiness reading (the host went down between the two reads).
+    const unreachable = fromAdminWorkstation(transcript('plan')).map((entry) =>
+      (entry.argv.at(-1) ?? '') === nodeReadinessCommand('SQL01')
+        ? {
+            ...entry,
+            stdout: '',
+            // Synthetic: the shape of a PowerShell remoting connection failure, as Invoke-Command reports it.
+            stderr:
+              '[SQL01] Connecting to remote server SQL01 failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.',
+            exitCode: 1,
+          }
+        : entry,
     );
     const { engine, launcher, changes } = openConsole(dataDir, unreachable, 'ADMIN01');
     const plan = await engine.plan({ setId: SET });
@@ -698,9 +759,130 @@ describe('a recovery through the Windows backend, replayed', () => {
       verdict: 'fail',
       reason: expect.stringMatching(/^SQL01 did not answer: .*WinRM cannot complete the operation/),
     });
-    expect(plan.preflight.find((c) => c.id === 'import-here')).toMatchObject({ verdict: 'fail' });
+    // The .cab is on the console, from where the import would copy it.
+    expect(plan.preflight.find((c) => c.id === 'metadata-present')).toMatchObject({ verdict: 'pass' });
     expect(plan.blocked).toBe(true);
     expect(launcher.remaining).toBe(0);
     expect(changes()).toEqual([]);
+  });
+
+  it('a console on ADMIN01, outside the cluster: the .cab is copied to SQL01 and diskshadow imports there, vshadow breaks there, all through one remoting session each', async () => {
+    const dataDir = sqlclusDataDir();
+    // What SQL01 answers is the recorded import and break (segments step-3 and step-4); only the console moved.
+    const recorded = segment('step-3-import-set');
+    const imported = recorded.find(isImportOnHost);
+    const readBack = importSegment('step-3-import-set').find((e) => e.argv.at(-1) === getShadowCopiesCommand('SQL01'));
+    const [broken] = segment('step-4-break-revert');
+    if (imported === undefined || readBack === undefined || broken === undefined) throw new Error('the segments changed');
+    const copyAndImport = diskshadowOnHostCommand({
+      host: 'SQL01',
+      script: buildImportScript({ metadataPath: METADATA }),
+      copyMetadata: METADATA,
+    });
+    const withCommand = (entry: TranscriptEntry, command: string): TranscriptEntry => ({
+      ...entry,
+      argv: ['-NoProfile', '-NonInteractive', '-Command', command],
+    });
+    const { backend, launcher, changes, calls } = openConsole(
+      dataDir,
+      [...fromAdminWorkstation(transcript('plan')), withCommand(imported, copyAndImport), readBack, broken],
+      'ADMIN01',
+    );
+    const plan = await backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    const breakPlan = await backend.previewCommands({ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' });
+
+    const preflight = await new RecoveryEngine({
+      backend,
+      dataDir,
+      bus: new EventBus(),
+      operator: 'CONTOSO\\dba',
+      machine: 'ADMIN01',
+      operationsAtOnce: 1,
+    }).plan({ setId: SET });
+    expect(preflight.preflight.filter((c) => ['metadata-present', 'import-host-reachable', 'import-host-able'].includes(c.id))).toEqual([
+      expect.objectContaining({ id: 'metadata-present', verdict: 'pass', reason: `${METADATA} is there` }),
+      expect.objectContaining({ id: 'import-host-reachable', verdict: 'pass', reason: 'SQL01 answered over WinRM' }),
+      expect.objectContaining({ id: 'import-host-able', verdict: 'pass' }),
+    ]);
+    expect((await backend.importSnapshotSet({ setId: SET, host: 'SQL01' })).partial).toBeNull();
+    await backend.breakSnapshotSet({ setId: SET, mode: 'revert-identity' });
+
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([IMPORT, BREAK]);
+    const [importCall, readBackCall, breakCall] = calls()
+      .slice(-3)
+      .map((c) => c.argv.at(-1) ?? '');
+    // The commands sent, in the order they run: a session to SQL01; the .cab's folder made there, a file already at its
+    // path compared by SHA-256 (another one stops everything, the same one is used), else the .cab copied from ADMIN01;
+    // diskshadow run there on the script passed in; the session closed whatever happened.
+    const order = [
+      "New-PSSession -ComputerName 'SQL01'",
+      "New-Item -ItemType Directory -Force -Path 'C:\\ShadowSwap\\metadata'",
+      `if ($there -and $there -ne $source) { throw '${METADATA} on SQL01 is another file`,
+      `if (-not $there) { Copy-Item -LiteralPath '${METADATA}' -Destination '${METADATA}' -ToSession $session }`,
+      `-Value @('load metadata ${METADATA}', 'import', 'exit') -Encoding ASCII`,
+      "Start-Process -FilePath (Join-Path $env:SystemRoot 'System32\\diskshadow.exe') -ArgumentList @('/s', $script)",
+      'Remove-PSSession -Session $session',
+    ].map((part) => importCall?.indexOf(part));
+    expect(order.every((at) => at !== undefined && at >= 0)).toBe(true);
+    expect([...order].sort((a = 0, b = 0) => a - b)).toEqual(order);
+    expect(readBackCall).toContain("Invoke-Command -ComputerName 'SQL01'");
+    expect(readBackCall).toContain('Win32_ShadowCopy');
+    expect(breakCall).toContain("New-PSSession -ComputerName 'SQL01'");
+    expect(breakCall).toContain(`-ArgumentList @('-rw', '-forcerevert', '-bex={${SET}}')`);
+    expect(breakCall).not.toContain('Copy-Item');
+    // "Copy as script" and the review step show exactly what was sent, and where it runs.
+    expect(plan).toEqual([{ tool: 'powershell', runsOn: 'SQL01', text: importCall }]);
+    expect(breakPlan).toEqual([{ tool: 'powershell', runsOn: 'SQL01', text: breakCall }]);
+    expect(setState(dataDir)).toBe('broken');
+  });
+
+  it('a console on the import host copies nothing: the .cab is already where diskshadow loads it', async () => {
+    const onNode = openConsole(sqlclusDataDir(), [], 'SQL01');
+    const [command] = await onNode.backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    expect(command?.text).toContain("New-PSSession -ComputerName 'SQL01'");
+    expect(command?.text).not.toContain('Copy-Item');
+  });
+
+  it('a whole recovery from a console on ADMIN01: every command goes to its node, the .cab to SQL01 before the import', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes, calls } = openConsole(
+      dataDir,
+      wholeRunFromAdminWorkstation(transcript('plan', ...CLEAN_RUN)),
+      'ADMIN01',
+    );
+    const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      'Stop-ClusterResource Cluster Disk 1 on SQL01',
+      'Stop-ClusterResource Cluster Disk 2 on SQL01',
+      // diskraid runs on ADMIN01, which never saw the originals: it has no disk of its own to uninstall.
+      'diskraid select lun 5: unmask lun none',
+      'diskraid select lun 6: unmask lun none',
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Start-ClusterResource Cluster Disk 1 on SQL01',
+      'Start-ClusterResource Cluster Disk 2 on SQL01',
+      ...MAINTENANCE_WINDOW,
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    const detail = engine.get(run.id);
+    const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
+    const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
+    // Only the array's masking runs on the console; every other command runs on its node, the import copying the .cab first.
+    expect(planned.filter((c) => c.runsOn === 'ADMIN01').every((c) => c.text.includes('diskraid.exe'))).toBe(true);
+    expect(planned.filter((c) => c.text.includes('New-PSSession')).map((c) => [c.runsOn, c.text.includes('Copy-Item')])).toEqual([
+      ['SQL01', true],
+      ['SQL01', false],
+    ]);
+    expect(calls().filter((c) => c.tool !== 'powershell' && c.tool !== 'whoami')).toEqual([]);
+    expect(setState(dataDir)).toBe('broken');
+    expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The VSS steps of the procedure on Windows: create a transportable set (diskshadow), import it (diskshadow
  * load metadata + import, one at a time per host), break it (diskshadow break [writable], or vshadow -bex for
- * identity revert), expose a shadow copy (diskshadow expose). Each step updates the console's catalog only
+ * identity revert), expose a shadow copy (diskshadow expose). Import and break run on the import host through
+ * PowerShell remoting, whichever computer the console runs on (render-operation.ts renders them, so a plan shows
+ * what runs); create and expose run on the console's own computer. Each step updates the console's catalog only
  * after the tool succeeded; a failed import is recorded as failed, because VSS leaves its LUNs for us to clean up.
  */
 import fs from 'node:fs';
@@ -16,7 +18,7 @@ import type {
 } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { lockHolder, tryLock, unlock } from '../../../storage/file-lock';
-import { buildExposeScript, buildImportScript, buildTransportableCreateScript } from '../../../windows-tools/commands/diskshadow-scripts';
+import { buildExposeScript, buildTransportableCreateScript } from '../../../windows-tools/commands/diskshadow-scripts';
 import { partialImportExplanation } from '../../../windows-tools/errors';
 import { parseDiskshadowOutput } from '../../../windows-tools/parsers/parse-diskshadow';
 import { parseShadowCopies } from '../../../windows-tools/parsers/parse-shadow-copies';
@@ -26,9 +28,11 @@ import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from '.
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
 import type { ImportResult } from '../../../backend';
 import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
-import { succeeded } from '../running/tool-runner';
+import { succeeded, type ToolResult } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
-import { breakCall } from '../../../windows-tools/render-operation';
+import { breakOnHostCommand, importOnHostCommand } from '../../../windows-tools/render-operation';
+import { parseToolOnHost } from '../../../windows-tools/parsers/parse-tool-on-host';
+import { windowsAddressing } from '../state/windows-addressing';
 import { readBackupComponentsCommand } from '../../../windows-tools/commands/backup-components-command';
 import { parseBackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
 import { linkShadowLuns, recordedIdentifiers } from '../state/shadow-links';
@@ -255,23 +259,36 @@ async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: s
   }
 }
 
+/**
+ * Runs a command from tool-on-host-commands.ts and returns what the tool answered on that host, for `succeeded` to
+ * judge as if it had run here. A failure of the session itself (host unreachable, access denied, another file at the
+ * .cab's path there, the connection lost mid-run) is PowerShell's, explained as such; whether the tool ran is then not
+ * known, so the import records the set as failed either way (its shadow LUNs may have surfaced).
+ */
+async function toolOnHost<T extends 'diskshadow' | 'vshadow'>(context: WindowsContext, tool: T, command: string): Promise<ToolResult<T>> {
+  const shell = succeeded(await context.runner.powershell(command));
+  const answer = parseToolOnHost(shell.stdout, tool);
+  return { tool, ...answer, log: null, durationMs: shell.durationMs };
+}
+
 export async function importSnapshotSet(
   context: WindowsContext,
   params: { setId: string; host: string },
   lockDir: string,
 ): Promise<ImportResult> {
-  requireThisComputer(context, params.host, 'Importing a shadow copy set');
   const set = context.catalog.get(params.setId);
   // A failed import may be tried again: the operator is told to clean up its LUNs and re-run it (errors.ts).
   requireState(set, ['created', 'failed'], 'Import');
   // ImportSnapshots handles one set at a time and the requester serializes imports
-  // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across
-  // ShadowSwap processes on this host, not just within this one.
+  // (docs/windows-facts.md#one-import-at-a-time-per-host): a lock file makes that hold across the
+  // ShadowSwap processes of this console, not just within this one, whichever host each imports on.
   return withImportLock(lockDir, async () => {
     let arrived: { imported: string[]; notImported: string[] };
     try {
-      succeeded(await context.runner.diskshadow(buildImportScript({ metadataPath: set.metadataFile })));
-      arrived = await readBackImport(context, set);
+      succeeded(
+        await toolOnHost(context, 'diskshadow', importOnHostCommand(windowsAddressing(context), { setId: set.id, host: params.host })),
+      );
+      arrived = await readBackImport(context, set, params.host);
     } catch (error) {
       // Also a timeout: what the killed import left behind is unknown, so the set is not "created" any more.
       await context.catalog.put({ ...set, state: 'failed', importedTo: params.host });
@@ -303,14 +320,18 @@ export async function importSnapshotSet(
 }
 
 /**
- * Reads the import back through CIM (Win32_ShadowCopy, the same in every display language): which shadow copies
- * of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
+ * Reads the import back through CIM on the import host (Win32_ShadowCopy, the same in every display language):
+ * which shadow copies of the set are there with Imported true, whatever diskshadow printed. diskshadow reports a partial import only
  * as a status symbol in its text and names no shadow copy; CIM names them.
  * https://learn.microsoft.com/en-us/previous-versions/windows/desktop/legacy/aa394428(v=vs.85)
  */
-async function readBackImport(context: WindowsContext, set: SnapshotSet): Promise<{ imported: string[]; notImported: string[] }> {
+async function readBackImport(
+  context: WindowsContext,
+  set: SnapshotSet,
+  host: string,
+): Promise<{ imported: string[]; notImported: string[] }> {
   const surfaced = new Set(
-    (await powershellJson(context, getShadowCopiesCommand(), parseShadowCopies))
+    (await powershellJson(context, getShadowCopiesCommand(host), parseShadowCopies))
       .filter((c) => c.setId === set.id && c.flags.includes('Imported'))
       .map((c) => c.id),
   );
@@ -354,7 +375,7 @@ async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Pro
   if (!tryLock(lockFile)) {
     throw new ShadowSwapError(
       'BUSY',
-      `Another import is running on this host (ShadowSwap process ${lockHolder(lockFile) ?? 'unknown'}); VSS imports one shadow copy set at a time. Wait for it to finish, then retry.`,
+      `Another import is running from this console (ShadowSwap process ${lockHolder(lockFile) ?? 'unknown'}); VSS imports one shadow copy set at a time. Wait for it to finish, then retry.`,
       { lockFile },
     );
   }
@@ -368,9 +389,14 @@ async function withImportLock<T>(lockDir: string, action: () => Promise<T>): Pro
 export async function breakSnapshotSet(context: WindowsContext, params: { setId: string; mode: BreakMode }): Promise<OperationResult> {
   const set = context.catalog.get(params.setId);
   requireState(set, ['imported', 'exposed'], 'Breaking the set');
-  requireThisComputer(context, set.importedTo ?? '', 'Breaking the set');
-  const call = breakCall(set.id, params.mode);
-  succeeded(await (call.tool === 'vshadow' ? context.runner.vshadow(call.args) : context.runner.diskshadow(call.script)));
+  const host = set.importedTo ?? '';
+  succeeded(
+    await toolOnHost(
+      context,
+      params.mode === 'revert-identity' ? 'vshadow' : 'diskshadow',
+      breakOnHostCommand({ setId: set.id, mode: params.mode, host }),
+    ),
+  );
   await context.catalog.put({ ...set, state: 'broken', breakMode: params.mode });
   const how = { plain: 'read-only', writable: 'writable', 'revert-identity': 'writable, with the original disk identities' }[params.mode];
   return operationResult(

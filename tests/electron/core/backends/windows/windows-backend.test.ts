@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
 import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
 import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
+import { diskshadowOnHostCommand, vshadowOnHostCommand } from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
   addVirtualDiskToMaskingSetCommand,
   maskingSetsOfVirtualDiskCommand,
@@ -25,6 +26,8 @@ import {
   getDiskCommand,
   getDiskVolumesCommand,
   getShadowCopiesCommand,
+  metadataPresentCommand,
+  nodeReadinessCommand,
 } from '../../../../../electron/core/windows-tools/commands/powershell-commands';
 import { ReplayLauncher } from '../../../../../electron/core/backends/windows/running/replay-launcher';
 import type { TranscriptEntry } from '../../../../../electron/core/backends/windows/running/transcript';
@@ -81,11 +84,16 @@ function call(tool: TranscriptEntry['tool'], argv: string[], stdout = '', extra:
 const ps = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('powershell', ['-NoProfile', '-NonInteractive', '-Command', command], stdout, extra);
 /** What Win32_ShadowCopy answers once the set's one shadow copy is imported (ConvertTo-Json writes one object alone). */
-const importedReadBack = () =>
-  ps(
-    getShadowCopiesCommand(),
-    JSON.stringify({ ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}', SetID: `{${SET.toUpperCase()}}`, Imported: true, Transportable: true }),
-  );
+const IMPORTED_COPY = JSON.stringify({
+  ID: '{5F1D8C2A-1B2C-4D3E-8F40-123456789ABC}',
+  SetID: `{${SET.toUpperCase()}}`,
+  Imported: true,
+  Transportable: true,
+});
+/** The import read back through CIM on the import host, SQLNODE1, through remoting. */
+const importedReadBack = () => ps(getShadowCopiesCommand('SQLNODE1'), IMPORTED_COPY);
+/** The inventory of a set imported on this computer (SQLNODE1): what Win32_ShadowCopy lists here. */
+const heldHereReadBack = () => ps(getShadowCopiesCommand(), IMPORTED_COPY);
 /** The set's Backup Components Document as readBackupComponentsCommand prints the .cab's XML files. */
 const backupComponents = JSON.stringify([
   { Name: 'writer0.xml', Text: '<WRITER_METADATA/>' },
@@ -93,6 +101,19 @@ const backupComponents = JSON.stringify([
 ]);
 const diskshadow = (script: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
   call('diskshadow', DISKSHADOW_ARGV, stdout, { script, ...extra });
+/** A tool run on SQLNODE1 through remoting (the console's own computer: nothing copied), answering `stdout` and exit 0. */
+const onSqlNode1 = (command: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  ps(command, JSON.stringify({ ExitCode: 0, Output: stdout, Errors: '' }), extra);
+const importOnSqlNode1 = (stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+  onSqlNode1(
+    diskshadowOnHostCommand({
+      host: 'SQLNODE1',
+      script: buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }),
+      copyMetadata: null,
+    }),
+    stdout,
+    extra,
+  );
 
 function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[] } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-'));
@@ -342,7 +363,7 @@ describe('WindowsBackend', () => {
     expect((await backend.listSnapshotSets())[0]?.state).toBe('created');
   });
 
-  it('refuses to create or import on another computer, and refuses non-persistent sets', async () => {
+  it('refuses to create on another computer (import and break run there through remoting), and refuses non-persistent sets', async () => {
     const { backend } = setup([]);
     await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(
       /must run on SQLNODE2.*runs on SQLNODE1/,
@@ -353,11 +374,11 @@ describe('WindowsBackend', () => {
   it('imports, then breaks with identity revert through vshadow -bex (flags before the command)', async () => {
     const { backend, launcher } = setup(
       [
-        diskshadow(buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }), 'ok'),
+        importOnSqlNode1('ok'),
         importedReadBack(),
         // The inventory of an imported set is what Win32_ShadowCopy lists on this computer.
-        importedReadBack(),
-        call('vshadow', ['-rw', '-forcerevert', `-bex={${SET}}`], 'BreakEx done.'),
+        heldHereReadBack(),
+        onSqlNode1(vshadowOnHostCommand({ host: 'SQLNODE1', args: ['-rw', '-forcerevert', `-bex={${SET}}`] }), 'BreakEx done.'),
       ],
       { sets: [createdSet()] },
     );
@@ -376,7 +397,7 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
-  it('lists an imported set as Win32_ShadowCopy lists it on this computer, in one CIM call and never from a diskshadow or vssadmin listing', async () => {
+  it('lists an imported set as Win32_ShadowCopy lists it on the host holding it, one CIM call per host and never from a diskshadow or vssadmin listing', async () => {
     const COPY2 = '6a2e9d3b-2c3d-4e4f-9051-23456789abcd';
     const base = createdSet('imported', 'sqlnode1');
     const [first] = base.shadowCopies;
@@ -397,7 +418,15 @@ describe('WindowsBackend', () => {
       { ID: `{${first.id.toUpperCase()}}`, SetID: `{${SET.toUpperCase()}}`, ExposedName: 'F:\\', ...flags, ExposedLocally: true },
       { ID: '{7B3FAE4C-3D4E-4F50-A162-3456789ABCDE}', SetID: '{3D4E5F60-7182-4A6B-8C7D-9E0F1A2B3C4D}', ...flags },
     ];
-    const { backend, launcher } = setup([ps(getShadowCopiesCommand(), JSON.stringify(listed))], { sets: [notYet, imported, elsewhere] });
+    const onSqlNode2 = {
+      ID: `{${(elsewhere.shadowCopies[0]?.id ?? '').toUpperCase()}}`,
+      SetID: `{${elsewhere.id.toUpperCase()}}`,
+      ...flags,
+    };
+    const { backend, launcher } = setup(
+      [ps(getShadowCopiesCommand(), JSON.stringify(listed)), ps(getShadowCopiesCommand('SQLNODE2'), JSON.stringify(onSqlNode2))],
+      { sets: [notYet, imported, elsewhere] },
+    );
 
     const sets = await backend.listSnapshotSets();
 
@@ -411,21 +440,79 @@ describe('WindowsBackend', () => {
         { id: COPY2, imported: false, exposedAs: null, originalLunId: 'sql-log' },
       ],
     });
-    // A set not imported yet, or imported on another host, is not asked about here: the catalog says what it is.
+    // A set not imported yet is not asked about: the catalog says what it is. One imported on another host is read
+    // there, through remoting.
     expect(sets.find((s) => s.id === notYet.id)).toEqual(notYet);
-    expect(sets.find((s) => s.id === elsewhere.id)).toEqual(elsewhere);
+    expect(sets.find((s) => s.id === elsewhere.id)).toMatchObject({
+      attributes: ['Persistent', 'NoAutoRelease', 'Transportable', 'HardwareAssisted', 'Imported'],
+      shadowCopies: [{ imported: true, exposedAs: null }],
+    });
   });
 
-  it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
-    const { backend } = setup(
-      [
-        diskshadow(
-          buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' }),
-          'IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED',
+  it('preflight: the .cab is read on the console, the import host through remoting; each failure names what to do', async () => {
+    const scope = { setId: SET, importHost: 'SQLNODE2', exposures: [] };
+    const readiness = (administrator: boolean, diskshadow: boolean) =>
+      ps(
+        nodeReadinessCommand('SQLNODE2'),
+        JSON.stringify({
+          Caption: 'Microsoft Windows Server 2022 Datacenter',
+          Version: '10.0.20348',
+          ServicePackMajorVersion: 0,
+          Administrator: administrator,
+          DiskShadow: diskshadow,
+          DiskRaid: true,
+          VShadow: false,
+          StorageSubSystems: [],
+        }),
+      );
+    const cab = metadataPresentCommand({ path: 'C:\\ShadowSwap\\metadata\\fr.cab' });
+    const { backend, launcher } = setup([ps(cab, 'false'), readiness(false, false), ps(cab, 'true'), readiness(true, true)], {
+      sets: [createdSet()],
+    });
+    const ids = ['metadata-present', 'import-host-reachable', 'import-host-able'];
+    const failing = (await backend.preflightChecks(scope)).filter((c) => ids.includes(c.id));
+    expect(failing).toEqual([
+      expect.objectContaining({
+        id: 'metadata-present',
+        verdict: 'fail',
+        reason: 'C:\\ShadowSwap\\metadata\\fr.cab is not on SQLNODE1',
+        fix: expect.stringMatching(
+          /^Copy the set's \.cab to C:\\ShadowSwap\\metadata\\fr\.cab on SQLNODE1 \(the import copies it from there to SQLNODE2\)/,
         ),
+      }),
+      expect.objectContaining({ id: 'import-host-reachable', verdict: 'pass' }),
+      expect.objectContaining({
+        id: 'import-host-able',
+        verdict: 'fail',
+        reason: 'SQLNODE2 answered, but the remote session is not an administrator there and diskshadow.exe is not in its System32',
+      }),
+    ]);
+    const passing = (await backend.preflightChecks(scope)).filter((c) => ids.includes(c.id));
+    expect(passing.map((c) => c.verdict)).toEqual(['pass', 'pass', 'pass']);
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('imports on another node: the .cab is copied there first; a different file already there stops it, replacing nothing', async () => {
+    const cab = 'C:\\ShadowSwap\\metadata\\fr.cab';
+    const command = diskshadowOnHostCommand({ host: 'SQLNODE2', script: buildImportScript({ metadataPath: cab }), copyMetadata: cab });
+    const { backend, launcher } = setup(
+      [
+        // Synthetic: a terminating error thrown in the console's own session, as powershell.exe reports it on stderr.
+        ps(command, '', {
+          exitCode: 1,
+          stderr: `${cab} on SQLNODE2 is another file than the one on this computer, so nothing was copied or run. It may be the only record of another shadow copy set: move it away there (do not delete it), then retry.`,
+        }),
       ],
       { sets: [createdSet()] },
     );
+    await expect(backend.importSnapshotSet({ setId: SET, host: 'SQLNODE2' })).rejects.toThrow(
+      /fr\.cab on SQLNODE2 is another file than the one on this computer, so nothing was copied or run/,
+    );
+    expect(launcher.remaining).toBe(0);
+  });
+
+  it('records a partial import as failed (VSS does not clean up) and returns it as partial, without naming copies diskshadow does not name', async () => {
+    const { backend } = setup([importOnSqlNode1('IMPORT returned VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED')], { sets: [createdSet()] });
     const result = await backend.importSnapshotSet({ setId: SET, host: 'SQLNODE1' });
     expect(result.status).toEqual({ hresult: '0x00042321', symbol: 'VSS_S_SOME_SNAPSHOTS_NOT_IMPORTED' });
     expect(result.partial).toMatchObject({ imported: null, notImported: null });
@@ -452,14 +539,8 @@ describe('WindowsBackend', () => {
       ],
     };
     const set = createdSet();
-    const importScript = buildImportScript({ metadataPath: 'C:\\ShadowSwap\\metadata\\fr.cab' });
     const { backend, sanMap, launcher } = setup(
-      [
-        diskshadow(importScript, '', { ending: 'timed-out', exitCode: null }),
-        diskshadow(importScript, 'ok'),
-        importedReadBack(),
-        importedReadBack(),
-      ],
+      [importOnSqlNode1('', { ending: 'timed-out', exitCode: null }), importOnSqlNode1('ok'), importedReadBack(), heldHereReadBack()],
       {
         sanMap: withShadow,
         sets: [{ ...set, shadowCopies: set.shadowCopies.map((c) => ({ ...c, shadowLunId: 'sql-data-shadow' })) }],
