@@ -1,8 +1,17 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
-import { doorLabels, downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
+import {
+  doorLabels,
+  downtimeSplit,
+  type PlanStep,
+  type RecoveryPlan,
+  type RunDetail,
+  type RunStep,
+  type RunSummary,
+} from '../../shared/recovery';
 import { outageLimitText } from '../../shared/outage-limit';
 import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
+import { stepFailureLines } from '../../shared/step-failure';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -97,12 +106,21 @@ function damageText(runId: string, damage: NonNullable<RunSummary['damage']>): s
   return `Run ${runId} is damaged: ${damage.reason}\n  ${held}${released}`;
 }
 
+/** A step's failure as lines under it: the step, what happened, the code, where to look, what to do. */
+export function stepErrorText(step: RunStep): string {
+  if (step.failure)
+    return stepFailureLines(step.failure)
+      .map((line) => `\n      ${line}`)
+      .join('');
+  return step.error ? `\n      Error: ${step.error}` : '';
+}
+
 export function runText(run: RunDetail): string {
   const lines = [
     `Run ${run.id}: ${run.state}   set ${run.setId}   started ${run.startedAt} by ${run.operator}${run.endedAt ? `   ended ${run.endedAt}` : ''}`,
   ];
   for (const step of run.steps) {
-    lines.push(`  [${step.state}] ${step.id} ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}`);
+    lines.push(`  [${step.state}] ${step.id} ${step.title}${stepErrorText(step)}`);
     for (const output of step.output) lines.push(`      ${output}`);
   }
   if (run.approval !== null) {
