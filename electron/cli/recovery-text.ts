@@ -12,6 +12,7 @@ import {
 import { outageLimitText } from '../../shared/outage-limit';
 import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
 import { stepFailureLines } from '../../shared/step-failure';
+import { preflightExplanation } from '../../shared/preflight-explanations';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -46,7 +47,7 @@ export function planText(plan: RecoveryPlan): string {
     'Preflight:',
     ...plan.preflight.map(
       (c) =>
-        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.learnMore ? `\n        See: ${c.learnMore}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
+        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.learnMore ? `\n        See: ${c.learnMore}` : ''}${whyLine(c)}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
     ),
     '',
     ...scopeText(plan),
@@ -104,6 +105,12 @@ function damageText(runId: string, damage: NonNullable<RunSummary['damage']>): s
   const held = damage.heldLunIds.length === 0 ? 'It holds no LUN.' : `It still holds ${damage.heldLunIds.join(', ')}.`;
   const released = damage.released ? ` Its LUNs were released by ${damage.released.by} at ${damage.released.at}.` : '';
   return `Run ${runId} is damaged: ${damage.reason}\n  ${held}${released}`;
+}
+
+/** Why a check that did not pass exists (shared/preflight-explanations.ts); a pass stays one line. */
+function whyLine(check: PreflightCheck): string {
+  const about = check.verdict === 'pass' ? null : preflightExplanation(check.id)?.about;
+  return about ? `\n        Why: ${about}` : '';
 }
 
 /** A step's failure as lines under it: the step, what happened, the code, where to look, what to do. */

@@ -75,7 +75,7 @@ describe('shadowswap plan', () => {
       expect(plan.stdout).toContain(`Domain controller: DC01 of contoso.local, ${kind}`);
       expect(plan.stdout).toMatch(words);
       expect(plan.stdout).toMatch(
-        /WARN {2}The DSRM password and console access are ready: .*\n.*\n {8}See: https:\/\/learn\.microsoft\.com\//,
+        /WARN {2}The DSRM password and console access are ready: .*\n.*\n {8}See: https:\/\/learn\.microsoft\.com\/.*\n {8}Why: The restore runs with the DC in Directory Services Restore Mode/,
       );
       expect(plan.stdout).toContain('(acknowledge with --acknowledge dc-dsrm-ready)');
       expect(plan.stdout).not.toMatch(/cluster/i);
