@@ -28,7 +28,7 @@ function indent(text: string, prefix: string): string {
 
 function stepText(step: PlanStep, index: number): string {
   const lines = [
-    `${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — confirm by typing ${step.confirmPhrase}]` : ''}`,
+    `${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — covered by the approval: ${step.confirmPhrase} typed once before the run]` : ''}`,
     `   Why: ${step.why}`,
   ];
   if (step.changes.length > 0) lines.push('   Changes:', ...step.changes.map((c) => `     ${changeText(c)}`));
