@@ -55,3 +55,12 @@ test('the set chooser pages 2,000 sets newest first, searches them and sorts by 
   await page.getByRole('searchbox', { name: 'Search snapshot sets' }).fill('no-such-set-anywhere');
   await expect(page.getByText('No snapshot sets match')).toBeVisible();
 });
+
+test('Home draws the first 50 of 400 healthy systems, says what it left out, and shows all on request', async ({ consolePage: page }) => {
+  await page.goto(page.url().replace(/#.*$/, '#/home'));
+  const systems = page.getByRole('table', { name: 'Clusters and standalone hosts' });
+  await expect(systems.getByRole('row')).toHaveCount(51);
+  await expect(page.getByText('350 more systems are healthy, with no warning.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show all 400 systems' }).click();
+  await expect(systems.getByRole('row')).toHaveCount(401);
+});
