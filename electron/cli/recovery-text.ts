@@ -4,6 +4,7 @@ import {
   doorLabels,
   downtimeSplit,
   type PlanStep,
+  type PreflightCheck,
   type RecoveryPlan,
   type RunDetail,
   type RunStep,
