@@ -74,7 +74,9 @@ describe('operations of a step', () => {
       const failed = await fixture.engine.settled(run.id);
       expect(failed.state).toBe('failed');
       expect(failed.lastError).toMatch(/^Take 4 disk resource\(s\) offline stopped part-way: 3 of 4 operations are in place\./);
-      expect(failed.lastError).toMatch(/Take Cluster Disk \d offline: failed: The Lab refused to .* on purpose, as the real tool fails \(a fault injected with "shadowswap lab fault add --op stopResource"/);
+      expect(failed.lastError).toMatch(
+        /Take Cluster Disk \d offline: failed: The Lab refused to .* on purpose, as the real tool fails \(a fault injected with "shadowswap lab fault add --op stopResource"/,
+      );
       expect(failed.lastError?.match(/offline: done\./g)).toHaveLength(3);
       expect(failed.lastError).toMatch(/resume \(each operation is checked first, so none runs twice\), or roll back/);
       // The failed step says it in operator words: the code and its meaning, where to look, what to do.
