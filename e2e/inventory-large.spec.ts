@@ -45,9 +45,22 @@ test('the set chooser pages 2,000 sets newest first, searches them and sorts by 
   await cluster.click();
   await expect(cluster).toHaveAttribute('aria-sort', 'ascending');
 
-  // Sorted by cluster, the first rows may be sets already used; a set that can still be used is chosen.
-  await table.getByRole('row').filter({ hasText: 'Yes: not imported anywhere yet.' }).first().click();
+  // Every set of a fresh large Lab can be used. Until the sorted window arrives the first row reads "Loading…" and a
+  // click on it chooses nothing; sorted by cluster, the sets of standalone hosts (no cluster, "—") come first.
+  const first = table.getByRole('row').nth(1);
+  await expect(first).toContainText('Yes: not imported anywhere yet.');
+  await expect(first.getByRole('gridcell').nth(3)).toHaveText('—');
+  await first.click();
   await expect(page.getByRole('button', { name: 'Next: scope and preflight' })).toBeEnabled();
   await page.getByRole('searchbox', { name: 'Search snapshot sets' }).fill('no-such-set-anywhere');
   await expect(page.getByText('No snapshot sets match')).toBeVisible();
+});
+
+test('Home draws the first 50 of 400 healthy systems, says what it left out, and shows all on request', async ({ consolePage: page }) => {
+  await page.goto(page.url().replace(/#.*$/, '#/home'));
+  const systems = page.getByRole('table', { name: 'Clusters and standalone hosts' });
+  await expect(systems.getByRole('row')).toHaveCount(51);
+  await expect(page.getByText('350 more systems are healthy, with no warning.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show all 400 systems' }).click();
+  await expect(systems.getByRole('row')).toHaveCount(401);
 });

@@ -87,7 +87,12 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   const script = page.getByRole('textbox', { name: 'Recovery plan script' });
   await expect(script).toHaveValue(/# SIMULATED: the active backend is the Lab/);
   await expect(script).toHaveValue(/# Step 1 of 12: Take 4 disk resource\(s\) offline\n# Why: /);
-  await expect(script).toHaveValue(/# DESTRUCTIVE: ShadowSwap waits for the operator to type "SQLCLUS"/);
+  // One approval before the run covers every destructive step: the script says so rather than a wait per step.
+  await expect(script).toHaveValue(
+    /# journals every change\. Before the first step it asks for one approval: the operator types\n# "SQLCLUS"/,
+  );
+  await expect(script).toHaveValue(/# DESTRUCTIVE: covered by the approval given before the run \(typing "SQLCLUS"\)/);
+  await expect(script).not.toHaveValue(/waits for the operator to type/);
   // The originals leave their hosts' masking sets, the virtual disk found by UniqueId (no diskraid index).
   await expect(script).toHaveValue(
     /# powershell, on SQL01:\n\$ErrorActionPreference = 'Stop'; \$disk = Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'; Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$disk\.Name -Confirm:\$false\n/,

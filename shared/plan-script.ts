@@ -1,10 +1,10 @@
 /**
  * "Copy as script" in the console and `shadowswap plan --script`: the whole plan as one reviewable text, every step's commands in order with what a
  * reviewer needs beside them (title, why, host, destructive or not, how it is undone). It is a review
- * copy, not a runner: the console runs each step with a probe, a journal and typed confirmations.
+ * copy, not a runner: the console runs each step with a probe and a journal, under one typed approval of the plan.
  */
 import { changeText } from './change-text';
-import type { CommandPreview, PlanStep, RecoveryPlan } from './recovery';
+import { rollbackPhrase, type CommandPreview, type PlanStep, type RecoveryPlan } from './recovery';
 
 const RULE = `# ${'='.repeat(76)}`;
 
@@ -28,7 +28,7 @@ function stepBlock(step: PlanStep, index: number, total: number): string[] {
     `# Step ${index + 1} of ${total}: ${step.title}`,
     `# Why: ${step.why}`,
     step.destructive
-      ? `# DESTRUCTIVE: ShadowSwap waits for the operator to type "${step.confirmPhrase ?? ''}" before this step.`
+      ? `# DESTRUCTIVE: covered by the approval given before the run (typing "${step.confirmPhrase ?? ''}"); the run does not stop here unless "pause before each destructive step" was chosen, and then waits for "${step.confirmPhrase ?? ''}" again.`
       : '# Not destructive.',
     ...step.changes.map((change) => `# Changes: ${changeText(change)}`),
     `# Undo: ${step.undo}`,
@@ -52,9 +52,11 @@ export function planScript(plan: RecoveryPlan): string {
           '# simulated, not run against real storage.',
         ]
       : []),
-    '# This is a review copy. ShadowSwap runs each step only after checking whether its effect is already in place,',
-    '# journals every change and asks for a typed confirmation before destructive steps; running these lines by hand',
-    '# does none of that.',
+    '# This is a review copy. ShadowSwap runs each step only after checking whether its effect is already in place and',
+    '# journals every change. Before the first step it asks for one approval: the operator types',
+    `# "${rollbackPhrase(plan)}" with a change reference and a reason, and that covers every destructive step below, so the`,
+    '# run does not stop while production storage is away (unless "pause before each destructive step" is chosen: then',
+    '# it also waits for the name at each one). Running these lines by hand does none of that.',
     ...(plan.blocked ? ['# BLOCKED: a preflight check failed; this plan cannot be run as it stands.'] : []),
     '',
   ];

@@ -112,6 +112,56 @@ const explanations: Record<string, PreflightExplanation> = {
     about: 'The array is driven through its Storage Management provider; if it does not answer, no LUN can be masked or unmasked on it.',
     learnMore: 'https://learn.microsoft.com/en-us/powershell/module/storage/',
   },
+  // The domain controller checks name their own Microsoft page (electron/core/recovery/domain-controller-checks.ts);
+  // here is only why each exists, from docs/windows-facts.md#active-directory.
+  'dc-recognised': {
+    about:
+      'A domain controller is not recovered like a file server: its Active Directory database must be restored in Directory Services Restore Mode, so the plan follows the DC procedure.',
+    learnMore: null,
+  },
+  'dc-writable': {
+    about:
+      'Only a writable DC holds changes of its own to bring back; a read-only DC gets everything from a writable DC by replication and is rebuilt instead.',
+    learnMore: null,
+  },
+  'dc-volumes': {
+    about:
+      'The database, its logs and SYSVOL must come from the same moment: a volume left out would come back from another moment than the rest.',
+    learnMore: null,
+  },
+  'dc-boot-volume': {
+    about:
+      'A DC that boots from the SAN cannot have its system disk swapped while it runs: it is shut down for the swap and started again from its console.',
+    learnMore: null,
+  },
+  'dc-tombstone': {
+    about: "A DC restored from a copy older than the forest's tombstone lifetime can bring deleted objects back to life across the domain.",
+    learnMore: null,
+  },
+  'dc-no-rollback': {
+    about:
+      'A DC that already went through a USN rollback has stopped replicating (Dsa Not Writable); restoring its disks does not heal it, it must be demoted.',
+    learnMore: null,
+  },
+  'dc-replication': {
+    about:
+      'After the restore, the changes made since the snapshot come back only by replication from the other DCs: they must be replicating, and there must be one.',
+    learnMore: null,
+  },
+  'dc-fsmo': {
+    about: 'A DC an operations master role was seized from must not come back: the role now belongs to the DC that seized it.',
+    learnMore: null,
+  },
+  'dc-writer': {
+    about:
+      'Without the NTDS writer the database in the set is as after a sudden power loss: it is recovered from its logs when Active Directory opens it.',
+    learnMore: null,
+  },
+  'dc-dsrm-ready': {
+    about:
+      'The restore runs with the DC in Directory Services Restore Mode, where logons use the DSRM administrator: its password must be known before the outage.',
+    learnMore: null,
+  },
 };
 
 /** The explanation of a check by its id (`provider:<array>` by its prefix); null for a check this table does not know. */

@@ -19,6 +19,7 @@ import {
   VerifyParams,
 } from './recovery-step-params';
 import { LunScope } from './recovery-scope';
+import { StepFailure } from './step-failure';
 
 export const ClusterHandling = z.enum(['offline', 'maintenance']);
 export const IdentityHandling = z.enum(['revert', 'new-signature']);
@@ -266,6 +267,8 @@ export const RunStep = z.object({
   endedAt: z.string().nullable(),
   output: z.array(z.string()),
   error: z.string().nullable(),
+  /** A failed step in the operator's terms (what happened, where to look, what to do); absent from older consoles. */
+  failure: StepFailure.nullable().optional(),
 });
 export type RunStep = z.infer<typeof RunStep>;
 

@@ -1,8 +1,19 @@
 /** Plans and runs as terminal text: what an administrator reads before and while a recovery runs. */
 import { changeText } from '../../shared/change-text';
-import { doorLabels, downtimeSplit, type PlanStep, type RecoveryPlan, type RunDetail, type RunSummary } from '../../shared/recovery';
+import {
+  doorLabels,
+  downtimeSplit,
+  type PlanStep,
+  type PreflightCheck,
+  type RecoveryPlan,
+  type RunDetail,
+  type RunStep,
+  type RunSummary,
+} from '../../shared/recovery';
 import { outageLimitText } from '../../shared/outage-limit';
 import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
+import { stepFailureLines } from '../../shared/step-failure';
+import { preflightExplanation } from '../../shared/preflight-explanations';
 import { formatTable } from './table';
 
 const verdictLabel = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -18,7 +29,7 @@ function indent(text: string, prefix: string): string {
 
 function stepText(step: PlanStep, index: number): string {
   const lines = [
-    `${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — confirm by typing ${step.confirmPhrase}]` : ''}`,
+    `${index + 1}. ${step.title}${step.destructive ? `   [DESTRUCTIVE — covered by the approval: ${step.confirmPhrase} typed once before the run]` : ''}`,
     `   Why: ${step.why}`,
   ];
   if (step.changes.length > 0) lines.push('   Changes:', ...step.changes.map((c) => `     ${changeText(c)}`));
@@ -37,7 +48,7 @@ export function planText(plan: RecoveryPlan): string {
     'Preflight:',
     ...plan.preflight.map(
       (c) =>
-        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.learnMore ? `\n        See: ${c.learnMore}` : ''}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
+        `  ${verdictLabel[c.verdict]}  ${c.title}: ${c.reason}${c.fix ? `\n        Fix: ${c.fix}` : ''}${c.learnMore ? `\n        See: ${c.learnMore}` : ''}${whyLine(c)}${c.verdict === 'warn' ? `\n        (acknowledge with --acknowledge ${c.id})` : ''}`,
     ),
     '',
     ...scopeText(plan),
@@ -97,12 +108,27 @@ function damageText(runId: string, damage: NonNullable<RunSummary['damage']>): s
   return `Run ${runId} is damaged: ${damage.reason}\n  ${held}${released}`;
 }
 
+/** Why a check that did not pass exists (shared/preflight-explanations.ts); a pass stays one line. */
+function whyLine(check: PreflightCheck): string {
+  const about = check.verdict === 'pass' ? null : preflightExplanation(check.id)?.about;
+  return about ? `\n        Why: ${about}` : '';
+}
+
+/** A step's failure as lines under it: the step, what happened, the code, where to look, what to do. */
+export function stepErrorText(step: RunStep): string {
+  if (step.failure)
+    return stepFailureLines(step.failure)
+      .map((line) => `\n      ${line}`)
+      .join('');
+  return step.error ? `\n      Error: ${step.error}` : '';
+}
+
 export function runText(run: RunDetail): string {
   const lines = [
     `Run ${run.id}: ${run.state}   set ${run.setId}   started ${run.startedAt} by ${run.operator}${run.endedAt ? `   ended ${run.endedAt}` : ''}`,
   ];
   for (const step of run.steps) {
-    lines.push(`  [${step.state}] ${step.id} ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}`);
+    lines.push(`  [${step.state}] ${step.id} ${step.title}${stepErrorText(step)}`);
     for (const output of step.output) lines.push(`      ${output}`);
   }
   if (run.approval !== null) {

@@ -20,7 +20,7 @@ import { printJson, withClient, type Command } from '../command';
 import type { CommandContext } from '../context';
 import { changeText } from '../../../shared/change-text';
 import { planScript } from '../../../shared/plan-script';
-import { nextStepsText, planText, runsTable, runText } from '../recovery-text';
+import { nextStepsText, planText, runsTable, runText, stepErrorText } from '../recovery-text';
 
 const optionFlags: Record<string, FlagSpec> = {
   set: { value: 'ID', description: 'the snapshot set to recover from (a unique prefix is enough)' },
@@ -126,8 +126,7 @@ function follow(context: CommandContext, client: ContractClient, runId: string):
       for (const step of (await detail).steps) {
         if (seen.get(step.id) === step.state) continue;
         seen.set(step.id, step.state);
-        if (step.state !== 'pending')
-          context.io.stdout(`  [${step.state}] ${step.title}${step.error ? `\n      Error: ${step.error}` : ''}\n`);
+        if (step.state !== 'pending') context.io.stdout(`  [${step.state}] ${step.title}${stepErrorText(step)}\n`);
       }
     });
   });

@@ -236,6 +236,25 @@ export interface InventoryViews {
   overview(): Promise<EstateOverview>;
 }
 
+/**
+ * The arrays, read once per snapshot-set list (a new list after any inventory change) rather than on every page,
+ * scroll and keystroke: listing arrays is a discovery (on Windows a PowerShell run per host, in the Lab a parse of
+ * every LUN), and these views need only the provider names and each LUN's array. A failed read is not kept.
+ */
+function arraysPerSetList(backend: Backend): (sets: readonly SnapshotSet[]) => Promise<StorageArray[]> {
+  let last: { sets: readonly SnapshotSet[]; arrays: Promise<StorageArray[]> } | null = null;
+  return (sets) => {
+    if (last === null || last.sets !== sets) {
+      const arrays = backend.listArrays();
+      last = { sets, arrays };
+      arrays.catch(() => {
+        if (last?.arrays === arrays) last = null;
+      });
+    }
+    return last.arrays;
+  };
+}
+
 export function inventoryViews(backend: Backend): InventoryViews {
   const lunIndex = memoLatest(indexLuns);
   const lunTable = memoLatest((index: LunIndex) => buildLunTable(index, true));
@@ -248,6 +267,7 @@ export function inventoryViews(backend: Backend): InventoryViews {
   const findingTable = memoLatest(buildFindingTable);
   const matrix = memoLatest(buildMatrix);
   const overview = memoLatest(buildOverview);
+  const arraysFor = arraysPerSetList(backend);
 
   const luns = async () => {
     const [list, clusters] = await Promise.all([backend.listLuns(), backend.listClusters()]);
@@ -257,7 +277,8 @@ export function inventoryViews(backend: Backend): InventoryViews {
   return {
     lunTable: async (spareShadows = true) => (spareShadows ? lunTable : lunTableWithoutSpareShadows)(await luns()),
     async lunDetail(id) {
-      const [index, sets, arrays] = await Promise.all([luns(), backend.listSnapshotSets(), backend.listArrays()]);
+      const [index, sets] = await Promise.all([luns(), backend.listSnapshotSets()]);
+      const arrays = await arraysFor(sets);
       const facts = index.byId.get(id);
       if (!facts) throw new ShadowSwapError('NOT_FOUND', `There is no LUN "${id}" any more. Refresh the LUN list.`);
       const { lun, disk, compliance } = facts;
@@ -273,8 +294,8 @@ export function inventoryViews(backend: Backend): InventoryViews {
       };
     },
     async snapshotTable() {
-      const [sets, arrays, index] = await Promise.all([backend.listSnapshotSets(), backend.listArrays(), luns()]);
-      return snapshotTable(sets, arrays, index);
+      const [sets, index] = await Promise.all([backend.listSnapshotSets(), luns()]);
+      return snapshotTable(sets, await arraysFor(sets), index);
     },
     async clusterTable() {
       const [clusters, list] = await Promise.all([backend.listClusters(), backend.listLuns()]);

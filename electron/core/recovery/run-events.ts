@@ -3,6 +3,7 @@
  * no other record of a run: state, timings, confirmations and downtime are all derived from here.
  */
 import { ShadowSwapError, type WireError } from '../../../shared/errors';
+import { stepFailure } from '../../../shared/step-failure';
 import {
   RecoveryPlan,
   type Confirmation,
@@ -184,6 +185,7 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
             startedAt: at,
             endedAt: null,
             error: null,
+            failure: undefined,
             before: step.touched ? step.before : event.before,
             touched: true,
           });
@@ -207,7 +209,13 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         if (event.stepId === storageBackStepId) downtimeEnd = at;
         break;
       case 'step.failed':
-        if (step) Object.assign(step, { state: 'failed', endedAt: at, error: event.error.message });
+        if (step)
+          Object.assign(step, {
+            state: 'failed',
+            endedAt: at,
+            error: event.error.message,
+            failure: stepFailure(step.title, event.error, journalFile),
+          });
         lastError = event.error.message;
         attentionStepId = event.stepId;
         if (state !== 'rolling-back') state = 'failed';
@@ -225,7 +233,11 @@ export function foldRun(records: ReadonlyArray<JournalRecord<RunEvent>>, journal
         if (step) Object.assign(step, { state: 'compensated', endedAt: at });
         break;
       case 'compensation.failed':
-        if (step) step.error = event.error.message;
+        if (step)
+          Object.assign(step, {
+            error: event.error.message,
+            failure: stepFailure(`Rolling back: ${step.title}`, event.error, journalFile),
+          });
         lastError = event.error.message;
         attentionStepId = event.stepId;
         state = 'failed';

@@ -301,6 +301,10 @@ function build(
   const quoted = said.length === 0 ? '' : ` ${tool} said: "${said.join(' / ')}".`;
   return new ShadowSwapError('BACKEND_FAILED', `${e.what}: ${e.why}. ${e.next}.${quoted}`, {
     tool,
+    // The parts apart as well, so a failed step can be shown as what happened, where to look and what to do (shared/step-failure.ts).
+    what: e.what,
+    why: e.why,
+    next: e.next,
     hresult: hresult === null ? null : formatHresult(hresult),
     symbol: e.symbol,
     exitCode,

@@ -4,6 +4,7 @@
  * (no recovery point left, originals still held as evidence, masking findings).
  */
 import {
+  Button,
   Link,
   Table,
   TableBody,
@@ -15,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { SystemHealth, SystemOverview } from '../../../shared/estate-overview';
 import { RunStateBadge, StatusBadge } from '../components/badges';
 import { QueryState } from '../components/QueryState';
@@ -25,6 +27,7 @@ import { runsNeedingAttention, waitsFor } from '../recovery/run-attention';
 import { SectionTitle } from '../recovery/titles';
 import { useNow } from '../recovery/use-now';
 import { formatRoute } from '../routes';
+import { systemWarnings, systemsToShow } from './home-systems';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -38,17 +41,6 @@ const healthLook: Record<SystemHealth, { color: 'danger' | 'warning' | 'success'
   degraded: { color: 'warning', text: 'Degraded' },
   healthy: { color: 'success', text: 'Healthy' },
 };
-
-/** What the operator should know about a system beyond its health, in words. */
-export function systemWarnings(system: SystemOverview): string[] {
-  return [
-    ...(system.recoverableSets === 0 ? ['No recovery point left: take a new snapshot set.'] : []),
-    ...(system.evidenceLuns.length > 0
-      ? [`${system.evidenceLuns.length} original LUN(s) still held as evidence: ${system.evidenceLuns.join(', ')}.`]
-      : []),
-    ...(system.findings > 0 ? [`${system.findings} masking finding(s): see the masking matrix.`] : []),
-  ];
-}
 
 export function HomePage() {
   const styles = useStyles();
@@ -87,59 +79,72 @@ function SystemsTable({ systems }: { systems: SystemOverview[] }) {
   const styles = useStyles();
   // Ages as of when the page opened (a refetch of the overview re-renders them).
   const now = useNow(false);
+  const [showAll, setShowAll] = useState(false);
   if (systems.length === 0) return <Text as="p">The backend reports no cluster and no host with storage.</Text>;
+  const shown = systemsToShow(systems, showAll);
+  const hidden = systems.length - shown.length;
   return (
-    <Table aria-label="Clusters and standalone hosts" size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>System</TableHeaderCell>
-          <TableHeaderCell>Health</TableHeaderCell>
-          <TableHeaderCell>Latest recovery point</TableHeaderCell>
-          <TableHeaderCell>Recovery points</TableHeaderCell>
-          <TableHeaderCell>Warnings</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {systems.map((system) => {
-          const warnings = systemWarnings(system);
-          return (
-            <TableRow key={`${system.kind}:${system.name}`}>
-              <TableCell>
-                <Text weight="semibold">{system.name}</Text>{' '}
-                <span className={styles.muted}>
-                  {system.kind === 'cluster' ? `cluster of ${system.hosts.join(', ')}` : 'standalone host'}
-                </span>
-              </TableCell>
-              <TableCell>
-                <StatusBadge color={healthLook[system.health].color} text={healthLook[system.health].text} /> {system.problems.join('; ')}
-              </TableCell>
-              <TableCell>
-                {system.latestSet ? (
-                  <>
-                    {formatDateTime(system.latestSet.createdAt)} ({ageText(system.latestSet.createdAt, now)} ago)
-                  </>
-                ) : (
-                  <span className={styles.muted}>none</span>
-                )}
-              </TableCell>
-              <TableCell>{system.recoverableSets}</TableCell>
-              <TableCell>
-                {warnings.length === 0 ? (
-                  <span className={styles.muted}>none</span>
-                ) : (
-                  <ul className={styles.warnings}>
-                    {warnings.map((warning) => (
-                      <li key={warning}>
-                        {warning.includes('masking matrix') ? <Link href={formatRoute({ page: 'masking' })}>{warning}</Link> : warning}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Table aria-label="Clusters and standalone hosts" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>System</TableHeaderCell>
+            <TableHeaderCell>Health</TableHeaderCell>
+            <TableHeaderCell>Latest recovery point</TableHeaderCell>
+            <TableHeaderCell>Recovery points</TableHeaderCell>
+            <TableHeaderCell>Warnings</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {shown.map((system) => {
+            const warnings = systemWarnings(system);
+            return (
+              <TableRow key={`${system.kind}:${system.name}`}>
+                <TableCell>
+                  <Text weight="semibold">{system.name}</Text>{' '}
+                  <span className={styles.muted}>
+                    {system.kind === 'cluster' ? `cluster of ${system.hosts.join(', ')}` : 'standalone host'}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <StatusBadge color={healthLook[system.health].color} text={healthLook[system.health].text} /> {system.problems.join('; ')}
+                </TableCell>
+                <TableCell>
+                  {system.latestSet ? (
+                    <>
+                      {formatDateTime(system.latestSet.createdAt)} ({ageText(system.latestSet.createdAt, now)} ago)
+                    </>
+                  ) : (
+                    <span className={styles.muted}>none</span>
+                  )}
+                </TableCell>
+                <TableCell>{system.recoverableSets}</TableCell>
+                <TableCell>
+                  {warnings.length === 0 ? (
+                    <span className={styles.muted}>none</span>
+                  ) : (
+                    <ul className={styles.warnings}>
+                      {warnings.map((warning) => (
+                        <li key={warning}>
+                          {warning.includes('masking matrix') ? <Link href={formatRoute({ page: 'masking' })}>{warning}</Link> : warning}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {hidden > 0 && (
+        <Text as="p" className={styles.muted}>
+          {hidden} more {hidden === 1 ? 'system is' : 'systems are'} healthy, with no warning.{' '}
+          <Button appearance="secondary" size="small" onClick={() => setShowAll(true)}>
+            Show all {systems.length} systems
+          </Button>
+        </Text>
+      )}
+    </>
   );
 }

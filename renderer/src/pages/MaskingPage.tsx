@@ -88,40 +88,40 @@ export function MaskingPage() {
       host.
     </Text>
   );
-  if (count === 0)
-    return (
-      <>
-        <Text as="p">{noFindingsText}</Text>
-        {intro}
-        {matrix(Math.max(260, Math.round(window.innerHeight * 0.65)))}
-      </>
-    );
+  // One shape whatever the count: the matrix keeps its place in the tree, so the answer about findings resizes it
+  // rather than drawing it a second time; the findings table waits for that answer instead of flashing empty.
+  const findings = count !== undefined && count > 0;
   return (
     <>
-      <Subtitle2 as="h3" className={styles.heading}>
-        Findings
-      </Subtitle2>
-      <SplitView
-        table={
-          <DataTable
-            method="inventory.findingPage"
-            label="Masking findings"
-            noun={{ one: 'finding', many: 'findings' }}
-            columns={columns}
-            rowId={findingId}
-            extra={{}}
-            emptyText={noFindingsText}
-            openId={open ? findingId(open) : null}
-            onOpen={setOpen}
+      {count === 0 && <Text as="p">{noFindingsText}</Text>}
+      {findings && (
+        <>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Findings
+          </Subtitle2>
+          <SplitView
+            table={
+              <DataTable
+                method="inventory.findingPage"
+                label="Masking findings"
+                noun={{ one: 'finding', many: 'findings' }}
+                columns={columns}
+                rowId={findingId}
+                extra={{}}
+                emptyText={noFindingsText}
+                openId={open ? findingId(open) : null}
+                onOpen={setOpen}
+              />
+            }
+            detail={open && <FindingDetails finding={open} onClose={() => setOpen(null)} />}
           />
-        }
-        detail={open && <FindingDetails finding={open} onClose={() => setOpen(null)} />}
-      />
-      <Subtitle2 as="h3" className={styles.heading}>
-        Who sees which LUN
-      </Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            Who sees which LUN
+          </Subtitle2>
+        </>
+      )}
       {intro}
-      {matrix(Math.max(260, Math.round(window.innerHeight * 0.42)))}
+      {matrix(Math.max(260, Math.round(window.innerHeight * (findings ? 0.42 : 0.65))))}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** One step of a run in the timeline: its state in words, elapsed time, error and output. */
 import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { doorLabels, type Confirmation, type PlanStep, type RunStep, type StepState } from '../../../shared/recovery';
+import type { StepFailure } from '../../../shared/step-failure';
 import { formatDuration, formatTime, stepElapsedMs, stepStateText } from './run-format';
 
 const useStyles = makeStyles({
@@ -20,6 +21,17 @@ const useStyles = makeStyles({
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   title: { flexGrow: 1 },
   error: { color: tokens.colorPaletteRedForeground1 },
+  failure: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    '& dt': { fontWeight: tokens.fontWeightSemibold },
+    '& dd': { margin: 0 },
+  },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  places: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   output: {
     margin: 0,
     padding: tokens.spacingHorizontalS,
@@ -57,6 +69,33 @@ interface Props {
   now: number;
 }
 
+/** A failed step in the operator's terms: what happened (with its code), where to look, what to do next. */
+function StepFailureText({ failure }: { failure: StepFailure }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.failure} aria-label={`Why step "${failure.step}" failed`}>
+      <dt>What happened</dt>
+      <dd className={styles.error}>{failure.happened}</dd>
+      {failure.code !== null && (
+        <>
+          <dt>Code</dt>
+          <dd className={styles.code}>{failure.code}</dd>
+        </>
+      )}
+      <dt>Where to look</dt>
+      <dd>
+        <ul className={styles.places}>
+          {failure.lookAt.map((place) => (
+            <li key={place}>{place}</li>
+          ))}
+        </ul>
+      </dd>
+      <dt>What to do</dt>
+      <dd>{failure.next}.</dd>
+    </dl>
+  );
+}
+
 export function TimelineStep({ number, planStep, progress, confirmation, now }: Props) {
   const styles = useStyles();
   const { state } = progress;
@@ -87,7 +126,11 @@ export function TimelineStep({ number, planStep, progress, confirmation, now }: 
         )}
         {elapsed !== null && <Caption1>{elapsedText(elapsed, progress.endedAt === null)}</Caption1>}
       </div>
-      {progress.error && <Text className={styles.error}>{progress.error}</Text>}
+      {progress.failure ? (
+        <StepFailureText failure={progress.failure} />
+      ) : (
+        progress.error && <Text className={styles.error}>{progress.error}</Text>
+      )}
       {progress.output.length > 0 && (
         <details open={current}>
           <summary>

@@ -43,7 +43,7 @@ describe('shadowswap plan', () => {
       /SQL-BACKUP +Healthy, no damaged LUN in its consistency group \(consistency group SQL Server \(MSSQLSERVER\)\)/,
     );
     expect(plan.stdout).toContain('SQL-DATA (E: SQLData), healthy: goes back to ');
-    expect(plan.stdout).toContain('[DESTRUCTIVE — confirm by typing SQLCLUS]');
+    expect(plan.stdout).toContain('[DESTRUCTIVE — covered by the approval: SQLCLUS typed once before the run]');
     expect(plan.stdout).toContain('Remove-VirtualDiskFromMaskingSet');
     // What the stop takes down with the disks, and the step that brings it back, with its why, commands and undo.
     expect(plan.stdout).toContain('PASS  What runs on the disks comes back: SQL Server, SQL Server Agent depend on the disks');
@@ -62,6 +62,10 @@ describe('shadowswap plan', () => {
     expect(script).toMatch(/^# ShadowSwap recovery plan/);
     expect(script.indexOf('Stop-ClusterResource')).toBeLessThan(script.indexOf('Remove-VirtualDiskFromMaskingSet'));
     expect(script.indexOf('Remove-VirtualDiskFromMaskingSet')).toBeLessThan(script.indexOf('-forcerevert'));
+    // One approval before the run covers every destructive step (electron/core/recovery/approval.ts): no wait per step.
+    expect(script).toContain('Before the first step it asks for one approval: the operator types\n# "SQLCLUS" with a change reference');
+    expect(script).toMatch(/# DESTRUCTIVE: covered by the approval given before the run \(typing "SQLCLUS"\); the run does not stop here/);
+    expect(script).not.toMatch(/waits for the operator to type/);
   });
 
   it.each([
@@ -75,7 +79,7 @@ describe('shadowswap plan', () => {
       expect(plan.stdout).toContain(`Domain controller: DC01 of contoso.local, ${kind}`);
       expect(plan.stdout).toMatch(words);
       expect(plan.stdout).toMatch(
-        /WARN {2}The DSRM password and console access are ready: .*\n.*\n {8}See: https:\/\/learn\.microsoft\.com\//,
+        /WARN {2}The DSRM password and console access are ready: .*\n.*\n {8}See: https:\/\/learn\.microsoft\.com\/.*\n {8}Why: The restore runs with the DC in Directory Services Restore Mode/,
       );
       expect(plan.stdout).toContain('(acknowledge with --acknowledge dc-dsrm-ready)');
       expect(plan.stdout).not.toMatch(/cluster/i);

@@ -93,6 +93,7 @@ export function takeFault(state: LabState, operation: LabOperationName): LabFaul
 export function injectedFailure(operation: LabOperationName): ShadowSwapError {
   return windowsFailure(
     labOperations[operation].failsWith,
-    `${operation} failed (Lab fault injected: this is how the real step fails). Check the inventory, then retry when the cause is fixed`,
+    // In operator words (the summary), with the operation's name for "shadowswap lab fault list".
+    `The Lab refused to ${labOperations[operation].summary.replace(/ \(.*\)$/, '')} on purpose, as the real tool fails (a fault injected with "shadowswap lab fault add --op ${operation}"). Check the inventory, then retry when the cause is fixed`,
   );
 }

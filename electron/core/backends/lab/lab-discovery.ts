@@ -53,11 +53,25 @@ export function labStorageDiscoveryOutput(state: LabState): string {
   return JSON.stringify(arrays);
 }
 
+/**
+ * The names discovery reports depend on the state alone, so they are read once per state revision: rendering and
+ * parsing the output of an estate of 26,000 LUNs takes about a second, and the console lists arrays on many pages.
+ */
+const discoveredByState = new WeakMap<LabState, { revision: number; names: ReadonlySet<string> }>();
+
+function discoveredArrayNames(state: LabState): ReadonlySet<string> {
+  const known = discoveredByState.get(state);
+  if (known && known.revision === state.revision) return known.names;
+  const names = new Set(parseStorageDiscovery(labStorageDiscoveryOutput(state)).map((found) => found.friendlyName));
+  discoveredByState.set(state, { revision: state.revision, names });
+  return names;
+}
+
 /** The Lab's arrays with where each one's picture comes from, read back through the Windows parser. */
 export function labArrays(state: LabState, now: Date): StorageArray[] {
-  const discovered = parseStorageDiscovery(labStorageDiscoveryOutput(state));
+  const discovered = discoveredArrayNames(state);
   return state.arrays.map((array) =>
-    discovered.some((found) => found.friendlyName === array.name)
+    discovered.has(array.name)
       ? { ...array, source: { kind: 'discovered', at: now.toISOString(), note: null } }
       : {
           ...array,

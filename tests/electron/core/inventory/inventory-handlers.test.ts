@@ -1,5 +1,5 @@
 /** The inventory contract through the registry (params and results validated), on real Lab estates. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/app';
 import type { MethodName, ParamsOf, ResultOf } from '../../../../shared/contract';
 import { corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
@@ -178,6 +178,20 @@ describe('inventory.snapshotPage and inventory.clusterPage', () => {
     expect(page.rows.some((r) => r.kind === 'set' && r.cluster !== null)).toBe(true);
     // Building the large estate (26,000 LUNs) takes seconds on a loaded machine.
   }, 90_000);
+
+  it('lists the arrays (a discovery) once per snapshot-set list, not on every page, scroll or keystroke', async () => {
+    await open('two-node-sql');
+    const listArrays = vi.spyOn(lab.backend, 'listArrays');
+    await call('inventory.snapshotPage', {});
+    await call('inventory.snapshotPage', { filter: 'sql', offset: 0, limit: 10 });
+    const [lun] = await lab.backend.listLuns();
+    await call('inventory.lun', { id: lun?.id ?? '' });
+    expect(listArrays).toHaveBeenCalledTimes(1);
+    // A changed inventory is a new set list: the provider names are read again.
+    await corruptLun(lab.dataDir, 'SQL-DATA');
+    await call('inventory.snapshotPage', {});
+    expect(listArrays).toHaveBeenCalledTimes(2);
+  });
 
   const sqlGroup = 'SQLCLUS/group/SQL Server (MSSQLSERVER)';
 

@@ -74,9 +74,19 @@ describe('operations of a step', () => {
       const failed = await fixture.engine.settled(run.id);
       expect(failed.state).toBe('failed');
       expect(failed.lastError).toMatch(/^Take 4 disk resource\(s\) offline stopped part-way: 3 of 4 operations are in place\./);
-      expect(failed.lastError).toMatch(/Take Cluster Disk \d offline: failed: stopResource failed \(Lab fault injected/);
+      expect(failed.lastError).toMatch(
+        /Take Cluster Disk \d offline: failed: The Lab refused to .* on purpose, as the real tool fails \(a fault injected with "shadowswap lab fault add --op stopResource"/,
+      );
       expect(failed.lastError?.match(/offline: done\./g)).toHaveLength(3);
       expect(failed.lastError).toMatch(/resume \(each operation is checked first, so none runs twice\), or roll back/);
+      // The failed step says it in operator words: the code and its meaning, where to look, what to do.
+      const detail = fixture.engine.get(run.id);
+      const step = detail.steps.find((s) => s.state === 'failed');
+      expect(step?.failure).toMatchObject({
+        step: 'Take 4 disk resource(s) offline',
+        code: 'ERROR_RESOURCE_FAILED 0x800713AE: The cluster resource failed.',
+        lookAt: [expect.stringMatching(/^the cluster log/), `the step's output below, also kept in the run journal ${detail.journalFile}`],
+      });
 
       const starts = spy(fixture, 'startResource');
       await fixture.engine.rollback(run.id, '', { autoConfirm: true });

@@ -33,6 +33,17 @@ describe('preflight explanations', () => {
     }
   });
 
+  it('explain why each domain controller check exists, while the check keeps its own Microsoft page', async () => {
+    fx = await openRecovery('dc-pair');
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    const dcChecks = plan.preflight.filter((check) => check.id.startsWith('dc-'));
+    expect(dcChecks.length).toBeGreaterThanOrEqual(8);
+    for (const check of [...dcChecks, { id: 'dc-boot-volume', learnMore: 'https://learn.microsoft.com/' }]) {
+      expect(preflightExplanation(check.id)?.about.length, check.id).toBeGreaterThan(20);
+      expect(check.learnMore, check.id).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    }
+  });
+
   it('name no explanation for a check they do not know', () => {
     expect(preflightExplanation('no-such-check')).toBeNull();
   });
