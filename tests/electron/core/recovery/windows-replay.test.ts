@@ -22,7 +22,6 @@ import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools
 import {
   getDiskCommand,
   getShadowCopiesCommand,
-  metadataPresentCommand,
   nodeReadinessCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
