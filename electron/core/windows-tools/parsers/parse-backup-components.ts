@@ -5,7 +5,8 @@
  * description so the LUNs can be found again at import (docs/windows-facts.md#the-backup-components-document-names-each-shadow-lun).
  *
  * Microsoft publishes no schema for the document's XML. What is read here: each `SNAPSHOT_DESCRIPTION` element
- * (its `snapshotId` attribute is the shadow copy ID) and, inside its `LUN_MAPPING`, the `DESTINATION_LUN` subtree;
+ * (its `snapshotId` attribute is the shadow copy ID) and, inside its `LUN_MAPPING`, the `DESTINATION_LUN` subtree
+ * (the shadow LUN) and the `SOURCE_LUN` subtree (the original LUN);
  * every attribute of a `STORAGE_IDENTIFIER` element there is a candidate identifier: upper-case hex when it is hex or
  * base64, else as written (Get-Disk and Get-VirtualDisk show binary identifiers as hex). Which
  * candidate is the LUN is decided by matching against the UniqueIds the array and the hosts report, never guessed.
@@ -24,6 +25,8 @@ export interface ShadowLunRecord {
   shadowCopyId: string;
   /** Candidate page 0x83 identifiers of the shadow LUN (empty when the document names none). */
   identifiers: string[];
+  /** Candidate page 0x83 identifiers of the original LUN the shadow copy was made of (its `SOURCE_LUN`). */
+  sourceIdentifiers: string[];
 }
 
 export interface BackupComponents {
@@ -116,12 +119,21 @@ function candidates(value: string): string[] {
   return [text];
 }
 
-function shadowOf(snapshot: XmlElement): ShadowLunRecord {
+/** The candidate identifiers of one side of a snapshot's LUN mappings (`SOURCE_LUN` or `DESTINATION_LUN`). */
+function lunIdentifiers(snapshot: XmlElement, side: 'SOURCE_LUN' | 'DESTINATION_LUN'): string[] {
   const identifiers = [...descendants(snapshot, 'LUN_MAPPING')]
-    .flatMap((mapping) => [...descendants(mapping, 'DESTINATION_LUN')])
-    .flatMap((destination) => [...descendants(destination, 'STORAGE_IDENTIFIER')])
+    .flatMap((mapping) => [...descendants(mapping, side)])
+    .flatMap((lun) => [...descendants(lun, 'STORAGE_IDENTIFIER')])
     .flatMap((identifier) => Object.values(identifier.attributes).flatMap(candidates));
-  return { shadowCopyId: bareGuid(attributeOf(snapshot, 'snapshotId') ?? ''), identifiers: [...new Set(identifiers)] };
+  return [...new Set(identifiers)];
+}
+
+function shadowOf(snapshot: XmlElement): ShadowLunRecord {
+  return {
+    shadowCopyId: bareGuid(attributeOf(snapshot, 'snapshotId') ?? ''),
+    identifiers: lunIdentifiers(snapshot, 'DESTINATION_LUN'),
+    sourceIdentifiers: lunIdentifiers(snapshot, 'SOURCE_LUN'),
+  };
 }
 
 /** The document that describes a shadow copy set, among the XML files of a metadata .cab. */

@@ -34,7 +34,7 @@ import { breakOnHostCommand, importOnHostCommand } from '../../../windows-tools/
 import { parseToolOnHost } from '../../../windows-tools/parsers/parse-tool-on-host';
 import { windowsAddressing } from '../state/windows-addressing';
 import { readBackupComponentsCommand } from '../../../windows-tools/commands/backup-components-command';
-import { parseBackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
+import { parseBackupComponents, type BackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
 import { linkShadowLuns, recordedIdentifiers } from '../state/shadow-links';
 import { operationResult, powershellJson, requireThisComputer, type WindowsContext } from '../state/windows-context';
 import { lunVisibleTo, sameName } from '../state/windows-views';
@@ -111,15 +111,20 @@ function freshCabPath(dir: string, now: Date): string {
   }
 }
 
-function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[], shadowLuns: readonly ShadowLunRecord[]): ShadowCopy {
-  const source = volumes.find((v) => record.originalVolume !== null && sameName(v.volume.path, record.originalVolume));
+/** A shadow copy of `source` (unknown: its volume is not one the set was asked for) as the catalog keeps it. */
+function shadowCopyFrom(
+  id: string,
+  originalVolume: string,
+  source: SourceVolume | undefined,
+  shadowLuns: readonly ShadowLunRecord[],
+): ShadowCopy {
   return {
-    id: record.id,
+    id,
     originalLunId: source?.lunId ?? '',
     // Linked below by the recorded identifiers, once a known LUN has one of them (state/shadow-links.ts).
     shadowLunId: '',
-    shadowLunIdentifiers: recordedIdentifiers(shadowLuns, record.id),
-    originalVolume: record.originalVolume ?? '',
+    shadowLunIdentifiers: recordedIdentifiers(shadowLuns, id),
+    originalVolume,
     originalDriveLetter: source?.volume.driveLetter ?? null,
     originalIdentity: {
       partitionStyle: source?.disk.partitionStyle ?? 'RAW',
@@ -130,24 +135,48 @@ function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[], shadowL
   };
 }
 
+/** A shadow copy diskshadow listed, matched to the volume it was made of by the volume's name. */
+function shadowCopyOf(record: ShadowCopyRecord, volumes: SourceVolume[], shadowLuns: readonly ShadowLunRecord[]): ShadowCopy {
+  const source = volumes.find((v) => record.originalVolume !== null && sameName(v.volume.path, record.originalVolume));
+  return shadowCopyFrom(record.id, record.originalVolume ?? '', source, shadowLuns);
+}
+
 /**
- * Each shadow copy's shadow LUN identifiers, from the Backup Components Document in the .cab just written. The
- * set exists on the array whatever happens here, so a failed read never fails the create: it is reported, and the
- * set stays unlinked until it is linked (planning says what is missing).
+ * A shadow copy as the Backup Components Document describes it, matched to the volume it was made of by its original
+ * LUN's page 0x83 identifier: what identifies a set when diskshadow's listing is in a language ShadowSwap does not read.
  */
-async function readShadowLuns(
+function shadowCopyOfDocument(record: ShadowLunRecord, volumes: SourceVolume[], shadowLuns: readonly ShadowLunRecord[]): ShadowCopy {
+  const source = volumes.find((v) => v.disk.uniqueId !== null && record.sourceIdentifiers.includes(v.disk.uniqueId.toUpperCase()));
+  return shadowCopyFrom(record.shadowCopyId, source?.volume.path ?? '', source, shadowLuns);
+}
+
+/**
+ * The set's Backup Components Document, from the .cab just written: each shadow copy's shadow LUN identifiers, and
+ * what identifies the set when diskshadow's listing cannot be read. The set exists on the array whatever happens
+ * here, so a failed read never fails the create by itself: it is reported, and the set stays unlinked until it is
+ * linked (planning says what is missing).
+ */
+async function readDocument(
   context: WindowsContext,
   metadataFile: string,
-  setId: string,
-): Promise<{ records: ShadowLunRecord[]; problem: string | null }> {
+): Promise<{ document: BackupComponents | null; problem: string | null }> {
   try {
-    const document = await powershellJson(context, readBackupComponentsCommand(metadataFile), parseBackupComponents);
-    if (document.setId !== null && document.setId !== setId.toLowerCase())
-      return { records: [], problem: `${metadataFile} describes set {${document.setId}}, not {${setId}}` };
-    return { records: document.shadows, problem: null };
+    return { document: await powershellJson(context, readBackupComponentsCommand(metadataFile), parseBackupComponents), problem: null };
   } catch (error) {
-    return { records: [], problem: `reading ${metadataFile} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { document: null, problem: `reading ${metadataFile} failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** The document's shadow LUN records when it describes `setId`; else none, and why. */
+function shadowLunsOf(
+  read: { document: BackupComponents | null; problem: string | null },
+  metadataFile: string,
+  setId: string,
+): { records: ShadowLunRecord[]; problem: string | null } {
+  if (read.document === null) return { records: [], problem: read.problem };
+  if (read.document.setId !== null && read.document.setId !== setId.toLowerCase())
+    return { records: [], problem: `${metadataFile} describes set {${read.document.setId}}, not {${setId}}` };
+  return { records: read.document.shadows, problem: null };
 }
 
 function unlinkedWarning(unlinked: readonly ShadowCopy[], problem: string | null): string {
@@ -190,29 +219,36 @@ export async function createSnapshotSet(
     volumes: volumes.map((v) => ({ volume: v.volume.driveLetter ?? v.volume.path })),
   });
   const listing = parseDiskshadowOutput(succeeded(await context.runner.diskshadow(script)).stdout);
-  const setId = listing.aliases['VSS_SHADOW_SET'] ?? listing.shadowCopies[0]?.setId ?? null;
+  const read = await readDocument(context, metadataFile);
+  // diskshadow prints in the server's display language; the .cab's document names the set whatever the language
+  // (docs/windows-channels.md#which-channel-serves-each-field-of-the-inventory).
+  const setId = listing.aliases['VSS_SHADOW_SET'] ?? listing.shadowCopies[0]?.setId ?? read.document?.setId ?? null;
   if (setId === null) {
     throw new ShadowSwapError(
       'BACKEND_FAILED',
-      `diskshadow reported success but printed no shadow copy set ID, so the set cannot be tracked. Its metadata is in ${metadataFile}; check the set with "diskshadow" (load metadata, list shadows) before creating another.`,
+      `diskshadow reported success but neither its output nor the set's metadata names the shadow copy set ID, so the set cannot be tracked${read.problem === null ? '' : ` (${read.problem})`}. ` +
+        `Its metadata is in ${metadataFile}; check the set with "diskshadow" (load metadata, list shadows) before creating another.`,
       { tool: 'diskshadow', symbol: 'NO_SET_ID', hresult: null, metadataFile },
     );
   }
   const first = listing.shadowCopies[0];
-  const shadowLuns = await readShadowLuns(context, metadataFile, setId);
+  const shadowLuns = shadowLunsOf(read, metadataFile, setId);
+  const listed = listing.shadowCopies.filter((r) => r.setId === null || r.setId === setId);
+  // Nothing of the listing understood: the shadow copies are the document's, their volumes found by LUN identity.
+  const fromDocument = listed.length === 0 && shadowLuns.records.length > 0;
   const created: SnapshotSet = {
     id: setId,
     createdAt: startedAt.toISOString(),
     sourceHost: params.host,
     state: 'created',
-    attributes: [...(first?.attributes ?? [])],
+    attributes: [...(fromDocument ? [] : (first?.attributes ?? []))],
     providerId,
     metadataFile,
     importedTo: null,
     breakMode: null,
-    shadowCopies: listing.shadowCopies
-      .filter((r) => r.setId === null || r.setId === setId)
-      .map((r) => shadowCopyOf(r, volumes, shadowLuns.records)),
+    shadowCopies: fromDocument
+      ? shadowLuns.records.map((r) => shadowCopyOfDocument(r, volumes, shadowLuns.records))
+      : listed.map((r) => shadowCopyOf(r, volumes, shadowLuns.records)),
   };
   const set = linkShadowLuns(created, context.sanMap.read().luns);
   await context.catalog.put(set);
@@ -223,9 +259,15 @@ export async function createSnapshotSet(
       `Transportable shadow copy set {${setId}} was created on ${params.host} for ${params.lunIds.join(', ')}; it exists only on the array and in ${metadataFile} until it is imported.`,
       set.shadowCopies.map((c) => `${c.originalDriveLetter ?? c.originalVolume}: shadow copy {${c.id}} created`),
       [
-        ...(listing.unparsed.length > 0
-          ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
-          : []),
+        ...(fromDocument
+          ? [
+              `diskshadow printed its listing in a form ShadowSwap does not read (${listing.unparsed.length} line(s) not recognized; another display language?): ` +
+                `the set and its shadow copies were identified from the Backup Components Document in ${metadataFile}, each matched to its volume by its LUN's identifier. ` +
+                'Their attributes are read through CIM once the set is imported.',
+            ]
+          : listing.unparsed.length > 0
+            ? [`diskshadow printed ${listing.unparsed.length} line(s) ShadowSwap did not recognize; see the transcript.`]
+            : []),
         ...(unlinked.length > 0 ? [unlinkedWarning(unlinked, shadowLuns.problem)] : []),
       ],
     ),

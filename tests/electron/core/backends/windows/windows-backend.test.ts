@@ -341,6 +341,35 @@ describe('WindowsBackend', () => {
     expect(catalog.sets[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
   });
 
+  it('creates a set on a French server: the listing is not read, the .cab names the set and its copies, each matched to its volume by its LUN', async () => {
+    const script =
+      'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +
+      `add volume E: provider {${PROVIDER}}\r\nadd volume F: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
+    const { backend, launcher } = setup([
+      ps(getDiskCommand({ disk: { uniqueId: DATA_UID } }), disk(DATA_UID, 0x1234abcd)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: DATA_UID } }), volume('E', 'ab12cd34-0000-0000-0000-100000000000')),
+      ps(getDiskCommand({ disk: { uniqueId: LOG_UID } }), disk(LOG_UID, 0x1234abce)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID } }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
+      // Synthetic: diskshadow's create in French; no public capture of it exists.
+      diskshadow(script, fixture('diskshadow-create-transportable.fr.synthetic.txt')),
+      ps(readBackupComponentsCommand('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab'), backupComponents),
+    ]);
+
+    const created = await backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data', 'sql-log'], persistent: true });
+
+    expect(launcher.remaining).toBe(0);
+    expect(created.snapshotSetId).toBe(SET);
+    expect(created.warnings[0]).toMatch(
+      /^diskshadow printed its listing in a form ShadowSwap does not read \(\d+ line\(s\) not recognized; another display language\?\): the set and its shadow copies were identified from the Backup Components Document/,
+    );
+    const [set] = await backend.listSnapshotSets();
+    expect(set).toMatchObject({ id: SET, state: 'created', attributes: [] });
+    expect(set?.shadowCopies.map((c) => [c.id, c.originalLunId, c.originalDriveLetter, c.originalIdentity.signature])).toEqual([
+      ['5f1d8c2a-1b2c-4d3e-8f40-123456789abc', 'sql-data', 'E:', '1234ABCD'],
+      ['6a2e9d3b-2c3d-4e4f-9051-23456789abcd', 'sql-log', 'F:', '1234ABCE'],
+    ]);
+  });
+
   it('creates the set even when its .cab cannot be read, and says its shadow LUNs are not linked and why', async () => {
     const script =
       'set context persistent\r\nset option transportable\r\nset metadata C:\\ShadowSwap\\metadata\\set-20220825T121610.cab\r\nbegin backup\r\n' +

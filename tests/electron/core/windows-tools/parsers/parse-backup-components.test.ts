@@ -23,6 +23,14 @@ describe('parseBackupComponents', () => {
     expect(all).not.toContain('10000000C9A1B201');
   });
 
+  it("names each shadow copy's original LUN by its source LUN's identifier, apart from its shadow LUN's", () => {
+    const document = parseBackupComponents(output({ Name: 'bc.xml', Text: BCD }));
+    expect(document.shadows.map((s) => s.sourceIdentifiers)).toEqual([
+      ['60002AC0000000000000000A00001234'],
+      ['60002AC0000000000000000A00001235'],
+    ]);
+  });
+
   it('takes an identifier written as hex, a single file written as one object, and a byte order mark', () => {
     const hex = BCD.replace('identifier="YAAqwAAAAAAAAAAKAAASNg=="', 'identifier="60002ac0000000000000000a00001236"');
     const document = parseBackupComponents(`\uFEFF${output({ Name: 'bc.xml', Text: `\uFEFF${hex}` })}`);
