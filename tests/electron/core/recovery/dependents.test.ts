@@ -115,7 +115,9 @@ describe('dependents of the recovered disks', () => {
 
     expect(failed.state).toBe('failed');
     expect(failed.attentionStepId).toMatch(/-start-dependents$/);
-    expect(failed.lastError).toMatch(/Bring SQL Server online: failed: The Lab refused to bring an application resource \(SQL Server, a network name\) online/);
+    expect(failed.lastError).toMatch(
+      /Bring SQL Server online: failed: The Lab refused to bring an application resource \(SQL Server, a network name\) online/,
+    );
 
     await fixture.engine.rollback(run.id, 'SQLCLUS', { autoConfirm: true });
     expect((await fixture.engine.settled(run.id)).state).toBe('rolled-back');
