@@ -166,7 +166,7 @@ describe('parseDomainControllerHealth', () => {
       DomainControllers: [{ Name: 'DC01', IsReadOnly: false }],
       Health: health,
     };
-    expect(parseDomainController(JSON.stringify(alone)).health?.replicationFailures).toBe(0);
+    expect(parseDomainController(JSON.stringify(alone))?.health?.replicationFailures).toBe(0);
     const withDc02 = { ...alone, DomainControllers: [...alone.DomainControllers, { Name: 'DC02', IsReadOnly: false }] };
     expect(() => parseDomainController(JSON.stringify(withDc02))).toThrow(/no replication row/);
   });
