@@ -178,6 +178,29 @@ function changesSomething(entry: TranscriptEntry): boolean {
   return entry.tool !== 'whoami' && !read.test(entry.argv.at(-1) ?? '');
 }
 
+/** The changes a standalone DC recovery sends, as an operator names them: a pattern of the command, and its name. */
+const CHANGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/safeboot dsrepair/, 'bcdedit /set safeboot dsrepair on DC01'],
+  [/Restart-Computer -ComputerName 'DC01'/, 'restart DC01'],
+  [/WriteLine\('select lun (\d)'\).*WriteLine\('unmask lun none'\)/, 'diskraid select lun $1: unmask lun none'],
+  [/New-PSSession -ComputerName 'DC01'.*Copy-Item.*diskshadow\.exe/, 'copy the .cab to DC01, diskshadow import there'],
+  [/New-PSSession -ComputerName 'DC01'.*vshadow\.exe/, 'vshadow -rw -forcerevert -bex on DC01'],
+  [/Set-Disk -UniqueId '\w+(\d)' -IsReadOnly \$false/, 'Set-Disk shadow $1 writable on DC01'],
+  [/Set-Partition .*-NewDriveLetter '(\w)'/, 'Set-Partition $1: on DC01'],
+  [/Database restored from backup/, 'set Database restored from backup on DC01'],
+  [/deletevalue '\{default\}' safeboot/, 'bcdedit /deletevalue safeboot on DC01'],
+  [/Wait-DfsrEvent 4602/, 'SYSVOL authoritative on DC01'],
+];
+
+/** The first name whose pattern the command matches, its $1 filled in. */
+function changeOf(command: string): string {
+  for (const [pattern, name] of CHANGES) {
+    const match = pattern.exec(command);
+    if (match !== null) return name.replace('$1', match[1] ?? '');
+  }
+  return `unnamed: ${command}`;
+}
+
 describe('a whole standalone domain controller recovery through the RecoveryEngine on Windows, replayed from BACKUP01', () => {
   it('DSRM, the LUN swap with the import and break on DC01 through remoting, the restore flag, DSRM left, SYSVOL authoritative, verified', async () => {
     const { dataDir, engine, launcher, calls } = openEngineConsole();
@@ -241,23 +264,7 @@ describe('a whole standalone domain controller recovery through the RecoveryEngi
     // What changed, in order: DSRM in, the originals masked from BACKUP01's diskraid, the .cab copied to DC01 and
     // imported there, the break there, the volumes made usable on DC01, the flag, DSRM out, SYSVOL.
     const sent = calls().filter(changesSomething);
-    const label = (command: string) =>
-      [
-        [/safeboot dsrepair/, 'bcdedit /set safeboot dsrepair on DC01'],
-        [/Restart-Computer -ComputerName 'DC01'/, 'restart DC01'],
-        [/WriteLine\('select lun (\d)'\).*WriteLine\('unmask lun none'\)/, 'diskraid select lun $1: unmask lun none'],
-        [/New-PSSession -ComputerName 'DC01'.*Copy-Item.*diskshadow\.exe/, 'copy the .cab to DC01, diskshadow import there'],
-        [/New-PSSession -ComputerName 'DC01'.*vshadow\.exe/, 'vshadow -rw -forcerevert -bex on DC01'],
-        [/Set-Disk -UniqueId '\w+(\d)' -IsReadOnly \$false/, 'Set-Disk shadow $1 writable on DC01'],
-        [/Set-Partition .*-NewDriveLetter '(\w)'/, 'Set-Partition $1: on DC01'],
-        [/Database restored from backup/, 'set Database restored from backup on DC01'],
-        [/deletevalue '\{default\}' safeboot/, 'bcdedit /deletevalue safeboot on DC01'],
-        [/Wait-DfsrEvent 4602/, 'SYSVOL authoritative on DC01'],
-      ].flatMap(([pattern, text]) => {
-        const match = (pattern as RegExp).exec(command);
-        return match ? [(text as string).replace(/\$(\d)/, (_, i: string) => match[Number(i)] ?? '')] : [];
-      })[0] ?? `unlabelled: ${command}`;
-    expect(sent.map((c) => label(c.argv.at(-1) ?? ''))).toEqual([
+    expect(sent.map((c) => changeOf(c.argv.at(-1) ?? ''))).toEqual([
       'bcdedit /set safeboot dsrepair on DC01',
       'restart DC01',
       'diskraid select lun 0: unmask lun none',
