@@ -138,7 +138,12 @@ export function parseDomainController(stdout: string): DomainController | null {
     dfsrEvents: events(s.DfsrEvents),
     domainControllers: s.DomainControllers.map((dc) => ({ name: dc.Name, readOnly: dc.IsReadOnly ?? false })),
     domainFacts,
-    health: s.Health === null ? null : parseDomainControllerHealth(host, s.Health.Replsummary, s.Health.Dcdiag),
+    health:
+      s.Health === null
+        ? null
+        : parseDomainControllerHealth(host, s.Health.Replsummary, s.Health.Dcdiag, {
+            alone: s.DomainControllers.length > 0 && s.DomainControllers.every((dc) => dc.Name.toUpperCase() === host.toUpperCase()),
+          }),
   };
 }
 
@@ -147,13 +152,27 @@ const SUMMARY_ROW = /^\s*\S+\s+\S.*?\s(\d+)\s*\/\s*(\d+)\s+\d+/;
 const DCDIAG_RESULT = /\.{3,}\s*\S+\s+(passed|failed)\s+test\s+(\S+)/i;
 export const DCDIAG_TESTS = ['Replications', 'SysVolCheck', 'Advertising'] as const;
 
-export function parseDomainControllerHealth(host: string, replsummary: string, dcdiag: string): DcHealth {
+/** The headings of repadmin /replsummary's two tables. */
+const SUMMARY_TABLES = [/^\s*Source DSA\s+largest delta\s+fails\/total/i, /^\s*Destination DSA\s+largest delta\s+fails\/total/i];
+
+/**
+ * `alone`: the domain has no other DC, so the DC replicates with nobody and repadmin's two tables are printed without
+ * a row (docs/windows-facts.md#active-directory-restore): that is clean when both headings are there, never when
+ * they are not.
+ */
+export function parseDomainControllerHealth(
+  host: string,
+  replsummary: string,
+  dcdiag: string,
+  options: { alone?: boolean } = {},
+): DcHealth {
   const lines = replsummary.split(/\r\n|\n|\r/);
   const rows = lines.flatMap((line) => {
     const match = SUMMARY_ROW.exec(line);
     return match ? [Number(match[1])] : [];
   });
-  if (rows.length === 0)
+  const emptyTables = SUMMARY_TABLES.every((heading) => lines.some((line) => heading.test(line)));
+  if (rows.length === 0 && !(options.alone === true && emptyTables))
     throw new ParseError(`repadmin /replsummary printed no replication row for ${host}; read its output on ${host}`, 0, replsummary);
   // Errors repadmin could not even attribute to a partner are failures too.
   const operational = lines.findIndex((line) => /operational errors/i.test(line));

@@ -1,7 +1,8 @@
 /**
  * The replay transcript of a domain controller's recovery steps on Windows (docs/recovery-procedure.md#domain-controllers):
  * a console on BACKUP01 restarts DC01 into DSRM, sets the restore flag, restarts it normally, resynchronises SYSVOL
- * from DC02 and verifies the restore. Synthetic, like the SQLCLUS segments: no capture of these calls on a real
+ * from DC02 and verifies the restore (`dcSegments`); or, DC01 being the only DC of contoso.local
+ * (`standaloneDcSegments`), makes its SYSVOL authoritative and verifies it with nobody to replicate with. Synthetic, like the SQLCLUS segments: no capture of these calls on a real
  * server exists. The calls are built with the command builders the backend uses (a changed command fails the
  * replay); what each prints is shaped as the one reading's ConvertTo-Json writes it, and repadmin's and dcdiag's
  * text as Microsoft's pages show it (docs/windows-facts.md#active-directory-restore). The plan's reading carries the
@@ -70,6 +71,7 @@ function powershell(command: string, stdout: string, exitCode = 0, durationMs = 
   };
 }
 
+/** repadmin's two tables list DC01's replications with DC02. */
 const REPLSUMMARY = [
   'Replication Summary Start Time: 2026-11-30 08:36:10',
   '',
@@ -82,6 +84,19 @@ const REPLSUMMARY = [
   '',
   'Destination DSA     largest delta    fails/total %%   error',
   ' DC01                      04m:01s    0 /   5    0',
+  '',
+].join('\r\n');
+
+/** The only DC replicates with nobody: both tables without a row (synthetic: no capture of it exists). */
+const REPLSUMMARY_ALONE = [
+  'Replication Summary Start Time: 2026-11-30 08:36:10',
+  '',
+  'Beginning data collection for replication summary, this may take awhile:',
+  '',
+  '',
+  'Source DSA          largest delta    fails/total %%   error',
+  '',
+  'Destination DSA     largest delta    fails/total %%   error',
   '',
 ].join('\r\n');
 
@@ -105,13 +120,16 @@ const DCDIAG = [
 
 type Phase = 'before' | 'dsrm' | 'dsrm-flagged' | 'restored' | 'sysvol';
 type Part = 'domainFacts' | 'health';
+/** DC01 with DC02 as its partner, or DC01 the only DC of contoso.local. */
+type Domain = 'pair' | 'alone';
 
 const NTDS_SETTINGS = (dc: string) =>
   `CN=NTDS Settings,CN=${dc},CN=Servers,CN=Default-First-Site-Name,CN=Sites,CN=Configuration,DC=contoso,DC=local`;
 const FSMO_ROLES = ['SchemaMaster', 'DomainNamingMaster', 'PDCEmulator', 'RIDMaster', 'InfrastructureMaster'];
 
 /** What the reading prints for DC01 in each phase of the recovery, with the part it was asked for. */
-function reading(phase: Phase, part: Part | null): string {
+function reading(domain: Domain, phase: Phase, part: Part | null): string {
+  const alone = domain === 'alone';
   const normal = phase === 'before' || phase === 'restored' || phase === 'sysvol';
   const restored = phase === 'restored' || phase === 'sysvol';
   return JSON.stringify({
@@ -133,20 +151,16 @@ function reading(phase: Phase, part: Part | null): string {
     DsaNotWritable: null,
     Shares: normal ? ['NETLOGON', 'SYSVOL'] : [],
     DirectoryEvents: restored ? [{ Id: 1109, At: RESTORED_AT }] : [],
+    // SYSVOL initialised from a partner (4604), or as the copy of record on the only DC (4602).
     DfsrEvents:
       phase === 'sysvol'
         ? [
-            { Id: 4604, At: SYSVOL_AT },
+            { Id: alone ? 4602 : 4604, At: SYSVOL_AT },
             { Id: 4614, At: SYSVOL_AT },
             { Id: 4114, At: SYSVOL_AT },
           ]
         : [],
-    DomainControllers: normal
-      ? [
-          { Name: 'DC01', IsReadOnly: false },
-          { Name: 'DC02', IsReadOnly: false },
-        ]
-      : [],
+    DomainControllers: normal ? [{ Name: 'DC01', IsReadOnly: false }, ...(alone ? [] : [{ Name: 'DC02', IsReadOnly: false }])] : [],
     DomainFacts:
       part === 'domainFacts' && normal
         ? {
@@ -160,37 +174,41 @@ function reading(phase: Phase, part: Part | null): string {
             })),
           }
         : null,
-    Health: part === 'health' ? { Replsummary: REPLSUMMARY, Dcdiag: DCDIAG } : null,
+    Health: part === 'health' ? { Replsummary: alone ? REPLSUMMARY_ALONE : REPLSUMMARY, Dcdiag: DCDIAG } : null,
   });
 }
 
 /** The probes' reading (DC01 alone), the plan's (with the domain facts) and the verification's (with its health). */
-const read = (phase: Phase, part: Part | null = null) =>
-  powershell(readDomainControllerCommand({ computer: DC, ...(part && { [part]: true }) }), reading(phase, part));
+function segmentsOf(domain: Domain) {
+  const read = (phase: Phase, part: Part | null = null) =>
+    powershell(readDomainControllerCommand({ computer: DC, ...(part && { [part]: true }) }), reading(domain, phase, part));
+  /** The step-by-step calls, in the order the engine makes them (probe, capture, action, probe), for each part. */
+  return {
+    plan: () => [read('before', 'domainFacts')],
+    enterDsrm: () => [
+      read('before'),
+      powershell(setDsrmBootCommand(DC), ''),
+      powershell(restartAndWaitCommand(DC), '', 0, 212_000),
+      read('dsrm'),
+    ],
+    flag: () => [read('dsrm'), read('dsrm'), powershell(setRestoredFlagCommand(DC), ''), read('dsrm-flagged')],
+    leaveDsrm: () => [
+      read('dsrm-flagged'),
+      powershell(clearDsrmBootCommand(DC), ''),
+      powershell(restartAndWaitCommand(DC), '', 0, 305_000),
+      read('restored'),
+    ],
+    /** The restart back to a normal start timed out waiting, yet DC01 came up normally on the recovered database. */
+    leaveDsrmTimedOut: () => [
+      read('dsrm-flagged'),
+      powershell(clearDsrmBootCommand(DC), ''),
+      powershell(restartAndWaitCommand(DC), '', 1, 1_800_000),
+    ],
+    sysvol: () => [read('restored'), powershell(resyncSysvolCommand(DC, domain === 'alone'), '', 0, 140_000), read('sysvol')],
+    verify: () => [read('sysvol', 'health')],
+    afterTimeout: () => [read('restored')],
+  };
+}
 
-/** The step-by-step calls, in the order the engine makes them (probe, capture, action, probe), for each part. */
-export const dcSegments = {
-  plan: () => [read('before', 'domainFacts')],
-  enterDsrm: () => [
-    read('before'),
-    powershell(setDsrmBootCommand(DC), ''),
-    powershell(restartAndWaitCommand(DC), '', 0, 212_000),
-    read('dsrm'),
-  ],
-  flag: () => [read('dsrm'), read('dsrm'), powershell(setRestoredFlagCommand(DC), ''), read('dsrm-flagged')],
-  leaveDsrm: () => [
-    read('dsrm-flagged'),
-    powershell(clearDsrmBootCommand(DC), ''),
-    powershell(restartAndWaitCommand(DC), '', 0, 305_000),
-    read('restored'),
-  ],
-  /** The restart back to a normal start timed out waiting, yet DC01 came up normally on the recovered database. */
-  leaveDsrmTimedOut: () => [
-    read('dsrm-flagged'),
-    powershell(clearDsrmBootCommand(DC), ''),
-    powershell(restartAndWaitCommand(DC), '', 1, 1_800_000),
-  ],
-  sysvol: () => [read('restored'), powershell(resyncSysvolCommand(DC, false), '', 0, 140_000), read('sysvol')],
-  verify: () => [read('sysvol', 'health')],
-  afterTimeout: () => [read('restored')],
-};
+export const dcSegments = segmentsOf('pair');
+export const standaloneDcSegments = segmentsOf('alone');

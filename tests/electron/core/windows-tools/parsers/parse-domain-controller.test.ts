@@ -138,6 +138,39 @@ describe('parseDomainControllerHealth', () => {
     expect(parseDomainControllerHealth('DC01', text, DCDIAG_OK).replicationFailures).toBe(1);
   });
 
+  it("the only DC of its domain replicates with nobody: repadmin's two tables without a row are clean for it, and for it only", () => {
+    // Synthetic: no capture of repadmin /replsummary on a lone DC exists; both headings are printed as on any DC.
+    const noPartner = [
+      'Replication Summary Start Time: 2026-11-30 08:36:10',
+      '',
+      'Beginning data collection for replication summary, this may take awhile:',
+      '',
+      'Source DSA          largest delta    fails/total %%   error',
+      '',
+      'Destination DSA     largest delta    fails/total %%   error',
+      '',
+    ].join('\r\n');
+    expect(parseDomainControllerHealth('DC01', noPartner, DCDIAG_OK, { alone: true }).replicationFailures).toBe(0);
+    // A DC with partners that lists none has not replicated: that is no clean result.
+    expect(() => parseDomainControllerHealth('DC01', noPartner, DCDIAG_OK)).toThrow(/no replication row/);
+    // Alone or not, text without the tables (an error message) is never clean.
+    expect(() => parseDomainControllerHealth('DC01', 'Access is denied.', DCDIAG_OK, { alone: true })).toThrow(/no replication row/);
+  });
+
+  it('reads a lone DC from the reading itself: DomainControllers names DC01 alone', () => {
+    const noPartner =
+      'Source DSA          largest delta    fails/total %%   error\r\nDestination DSA     largest delta    fails/total %%   error\r\n';
+    const health = { Replsummary: noPartner, Dcdiag: DCDIAG_OK };
+    const alone = {
+      ...JSON.parse(fixture('dc-reading.synthetic.json')),
+      DomainControllers: [{ Name: 'DC01', IsReadOnly: false }],
+      Health: health,
+    };
+    expect(parseDomainController(JSON.stringify(alone))?.health?.replicationFailures).toBe(0);
+    const withDc02 = { ...alone, DomainControllers: [...alone.DomainControllers, { Name: 'DC02', IsReadOnly: false }] };
+    expect(() => parseDomainController(JSON.stringify(withDc02))).toThrow(/no replication row/);
+  });
+
   it('refuses output it does not recognise rather than calling it clean', () => {
     expect(() => parseDomainControllerHealth('DC01', 'Access is denied.', DCDIAG_OK)).toThrow(/no replication row/);
     expect(() => parseDomainControllerHealth('DC01', summary(0), DCDIAG_OK.split('\r\n').slice(0, 2).join('\r\n'))).toThrow(/SysVolCheck/);
