@@ -14,7 +14,7 @@ import { MAX_REQUEST_BYTES } from '../../shared/limits';
 import type { EventsFrame } from '../../shared/rpc';
 import type { Registry } from '../core/rpc/registry';
 import { parseRequestTarget, redirectWithoutToken } from './request-target';
-import { contentTypeOf, resolveStaticPath } from './static-files';
+import { cacheControlOf, contentTypeOf, resolveStaticPath } from './static-files';
 import { newToken, presentedToken, tokenCookieName, tokenMatches } from './token';
 import { sendWithin, serveSocket } from './socket-session';
 
@@ -226,7 +226,12 @@ function serveStatic(root: string, urlPath: string, headOnly: boolean, response:
     );
     return;
   }
-  response.writeHead(200, { ...securityHeaders, 'Content-Type': contentTypeOf(file), 'Content-Length': stat.size });
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Cache-Control': cacheControlOf(urlPath),
+    'Content-Type': contentTypeOf(file),
+    'Content-Length': stat.size,
+  });
   if (headOnly) response.end();
   else
     fs.createReadStream(file)

@@ -12,6 +12,20 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * Vite names each built asset after its content (`assets/<name>-<8-character hash>.js`): a new build has new
+ * names, so a browser may keep one for good and a reload need not fetch the bundle again. index.html names
+ * the current build's assets and is never kept. `private`: the responses are for this console's cookie
+ * holder only; they carry neither the token nor a cookie (the token's redirect is not a file).
+ */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.(?:js|css|woff2|svg|png)$/;
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+/** The Cache-Control of a file served at urlPath. */
+export function cacheControlOf(urlPath: string): string {
+  return HASHED_ASSET.test(urlPath) ? IMMUTABLE : 'no-store';
+}
+
 export function contentTypeOf(file: string): string {
   return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

@@ -10,6 +10,7 @@ import { transportKind } from './client';
 import { pages } from './navigation';
 import { useOperatorStore } from './operator';
 import { OperatorPrompt } from './OperatorPrompt';
+import { PageBoundary } from './PageBoundary';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
 import { formatRoute, pageRoute } from './routes';
@@ -168,7 +169,7 @@ export function App() {
       )}
       <main ref={mainRef} className={styles.main} style={showNav ? undefined : { gridColumn: '1 / 3' }}>
         <Title3 as="h2">{current.title}</Title3>
-        {current.render()}
+        <PageBoundary pageKey={current.id}>{current.render()}</PageBoundary>
       </main>
     </div>
   );

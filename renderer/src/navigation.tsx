@@ -1,17 +1,10 @@
 /**
  * The console's pages, in navigation order. Only pages with real content are listed here; adding a page
- * is adding one entry.
+ * is adding one entry (and its module in page-modules.ts). Each page's code loads when it is first shown.
  */
-import type { ReactElement } from 'react';
-import { ClustersPage } from './pages/ClustersPage';
-import { HomePage } from './pages/HomePage';
-import { HostsPage } from './pages/HostsPage';
-import { LunsPage } from './pages/LunsPage';
-import { MaskingPage } from './pages/MaskingPage';
-import { RecoveryPage } from './pages/RecoveryPage';
-import { RunsPage } from './pages/RunsPage';
-import { SnapshotsPage } from './pages/SnapshotsPage';
-import type { PageId } from './routes';
+import { lazy, type ReactElement } from 'react';
+import { pageModules } from './page-modules';
+import { pageIds, type PageId } from './routes';
 
 export interface PageEntry {
   id: PageId;
@@ -19,13 +12,19 @@ export interface PageEntry {
   render: () => ReactElement;
 }
 
-export const pages: PageEntry[] = [
-  { id: 'home', title: 'Home', render: () => <HomePage /> },
-  { id: 'luns', title: 'LUNs', render: () => <LunsPage /> },
-  { id: 'snapshots', title: 'Snapshot sets', render: () => <SnapshotsPage /> },
-  { id: 'clusters', title: 'Clusters', render: () => <ClustersPage /> },
-  { id: 'hosts', title: 'Hosts', render: () => <HostsPage /> },
-  { id: 'masking', title: 'Masking matrix', render: () => <MaskingPage /> },
-  { id: 'recovery', title: 'Recovery', render: () => <RecoveryPage /> },
-  { id: 'runs', title: 'Runs', render: () => <RunsPage /> },
-];
+const titles: Record<PageId, string> = {
+  home: 'Home',
+  luns: 'LUNs',
+  snapshots: 'Snapshot sets',
+  clusters: 'Clusters',
+  hosts: 'Hosts',
+  masking: 'Masking matrix',
+  recovery: 'Recovery',
+  runs: 'Runs',
+};
+
+// pageIds is in navigation order.
+export const pages: PageEntry[] = pageIds.map((id) => {
+  const Page = lazy(() => pageModules[id]().then((component) => ({ default: component })));
+  return { id, title: titles[id], render: () => <Page /> };
+});

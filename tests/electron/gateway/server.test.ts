@@ -21,6 +21,9 @@ beforeAll(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>ShadowSwap</title>');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'ss-secret.txt'), 'outside the renderer folder');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'index-CuXUdPa0.js'), 'export {};');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'unhashed.js'), 'export {};');
   core = createCore({ backend: await LabBackend.open(dataDir), dataDir, version: 'test' });
   gateway = await startGateway({ registry: core.registry, port: 0, staticDir });
   base = `http://127.0.0.1:${gateway.port}`;
@@ -70,6 +73,23 @@ describe('gateway', () => {
     expect(await page.text()).toContain('<title>ShadowSwap</title>');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('lets the browser keep content-hashed assets, and nothing else', async () => {
+    const get = (target: string, headers: Record<string, string> = { cookie: cookie() }) =>
+      fetch(`${base}${target}`, { headers, redirect: 'manual' });
+    // A new build has new names: an asset named by its content never changes, so a reload need not ask again.
+    const asset = await get('/assets/index-CuXUdPa0.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(asset.headers.get('set-cookie')).toBeNull();
+    // The page names the current build's assets; the token's redirect and every refusal carry the token or
+    // depend on it: none of them may be kept.
+    expect((await get('/')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('/assets/unhashed.js')).headers.get('cache-control')).toBe('no-store');
+    expect((await get('/assets/missing-AbCdEf12.js')).headers.get('cache-control')).toBe('no-store');
+    expect((await get(new URL(gateway.url).pathname + new URL(gateway.url).search, {})).headers.get('cache-control')).toBe('no-store');
+    expect((await get('/assets/index-CuXUdPa0.js', {})).headers.get('cache-control')).toBe('no-store');
   });
 
   it('refuses HTTP requests under a rebound host name, even with the token', async () => {
