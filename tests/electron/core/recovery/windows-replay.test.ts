@@ -506,6 +506,27 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(changes()).toEqual([]);
   });
 
+  it('maintenance mode with new signatures is refused in preflight, before any step: the repoint would need the disks Offline', async () => {
+    const dataDir = sqlclusDataDir();
+    // The same reads as any plan (inventory, cluster, readiness); the refusal comes from what they show, not from a call.
+    const { engine, launcher, changes, calls } = openConsole(dataDir, transcript('plan'));
+    const options = { setId: SET, mode: 'maintenance', identity: 'new-signature' } as const;
+
+    await expect(engine.start(options, [...ACKNOWLEDGED, 'identity', 'dependents'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(
+        /^Preflight refused this recovery: The disk resources can be repointed: .*accepts only while the resource is Offline; maintenance mode keeps it Online\(Maintenance\), so the run would fail after the irreversible break\. Fix: Keep the original identity \(revert\), or take the disk resources offline \(mode offline\)/,
+      ),
+    });
+    expect(launcher.remaining).toBe(0);
+    // Nothing that changes anything was sent: only reads, and the set was never imported.
+    expect(changes()).toEqual([]);
+    expect(calls().filter(changesSomething)).toEqual([]);
+    expect(engine.list()).toEqual([]);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+    expect(setState(dataDir)).toBe('created');
+  });
+
   it('access denied on the owner node: step 1 fails with the reason and the remedy; resumed, the run completes', async () => {
     const dataDir = sqlclusDataDir();
     const first = openConsole(dataDir, transcript('plan', 'step-1-stop-access-denied'));
