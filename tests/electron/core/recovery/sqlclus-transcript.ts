@@ -38,6 +38,10 @@
  *   recorded call becomes that session, answering the tool's exit code and output as one JSON object; preflight reads
  *   the .cab on the console, then the import host's readiness through remoting (synthetic, as the doctor's tests).
  *
+ * - a run in maintenance mode (no recording of one exists): synthetic suspend, step-5 and resume segments built from
+ *   the recorded readings, SQL Server taken offline on its owner node before the disks are suspended and started again
+ *   after they are resumed (maintenance mode alone would leave it running on disks that vanish).
+ *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
  */
@@ -208,8 +212,11 @@ function withStates(entries: readonly TranscriptEntry[], states: Record<string, 
 
 const DISKS_BACK = { 'Cluster Disk 1': ONLINE, 'Cluster Disk 2': ONLINE };
 
-/** The owner-node read and Start-ClusterResource 'SQL Server', as startApplicationResource makes them. */
-function startSqlServer(at: string): TranscriptEntry[] {
+/**
+ * The owner-node read and Start- or Stop-ClusterResource 'SQL Server', as startApplicationResource and
+ * stopApplicationResource make them; the cmdlet answers the resource in its new state.
+ */
+function sqlServerCall(operation: 'startApplicationResource' | 'stopApplicationResource', at: string): TranscriptEntry[] {
   const sqlServer = (state: number) => ({
     Name: SQL_SERVER,
     State: state,
@@ -217,15 +224,14 @@ function startSqlServer(at: string): TranscriptEntry[] {
     OwnerNode: OWNER,
     ResourceType: 'SQL Server',
   });
+  const [before, after] = operation === 'startApplicationResource' ? [OFFLINE, ONLINE] : [ONLINE, OFFLINE];
   return [
-    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(OFFLINE), at),
-    powershell(
-      ownerNodeCommand('startApplicationResource', { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }),
-      sqlServer(ONLINE),
-      at,
-    ),
+    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(before), at),
+    powershell(ownerNodeCommand(operation, { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }), sqlServer(after), at),
   ];
 }
+
+const startSqlServer = (at: string): TranscriptEntry[] => sqlServerCall('startApplicationResource', at);
 
 /** Step 1 records SQL Server's state before the stop takes it down: one more reading before the first stop. */
 export function stopSegment(name: 'step-1-stop-resources' | 'step-1-stop-access-denied'): TranscriptEntry[] {
@@ -430,6 +436,82 @@ export function makeReadWriteSegment(): TranscriptEntry[] {
     ...disks,
     ...partitionReads(true, at),
     ...reading,
+    ...reading,
+  ];
+}
+
+// ---- maintenance mode: SQL Server stopped before the disks go into maintenance mode, started after it ends ----
+
+/**
+ * The suspend step (maintenance mode): SQL Server, Online before the run, is taken offline on its owner node before
+ * the disks go into maintenance mode, then each disk is suspended there. Synthetic: no recording of a maintenance-mode
+ * run exists; the readings are step 1's last one before its first stop (everything Online), with SQL Server and the
+ * disks' MaintenanceMode changed as each call changes them.
+ */
+export function suspendSegment(): TranscriptEntry[] {
+  const entries = segment('step-1-stop-resources');
+  const firstStop = entries.findIndex((e) => commandOf(e).includes('Stop-ClusterResource'));
+  const online = lastReading(entries, firstStop - 1); // runOwnerNodeOperation reads the resource just before it acts
+  const at = entries[firstStop]?.at ?? '';
+  const sqlServerDown = withStates(online, { [SQL_SERVER]: OFFLINE });
+  const suspended = withMaintenance(sqlServerDown, DISKS);
+  const [first = '', second = ''] = DISKS;
+  return [
+    ...online, // the probe: SQL Server still runs
+    ...online, // the capture records SQL Server's state, then each disk's
+    ...online,
+    ...online,
+    ...online, // SQL Server, read before it is stopped
+    ...sqlServerCall('stopApplicationResource', at),
+    ...sqlServerDown,
+    ...maintenanceCall('suspendResource', first, at),
+    ...withMaintenance(sqlServerDown, [first]),
+    ...maintenanceCall('suspendResource', second, at),
+    ...suspended, // the probe after: SQL Server offline, then each disk in maintenance mode
+    ...suspended,
+    ...suspended,
+  ];
+}
+
+/**
+ * Step 5 in maintenance mode: the disks are online in maintenance mode already, so no window of its own; the probe
+ * (disks writable, partitions not), the volumes read again then Set-Disk and Set-Partition, and the probe after.
+ */
+export function makeReadWriteInMaintenanceSegment(): TranscriptEntry[] {
+  const disks = [sql01DisksAtVerify()];
+  const at = disks[0]?.at ?? '';
+  return [
+    ...disks,
+    ...partitionReads(false, at),
+    ...disks,
+    ...partitionReads(false, at),
+    ...makeUsable(disks, at),
+    ...disks,
+    ...partitionReads(true, at),
+  ];
+}
+
+/**
+ * The resume step: each disk, online in maintenance mode on the recovered LUN, leaves maintenance mode on its owner
+ * node (Resume-ClusterResource) and reads Online after it, so nothing starts it; SQL Server stays Offline until the
+ * start-dependents step. Synthetic readings, as the suspend step's.
+ */
+export function resumeSegment(): TranscriptEntry[] {
+  const reading = withStates(lastReading(segment('step-7-start-resources')), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
+  const at = reading[0]?.at ?? '';
+  const inMaintenance = withMaintenance(reading, DISKS);
+  const [first = '', second = ''] = DISKS;
+  return [
+    ...inMaintenance, // the probe: Cluster Disk 1 is still in maintenance mode
+    ...inMaintenance, // the capture, each disk
+    ...inMaintenance,
+    ...inMaintenance,
+    ...maintenanceCall('resumeResource', first, at),
+    ...withMaintenance(reading, [second]), // Online after the resume: not started again
+    ...withMaintenance(reading, [second]),
+    ...maintenanceCall('resumeResource', second, at),
+    ...reading,
+    ...reading, // the probe after, each disk
     ...reading,
   ];
 }

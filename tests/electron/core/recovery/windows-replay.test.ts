@@ -17,12 +17,13 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
   getDiskCommand,
   getShadowCopiesCommand,
-  metadataPresentCommand,
   nodeReadinessCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
@@ -32,12 +33,15 @@ import {
   IMPORTED_COPIES,
   importSegment,
   isImportOnHost,
+  makeReadWriteInMaintenanceSegment,
   makeReadWriteSegment,
   rescanSegment,
+  resumeSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
   stopSegment,
+  suspendSegment,
   toolAnswer,
   verifySegment,
 } from './sqlclus-transcript';
@@ -58,6 +62,15 @@ const CLEAN_RUN = [
   'step-6b-rescan-nodes',
   'step-7-start-resources',
   'step-5-make-usable-after-start',
+  'step-8-start-dependents',
+  'step-9-verify',
+];
+/** The same run in maintenance mode: the disks stay online, suspended, so step 5 runs before maintenance mode ends. */
+const MAINTENANCE_RUN = [
+  'step-1-suspend-resources',
+  ...CLEAN_RUN.slice(1, CLEAN_RUN.indexOf('step-7-start-resources')),
+  'step-5-make-usable-in-maintenance',
+  'step-7-resume-resources',
   'step-8-start-dependents',
   'step-9-verify',
 ];
@@ -85,6 +98,9 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-5-make-usable-after-start': makeReadWriteSegment,
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
+  'step-1-suspend-resources': suspendSegment,
+  'step-5-make-usable-in-maintenance': makeReadWriteInMaintenanceSegment,
+  'step-7-resume-resources': resumeSegment,
   'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
   'rollback-after-partial-import': () => rollbackSegment('rollback-after-partial-import'),
 };
@@ -504,6 +520,54 @@ describe('a recovery through the Windows backend, replayed', () => {
     });
     expect(launcher.remaining).toBe(0);
     expect(changes()).toEqual([]);
+  });
+
+  it('maintenance mode: SQL Server is stopped on its owner node before the disks go into maintenance mode, recorded, and started after it ends', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes } = openConsole(dataDir, transcript('plan', ...MAINTENANCE_RUN));
+    const run = await engine.start({ setId: SET, mode: 'maintenance' }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      // Maintenance mode only turns health checking off: SQL Server would keep running on a disk that vanishes.
+      'Stop-ClusterResource SQL Server on SQL01',
+      'Suspend-ClusterResource Cluster Disk 1 on SQL01',
+      'Suspend-ClusterResource Cluster Disk 2 on SQL01',
+      'diskraid select lun 5: unmask lun none uninstall',
+      'diskraid select lun 6: unmask lun none uninstall',
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Resume-ClusterResource Cluster Disk 1 on SQL01',
+      'Resume-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    const detail = engine.get(run.id);
+    const suspend = detail.plan.steps.find((s) => s.kind === 'suspend-resources');
+    expect(suspend?.why).toMatch(/maintenance mode only turns health checking off: SQL Server would keep running/);
+    expect(suspend?.changes).toContainEqual({
+      kind: 'resource',
+      cluster: 'SQLCLUS',
+      resource: 'SQL Server',
+      before: 'Online',
+      after: 'Offline',
+    });
+    // Recorded before the stop, so a rollback starts it again too.
+    const started = readJournal<RunEvent>(detail.journalFile)
+      .records.map((r) => r.event)
+      .find((e) => e.type === 'step.started' && e.stepId === suspend?.id);
+    expect(started).toMatchObject({ before: { 'SQL Server': { state: 'Online' } } });
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    expect(sanMasks(dataDir)).toEqual({
+      'sql-data': [],
+      'sql-log': [],
+      'sql-data-shadow': ['SQL01', 'SQL02'],
+      'sql-log-shadow': ['SQL01', 'SQL02'],
+    });
   });
 
   it('maintenance mode with new signatures is refused in preflight, before any step: the repoint would need the disks Offline', async () => {
