@@ -9,6 +9,8 @@
  * - a new step after the disks are back starts SQL Server, which Stop-ClusterResource took offline with them;
  * - verify then finds SQL Server Online (the recorded verify segment saw it left Offline), and reads it once more;
  * - a rollback that restarts the disks then restarts SQL Server;
+ * - a rollback that unmasks the originals to both nodes again then rescans each node and asks it for its disks, which
+ *   list the originals as they did when the plan was made (before the disks are started again);
  * - a successful import is read back through CIM (Get-CimInstance Win32_ShadowCopy, the same in every display
  *   language), which lists the set's two shadow copies as imported (synthetic, shaped as ConvertTo-Json writes
  *   the documented properties; no capture of it exists).
@@ -282,11 +284,39 @@ export function verifySegment(sql01?: (disks: unknown[]) => unknown[]): Transcri
   ];
 }
 
-/** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */
+/** Each node rescans (Update-HostStorageCache) and is then asked for its own disks, listing what `disks` gives it. */
+function rescanEach(disks: { SQL01: unknown[]; SQL02: unknown[] }, at: string): TranscriptEntry[] {
+  return (['SQL01', 'SQL02'] as const).flatMap((node) => [
+    powershell(rescanNodeCommand(node), disks[node], at),
+    powershell(nodeDisksCommand(node), disks[node], at),
+  ]);
+}
+
+/** What each node listed by Get-Disk when the plan was made (the originals among its disks): SQL01 locally, SQL02 remoted. */
+function disksBeforeRun(): { SQL01: unknown[]; SQL02: unknown[] } {
+  const reads = segment('plan').filter((e) => commandOf(e).includes('Get-Disk'));
+  const [sql01, sql02] = [reads.find((e) => !commandOf(e).includes('Invoke-Command')), reads.find((e) => commandOf(e).includes("'SQL02'"))];
+  if (sql01 === undefined || sql02 === undefined) throw new Error('the plan segment holds no Get-Disk of both nodes');
+  return { SQL01: JSON.parse(sql01.stdout) as unknown[], SQL02: JSON.parse(sql02.stdout) as unknown[] };
+}
+
+/**
+ * A rollback: once the originals are unmasked to both nodes again (the segment's last diskraid call), each node
+ * rescans and lists them, as before the run; then the disks are started again and SQL Server, Online before the run,
+ * is started too.
+ */
 export function rollbackSegment(name: 'rollback-after-break-failed' | 'rollback-after-partial-import'): TranscriptEntry[] {
   const entries = segment(name);
+  const originalsBack = entries.findLastIndex((e) => commandOf(e).includes('diskraid.exe')) + 1;
+  const at = entries[originalsBack - 1]?.at ?? '';
   const disksBack = withStates(lastReading(entries), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
-  return [...entries, ...disksBack, ...startSqlServer(entries.at(-1)?.at ?? '')];
+  return [
+    ...entries.slice(0, originalsBack),
+    ...rescanEach(disksBeforeRun(), at),
+    ...entries.slice(originalsBack),
+    ...disksBack,
+    ...startSqlServer(entries.at(-1)?.at ?? ''),
+  ];
 }
 
 /** A shadow copy of the SQLCLUS set as Win32_ShadowCopy reports it once imported on SQL01. */
@@ -540,12 +570,5 @@ export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
   const { SQL01, SQL02, at } = disksAfterUnmask();
   const sql02After = sql02Finds ? SQL02 : withoutShadows(SQL02);
   const read = (sql02: unknown[]) => [powershell(nodeDisksCommand('SQL01'), SQL01, at), powershell(nodeDisksCommand('SQL02'), sql02, at)];
-  return [
-    ...read(withoutShadows(SQL02)),
-    powershell(rescanNodeCommand('SQL01'), SQL01, at),
-    powershell(nodeDisksCommand('SQL01'), SQL01, at),
-    powershell(rescanNodeCommand('SQL02'), sql02After, at),
-    powershell(nodeDisksCommand('SQL02'), sql02After, at),
-    ...(sql02Finds ? read(sql02After) : []),
-  ];
+  return [...read(withoutShadows(SQL02)), ...rescanEach({ SQL01, SQL02: sql02After }, at), ...(sql02Finds ? read(sql02After) : [])];
 }

@@ -149,8 +149,11 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
   });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
   const calls = (): TranscriptEntry[] => (fs.existsSync(record) ? readTranscript(record) : []);
-  const changes = (): string[] =>
+  /** `withRescans`: each node's rescan too, in its place (it changes no access, but a rollback must make it). */
+  const changes = ({ withRescans = false } = {}): string[] =>
     calls().flatMap((entry) => {
+      const rescanned = /Invoke-Command -ComputerName '([^']+)' .*Update-HostStorageCache;/.exec(entry.argv.at(-1) ?? '')?.[1];
+      if (withRescans && rescanned !== undefined) return [`Update-HostStorageCache on ${rescanned}`];
       const label = describeChange(entry);
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
@@ -275,12 +278,17 @@ const FORWARD_UNTIL_IMPORT = [
   'diskraid select lun 5: unmask lun none uninstall',
   'diskraid select lun 6: unmask lun none uninstall',
 ];
-/** Rollback after the import: shadow LUNs masked away, originals back to both nodes, disks online: step 3, 2, 1. */
+/**
+ * Rollback after the import: shadow LUNs masked away, originals back to both nodes and each node rescanned to list
+ * them, disks online: step 3, 2, 1.
+ */
 const COMPENSATIONS = [
   'diskraid select lun 7: unmask lun none uninstall',
   'diskraid select lun 8: unmask lun none uninstall',
   `diskraid select lun 5: ${BOTH_NODES}`,
   `diskraid select lun 6: ${BOTH_NODES}`,
+  'Update-HostStorageCache on SQL01',
+  'Update-HostStorageCache on SQL02',
   'Start-ClusterResource Cluster Disk 1 on SQL01',
   'Start-ClusterResource Cluster Disk 2 on SQL01',
   // Stopping the disks took SQL Server offline first; it was Online before the run.
@@ -295,8 +303,18 @@ async function rollBackInAnotherConsole(dataDir: string, runId: string, segment:
   const done = await second.engine.settled(runId);
   expect(done.lastError).toBeNull();
   expect(done.state).toBe('rolled-back');
-  expect(second.changes()).toEqual(COMPENSATIONS);
+  expect(second.changes({ withRescans: true })).toEqual(COMPENSATIONS);
   expect(second.launcher.remaining).toBe(0);
+  // Before the disks start again, each node was asked for its own disks: it lists both originals.
+  const mask = second.engine.get(runId).steps.find((s) => s.id === '2-mask-originals');
+  expect(mask?.output.filter((line) => /^ *SQL0\d (rescanned|lists) /.test(line))).toEqual([
+    'SQL01 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+    '  SQL01 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL01 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL02 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+    '  SQL02 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL02 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+  ]);
   return second;
 }
 
@@ -806,13 +824,15 @@ describe('a recovery through the Windows backend, replayed', () => {
     const done = await second.engine.settled(run.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('rolled-back');
-    expect(second.changes()).toEqual([
+    expect(second.changes({ withRescans: true })).toEqual([
       'Remove-VirtualDiskFromMaskingSet SQL01 disk 6',
       'Remove-VirtualDiskFromMaskingSet SQL01 disk 7',
       'Add-VirtualDiskToMaskingSet SQL01 disk 4',
       'Add-VirtualDiskToMaskingSet SQL02 disk 4',
       'Add-VirtualDiskToMaskingSet SQL01 disk 5',
       'Add-VirtualDiskToMaskingSet SQL02 disk 5',
+      'Update-HostStorageCache on SQL01',
+      'Update-HostStorageCache on SQL02',
       'Start-ClusterResource Cluster Disk 1 on SQL01',
       'Start-ClusterResource Cluster Disk 2 on SQL01',
       'Start-ClusterResource SQL Server on SQL01',
