@@ -22,6 +22,7 @@ import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
+  getDataPartitionsCommand,
   getDiskCommand,
   getShadowCopiesCommand,
   nodeReadinessCommand,
@@ -501,18 +502,27 @@ describe('a recovery through the Windows backend, replayed', () => {
     const sqlData = '60002AC0000000000000000A00001236';
     const withoutSqlData = (disks: unknown[]) => disks.filter((d) => (d as { UniqueId: string }).UniqueId !== sqlData);
     // SQL01 lost its path to the recovered SQL-DATA disk after the resources started; SQL02 still lists it.
-    const verify = verifySegment(withoutSqlData).map((entry) =>
-      (entry.argv.at(-1) ?? '') === getDiskCommand()
-        ? { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) }
-        : entry,
-    );
+    // Synthetic: Get-Disk's not-found error (docs/windows-facts.md#get-disk-without-a-match-fails); only its identifier is read.
+    const notListed = [
+      `Get-Disk : No MSFT_Disk objects found with property 'UniqueId' equal to '${sqlData}'.  Verify the value of the property and retry.`,
+      `    + CategoryInfo          : ObjectNotFound: (${sqlData}:String) [Get-Disk], CimJobException`,
+      '    + FullyQualifiedErrorId : CmdletizationQuery_NotFound_UniqueId,Get-Disk',
+    ].join('\r\n');
+    const verify = verifySegment(withoutSqlData).map((entry) => {
+      const command = entry.argv.at(-1) ?? '';
+      if (command === getDiskCommand()) return { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) };
+      // Its partitions cannot be read either: Get-Disk finds no disk with that UniqueId on SQL01.
+      if (command === getDataPartitionsCommand({ disk: { uniqueId: sqlData } }))
+        return { ...entry, stdout: '', stderr: notListed, exitCode: 1 };
+      return entry;
+    });
     const { engine, launcher } = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, -1)), ...verify]);
     const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '10-verify' });
     expect(stopped.lastError).toMatch(
-      /^Verification found 2 problem\(s\): SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
+      /^Verification found 3 problem\(s\): SQL-DATA: SQL01 does not see the recovered disk; SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
     );
     expect(launcher.remaining).toBe(0);
   });
