@@ -177,6 +177,17 @@ const TEXT_RULES: TextRule[] = [
     },
   },
   {
+    // A CDXML cmdlet that finds no object for a filter without wildcards fails with ObjectNotFound and this
+    // FullyQualifiedErrorId, the same in every display language (docs/windows-facts.md#get-disk-without-a-match-fails).
+    re: /CmdletizationQuery_NotFound_UniqueId,Get-Disk/,
+    explanation: {
+      symbol: 'DISK_NOT_LISTED',
+      what: 'The host lists no disk with that UniqueId',
+      why: "Get-Disk found no disk with the LUN's page 0x83 identifier there: the array does not present the LUN to that host, or the host has not rescanned its disks since it was presented",
+      next: "Check the LUN's masking and the host's zoning or iSCSI sessions, rescan the host's disks (Update-HostStorageCache), then retry",
+    },
+  },
+  {
     re: /Access is denied/i,
     explanation: ACCESS_DENIED,
   },

@@ -24,7 +24,7 @@ export const maskOriginals: StepModule<'mask-originals'> = {
           after: [],
         })),
         operations: pairs.map((p) => ({ operation: 'setLunMask', lunId: p.original.id, hosts: [], before: maskOf(p.original) })),
-        undo: 'Unmask each original to exactly the hosts it had before (the journal holds the old lists).',
+        undo: 'Unmask each original to exactly the hosts it had before (the journal holds the old lists); each of those hosts then rescans its disks (Update-HostStorageCache) and must list it again.',
         params: { targets: maskAway },
       },
     ];

@@ -7,6 +7,7 @@ import type { LunRef, MaskTarget } from '../../../../shared/recovery-step-params
 import { namedHosts } from '../access-lists';
 import { refuseSignatureCollision } from '../signature-collision';
 import { lunOf, lunsById, maskOf, sameHosts } from './backend-reads';
+import { nodesSeeing, rescanAndCheck } from './node-rescan';
 import { report, type OperationOutcome, type StepBehaviour, type StepContext, type StepOperation } from './step-module';
 
 export async function captureMasks(context: StepContext, targets: readonly LunRef[]): Promise<Record<string, string[]>> {
@@ -72,7 +73,12 @@ function startedOf(targets: readonly MaskTarget[], happened: ReadonlySet<string>
   return happened === null ? [...targets] : targets.filter((t) => happened.has(t.name));
 }
 
-/** Back to the captured lists (`*` named); a LUN the step changed must still show the step's list, or the rollback refuses (drift). */
+/**
+ * Back to the captured lists (`*` named); a LUN the step changed must still show the step's list, or the rollback
+ * refuses (drift). Then every host on a list given back rescans and must list the LUN by its own Get-Disk: a host
+ * discovers a LUN presented to it again only when it rescans (docs/windows-facts.md#rescan-with-update-hoststoragecache),
+ * and a cluster node that does not list an original cannot bring its disk resource online.
+ */
 export async function restoreMasks(context: StepContext, targets: readonly MaskTarget[], before: unknown): Promise<void> {
   const masks = before as Record<string, string[]>;
   const everyHost = (await context.backend.listHosts()).map((h) => h.name);
@@ -86,6 +92,8 @@ export async function restoreMasks(context: StepContext, targets: readonly MaskT
     if (!sameHosts(maskOf(lun), target.hosts)) refuseSignatureCollision(lun, target.hosts, luns.values());
   }
   await applyMasks(context, restoring);
+  const nodes = nodesSeeing(restoring.map((t) => ({ lun: { lunId: t.lunId, name: t.name }, hosts: t.hosts })));
+  for (const node of nodes) await rescanAndCheck(context, node, 'roll back again (the rollback rescans and checks again)');
 }
 
 /** The behaviour of a step that sets access lists: each target gets exactly its hosts; compensation puts back the captured lists. */

@@ -106,6 +106,32 @@ describe('a recovery rescans every node that must see the recovered LUNs', () =>
   });
 });
 
+describe('a rollback rescans the nodes that get the originals back', () => {
+  it('after a rollback every node that saw an original before the run lists it again by its own Get-Disk', async () => {
+    const recovery = await openRecovery('two-node-sql');
+    fx = recovery;
+    const plan = await recovery.engine.plan({ setId: recovery.setId });
+    const seenBefore = Object.fromEntries(await Promise.all(['SQL01', 'SQL02'].map(async (node) => [node, await listed(recovery, node)])));
+    // The break fails: the originals are masked away, so the rollback unmasks them to the nodes again.
+    await armFault(recovery.dataDir, { operation: 'breakSnapshotSet', kind: 'fail', times: 1 });
+    const run = await recovery.engine.start({ setId: recovery.setId }, ['all'], { autoConfirm: true });
+    expect((await recovery.engine.settled(run.id)).state).toBe('failed');
+
+    await recovery.engine.rollback(run.id, 'SQLCLUS', { autoConfirm: true });
+    const done = await recovery.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('rolled-back');
+    for (const node of ['SQL01', 'SQL02']) {
+      expect(seenBefore[node]).toEqual(expect.arrayContaining(plan.originalLunIds));
+      expect(await listed(recovery, node)).toEqual(expect.arrayContaining(plan.originalLunIds));
+    }
+    const names = (await recovery.backend.listLuns()).filter((l) => plan.originalLunIds.includes(l.id)).map((l) => l.name);
+    const output = recovery.engine.get(run.id).steps.find((s) => s.id.endsWith('-mask-originals'))?.output ?? [];
+    expect(output).toContain(`SQL02 rescanned its disks and discovered ${names.join(', ')}.`);
+    expect(output).toContain(`SQL02 lists ${names.map((name, i) => `${name} (disk ${i + 1})`).join(', ')}`);
+  });
+});
+
 describe('readings from the node the step concerns', () => {
   it('verify asks the owner node for its disks: one that has not discovered the recovered LUN fails it, whatever the masking record says', async () => {
     const recovery = await openRecovery('two-node-sql');

@@ -9,6 +9,8 @@
  * - a new step after the disks are back starts SQL Server, which Stop-ClusterResource took offline with them;
  * - verify then finds SQL Server Online (the recorded verify segment saw it left Offline), and reads it once more;
  * - a rollback that restarts the disks then restarts SQL Server;
+ * - a rollback that unmasks the originals to both nodes again then rescans each node and asks it for its disks, which
+ *   list the originals as they did when the plan was made (before the disks are started again);
  * - a successful import is read back through CIM (Get-CimInstance Win32_ShadowCopy, the same in every display
  *   language), which lists the set's two shadow copies as imported (synthetic, shaped as ConvertTo-Json writes
  *   the documented properties; no capture of it exists).
@@ -37,6 +39,10 @@
  *   (tool-on-host-commands.ts; here the console and the import host are both SQL01, so no .cab is copied): each
  *   recorded call becomes that session, answering the tool's exit code and output as one JSON object; preflight reads
  *   the .cab on the console, then the import host's readiness through remoting (synthetic, as the doctor's tests).
+ *
+ * - a run in maintenance mode (no recording of one exists): synthetic suspend, step-5 and resume segments built from
+ *   the recorded readings, SQL Server taken offline on its owner node before the disks are suspended and started again
+ *   after they are resumed (maintenance mode alone would leave it running on disks that vanish).
  *
  * A "cluster reading" is what listClusters asks, in order: the resource list, the dependencies, each disk's
  * parameters, the nodes, the groups.
@@ -208,8 +214,11 @@ function withStates(entries: readonly TranscriptEntry[], states: Record<string, 
 
 const DISKS_BACK = { 'Cluster Disk 1': ONLINE, 'Cluster Disk 2': ONLINE };
 
-/** The owner-node read and Start-ClusterResource 'SQL Server', as startApplicationResource makes them. */
-function startSqlServer(at: string): TranscriptEntry[] {
+/**
+ * The owner-node read and Start- or Stop-ClusterResource 'SQL Server', as startApplicationResource and
+ * stopApplicationResource make them; the cmdlet answers the resource in its new state.
+ */
+function sqlServerCall(operation: 'startApplicationResource' | 'stopApplicationResource', at: string): TranscriptEntry[] {
   const sqlServer = (state: number) => ({
     Name: SQL_SERVER,
     State: state,
@@ -217,15 +226,14 @@ function startSqlServer(at: string): TranscriptEntry[] {
     OwnerNode: OWNER,
     ResourceType: 'SQL Server',
   });
+  const [before, after] = operation === 'startApplicationResource' ? [OFFLINE, ONLINE] : [ONLINE, OFFLINE];
   return [
-    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(OFFLINE), at),
-    powershell(
-      ownerNodeCommand('startApplicationResource', { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }),
-      sqlServer(ONLINE),
-      at,
-    ),
+    powershell(getClusterResourceCommand({ cluster: CLUSTER, names: [SQL_SERVER] }), sqlServer(before), at),
+    powershell(ownerNodeCommand(operation, { cluster: CLUSTER, resource: SQL_SERVER, onNode: OWNER }), sqlServer(after), at),
   ];
 }
+
+const startSqlServer = (at: string): TranscriptEntry[] => sqlServerCall('startApplicationResource', at);
 
 /** Step 1 records SQL Server's state before the stop takes it down: one more reading before the first stop. */
 export function stopSegment(name: 'step-1-stop-resources' | 'step-1-stop-access-denied'): TranscriptEntry[] {
@@ -276,11 +284,39 @@ export function verifySegment(sql01?: (disks: unknown[]) => unknown[]): Transcri
   ];
 }
 
-/** A rollback ends with the disks started again; SQL Server, Online before the run, is then started too. */
+/** Each node rescans (Update-HostStorageCache) and is then asked for its own disks, listing what `disks` gives it. */
+function rescanEach(disks: { SQL01: unknown[]; SQL02: unknown[] }, at: string): TranscriptEntry[] {
+  return (['SQL01', 'SQL02'] as const).flatMap((node) => [
+    powershell(rescanNodeCommand(node), disks[node], at),
+    powershell(nodeDisksCommand(node), disks[node], at),
+  ]);
+}
+
+/** What each node listed by Get-Disk when the plan was made (the originals among its disks): SQL01 locally, SQL02 remoted. */
+function disksBeforeRun(): { SQL01: unknown[]; SQL02: unknown[] } {
+  const reads = segment('plan').filter((e) => commandOf(e).includes('Get-Disk'));
+  const [sql01, sql02] = [reads.find((e) => !commandOf(e).includes('Invoke-Command')), reads.find((e) => commandOf(e).includes("'SQL02'"))];
+  if (sql01 === undefined || sql02 === undefined) throw new Error('the plan segment holds no Get-Disk of both nodes');
+  return { SQL01: JSON.parse(sql01.stdout) as unknown[], SQL02: JSON.parse(sql02.stdout) as unknown[] };
+}
+
+/**
+ * A rollback: once the originals are unmasked to both nodes again (the segment's last diskraid call), each node
+ * rescans and lists them, as before the run; then the disks are started again and SQL Server, Online before the run,
+ * is started too.
+ */
 export function rollbackSegment(name: 'rollback-after-break-failed' | 'rollback-after-partial-import'): TranscriptEntry[] {
   const entries = segment(name);
+  const originalsBack = entries.findLastIndex((e) => commandOf(e).includes('diskraid.exe')) + 1;
+  const at = entries[originalsBack - 1]?.at ?? '';
   const disksBack = withStates(lastReading(entries), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
-  return [...entries, ...disksBack, ...startSqlServer(entries.at(-1)?.at ?? '')];
+  return [
+    ...entries.slice(0, originalsBack),
+    ...rescanEach(disksBeforeRun(), at),
+    ...entries.slice(originalsBack),
+    ...disksBack,
+    ...startSqlServer(entries.at(-1)?.at ?? ''),
+  ];
 }
 
 /** A shadow copy of the SQLCLUS set as Win32_ShadowCopy reports it once imported on SQL01. */
@@ -434,6 +470,82 @@ export function makeReadWriteSegment(): TranscriptEntry[] {
   ];
 }
 
+// ---- maintenance mode: SQL Server stopped before the disks go into maintenance mode, started after it ends ----
+
+/**
+ * The suspend step (maintenance mode): SQL Server, Online before the run, is taken offline on its owner node before
+ * the disks go into maintenance mode, then each disk is suspended there. Synthetic: no recording of a maintenance-mode
+ * run exists; the readings are step 1's last one before its first stop (everything Online), with SQL Server and the
+ * disks' MaintenanceMode changed as each call changes them.
+ */
+export function suspendSegment(): TranscriptEntry[] {
+  const entries = segment('step-1-stop-resources');
+  const firstStop = entries.findIndex((e) => commandOf(e).includes('Stop-ClusterResource'));
+  const online = lastReading(entries, firstStop - 1); // runOwnerNodeOperation reads the resource just before it acts
+  const at = entries[firstStop]?.at ?? '';
+  const sqlServerDown = withStates(online, { [SQL_SERVER]: OFFLINE });
+  const suspended = withMaintenance(sqlServerDown, DISKS);
+  const [first = '', second = ''] = DISKS;
+  return [
+    ...online, // the probe: SQL Server still runs
+    ...online, // the capture records SQL Server's state, then each disk's
+    ...online,
+    ...online,
+    ...online, // SQL Server, read before it is stopped
+    ...sqlServerCall('stopApplicationResource', at),
+    ...sqlServerDown,
+    ...maintenanceCall('suspendResource', first, at),
+    ...withMaintenance(sqlServerDown, [first]),
+    ...maintenanceCall('suspendResource', second, at),
+    ...suspended, // the probe after: SQL Server offline, then each disk in maintenance mode
+    ...suspended,
+    ...suspended,
+  ];
+}
+
+/**
+ * Step 5 in maintenance mode: the disks are online in maintenance mode already, so no window of its own; the probe
+ * (disks writable, partitions not), the volumes read again then Set-Disk and Set-Partition, and the probe after.
+ */
+export function makeReadWriteInMaintenanceSegment(): TranscriptEntry[] {
+  const disks = [sql01DisksAtVerify()];
+  const at = disks[0]?.at ?? '';
+  return [
+    ...disks,
+    ...partitionReads(false, at),
+    ...disks,
+    ...partitionReads(false, at),
+    ...makeUsable(disks, at),
+    ...disks,
+    ...partitionReads(true, at),
+  ];
+}
+
+/**
+ * The resume step: each disk, online in maintenance mode on the recovered LUN, leaves maintenance mode on its owner
+ * node (Resume-ClusterResource) and reads Online after it, so nothing starts it; SQL Server stays Offline until the
+ * start-dependents step. Synthetic readings, as the suspend step's.
+ */
+export function resumeSegment(): TranscriptEntry[] {
+  const reading = withStates(lastReading(segment('step-7-start-resources')), { ...DISKS_BACK, [SQL_SERVER]: OFFLINE });
+  const at = reading[0]?.at ?? '';
+  const inMaintenance = withMaintenance(reading, DISKS);
+  const [first = '', second = ''] = DISKS;
+  return [
+    ...inMaintenance, // the probe: Cluster Disk 1 is still in maintenance mode
+    ...inMaintenance, // the capture, each disk
+    ...inMaintenance,
+    ...inMaintenance,
+    ...maintenanceCall('resumeResource', first, at),
+    ...withMaintenance(reading, [second]), // Online after the resume: not started again
+    ...withMaintenance(reading, [second]),
+    ...maintenanceCall('resumeResource', second, at),
+    ...reading,
+    ...reading, // the probe after, each disk
+    ...reading,
+  ];
+}
+
 const SHADOW_UNIQUE_IDS = new Set(SAN_LUNS.filter((l) => / shadow$/.test(l.name)).map((l) => l.uniqueId));
 
 /** The last Get-Disk each node answered in the step-6 segment (after the unmask): what it lists once it has rescanned. */
@@ -458,12 +570,5 @@ export function rescanSegment(sql02Finds = true): TranscriptEntry[] {
   const { SQL01, SQL02, at } = disksAfterUnmask();
   const sql02After = sql02Finds ? SQL02 : withoutShadows(SQL02);
   const read = (sql02: unknown[]) => [powershell(nodeDisksCommand('SQL01'), SQL01, at), powershell(nodeDisksCommand('SQL02'), sql02, at)];
-  return [
-    ...read(withoutShadows(SQL02)),
-    powershell(rescanNodeCommand('SQL01'), SQL01, at),
-    powershell(nodeDisksCommand('SQL01'), SQL01, at),
-    powershell(rescanNodeCommand('SQL02'), sql02After, at),
-    powershell(nodeDisksCommand('SQL02'), sql02After, at),
-    ...(sql02Finds ? read(sql02After) : []),
-  ];
+  return [...read(withoutShadows(SQL02)), ...rescanEach({ SQL01, SQL02: sql02After }, at), ...(sql02Finds ? read(sql02After) : [])];
 }

@@ -17,9 +17,12 @@ import { ReplayLauncher } from '../../../../electron/core/backends/windows/runni
 import { readTranscript, type TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { createWindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { RecoveryEngine } from '../../../../electron/core/recovery/engine';
+import { readJournal } from '../../../../electron/core/recovery/journal';
+import type { RunEvent } from '../../../../electron/core/recovery/run-events';
 import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import { diskshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
+  getDataPartitionsCommand,
   getDiskCommand,
   getShadowCopiesCommand,
   nodeReadinessCommand,
@@ -31,12 +34,15 @@ import {
   IMPORTED_COPIES,
   importSegment,
   isImportOnHost,
+  makeReadWriteInMaintenanceSegment,
   makeReadWriteSegment,
   rescanSegment,
+  resumeSegment,
   rollbackSegment,
   segment,
   startDependentsSegment,
   stopSegment,
+  suspendSegment,
   toolAnswer,
   verifySegment,
 } from './sqlclus-transcript';
@@ -57,6 +63,15 @@ const CLEAN_RUN = [
   'step-6b-rescan-nodes',
   'step-7-start-resources',
   'step-5-make-usable-after-start',
+  'step-8-start-dependents',
+  'step-9-verify',
+];
+/** The same run in maintenance mode: the disks stay online, suspended, so step 5 runs before maintenance mode ends. */
+const MAINTENANCE_RUN = [
+  'step-1-suspend-resources',
+  ...CLEAN_RUN.slice(1, CLEAN_RUN.indexOf('step-7-start-resources')),
+  'step-5-make-usable-in-maintenance',
+  'step-7-resume-resources',
   'step-8-start-dependents',
   'step-9-verify',
 ];
@@ -84,6 +99,9 @@ const BUILT: Record<string, () => TranscriptEntry[]> = {
   'step-5-make-usable-after-start': makeReadWriteSegment,
   'step-8-start-dependents': startDependentsSegment,
   'step-9-verify': verifySegment,
+  'step-1-suspend-resources': suspendSegment,
+  'step-5-make-usable-in-maintenance': makeReadWriteInMaintenanceSegment,
+  'step-7-resume-resources': resumeSegment,
   'rollback-after-break-failed': () => rollbackSegment('rollback-after-break-failed'),
   'rollback-after-partial-import': () => rollbackSegment('rollback-after-partial-import'),
 };
@@ -132,8 +150,11 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
   });
   /** The calls that changed something, as the runner recorded them (reads are left out), with how each ended. */
   const calls = (): TranscriptEntry[] => (fs.existsSync(record) ? readTranscript(record) : []);
-  const changes = (): string[] =>
+  /** `withRescans`: each node's rescan too, in its place (it changes no access, but a rollback must make it). */
+  const changes = ({ withRescans = false } = {}): string[] =>
     calls().flatMap((entry) => {
+      const rescanned = /Invoke-Command -ComputerName '([^']+)' .*Update-HostStorageCache;/.exec(entry.argv.at(-1) ?? '')?.[1];
+      if (withRescans && rescanned !== undefined) return [`Update-HostStorageCache on ${rescanned}`];
       const label = describeChange(entry);
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
@@ -258,12 +279,17 @@ const FORWARD_UNTIL_IMPORT = [
   'diskraid select lun 5: unmask lun none uninstall',
   'diskraid select lun 6: unmask lun none uninstall',
 ];
-/** Rollback after the import: shadow LUNs masked away, originals back to both nodes, disks online: step 3, 2, 1. */
+/**
+ * Rollback after the import: shadow LUNs masked away, originals back to both nodes and each node rescanned to list
+ * them, disks online: step 3, 2, 1.
+ */
 const COMPENSATIONS = [
   'diskraid select lun 7: unmask lun none uninstall',
   'diskraid select lun 8: unmask lun none uninstall',
   `diskraid select lun 5: ${BOTH_NODES}`,
   `diskraid select lun 6: ${BOTH_NODES}`,
+  'Update-HostStorageCache on SQL01',
+  'Update-HostStorageCache on SQL02',
   'Start-ClusterResource Cluster Disk 1 on SQL01',
   'Start-ClusterResource Cluster Disk 2 on SQL01',
   // Stopping the disks took SQL Server offline first; it was Online before the run.
@@ -278,8 +304,18 @@ async function rollBackInAnotherConsole(dataDir: string, runId: string, segment:
   const done = await second.engine.settled(runId);
   expect(done.lastError).toBeNull();
   expect(done.state).toBe('rolled-back');
-  expect(second.changes()).toEqual(COMPENSATIONS);
+  expect(second.changes({ withRescans: true })).toEqual(COMPENSATIONS);
   expect(second.launcher.remaining).toBe(0);
+  // Before the disks start again, each node was asked for its own disks: it lists both originals.
+  const mask = second.engine.get(runId).steps.find((s) => s.id === '2-mask-originals');
+  expect(mask?.output.filter((line) => /^ *SQL0\d (rescanned|lists) /.test(line))).toEqual([
+    'SQL01 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+    '  SQL01 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL01 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL02 rescanned its disks (Update-HostStorageCache); it lists 3 disk(s).',
+    '  SQL02 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+    'SQL02 lists SQL-DATA (disk 1), SQL-LOG (disk 2)',
+  ]);
   return second;
 }
 
@@ -466,18 +502,27 @@ describe('a recovery through the Windows backend, replayed', () => {
     const sqlData = '60002AC0000000000000000A00001236';
     const withoutSqlData = (disks: unknown[]) => disks.filter((d) => (d as { UniqueId: string }).UniqueId !== sqlData);
     // SQL01 lost its path to the recovered SQL-DATA disk after the resources started; SQL02 still lists it.
-    const verify = verifySegment(withoutSqlData).map((entry) =>
-      (entry.argv.at(-1) ?? '') === getDiskCommand()
-        ? { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) }
-        : entry,
-    );
+    // Synthetic: Get-Disk's not-found error (docs/windows-facts.md#get-disk-without-a-match-fails); only its identifier is read.
+    const notListed = [
+      `Get-Disk : No MSFT_Disk objects found with property 'UniqueId' equal to '${sqlData}'.  Verify the value of the property and retry.`,
+      `    + CategoryInfo          : ObjectNotFound: (${sqlData}:String) [Get-Disk], CimJobException`,
+      '    + FullyQualifiedErrorId : CmdletizationQuery_NotFound_UniqueId,Get-Disk',
+    ].join('\r\n');
+    const verify = verifySegment(withoutSqlData).map((entry) => {
+      const command = entry.argv.at(-1) ?? '';
+      if (command === getDiskCommand()) return { ...entry, stdout: JSON.stringify(withoutSqlData(JSON.parse(entry.stdout) as unknown[])) };
+      // Its partitions cannot be read either: Get-Disk finds no disk with that UniqueId on SQL01.
+      if (command === getDataPartitionsCommand({ disk: { uniqueId: sqlData } }))
+        return { ...entry, stdout: '', stderr: notListed, exitCode: 1 };
+      return entry;
+    });
     const { engine, launcher } = openConsole(dataDir, [...transcript('plan', ...CLEAN_RUN.slice(0, -1)), ...verify]);
     const run = await engine.start({ setId: SET }, ACKNOWLEDGED, { autoConfirm: true });
     const stopped = await engine.settled(run.id);
 
     expect(stopped).toMatchObject({ state: 'failed', attentionStepId: '10-verify' });
     expect(stopped.lastError).toMatch(
-      /^Verification found 2 problem\(s\): SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
+      /^Verification found 3 problem\(s\): SQL-DATA: SQL01 does not see the recovered disk; SQL01 does not list the recovered LUN of SQL-DATA \(no disk with its UniqueId\); Cluster Disk 1 is not backed by the recovered LUN on SQL01 \(it lists 0 disk\(s\) with signature /,
     );
     expect(launcher.remaining).toBe(0);
   });
@@ -503,6 +548,75 @@ describe('a recovery through the Windows backend, replayed', () => {
     });
     expect(launcher.remaining).toBe(0);
     expect(changes()).toEqual([]);
+  });
+
+  it('maintenance mode: SQL Server is stopped on its owner node before the disks go into maintenance mode, recorded, and started after it ends', async () => {
+    const dataDir = sqlclusDataDir();
+    const { engine, launcher, changes } = openConsole(dataDir, transcript('plan', ...MAINTENANCE_RUN));
+    const run = await engine.start({ setId: SET, mode: 'maintenance' }, ACKNOWLEDGED, { autoConfirm: true });
+    const done = await engine.settled(run.id);
+
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    expect(launcher.remaining).toBe(0);
+    expect(changes()).toEqual([
+      // Maintenance mode only turns health checking off: SQL Server would keep running on a disk that vanishes.
+      'Stop-ClusterResource SQL Server on SQL01',
+      'Suspend-ClusterResource Cluster Disk 1 on SQL01',
+      'Suspend-ClusterResource Cluster Disk 2 on SQL01',
+      'diskraid select lun 5: unmask lun none uninstall',
+      'diskraid select lun 6: unmask lun none uninstall',
+      IMPORT,
+      BREAK,
+      `diskraid select lun 7: ${BOTH_NODES}`,
+      `diskraid select lun 8: ${BOTH_NODES}`,
+      'Resume-ClusterResource Cluster Disk 1 on SQL01',
+      'Resume-ClusterResource Cluster Disk 2 on SQL01',
+      'Start-ClusterResource SQL Server on SQL01',
+    ]);
+    const detail = engine.get(run.id);
+    const suspend = detail.plan.steps.find((s) => s.kind === 'suspend-resources');
+    expect(suspend?.why).toMatch(/maintenance mode only turns health checking off: SQL Server would keep running/);
+    expect(suspend?.changes).toContainEqual({
+      kind: 'resource',
+      cluster: 'SQLCLUS',
+      resource: 'SQL Server',
+      before: 'Online',
+      after: 'Offline',
+    });
+    // Recorded before the stop, so a rollback starts it again too.
+    const started = readJournal<RunEvent>(detail.journalFile)
+      .records.map((r) => r.event)
+      .find((e) => e.type === 'step.started' && e.stepId === suspend?.id);
+    expect(started).toMatchObject({ before: { 'SQL Server': { state: 'Online' } } });
+    expect(detail.steps.find((s) => s.id === '10-verify')?.output).toContain('SQL Server: Online on SQL01, as before the recovery');
+    expect(sanMasks(dataDir)).toEqual({
+      'sql-data': [],
+      'sql-log': [],
+      'sql-data-shadow': ['SQL01', 'SQL02'],
+      'sql-log-shadow': ['SQL01', 'SQL02'],
+    });
+  });
+
+  it('maintenance mode with new signatures is refused in preflight, before any step: the repoint would need the disks Offline', async () => {
+    const dataDir = sqlclusDataDir();
+    // The same reads as any plan (inventory, cluster, readiness); the refusal comes from what they show, not from a call.
+    const { engine, launcher, changes, calls } = openConsole(dataDir, transcript('plan'));
+    const options = { setId: SET, mode: 'maintenance', identity: 'new-signature' } as const;
+
+    await expect(engine.start(options, [...ACKNOWLEDGED, 'identity', 'dependents'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(
+        /^Preflight refused this recovery: The disk resources can be repointed: .*accepts only while the resource is Offline; maintenance mode keeps it Online\(Maintenance\), so the run would fail after the irreversible break\. Fix: Keep the original identity \(revert\), or take the disk resources offline \(mode offline\)/,
+      ),
+    });
+    expect(launcher.remaining).toBe(0);
+    // Nothing that changes anything was sent: only reads, and the set was never imported.
+    expect(changes()).toEqual([]);
+    expect(calls().filter(changesSomething)).toEqual([]);
+    expect(engine.list()).toEqual([]);
+    expect(sanMasks(dataDir)).toEqual(ORIGINAL_MASKS);
+    expect(setState(dataDir)).toBe('created');
   });
 
   it('access denied on the owner node: step 1 fails with the reason and the remedy; resumed, the run completes', async () => {
@@ -720,13 +834,15 @@ describe('a recovery through the Windows backend, replayed', () => {
     const done = await second.engine.settled(run.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('rolled-back');
-    expect(second.changes()).toEqual([
+    expect(second.changes({ withRescans: true })).toEqual([
       'Remove-VirtualDiskFromMaskingSet SQL01 disk 6',
       'Remove-VirtualDiskFromMaskingSet SQL01 disk 7',
       'Add-VirtualDiskToMaskingSet SQL01 disk 4',
       'Add-VirtualDiskToMaskingSet SQL02 disk 4',
       'Add-VirtualDiskToMaskingSet SQL01 disk 5',
       'Add-VirtualDiskToMaskingSet SQL02 disk 5',
+      'Update-HostStorageCache on SQL01',
+      'Update-HostStorageCache on SQL02',
       'Start-ClusterResource Cluster Disk 1 on SQL01',
       'Start-ClusterResource Cluster Disk 2 on SQL01',
       'Start-ClusterResource SQL Server on SQL01',

@@ -64,20 +64,33 @@ export async function setDisksWritable(
   );
 }
 
+/** Whether a failed call was Get-Disk finding no disk with the UniqueId asked for (errors.ts, DISK_NOT_LISTED). */
+function isDiskNotListed(error: unknown): boolean {
+  return error instanceof ShadowSwapError && error.details?.symbol === 'DISK_NOT_LISTED';
+}
+
 /**
- * Get-Partition on `host` for each LUN's disk. A disk the host does not show makes Get-Disk fail (the error says so); a
- * LUN without a UniqueId cannot be found by one, so it reads as not present.
+ * Get-Partition on `host` for each LUN's disk. A disk the host does not list reads as not present, as does a LUN
+ * without a UniqueId (no disk can be found by one): Get-Disk fails with ObjectNotFound for a UniqueId it does not
+ * find (docs/windows-facts.md#get-disk-without-a-match-fails), which says only that the disk is absent there, so the
+ * step can say which node does not see which recovered disk. Any other failure (remoting, rights) is an error.
  */
 export async function readPartitions(context: WindowsContext, params: { host: string; lunIds: string[] }): Promise<PartitionReading[]> {
   const readings: PartitionReading[] = [];
   for (const lunId of params.lunIds) {
     const command = partitionsCommand(windowsAddressing(context), params.host, lunId);
-    if (command === null) {
-      readings.push({ lunId, present: false, partitions: [] });
-      continue;
-    }
-    const partitions = (await powershellJson(context, command, parsePartitions)).map(partitionState);
-    readings.push({ lunId, present: true, partitions });
+    const partitions =
+      command === null
+        ? null
+        : await powershellJson(context, command, parsePartitions).catch((error: unknown) => {
+            if (isDiskNotListed(error)) return null;
+            throw error;
+          });
+    readings.push(
+      partitions === null
+        ? { lunId, present: false, partitions: [] }
+        : { lunId, present: true, partitions: partitions.map(partitionState) },
+    );
   }
   return readings;
 }

@@ -23,6 +23,7 @@ import {
   getClusterNodeCommand,
   getClusterResourceCommand,
   getClusterResourceDependencyCommand,
+  getDataPartitionsCommand,
   getDiskCommand,
   getDiskVolumesCommand,
   getShadowCopiesCommand,
@@ -743,6 +744,60 @@ describe('WindowsBackend', () => {
     await expect(backend.suspendResource({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', onNode: 'ELSEWHERE' })).rejects.toThrow(
       new RegExp(`owned by ${owner.OwnerNode}, not ELSEWHERE`),
     );
+  });
+
+  it('reads a disk the node does not list as absent (Get-Disk ObjectNotFound), not as an error; any other failure stays an error', async () => {
+    const partitionsOnSqlNode2 = (uid: string, stdout: string, extra: Partial<TranscriptEntry> = {}) =>
+      ps(getDataPartitionsCommand({ disk: { uniqueId: uid }, computer: 'SQLNODE2' }), stdout, extra);
+    // Synthetic: a CDXML cmdlet's not-found error as Windows PowerShell prints it through Invoke-Command
+    // (docs/windows-facts.md#get-disk-without-a-match-fails); only the FullyQualifiedErrorId is read.
+    const notListed = (uid: string) =>
+      [
+        `No MSFT_Disk objects found with property 'UniqueId' equal to '${uid}'.  Verify the value of the property and retry.`,
+        `    + CategoryInfo          : ObjectNotFound: (${uid}:String) [Get-Disk], CimJobException`,
+        '    + FullyQualifiedErrorId : CmdletizationQuery_NotFound_UniqueId,Get-Disk',
+        '    + PSComputerName        : SQLNODE2',
+      ].join('\r\n');
+    const logPartition = {
+      DiskNumber: 4,
+      PartitionNumber: 1,
+      DriveLetter: 'F',
+      AccessPaths: ['F:\\'],
+      IsReadOnly: false,
+      IsHidden: false,
+      IsShadowCopy: false,
+      NoDefaultDriveLetter: false,
+    };
+    const { backend, launcher } = setup([
+      partitionsOnSqlNode2(DATA_UID, '', { stderr: notListed(DATA_UID), exitCode: 1 }),
+      partitionsOnSqlNode2(LOG_UID, JSON.stringify(logPartition)),
+      partitionsOnSqlNode2(DATA_UID, '', {
+        stderr:
+          '[SQLNODE2] Connecting to remote server SQLNODE2 failed with the following error message : WinRM cannot complete the operation.',
+        exitCode: 1,
+      }),
+    ]);
+
+    expect(await backend.readPartitions({ host: 'SQLNODE2', lunIds: ['sql-data', 'sql-log'] })).toEqual([
+      { lunId: 'sql-data', present: false, partitions: [] },
+      {
+        lunId: 'sql-log',
+        present: true,
+        partitions: [
+          {
+            number: 1,
+            driveLetter: 'F:',
+            mountPoints: [],
+            readOnly: false,
+            hidden: false,
+            shadowCopy: false,
+            noDefaultDriveLetter: false,
+          },
+        ],
+      },
+    ]);
+    await expect(backend.readPartitions({ host: 'SQLNODE2', lunIds: ['sql-data'] })).rejects.toThrow(/WinRM cannot complete the operation/);
+    expect(launcher.remaining).toBe(0);
   });
 
   it('only re-points a disk resource that is offline', async () => {
