@@ -78,10 +78,10 @@ export function throughMaskingSets(entries: readonly TranscriptEntry[]): Transcr
     const changes = [
       ...goal
         .filter((h) => !before.includes(h))
-        .map((h) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueId: lun.uniqueId })),
+        .map((h) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueIds: [lun.uniqueId] })),
       ...before
         .filter((h) => !goal.includes(h))
-        .map((h) => removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueId: lun.uniqueId })),
+        .map((h) => removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueIds: [lun.uniqueId] })),
     ];
     const first = call(entry, maskingSetsOfVirtualDiskCommand(lun.uniqueId), read(lun.id));
     sees.set(lun.id, goal);

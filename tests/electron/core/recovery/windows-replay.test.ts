@@ -788,8 +788,8 @@ describe('a recovery through the Windows backend, replayed', () => {
       [...fromAdminWorkstation(transcript('plan')), withCommand(imported, copyAndImport), readBack, broken],
       'ADMIN01',
     );
-    const plan = await backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
-    const breakPlan = await backend.previewCommands({ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' });
+    const plan = await backend.previewCommands([{ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' }]);
+    const breakPlan = await backend.previewCommands([{ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' }]);
 
     const preflight = await new RecoveryEngine({
       backend,
@@ -839,7 +839,7 @@ describe('a recovery through the Windows backend, replayed', () => {
 
   it('a console on the import host copies nothing: the .cab is already where diskshadow loads it', async () => {
     const onNode = openConsole(sqlclusDataDir(), [], 'SQL01');
-    const [command] = await onNode.backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    const [command] = await onNode.backend.previewCommands([{ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' }]);
     expect(command?.text).toContain("New-PSSession -ComputerName 'SQL01'");
     expect(command?.text).not.toContain('Copy-Item');
   });
