@@ -649,6 +649,12 @@ describe('a recovery through the Windows backend, replayed', () => {
       ]);
       expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('System32\\diskraid.exe'))).toBe(false);
       const detail = engine.get(run.id);
+      // The plan shows each masking read, change and read-back as sent (preflight's array reading is no step's).
+      const planned = detail.plan.steps.flatMap((s) => s.commands.map((c) => c.text));
+      const sent = calls()
+        .filter((c) => changesSomething(c) && !(c.argv.at(-1) ?? '').includes('Get-StorageSubSystem'))
+        .map(shownAs);
+      expect(planned).toEqual(sent);
       expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
       expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
       expect(sanMasks(dataDir)).toEqual({
