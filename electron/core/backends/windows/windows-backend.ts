@@ -62,7 +62,7 @@ import { SnapshotCatalog } from './state/snapshot-catalog';
 import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
 import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
-import { isThisComputer, operationResult, powershellJson, type WindowsContext } from './state/windows-context';
+import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
 import { readDomainController } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';

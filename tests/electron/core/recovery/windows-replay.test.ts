@@ -795,7 +795,9 @@ describe('a recovery through the Windows backend, replayed', () => {
       'ADMIN01',
     );
     const plan = await backend.previewCommands([{ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' }]);
-    const breakPlan = await backend.previewCommands([{ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' }]);
+    const breakPlan = await backend.previewCommands([
+      { operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' },
+    ]);
 
     const preflight = await new RecoveryEngine({
       backend,
