@@ -93,9 +93,9 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   );
   await expect(script).toHaveValue(/# DESTRUCTIVE: covered by the approval given before the run \(typing "SQLCLUS"\)/);
   await expect(script).not.toHaveValue(/waits for the operator to type/);
-  // The originals leave their hosts' masking sets, the virtual disk found by UniqueId (no diskraid index).
+  // The originals leave each host's masking set in one call naming every virtual disk, each found by UniqueId (no diskraid index).
   await expect(script).toHaveValue(
-    /# powershell, on SQL01:\n\$ErrorActionPreference = 'Stop'; \$disk = Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'; Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$disk\.Name -Confirm:\$false\n/,
+    /# powershell, on SQL01:\n\$ErrorActionPreference = 'Stop'; \$names = @\(\(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name(?:, \(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name)+\); Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$names -Confirm:\$false\n/,
   );
   await expect(script).not.toHaveValue(/select lun/);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

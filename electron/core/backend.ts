@@ -247,10 +247,11 @@ export interface Backend {
   resyncSysvol(params: { host: string; authoritative: boolean }): Promise<OperationResult>;
 
   /**
-   * The exact commands this backend will run for a planned operation, rendered by the same code that runs them
-   * (the Lab: the Windows commands it stands in for). Changes nothing and starts no tool.
+   * The exact commands this backend will run for one call: a planned operation, or several the engine sends as one
+   * batch (operation-order.ts says which), rendered by the same code that runs them (the Lab: the Windows commands it
+   * stands in for). Changes nothing and starts no tool.
    */
-  previewCommands(operation: PlannedOperation): Promise<CommandPreview[]>;
+  previewCommands(operations: readonly PlannedOperation[]): Promise<CommandPreview[]>;
 
   /** Called when the backend's state changed (our operations, another process, a tool); returns an unsubscribe. */
   onChange(listener: (reason: string) => void): () => void;

@@ -5,7 +5,7 @@
  */
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan } from '../../../shared/recovery';
-import type { Backend, PreflightScope } from '../backend';
+import type { Backend, PlannedOperation, PreflightScope } from '../backend';
 import { exposedHosts } from './access-lists';
 import { scopeOf, type ScopeFacts } from '../../../shared/recovery-scope';
 import { approvalDigestOf } from './approval';
@@ -13,6 +13,7 @@ import { dependentsOf } from './dependents';
 import { domainControllerOf } from './domain-controller';
 import { clusterOfHost, findSet, readEstate, resourceForLun, type Estate } from './estate';
 import { planTiming } from './outage-limit';
+import { unitsOf } from './operation-order';
 import { runPreflight } from './preflight';
 import { domainControllerPlan } from './domain-controller-checks';
 import type { DomainController } from '../../../shared/domain-controller';
@@ -92,10 +93,14 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     importHost,
     domainController,
   });
-  // The backend renders what it will run for each operation: the plan shows no command of its own making.
+  // The backend renders what it will run for each call the engine will make (an operation, or a batch of them sent
+  // together, as the engine groups them): the plan shows no command of its own making.
   const steps: PlanStep[] = [];
   for (const [index, { operations, ...step }] of drafts.entries()) {
-    const commands = (await Promise.all(operations.map((operation) => backend.previewCommands(operation)))).flat();
+    const calls = unitsOf(operations, context.operationsAtOnce > 1).map((unit) =>
+      unit.members.map((i) => operations[i] as PlannedOperation),
+    );
+    const commands = (await Promise.all(calls.map((call) => backend.previewCommands(call)))).flat();
     steps.push({ ...step, commands, id: `${index + 1}-${step.kind}`, commandsSimulated: simulated });
   }
   const plan = {

@@ -175,15 +175,15 @@ export function maskingSetFor(addressing: WindowsAddressing, lunId: string, host
   throw noMaskingSetError({ host, lunName: lun.name, arrayName: lun.arrayName, initiators: addressing.initiatorsOf(host) ?? [] });
 }
 
-/**
- * Masking on a Storage Management array: read which masking sets hold the virtual disk, add it to the sets of the
- * hosts that gain it and remove it from the sets of the hosts that lose it (never a replaced list), read again.
- * The runner compares the first read with the plan (drift) and the last with the goal (verification).
- */
-export function maskingSetChanges(
-  addressing: WindowsAddressing,
-  planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
-): { read: string; changes: string[] } {
+/** A LUN's planned access list and the list it has before the change. */
+export interface PlannedMask {
+  lunId: string;
+  hosts: readonly string[];
+  before: readonly string[];
+}
+
+/** The virtual disk's UniqueId of a LUN masked through masking sets, or the refusal saying why it cannot be. */
+function maskedVirtualDisk(addressing: WindowsAddressing, planned: PlannedMask): string {
   const lun = addressing.lun(planned.lunId);
   if (lun.uniqueId === null)
     throw new ShadowSwapError(
@@ -197,36 +197,66 @@ export function maskingSetChanges(
       `${lun.arrayName} grants access through masking sets, which name their initiators: there is no "every host". Name the hosts that must see ${lun.name}.`,
       { lunId: planned.lunId },
     );
-  const virtualDiskUniqueId = lun.uniqueId;
-  const gaining = planned.hosts.filter((h) => !accessListIncludes(planned.before, h));
-  const losing = planned.before.filter((h) => h !== ALL_HOSTS && !accessListIncludes(planned.hosts, h));
-  const setsOf = (hosts: readonly string[]) => [
-    ...new Map(hosts.map((h) => maskingSetFor(addressing, planned.lunId, h)).map((s) => [s.uniqueId, s])).values(),
-  ];
+  return lun.uniqueId;
+}
+
+/**
+ * Masking on a Storage Management array, for the LUNs of one batch: read which masking sets hold each virtual disk,
+ * then one `Add-VirtualDiskToMaskingSet` per masking set that gains disks and one `Remove-VirtualDiskFromMaskingSet`
+ * per set that loses some, each naming all its virtual disks (never a replaced list; additions first), then read each
+ * again. The runner compares the first reads with the plan (drift) and the last with the goal (verification).
+ */
+export function maskingSetChanges(
+  addressing: WindowsAddressing,
+  planned: readonly PlannedMask[],
+): { reads: { lunId: string; read: string }[]; changes: string[] } {
+  const adding = new Map<string, string[]>();
+  const removing = new Map<string, string[]>();
+  const reads = planned.map((mask) => {
+    const virtualDiskUniqueId = maskedVirtualDisk(addressing, mask);
+    const gaining = mask.hosts.filter((h) => !accessListIncludes(mask.before, h));
+    const losing = mask.before.filter((h) => h !== ALL_HOSTS && !accessListIncludes(mask.hosts, h));
+    const note = (changes: Map<string, string[]>, hosts: readonly string[]) => {
+      for (const set of new Set(hosts.map((h) => maskingSetFor(addressing, mask.lunId, h).uniqueId)))
+        changes.set(set, [...(changes.get(set) ?? []), virtualDiskUniqueId]);
+    };
+    note(adding, gaining);
+    note(removing, losing);
+    return { lunId: mask.lunId, read: maskingSetsOfVirtualDiskCommand(virtualDiskUniqueId) };
+  });
   return {
-    read: maskingSetsOfVirtualDiskCommand(virtualDiskUniqueId),
+    reads,
     changes: [
-      ...setsOf(gaining).map((s) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: s.uniqueId, virtualDiskUniqueId })),
-      ...setsOf(losing).map((s) => removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: s.uniqueId, virtualDiskUniqueId })),
+      ...[...adding].map(([maskingSetUniqueId, virtualDiskUniqueIds]) =>
+        addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId, virtualDiskUniqueIds }),
+      ),
+      ...[...removing].map(([maskingSetUniqueId, virtualDiskUniqueIds]) =>
+        removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId, virtualDiskUniqueIds }),
+      ),
     ],
   };
 }
 
-/** Every command a mask change runs, in order, on the console's computer. */
-function maskingCommands(
-  addressing: WindowsAddressing,
-  planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
-): CommandPreview[] {
+/**
+ * Every command the access-list changes of one call run, in order, on the console's computer: the Storage
+ * Management LUNs' reads, batched changes and read-backs, then one checked diskraid session per VDS-only LUN (no
+ * batch form is known for diskraid).
+ */
+function maskingCommands(addressing: WindowsAddressing, planned: readonly PlannedMask[]): CommandPreview[] {
   const here = addressing.consoleComputer;
-  if (addressing.lun(planned.lunId).management === 'vds')
-    return [{ tool: 'powershell', runsOn: here, text: maskingScript(addressing, planned) }];
+  const onConsole = (text: string): CommandPreview => ({ tool: 'powershell', runsOn: here, text });
+  const vds = planned.filter((mask) => addressing.lun(mask.lunId).management === 'vds');
+  const throughSets = planned.filter((mask) => !vds.includes(mask));
+  const sessions = vds.map((mask) => onConsole(maskingScript(addressing, mask)));
+  if (throughSets.length === 0) return sessions;
   try {
-    const { read, changes } = maskingSetChanges(addressing, planned);
-    return [read, ...changes, read].map((text) => ({ tool: 'powershell', runsOn: here, text }));
+    const { reads, changes } = maskingSetChanges(addressing, throughSets);
+    const read = reads.map((r) => r.read);
+    return [...[...read, ...changes, ...read].map(onConsole), ...sessions];
   } catch (error) {
     // What is missing (a masking set, an identifier) blocks the plan in preflight; the preview says it in place.
     if (!(error instanceof ShadowSwapError && error.code === 'PRECONDITION_FAILED')) throw error;
-    return [{ tool: 'powershell', runsOn: here, text: `# ${error.message}` }];
+    return [onConsole(`# ${error.message}`), ...sessions];
   }
 }
 
@@ -345,12 +375,22 @@ export function domainControllerCommands(planned: DomainControllerOperation): st
   }
 }
 
+/**
+ * The exact commands one call to the backend runs: a planned operation, or the access-list changes of a step sent
+ * as one batch (recovery/operation-order.ts says which go together).
+ */
+export function renderCall(operations: readonly PlannedOperation[], addressing: WindowsAddressing): CommandPreview[] {
+  const masks = operations.flatMap((op) => (op.operation === 'setLunMask' ? [op] : []));
+  if (masks.length > 1 && masks.length === operations.length) return maskingCommands(addressing, masks);
+  return operations.flatMap((operation) => renderOperation(operation, addressing));
+}
+
 /** The exact commands a planned operation runs, where each runs. */
 export function renderOperation(planned: PlannedOperation, addressing: WindowsAddressing): CommandPreview[] {
   const here = addressing.consoleComputer;
   switch (planned.operation) {
     case 'setLunMask':
-      return maskingCommands(addressing, planned);
+      return maskingCommands(addressing, [planned]);
     case 'importSnapshotSet':
       return [{ tool: 'powershell', runsOn: planned.host, text: importOnHostCommand(addressing, planned) }];
     case 'breakSnapshotSet':

@@ -7,7 +7,7 @@
 import type { CommandPreview } from '../../../../shared/recovery';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { PlannedOperation } from '../../backend';
-import { renderOperation, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
+import { renderCall, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
 import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
 import { findLun, findSnapshotSet } from './lab-lookup';
 import { diskraidIndexOf } from './diskraid-enumeration';
@@ -101,6 +101,8 @@ export function labAddressing(state: LabState, planned: PlannedOperation): Windo
   };
 }
 
-export function windowsEquivalents(state: LabState, planned: PlannedOperation): CommandPreview[] {
-  return renderOperation(planned, labAddressing(state, planned));
+/** The Windows commands of one call (an operation or a batch); the batch's first operation places the console. */
+export function windowsEquivalents(state: LabState, operations: readonly PlannedOperation[]): CommandPreview[] {
+  const [first] = operations;
+  return first === undefined ? [] : renderCall(operations, labAddressing(state, first));
 }

@@ -291,9 +291,9 @@ export class LabBackend implements Backend {
     return this.run('resyncSysvol', (state, context) => onHost(state, params.host, () => resyncSysvol(state, params, context.now)));
   }
 
-  /** The Windows commands each simulated operation stands for. */
-  async previewCommands(operation: PlannedOperation): Promise<CommandPreview[]> {
-    return windowsEquivalents(this.read(), operation);
+  /** The Windows commands a simulated call stands for. */
+  async previewCommands(operations: readonly PlannedOperation[]): Promise<CommandPreview[]> {
+    return windowsEquivalents(this.read(), operations);
   }
 
   onChange(listener: (reason: string) => void): () => void {

@@ -37,7 +37,7 @@ import type {
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { readPartitions, setDisksWritable } from './operations/disk-operations';
 import * as domainControllers from './operations/domain-controller-operations';
-import { setLunMask, type MaskParams } from './operations/lun-masking';
+import { setLunMask, setLunMasks, type MaskParams } from './operations/lun-masking';
 import { readNodeDisks, rescanNode } from './operations/node-storage';
 import {
   parseClusterGroups,
@@ -62,11 +62,11 @@ import { SnapshotCatalog } from './state/snapshot-catalog';
 import { ToolRunner, type ToolRunnerOptions } from './running/tool-runner';
 import { transcriptFile } from './running/transcript';
 import { breakSnapshotSet, createSnapshotSet, exposeShadowCopy, importSnapshotSet } from './operations/vss-operations';
-import { isThisComputer, operationResult, powershellJson, type WindowsContext } from './state/windows-context';
+import { isThisComputer, powershellJson, type WindowsContext } from './state/windows-context';
 import { windowsPreflightChecks } from './windows-preflight';
 import { readDomainController } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
-import { renderOperation } from '../../windows-tools/render-operation';
+import { renderCall } from '../../windows-tools/render-operation';
 import { windowsAddressing } from './state/windows-addressing';
 import { hasUnlinkedCopy, linkShadowLuns } from './state/shadow-links';
 import { isHeld, withHeldShadowCopies } from './state/held-shadow-copies';
@@ -233,19 +233,11 @@ export class WindowsBackend implements Backend {
   }
 
   /**
-   * One LUN after another, each read back: the slower case, until the one-call form (several -VirtualDiskNames in
-   * one masking-set change) is rendered and replayed against a capture. A failure part-way leaves the LUNs before it
-   * changed; the engine reads each back.
+   * The batch form: on a Storage Management array one masking-set change per masking set and direction, naming every
+   * virtual disk of the batch; each VDS-only LUN in its own checked diskraid session (operations/lun-masking.ts).
    */
-  async setLunMasks(params: { masks: MaskParams[] }): Promise<OperationResult> {
-    const results: OperationResult[] = [];
-    for (const mask of params.masks) results.push(await this.setLunMask(mask));
-    return operationResult(
-      'setLunMasks',
-      results.map((r) => r.summary).join(' '),
-      results.flatMap((r) => r.changes),
-      results.flatMap((r) => r.warnings),
-    );
+  setLunMasks(params: { masks: MaskParams[] }): Promise<OperationResult> {
+    return this.changed(() => setLunMasks(this.context, params.masks));
   }
 
   /** No model of a real estate's durations: the critical path says "unknown" rather than guess. */
@@ -328,8 +320,8 @@ export class WindowsBackend implements Backend {
   }
 
   /** Reads only the SAN map and the catalog, so it neither waits its turn nor adds calls to a transcript. */
-  async previewCommands(operation: PlannedOperation): Promise<CommandPreview[]> {
-    return renderOperation(operation, windowsAddressing(this.context));
+  async previewCommands(operations: readonly PlannedOperation[]): Promise<CommandPreview[]> {
+    return renderCall(operations, windowsAddressing(this.context));
   }
 
   onChange(listener: (reason: string) => void): () => void {

@@ -9,6 +9,8 @@
  *   the disk found by UniqueId in the same session.
  *   https://learn.microsoft.com/powershell/module/storage/add-virtualdisktomaskingset
  *   https://learn.microsoft.com/powershell/module/storage/remove-virtualdiskfrommaskingset
+ *   Both take several names in `-VirtualDiskNames` (String[]): one change per masking set names every virtual disk
+ *   of a batch (https://learn.microsoft.com/windows-hardware/drivers/storage/msft-maskingset-addvirtualdisk).
  * - The masking sets that hold a virtual disk: `Get-MaskingSet -VirtualDisk` (parameter set ByVirtualDisk),
  *   https://learn.microsoft.com/powershell/module/storage/get-maskingset ; `@(...)` with `-InputObject` so that no
  *   masking set prints `[]` rather than nothing.
@@ -42,16 +44,35 @@ export function maskingSetsOfVirtualDiskCommand(virtualDiskUniqueId: string): st
   );
 }
 
-/** Grants every initiator of the masking set read/write access to the virtual disk. */
-export function addVirtualDiskToMaskingSetCommand(request: { maskingSetUniqueId: string; virtualDiskUniqueId: string }): string {
-  const set = psQuote(validateMaskingSetName(request.maskingSetUniqueId, 'masking set UniqueId'));
-  return `${STOP_ON_ERROR}; $disk = ${virtualDisk(request.virtualDiskUniqueId)}; Add-VirtualDiskToMaskingSet -MaskingSetUniqueId ${set} -VirtualDiskNames $disk.Name -DeviceAccesses ReadWrite`;
+/**
+ * `$names`: the virtual disks' `Name`s, each found by UniqueId in this session; one that is not found stops the
+ * command before the masking set changes (`$ErrorActionPreference = 'Stop'`).
+ */
+function virtualDiskNames(uniqueIds: readonly string[]): string {
+  if (uniqueIds.length === 0) throw new Error('a masking-set change names at least one virtual disk');
+  return `$names = @(${uniqueIds.map((id) => `(${virtualDisk(id)}).Name`).join(', ')})`;
 }
 
-/** Takes the virtual disk away from every initiator of the masking set; other masking sets keep it. */
-export function removeVirtualDiskFromMaskingSetCommand(request: { maskingSetUniqueId: string; virtualDiskUniqueId: string }): string {
+/**
+ * Grants every initiator of the masking set read/write access to the virtual disks, in one call: `-VirtualDiskNames`
+ * takes several names and `-DeviceAccesses` one access per name (docs/windows-facts.md#masking-sets-add-and-remove).
+ */
+export function addVirtualDiskToMaskingSetCommand(request: {
+  maskingSetUniqueId: string;
+  virtualDiskUniqueIds: readonly string[];
+}): string {
   const set = psQuote(validateMaskingSetName(request.maskingSetUniqueId, 'masking set UniqueId'));
-  return `${STOP_ON_ERROR}; $disk = ${virtualDisk(request.virtualDiskUniqueId)}; Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId ${set} -VirtualDiskNames $disk.Name -Confirm:$false`;
+  const accesses = request.virtualDiskUniqueIds.map(() => 'ReadWrite').join(',');
+  return `${STOP_ON_ERROR}; ${virtualDiskNames(request.virtualDiskUniqueIds)}; Add-VirtualDiskToMaskingSet -MaskingSetUniqueId ${set} -VirtualDiskNames $names -DeviceAccesses ${accesses}`;
+}
+
+/** Takes the virtual disks away from every initiator of the masking set, in one call; other masking sets keep them. */
+export function removeVirtualDiskFromMaskingSetCommand(request: {
+  maskingSetUniqueId: string;
+  virtualDiskUniqueIds: readonly string[];
+}): string {
+  const set = psQuote(validateMaskingSetName(request.maskingSetUniqueId, 'masking set UniqueId'));
+  return `${STOP_ON_ERROR}; ${virtualDiskNames(request.virtualDiskUniqueIds)}; Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId ${set} -VirtualDiskNames $names -Confirm:$false`;
 }
 
 /** The command an administrator runs to give a host a masking set on an array (ShadowSwap never runs it itself). */

@@ -42,6 +42,11 @@ describe('recovery plan', () => {
     expect(maskAway.every((c) => c.tool === 'powershell' && c.runsOn === 'SQL01')).toBe(true);
     expect(maskAway[0]?.text).toMatch(/Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'.*Get-MaskingSet -VirtualDisk/);
     expect(text('mask-originals')).toContain("Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '");
+    // The step's masks are one batch: one removal per node's masking set, naming every original's virtual disk.
+    const removals = maskAway.filter((c) => c.text.includes('Remove-VirtualDiskFromMaskingSet'));
+    expect(removals).toHaveLength(2);
+    expect(removals.map((c) => c.text.match(/Get-VirtualDisk -UniqueId/g)?.length)).toEqual([4, 4]);
+    expect(removals.every((c) => c.text.includes('-VirtualDiskNames $names'))).toBe(true);
     expect(text('mask-originals')).not.toMatch(/select lun/);
     // diskshadow and vshadow run on the import host, through one remoting session each.
     expect(text('import-set')).toMatch(/New-PSSession -ComputerName 'SQL01'.*-Value @\('load metadata .+\.cab', 'import', 'exit'\)/);

@@ -2,7 +2,8 @@
  * SQLCLUS on a Storage Management array: the same recorded recovery, its masking calls as the Windows backend makes
  * them through masking sets (windows-tools/commands/masking-set-commands.ts): for each LUN, `Get-MaskingSet` for the
  * virtual disk found by UniqueId, `Add-`/`Remove-VirtualDiskFromMaskingSet` for the hosts that gain or lose it, and
- * the read-back. The array's answers are synthetic, shaped as the documented MSFT_MaskingSet properties (no capture
+ * the read-back. These replays run one operation at a time (the order a replay needs), so each change names one
+ * virtual disk; a batch naming several is replayed in tests/electron/core/backends/windows/windows-backend.test.ts. The array's answers are synthetic, shaped as the documented MSFT_MaskingSet properties (no capture
  * exists): this module keeps which hosts see each LUN as the calls go, starting from the SAN map, so each read
  * answers what the array would show at that point. Preflight also asks Get-StorageSubSystem for the array.
  */
@@ -78,10 +79,12 @@ export function throughMaskingSets(entries: readonly TranscriptEntry[]): Transcr
     const changes = [
       ...goal
         .filter((h) => !before.includes(h))
-        .map((h) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueId: lun.uniqueId })),
+        .map((h) => addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueIds: [lun.uniqueId] })),
       ...before
         .filter((h) => !goal.includes(h))
-        .map((h) => removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueId: lun.uniqueId })),
+        .map((h) =>
+          removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: setOf(h).UniqueId, virtualDiskUniqueIds: [lun.uniqueId] }),
+        ),
     ];
     const first = call(entry, maskingSetsOfVirtualDiskCommand(lun.uniqueId), read(lun.id));
     sees.set(lun.id, goal);

@@ -762,6 +762,12 @@ describe('a recovery through the Windows backend, replayed', () => {
       ]);
       expect(calls().some((c) => c.tool === 'diskraid' || (c.argv.at(-1) ?? '').includes('System32\\diskraid.exe'))).toBe(false);
       const detail = engine.get(run.id);
+      // The plan shows each masking read, change and read-back as sent (preflight's array reading is no step's).
+      const planned = detail.plan.steps.flatMap((s) => s.commands.map((c) => c.text));
+      const sent = calls()
+        .filter((c) => changesSomething(c) && !(c.argv.at(-1) ?? '').includes('Get-StorageSubSystem'))
+        .map(shownAs);
+      expect(planned).toEqual(sent);
       expect(detail.plan.preflight.find((c) => c.id === 'provider:Contoso X1')).toMatchObject({ verdict: 'pass' });
       expect(detail.plan.preflight.find((c) => c.id === 'masking-sets')).toMatchObject({ verdict: 'pass' });
       expect(sanMasks(dataDir)).toEqual({
@@ -903,8 +909,10 @@ describe('a recovery through the Windows backend, replayed', () => {
       [...fromAdminWorkstation(transcript('plan')), withCommand(imported, copyAndImport), readBack, broken],
       'ADMIN01',
     );
-    const plan = await backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
-    const breakPlan = await backend.previewCommands({ operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' });
+    const plan = await backend.previewCommands([{ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' }]);
+    const breakPlan = await backend.previewCommands([
+      { operation: 'breakSnapshotSet', setId: SET, mode: 'revert-identity', host: 'SQL01' },
+    ]);
 
     const preflight = await new RecoveryEngine({
       backend,
@@ -954,7 +962,7 @@ describe('a recovery through the Windows backend, replayed', () => {
 
   it('a console on the import host copies nothing: the .cab is already where diskshadow loads it', async () => {
     const onNode = openConsole(sqlclusDataDir(), [], 'SQL01');
-    const [command] = await onNode.backend.previewCommands({ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' });
+    const [command] = await onNode.backend.previewCommands([{ operation: 'importSnapshotSet', setId: SET, host: 'SQL01' }]);
     expect(command?.text).toContain("New-PSSession -ComputerName 'SQL01'");
     expect(command?.text).not.toContain('Copy-Item');
   });

@@ -23,19 +23,23 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-/** Plans with the Lab and records each planned operation beside the commands the Lab previewed for it. */
+/**
+ * Plans with the Lab and records each planned call (an operation, or a step's masks sent as one batch) beside the
+ * commands the Lab previewed for it; `planned` is the call's first operation.
+ */
 async function plannedOperations(
   scenario: string,
   options: RecoveryOptionsInput[],
-): Promise<{ planned: PlannedOperation; lab: CommandPreview[] }[]> {
+): Promise<{ planned: PlannedOperation; call: PlannedOperation[]; lab: CommandPreview[] }[]> {
   const lab = await openLab(scenario);
   cleanups.push(lab.cleanup);
-  const seen: { planned: PlannedOperation; lab: CommandPreview[] }[] = [];
+  const seen: { planned: PlannedOperation; call: PlannedOperation[]; lab: CommandPreview[] }[] = [];
   const recording: Backend = Object.create(lab.backend, {
     previewCommands: {
-      value: async (planned: PlannedOperation) => {
-        const commands = await lab.backend.previewCommands(planned);
-        seen.push({ planned, lab: commands });
+      value: async (call: PlannedOperation[]) => {
+        const commands = await lab.backend.previewCommands(call);
+        const [planned] = call;
+        if (planned !== undefined) seen.push({ planned, call, lab: commands });
         return commands;
       },
     },
@@ -105,9 +109,9 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
       sets.flatMap((set) => everyOption.map((o) => ({ ...o, setId: set.id }))),
     );
     expect(operations.length).toBeGreaterThan(0);
-    for (const { planned, lab } of operations) {
+    for (const { planned, call, lab } of operations) {
       const computer = labAddressing(state, planned).consoleComputer;
-      const windows = await (await windowsBackendFor(state, computer, planned)).previewCommands(planned);
+      const windows = await (await windowsBackendFor(state, computer, planned)).previewCommands(call);
       expect(windows, `${scenario}: ${planned.operation}`).toEqual(lab);
     }
   });

@@ -271,7 +271,7 @@ describe('WindowsBackend', () => {
       const { backend, launcher, stateDir } = setup([
         ...discovery(),
         ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1)])),
-        ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(2).UniqueId, virtualDiskUniqueId: LOG_UID }), ''),
+        ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: setOf(2).UniqueId, virtualDiskUniqueIds: [LOG_UID] }), ''),
         ps(maskingSetsOfVirtualDiskCommand(LOG_UID), JSON.stringify([setOf(1), setOf(2)])),
       ]);
       await backend.listArrays();
@@ -687,13 +687,13 @@ describe('WindowsBackend', () => {
       const { backend, launcher, sanMap } = setup(
         [
           ps(read, holding(['SQLNODE1-Array1', NODE1_SET], ['SQLNODE2-Array1', NODE2_SET])),
-          ps(removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: NODE1_SET, virtualDiskUniqueId: DATA_UID }), ''),
+          ps(removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: NODE1_SET, virtualDiskUniqueIds: [DATA_UID] }), ''),
           ps(read, JSON.stringify({ FriendlyName: 'SQLNODE2-Array1', UniqueId: NODE2_SET })),
         ],
         { sanMap: SM_MAP },
       );
       const result = await backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: ['SQLNODE1', 'SQLNODE2'] });
-      expect(result.summary).toMatch(/1 masking set change\(s\), read back and verified/);
+      expect(result.summary).toMatch(/1 masking-set change\(s\) for 1 LUN\(s\), each read back and verified/);
       expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE2'] });
       expect(launcher.remaining).toBe(0);
     });
@@ -708,17 +708,100 @@ describe('WindowsBackend', () => {
       expect(sanMap().luns[0]).toMatchObject({ maskedTo: ['SQLNODE1', 'SQLNODE2'] });
     });
 
+    const readLog = maskingSetsOfVirtualDiskCommand(LOG_UID);
+    const bothNodes = holding(['SQLNODE1-Array1', NODE1_SET], ['SQLNODE2-Array1', NODE2_SET]);
+    const maskAway = (lunId: string) => ({ lunId, hosts: [], expected: ['SQLNODE1', 'SQLNODE2'] });
+
+    it("masks a step's LUNs as one batch: every LUN read first, ONE change per masking set naming both virtual disks, each read back, as the plan shows", async () => {
+      const removeBoth = (set: string) =>
+        removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: set, virtualDiskUniqueIds: [DATA_UID, LOG_UID] });
+      const entries = [
+        ps(read, bothNodes),
+        ps(readLog, bothNodes),
+        ps(removeBoth(NODE1_SET), ''),
+        ps(removeBoth(NODE2_SET), ''),
+        ps(read, '[]'),
+        ps(readLog, '[]'),
+      ];
+      const { backend, launcher, sanMap } = setup(entries, { sanMap: SM_MAP });
+      const planned = ['sql-data', 'sql-log'].map((lunId) => ({
+        operation: 'setLunMask' as const,
+        lunId,
+        hosts: [],
+        before: ['SQLNODE1', 'SQLNODE2'],
+      }));
+      const preview = await backend.previewCommands(planned);
+
+      const result = await backend.setLunMasks({ masks: [maskAway('sql-data'), maskAway('sql-log')] });
+      expect(launcher.remaining).toBe(0);
+      expect(result.summary).toMatch(/2 masking-set change\(s\) for 2 LUN\(s\), each read back and verified/);
+      expect(removeBoth(NODE1_SET)).toContain(
+        `$names = @((Get-VirtualDisk -UniqueId '${DATA_UID}').Name, (Get-VirtualDisk -UniqueId '${LOG_UID}').Name)`,
+      );
+      expect(sanMap().luns.map((l) => l.maskedTo)).toEqual([[], []]);
+      // "Copy as script" shows exactly the commands the run sent, in its order.
+      expect(preview.map((c) => c.text)).toEqual(entries.map((e) => e.argv.at(-1)));
+    });
+
+    it('refuses a batch when one LUN drifted, naming that LUN, before any masking set changes', async () => {
+      const { backend, launcher, sanMap } = setup([ps(read, bothNodes), ps(readLog, holding(['SQLNODE1-Array1', NODE1_SET]))], {
+        sanMap: SM_MAP,
+      });
+      await expect(backend.setLunMasks({ masks: [maskAway('sql-data'), maskAway('sql-log')] })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        message: expect.stringMatching(
+          /^SQL log's access list changed since the plan was made: .*\(SQLNODE2 lost it\)\. Nothing was changed/,
+        ),
+      });
+      expect(launcher.remaining).toBe(0);
+      expect(sanMap().luns.map((l) => l.maskedTo)).toEqual([
+        ['SQLNODE1', 'SQLNODE2'],
+        ['SQLNODE1', 'SQLNODE2'],
+      ]);
+    });
+
+    it('a batch that fails part-way reads every LUN back, records what the array shows, and says which LUNs changed', async () => {
+      // SQLNODE1 -> SQLNODE2 for both: the addition went through; the removal failed after the array dropped one disk.
+      const toNode2 = (lunId: string) => ({ lunId, hosts: ['SQLNODE2'], expected: ['SQLNODE1'] });
+      const onlyNode1 = holding(['SQLNODE1-Array1', NODE1_SET]);
+      const removal = removeVirtualDiskFromMaskingSetCommand({ maskingSetUniqueId: NODE1_SET, virtualDiskUniqueIds: [DATA_UID, LOG_UID] });
+      const { backend, launcher, sanMap } = setup(
+        [
+          ps(read, onlyNode1),
+          ps(readLog, onlyNode1),
+          ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: NODE2_SET, virtualDiskUniqueIds: [DATA_UID, LOG_UID] }), ''),
+          // Synthetic: a provider error as PowerShell reports a failed CIM method call.
+          ps(removal, '', {
+            exitCode: 1,
+            stderr: 'Remove-VirtualDiskFromMaskingSet : The storage provider failed to complete the request.',
+          }),
+          ps(read, holding(['SQLNODE2-Array1', NODE2_SET])),
+          ps(readLog, bothNodes),
+        ],
+        { sanMap: { ...SM_MAP, luns: SM_MAP.luns.map((l) => ({ ...l, maskedTo: ['SQLNODE1'] })) } },
+      );
+      await expect(backend.setLunMasks({ masks: [toNode2('sql-data'), toNode2('sql-log')] })).rejects.toMatchObject({
+        code: 'BACKEND_FAILED',
+        message: expect.stringMatching(
+          /^A masking-set change failed part-way through the batch: .*storage provider failed.* Read back, SQL data has the new list\. Not in place: SQL log shows SQLNODE1, SQLNODE2 instead of SQLNODE2\. /,
+        ),
+      });
+      expect(launcher.remaining).toBe(0);
+      // What the engine's read-back of each operation finds: SQL data done, SQL log not.
+      expect(sanMap().luns.map((l) => l.maskedTo)).toEqual([['SQLNODE2'], ['SQLNODE1', 'SQLNODE2']]);
+    });
+
     it('fails when the read-back does not show the goal', async () => {
       const { backend } = setup(
         [
           ps(read, '[]'),
-          ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: NODE2_SET, virtualDiskUniqueId: DATA_UID }), ''),
+          ps(addVirtualDiskToMaskingSetCommand({ maskingSetUniqueId: NODE2_SET, virtualDiskUniqueIds: [DATA_UID] }), ''),
           ps(read, '[]'),
         ],
         { sanMap: SM_MAP },
       );
       await expect(backend.setLunMask({ lunId: 'sql-data', hosts: ['SQLNODE2'], expected: [] })).rejects.toThrow(
-        /reading it back shows \(nobody\) instead of SQLNODE2/,
+        /reading them back, SQL data shows \(nobody\) instead of SQLNODE2/,
       );
     });
   });
