@@ -12,6 +12,7 @@ import type { MatrixHost, MatrixRow } from '../../../shared/inventory-rows';
 import { cellAccess, type CellAccess } from '../../../shared/masking-findings';
 import { QueryError } from '../components/QueryState';
 import { usePagedRows } from '../components/use-paged-rows';
+import { matrixQuery, matrixScopeParams } from '../first-data';
 import { useContractQuery } from '../queries';
 
 const CELL = 24;
@@ -201,7 +202,7 @@ const ALL_CLUSTERS = '';
 
 /** The estate's cluster names, for the scope list (a cluster's nodes are its children in the cluster table). */
 function useClusterNames(): string[] {
-  const clusters = useContractQuery('inventory.clusterPage', { limit: 500 }).data?.rows ?? [];
+  const clusters = useContractQuery('inventory.clusterPage', matrixScopeParams).data?.rows ?? [];
   return clusters.flatMap((row) => (row.kind === 'cluster' ? [row.name] : []));
 }
 
@@ -219,7 +220,7 @@ export function MatrixGrid({ height, openLunId, onOpenLun }: Props) {
   const clusterNames = useClusterNames();
   // The scope is a search term the core understands (cluster:<name>): rows and host columns narrow together.
   const filter = scope === ALL_CLUSTERS ? search : `${search} cluster:${scope}`.trim();
-  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const [flaggedOnly, setFlaggedOnly] = useState(matrixQuery.extra.flaggedOnly);
   const viewportRef = useRef<HTMLDivElement>(null);
   const [rowCount, setRowCount] = useState(0);
   const [hostCount, setHostCount] = useState(0);
@@ -247,7 +248,7 @@ export function MatrixGrid({ height, openLunId, onOpenLun }: Props) {
   const columnItems = columnVirtualizer.getVirtualItems();
   const rows = usePagedRows(
     'inventory.matrixPage',
-    { filter, sort: null, extra: { flaggedOnly } },
+    { ...matrixQuery, filter, extra: { flaggedOnly } },
     rowItems[0]?.index ?? 0,
     rowItems.at(-1)?.index ?? 0,
   );

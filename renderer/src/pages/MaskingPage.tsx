@@ -5,6 +5,7 @@
 import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FindingKind, MaskingFinding } from '../../../shared/masking-findings';
+import { findingCountParams } from '../first-data';
 import { useContractQuery } from '../queries';
 import { DataTable, type DataColumn } from '../components/DataTable';
 import { StatusBadge } from '../components/badges';
@@ -81,7 +82,7 @@ export function MaskingPage() {
       detail={openLunId && <LunDetails id={openLunId} onClose={() => setOpenLunId(null)} />}
     />
   );
-  const count = useContractQuery('inventory.findingPage', { limit: 1 }).data?.matched;
+  const count = useContractQuery('inventory.findingPage', findingCountParams).data?.matched;
   const intro = (
     <Text className={styles.intro}>
       Each row is a LUN, each column a host, grouped by cluster. A cluster disk must be seen by every node of its cluster and by no other

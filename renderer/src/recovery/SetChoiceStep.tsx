@@ -8,6 +8,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SnapshotRow } from '../../../shared/inventory-rows';
 import { SetStateBadge } from '../components/badges';
 import { DataTable, type DataColumn } from '../components/DataTable';
+import { setChooserQuery } from '../first-data';
 import { ageText, formatDateTime } from '../inventory/time-text';
 import { SectionTitle } from './titles';
 import { useWizardStore } from './wizard-store';
@@ -105,8 +106,6 @@ function useColumns(chosenId: string | null): DataColumn<SnapshotRow>[] {
   ];
 }
 
-const noneExpanded = { expanded: [] };
-
 export function SetChoiceStep() {
   const styles = useStyles();
   const { setId, chooseSet, goTo } = useWizardStore();
@@ -138,7 +137,7 @@ export function SetChoiceStep() {
         noun={{ one: 'snapshot set', many: 'snapshot sets' }}
         columns={columns}
         rowId={(row) => row.id}
-        extra={noneExpanded}
+        extra={setChooserQuery.extra}
         openId={setId}
         onOpen={(row) => {
           const set = asSet(row);
