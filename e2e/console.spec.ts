@@ -35,3 +35,46 @@ test('the Hosts page shows each host and what it sees', async ({ consolePage: pa
   await expect(table.getByRole('row').filter({ hasText: 'SQL01' })).toContainText('SQLCLUS');
   await expect(table.getByRole('row').filter({ hasText: 'BACKUP01' })).toBeVisible();
 });
+
+test("a page's first data is asked for before the page has drawn, and once", async ({ consolePage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'watches the browser console’s WebSocket frames');
+  // Each request sent, with whether the page it serves was already on screen when it left.
+  await page.addInitScript(() => {
+    const sent: Array<{ method: string; offset: unknown; chooserDrawn: boolean; matrixDrawn: boolean }> = [];
+    Object.assign(window, { sentRequests: sent });
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (this: WebSocket, data: string) {
+      const frame = JSON.parse(data) as { method: string; params: { offset?: unknown } };
+      sent.push({
+        method: frame.method,
+        offset: frame.params.offset,
+        chooserDrawn: document.querySelector('[role="grid"][aria-label="Snapshot sets to recover from"]') !== null,
+        matrixDrawn: document.querySelector('[role="grid"][aria-label="Masking matrix"]') !== null,
+      });
+      send.call(this, data);
+    };
+  });
+  const sentRequests = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { sentRequests: Array<{ method: string; offset: unknown; chooserDrawn: boolean; matrixDrawn: boolean }> })
+          .sentRequests,
+    );
+
+  // A new hash alone moves inside the open page: the reload starts the console afresh there.
+  await page.goto(page.url().replace(/#.*$/, '#/recovery/set'));
+  await page.reload();
+  await expect(page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1)).toBeVisible();
+  const firstRows = (await sentRequests()).filter((r) => r.method === 'inventory.snapshotPage' && r.offset === 0);
+  // One call, made at boot: the page found its answer instead of asking again with a key of its own.
+  expect(firstRows).toEqual([{ method: 'inventory.snapshotPage', offset: 0, chooserDrawn: false, matrixDrawn: false }]);
+
+  // Reaching a page's link asks for its data; the click finds it on its way.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Masking matrix', exact: true }).hover();
+  await expect.poll(async () => (await sentRequests()).some((r) => r.method === 'inventory.matrixPage')).toBe(true);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Masking matrix', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Masking matrix' }).getByRole('gridcell').first()).toBeVisible();
+  const matrixRows = (await sentRequests()).filter((r) => r.method === 'inventory.matrixPage');
+  expect(matrixRows).toHaveLength(1);
+  expect(matrixRows[0]?.matrixDrawn).toBe(false);
+});

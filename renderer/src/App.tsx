@@ -11,6 +11,7 @@ import { pages } from './navigation';
 import { useOperatorStore } from './operator';
 import { OperatorPrompt } from './OperatorPrompt';
 import { PageBoundary } from './PageBoundary';
+import { fetchFirstData } from './first-data';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
 import { formatRoute, pageRoute } from './routes';
@@ -153,6 +154,9 @@ export function App() {
                   href={formatRoute(pageRoute(id))}
                   className={mergeClasses(styles.link, id === current.id && styles.currentLink)}
                   aria-current={id === current.id ? 'page' : undefined}
+                  // The page's first data is asked for as the pointer or focus reaches its link, not once it has drawn.
+                  onPointerEnter={() => void fetchFirstData(pageRoute(id))}
+                  onFocus={() => void fetchFirstData(pageRoute(id))}
                   onClick={(event) => {
                     // The page's link goes back to where the operator left that page (its open run, its wizard step).
                     event.preventDefault();

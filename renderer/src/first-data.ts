@@ -50,13 +50,14 @@ export function firstCallsOf(route: Route): FirstCall[] {
   }
 }
 
-/** Starts the route's first calls; a failure is left for the page's own query to show when it asks again. */
-export function fetchFirstData(route: Route): void {
-  for (const first of firstCallsOf(route)) {
+/** Makes the route's first calls; settles when all have answered. A failure is left for the page's own query to show. */
+export async function fetchFirstData(route: Route): Promise<void> {
+  const calls = firstCallsOf(route).map((first) => {
     const options =
       'paged' in first
         ? blockQuery(first.paged, first.query, 0)
         : { queryKey: contractKey(first.method, first.params as never), queryFn: () => client.invoke(first.method, first.params as never) };
-    void queryClient.prefetchQuery(options as Parameters<typeof queryClient.prefetchQuery>[0]);
-  }
+    return queryClient.prefetchQuery(options as Parameters<typeof queryClient.prefetchQuery>[0]);
+  });
+  await Promise.all(calls);
 }
