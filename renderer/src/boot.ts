@@ -6,18 +6,18 @@
  * has its code and data and the browser is idle, the other pages' code loads, so that moving to another page
  * waits for its data only (README.md "Performance").
  */
-import { pageModules } from './page-modules';
+import { loadPage } from './page-modules';
 import { pageIds, parseHash } from './routes';
 
 const route = parseHash(window.location.hash);
 // A failure is shown where the page would be (PageBoundary), when the console asks for it again.
-const page = pageModules[route.page]().catch(() => undefined);
+const page = loadPage(route.page).catch(() => undefined);
 // The page's first data, asked for once the contract client has loaded: before React and the page have drawn.
 const firstData = import('./first-data').then((module) => module.fetchFirstData(route)).catch(() => undefined);
 void import('./main');
 
 void Promise.all([page, firstData]).then(() =>
   requestIdleCallback(() => {
-    for (const id of pageIds) if (id !== route.page) pageModules[id]().catch(() => undefined);
+    for (const id of pageIds) if (id !== route.page) loadPage(id).catch(() => undefined);
   }),
 );

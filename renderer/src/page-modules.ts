@@ -6,7 +6,7 @@
 import type { ComponentType } from 'react';
 import type { PageId } from './routes';
 
-export const pageModules: Record<PageId, () => Promise<ComponentType>> = {
+const importers: Record<PageId, () => Promise<ComponentType>> = {
   home: () => import('./pages/HomePage').then((module) => module.HomePage),
   luns: () => import('./pages/LunsPage').then((module) => module.LunsPage),
   snapshots: () => import('./pages/SnapshotsPage').then((module) => module.SnapshotsPage),
@@ -16,3 +16,33 @@ export const pageModules: Record<PageId, () => Promise<ComponentType>> = {
   recovery: () => import('./pages/RecoveryPage').then((module) => module.RecoveryPage),
   runs: () => import('./pages/RunsPage').then((module) => module.RunsPage),
 };
+
+/**
+ * The pages whose code has loaded. A page found here is drawn at once; one that suspends, even on a promise that
+ * has settled, is revealed only after React's throttle for suspended content (about 300 ms), which the operator
+ * would wait through on every move to another page.
+ * https://react.dev/reference/react/Suspense
+ */
+const loaded = new Map<PageId, ComponentType>();
+const loads = new Map<PageId, Promise<ComponentType>>();
+
+/** The page's component, if its code is here. */
+export const loadedPage = (id: PageId): ComponentType | undefined => loaded.get(id);
+
+/** The page's code, loaded once; a failed load is tried again the next time the page is asked for. */
+export function loadPage(id: PageId): Promise<ComponentType> {
+  const known = loads.get(id);
+  if (known !== undefined) return known;
+  const load = importers[id]().then(
+    (component) => {
+      loaded.set(id, component);
+      return component;
+    },
+    (error: unknown) => {
+      loads.delete(id);
+      throw error;
+    },
+  );
+  loads.set(id, load);
+  return load;
+}
