@@ -16,6 +16,7 @@ import { ShadowSwapError } from '../../../shared/errors';
 import { formatHresult, hresultOf, type WindowsCodeSymbol } from './windows-codes';
 import { DISKRAID_EXIT_CODES } from './parsers/parse-diskraid';
 import { CONSOLE_WIDTHS, displayWidth, splitPhysicalLines } from './parsers/text-lines';
+import type { ParseError } from './parsers/parse-error';
 
 export type WindowsTool = 'diskshadow' | 'vshadow' | 'vssadmin' | 'diskraid' | 'powershell';
 
@@ -474,4 +475,19 @@ export function detectToolFailure(run: ToolRun): ShadowSwapError | null {
     );
   }
   return null;
+}
+
+/**
+ * A tool answered in a form ShadowSwap could not read (another display language or tool version, a warning
+ * printed into its output). The tool did run, so the operator is never told that nothing changed: a read changes
+ * nothing, but whether a change took effect is not known from an answer that could not be read.
+ */
+export function unreadableAnswer(error: ParseError): ShadowSwapError {
+  return new ShadowSwapError(
+    'BACKEND_FAILED',
+    `ShadowSwap could not read a Windows tool's answer: ${error.message}. The tool ran; if it was making a change, whether the change took effect is not known from that answer. ` +
+      'Run the same command by hand on that host ("Copy as script" on the plan shows it) to see its whole answer, and check the disk, set or resource it acts on; then resume or roll back the run. ' +
+      'If the answer is in a language or form ShadowSwap does not read, report it with that output.',
+    { symbol: 'UNREADABLE_ANSWER', line: error.line },
+  );
 }

@@ -67,6 +67,8 @@ import { windowsPreflightChecks } from './windows-preflight';
 import { readDomainController } from './domain-controller-reading';
 import { windowsScopeChecks } from './windows-scope-checks';
 import { renderCall } from '../../windows-tools/render-operation';
+import { unreadableAnswer } from '../../windows-tools/errors';
+import { ParseError } from '../../windows-tools/parsers/parse-error';
 import { windowsAddressing } from './state/windows-addressing';
 import { hasUnlinkedCopy, linkShadowLuns } from './state/shadow-links';
 import { isHeld, withHeldShadowCopies } from './state/held-shadow-copies';
@@ -340,7 +342,10 @@ export class WindowsBackend implements Backend {
    * started.
    */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.queue.then(work);
+    const turn = this.queue.then(work).catch((error: unknown) => {
+      // A parser's error is about a tool's answer: the operator hears it as such, not as a ShadowSwap bug.
+      throw error instanceof ParseError ? unreadableAnswer(error) : error;
+    });
     this.queue = turn.catch(() => undefined);
     return turn;
   }

@@ -883,6 +883,15 @@ describe('WindowsBackend', () => {
     expect(launcher.remaining).toBe(0);
   });
 
+  it("says a tool's unreadable answer is the tool's, with what to check, not an unexpected ShadowSwap error", async () => {
+    const { backend } = setup([
+      ps(getClusterResourceCommand({ cluster: 'SQLCLUSTER', names: ['Cluster Disk 2'] }), 'WARNING: the cluster is in a degraded state'),
+    ]);
+    const failure = backend.suspendResource({ cluster: 'SQLCLUSTER', resource: 'Cluster Disk 2', onNode: 'SQLNODE1' });
+    await expect(failure).rejects.toMatchObject({ code: 'BACKEND_FAILED', details: { symbol: 'UNREADABLE_ANSWER' } });
+    await expect(failure).rejects.toThrow(/could not read a Windows tool's answer: .*not valid JSON.*Run the same command by hand/);
+  });
+
   it('only re-points a disk resource that is offline', async () => {
     const online = JSON.stringify({
       Name: 'Cluster Disk 2',
