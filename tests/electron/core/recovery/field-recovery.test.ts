@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { corruptLun, setConsoleComputer, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
+import { expectInOrder } from './in-order';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 
 let fx: RecoveryFixture;
@@ -51,15 +52,13 @@ describe('legacy-vds: a VDS-only array', () => {
     const masking = plan.steps.find((s) => s.kind === 'mask-originals')?.commands ?? [];
     expect(masking.map((c) => c.runsOn)).toEqual(['FS01', 'FS01']);
     for (const command of masking) {
-      const order = [
+      expectInOrder(command.text, [
         "New-PSSession -ComputerName 'FS01'",
         "WriteLine('detail lun')",
         'IndexOf(',
         "WriteLine('unmask lun none uninstall')",
         'Remove-PSSession',
-      ].map((part) => command.text.indexOf(part));
-      expect(order.every((at) => at >= 0)).toBe(true);
-      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      ]);
       expect(command.text).not.toMatch(/unmask lun all/);
     }
     const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });

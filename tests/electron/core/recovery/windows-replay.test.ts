@@ -28,6 +28,7 @@ import {
   nodeReadinessCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
+import { expectInOrder } from './in-order';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   breakSegment,
@@ -1021,17 +1022,14 @@ describe('a recovery through the Windows backend, replayed', () => {
       ['SQL01', false, true],
       ['SQL01', false, false],
     ]);
-    for (const session of sessions.slice(0, 2)) {
-      const order = [
+    for (const session of sessions.slice(0, 2))
+      expectInOrder(session.text, [
         "New-PSSession -ComputerName 'SQL01'",
         "WriteLine('detail lun')",
         'IndexOf(',
         "WriteLine('unmask lun none uninstall')",
         'Remove-PSSession',
-      ].map((part) => session.text.indexOf(part));
-      expect(order.every((at) => at >= 0)).toBe(true);
-      expect([...order].sort((a, b) => a - b)).toEqual(order);
-    }
+      ]);
     expect(calls().filter((c) => c.tool !== 'powershell' && c.tool !== 'whoami')).toEqual([]);
     expect(setState(dataDir)).toBe('broken');
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));
