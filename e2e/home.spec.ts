@@ -28,3 +28,23 @@ test('the console opens on Home: each system with its health and latest recovery
     .filter({ has: page.getByRole('gridcell', { name: 'SQL-DATA', exact: true }) });
   await expect(data).toContainText('Production');
 });
+
+test('the inventory pages say when the SAN was read, and warn with what to do when a host could not be read', async ({
+  consolePage: page,
+  shadowswap,
+}) => {
+  const notice = page.getByRole('region', { name: 'SAN reading' });
+  await expect(notice).toContainText(/^SAN read at \d\d:\d\d \(.+\)$/);
+  await expect(notice.getByRole('button', { name: 'Refresh' })).toHaveCount(0);
+
+  // Another process makes SQL02 stop answering over remoting: the console follows without a reload.
+  expect((await shadowswap('lab', 'host', 'unreachable', '--host', 'SQL02')).code).toBe(0);
+  await expect(notice).toContainText('SQL02 could not be read: SQL02 did not answer over PowerShell remoting');
+  await expect(notice).toContainText('Test-WSMan SQL02), then refresh.');
+  await expect(notice.getByRole('button', { name: 'Refresh' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the SAN reading warning');
+
+  // The same notice stands above the LUN page.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'LUNs', exact: true }).click();
+  await expect(notice).toContainText('SQL02 could not be read');
+});

@@ -19,6 +19,7 @@ import {
 } from './inventory-rows';
 import { EstateOverview } from './estate-overview';
 import { MaskingFinding } from './masking-findings';
+import { SanReading } from './san-reading';
 
 const MatrixPage = pageOf(MatrixRow).extend({ hosts: z.array(MatrixHost) });
 
@@ -39,6 +40,8 @@ export const inventoryMethods = {
    */
   'inventory.matrixPage': { params: z.object({ ...pageParams, flaggedOnly: z.boolean().default(false) }).strict(), result: MatrixPage },
   'inventory.findingPage': { params: z.object(pageParams).strict(), result: pageOf(MaskingFinding) },
+  /** When the SAN was read and which arrays or hosts could not be (shared/san-reading.ts). */
+  'inventory.reading': { params: z.object({}).strict(), result: SanReading },
   /** The home page: per cluster and standalone host, its health, latest recovery point and warnings. */
   'inventory.overview': { params: z.object({}).strict(), result: EstateOverview },
   /** The whole matrix and every finding, for the CLI and scripts. */

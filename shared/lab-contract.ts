@@ -56,6 +56,8 @@ export const labMethods = {
   'lab.corrupt': { params: z.object({ lun: Name }).strict(), result: Message },
   /** A host stops (or starts again) answering over PowerShell remoting, as a network or WinRM failure would. */
   'lab.host.reachable': { params: z.object({ host: Name, reachable: z.boolean() }).strict(), result: Message },
+  /** Where the Windows console runs (an admin workstation or any node); null: on the host that imports each set. */
+  'lab.console': { params: z.object({ computer: Name.nullable() }).strict(), result: Message },
   /** A domain controller becomes read-only (an RODC), or writable again, so that refusing an RODC can be rehearsed. */
   'lab.dc.readOnly': { params: z.object({ host: Name, readOnly: z.boolean() }).strict(), result: Message },
   'lab.faults.add': {

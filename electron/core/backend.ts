@@ -10,6 +10,7 @@
  */
 import type { CommandPreview, PreflightCheck } from '../../shared/recovery';
 import type { DriveLetters } from '../../shared/recovery-step-params';
+import type { SanReading } from '../../shared/san-reading';
 import type { DcBootMode, DomainController, DomainControllerReading } from '../../shared/domain-controller';
 import type {
   BackendInfo,
@@ -162,6 +163,8 @@ export interface Backend {
   /** Checks only this backend can make before a recovery (tools present, elevated, OS version, the scope's hosts...). */
   preflightChecks(scope?: PreflightScope): Promise<PreflightCheck[]>;
   listArrays(): Promise<StorageArray[]>;
+  /** When the SAN was last read and which arrays or hosts could not be, for the inventory pages' notice. */
+  sanReading(): Promise<SanReading>;
   listLuns(): Promise<Lun[]>;
   listHosts(): Promise<Host[]>;
   listSnapshotSets(): Promise<SnapshotSet[]>;

@@ -12,9 +12,10 @@ import { useOperatorStore } from './operator';
 import { OperatorPrompt } from './OperatorPrompt';
 import { PageBoundary } from './PageBoundary';
 import { fetchFirstData } from './first-data';
+import { SanReadingNotice } from './inventory/SanReadingNotice';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
-import { formatRoute, pageRoute } from './routes';
+import { formatRoute, pageRoute, type PageId } from './routes';
 import { useUiStore } from './ui-store';
 import { useNarrowWindow } from './use-narrow-window';
 
@@ -67,6 +68,9 @@ const useStyles = makeStyles({
   },
   main: { padding: tokens.spacingHorizontalL, overflow: 'auto', minWidth: 0 },
 });
+
+/** The pages that show what the SAN reading found: its age and failed reads matter there. */
+const INVENTORY_PAGES: ReadonlySet<PageId> = new Set(['home', 'luns', 'snapshots', 'clusters', 'hosts', 'masking']);
 
 export function App() {
   const styles = useStyles();
@@ -173,6 +177,7 @@ export function App() {
       )}
       <main ref={mainRef} className={styles.main} style={showNav ? undefined : { gridColumn: '1 / 3' }}>
         <Title3 as="h2">{current.title}</Title3>
+        {INVENTORY_PAGES.has(current.id) && <SanReadingNotice />}
         <PageBoundary pageKey={current.id}>{current.render()}</PageBoundary>
       </main>
     </div>

@@ -159,6 +159,26 @@ export const labCommands: Command[] = [
       });
     },
   })),
+  {
+    path: ['lab', 'console'],
+    summary: 'Run the Windows console on another computer (an admin workstation or any node), or back on the import host',
+    flags: {
+      computer: { value: 'NAME', description: 'the computer the console runs on' },
+      'import-host': { description: 'the console runs on the host that imports each set (the default)' },
+    },
+    run: (context) => {
+      const computer = stringFlag(context.args, 'computer') ?? null;
+      if (computer === null && !context.args.flags['import-host'])
+        throw new ShadowSwapError(
+          'INVALID_REQUEST',
+          'Say where the console runs: shadowswap lab console --computer NAME, or --import-host.',
+        );
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.console', { computer })).message}\n`);
+        return 0;
+      });
+    },
+  },
   ...(['read-only', 'writable'] as const).map((mode): Command => ({
     path: ['lab', 'dc', mode],
     summary:

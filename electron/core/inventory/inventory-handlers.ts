@@ -67,6 +67,7 @@ export function inventoryHandlers(backend: Backend, views: InventoryViews = inve
     },
     'inventory.findingPage': async (params) => pageOfTable(await views.findingTable(), params),
     'inventory.overview': () => views.overview(),
+    'inventory.reading': () => backend.sanReading(),
     'inventory.matrix': async ({ filter }) => {
       const [matrix, findings] = await Promise.all([views.matrix(), views.findings()]);
       const { rows } = pageOfTable(matrix.all, { filter: filter ?? '', sort: null, offset: 0, limit: Number.POSITIVE_INFINITY });

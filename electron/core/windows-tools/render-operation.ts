@@ -5,12 +5,12 @@
  * which tool breaks a set) lives here once, so a plan's commands are what runs (docs/architecture.md#windows-tools).
  */
 import type { CommandPreview } from '../../../shared/recovery';
-import type { ArrayManagement, Initiator } from '../../../shared/domain';
+import type { ArrayManagement, Initiator, SnapshotSet } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { BreakMode } from '../../../shared/domain';
 import { ALL_HOSTS, type PlannedDiskIdentity, type PlannedOperation, type ResourceOnNode } from '../backend';
 import type { LunAccess } from './commands/diskraid-scripts';
-import { checkedMaskingSessionCommand } from './commands/diskraid-session';
+import { checkedMaskingSessionCommand, checkedMaskingSessionOnHostCommand } from './commands/diskraid-session';
 import {
   addVirtualDiskToMaskingSetCommand,
   maskingSetsOfVirtualDiskCommand,
@@ -63,8 +63,13 @@ export interface MaskingSetAddress {
 
 /** What a backend knows about its estate that a command needs; each backend fills it from its own state. */
 export interface WindowsAddressing {
-  /** The console's own computer: diskraid runs there; diskshadow and vshadow run on the import host through remoting. */
+  /**
+   * The console's own computer: diskraid runs there unless a host that loses the LUN must uninstall its disk
+   * (diskraidPlacement); diskshadow and vshadow run on the import host through remoting.
+   */
   consoleComputer: string;
+  /** The host that holds the LUN's disk now (diskHolderIn), or null when no set says. */
+  diskHolder(lunId: string): string | null;
   /** Throws an operator error naming what is missing when the LUN is unknown. */
   lun(lunId: string): LunAddress;
   /** A host's initiators, or undefined when the host is unknown. */
@@ -126,25 +131,69 @@ export function accessFor(addressing: WindowsAddressing, hosts: readonly string[
   return wwns.length > 0 ? { kind: 'wwn', wwns } : { kind: 'iscsi', initiators: iqns };
 }
 
+/** A LUN's planned access list and the list it has before the change. */
+export interface PlannedMask {
+  lunId: string;
+  hosts: readonly string[];
+  before: readonly string[];
+}
+
 /**
- * The checked diskraid session that replaces a VDS-only LUN's access list with `hosts`. `before` is the list the
- * LUN has when it runs; SetMask asks callers to uninstall the disk before masking it away, which diskraid does on
- * the computer it runs on with `uninstall`.
+ * The host that holds a LUN's disk, from the newest set that names the LUN: an original is held by the host the set
+ * was taken on (the requester runs where the disks are online), a shadow LUN by the host it was imported to. The
+ * catalog is what both backends know before any reading; a cluster group that moved since the set was taken is not
+ * seen (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
  */
-export function maskingScript(
-  addressing: WindowsAddressing,
-  planned: { lunId: string; hosts: readonly string[]; before: readonly string[] },
-): string {
-  const lun = addressing.lun(planned.lunId);
+export function diskHolderIn(
+  sets: readonly Pick<SnapshotSet, 'createdAt' | 'sourceHost' | 'importedTo' | 'shadowCopies'>[],
+  lunId: string,
+): string | null {
+  const naming = sets.filter((set) => set.shadowCopies.some((c) => c.originalLunId === lunId || c.shadowLunId === lunId));
+  const newest = naming.reduce<(typeof naming)[number] | null>((a, b) => (a === null || b.createdAt >= a.createdAt ? b : a), null);
+  if (newest === null) return null;
+  return newest.shadowCopies.some((c) => c.originalLunId === lunId) ? newest.sourceHost : newest.importedTo;
+}
+
+/** Where a VDS-only LUN's diskraid session runs, and whether it uninstalls the LUN's disk there before masking. */
+export interface DiskraidPlacement {
+  runsOn: string;
+  uninstall: boolean;
+}
+
+/**
+ * SetMask asks callers to uninstall the disk before masking it away, and diskraid's `uninstall` does it "on the local
+ * system" only (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun). So the session runs on a
+ * host that loses the LUN, with `uninstall`: the host that holds its disk, else the console, else the first host of
+ * the list it had. Nobody losing it, the session runs on the console without. Every other host that loses the LUN
+ * sees its disk disappear without an uninstall (System event 157): no documented tool prepares them.
+ */
+export function diskraidPlacement(addressing: WindowsAddressing, planned: PlannedMask): DiskraidPlacement {
+  const loses = (host: string) => accessListIncludes(planned.before, host) && !accessListIncludes(planned.hosts, host);
   const here = addressing.consoleComputer;
-  return checkedMaskingSessionCommand({
+  const runsOn = [addressing.diskHolder(planned.lunId), here, ...planned.before].find(
+    (host): host is string => host !== null && host !== ALL_HOSTS && loses(host),
+  );
+  return runsOn === undefined ? { runsOn: here, uninstall: false } : { runsOn, uninstall: true };
+}
+
+/**
+ * The checked diskraid session that replaces a VDS-only LUN's access list with `hosts`, where diskraidPlacement
+ * puts it: on the console itself, or on another host through one remoting session.
+ */
+export function maskingScript(addressing: WindowsAddressing, planned: PlannedMask): string {
+  const lun = addressing.lun(planned.lunId);
+  const placement = diskraidPlacement(addressing, planned);
+  const request = {
     lunName: lun.name,
     subsystem: lun.subsystem,
     lun: lun.lun,
     uniqueId: lun.uniqueId,
     access: accessFor(addressing, planned.hosts),
-    uninstallLocalDisk: accessListIncludes(planned.before, here) && !accessListIncludes(planned.hosts, here),
-  });
+    uninstallLocalDisk: placement.uninstall,
+  };
+  return sameComputer(placement.runsOn, addressing.consoleComputer)
+    ? checkedMaskingSessionCommand(request)
+    : checkedMaskingSessionOnHostCommand(placement.runsOn, request);
 }
 
 /** The refusal for a host without a masking set on an array, with the command an administrator would run to create one. */
@@ -173,13 +222,6 @@ export function maskingSetFor(addressing: WindowsAddressing, lunId: string, host
   if (set !== undefined) return set;
   const lun = addressing.lun(lunId);
   throw noMaskingSetError({ host, lunName: lun.name, arrayName: lun.arrayName, initiators: addressing.initiatorsOf(host) ?? [] });
-}
-
-/** A LUN's planned access list and the list it has before the change. */
-export interface PlannedMask {
-  lunId: string;
-  hosts: readonly string[];
-  before: readonly string[];
 }
 
 /** The virtual disk's UniqueId of a LUN masked through masking sets, or the refusal saying why it cannot be. */
@@ -238,16 +280,20 @@ export function maskingSetChanges(
 }
 
 /**
- * Every command the access-list changes of one call run, in order, on the console's computer: the Storage
- * Management LUNs' reads, batched changes and read-backs, then one checked diskraid session per VDS-only LUN (no
- * batch form is known for diskraid).
+ * Every command the access-list changes of one call run, in order: on the console's computer, the Storage
+ * Management LUNs' reads, batched changes and read-backs; then one checked diskraid session per VDS-only LUN (no
+ * batch form is known for diskraid), each where diskraidPlacement puts it.
  */
 function maskingCommands(addressing: WindowsAddressing, planned: readonly PlannedMask[]): CommandPreview[] {
   const here = addressing.consoleComputer;
   const onConsole = (text: string): CommandPreview => ({ tool: 'powershell', runsOn: here, text });
   const vds = planned.filter((mask) => addressing.lun(mask.lunId).management === 'vds');
   const throughSets = planned.filter((mask) => !vds.includes(mask));
-  const sessions = vds.map((mask) => onConsole(maskingScript(addressing, mask)));
+  const sessions = vds.map((mask): CommandPreview => ({
+    tool: 'powershell',
+    runsOn: diskraidPlacement(addressing, mask).runsOn,
+    text: maskingScript(addressing, mask),
+  }));
   if (throughSets.length === 0) return sessions;
   try {
     const { reads, changes } = maskingSetChanges(addressing, throughSets);

@@ -49,6 +49,20 @@ describe('shadowswap lab', () => {
     expect(unknown.stderr).toContain('There is no host "NOPE"');
   });
 
+  it('places the console on another computer, so its plans send diskraid to the host that loses the LUN, and back', async () => {
+    expect((await cli('lab', 'init', '--scenario', 'legacy-vds')).code).toBe(0);
+    const placed = await cli('lab', 'console', '--computer', 'ADMIN01');
+    expect(placed.code, placed.stderr).toBe(0);
+    expect(placed.stdout).toContain('The console runs on ADMIN01');
+    expect((await cli('lab', 'console', '--import-host')).stdout).toContain('The console runs on the host that imports each set.');
+    const neither = await cli('lab', 'console');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('Say where the console runs');
+    const invalid = await cli('lab', 'console', '--computer', "ADMIN01'; x");
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('console computer');
+  });
+
   it('makes a domain controller read-only, so the plan refuses to restore it, and writable again', async () => {
     expect((await cli('lab', 'init', '--scenario', 'dc-pair')).code).toBe(0);
     const [set] = await json<{ id: string }[]>('inventory', 'snapshots');

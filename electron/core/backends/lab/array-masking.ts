@@ -8,16 +8,18 @@
  *   access list, and `*` grants "the ports and initiators on the local computer" only, as most hardware providers
  *   do: the computer diskraid runs on.
  * Either way, a caller that says which list it expects is refused, with the difference named, when the array shows
- * another (drift), before anything changes.
+ * another (drift), before anything changes. And either way a host that loses a disk it has installed, without an
+ * uninstall first, sees it surprise removed (System event 157): only the host diskraid runs on with `uninstall` is
+ * spared (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { OperationResult, StorageArray } from '../../../../shared/domain';
 import { ALL_HOSTS } from '../../backend';
 import { maskDrift } from '../mask-drift';
-import { noMaskingSetError as noMaskingSetErrorFor } from '../../windows-tools/render-operation';
+import { diskraidPlacement, noMaskingSetError as noMaskingSetErrorFor, sameComputer } from '../../windows-tools/render-operation';
 import { failResourcesThatLostTheirDisk } from './cluster-service';
-import { recordMaskChange, resolveCollision } from './host-disks';
-import { labConsoleComputer } from './lab-addressing';
+import { hostListsDisk, recordMaskChange, resolveCollision } from './host-disks';
+import { labAddressing, labConsoleComputer } from './lab-addressing';
 import type { LabLun, LabMaskingSet, LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { listNames, report } from './operation';
@@ -141,6 +143,32 @@ function changeThroughMaskingSets(state: LabState, array: StorageArray, lun: Lab
   };
 }
 
+/**
+ * The hosts whose installed disk the change takes away without an uninstall: on a VDS-only array, every host that
+ * loses the LUN and lists its disk except the one diskraid runs on with `uninstall`; through masking sets, every
+ * such host (Remove-VirtualDiskFromMaskingSet uninstalls nothing).
+ */
+function surpriseRemovals(
+  state: LabState,
+  array: StorageArray,
+  lun: LabLun,
+  wanted: readonly string[],
+  losing: readonly string[],
+): string[] {
+  const listing = losing.filter((name) => hostListsDisk(findHost(state, name), lun));
+  if (array.management !== 'vds') return listing;
+  const planned = { lunId: lun.id, hosts: [...wanted], before: [...lun.mask] };
+  const { runsOn, uninstall } = diskraidPlacement(labAddressing(state, { operation: 'setLunMask', ...planned }), planned);
+  return listing.filter((name) => !(uninstall && sameComputer(name, runsOn)));
+}
+
+function surpriseRemovalWarning(host: string, lun: LabLun): string {
+  return (
+    `${host} logged "Disk has been surprise removed" (System event 157, source disk) for ${lun.name}: the array took the LUN away while its disk was installed there, without an uninstall first. ` +
+    `Check ${host}'s System log and that nothing on it still used the disk.`
+  );
+}
+
 function hostsSeeing(state: LabState, mask: readonly string[]): string[] {
   return mask.includes(ALL_HOSTS) ? state.hosts.map((host) => host.name) : [...mask];
 }
@@ -157,6 +185,13 @@ export function setLunMask(state: LabState, params: MaskRequest): OperationResul
   const wanted = normalizeMask(state, params.hosts);
   const change = array.management === 'vds' ? replaceMask(state, lun, wanted) : changeThroughMaskingSets(state, array, lun, wanted);
   const before = hostsSeeing(state, lun.mask);
+  const lostUnprepared = surpriseRemovals(
+    state,
+    array,
+    lun,
+    wanted,
+    before.filter((name) => !hostsSeeing(state, change.mask).includes(name)),
+  );
   const beforeText = maskText(lun.mask);
   lun.mask = change.mask;
   const after = hostsSeeing(state, lun.mask);
@@ -165,7 +200,7 @@ export function setLunMask(state: LabState, params: MaskRequest): OperationResul
   const afterText = maskText(lun.mask);
   recordMaskChange(state, lun, added, removed);
 
-  const warnings = [...change.warnings];
+  const warnings = [...change.warnings, ...lostUnprepared.map((host) => surpriseRemovalWarning(host, lun))];
   if (array.management === 'vds' && removed.length > 0 && added.length > 0) {
     warnings.push(
       `The list replaced the old one: ${listNames(removed)} lost ${lun.name}. To add hosts, give the full list including the ones that keep it.`,

@@ -7,7 +7,7 @@
 import type { CommandPreview } from '../../../../shared/recovery';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { PlannedOperation } from '../../backend';
-import { renderCall, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
+import { diskHolderIn, renderCall, sameComputer, type WindowsAddressing } from '../../windows-tools/render-operation';
 import type { LabLun, LabSnapshotSet, LabState } from './lab-model';
 import { findLun, findSnapshotSet } from './lab-lookup';
 import { diskraidIndexOf } from './diskraid-enumeration';
@@ -16,15 +16,20 @@ import { diskraidIndexOf } from './diskraid-enumeration';
 const METADATA_FOLDER = 'C:\\ShadowSwap\\metadata';
 
 /**
- * The computer a Windows console would run diskraid, diskshadow and vshadow on: the procedure imports there, so
- * it is the host a set is imported on (or was taken on, before its import). The Lab has no computer of its own.
+ * The computer the Windows console runs on: the one the operator set (`shadowswap lab console --computer NAME`, an admin
+ * workstation or any node), else the host the procedure imports on, the host a set is imported on (or was taken on,
+ * before its import). The Lab has no computer of its own.
  */
-function consoleHostOf(set: LabSnapshotSet): string {
-  return set.importedTo ?? set.sourceHost;
+function consoleHostOf(state: LabState, set: LabSnapshotSet): string {
+  return state.settings.consoleComputer ?? set.importedTo ?? set.sourceHost;
+}
+
+function newestSetNaming(state: LabState, lunId: string): LabSnapshotSet | undefined {
+  return state.snapshotSets.findLast((s) => s.shadowCopies.some((c) => c.originalLunId === lunId || c.shadowLunId === lunId));
 }
 
 function newestSetWith(state: LabState, lun: LabLun): LabSnapshotSet {
-  const set = state.snapshotSets.findLast((s) => s.shadowCopies.some((c) => c.originalLunId === lun.id || c.shadowLunId === lun.id));
+  const set = newestSetNaming(state, lun.id);
   if (set === undefined)
     throw new ShadowSwapError(
       'PRECONDITION_FAILED',
@@ -36,14 +41,14 @@ function newestSetWith(state: LabState, lun: LabLun): LabSnapshotSet {
 
 /** The computer a Windows console working on this LUN would run diskraid on (the Lab's stand-in for "local"). */
 export function labConsoleComputer(state: LabState, lunId: string): string {
-  return consoleHostOf(newestSetWith(state, findLun(state, lunId)));
+  return state.settings.consoleComputer ?? consoleHostOf(state, newestSetWith(state, findLun(state, lunId)));
 }
 
 /** The set an operation acts on, whose importing host stands in for the console's computer. */
 function setOf(state: LabState, planned: PlannedOperation): LabSnapshotSet | null {
   switch (planned.operation) {
     case 'setLunMask':
-      return newestSetWith(state, findLun(state, planned.lunId));
+      return newestSetNaming(state, findLun(state, planned.lunId).id) ?? null;
     case 'setVolumesReadWrite':
       return planned.lunIds[0] === undefined ? null : newestSetWith(state, findLun(state, planned.lunIds[0]));
     case 'importSnapshotSet':
@@ -71,12 +76,14 @@ const DOMAIN_CONTROLLER_OPERATIONS: ReadonlySet<PlannedOperation['operation']> =
 function consoleComputerFor(state: LabState, planned: PlannedOperation): string {
   if (DOMAIN_CONTROLLER_OPERATIONS.has(planned.operation)) return domainControllerConsole(state);
   const set = setOf(state, planned);
-  return set === null ? ('onNode' in planned ? planned.onNode : '') : consoleHostOf(set);
+  if (set !== null) return consoleHostOf(state, set);
+  return state.settings.consoleComputer ?? ('onNode' in planned ? planned.onNode : '');
 }
 
 export function labAddressing(state: LabState, planned: PlannedOperation): WindowsAddressing {
   return {
     consoleComputer: consoleComputerFor(state, planned),
+    diskHolder: (lunId) => diskHolderIn(state.snapshotSets, lunId),
     lun(lunId) {
       const lun = findLun(state, lunId);
       const array = state.arrays.find((a) => a.id === lun.arrayId);

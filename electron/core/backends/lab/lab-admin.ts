@@ -3,6 +3,7 @@
  * incident (corrupt a LUN), arm and clear faults, and set how slow operations feel. Each change goes
  * through the store's lock, so a console sharing the data directory sees it on its next read.
  */
+import { validateHostName } from '../../windows-tools/commands/validate';
 import { MAX_LATENCY_SCALE } from '../../../../shared/lab-contract';
 import { ShadowSwapError } from '../../../../shared/errors';
 import { damageLun } from './lun-damage';
@@ -102,6 +103,19 @@ export async function setLabLanguage(dataDir: string, language: string): Promise
 
 export function labLanguage(dataDir: string): LabLanguage {
   return new LabStore(dataDir).read().settings.language;
+}
+
+/**
+ * Places the Windows console on `computer` (an admin workstation or any node), or, with null, back on the host that
+ * imports the set: where diskraid runs and what it uninstalls depend on it.
+ */
+export function setConsoleComputer(dataDir: string, computer: string | null): Promise<string> {
+  return new LabStore(dataDir).update((state) => {
+    state.settings.consoleComputer = computer === null ? null : validateHostName(computer, 'console computer');
+    return computer === null
+      ? 'The console runs on the host that imports each set.'
+      : `The console runs on ${computer}: commands for other hosts reach them through remoting.`;
+  });
 }
 
 /** Makes a host unreachable (or reachable again) over PowerShell remoting, as a network or WinRM failure would. */

@@ -7,6 +7,7 @@
 import { labArrays } from './lab-discovery';
 import fs from 'node:fs';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { SanReading } from '../../../../shared/san-reading';
 import type { DcBootMode, DomainController, DomainControllerReading } from '../../../../shared/domain-controller';
 import type {
   BackendInfo,
@@ -57,7 +58,7 @@ import { clustersView, hostsView, lunsView, snapshotSetsView } from './lab-views
 import { FailedWithEffect, report, type OperationContext } from './operation';
 import { breakSet, createTransportableSet, exposeShadowCopy, importSet, markImportFailed } from './vss-provider';
 import { windowsEquivalents } from './lab-addressing';
-import { remotingChecks, requireReachable } from './lab-remoting';
+import { labSanReading, remotingChecks, requireReachable } from './lab-remoting';
 import { windowsFailure } from './windows-errors';
 
 export interface LabOptions {
@@ -129,6 +130,10 @@ export class LabBackend implements Backend {
   /** The arrays, each with where its picture comes from: discovered through the same parser as on Windows, or declared. */
   async listArrays(): Promise<StorageArray[]> {
     return labArrays(this.read(), this.now());
+  }
+
+  async sanReading(): Promise<SanReading> {
+    return labSanReading(this.read(), this.now());
   }
 
   async listLuns(): Promise<Lun[]> {

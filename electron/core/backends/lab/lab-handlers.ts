@@ -12,6 +12,7 @@ import {
   setLabLanguage,
   setLatencyScale,
   setDomainControllerReadOnly,
+  setConsoleComputer,
   setReachable,
 } from './lab-admin';
 import { LabStore } from './lab-store';
@@ -25,6 +26,7 @@ type LabHandlers = Pick<
   | 'lab.init'
   | 'lab.corrupt'
   | 'lab.host.reachable'
+  | 'lab.console'
   | 'lab.dc.readOnly'
   | 'lab.faults.add'
   | 'lab.faults.list'
@@ -53,6 +55,7 @@ export function labHandlers(dataDir: string): LabHandlers {
     },
     'lab.corrupt': async ({ lun }) => ({ message: await corruptLun(dataDir, lun) }),
     'lab.host.reachable': async ({ host, reachable }) => ({ message: await setReachable(dataDir, host, reachable) }),
+    'lab.console': async ({ computer }) => ({ message: await setConsoleComputer(dataDir, computer) }),
     'lab.dc.readOnly': async ({ host, readOnly }) => ({ message: await setDomainControllerReadOnly(dataDir, host, readOnly) }),
     'lab.faults.add': async (request) => ({ message: await armFault(dataDir, request) }),
     'lab.faults.list': () => {

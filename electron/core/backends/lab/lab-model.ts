@@ -144,6 +144,11 @@ export const LabSettings = z.object({
   latencyScale: z.number().nonnegative(),
   /** The display language of the simulated hosts: what their tools print in. Estates saved before it are English. */
   language: LabLanguage.default('en-US'),
+  /**
+   * The computer the Windows console runs on (`lab console --computer NAME`); null, as in estates saved before it, for
+   * the console the procedure is written for: the host that imports the set (lab-addressing.ts).
+   */
+  consoleComputer: z.string().nullable().default(null),
 });
 export type LabSettings = z.infer<typeof LabSettings>;
 

@@ -11,6 +11,7 @@ type ReadOrLifecycle =
   | 'describe'
   | 'preflightChecks'
   | 'listArrays'
+  | 'sanReading'
   | 'listLuns'
   | 'listHosts'
   | 'listSnapshotSets'

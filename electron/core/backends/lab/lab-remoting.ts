@@ -6,13 +6,14 @@
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { PreflightCheck } from '../../../../shared/recovery';
+import type { SanReading } from '../../../../shared/san-reading';
 import type { PreflightScope } from '../../backend';
 import { maskingSetOf, noMaskingSetError } from './array-masking';
 import type { LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { listNames } from './operation';
 
-function unreachableMessage(host: string): string {
+export function unreachableMessage(host: string): string {
   return (
     `${host} did not answer over PowerShell remoting (WinRM). Check that it is running and on the network, that WinRM is enabled on it ` +
     `(Enable-PSRemoting) and that Test-WSMan ${host} answers from the console`
@@ -77,6 +78,19 @@ function maskingSetCheck(state: LabState, scope: PreflightScope): PreflightCheck
     verdict: 'fail',
     reason: `${listNames([...missing.keys()].map((k) => k.slice(k.indexOf('/') + 1)))} cannot be given the recovered LUNs`,
     fix: [...missing.values()].join(' '),
+  };
+}
+
+/**
+ * The Lab reads its estate live on every request, so its SAN reading is from now; a host that remoting cannot reach
+ * could not have been read (its initiator ports are read through remoting on Windows).
+ */
+export function labSanReading(state: LabState, now: Date): SanReading {
+  return {
+    readAt: now.toISOString(),
+    failures: state.hosts
+      .filter((host) => !host.reachable)
+      .map((host) => ({ kind: 'host' as const, name: host.name, reason: `${unreachableMessage(host.name)}` })),
   };
 }
 

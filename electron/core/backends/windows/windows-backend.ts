@@ -22,6 +22,7 @@ import type {
   StorageArray,
 } from '../../../../shared/domain';
 import type { CommandPreview, PreflightCheck } from '../../../../shared/recovery';
+import type { SanReading } from '../../../../shared/san-reading';
 import type { DcBootMode, DomainController, DomainControllerReading } from '../../../../shared/domain-controller';
 import type {
   Backend,
@@ -131,6 +132,19 @@ export class WindowsBackend implements Backend {
       const picture = this.context.sanMap.read();
       return picture.arrays.map(({ diskraidSubsystem: _subsystem, ...array }) => ({ ...array, source: picture.sources[array.id] }));
     });
+  }
+
+  /** When discovery last ran (state/san-discovery.ts) and what it could not read; never read: null. */
+  async sanReading(): Promise<SanReading> {
+    const discovery = this.context.sanMap.discovery();
+    if (discovery === null) return { readAt: null, failures: [] };
+    return {
+      readAt: discovery.discoveredAt,
+      failures: [
+        ...(discovery.error === null ? [] : [{ kind: 'array' as const, name: 'The Storage Management API', reason: discovery.error }]),
+        ...discovery.hosts.flatMap((host) => (host.error === null ? [] : [{ kind: 'host' as const, name: host.name, reason: host.error }])),
+      ],
+    };
   }
 
   /** Every LUN in the SAN map, with what the mapped hosts' Get-Disk says about it. */

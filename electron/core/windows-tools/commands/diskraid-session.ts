@@ -10,11 +10,15 @@
  * digits anywhere in what `detail lun` printed, with every non-hex character removed. A format that hides them
  * makes the check fail, which refuses rather than guesses. The `DISKRAID>` prompt is the one Learn's diskraid
  * examples show (https://learn.microsoft.com/windows-server/administration/windows-commands/diskraid).
+ * On another host the same session runs inside one PowerShell remoting session (tool-on-host-commands.ts), its
+ * refusal thrown there and its exit code and output brought back as the tools run on the import host answer
+ * (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
  * Not yet run against a real VDS provider.
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import { unmaskCommand, type LunAccess } from './diskraid-scripts';
 import { psQuote } from './powershell-commands';
+import { toolAnswerOnHostCommand } from './tool-on-host-commands';
 import { validateDiskraidNumber, validateDiskUniqueId } from './validate';
 
 export interface CheckedMaskingRequest {
@@ -32,7 +36,8 @@ export function identifierDigits(uniqueId: string): string {
   return uniqueId.replace(/[^0-9a-f]/gi, '').toLowerCase();
 }
 
-export function checkedMaskingSessionCommand(request: CheckedMaskingRequest): string {
+/** The session's statements, up to diskraid's exit: `$log` holds what it printed, `$p.ExitCode` how it ended. */
+function checkedMaskingSession(request: CheckedMaskingRequest): string[] {
   if (request.access.kind === 'all')
     throw new ShadowSwapError(
       'INVALID_REQUEST',
@@ -53,7 +58,6 @@ export function checkedMaskingSessionCommand(request: CheckedMaskingRequest): st
   );
   const send = (line: string) => `$p.StandardInput.WriteLine(${psQuote(line)})`;
   return [
-    "$ErrorActionPreference = 'Stop'",
     '$p = New-Object System.Diagnostics.Process',
     "$p.StartInfo.FileName = Join-Path $env:SystemRoot 'System32\\diskraid.exe'",
     '$p.StartInfo.UseShellExecute = $false',
@@ -68,7 +72,18 @@ export function checkedMaskingSessionCommand(request: CheckedMaskingRequest): st
     `if (($detail -replace '[^0-9A-Fa-f]', '').ToLower().IndexOf(${psQuote(digits)}) -lt 0) { ${send('exit')}; $p.WaitForExit(); throw ${refusal} }`,
     `${send(unmask)}; $log += Read-Prompt`,
     `${send('exit')}; $log += $p.StandardOutput.ReadToEnd(); $p.WaitForExit()`,
-    '$log',
-    'exit $p.ExitCode',
-  ].join('; ');
+  ];
+}
+
+/** The session on the console's own computer: PowerShell prints what diskraid printed and exits with its exit code. */
+export function checkedMaskingSessionCommand(request: CheckedMaskingRequest): string {
+  return ["$ErrorActionPreference = 'Stop'", ...checkedMaskingSession(request), '$log', 'exit $p.ExitCode'].join('; ');
+}
+
+/** The session on `host`, through remoting: diskraid's exit code and output come back as one JSON answer. */
+export function checkedMaskingSessionOnHostCommand(host: string, request: CheckedMaskingRequest): string {
+  return toolAnswerOnHostCommand(
+    host,
+    [...checkedMaskingSession(request), "[pscustomobject]@{ ExitCode = $p.ExitCode; Output = $log; Errors = '' }"].join('; '),
+  );
 }

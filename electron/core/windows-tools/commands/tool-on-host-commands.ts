@@ -1,5 +1,6 @@
 /**
- * diskshadow and vshadow run on the host that imports and breaks a set, whichever computer the console runs on: one
+ * diskshadow and vshadow run on the host that imports and breaks a set, and diskraid on a host that loses the LUN it
+ * masks (diskraid-session.ts), whichever computer the console runs on: one
  * PowerShell remoting session to that host (New-PSSession), the set's metadata .cab copied into it when the console
  * is another computer (Copy-Item -ToSession), the diskshadow script written there from the text passed in (never a
  * path on the console's disk), the tool run there, and its exit code and output brought back as one JSON object
@@ -34,12 +35,20 @@ function runInWorkFolder(exe: string, args: string, prepare = ''): string {
 
 /** One session to `host`: `before` runs on the console with `$session` open, then `remote` runs in it; the session is always closed. */
 function inSession(host: string, before: string, remote: string): string {
-  const computer = psQuote(validateHostName(host, 'import host'));
+  const computer = psQuote(validateHostName(host, 'host to run the tool on'));
   return (
     `${STOP_ON_ERROR}; $session = New-PSSession -ComputerName ${computer}; try { ${before}` +
     `Invoke-Command -Session $session -ScriptBlock { ${STOP_ON_ERROR}; ${remote} } | ${ANSWER} ` +
     '} finally { Remove-PSSession -Session $session }'
   );
+}
+
+/**
+ * `remote` run on `host` in one session; it must end with the answer, an object with ExitCode, Output and Errors
+ * (parse-tool-on-host.ts reads it).
+ */
+export function toolAnswerOnHostCommand(host: string, remote: string): string {
+  return inSession(host, '', remote);
 }
 
 /** The folder part of a validated `X:\folder\file.cab` path. */

@@ -13,7 +13,7 @@ export interface ToolOnHostAnswer {
 }
 
 export function parseToolOnHost(json: string, tool: string): ToolOnHostAnswer {
-  const what = `${tool} run on the import host`;
+  const what = `${tool} run on another host through remoting`;
   const items = parsePowerShellJson(json, what);
   const [item] = items;
   if (item === undefined || items.length > 1)

@@ -182,7 +182,10 @@ function changesSomething(entry: TranscriptEntry): boolean {
 const CHANGES: ReadonlyArray<readonly [RegExp, string]> = [
   [/safeboot dsrepair/, 'bcdedit /set safeboot dsrepair on DC01'],
   [/Restart-Computer -ComputerName 'DC01'/, 'restart DC01'],
-  [/WriteLine\('select lun (\d)'\).*WriteLine\('unmask lun none'\)/, 'diskraid select lun $1: unmask lun none'],
+  [
+    /New-PSSession -ComputerName 'DC01'.*WriteLine\('select lun (\d)'\).*WriteLine\('unmask lun none uninstall'\)/,
+    'diskraid select lun $1: unmask lun none uninstall on DC01',
+  ],
   [/New-PSSession -ComputerName 'DC01'.*Copy-Item.*diskshadow\.exe/, 'copy the .cab to DC01, diskshadow import there'],
   [/New-PSSession -ComputerName 'DC01'.*vshadow\.exe/, 'vshadow -rw -forcerevert -bex on DC01'],
   [/Set-Disk -UniqueId '\w+(\d)' -IsReadOnly \$false/, 'Set-Disk shadow $1 writable on DC01'],
@@ -261,15 +264,15 @@ describe('a whole standalone domain controller recovery through the RecoveryEngi
       ]),
     );
 
-    // What changed, in order: DSRM in, the originals masked from BACKUP01's diskraid, the .cab copied to DC01 and
+    // What changed, in order: DSRM in, the originals masked by diskraid on DC01 (which holds their disks), the .cab copied to DC01 and
     // imported there, the break there, the volumes made usable on DC01, the flag, DSRM out, SYSVOL.
     const sent = calls().filter(changesSomething);
     expect(sent.map((c) => changeOf(c.argv.at(-1) ?? ''))).toEqual([
       'bcdedit /set safeboot dsrepair on DC01',
       'restart DC01',
-      'diskraid select lun 0: unmask lun none',
-      'diskraid select lun 1: unmask lun none',
-      'diskraid select lun 2: unmask lun none',
+      'diskraid select lun 0: unmask lun none uninstall on DC01',
+      'diskraid select lun 1: unmask lun none uninstall on DC01',
+      'diskraid select lun 2: unmask lun none uninstall on DC01',
       'copy the .cab to DC01, diskshadow import there',
       'vshadow -rw -forcerevert -bex on DC01',
       'Set-Disk shadow 0 writable on DC01',
@@ -291,11 +294,12 @@ describe('a whole standalone domain controller recovery through the RecoveryEngi
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
     expect(planned.map((c) => c.text)).toEqual(sent.map((c) => c.argv.at(-1) ?? ''));
-    // The console sends DC01's boot, restart, flag and SYSVOL commands itself (it waits out DC01's restarts) and masks
-    // through its diskraid; the import, break and volume commands are DC01's own, sent there through remoting.
+    // The console sends DC01's boot, restart, flag and SYSVOL commands itself (it waits out DC01's restarts); the
+    // masking (diskraid uninstalls DC01's disks there), import, break and volume commands are DC01's own, sent there
+    // through remoting.
     expect(planned.map((c) => c.runsOn)).toEqual([
-      ...Array<string>(5).fill(CONSOLE),
-      ...Array<string>(8).fill(DC),
+      ...Array<string>(2).fill(CONSOLE),
+      ...Array<string>(11).fill(DC),
       ...Array<string>(4).fill(CONSOLE),
     ]);
     const catalog = JSON.parse(fs.readFileSync(path.join(dataDir, 'windows', 'snapshot-sets.json'), 'utf8')) as {

@@ -5,8 +5,9 @@
  * destructive starts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { corruptLun, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
+import { corruptLun, setConsoleComputer, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
+import { expectInOrder } from './in-order';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 
 let fx: RecoveryFixture;
@@ -41,6 +42,36 @@ describe('legacy-vds: a VDS-only array', () => {
     expect(recovered?.maskedTo.sort()).toEqual(['BACKUP01', 'FS01', 'FS02']);
     expect(recovered?.contentChecksum).toBe(publicLun?.contentChecksum);
     await expectNothingLost(fx, before);
+  });
+
+  it('from a console on an admin workstation, diskraid runs on FS01, which holds the originals, and uninstalls their disks there before masking them', async () => {
+    fx = await openRecovery('legacy-vds');
+    await setConsoleComputer(fx.dataDir, 'ADMIN01');
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.blocked).toBe(false);
+    const masking = plan.steps.find((s) => s.kind === 'mask-originals')?.commands ?? [];
+    expect(masking.map((c) => c.runsOn)).toEqual(['FS01', 'FS01']);
+    for (const command of masking) {
+      expectInOrder(command.text, [
+        "New-PSSession -ComputerName 'FS01'",
+        "WriteLine('detail lun')",
+        'IndexOf(',
+        "WriteLine('unmask lun none uninstall')",
+        'Remove-PSSession',
+      ]);
+      expect(command.text).not.toMatch(/unmask lun all/);
+    }
+    const run = await fx.engine.start({ setId: fx.setId }, [], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    // FS01 uninstalled both disks before the array took them away. FS-PUBLIC was open to every host: FS02 and
+    // BACKUP01 list it too, and nothing documented uninstalls a disk on a host diskraid does not run on.
+    const removed = fx.engine
+      .get(run.id)
+      .steps.flatMap((s) => s.output)
+      .flatMap((line) => /Warning: (\S+) logged "Disk has been surprise removed" .* for ([\w-]+):/.exec(line)?.slice(1, 3).join(' ') ?? []);
+    expect(removed).toEqual(['FS02 FS-PUBLIC', 'BACKUP01 FS-PUBLIC']);
   });
 });
 

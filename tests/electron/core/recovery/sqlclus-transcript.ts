@@ -51,7 +51,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { ownerNodeCommand } from '../../../../electron/core/windows-tools/render-operation';
-import { diskshadowOnHostCommand, vshadowOnHostCommand } from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
+import {
+  diskshadowOnHostCommand,
+  toolAnswerOnHostCommand,
+  vshadowOnHostCommand,
+} from '../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import { checkedMaskingSessionCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
 import type { LunAccess } from '../../../../electron/core/windows-tools/commands/diskraid-scripts';
 import {
@@ -175,6 +179,38 @@ export function onImportHost(entry: TranscriptEntry, host = OWNER, copyMetadata:
     argv: ['-NoProfile', '-NonInteractive', '-Command', command],
     script: null,
     stdout: exited ? toolAnswer(entry.exitCode, entry.stdout, entry.stderr) : '',
+    stderr: '',
+    exitCode: exited ? 0 : entry.exitCode,
+  };
+}
+
+const LOCAL_SESSION_START = "$ErrorActionPreference = 'Stop'; ";
+const LOCAL_SESSION_END = '; $log; exit $p.ExitCode';
+
+/**
+ * A recorded checked diskraid session (run on the console, PowerShell exiting with diskraid's exit code) as the one
+ * remoting session that runs it on `host` now: the same statements there, diskraid's exit code and output answered as
+ * one object. `uninstall` as it is sent there (the host loses the LUN, so it uninstalls its own disk first).
+ */
+export function diskraidOnHost(entry: TranscriptEntry, host: string, { uninstall = true } = {}): TranscriptEntry {
+  const local = commandOf(entry);
+  if (!local.startsWith(LOCAL_SESSION_START) || !local.endsWith(LOCAL_SESSION_END)) throw new Error('not a checked diskraid session');
+  const statements = local
+    .slice(LOCAL_SESSION_START.length, -LOCAL_SESSION_END.length)
+    .replace(
+      /WriteLine\('(unmask lun [^']*?)( uninstall)?'\)/,
+      (_all, unmask: string) => `WriteLine('${unmask}${uninstall ? ' uninstall' : ''}')`,
+    );
+  const exited = entry.ending === 'exited';
+  return {
+    ...entry,
+    argv: [
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
+      toolAnswerOnHostCommand(host, `${statements}; [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $log; Errors = '' }`),
+    ],
+    stdout: exited ? toolAnswer(entry.exitCode, entry.stdout.replace(/On computer: \S+/, `On computer: ${host}`)) : '',
     stderr: '',
     exitCode: exited ? 0 : entry.exitCode,
   };

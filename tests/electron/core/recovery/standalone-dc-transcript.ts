@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TranscriptEntry } from '../../../../electron/core/backends/windows/running/transcript';
 import { buildImportScript } from '../../../../electron/core/windows-tools/commands/diskshadow-scripts';
-import { checkedMaskingSessionCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
+import { checkedMaskingSessionOnHostCommand } from '../../../../electron/core/windows-tools/commands/diskraid-session';
 import { initiatorPortsCommand, storageDiscoveryCommand } from '../../../../electron/core/windows-tools/commands/discovery-commands';
 import {
   clearPartitionAttributesCommand,
@@ -188,13 +188,13 @@ export function planSegment(): TranscriptEntry[] {
   ];
 }
 
-/** diskraid's banner and selections, as the SQLCLUS segments print them, from BACKUP01. */
+/** diskraid's banner and selections, as the SQLCLUS segments print them, on DC01. */
 const diskraidSaid = (lun: number) =>
   [
     '',
     'Microsoft Diskraid version 10.0.20348.1',
     'Copyright (C) 1999-2018 Microsoft Corporation.',
-    `On computer: ${CONSOLE}`,
+    `On computer: ${DC}`,
     '',
     'Subsystem 0 is now the selected subsystem.',
     '',
@@ -204,20 +204,21 @@ const diskraidSaid = (lun: number) =>
 
 /**
  * Masking the originals away (DC01 is in DSRM): the step's probe and capture read the LUNs; each LUN is read, then its
- * checked diskraid session sets `none` (BACKUP01 has no disk of DC01's to uninstall); the probes find them masked.
+ * checked diskraid session, on DC01 through remoting (DC01 holds the disks, BACKUP01 never had them), uninstalls the
+ * disk there and sets `none`; the probes find them masked.
  */
 export function maskSegment(): TranscriptEntry[] {
   const session = (i: number) =>
     powershell(
-      checkedMaskingSessionCommand({
+      checkedMaskingSessionOnHostCommand(DC, {
         lunName: VOLUMES[i]?.name ?? '',
         subsystem: 0,
         lun: i,
         uniqueId: VOLUMES[i]?.originalId ?? '',
         access: { kind: 'none' },
-        uninstallLocalDisk: false,
+        uninstallLocalDisk: true,
       }),
-      diskraidSaid(i),
+      toolAnswer(0, diskraidSaid(i)),
       2600,
     );
   return [

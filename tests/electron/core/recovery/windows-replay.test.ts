@@ -28,9 +28,11 @@ import {
   nodeReadinessCommand,
 } from '../../../../electron/core/windows-tools/commands/powershell-commands';
 import { createSegment } from './created-set-transcript';
+import { expectInOrder } from './in-order';
 import { storageManagementSanMap, throughMaskingSets } from './masking-set-transcript';
 import {
   breakSegment,
+  diskraidOnHost,
   IMPORTED_COPIES,
   importSegment,
   isImportOnHost,
@@ -158,18 +160,24 @@ function openConsole(dataDir: string, entries: TranscriptEntry[], thisComputer =
       const label = describeChange(entry);
       if (label === null) return [];
       if (entry.ending !== 'exited') return [`${label} → ${entry.ending}`];
-      // A tool run on the import host: PowerShell succeeded if the session did; the tool's own exit code is in its answer.
+      // A tool run on another host: PowerShell succeeded if the session did; the tool's own exit code is in its answer.
       const exitCode =
-        onHost(entry) === null || entry.exitCode !== 0 ? entry.exitCode : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
+        sessionHost(entry) === undefined || entry.exitCode !== 0
+          ? entry.exitCode
+          : (JSON.parse(entry.stdout) as { ExitCode: number }).ExitCode;
       return [exitCode === 0 ? label : `${label} → exit ${exitCode}`];
     });
   return { backend, engine, launcher, changes, calls };
 }
 
+/** The host a tool runs on through one remoting session (tool-on-host-commands.ts), if it does. */
+const sessionHost = (entry: TranscriptEntry): string | undefined =>
+  /New-PSSession -ComputerName '([^']+)'/.exec(entry.argv.at(-1) ?? '')?.[1];
+
 /** A diskshadow or vshadow run on a host through remoting (tool-on-host-commands.ts): the tool, its script lines or arguments, the host. */
 function onHost(entry: TranscriptEntry): string | null {
   const command = entry.argv.at(-1) ?? '';
-  const host = /New-PSSession -ComputerName '([^']+)'/.exec(command)?.[1];
+  const host = sessionHost(entry);
   const values = (list: string) => [...list.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
   const script = /-Value @\(([^)]*)\)/.exec(command);
   if (host !== undefined && script !== null && command.includes('diskshadow.exe'))
@@ -186,7 +194,8 @@ function describeChange(entry: TranscriptEntry): string | null {
   const tool = onHost(entry);
   if (tool !== null) return tool;
   const session = /WriteLine\('(select lun \d+)'\).*WriteLine\('(unmask lun [^']+)'\)/.exec(entry.argv.at(-1) ?? '');
-  if (session !== null) return `diskraid ${session[1]}: ${session[2]}`;
+  const remoted = sessionHost(entry);
+  if (session !== null) return `diskraid ${session[1]}: ${session[2]}${remoted === undefined ? '' : ` on ${remoted}`}`;
   if (entry.tool === 'diskshadow') return `diskshadow ${script.join('; ')}`;
   if (entry.tool === 'vshadow') return `vshadow ${entry.argv.join(' ')}`;
   const maskingSet = /(Add-VirtualDiskToMaskingSet|Remove-VirtualDiskFromMaskingSet) -MaskingSetUniqueId '[^']*(..)\}'/.exec(
@@ -238,8 +247,9 @@ function fromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEn
 
 /**
  * The whole recorded run as a console on ADMIN01 makes it: what SQL01 did locally goes to it through remoting (its
- * disks and partitions, read and changed), diskraid on ADMIN01 has no local disk to uninstall, and the import copies
- * the .cab from ADMIN01 to SQL01 first.
+ * disks and partitions, read and changed); the diskraid sessions that take a LUN from SQL01, which holds its disk, run
+ * there through remoting with `uninstall`, those that take it from nobody stay on ADMIN01; and the import copies the
+ * .cab from ADMIN01 to SQL01 first.
  */
 function wholeRunFromAdminWorkstation(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
   const remoted = (command: string) =>
@@ -253,7 +263,7 @@ function wholeRunFromAdminWorkstation(entries: readonly TranscriptEntry[]): Tran
       )
     )
       return withCommand(remoted(command));
-    if (command.includes("WriteLine('unmask lun")) return withCommand(command.replace(/ uninstall'\)/, "')"));
+    if (command.includes("uninstall')")) return diskraidOnHost(entry, 'SQL01');
     if (isImportOnHost(entry))
       return withCommand(
         diskshadowOnHostCommand({ host: 'SQL01', script: buildImportScript({ metadataPath: METADATA }), copyMetadata: METADATA }),
@@ -983,9 +993,9 @@ describe('a recovery through the Windows backend, replayed', () => {
     expect(changes()).toEqual([
       'Stop-ClusterResource Cluster Disk 1 on SQL01',
       'Stop-ClusterResource Cluster Disk 2 on SQL01',
-      // diskraid runs on ADMIN01, which never saw the originals: it has no disk of its own to uninstall.
-      'diskraid select lun 5: unmask lun none',
-      'diskraid select lun 6: unmask lun none',
+      // SQL01 holds the originals' disks: diskraid runs there, through remoting, and uninstalls them before masking.
+      'diskraid select lun 5: unmask lun none uninstall on SQL01',
+      'diskraid select lun 6: unmask lun none uninstall on SQL01',
       IMPORT,
       BREAK,
       `diskraid select lun 7: ${BOTH_NODES}`,
@@ -998,12 +1008,28 @@ describe('a recovery through the Windows backend, replayed', () => {
     const detail = engine.get(run.id);
     const ran = new Set(detail.steps.filter((s) => s.state === 'succeeded').map((s) => s.id));
     const planned = detail.plan.steps.filter((s) => ran.has(s.id)).flatMap((s) => s.commands);
-    // Only the array's masking runs on the console; every other command runs on its node, the import copying the .cab first.
-    expect(planned.filter((c) => c.runsOn === 'ADMIN01').every((c) => c.text.includes('diskraid.exe'))).toBe(true);
-    expect(planned.filter((c) => c.text.includes('New-PSSession')).map((c) => [c.runsOn, c.text.includes('Copy-Item')])).toEqual([
-      ['SQL01', true],
-      ['SQL01', false],
+    // Only the masking that takes a LUN from nobody runs on the console; every other command runs on its node: the
+    // diskraid sessions that take the originals from SQL01, each checking the LUN's identity there before unmasking,
+    // then the import, copying the .cab first, and the break.
+    expect(planned.filter((c) => c.runsOn === 'ADMIN01').map((c) => /WriteLine\('(unmask lun [^']+)'\)/.exec(c.text)?.[1])).toEqual([
+      BOTH_NODES,
+      BOTH_NODES,
     ]);
+    const sessions = planned.filter((c) => c.text.includes('New-PSSession'));
+    expect(sessions.map((c) => [c.runsOn, c.text.includes('diskraid.exe'), c.text.includes('Copy-Item')])).toEqual([
+      ['SQL01', true, false],
+      ['SQL01', true, false],
+      ['SQL01', false, true],
+      ['SQL01', false, false],
+    ]);
+    for (const session of sessions.slice(0, 2))
+      expectInOrder(session.text, [
+        "New-PSSession -ComputerName 'SQL01'",
+        "WriteLine('detail lun')",
+        'IndexOf(',
+        "WriteLine('unmask lun none uninstall')",
+        'Remove-PSSession',
+      ]);
     expect(calls().filter((c) => c.tool !== 'powershell' && c.tool !== 'whoami')).toEqual([]);
     expect(setState(dataDir)).toBe('broken');
     expect(planned.map((c) => c.text)).toEqual(calls().filter(changesSomething).map(shownAs));

@@ -132,7 +132,7 @@ export function emptyEstate(scenario: string): LabState {
   return {
     scenario,
     revision: 0,
-    settings: { latencyScale: 1, language: 'en-US' },
+    settings: { latencyScale: 1, language: 'en-US', consoleComputer: null },
     arrays: [],
     luns: [],
     hosts: [],

@@ -6,7 +6,8 @@
  *   naming every virtual disk of the batch that gains / loses it; then read each LUN again and verify the array shows
  *   exactly its goal (docs/windows-facts.md#masking-sets-add-and-remove).
  * - VDS-only array: one checked diskraid session (diskraid-session.ts) per LUN, no batch form being known, that
- *   unmasks only after `detail lun` shows the LUN's identifier; the list is replaced, so the full list is sent, and
+ *   unmasks only after `detail lun` shows the LUN's identifier, run on a host that loses the LUN so that it
+ *   uninstalls the disk there first (render-operation.ts diskraidPlacement, through remoting when not this computer); the list is replaced, so the full list is sent, and
  *   `*` never is. The SAN map's recorded list is what drift is checked against there: diskraid's listing has no
  *   public capture to read it from.
  * The SAN map records each LUN's new list once the array showed (masking sets) or accepted (diskraid) it. A batch
@@ -18,12 +19,13 @@ import { ShadowSwapError } from '../../../../../shared/errors';
 import { ALL_HOSTS } from '../../../backend';
 import { maskingSetsOfVirtualDiskCommand } from '../../../windows-tools/commands/masking-set-commands';
 import { parseMaskingSets } from '../../../windows-tools/parsers/parse-masking-sets';
-import { maskingScript, maskingSetChanges, type WindowsAddressing } from '../../../windows-tools/render-operation';
+import { diskraidPlacement, maskingScript, maskingSetChanges, type WindowsAddressing } from '../../../windows-tools/render-operation';
 import { maskDrift, sameAccessList } from '../../mask-drift';
 import type { SanMapLun } from '../state/san-map';
 import { succeeded } from '../running/tool-runner';
+import { toolOnHost } from '../running/tool-on-host';
 import { windowsAddressing } from '../state/windows-addressing';
-import { operationResult, powershellJson, type WindowsContext } from '../state/windows-context';
+import { isThisComputer, operationResult, powershellJson, type WindowsContext } from '../state/windows-context';
 
 const describeMask = (mask: LunMask): string => (mask.maskAll ? '* (every host)' : mask.maskedTo.join(', ') || '(nobody)');
 
@@ -147,8 +149,16 @@ function diskraidDrift({ lun, params }: Masking): ShadowSwapError | null {
   return params.expected === undefined ? null : maskDrift(lun, params.expected, hostsOfMask(lun));
 }
 
+/**
+ * One checked diskraid session, where diskraidPlacement puts it: on this computer, PowerShell exits with diskraid's
+ * exit code; on another host, diskraid's answer comes back through remoting and is judged as diskraid's.
+ */
 async function throughDiskraid(context: WindowsContext, { lun, params }: Masking): Promise<void> {
-  succeeded(await context.runner.powershell(maskingScript(windowsAddressing(context), { ...params, before: hostsOfMask(lun) })));
+  const addressing = windowsAddressing(context);
+  const planned = { ...params, before: hostsOfMask(lun) };
+  const script = maskingScript(addressing, planned);
+  if (isThisComputer(context, diskraidPlacement(addressing, planned).runsOn)) succeeded(await context.runner.powershell(script));
+  else succeeded(await toolOnHost(context, 'diskraid', script));
   await context.sanMap.recordMask(lun.id, maskOfHosts(params.hosts));
 }
 

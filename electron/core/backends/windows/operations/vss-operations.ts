@@ -28,10 +28,10 @@ import { getDiskCommand, getDiskVolumesCommand, getShadowCopiesCommand } from '.
 import type { ShadowCopyRecord } from '../../../windows-tools/parsers/shadow-listing';
 import type { ImportResult } from '../../../backend';
 import { formatHresult, windowsCodes } from '../../../windows-tools/windows-codes';
-import { succeeded, type ToolResult } from '../running/tool-runner';
+import { succeeded } from '../running/tool-runner';
 import { validateDriveLetter, validateMetadataCabPath } from '../../../windows-tools/commands/validate';
 import { breakOnHostCommand, importOnHostCommand } from '../../../windows-tools/render-operation';
-import { parseToolOnHost } from '../../../windows-tools/parsers/parse-tool-on-host';
+import { toolOnHost } from '../running/tool-on-host';
 import { windowsAddressing } from '../state/windows-addressing';
 import { readBackupComponentsCommand } from '../../../windows-tools/commands/backup-components-command';
 import { parseBackupComponents, type BackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
@@ -299,18 +299,6 @@ async function recordSurfaced(context: WindowsContext, set: SnapshotSet, host: s
     if (lun !== undefined && !lunVisibleTo(lun, host))
       await context.sanMap.recordMask(lun.id, { maskedTo: [...lun.maskedTo, host], maskAll: false });
   }
-}
-
-/**
- * Runs a command from tool-on-host-commands.ts and returns what the tool answered on that host, for `succeeded` to
- * judge as if it had run here. A failure of the session itself (host unreachable, access denied, another file at the
- * .cab's path there, the connection lost mid-run) is PowerShell's, explained as such; whether the tool ran is then not
- * known, so the import records the set as failed either way (its shadow LUNs may have surfaced).
- */
-async function toolOnHost<T extends 'diskshadow' | 'vshadow'>(context: WindowsContext, tool: T, command: string): Promise<ToolResult<T>> {
-  const shell = succeeded(await context.runner.powershell(command));
-  const answer = parseToolOnHost(shell.stdout, tool);
-  return { tool, ...answer, log: null, durationMs: shell.durationMs };
 }
 
 export async function importSnapshotSet(

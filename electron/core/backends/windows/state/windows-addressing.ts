@@ -1,16 +1,17 @@
 /**
  * The Windows backend's estate as the command renderer (windows-tools/render-operation.ts) addresses it: LUN
- * numbers, UniqueIds and initiators from the SAN map, metadata .cab paths from the snapshot catalog, and this
- * computer as the one that runs diskraid, diskshadow and vshadow. Each is read when a command needs it.
+ * numbers, UniqueIds and initiators from the SAN map, metadata .cab paths and the hosts holding each LUN's disk from
+ * the snapshot catalog, and this computer as the console. Each is read when a command needs it.
  */
 import { ShadowSwapError } from '../../../../../shared/errors';
-import type { WindowsAddressing } from '../../../windows-tools/render-operation';
+import { diskHolderIn, type WindowsAddressing } from '../../../windows-tools/render-operation';
 import type { WindowsContext } from './windows-context';
 import { sameName } from './windows-views';
 
 export function windowsAddressing(context: WindowsContext): WindowsAddressing {
   return {
     consoleComputer: context.thisComputer,
+    diskHolder: (lunId) => diskHolderIn(context.catalog.list(), lunId),
     lun(lunId) {
       const map = context.sanMap.read();
       const lun = map.luns.find((l) => l.id === lunId);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { labStorageDiscoveryOutput } from '../../../../../electron/core/backends/lab/lab-discovery';
 import { LabStore } from '../../../../../electron/core/backends/lab/lab-store';
+import { setReachable } from '../../../../../electron/core/backends/lab/lab-admin';
 import { sanPicture } from '../../../../../electron/core/backends/windows/state/san-picture';
 import { parseStorageDiscovery } from '../../../../../electron/core/windows-tools/parsers/parse-discovery';
 import { FIXED_NOW, openLab, type LabFixture } from './lab-fixture';
@@ -14,6 +15,16 @@ let lab: LabFixture;
 afterEach(() => lab?.cleanup());
 
 describe('discovery on the Lab', () => {
+  it('reads the SAN live, so the reading is from now; a host remoting cannot reach is a failed read, with why', async () => {
+    lab = await openLab('two-node-sql');
+    expect(await lab.backend.sanReading()).toEqual({ readAt: FIXED_NOW.toISOString(), failures: [] });
+    await setReachable(lab.dataDir, 'SQL02', false);
+    expect(await lab.backend.sanReading()).toEqual({
+      readAt: FIXED_NOW.toISOString(),
+      failures: [{ kind: 'host', name: 'SQL02', reason: expect.stringMatching(/^SQL02 did not answer over PowerShell remoting/) }],
+    });
+  });
+
   it('reports a Storage Management array as discovered, when, and a VDS-only one as declared', async () => {
     lab = await openLab('two-node-sql');
     const arrays = await lab.backend.listArrays();

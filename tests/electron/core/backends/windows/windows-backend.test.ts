@@ -229,6 +229,33 @@ describe('WindowsBackend', () => {
       expect(launcher.remaining).toBe(0);
     });
 
+    it('tells the inventory when discovery read the SAN and which host it could not read, and why; nothing before the first reading', async () => {
+      const { backend } = setup(discovery());
+      expect(await backend.sanReading()).toEqual({ readAt: null, failures: [] });
+      await backend.listArrays();
+      expect(await backend.sanReading()).toEqual({
+        readAt: '2022-08-25T12:16:10.000Z',
+        failures: [{ kind: 'host', name: 'ISCSIHOST', reason: expect.stringMatching(/WinRM cannot complete the operation/) }],
+      });
+    });
+
+    it('records an array read that failed as a failure of the Storage Management API, with the reason', async () => {
+      const { backend } = setup([
+        ps(storageDiscoveryCommand(), '', { exitCode: 1, stderr: 'Get-StorageSubSystem : Access denied' }),
+        ps(initiatorPortsCommand(), ports('10000000C9A1B2C3')),
+        ps(initiatorPortsCommand({ computer: 'SQLNODE2' }), ports('10000000C9A1B2C4')),
+        ps(initiatorPortsCommand({ computer: 'ISCSIHOST' }), ports('10000000C9A1B2C5')),
+      ]);
+      await backend.listArrays();
+      expect((await backend.sanReading()).failures).toEqual([
+        {
+          kind: 'array',
+          name: 'The Storage Management API',
+          reason: expect.stringMatching(/^the Storage Management API could not be read: .*Access denied/),
+        },
+      ]);
+    });
+
     it('takes LUNs and access lists from the array, never from the SAN map, matched by UniqueId; a host that does not answer keeps its declared initiators', async () => {
       const disks = JSON.stringify([]);
       const { backend, launcher, stateDir } = setup([

@@ -59,7 +59,7 @@ describe('tools on the import host', () => {
 
   it('refuses a host name or a .cab path that is not one, before building anything', () => {
     expect(() => diskshadowOnHostCommand({ host: "SQL01'; Stop-Computer", script: 'import\r\n', copyMetadata: null })).toThrow(
-      /import host/,
+      /host to run the tool on/,
     );
     expect(() => diskshadowOnHostCommand({ host: 'SQL01', script: 'import\r\n', copyMetadata: 'C:\\my sets\\a.cab' })).toThrow(
       /metadata file/,
