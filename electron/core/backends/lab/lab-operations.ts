@@ -17,6 +17,7 @@ type ReadOrLifecycle =
   | 'listClusters'
   | 'readPartitions'
   | 'listHostDisks'
+  | 'readLunFiles'
   | 'previewCommands'
   | 'readDomainController'
   | 'onChange'
