@@ -89,7 +89,9 @@ export function dataLossLines(scope: readonly LunScope[], recoveryPoint: string)
   });
 }
 
-/** The LUNs a plan swaps, for the sentences that count them. */
-export function swappedOf(scope: readonly LunScope[]): LunScope[] {
-  return scope.filter((lun) => !lun.leftOut);
+/** Whether the LUN is left out, may be, or may not be, and why; null in plans made before LUNs could be left out. */
+export function leaveOutText(lun: LunScope): string | null {
+  if (lun.leaveOut === undefined) return null;
+  const said = lun.leftOut ? 'Left out' : lun.leaveOut.allowed ? 'May be left out' : 'Cannot be left out';
+  return `${said}: ${lun.leaveOut.why}.`;
 }

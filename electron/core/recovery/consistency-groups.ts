@@ -103,7 +103,7 @@ function verdictOf(
     why:
       partners.length === 0
         ? `no damaged LUN shares its data: ${lun.name} is alone in its consistency group (group ${lun.group})`
-        : `no LUN of its consistency group is damaged: ${lun.name} stays with ${names}, as a whole (group ${lun.group})`,
+        : `no LUN of its consistency group is damaged, so ${lun.name} may stay as it is, together with ${names} (group ${lun.group})`,
     together,
   };
 }
