@@ -196,6 +196,7 @@ test('the Scope step leaves the backup volume out, never the logs of the damaged
   const steps = page.getByRole('list', { name: 'Planned steps' });
   await expect(steps).toContainText('Take 3 disk resource(s) offline');
   await expect(steps).not.toContainText('resource "Cluster Disk 4"');
+  await expect(page.getByRole('list', { name: 'LUNs left out' })).toContainText('Left out: SQL-BACKUP holds only backup files');
 });
 
 test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {
