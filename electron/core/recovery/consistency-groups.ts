@@ -134,10 +134,11 @@ export function leaveOutCheck(
   verdicts: ReadonlyMap<string, LeaveOutVerdict>,
 ): PreflightCheck | null {
   if (leftOut.size === 0) return null;
+  const asked = luns.filter((l) => leftOut.has(l.id));
+  const nameOf = (id: string) => luns.find((l) => l.id === id)?.name ?? id;
   const problems: string[] = [];
   const fixes: string[] = [];
-  const nameOf = (id: string) => luns.find((l) => l.id === id)?.name ?? id;
-  for (const lun of luns.filter((l) => leftOut.has(l.id))) {
+  for (const lun of asked) {
     const verdict = verdicts.get(lun.id);
     if (verdict === undefined) continue;
     if (!verdict.allowed) {
@@ -153,23 +154,19 @@ export function leaveOutCheck(
       fixes.push(`leave out ${[lun.id, ...verdict.together].map(nameOf).join(', ')} together, or none of them`);
     }
   }
-  const names = luns.filter((l) => leftOut.has(l.id)).map((l) => l.name);
   if (problems.length === 0)
     return {
       id: 'leave-out',
       title: 'The LUNs left out split no consistency group',
       verdict: 'pass',
-      reason: `Left out, staying in production as they are: ${luns
-        .filter((l) => leftOut.has(l.id))
-        .map((l) => `${l.name} (${verdicts.get(l.id)?.why ?? ''})`)
-        .join('; ')}`,
+      reason: `Left out, staying in production as they are: ${asked.map((l) => `${l.name} (${verdicts.get(l.id)?.why ?? ''})`).join('; ')}`,
       fix: null,
     };
   return {
     id: 'leave-out',
     title: 'The LUNs left out split no consistency group',
     verdict: 'fail',
-    reason: `${names.join(', ')} cannot be left out as asked: ${problems.join('; ')}`,
+    reason: `${asked.map((l) => l.name).join(', ')} cannot be left out as asked: ${problems.join('; ')}`,
     fix: `${fixes.join('; ')}, then plan again.`.replace(/^./, (c) => c.toUpperCase()),
   };
 }
