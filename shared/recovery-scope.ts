@@ -52,18 +52,12 @@ export interface ScopeFacts {
   volumes: string[];
 }
 
-/** Whether each LUN is damaged, in a damaged LUN's group, or unrelated. */
-export function rolesOf(luns: readonly ScopeFacts[]): Map<string, ScopeRole> {
-  const damagedGroups = new Set(luns.filter((lun) => lun.damaged).map((lun) => lun.group));
-  return new Map(luns.map((lun) => [lun.id, lun.damaged ? 'damaged' : damagedGroups.has(lun.group) ? 'same-group' : 'unrelated']));
-}
-
 export function scopeOf(luns: readonly ScopeFacts[]): LunScope[] {
-  const roles = rolesOf(luns);
+  const damagedGroups = new Set(luns.filter((lun) => lun.damaged).map((lun) => lun.group));
   return luns.map((lun) => ({
     lunId: lun.id,
     lunName: lun.name,
-    role: roles.get(lun.id) ?? 'unrelated',
+    role: lun.damaged ? 'damaged' : damagedGroups.has(lun.group) ? 'same-group' : 'unrelated',
     group: lun.group,
     volumes: lun.volumes,
     leftOut: false,
