@@ -4,12 +4,12 @@
  * leaves a LUN out never touches its original.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
+import { armFault, corruptLun } from '../../../../electron/core/backends/lab/lab-admin';
 import { contentsOf } from '../../../../electron/core/recovery/consistency-groups';
 import { dataLossLines } from '../../../../shared/recovery-scope';
 import type { RecoveryPlan } from '../../../../shared/recovery';
 import { captureBaseline, invariantViolations } from './invariant';
-import { lunMap, openRecovery, type RecoveryFixture } from './recovery-fixture';
+import { lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
 
 let fx: RecoveryFixture | null = null;
 afterEach(async () => {
@@ -161,5 +161,24 @@ describe('a run that leaves the backup volume out (two-node-sql)', () => {
     const verifyStep = detail.steps.find((step) => step.id.endsWith('-verify'));
     expect(verifyStep?.output.join('\n')).toMatch(/SQL-BACKUP: left out, still in production as it was/);
     expect(await invariantViolations(f.backend, baseline, detail.journalFile)).toEqual([]);
+  });
+
+  // Undamaged, so that the invariant can ask every original back online after the rollback.
+  it('rolled back after a failure past the unmasking: production is as before, SQL-BACKUP never left it', async () => {
+    const f = await openRecovery('two-node-sql');
+    fx = f;
+    const baseline = await captureBaseline(f.backend);
+    const production = await productionView(f);
+    await armFault(f.dataDir, { operation: 'rescanHostStorage', kind: 'fail', times: 1 });
+    const run = await f.engine.start({ setId: f.setId, identity: 'new-signature', leaveOut: ['SQL-BACKUP'] }, ['all'], {
+      autoConfirm: true,
+    });
+    expect((await f.engine.settled(run.id)).state).toBe('failed');
+    const { journalFile } = f.engine.get(run.id);
+    expect(await invariantViolations(f.backend, baseline, journalFile)).toEqual([]);
+    await f.engine.rollback(run.id, 'SQLCLUS');
+    expect((await f.engine.settled(run.id)).state).toBe('rolled-back');
+    expect(await productionView(f)).toEqual(production);
+    expect(await invariantViolations(f.backend, baseline, journalFile)).toEqual([]);
   });
 });
