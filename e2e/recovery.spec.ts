@@ -154,6 +154,51 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   expect(firstPage).toMatch(/Production downtime<\/th><td>[^<]+ of work, [^<]+ waiting for the operator/);
 });
 
+test('the Scope step leaves the backup volume out, never the logs of the damaged data', async ({ consolePage: page, shadowswap }) => {
+  test.slow();
+  await cli(shadowswap, 'lab', 'latency', '--scale', '0');
+  await cli(shadowswap, 'lab', 'corrupt', '--lun', 'SQL-DATA');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery', exact: true }).click();
+  await page.getByRole('grid', { name: 'Snapshot sets to recover from' }).getByRole('row').nth(1).click();
+  await page.getByRole('button', { name: 'Next: scope and preflight' }).click();
+
+  // The logs go back with the damaged data; with the original identity kept, the backup volume cannot stay either.
+  const logs = page.getByRole('checkbox', { name: 'Leave SQL-LOGS out' });
+  await expect(logs).toBeDisabled();
+  await expect(logs).toHaveAccessibleDescription(
+    /SQL-LOGS holds the transaction logs \(\.ldf\) of the databases on SQL-DATA: they go back together/,
+  );
+  const backup = page.getByRole('checkbox', { name: 'Leave SQL-BACKUP out' });
+  await expect(backup).toBeDisabled();
+  await expect(backup).toHaveAccessibleDescription(/choose new disk signatures/);
+  await expect(page.getByRole('checkbox', { name: 'Leave SQL-DATA out' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Next: options' }).click();
+  await page.getByLabel('Give new signatures and repoint the disk resources').check();
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  // With new signatures the backup volume may stay; it is ticked from the keyboard.
+  await expect(backup).toBeEnabled();
+  await backup.focus();
+  await page.keyboard.press('Space');
+  await expect(backup).toBeChecked();
+  const row = page.getByRole('table', { name: 'LUNs this recovery swaps' }).getByRole('row').filter({ hasText: 'SQL-BACKUP' });
+  await expect(row).toContainText('None: stays in production');
+  await expect(page.getByRole('list', { name: 'What each LUN loses' })).toContainText(
+    'SQL-BACKUP (H: SQLBackup), left out: stays in production as it is, so nothing on it is lost',
+  );
+  await expect(page.getByRole('list', { name: 'Preflight checks' })).toContainText('The LUNs left out split no consistency group');
+  await expectNoSeriousA11yViolations(page, 'the Scope step with a LUN left out');
+
+  // The review plans without it: three disk resources go offline, the fourth stays with production.
+  await page.getByRole('button', { name: 'Next: options' }).click();
+  await page.getByRole('button', { name: 'Next: review the plan' }).click();
+  const steps = page.getByRole('list', { name: 'Planned steps' });
+  await expect(steps).toContainText('Take 3 disk resource(s) offline');
+  await expect(steps).not.toContainText('resource "Cluster Disk 4"');
+  await expect(page.getByRole('list', { name: 'LUNs left out' })).toContainText('Left out: SQL-BACKUP holds only backup files');
+});
+
 test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {
   await cli(shadowswap, 'lab', 'latency', '--scale', '0');
   await cli(shadowswap, 'lab', 'fault', 'add', '--op', 'startResource', '--kind', 'fail', '--times', '1');

@@ -75,8 +75,21 @@ export type DomainControllerBaseline = z.infer<typeof DomainControllerBaseline>;
  * The dependents are absent in plans made before they were tracked; `volumes` (where to read the recovered volumes
  * back and the letters they must have) in plans made before it; the domain controller is in plans for a DC only.
  */
+/** A LUN the operator left out, as the plan found it: verify proves the recovery left it so. */
+export const LeftOutLun = z.object({
+  lunId: z.string(),
+  name: z.string(),
+  /** Its access list when planned. */
+  hosts: z.array(z.string()),
+  /** Its disk resource and that resource's state when planned, if clustered. */
+  resource: ResourceTarget.extend({ state: z.string() }).nullable(),
+});
+export type LeftOutLun = z.infer<typeof LeftOutLun>;
+
 export const VerifyParams = z.object({
   pairs: z.array(VerifyPair),
+  /** Absent in plans made before LUNs could be left out. */
+  leftOut: z.array(LeftOutLun).optional(),
   dependents: z.array(ResourceTarget).optional(),
   volumes: z.object({ host: z.string(), driveLetters: DriveLetters }).optional(),
   domainController: DomainControllerBaseline.optional(),

@@ -34,6 +34,11 @@ export const RecoveryOptions = z
     /** A host that receives the damaged originals for forensics; null keeps them masked from everyone. */
     forensicsHost: z.string().min(1).max(63).nullable().default(null),
     verify: z.boolean().default(true),
+    /**
+     * LUNs of the set (by id or name) that stay in production as they are; the planner refuses one whose consistency
+     * group goes back (docs/recovery-procedure.md#leaving-luns-out-of-the-scope).
+     */
+    leaveOut: z.array(z.string().min(1).max(128)).max(512).default([]),
   })
   .strict();
 export type RecoveryOptions = z.output<typeof RecoveryOptions>;
@@ -159,6 +164,7 @@ export const RecoveryPlan = z.object({
   /** The host that imports the set: the owner node in a cluster, else the set's source host. */
   importHost: z.string(),
   cluster: z.string().nullable(),
+  /** The LUNs swapped (those left out are in `scope` only), and their shadow copy LUNs in the same order. */
   originalLunIds: z.array(z.string()),
   shadowLunIds: z.array(z.string()),
   preflight: z.array(PreflightCheck),
@@ -170,7 +176,7 @@ export const RecoveryPlan = z.object({
    * at review covers exactly the plan that runs. Absent in journals written before approvals existed.
    */
   approvalDigest: z.string().optional(),
-  /** Per LUN swapped: damaged, healthy in a damaged LUN's consistency group, or unrelated (absent in older journals). */
+  /** Per LUN of the set: damaged, healthy in a damaged LUN's group, or unrelated; and whether it is left out (absent in older journals). */
   scope: z.array(LunScope).optional(),
   /** The arrays holding the LUNs swapped, by name (absent in older journals). */
   arrays: z.array(z.string()).optional(),

@@ -11,7 +11,7 @@ import {
   type RunSummary,
 } from '../../shared/recovery';
 import { outageLimitText } from '../../shared/outage-limit';
-import { dataLossLines, scopeRoleText } from '../../shared/recovery-scope';
+import { dataLossLines, leaveOutText, scopeRoleText } from '../../shared/recovery-scope';
 import { stepFailureLines } from '../../shared/step-failure';
 import { preflightExplanation } from '../../shared/preflight-explanations';
 import { formatTable } from './table';
@@ -66,7 +66,10 @@ function scopeText(plan: RecoveryPlan): string[] {
   if (plan.scope === undefined) return [];
   return [
     `Scope and data loss (recovery point: the set's creation, ${plan.setCreatedAt}):`,
-    ...plan.scope.map((lun) => `  ${lun.lunName.padEnd(16)} ${scopeRoleText[lun.role]} (consistency group ${lun.group})`),
+    ...plan.scope.flatMap((lun) => [
+      `  ${lun.lunName.padEnd(16)} ${scopeRoleText[lun.role]} (consistency group ${lun.group})${lun.leftOut ? ', LEFT OUT' : ''}`,
+      ...[leaveOutText(lun)].flatMap((text) => (text === null ? [] : [`  ${''.padEnd(16)} ${text}`])),
+    ]),
     ...dataLossLines(plan.scope, plan.setCreatedAt).map((line) => `  ${line}`),
     '',
   ];

@@ -171,6 +171,11 @@ export interface Backend {
   listClusters(): Promise<Cluster[]>;
   /** The disks `host` itself lists now (Get-Disk run there, through remoting): a LUN unmasked to it since its last rescan may be missing. */
   listHostDisks(host: string): Promise<HostDisk[]>;
+  /**
+   * The names of the files each LUN's volumes hold, for telling database data, transaction logs, tempdb and
+   * backups apart (docs/recovery-procedure.md#leaving-luns-out-of-the-scope); null when this backend cannot read them.
+   */
+  readLunFiles(lunIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]> | null>;
 
   /** Step 1: a transportable hardware shadow copy of LUNs the host sees (diskshadow set option transportable + create). */
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated>;

@@ -30,6 +30,10 @@ const optionFlags: Record<string, FlagSpec> = {
     description: 'keep the original disk identity (default) or give new signatures and repoint the resources',
   },
   'forensics-host': { value: 'HOST', description: 'give the damaged originals to this host for forensics' },
+  'leave-out': {
+    value: 'LUN[,LUN]',
+    description: 'keep these LUNs in production as they are (the plan says which may be; never a damaged one, nor half a group)',
+  },
   'no-verify': { description: 'skip the final verification step' },
   json: { description: 'print JSON' },
 };
@@ -92,6 +96,10 @@ function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput
     identity,
     forensicsHost: stringFlag(context.args, 'forensics-host') ?? null,
     verify: context.args.flags['no-verify'] !== true,
+    leaveOut: (stringFlag(context.args, 'leave-out') ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
   };
   // Checked here, so a bad value is named by its flag in one line, not by the contract's field name.
   const issue = RecoveryOptions.safeParse(options).error?.issues[0];
@@ -102,7 +110,13 @@ function optionsOf(context: CommandContext, usage: string): RecoveryOptionsInput
   return options;
 }
 
-const flagOfOption: Record<string, string> = { setId: 'set', forensicsHost: 'forensics-host', mode: 'mode', identity: 'identity' };
+const flagOfOption: Record<string, string> = {
+  setId: 'set',
+  forensicsHost: 'forensics-host',
+  mode: 'mode',
+  identity: 'identity',
+  leaveOut: 'leave-out',
+};
 
 interface Follower {
   /** Stops following and resolves once everything already received is printed. */
@@ -182,7 +196,8 @@ function finish(context: CommandContext, summary: RunSummary, success: RunSummar
   return summary.state === success ? 0 : 1;
 }
 
-const planUsage = 'shadowswap plan --set ID [--mode offline|maintenance] [--identity revert|new-signature] [--forensics-host HOST]';
+const planUsage =
+  'shadowswap plan --set ID [--mode offline|maintenance] [--identity revert|new-signature] [--forensics-host HOST] [--leave-out LUN[,LUN]]';
 const recoverUsage = `${planUsage.replace('shadowswap plan', 'shadowswap recover')} --change REF --reason TEXT [--each-step] [--yes]`;
 
 export const recoveryCommands: Command[] = [

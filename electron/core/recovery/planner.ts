@@ -3,11 +3,13 @@
  * for this estate: each step with why it is needed, what it changes (before → after), the exact commands,
  * whether it is destructive, and how it is undone. It changes nothing.
  */
+import type { Lun } from '../../../shared/domain';
 import { ShadowSwapError } from '../../../shared/errors';
 import type { PlanStep, PreflightCheck, RecoveryOptions, RecoveryPlan } from '../../../shared/recovery';
 import type { Backend, PlannedOperation, PreflightScope } from '../backend';
 import { exposedHosts } from './access-lists';
 import { scopeOf, type ScopeFacts } from '../../../shared/recovery-scope';
+import { contentsOf, leaveOutCheck, leaveOutVerdicts, leftOutIds, type LeaveOutFacts } from './consistency-groups';
 import { approvalDigestOf } from './approval';
 import { dependentsOf } from './dependents';
 import { domainControllerOf } from './domain-controller';
@@ -34,11 +36,23 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   const estate = await readEstate(backend);
   const set = findSet(estate, options.setId);
   const cluster = clusterOfHost(estate, set.sourceHost);
-  const pairs: RecoveryPair[] = set.shadowCopies.flatMap((copy) => {
+  const setPairs: RecoveryPair[] = set.shadowCopies.flatMap((copy) => {
     const original = estate.luns.get(copy.originalLunId);
     const shadow = estate.luns.get(copy.shadowLunId);
     return original && shadow ? [{ copy, original, shadow, resource: resourceForLun(cluster, original) }] : [];
   });
+  // What each LUN holds is read from its shadow copy: the set as it was at the recovery point, whatever the damage did since.
+  const files = await backend.readLunFiles(setPairs.map((p) => p.shadow.id));
+  const facts = setPairs.map((p) => scopeFactsOf(p, set.sourceHost, files));
+  const leftOut = leftOutIds(options.leaveOut, facts, set.id);
+  const pairs = setPairs.filter((p) => !leftOut.has(p.original.id));
+  const leftOutPairs = setPairs.filter((p) => leftOut.has(p.original.id));
+  if (setPairs.length > 0 && pairs.length === 0)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `Every LUN of set ${set.id} is left out, so there is nothing to recover. Leave out fewer LUNs (the damaged ones never).`,
+      { setId: set.id },
+    );
   const resources = pairs.flatMap((p) =>
     p.resource && cluster
       ? [{ cluster: cluster.name, resource: p.resource.name, group: p.resource.group, ownerNode: p.resource.ownerNode }]
@@ -62,7 +76,13 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     exposures: exposuresOf(estate, pairs, options.forensicsHost),
   });
   const dcReading = cluster ? { dc: null, check: null } : await readAsDomainController(backend, set.sourceHost);
-  const preflight = runPreflight({
+  const leaveOutFacts: LeaveOutFacts[] = facts.map((lun) => ({
+    ...lun,
+    presentOnImportHost: exposedHosts(estate, lun.original, null).some((h) => h.toUpperCase() === importHost.toUpperCase()),
+  }));
+  const verdicts = leaveOutVerdicts(leaveOutFacts, options, importHost);
+  const scopeCheck = leaveOutCheck(leftOut, leaveOutFacts, verdicts);
+  const checks = runPreflight({
     estate,
     set,
     options,
@@ -72,6 +92,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     backendChecks: dcReading.check ? [...backendChecks, dcReading.check] : backendChecks,
     domainController: dcReading.dc,
   });
+  const preflight = scopeCheck === null ? checks : [...checks, scopeCheck];
 
   if (pairs.length === 0)
     throw new ShadowSwapError(
@@ -88,6 +109,7 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     options,
     cluster: cluster?.name ?? null,
     pairs,
+    leftOut: leftOutPairs,
     resources,
     dependents,
     importHost,
@@ -116,7 +138,16 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
     blocked: preflight.some((check: PreflightCheck) => check.verdict === 'fail') || pairs.length === 0,
     steps,
     domainController: domainController ? domainControllerPlan(domainController, set) : null,
-    scope: scopeOf(pairs.map((p) => scopeFactsOf(p, set.sourceHost))),
+    scope: scopeOf(facts).map((lun) => {
+      const pair = setPairs.find((p) => p.original.id === lun.lunId);
+      return {
+        ...lun,
+        shadowLunId: pair?.shadow.id,
+        contents: facts.find((f) => f.id === lun.lunId)?.contents,
+        leaveOut: verdicts.get(lun.lunId),
+        leftOut: leftOut.has(lun.lunId),
+      };
+    }),
     arrays: arrays
       .filter((array) => pairs.some((p) => p.original.arrayId === array.id))
       .map((array) => `${array.name} (${array.vendor} ${array.model})`),
@@ -125,15 +156,26 @@ export async function planRecovery(context: PlanContext, options: RecoveryOption
   return { ...plan, approvalDigest: approvalDigestOf(plan) };
 }
 
-/** A LUN's consistency group is its disk resource's cluster group, else the host the set was taken on. */
-function scopeFactsOf(pair: RecoveryPair, sourceHost: string): ScopeFacts {
-  const { original, resource } = pair;
+/**
+ * A LUN's application group is its disk resource's cluster group, else the host the set was taken on; what it holds
+ * decides whether it is in that group's consistency group (consistency-groups.ts).
+ */
+function scopeFactsOf(
+  pair: RecoveryPair,
+  sourceHost: string,
+  files: ReadonlyMap<string, readonly string[]> | null,
+): ScopeFacts & Omit<LeaveOutFacts, 'presentOnImportHost'> & { original: Lun } {
+  const { original, resource, shadow } = pair;
+  const read = files?.get(shadow.id) ?? null;
   return {
+    original,
     id: original.id,
     name: original.name,
     group: resource?.group ?? sourceHost,
     damaged: original.state === 'damaged' || original.volumes.some((volume) => volume.damaged),
     volumes: original.volumes.map((volume) => `${volume.driveLetter ?? volume.guidPath} ${volume.label}`.trim()),
+    contents: contentsOf(read),
+    filesRead: read !== null,
   };
 }
 

@@ -122,8 +122,13 @@ function changeBoardSection(model: ReportModel): string {
       (board.scope.length > 0
         ? columnsTable(
             'What each LUN was',
-            ['LUN', 'Role', 'Consistency group'],
-            board.scope.map((lun) => [escapeHtml(lun.lunName), escapeHtml(scopeRoleText[lun.role]), escapeHtml(lun.group)]),
+            ['LUN', 'Role', 'Group', 'In this recovery'],
+            board.scope.map((lun) => [
+              escapeHtml(lun.lunName),
+              escapeHtml(scopeRoleText[lun.role]),
+              escapeHtml(lun.group),
+              lun.leftOut ? 'Left out: stayed in production as it was' : 'Swapped for its shadow copy',
+            ]),
           ) +
           `<h3>What is lost</h3><ul>${dataLossLines(board.scope, formatInstant(board.recoveryPoint))
             .map((line) => `<li>${escapeHtml(line)}</li>`)

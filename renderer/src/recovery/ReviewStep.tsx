@@ -18,6 +18,7 @@ import { WizardFooter } from './WizardFooter';
 import { useWizardPlan } from './use-wizard-plan';
 import { useWizardStore } from './wizard-store';
 import { SectionTitle, SubsectionTitle } from './titles';
+import { leaveOutText } from '../../../shared/recovery-scope';
 
 const useStyles = makeStyles({
   steps: { listStyleType: 'none', padding: 0, margin: 0 },
@@ -42,6 +43,7 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
   const issues = plan.preflight.filter((c) => c.verdict !== 'pass');
   const pending = unacknowledgedWarnings(plan.preflight, acknowledged);
   const warningIds = plan.preflight.filter((c) => c.verdict === 'warn').map((c) => c.id);
+  const leftOut = (plan.scope ?? []).filter((lun) => lun.leftOut);
   const notYet = plan.blocked
     ? 'A preflight check failed: this plan cannot run.'
     : pending.length > 0
@@ -54,6 +56,17 @@ function PlanReview({ plan }: { plan: RecoveryPlan }) {
       <DomainControllerNotice plan={plan} />
       <PreflightVerdictSummary plan={plan} />
       {issues.length > 0 && <PreflightChecklist checks={issues} acknowledged={acknowledged} onAcknowledge={acknowledge} />}
+
+      {leftOut.length > 0 && (
+        <>
+          <SubsectionTitle>Left out, staying in production as they are</SubsectionTitle>
+          <ul aria-label="LUNs left out">
+            {leftOut.map((lun) => (
+              <li key={lun.lunId}>{leaveOutText(lun)}</li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <SubsectionTitle>Who sees which LUN</SubsectionTitle>
       <MaskingPictureTable plan={plan} />

@@ -23,7 +23,7 @@ export const wizardSteps = wizardStepIds.map((id) => ({ id, title: stepTitles[id
 /** Everything of RecoveryOptions but the set, which is chosen on its own step. */
 type WizardOptions = Omit<RecoveryOptions, 'setId'>;
 
-const defaultOptions: WizardOptions = { mode: 'offline', identity: 'revert', forensicsHost: null, verify: true };
+const defaultOptions: WizardOptions = { mode: 'offline', identity: 'revert', forensicsHost: null, verify: true, leaveOut: [] };
 
 /** Where the wizard stands, read from a route (any route: off the Recovery page it is step 1). */
 export interface WizardPlace {
@@ -58,8 +58,9 @@ const navigate = (route: Route) => useUiStore.getState().navigate(route);
 export const useWizardStore = create<WizardState>((set, get) => ({
   ...blank,
   goTo: (step) => navigate(wizardRoute(step, get().setId, wizardPlaceOf(useUiStore.getState().route).runId)),
-  // Another set means other LUNs and other checks: earlier acknowledgements no longer apply.
-  chooseSet: (setId) => set((state) => (state.setId === setId ? {} : { setId, acknowledged: [] })),
+  // Another set means other LUNs and other checks: earlier acknowledgements and LUNs left out no longer apply.
+  chooseSet: (setId) =>
+    set((state) => (state.setId === setId ? {} : { setId, acknowledged: [], options: { ...state.options, leaveOut: [] } })),
   setOptions: (change) => set((state) => ({ options: { ...state.options, ...change } })),
   acknowledge: (checkId, acknowledged) =>
     set((state) => ({

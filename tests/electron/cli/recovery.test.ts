@@ -103,6 +103,31 @@ describe('shadowswap plan', () => {
   });
 });
 
+describe('shadowswap plan --leave-out', () => {
+  it('leaves the backup volume out and says why; refuses to split data and logs, naming the group', async () => {
+    const setId = await prepare();
+    await cli(['lab', 'corrupt', '--lun', 'SQL-DATA']);
+    const kept = await cli(['plan', '--set', setId, '--identity', 'new-signature', '--leave-out', 'SQL-BACKUP']);
+    expect(kept.code, kept.stdout + kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(
+      /SQL-BACKUP +Healthy, same consistency group as a damaged LUN .*, LEFT OUT\n +Left out: SQL-BACKUP holds only backup files/,
+    );
+    expect(kept.stdout).toContain('Cannot be left out: SQL-LOGS holds the transaction logs (.ldf) of the databases on SQL-DATA');
+    expect(kept.stdout).toContain('PASS  The LUNs left out split no consistency group');
+    expect(kept.stdout).toContain('SQL-BACKUP (H: SQLBackup), left out: stays in production as it is');
+
+    const split = await cli(['plan', '--set', setId, '--identity', 'new-signature', '--leave-out', 'SQL-BACKUP,SQL-LOGS']);
+    expect(split.code).toBe(1);
+    expect(split.stdout).toMatch(/FAIL  The LUNs left out split no consistency group/);
+    expect(split.stdout).toContain('group SQL Server (MSSQLSERVER)');
+    expect(split.stdout).toContain('BLOCKED');
+
+    const unknown = await cli(['plan', '--set', setId, '--leave-out', 'SQL-NOPE']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/"SQL-NOPE" is not a LUN of set/);
+  });
+});
+
 describe('shadowswap recover', () => {
   const change = ['--change', 'CHG-4711', '--reason', 'Sales database corrupted'];
 

@@ -158,6 +158,11 @@ export class LabBackend implements Backend {
     return onHost(state, host, () => hostDisks(state, host));
   }
 
+  async readLunFiles(lunIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
+    const state = this.read();
+    return new Map(lunIds.flatMap((id) => state.luns.filter((lun) => lun.id === id).map((lun) => [id, [...lun.files]] as const)));
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.run('createSnapshotSet', (state, context) =>
       onHost(state, params.host, () => createTransportableSet(state, params, context)),

@@ -18,6 +18,7 @@ type ReadOrLifecycle =
   | 'listClusters'
   | 'readPartitions'
   | 'listHostDisks'
+  | 'readLunFiles'
   | 'previewCommands'
   | 'readDomainController'
   | 'onChange'

@@ -240,6 +240,14 @@ export class WindowsBackend implements Backend {
     return this.inTurn(() => readNodeDisks(this.context, host));
   }
 
+  /**
+   * Not built: where a database keeps its files is SQL Server's to say (sys.master_files), and nothing here reads it,
+   * so every LUN of an application's group stays in its consistency group (docs/recovery-procedure.md#leaving-luns-out-of-the-scope).
+   */
+  async readLunFiles(): Promise<null> {
+    return null;
+  }
+
   createSnapshotSet(params: { host: string; lunIds: string[]; persistent: boolean }): Promise<SnapshotSetCreated> {
     return this.changed(() => createSnapshotSet(this.context, params));
   }

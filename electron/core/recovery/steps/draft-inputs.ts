@@ -21,7 +21,10 @@ export interface DraftInputs {
   set: SnapshotSet;
   options: RecoveryOptions;
   cluster: string | null;
+  /** The pairs swapped. */
   pairs: RecoveryPair[];
+  /** The pairs the operator left out: their originals stay in production, their shadows only surface with the import. */
+  leftOut: RecoveryPair[];
   /** The disk resources the originals back, with the node that owns each. */
   resources: Array<ResourceTarget & { ownerNode: string }>;
   /** Application resources on the disks that are Online now, in start order. */

@@ -1,7 +1,7 @@
 /** Importing the transportable set on the importing host: its shadow LUNs surface there, read-only. */
 import { ShadowSwapError } from '../../../../shared/errors';
 import { setOf } from './backend-reads';
-import { shadowLunsOf } from './draft-inputs';
+import { lunRef } from './draft-inputs';
 import { applyMasks, captureMasks } from './masks';
 import { report, type StepModule } from './step-module';
 
@@ -18,7 +18,8 @@ export const importSet: StepModule<'import-set'> = {
         changes: [{ kind: 'snapshot-set', setId: set.id, before: set.state, after: 'imported' }],
         operations: [{ operation: 'importSnapshotSet', setId: set.id, host: importHost }],
         undo: 'VSS cannot un-import; on rollback the shadow LUNs are masked from every host (nothing is deleted).',
-        params: { setId: set.id, host: importHost, shadowLuns: shadowLunsOf(inputs) },
+        // Every shadow LUN of the set surfaces, those of LUNs left out too: rollback masks them all away.
+        params: { setId: set.id, host: importHost, shadowLuns: [...inputs.pairs, ...inputs.leftOut].map((p) => lunRef(p.shadow)) },
       },
     ];
   },

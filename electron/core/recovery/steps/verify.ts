@@ -5,12 +5,12 @@
  * node, or the importing host), by that node's own Get-Disk: they are per node, and the masking record says only
  * what the array presents.
  */
-import { NOT_SAMPLED } from '../../../../shared/domain';
+import { NOT_SAMPLED, type Lun } from '../../../../shared/domain';
 import { writablePartners } from '../../../../shared/domain-controller';
 import { ShadowSwapError } from '../../../../shared/errors';
-import type { DriveLetters, VerifyPair } from '../../../../shared/recovery-step-params';
+import type { DriveLetters, LeftOutLun, VerifyPair } from '../../../../shared/recovery-step-params';
 import type { HostDisk } from '../../backend';
-import { applicationOf, lunOf, lunsById, resourceOf } from './backend-reads';
+import { applicationOf, lunOf, lunsById, maskOf, resourceOf, sameHosts } from './backend-reads';
 import { dependentTargetsOf } from './draft-inputs';
 import { driveLettersOf, volumeProblems } from './make-read-write';
 import type { StepContext, StepModule } from './step-module';
@@ -47,6 +47,12 @@ export const verify: StepModule<'verify'> = {
       resource: p.resource && cluster ? { cluster, resource: p.resource.name, group: p.resource.group } : null,
       host: importHost,
     }));
+    const leftOut: LeftOutLun[] = inputs.leftOut.map(({ original, resource }) => ({
+      lunId: original.id,
+      name: original.name,
+      hosts: maskOf(original),
+      resource: resource && cluster ? { cluster, resource: resource.name, group: resource.group, state: resource.state } : null,
+    }));
     return [
       {
         kind: 'verify',
@@ -61,6 +67,7 @@ export const verify: StepModule<'verify'> = {
         undo: 'Nothing to undo: verification only reads.',
         params: {
           pairs: verifyPairs,
+          ...(leftOut.length > 0 && { leftOut }),
           dependents: dependentTargetsOf(inputs),
           volumes: { host: inputs.importHost, driveLetters: driveLettersOf(inputs) },
           ...(domainController && {
@@ -135,8 +142,28 @@ export const verify: StepModule<'verify'> = {
           `${resource.name} is ${resource.state} on ${resource.ownerNode}, but it was Online before the recovery: the application on the recovered disks is down. Start it with Start-ClusterResource on ${resource.ownerNode} and check the cluster log for why it stopped`,
         );
     }
+    for (const lun of params.leftOut ?? []) problems.push(...(await leftAsItWas(context, luns, lun)));
     if (params.domainController) problems.push(...(await verifyDomainController(context, params.domainController)));
     if (problems.length > 0)
       throw new ShadowSwapError('PRECONDITION_FAILED', `Verification found ${problems.length} problem(s): ${problems.join('; ')}.`);
   },
 };
+
+/** A LUN left out is as the plan found it: the same access list, its disk resource in the same state. */
+async function leftAsItWas(context: StepContext, luns: Map<string, Lun>, lun: LeftOutLun): Promise<string[]> {
+  const now = maskOf(lunOf(luns, lun.lunId));
+  const problems: string[] = [];
+  if (!sameHosts(now, lun.hosts))
+    problems.push(
+      `${lun.name} was left out, yet its access list changed from ${lun.hosts.join(', ') || 'no host'} to ${now.join(', ') || 'no host'}`,
+    );
+  if (lun.resource !== null) {
+    const { resource } = await resourceOf(context.backend, lun.resource);
+    if (resource.state !== lun.resource.state)
+      problems.push(
+        `${lun.name} was left out, yet ${resource.name} is ${resource.state}, not ${lun.resource.state} as before the recovery`,
+      );
+  }
+  if (problems.length === 0) context.log(`${lun.name}: left out, still in production as it was (access list ${now.join(', ')})`);
+  return problems;
+}

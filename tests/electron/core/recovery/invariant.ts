@@ -14,6 +14,7 @@
  *
  * 4. The application is back: once the run is finished (succeeded or rolled back), every application resource
  *    (SQL Server, its agent...) that was Online before the run is Online again.
+ * 5. A LUN the operator left out is never touched: its access list is as before the run, at every moment.
  *
  * It reads the journal itself (not through the engine's fold), so an engine bug cannot hide from it.
  */
@@ -181,6 +182,15 @@ export async function invariantViolations(backend: Backend, baseline: Baseline, 
     } else if (!sameHosts(actual, want.hosts)) {
       violations.push(`${lun.name}: access list ${show(actual)}, but the journal says ${show(want.hosts)} (${want.why})`);
     }
+  }
+  // 5. A LUN left out keeps its access list.
+  for (const lun of plan.scope?.filter((l) => l.leftOut) ?? []) {
+    const now = luns.get(lun.lunId);
+    const was = baseline.masks.get(lun.lunId) ?? [];
+    if (now === undefined || !sameHosts(maskOf(now), was))
+      violations.push(
+        `${lun.lunName} was left out, yet its access list is ${show(now && maskOf(now))}, not ${show(was)} as before the run`,
+      );
   }
   // 4. The application is back once the run is finished.
   if (finished) {

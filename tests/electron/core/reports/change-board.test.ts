@@ -89,4 +89,16 @@ describe('the report for a change board', () => {
     expect(JSON.parse(json).changeBoard.change).toBe('CHG-4711');
     expect(verifyReport('r.json', json, fixture.dataDir).intact).toBe(true);
   });
+
+  it('says which LUN was left out and that nothing on it was lost', async () => {
+    fx = await openRecovery('two-node-sql');
+    await corruptLun(fx.dataDir, 'SQL-DATA');
+    const options = { setId: fx.setId, identity: 'new-signature' as const, leaveOut: ['SQL-BACKUP'] };
+    const run = await fx.engine.start(options, ['all'], { autoConfirm: true });
+    await fx.engine.settled(run.id);
+    const html = renderHtml(reportDocument(buildReport(fx.dataDir, run.id), reportKey(fx.dataDir)));
+    expect(html).toMatch(/<td>SQL-BACKUP<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>Left out: stayed in production as it was<\/td>/);
+    expect(html).toMatch(/<td>SQL-LOGS<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>Swapped for its shadow copy<\/td>/);
+    expect(html).toContain('SQL-BACKUP (H: SQLBackup), left out: stays in production as it is, so nothing on it is lost');
+  });
 });
