@@ -40,7 +40,9 @@ describe('benchmark suite (quick)', () => {
         'keystroke',
         'rows in the DOM',
         'heap after GC',
-        'Set chooser: navigation to first rows',
+        'Set chooser: Recovery link clicked in the open console to first rows',
+        'Set chooser: cold start',
+        'Masking matrix: its link clicked in the open console',
         'Set chooser: rows in the DOM',
         'Home page: navigation to the systems table',
       ]) {
