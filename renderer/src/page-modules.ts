@@ -21,7 +21,6 @@ const importers: Record<PageId, () => Promise<ComponentType>> = {
  * The pages whose code has loaded. A page found here is drawn at once; one that suspends, even on a promise that
  * has settled, is revealed only after React's throttle for suspended content (about 300 ms), which the operator
  * would wait through on every move to another page.
- * https://react.dev/reference/react/Suspense
  */
 const loaded = new Map<PageId, ComponentType>();
 const loads = new Map<PageId, Promise<ComponentType>>();
