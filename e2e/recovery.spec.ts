@@ -60,7 +60,8 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
 
   // Scope: the damaged LUN is named, and every check passes on this estate.
   const scope = page.getByRole('table', { name: 'LUNs this recovery swaps' });
-  await expect(scope.getByRole('row').filter({ hasText: 'SQL-DATA' })).toContainText('damaged');
+  // Its row only: the healthy log LUN's row names SQL-DATA too, as the group it is swapped with.
+  await expect(scope.getByRole('row', { name: /^SQL-DATA / })).toContainText('damaged');
   await expect(page.getByText('Ready to run')).toBeVisible();
 
   await page.getByRole('button', { name: 'Next: options' }).click();
@@ -78,10 +79,11 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await expect(start).toBeDisabled();
   await expect(page.getByText('Acknowledge the warning above first.')).toBeVisible();
   const masking = page.getByRole('table', { name: 'Who sees which LUN, before and after' });
-  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' })).toContainText('Sees → No access');
-  await expect(masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' }).getByRole('cell').last()).toHaveText(
-    'No access → Sees',
-  );
+  const damagedRow = masking.getByRole('row').filter({ hasText: 'SQL-DATA (damaged original)' });
+  const columns = await masking.getByRole('columnheader').allTextContents();
+  const cellFor = (host: string) => damagedRow.getByRole('cell').nth(columns.indexOf(host));
+  await expect(cellFor('SQL01')).toHaveText('Sees → No access');
+  await expect(cellFor('BACKUP01')).toHaveText('No access → Sees');
 
   await page.getByRole('button', { name: 'Copy as script…' }).click();
   const script = page.getByRole('textbox', { name: 'Recovery plan script' });
@@ -197,6 +199,11 @@ test('the Scope step leaves the backup volume out, never the logs of the damaged
   await expect(steps).toContainText('Take 3 disk resource(s) offline');
   await expect(steps).not.toContainText('resource "Cluster Disk 4"');
   await expect(page.getByRole('list', { name: 'LUNs left out' })).toContainText('Left out: SQL-BACKUP holds only backup files');
+  // The masking picture names each LUN for what it is: the logs healthy, the backup's shadow copy a spare nobody sees.
+  const masking = page.getByRole('table', { name: 'Who sees which LUN, before and after' });
+  await expect(masking.getByRole('row').filter({ hasText: 'SQL-LOGS (healthy original)' })).toContainText('Sees → No access');
+  await expect(masking.getByRole('row').filter({ hasText: '(spare shadow copy, left out)' })).toHaveCount(1);
+  await expect(masking.getByRole('row').filter({ hasText: '(spare shadow copy, left out)' })).not.toContainText('Sees');
 });
 
 test('a run that failed at a step is resumed from the Runs page and succeeds', async ({ consolePage: page, shadowswap }) => {

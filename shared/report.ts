@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CommandPreview, Confirmation, Door, PreflightCheck, RecoveryOptions, RunState, StepChange, StepKind, StepState } from './recovery';
+import { MASKING_ROLES } from './masking-picture';
 import { LunScope } from './recovery-scope';
 
 export const REPORT_SCHEMA = 'shadowswap.report/1';
@@ -52,7 +53,7 @@ export type ReportStep = z.infer<typeof ReportStep>;
 export const MaskingRow = z.object({
   lunId: z.string(),
   lunName: z.string(),
-  role: z.enum(['damaged-original', 'recovered']),
+  role: z.enum(MASKING_ROLES),
   /** Hosts that saw the LUN before the run; `*` means every host. */
   before: z.array(z.string()),
   after: z.array(z.string()),

@@ -9,6 +9,7 @@
 import { changeText, hostsText } from '../../../shared/change-text';
 import { outageLimitText } from '../../../shared/outage-limit';
 import { doorLabels, type Door, type RunState, type StepState, type Verdict } from '../../../shared/recovery';
+import { maskingRoleText } from '../../../shared/masking-picture';
 import { dataLossLines, scopeRoleText } from '../../../shared/recovery-scope';
 import type { MaskingRow, ReportDocument, ReportModel, ReportStep } from '../../../shared/report';
 import { canonicalJson, sha256 } from './report-digest';
@@ -374,11 +375,10 @@ function maskingTable(
   compareTo: ((row: MaskingRow) => readonly string[]) | null,
 ): string {
   const { hosts, luns } = model.masking;
-  const role = (row: MaskingRow) => (row.role === 'damaged-original' ? 'damaged original' : 'recovered');
   return `<table class="masking"><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">LUN</th>${hosts.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${luns
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(row.lunName)} <span class="role">(${role(row)})</span></th>${hosts
+        `<tr><th scope="row">${escapeHtml(row.lunName)} <span class="role">(${maskingRoleText[row.role]})</span></th>${hosts
           .map((host) => accessCell(pick(row), host, compareTo ? compareTo(row) : null, compareTo !== null && row.uncertain))
           .join('')}</tr>`,
     )

@@ -8,7 +8,7 @@ import { downtimeSplit, type RunDetail } from '../../../shared/recovery';
 import type { JournalRecord } from '../recovery/journal';
 import { measuredCriticalPathMs } from '../recovery/outage-limit';
 import { foldRun, takesStorageAway, type RunEvent } from '../recovery/run-events';
-import { maskingPicture, type MaskingPicture } from './masking-picture';
+import { isOriginal, maskingPicture, type MaskingPicture } from '../../../shared/masking-picture';
 
 export interface JournalSnapshot {
   /** The journal's file name (reports quote it without the machine's path). */
@@ -196,7 +196,7 @@ function followUps(run: RunDetail, masking: MaskingPicture): string[] {
   const dependents = plan.steps.flatMap((step) => (step.kind === 'start-dependents' ? step.params.dependents.map((d) => d.resource) : []));
   // "SQL Server" is the name SQL Server setup gives the engine's cluster resource (its instance follows in brackets).
   const sqlServer = dependents.some((name) => /^SQL Server( \(|$)/.test(name));
-  const originals = masking.luns.filter((row) => row.role === 'damaged-original').map((row) => row.lunName);
+  const originals = masking.luns.filter(isOriginal).map((row) => row.lunName);
   return [
     sqlServer
       ? `Run DBCC CHECKDB on every database of the SQL Server instance on ${target} before the application is released to its users.`
@@ -226,7 +226,7 @@ function hostList(hosts: readonly string[]): string {
 }
 
 function forensicHold(masking: MaskingPicture, forensicsHost: string | null): ReportModel['forensicHold'] {
-  const originals = masking.luns.filter((row) => row.role === 'damaged-original');
+  const originals = masking.luns.filter(isOriginal);
   const luns = originals.map((row) => ({ lunId: row.lunId, lunName: row.lunName, maskedTo: row.after }));
   const sameAs = (hosts: readonly string[]) =>
     originals.every((row) => row.after.length === hosts.length && row.after.every((h, i) => h === hosts[i]));
@@ -235,13 +235,13 @@ function forensicHold(masking: MaskingPicture, forensicsHost: string | null): Re
     summary =
       "A step that changes the originals' access failed, so the journal cannot tell which hosts see them now: check the array's masking before anything else.";
   } else if (originals.every((row) => row.after.join() === row.before.join())) {
-    summary = 'The damaged originals are where they were before the run, still in production use: they were not swapped out.';
+    summary = 'The originals are where they were before the run, still in production use: they were not swapped out.';
   } else if (forensicsHost !== null && sameAs([forensicsHost])) {
-    summary = `The damaged originals are kept on the array and visible only to ${forensicsHost}, for forensics: mount them read-only there.`;
+    summary = `The originals are kept on the array and visible only to ${forensicsHost}, for forensics: mount them read-only there.`;
   } else if (sameAs([])) {
-    summary = `The damaged originals are kept on the array, untouched and masked from every host${forensicsHost === null ? ' (no forensics host was chosen)' : `; the hand-over to ${forensicsHost} has not run`}.`;
+    summary = `The originals are kept on the array, untouched and masked from every host${forensicsHost === null ? ' (no forensics host was chosen)' : `; the hand-over to ${forensicsHost} has not run`}.`;
   } else {
-    summary = `The damaged originals are kept on the array: ${originals.map((row) => `${row.lunName} is visible to ${hostList(row.after)}`).join('; ')}.`;
+    summary = `The originals are kept on the array: ${originals.map((row) => `${row.lunName} is visible to ${hostList(row.after)}`).join('; ')}.`;
   }
   return { host: forensicsHost, summary, luns };
 }

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { RecoveryPlan } from '../../../shared/recovery';
-import { maskingPicture, sees } from './masking-picture';
+import { maskingPicture, maskingRoleText, sees } from '../../../shared/masking-picture';
 
 const useStyles = makeStyles({
   table: { width: 'auto', minWidth: '40em' },
@@ -24,12 +24,12 @@ const word = (access: boolean) => (access ? 'Sees' : 'No access');
 
 export function MaskingPictureTable({ plan }: { plan: RecoveryPlan }) {
   const styles = useStyles();
-  const { hosts, rows } = maskingPicture(plan);
+  const { hosts, luns: rows } = maskingPicture(plan);
   return (
     <>
       <Caption1>
-        Access before → after the whole plan. The array replaces a LUN&apos;s access list on every change, so each change sets the complete
-        list shown here.
+        Access before → after the whole plan, as the array shows it once every step has run. A LUN left out of the recovery keeps its
+        access; its shadow copy stays masked from every host as a spare.
       </Caption1>
       <Table className={styles.table} size="small" aria-label="Who sees which LUN, before and after">
         <TableHeader>
@@ -44,7 +44,7 @@ export function MaskingPictureTable({ plan }: { plan: RecoveryPlan }) {
           {rows.map((row) => (
             <TableRow key={row.lunId}>
               <TableCell>
-                {row.lunName} <span className={styles.role}>({row.role})</span>
+                {row.lunName} <span className={styles.role}>({maskingRoleText[row.role]})</span>
               </TableCell>
               {hosts.map((host) => {
                 const before = sees(row.before, host);

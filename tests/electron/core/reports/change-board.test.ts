@@ -96,7 +96,15 @@ describe('the report for a change board', () => {
     const options = { setId: fx.setId, identity: 'new-signature' as const, leaveOut: ['SQL-BACKUP'] };
     const run = await fx.engine.start(options, ['all'], { autoConfirm: true });
     await fx.engine.settled(run.id);
-    const html = renderHtml(reportDocument(buildReport(fx.dataDir, run.id), reportKey(fx.dataDir)));
+    const model = buildReport(fx.dataDir, run.id);
+    const html = renderHtml(reportDocument(model, reportKey(fx.dataDir)));
+    // The masking picture calls each LUN what it is: only SQL-DATA damaged, SQL-BACKUP's shadow copy a spare.
+    const roles = model.masking.luns.map((row) => row.role);
+    expect(model.masking.luns.find((row) => row.lunName === 'SQL-DATA')?.role).toBe('damaged-original');
+    expect(model.masking.luns.find((row) => row.lunName === 'SQL-LOGS')?.role).toBe('healthy-original');
+    expect(model.masking.luns.some((row) => row.lunName === 'SQL-BACKUP')).toBe(false);
+    expect(roles.filter((role) => role === 'spare-shadow')).toHaveLength(1);
+    expect(html).toContain('(spare shadow copy, left out)');
     expect(html).toMatch(/<td>SQL-BACKUP<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>Left out: stayed in production as it was<\/td>/);
     expect(html).toMatch(/<td>SQL-LOGS<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>Swapped for its shadow copy<\/td>/);
     expect(html).toContain('SQL-BACKUP (H: SQLBackup), left out: stays in production as it is, so nothing on it is lost');

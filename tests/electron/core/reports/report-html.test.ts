@@ -73,7 +73,7 @@ describe.skipIf(executablePath === undefined && !fs.existsSync(chromium.executab
     expect(tables.every((table) => table.headers > 0)).toBe(true);
     const row = page
       .getByRole('table', { name: 'Access after the run, from what the journal records' })
-      .getByRole('row', { name: /^SQL-DATA \(damaged original\)/ });
+      .getByRole('row', { name: /^SQL-DATA \(healthy original\)/ });
     expect(await row.getByRole('cell').allTextContents()).toEqual(['Sees', 'Sees']);
   });
 

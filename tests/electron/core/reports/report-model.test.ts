@@ -1,3 +1,4 @@
+import { isOriginal } from '../../../../shared/masking-picture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../../../../electron/core/recovery/journal';
 import type { RunEvent } from '../../../../electron/core/recovery/run-events';
@@ -70,7 +71,7 @@ describe('report model from a recorded journal', () => {
     expect(model.verification).toMatchObject({ requested: true, state: 'succeeded', error: null });
     expect(model.verification.results.filter((line) => line.includes('data matches the shadow copy'))).toHaveLength(4);
     expect(model.forensicHold.summary).toBe(
-      'The damaged originals are kept on the array and visible only to BACKUP01, for forensics: mount them read-only there.',
+      'The originals are kept on the array and visible only to BACKUP01, for forensics: mount them read-only there.',
     );
     expect(model.nextSteps).toEqual([]);
   });
@@ -121,12 +122,9 @@ describe('report model from a recorded journal', () => {
     recorded = await recordRun('failed', {}, 'setLunMask');
     const model = buildReport(recorded.fixture.dataDir, recorded.runId);
     expect(model.steps.find((s) => s.state === 'failed')?.kind).toBe('mask-originals');
-    expect(model.masking.luns.filter((row) => row.uncertain).map((row) => row.role)).toEqual([
-      'damaged-original',
-      'damaged-original',
-      'damaged-original',
-      'damaged-original',
-    ]);
+    const uncertain = model.masking.luns.filter((row) => row.uncertain);
+    expect(uncertain.map((row) => row.lunName)).toEqual(model.masking.luns.filter(isOriginal).map((row) => row.lunName));
+    expect(uncertain).toHaveLength(4);
     expect(model.forensicHold.summary).toMatch(/cannot tell which hosts see them now/);
   });
 
