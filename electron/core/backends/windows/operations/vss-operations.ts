@@ -213,7 +213,7 @@ async function requireDiskshadowOn(context: WindowsContext, host: string, step: 
   } catch (error) {
     throw new ShadowSwapError(
       'BACKEND_FAILED',
-      `${step} runs diskshadow on ${host} through PowerShell remoting (WinRM), but ${host} did not answer: ${failureText(error)}. ${remotingFix(host)}, then retry.`,
+      `${step} runs diskshadow on ${host} through PowerShell remoting (WinRM), but ${host} did not answer: ${failureText(error).replace(/\.$/, '')}. ${remotingFix(host)}, then retry.`,
       { host, reason: 'winrm-unreachable' },
     );
   }
