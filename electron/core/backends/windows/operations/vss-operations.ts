@@ -50,8 +50,9 @@ interface SourceVolume {
 }
 
 /**
- * The volumes of the LUNs as the source host sees them, read on it (remoted when the console is another computer:
- * `computer`), and the one provider that shadow-copies them.
+ * The volumes of the LUNs as their source host `host` sees them, read there (through remoting when the console is
+ * another computer: a disk's number, letters and volume names are that host's own), and the one provider that
+ * shadow-copies them.
  */
 async function sourceVolumes(
   context: WindowsContext,
@@ -221,9 +222,7 @@ async function requireDiskshadowOn(context: WindowsContext, host: string, step: 
     throw new ShadowSwapError(
       'PRECONDITION_FAILED',
       `${step} runs diskshadow on ${host}, but ${lacks.join(' and ')}. ${diskshadowFix(host)}`,
-      {
-        host,
-      },
+      { host },
     );
 }
 
