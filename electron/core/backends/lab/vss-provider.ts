@@ -11,6 +11,7 @@ import { deterministicGuid, deterministicHex, volumeGuidPath } from './determini
 import { freshIdentity, resolveCollision } from './host-disks';
 import { SHADOW_COPY_PARTITION, type LabLun, type LabSnapshotSet, type LabState } from './lab-model';
 import { findHost, findLun, findSnapshotSet, normalizeGuid } from './lab-lookup';
+import { requireReachable } from './lab-remoting';
 import { FailedWithEffect, partialShare, report, type OperationContext } from './operation';
 import { isVisibleTo, lunIdentityKey, identityKey } from './visibility';
 import { statusOf, windowsFailure } from './windows-errors';
@@ -317,6 +318,8 @@ export function breakSet(state: LabState, params: { setId: string; mode: BreakMo
 export function exposeShadowCopy(state: LabState, params: { setId: string; shadowCopyId: string; driveLetter: string }): OperationResult {
   const set = findSnapshotSet(state, params.setId);
   const host = requireImportedEverywhere(set, 'expose a shadow copy of');
+  // diskshadow exposes on the host that imported the set, which the console reaches through remoting.
+  requireReachable(state, host);
   const copy = set.shadowCopies.find((c) => c.id === normalizeGuid(params.shadowCopyId));
   if (!copy)
     throw new ShadowSwapError(

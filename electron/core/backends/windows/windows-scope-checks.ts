@@ -8,11 +8,11 @@
 import type { PreflightCheck } from '../../../../shared/recovery';
 import type { PreflightScope } from '../../backend';
 import { storageSubSystemCommand } from '../../windows-tools/commands/masking-set-commands';
-import { metadataPresentCommand, nodeReadinessCommand } from '../../windows-tools/commands/powershell-commands';
-import { parseNodeReadiness, type NodeReadiness } from '../../windows-tools/parsers/parse-node-readiness';
+import { metadataPresentCommand } from '../../windows-tools/commands/powershell-commands';
+import type { NodeReadiness } from '../../windows-tools/parsers/parse-node-readiness';
 import { parsePowerShellJson } from '../../windows-tools/parsers/parse-powershell-json';
 import { maskingSetFor } from '../../windows-tools/render-operation';
-import { failureText } from './running/host-readiness';
+import { diskshadowFix, diskshadowLacks, failureText, readHostReadiness, remotingFix } from './running/host-readiness';
 import { succeeded } from './running/tool-runner';
 import { windowsAddressing } from './state/windows-addressing';
 import type { WindowsContext } from './state/windows-context';
@@ -59,35 +59,18 @@ async function importHostChecks(context: WindowsContext, scope: PreflightScope):
   const ableTitle = 'The import host can import the set';
   let node: NodeReadiness;
   try {
-    const result = await context.runner.powershell(nodeReadinessCommand(host));
-    // What PowerShell said is the reason (a remoting failure names its cause); errors.ts only knows it failed.
-    const said = (result.stderr.trim() || result.stdout.trim()).split(/\r?\n/)[0] ?? '';
-    if (result.exitCode !== 0) throw new Error(said === '' ? `powershell exited with code ${result.exitCode ?? 'none'}` : said);
-    node = parseNodeReadiness(result.stdout);
+    node = await readHostReadiness(context.runner, host);
   } catch (error) {
     return [
-      fail(
-        'import-host-reachable',
-        reachTitle,
-        `${host} did not answer: ${failureText(error)}`,
-        `Check that ${host} is running, that WinRM is enabled on it (Enable-PSRemoting) and that Test-WSMan ${host} answers from here; then plan again.`,
-      ),
+      fail('import-host-reachable', reachTitle, `${host} did not answer: ${failureText(error)}`, `${remotingFix(host)}; then plan again.`),
     ];
   }
-  const lacks = [
-    ...(node.administrator === false ? ['the remote session is not an administrator there'] : []),
-    ...(node.tools.diskshadow === false ? ['diskshadow.exe is not in its System32'] : []),
-  ];
+  const lacks = diskshadowLacks(node);
   return [
     pass('import-host-reachable', reachTitle, `${host} answered over WinRM`),
     lacks.length === 0
       ? pass('import-host-able', ableTitle, `on ${host} the session is an administrator and diskshadow.exe is in System32`)
-      : fail(
-          'import-host-able',
-          ableTitle,
-          `${host} answered, but ${lacks.join(' and ')}`,
-          `Run ShadowSwap as an account in the Administrators group of ${host}, on a Windows Server with diskshadow; "shadowswap doctor" checks each node.`,
-        ),
+      : fail('import-host-able', ableTitle, `${host} answered, but ${lacks.join(' and ')}`, diskshadowFix(host)),
   ];
 }
 

@@ -1,9 +1,11 @@
 /**
  * The VSS steps of the procedure on Windows: create a transportable set (diskshadow), import it (diskshadow
  * load metadata + import, one at a time per host), break it (diskshadow break [writable], or vshadow -bex for
- * identity revert), expose a shadow copy (diskshadow expose). Import and break run on the import host through
- * PowerShell remoting, whichever computer the console runs on (render-operation.ts renders them, so a plan shows
- * what runs); create and expose run on the console's own computer. Each step updates the console's catalog only
+ * identity revert), expose a shadow copy (diskshadow expose). Each runs on the host it acts on, whichever computer
+ * the console runs on: import and break on the import host through PowerShell remoting (render-operation.ts renders
+ * them, so a plan shows what runs); create on the set's source host and expose on its import host, here when the
+ * console is that host and through remoting otherwise, a remote create copying the set's new .cab back to the
+ * console (docs/windows-facts.md#creating-a-set-on-its-source-host). Each step updates the console's catalog only
  * after the tool succeeded; a failed import is recorded as failed, because VSS leaves its LUNs for us to clean up.
  */
 import fs from 'node:fs';
@@ -36,7 +38,9 @@ import { windowsAddressing } from '../state/windows-addressing';
 import { readBackupComponentsCommand } from '../../../windows-tools/commands/backup-components-command';
 import { parseBackupComponents, type BackupComponents, type ShadowLunRecord } from '../../../windows-tools/parsers/parse-backup-components';
 import { linkShadowLuns, recordedIdentifiers } from '../state/shadow-links';
-import { operationResult, powershellJson, requireThisComputer, type WindowsContext } from '../state/windows-context';
+import { isThisComputer, operationResult, powershellJson, type WindowsContext } from '../state/windows-context';
+import { createOnHostCommand, diskshadowOnHostCommand } from '../../../windows-tools/commands/tool-on-host-commands';
+import { diskshadowFix, diskshadowLacks, failureText, readHostReadiness, remotingFix } from '../running/host-readiness';
 import { lunVisibleTo, sameName } from '../state/windows-views';
 
 interface SourceVolume {
@@ -45,10 +49,17 @@ interface SourceVolume {
   volume: VolumeInfo;
 }
 
+/**
+ * The volumes of the LUNs as their source host `host` sees them, read there (through remoting when the console is
+ * another computer: a disk's number, letters and volume names are that host's own), and the one provider that
+ * shadow-copies them.
+ */
 async function sourceVolumes(
   context: WindowsContext,
   lunIds: readonly string[],
+  host: string,
 ): Promise<{ volumes: SourceVolume[]; providerId: string; metadataDir: string }> {
+  const computer = isThisComputer(context, host) ? {} : { computer: host };
   const map = context.sanMap.read();
   const volumes: SourceVolume[] = [];
   const providers = new Set<string>();
@@ -73,14 +84,14 @@ async function sourceVolumes(
         { lunId, arrayId: array.id },
       );
     providers.add(array.providerId.toLowerCase());
-    const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId } }), parseDisks);
+    const [disk] = await powershellJson(context, getDiskCommand({ disk: { uniqueId: lun.uniqueId }, ...computer }), parseDisks);
     if (disk === undefined)
       throw new ShadowSwapError(
         'PRECONDITION_FAILED',
-        `This computer does not see LUN ${lunId} (no disk with UniqueId ${lun.uniqueId}). Create the set on a host that sees it.`,
+        `${host} does not see LUN ${lunId} (no disk with UniqueId ${lun.uniqueId}). Create the set on a host that sees it.`,
         { lunId },
       );
-    const onDisk = await powershellJson(context, getDiskVolumesCommand({ disk: { uniqueId: lun.uniqueId } }), parseVolumes);
+    const onDisk = await powershellJson(context, getDiskVolumesCommand({ disk: { uniqueId: lun.uniqueId }, ...computer }), parseVolumes);
     if (onDisk.length === 0)
       throw new ShadowSwapError('PRECONDITION_FAILED', `LUN ${lunId} holds no volume, so there is nothing to shadow-copy on it.`, {
         lunId,
@@ -99,9 +110,9 @@ async function sourceVolumes(
 }
 
 /**
- * A metadata .cab path no earlier set uses: `set metadata` silently overwrites an existing file ("The existing
- * file will be overwritten."), which would lose the only record of that set. diskshadow runs on this computer,
- * so the file system here is the one it writes to.
+ * A metadata .cab path no earlier set uses on this computer: `set metadata` silently overwrites an existing file ("The
+ * existing file will be overwritten."), which would lose the only record of that set. When diskshadow runs on
+ * another host, the command that runs it refuses a path taken there or here (createOnHostCommand).
  */
 function freshCabPath(dir: string, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -192,18 +203,42 @@ function unlinkedWarning(unlinked: readonly ShadowCopy[], problem: string | null
   );
 }
 
+/**
+ * Before diskshadow runs on another host: that host answers over remoting, and diskshadow can run there (the doctor's
+ * reading of each node, docs/windows-facts.md#running-a-command-on-another-node).
+ */
+async function requireDiskshadowOn(context: WindowsContext, host: string, step: string): Promise<void> {
+  let lacks: string[];
+  try {
+    lacks = diskshadowLacks(await readHostReadiness(context.runner, host));
+  } catch (error) {
+    throw new ShadowSwapError(
+      'BACKEND_FAILED',
+      `${step} runs diskshadow on ${host} through PowerShell remoting (WinRM), but ${host} did not answer: ${failureText(error).replace(/\.$/, '')}. ${remotingFix(host)}, then retry.`,
+      { host, reason: 'winrm-unreachable' },
+    );
+  }
+  if (lacks.length > 0)
+    throw new ShadowSwapError(
+      'PRECONDITION_FAILED',
+      `${step} runs diskshadow on ${host}, but ${lacks.join(' and ')}. ${diskshadowFix(host)}`,
+      { host },
+    );
+}
+
 export async function createSnapshotSet(
   context: WindowsContext,
   params: { host: string; lunIds: string[]; persistent: boolean },
 ): Promise<SnapshotSetCreated> {
-  requireThisComputer(context, params.host, 'Creating a transportable shadow copy');
   if (!params.persistent) {
     throw new ShadowSwapError(
       'PRECONDITION_FAILED',
       'A non-persistent transportable shadow copy can only be imported while it is being created (vshadow -exec), which the fast-recovery procedure does not use. Create it persistent.',
     );
   }
-  const { volumes, providerId, metadataDir } = await sourceVolumes(context, params.lunIds);
+  const here = isThisComputer(context, params.host);
+  if (!here) await requireDiskshadowOn(context, params.host, 'Creating a transportable shadow copy');
+  const { volumes, providerId, metadataDir } = await sourceVolumes(context, params.lunIds, params.host);
   const metadataFile = validateMetadataCabPath(
     freshCabPath(metadataDir, context.now()),
     'metadata file (set "metadataDir" in the SAN map to a folder without spaces)',
@@ -218,7 +253,10 @@ export async function createSnapshotSet(
     providerId,
     volumes: volumes.map((v) => ({ volume: v.volume.driveLetter ?? v.volume.path })),
   });
-  const listing = parseDiskshadowOutput(succeeded(await context.runner.diskshadow(script)).stdout);
+  const ran = here
+    ? await context.runner.diskshadow(script)
+    : await toolOnHost(context, 'diskshadow', createOnHostCommand({ host: params.host, script, metadataPath: metadataFile }));
+  const listing = parseDiskshadowOutput(succeeded(ran).stdout);
   const read = await readDocument(context, metadataFile);
   // diskshadow prints in the server's display language; the .cab's document names the set whatever the language
   // (docs/windows-channels.md#which-channel-serves-each-field-of-the-inventory).
@@ -447,18 +485,23 @@ export async function exposeShadowCopy(
 ): Promise<OperationResult> {
   const set = context.catalog.get(params.setId);
   requireState(set, ['imported', 'exposed'], 'Exposing a shadow copy');
-  requireThisComputer(context, set.importedTo ?? '', 'Exposing a shadow copy');
   const copy = set.shadowCopies.find((c) => sameName(c.id, params.shadowCopyId.replace(/[{}]/g, '')));
   if (copy === undefined)
     throw new ShadowSwapError('NOT_FOUND', `Set {${set.id}} has no shadow copy ${params.shadowCopyId}.`, { setId: set.id });
-  succeeded(await context.runner.diskshadow(buildExposeScript(copy.id, params.driveLetter)));
+  const host = set.importedTo ?? '';
+  const script = buildExposeScript(copy.id, params.driveLetter);
+  succeeded(
+    isThisComputer(context, host)
+      ? await context.runner.diskshadow(script)
+      : await toolOnHost(context, 'diskshadow', diskshadowOnHostCommand({ host, script, copyMetadata: null })),
+  );
   const letter = validateDriveLetter(params.driveLetter);
   await context.catalog.put({
     ...set,
     state: 'exposed',
     shadowCopies: set.shadowCopies.map((c) => (c.id === copy.id ? { ...c, exposedAs: letter } : c)),
   });
-  return operationResult('exposeShadowCopy', `Shadow copy {${copy.id}} is exposed read-only as ${letter}.`, [
+  return operationResult('exposeShadowCopy', `Shadow copy {${copy.id}} is exposed read-only as ${letter} on ${host}.`, [
     `{${copy.id}}: not exposed → ${letter}`,
   ]);
 }

@@ -1,9 +1,8 @@
 /**
  * What every Windows backend step needs: the runner, the console's own state files, and which computer
- * this is (diskshadow, diskraid and vshadow run here; PowerShell reaches other nodes through remoting).
+ * this is (a tool acting on this computer runs here; PowerShell remoting reaches the other hosts).
  */
 import type { OperationResult } from '../../../../../shared/domain';
-import { ShadowSwapError } from '../../../../../shared/errors';
 import type { SanPictureStore } from './san-picture-store';
 import type { SnapshotCatalog } from './snapshot-catalog';
 import { succeeded, type ToolRunner } from '../running/tool-runner';
@@ -24,17 +23,6 @@ export interface WindowsContext {
 export function isThisComputer(context: WindowsContext, host: string): boolean {
   const first = (name: string) => (name.split('.')[0] ?? name).toLowerCase();
   return first(host) === first(context.thisComputer);
-}
-
-/** diskshadow, diskraid and vshadow are started on this computer only; other hosts need a console of their own. */
-export function requireThisComputer(context: WindowsContext, host: string, step: string): void {
-  if (!isThisComputer(context, host)) {
-    throw new ShadowSwapError(
-      'PRECONDITION_FAILED',
-      `${step} must run on ${host}, but this ShadowSwap runs on ${context.thisComputer}. diskshadow and vshadow act on the computer they run on; start ShadowSwap (or its gateway) on ${host} and run the step there.`,
-      { host, thisComputer: context.thisComputer },
-    );
-  }
 }
 
 /** Runs a PowerShell command from powershell-commands.ts and parses its JSON; fails with the errors.ts explanation. */

@@ -116,4 +116,30 @@ describe('a host unreachable over PowerShell remoting', () => {
     const ref = { cluster: 'SQLCLUS', resource: 'Cluster Disk 1', onNode: 'SQL01' };
     await expect(lab.backend.suspendResource(ref)).resolves.toMatchObject({ operation: 'suspendResource' });
   });
+
+  it('fails an expose on the import host it cannot reach, as it fails a create on a source host it cannot reach', async () => {
+    lab = await openLab('two-node-sql');
+    const [set] = await lab.backend.listSnapshotSets();
+    const [copy] = set?.shadowCopies ?? [];
+    await lab.backend.importSnapshotSet({ setId: set?.id ?? '', host: 'SQL02' });
+    await setReachable(lab.dataDir, 'SQL02', false);
+    await expect(
+      lab.backend.exposeShadowCopy({ setId: set?.id ?? '', shadowCopyId: copy?.id ?? '', driveLetter: 'P:' }),
+    ).rejects.toMatchObject({
+      code: 'BACKEND_FAILED',
+      message: expect.stringMatching(/^SQL02 did not answer over PowerShell remoting \(WinRM\)/),
+      details: { host: 'SQL02', reason: 'winrm-unreachable' },
+    });
+    await expect(
+      lab.backend.createSnapshotSet({ host: 'SQL02', lunIds: [copy?.originalLunId ?? ''], persistent: true }),
+    ).rejects.toMatchObject({
+      details: { host: 'SQL02', reason: 'winrm-unreachable' },
+    });
+    await setReachable(lab.dataDir, 'SQL02', true);
+    await expect(
+      lab.backend.exposeShadowCopy({ setId: set?.id ?? '', shadowCopyId: copy?.id ?? '', driveLetter: 'P:' }),
+    ).resolves.toMatchObject({
+      operation: 'exposeShadowCopy',
+    });
+  });
 });

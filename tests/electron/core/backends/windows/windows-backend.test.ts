@@ -9,8 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
 import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
-import { buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
-import { diskshadowOnHostCommand, vshadowOnHostCommand } from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
+import { buildExposeScript, buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
+import {
+  createOnHostCommand,
+  diskshadowOnHostCommand,
+  vshadowOnHostCommand,
+} from '../../../../../electron/core/windows-tools/commands/tool-on-host-commands';
 import {
   addVirtualDiskToMaskingSetCommand,
   maskingSetsOfVirtualDiskCommand,
@@ -116,7 +120,7 @@ const importOnSqlNode1 = (stdout: string, extra: Partial<TranscriptEntry> = {}) 
     extra,
   );
 
-function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[] } = {}) {
+function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: SnapshotSet[]; thisComputer?: string } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ss-win-'));
   const stateDir = path.join(dataDir, 'windows');
   fs.mkdirSync(stateDir, { recursive: true });
@@ -127,7 +131,12 @@ function setup(entries: TranscriptEntry[], options: { sanMap?: unknown; sets?: S
       JSON.stringify({ format: 'shadowswap-snapshot-catalog', version: 1, sets: options.sets }),
     );
   const launcher = new ReplayLauncher(entries);
-  const backend = createWindowsBackend({ dataDir, launcher, thisComputer: 'SQLNODE1', now: () => new Date('2022-08-25T12:16:10Z') });
+  const backend = createWindowsBackend({
+    dataDir,
+    launcher,
+    thisComputer: options.thisComputer ?? 'SQLNODE1',
+    now: () => new Date('2022-08-25T12:16:10Z'),
+  });
   const sanMap = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'san-map.json'), 'utf8')) as typeof SAN_MAP;
   return { backend, launcher, stateDir, sanMap };
 }
@@ -420,11 +429,142 @@ describe('WindowsBackend', () => {
     expect((await backend.listSnapshotSets())[0]?.state).toBe('created');
   });
 
-  it('refuses to create on another computer (import and break run there through remoting), and refuses non-persistent sets', async () => {
+  describe('from a console on another computer (ADMIN01)', () => {
+    const CAB = 'C:\\ShadowSwap\\metadata\\set-20220825T121610.cab';
+    const createScript =
+      `set context persistent\r\nset option transportable\r\nset metadata ${CAB}\r\nbegin backup\r\n` +
+      `add volume E: provider {${PROVIDER}}\r\nadd volume F: provider {${PROVIDER}}\r\ncreate\r\nend backup\r\nexit\r\n`;
+    const createOnSqlNode1 = createOnHostCommand({ host: 'SQLNODE1', script: createScript, metadataPath: CAB });
+    /** SQLNODE1's readiness, read on it through remoting: an administrator session with diskshadow in System32. */
+    const sqlNode1Ready = () =>
+      ps(
+        nodeReadinessCommand('SQLNODE1'),
+        JSON.stringify({
+          Caption: 'Microsoft Windows Server 2022 Datacenter',
+          Version: '10.0.20348',
+          ServicePackMajorVersion: 0,
+          Administrator: true,
+          DiskShadow: true,
+          DiskRaid: true,
+          VShadow: false,
+          StorageSubSystems: [],
+        }),
+      );
+    /** The volumes of SQL data and SQL log, read on SQLNODE1 through remoting. */
+    const volumesOnSqlNode1 = () => [
+      ps(getDiskCommand({ disk: { uniqueId: DATA_UID }, computer: 'SQLNODE1' }), disk(DATA_UID, 0x1234abcd)),
+      ps(
+        getDiskVolumesCommand({ disk: { uniqueId: DATA_UID }, computer: 'SQLNODE1' }),
+        volume('E', 'ab12cd34-0000-0000-0000-100000000000'),
+      ),
+      ps(getDiskCommand({ disk: { uniqueId: LOG_UID }, computer: 'SQLNODE1' }), disk(LOG_UID, 0x1234abce)),
+      ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID }, computer: 'SQLNODE1' }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
+    ];
+    /** The shadow LUNs the array shows, with the identifiers the set's Backup Components Document records. */
+    const withShadowLuns = {
+      ...SAN_MAP,
+      luns: [
+        ...SAN_MAP.luns,
+        ...[6, 7].map((n, i) => ({
+          id: `shadow-${n}`,
+          name: `shadow ${n}`,
+          arrayId: 'array1',
+          diskraidLun: 7 + i,
+          uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
+          maskedTo: [],
+        })),
+      ],
+    };
+
+    it('creates a set on its source host: one remoting command runs diskshadow there and copies the .cab back; the set is recorded with its shadow LUN linked', async () => {
+      const { backend, launcher } = setup(
+        [
+          sqlNode1Ready(),
+          ...volumesOnSqlNode1(),
+          ps(
+            createOnSqlNode1,
+            JSON.stringify({ ExitCode: 0, Output: fixture('diskshadow-create-transportable.synthetic.txt'), Errors: '' }),
+          ),
+          // Read on the console, where the command copied the .cab back.
+          ps(readBackupComponentsCommand(CAB), backupComponents),
+        ],
+        { sanMap: withShadowLuns, thisComputer: 'ADMIN01' },
+      );
+      const created = await backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data', 'sql-log'], persistent: true });
+      expect(launcher.remaining).toBe(0);
+      expect(created.snapshotSetId).toBe(SET);
+      expect(created.summary).toMatch(/created on SQLNODE1 for sql-data, sql-log/);
+      expect(created.warnings).toEqual([]);
+      const [set] = await backend.listSnapshotSets();
+      expect(set).toMatchObject({ id: SET, state: 'created', sourceHost: 'SQLNODE1', metadataFile: CAB, importedTo: null });
+      expect(set?.shadowCopies.map((c) => [c.originalLunId, c.originalDriveLetter, c.shadowLunId])).toEqual([
+        ['sql-data', 'E:', 'shadow-6'],
+        ['sql-log', 'F:', 'shadow-7'],
+      ]);
+    });
+
+    it('refuses to create when the .cab path is taken on the source host, saying what to do, and records nothing', async () => {
+      const { backend, launcher } = setup(
+        [
+          sqlNode1Ready(),
+          ...volumesOnSqlNode1(),
+          // Synthetic: the refusal thrown in the session before diskshadow ran, as powershell.exe reports it on stderr.
+          ps(createOnSqlNode1, '', {
+            exitCode: 1,
+            stderr: `${CAB} already exists on SQLNODE1, so diskshadow was not run there: its set metadata command replaces an existing file, and that file may be the only record of another shadow copy set. Move it away on SQLNODE1 (do not delete it), then create the set again.`,
+          }),
+        ],
+        { thisComputer: 'ADMIN01' },
+      );
+      await expect(backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data', 'sql-log'], persistent: true })).rejects.toThrow(
+        /set-20220825T121610\.cab already exists on SQLNODE1, so diskshadow was not run there: .* Move it away on SQLNODE1 \(do not delete it\), then create the set again/,
+      );
+      expect(launcher.remaining).toBe(0);
+      expect(await backend.listSnapshotSets()).toEqual([]);
+    });
+
+    it('refuses to create on a source host that does not answer over remoting, before anything runs there', async () => {
+      const { backend, launcher } = setup(
+        [
+          // Synthetic: the WinRM failure of a remoted command as powershell.exe reports it on stderr.
+          ps(nodeReadinessCommand('SQLNODE1'), '', {
+            exitCode: 1,
+            stderr:
+              '[SQLNODE1] Connecting to remote server SQLNODE1 failed with the following error message : WinRM cannot complete the operation.',
+          }),
+        ],
+        { thisComputer: 'ADMIN01' },
+      );
+      await expect(backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: true })).rejects.toMatchObject({
+        code: 'BACKEND_FAILED',
+        message: expect.stringMatching(
+          /^Creating a transportable shadow copy runs diskshadow on SQLNODE1 through PowerShell remoting \(WinRM\), but SQLNODE1 did not answer: .*WinRM cannot complete the operation\. Check that SQLNODE1 is running/,
+        ),
+        details: { host: 'SQLNODE1', reason: 'winrm-unreachable' },
+      });
+      expect(launcher.remaining).toBe(0);
+    });
+
+    it('exposes a shadow copy on the import host through remoting', async () => {
+      const [copy] = createdSet().shadowCopies;
+      const expose = diskshadowOnHostCommand({ host: 'SQLNODE2', script: buildExposeScript(copy?.id ?? '', 'P:'), copyMetadata: null });
+      const { backend, launcher, stateDir } = setup(
+        [ps(expose, JSON.stringify({ ExitCode: 0, Output: 'The shadow copy was successfully exposed as P:\\.', Errors: '' }))],
+        {
+          sets: [createdSet('imported', 'SQLNODE2')],
+          thisComputer: 'ADMIN01',
+        },
+      );
+      const exposed = await backend.exposeShadowCopy({ setId: SET, shadowCopyId: copy?.id ?? '', driveLetter: 'P:' });
+      expect(exposed.summary).toMatch(/exposed read-only as P: on SQLNODE2/);
+      expect(launcher.remaining).toBe(0);
+      const catalog = JSON.parse(fs.readFileSync(path.join(stateDir, 'snapshot-sets.json'), 'utf8')) as { sets: SnapshotSet[] };
+      expect(catalog.sets[0]).toMatchObject({ state: 'exposed', shadowCopies: [{ exposedAs: 'P:' }] });
+    });
+  });
+
+  it('refuses non-persistent sets', async () => {
     const { backend } = setup([]);
-    await expect(backend.createSnapshotSet({ host: 'SQLNODE2', lunIds: ['sql-data'], persistent: true })).rejects.toThrow(
-      /must run on SQLNODE2.*runs on SQLNODE1/,
-    );
     await expect(backend.createSnapshotSet({ host: 'SQLNODE1', lunIds: ['sql-data'], persistent: false })).rejects.toThrow(/persistent/);
   });
 
