@@ -295,7 +295,7 @@ export async function createSnapshotSet(
     ...operationResult(
       'createSnapshotSet',
       `Transportable shadow copy set {${setId}} was created on ${params.host} for ${params.lunIds.join(', ')}; it exists only on the array and in ${metadataFile} until it is imported.`,
-      set.shadowCopies.map((c) => `${c.originalDriveLetter ?? c.originalVolume}: shadow copy {${c.id}} created`),
+      set.shadowCopies.map((c) => `shadow copy {${c.id}} of ${c.originalDriveLetter ?? c.originalVolume} created`),
       [
         ...(fromDocument
           ? [

@@ -343,6 +343,10 @@ describe('WindowsBackend', () => {
 
     expect(launcher.remaining).toBe(0);
     expect(created.snapshotSetId).toBe(SET);
+    expect(created.changes).toEqual([
+      'shadow copy {5f1d8c2a-1b2c-4d3e-8f40-123456789abc} of E: created',
+      'shadow copy {6a2e9d3b-2c3d-4e4f-9051-23456789abcd} of F: created',
+    ]);
     const [set] = await backend.listSnapshotSets();
     expect(set).toMatchObject({ id: SET, state: 'created', providerId: PROVIDER, sourceHost: 'sqlnode1.contoso.local', importedTo: null });
     expect(set?.metadataFile).toBe('C:\\ShadowSwap\\metadata\\set-20220825T121610.cab');
