@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures';
+import { presetOperatorName } from './browser';
+import { E2E_OPERATOR, expect, test } from './fixtures';
 
 test('the console opens on the Lab and lists its LUNs', async ({ consolePage: page, shadowswap }) => {
   const luns = JSON.parse((await shadowswap('inventory', 'luns', '--json')).stdout) as Array<{ name: string }>;
@@ -77,4 +78,18 @@ test("a page's first data is asked for once, at boot or as its link is reached, 
   const matrixRows = (await sentRequests()).filter((r) => r.method === 'inventory.matrixPage');
   expect(matrixRows).toHaveLength(1);
   expect(matrixRows[0]?.matrixDrawn).toBe(false);
+});
+
+test('a page whose code cannot be loaded says so in place, and the rest of the console goes on working', async ({ consolePage: page }) => {
+  // Routing turns the browser's cache off, so the page's chunk is asked for again, and refused, in a new tab.
+  await page.context().route(/\/RecoveryPage-[\w-]+\.js$/, (route) => route.abort());
+  const tab = await page.context().newPage();
+  await presetOperatorName(tab, E2E_OPERATOR);
+  await tab.goto(`${new URL(page.url()).origin}/#/luns`);
+  const main = tab.getByRole('navigation', { name: 'Main' });
+  await main.getByRole('link', { name: 'Recovery', exact: true }).click();
+  await expect(tab.getByText('This page could not be shown')).toBeVisible();
+  await main.getByRole('link', { name: 'LUNs', exact: true }).click();
+  await expect(tab.getByRole('grid', { name: 'LUNs' }).getByRole('row').nth(1)).toBeVisible();
+  await tab.close();
 });

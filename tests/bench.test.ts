@@ -43,6 +43,7 @@ describe('benchmark suite (quick)', () => {
         'Set chooser: Recovery link clicked in the open console to first rows',
         'Set chooser: cold start',
         'Masking matrix: its link clicked in the open console',
+        'the same move as the test driver sees it',
         'Set chooser: rows in the DOM',
         'Home page: navigation to the systems table',
       ]) {

@@ -12,6 +12,7 @@ import { useOperatorStore } from './operator';
 import { OperatorPrompt } from './OperatorPrompt';
 import { PageBoundary } from './PageBoundary';
 import { fetchFirstData } from './first-data';
+import { loadPage } from './page-modules';
 import { SanReadingNotice } from './inventory/SanReadingNotice';
 import { useContractQuery } from './queries';
 import { RunBar } from './recovery/RunBar';
@@ -70,6 +71,12 @@ const useStyles = makeStyles({
 });
 
 /** The pages that show what the SAN reading found: its age and failed reads matter there. */
+/** A page the operator is about to open: its code and first data on their way. A failed load is shown if it is opened. */
+function prepareToOpen(id: PageId): void {
+  loadPage(id).catch(() => undefined);
+  void fetchFirstData(pageRoute(id));
+}
+
 const INVENTORY_PAGES: ReadonlySet<PageId> = new Set(['home', 'luns', 'snapshots', 'clusters', 'hosts', 'masking']);
 
 export function App() {
@@ -158,9 +165,9 @@ export function App() {
                   href={formatRoute(pageRoute(id))}
                   className={mergeClasses(styles.link, id === current.id && styles.currentLink)}
                   aria-current={id === current.id ? 'page' : undefined}
-                  // The page's first data is asked for as the pointer or focus reaches its link, not once it has drawn.
-                  onPointerEnter={() => void fetchFirstData(pageRoute(id))}
-                  onFocus={() => void fetchFirstData(pageRoute(id))}
+                  // The page's code and first data are asked for as the pointer or focus reaches its link, not once it is clicked.
+                  onPointerEnter={() => prepareToOpen(id)}
+                  onFocus={() => prepareToOpen(id)}
                   onClick={(event) => {
                     // The page's link goes back to where the operator left that page (its open run, its wizard step).
                     event.preventDefault();

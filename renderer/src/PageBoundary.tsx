@@ -1,10 +1,10 @@
 /**
- * Where a page is shown: a spinner while its code loads (each page is its own chunk, see navigation.tsx),
- * and, if that code cannot be loaded (the server stopped, or was rebuilt and the old chunk is gone) or the
- * page fails to draw, a message that says so in place of the page, with the shell still working around it.
+ * Where a page is shown: if its code cannot be loaded (the server stopped, or was rebuilt and the old chunk is
+ * gone; each page is its own chunk, see navigation.tsx) or the page fails to draw, a message that says so in
+ * place of the page, with the shell still working around it.
  */
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { Component, Suspense, type ReactNode } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Component, type ReactNode } from 'react';
 
 class PageFailure extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
@@ -30,9 +30,5 @@ class PageFailure extends Component<{ children: ReactNode }, { error: Error | nu
 
 /** `pageKey`: a new page starts with a fresh boundary, so one page's failure does not stick to the next. */
 export function PageBoundary({ pageKey, children }: { pageKey: string; children: ReactNode }) {
-  return (
-    <PageFailure key={pageKey}>
-      <Suspense fallback={<Spinner label="Loading the page…" />}>{children}</Suspense>
-    </PageFailure>
-  );
+  return <PageFailure key={pageKey}>{children}</PageFailure>;
 }

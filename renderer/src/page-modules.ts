@@ -17,11 +17,7 @@ const importers: Record<PageId, () => Promise<ComponentType>> = {
   runs: () => import('./pages/RunsPage').then((module) => module.RunsPage),
 };
 
-/**
- * The pages whose code has loaded. A page found here is drawn at once; one that suspends, even on a promise that
- * has settled, is revealed only after React's throttle for suspended content (about 300 ms), which the operator
- * would wait through on every move to another page.
- */
+/** The pages whose code has loaded: navigation.tsx draws one found here at once, in the same render as the move to it. */
 const loaded = new Map<PageId, ComponentType>();
 const loads = new Map<PageId, Promise<ComponentType>>();
 
