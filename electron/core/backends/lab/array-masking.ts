@@ -17,6 +17,7 @@ import type { OperationResult, StorageArray } from '../../../../shared/domain';
 import { ALL_HOSTS, type LunMaskRequest } from '../../backend';
 import { maskDrift } from '../mask-drift';
 import { diskraidPlacement, noMaskingSetError as noMaskingSetErrorFor, sameComputer } from '../../windows-tools/render-operation';
+import { requireArrayAnswers } from './array-provider';
 import { failResourcesThatLostTheirDisk } from './cluster-service';
 import { hostListsDisk, recordMaskChange, resolveCollision } from './host-disks';
 import { labAddressing, labConsoleComputer } from './lab-addressing';
@@ -84,6 +85,7 @@ function replaceMask(state: LabState, lun: LabLun, wanted: string[]): MaskChange
 
 /** Add/remove through masking sets: only the sets that must change are touched, whole. */
 function changeThroughMaskingSets(state: LabState, array: StorageArray, lun: LabLun, wanted: string[]): MaskChange {
+  requireArrayAnswers(state, array);
   if (wanted.includes(ALL_HOSTS))
     throw new ShadowSwapError(
       'INVALID_REQUEST',
