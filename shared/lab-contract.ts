@@ -56,6 +56,8 @@ export const labMethods = {
   'lab.corrupt': { params: z.object({ lun: Name }).strict(), result: Message },
   /** A host stops (or starts again) answering over PowerShell remoting, as a network or WinRM failure would. */
   'lab.host.reachable': { params: z.object({ host: Name, reachable: z.boolean() }).strict(), result: Message },
+  /** An array's Storage Management provider stops (or starts again) answering, so that a failed array reading can be rehearsed. */
+  'lab.array.reachable': { params: z.object({ array: Name, reachable: z.boolean() }).strict(), result: Message },
   /** Where the Windows console runs (an admin workstation or any node); null: on the host that imports each set. */
   'lab.console': { params: z.object({ computer: Name.nullable() }).strict(), result: Message },
   /** A domain controller becomes read-only (an RODC), or writable again, so that refusing an RODC can be rehearsed. */

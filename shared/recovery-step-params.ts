@@ -11,7 +11,15 @@ export type LunRef = z.infer<typeof LunRef>;
 
 /** An access list to set: exactly these hosts (`*` every host, none nobody). */
 /** `expected`: the list the plan expects the LUN to have when the step runs; the backend refuses another (drift). */
-export const MaskTarget = LunRef.extend({ hosts: z.array(z.string()), expected: z.array(z.string()).optional() });
+/**
+ * `diskHolder`: the node that owned the cluster disk resource the LUN backs when the plan was made, where diskraid
+ * runs on a VDS-only array; absent for a LUN no disk resource uses, and in plans made before it was recorded.
+ */
+export const MaskTarget = LunRef.extend({
+  hosts: z.array(z.string()),
+  expected: z.array(z.string()).optional(),
+  diskHolder: z.string().optional(),
+});
 export type MaskTarget = z.infer<typeof MaskTarget>;
 
 export const ResourceTarget = z.object({ cluster: z.string(), resource: z.string(), group: z.string() });

@@ -38,18 +38,32 @@ export interface ResourceOnNode extends ResourceRef {
   onNode: string;
 }
 
+/**
+ * One LUN's access list as a caller asks for it. `expected`: the list the caller believes the LUN has now (drift is
+ * refused). `diskHolder`: the cluster node that owns the disk resource the LUN backs, as the plan read it; on a
+ * VDS-only array diskraid runs there, with `uninstall`, when that node loses the LUN. Absent for a LUN no cluster
+ * disk resource uses: the catalog says who holds it (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
+ */
+export interface LunMaskRequest {
+  lunId: string;
+  hosts: string[];
+  expected?: string[];
+  diskHolder?: string;
+}
+
 /** A disk identity a resource is pointed at: known, or assigned by VSS at a writable break (only its style is known before). */
 export type PlannedDiskIdentity = { signature: string } | { assignedAtBreak: 'MBR' | 'GPT' };
 
 /**
  * An operation a recovery plan schedules, named after the Backend method that will run it, with that method's
  * params. A mask also carries the access list the plan expects the LUN to have when the step runs (earlier
- * steps change it), because what diskraid is told depends on it (`uninstall` when this computer loses the disk).
+ * steps change it), because what diskraid is told depends on it (`uninstall` when this computer loses the disk),
+ * and, for a clustered LUN, the node the plan read as owning its disk, where diskraid runs (LunMaskRequest).
  * A disk identity change carries the owner node the plan read, since previewing reads nothing from the cluster; a
  * break carries the host that imports the set, where it runs (the set records that host only once imported).
  */
 export type PlannedOperation =
-  | { operation: 'setLunMask'; lunId: string; hosts: string[]; before: string[] }
+  | { operation: 'setLunMask'; lunId: string; hosts: string[]; before: string[]; diskHolder?: string }
   | { operation: 'importSnapshotSet'; setId: string; host: string }
   | { operation: 'breakSnapshotSet'; setId: string; mode: BreakMode; host: string }
   | { operation: 'setVolumesReadWrite'; host: string; lunIds: string[]; driveLetters: DriveLetters }
@@ -184,13 +198,13 @@ export interface Backend {
    * Management array, by replacing it (IVdsLun::SetMask) on a VDS-only one. With `expected`, refuses before any
    * change when the array shows another list (drift), naming the difference.
    */
-  setLunMask(params: { lunId: string; hosts: string[]; expected?: string[] }): Promise<OperationResult>;
+  setLunMask(params: LunMaskRequest): Promise<OperationResult>;
   /**
    * The batch form of setLunMask: several LUNs' access lists in as few array calls as the array takes (on a Storage
    * Management array, one masking-set change naming several virtual disks). Each LUN is refused on drift before it
    * changes (the Lab checks them all before any change). A batch that fails part-way may have changed some of its LUNs: the caller reads them back to know which.
    */
-  setLunMasks(params: { masks: Array<{ lunId: string; hosts: string[]; expected?: string[] }> }): Promise<OperationResult>;
+  setLunMasks(params: { masks: LunMaskRequest[] }): Promise<OperationResult>;
   /**
    * How long one call is expected to take, in milliseconds: a planned operation, or several the tool changes in one
    * call (operation-order.ts says which); null when this backend does not know. What the critical path is made of.

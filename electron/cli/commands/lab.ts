@@ -159,6 +159,21 @@ export const labCommands: Command[] = [
       });
     },
   })),
+  ...(['unreachable', 'reachable'] as const).map((state): Command => ({
+    path: ['lab', 'array', state],
+    summary:
+      state === 'unreachable'
+        ? "Make an array's Storage Management provider stop answering: discovery cannot read it, its masking sets cannot be changed"
+        : "Make an array's Storage Management provider answer again",
+    flags: { array: { value: 'NAME', description: 'the array' } },
+    run: (context) => {
+      const array = requiredFlag(context.args, 'array', `shadowswap lab array ${state} --array NAME.`);
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await client.invoke('lab.array.reachable', { array, reachable: state === 'reachable' })).message}\n`);
+        return 0;
+      });
+    },
+  })),
   {
     path: ['lab', 'console'],
     summary: 'Run the Windows console on another computer (an admin workstation or any node), or back on the import host',

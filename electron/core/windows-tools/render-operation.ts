@@ -68,7 +68,7 @@ export interface WindowsAddressing {
    * (diskraidPlacement); diskshadow and vshadow run on the import host through remoting.
    */
   consoleComputer: string;
-  /** The host that holds the LUN's disk now (diskHolderIn), or null when no set says. */
+  /** The host that holds a LUN's disk that backs no cluster disk resource (diskHolderIn), or null when no set says. */
   diskHolder(lunId: string): string | null;
   /** Throws an operator error naming what is missing when the LUN is unknown. */
   lun(lunId: string): LunAddress;
@@ -131,18 +131,23 @@ export function accessFor(addressing: WindowsAddressing, hosts: readonly string[
   return wwns.length > 0 ? { kind: 'wwn', wwns } : { kind: 'iscsi', initiators: iqns };
 }
 
-/** A LUN's planned access list and the list it has before the change. */
+/**
+ * A LUN's planned access list and the list it has before the change; for a LUN backing a cluster disk resource, the
+ * node the plan read as owning it (LunMaskRequest).
+ */
 export interface PlannedMask {
   lunId: string;
   hosts: readonly string[];
   before: readonly string[];
+  diskHolder?: string;
 }
 
 /**
- * The host that holds a LUN's disk, from the newest set that names the LUN: an original is held by the host the set
- * was taken on (the requester runs where the disks are online), a shadow LUN by the host it was imported to. The
- * catalog is what both backends know before any reading; a cluster group that moved since the set was taken is not
- * seen (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
+ * The host that holds a disk no cluster disk resource uses, from the newest set that names the LUN: an original is
+ * held by the host the set was taken on (the requester runs where the disks are online), a shadow LUN by the host it
+ * was imported to. A clustered disk is held by its resource's owner node, which moves with its group: the plan reads
+ * it from the cluster and names it in the mask instead, since a failover since the set was taken is not in the
+ * catalog (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun).
  */
 export function diskHolderIn(
   sets: readonly Pick<SnapshotSet, 'createdAt' | 'sourceHost' | 'importedTo' | 'shadowCopies'>[],
@@ -163,16 +168,15 @@ export interface DiskraidPlacement {
 /**
  * SetMask asks callers to uninstall the disk before masking it away, and diskraid's `uninstall` does it "on the local
  * system" only (docs/windows-facts.md#diskraid-uninstall-runs-on-a-host-that-loses-the-lun). So the session runs on a
- * host that loses the LUN, with `uninstall`: the host that holds its disk, else the console, else the first host of
- * the list it had. Nobody losing it, the session runs on the console without. Every other host that loses the LUN
+ * host that loses the LUN, with `uninstall`: the host that holds its disk (the owner node the plan read for a
+ * clustered disk, else diskHolderIn), else the console, else the first host of the list it had. Nobody losing it, the session runs on the console without. Every other host that loses the LUN
  * sees its disk disappear without an uninstall (System event 157): no documented tool prepares them.
  */
 export function diskraidPlacement(addressing: WindowsAddressing, planned: PlannedMask): DiskraidPlacement {
   const loses = (host: string) => accessListIncludes(planned.before, host) && !accessListIncludes(planned.hosts, host);
   const here = addressing.consoleComputer;
-  const runsOn = [addressing.diskHolder(planned.lunId), here, ...planned.before].find(
-    (host): host is string => host !== null && host !== ALL_HOSTS && loses(host),
-  );
+  const holder = planned.diskHolder ?? addressing.diskHolder(planned.lunId);
+  const runsOn = [holder, here, ...planned.before].find((host): host is string => host !== null && host !== ALL_HOSTS && loses(host));
   return runsOn === undefined ? { runsOn: here, uninstall: false } : { runsOn, uninstall: true };
 }
 

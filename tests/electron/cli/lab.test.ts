@@ -49,6 +49,18 @@ describe('shadowswap lab', () => {
     expect(unknown.stderr).toContain('There is no host "NOPE"');
   });
 
+  it("makes an array's Storage Management provider stop answering and answer again", async () => {
+    expect((await cli('lab', 'init', '--scenario', 'two-node-sql')).code).toBe(0);
+    const down = await cli('lab', 'array', 'unreachable', '--array', 'fc-array-01');
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout).toContain("FC-ARRAY-01's Storage Management provider no longer answers");
+    const up = await cli('lab', 'array', 'reachable', '--array', 'FC-ARRAY-01');
+    expect(up.stdout).toContain("FC-ARRAY-01's Storage Management provider answers again.");
+    const unknown = await cli('lab', 'array', 'unreachable', '--array', 'NOPE');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no array "NOPE"');
+  });
+
   it('places the console on another computer, so its plans send diskraid to the host that loses the LUN, and back', async () => {
     expect((await cli('lab', 'init', '--scenario', 'legacy-vds')).code).toBe(0);
     const placed = await cli('lab', 'console', '--computer', 'ADMIN01');

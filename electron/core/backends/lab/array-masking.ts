@@ -14,22 +14,16 @@
  */
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { OperationResult, StorageArray } from '../../../../shared/domain';
-import { ALL_HOSTS } from '../../backend';
+import { ALL_HOSTS, type LunMaskRequest } from '../../backend';
 import { maskDrift } from '../mask-drift';
 import { diskraidPlacement, noMaskingSetError as noMaskingSetErrorFor, sameComputer } from '../../windows-tools/render-operation';
+import { requireArrayAnswers } from './array-provider';
 import { failResourcesThatLostTheirDisk } from './cluster-service';
 import { hostListsDisk, recordMaskChange, resolveCollision } from './host-disks';
 import { labAddressing, labConsoleComputer } from './lab-addressing';
 import type { LabLun, LabMaskingSet, LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { listNames, report } from './operation';
-
-export interface MaskRequest {
-  lunId: string;
-  hosts: string[];
-  /** The access list the caller believes the LUN has now; omitted: whatever it has. */
-  expected?: string[];
-}
 
 /** The canonical mask for a request: `*` alone, or known host names without duplicates. */
 function normalizeMask(state: LabState, hosts: readonly string[]): string[] {
@@ -91,6 +85,7 @@ function replaceMask(state: LabState, lun: LabLun, wanted: string[]): MaskChange
 
 /** Add/remove through masking sets: only the sets that must change are touched, whole. */
 function changeThroughMaskingSets(state: LabState, array: StorageArray, lun: LabLun, wanted: string[]): MaskChange {
+  requireArrayAnswers(state, array);
   if (wanted.includes(ALL_HOSTS))
     throw new ShadowSwapError(
       'INVALID_REQUEST',
@@ -145,19 +140,20 @@ function changeThroughMaskingSets(state: LabState, array: StorageArray, lun: Lab
 
 /**
  * The hosts whose installed disk the change takes away without an uninstall: on a VDS-only array, every host that
- * loses the LUN and lists its disk except the one diskraid runs on with `uninstall`; through masking sets, every
- * such host (Remove-VirtualDiskFromMaskingSet uninstalls nothing).
+ * loses the LUN and lists its disk except the one diskraid runs on with `uninstall` (the node the caller named as
+ * holding a clustered disk, else as diskraidPlacement finds it); through masking sets, every such host
+ * (Remove-VirtualDiskFromMaskingSet uninstalls nothing).
  */
 function surpriseRemovals(
   state: LabState,
   array: StorageArray,
   lun: LabLun,
-  wanted: readonly string[],
+  request: { wanted: readonly string[]; diskHolder: string | undefined },
   losing: readonly string[],
 ): string[] {
   const listing = losing.filter((name) => hostListsDisk(findHost(state, name), lun));
   if (array.management !== 'vds') return listing;
-  const planned = { lunId: lun.id, hosts: [...wanted], before: [...lun.mask] };
+  const planned = { lunId: lun.id, hosts: [...request.wanted], before: [...lun.mask], diskHolder: request.diskHolder };
   const { runsOn, uninstall } = diskraidPlacement(labAddressing(state, { operation: 'setLunMask', ...planned }), planned);
   return listing.filter((name) => !(uninstall && sameComputer(name, runsOn)));
 }
@@ -174,11 +170,11 @@ function hostsSeeing(state: LabState, mask: readonly string[]): string[] {
 }
 
 /** Refuses, before anything changes, a request whose LUN's list is not the one its caller planned from (drift). */
-export function refuseMaskDrift(state: LabState, params: MaskRequest): void {
+export function refuseMaskDrift(state: LabState, params: LunMaskRequest): void {
   refuseDrift(state, findLun(state, params.lunId), params.expected);
 }
 
-export function setLunMask(state: LabState, params: MaskRequest): OperationResult {
+export function setLunMask(state: LabState, params: LunMaskRequest): OperationResult {
   const lun = findLun(state, params.lunId);
   refuseDrift(state, lun, params.expected);
   const array = arrayOf(state, lun);
@@ -189,7 +185,7 @@ export function setLunMask(state: LabState, params: MaskRequest): OperationResul
     state,
     array,
     lun,
-    wanted,
+    { wanted, diskHolder: params.diskHolder },
     before.filter((name) => !hostsSeeing(state, change.mask).includes(name)),
   );
   const beforeText = maskText(lun.mask);

@@ -6,6 +6,7 @@
 import { validateHostName } from '../../windows-tools/commands/validate';
 import { MAX_LATENCY_SCALE } from '../../../../shared/lab-contract';
 import { ShadowSwapError } from '../../../../shared/errors';
+import { setProviderAnswers } from './array-provider';
 import { damageLun } from './lun-damage';
 import { addFault, describeFault, type FaultRequest } from './faults';
 import { findLun } from './lab-lookup';
@@ -121,6 +122,11 @@ export function setConsoleComputer(dataDir: string, computer: string | null): Pr
 /** Makes a host unreachable (or reachable again) over PowerShell remoting, as a network or WinRM failure would. */
 export function setReachable(dataDir: string, host: string, reachable: boolean): Promise<string> {
   return new LabStore(dataDir).update((state) => setHostReachable(state, host, reachable));
+}
+
+/** Makes an array's Storage Management provider stop answering (or answer again), so that a failed array reading can be rehearsed. */
+export function setArrayReachable(dataDir: string, array: string, reachable: boolean): Promise<string> {
+  return new LabStore(dataDir).update((state) => setProviderAnswers(state, array, reachable));
 }
 
 export function setDomainControllerReadOnly(dataDir: string, host: string, readOnly: boolean, now = new Date()): Promise<string> {

@@ -26,13 +26,14 @@ import type {
   DriveLetters,
   HostDisk,
   ImportResult,
+  LunMaskRequest,
   PartitionReading,
   PlannedOperation,
   PreflightScope,
   ResourceOnNode,
   ResourceRef,
 } from '../../backend';
-import { refuseMaskDrift, setLunMask, type MaskRequest } from './array-masking';
+import { refuseMaskDrift, setLunMask } from './array-masking';
 import { findLun } from './lab-lookup';
 import { SerialQueue } from '../../storage/serial-queue';
 import {
@@ -169,7 +170,7 @@ export class LabBackend implements Backend {
     );
   }
 
-  setLunMask(params: MaskRequest): Promise<OperationResult> {
+  setLunMask(params: LunMaskRequest): Promise<OperationResult> {
     return this.onArrayOf(params.lunId, () => this.run('setLunMask', (state) => setLunMask(state, params)));
   }
 
@@ -178,9 +179,9 @@ export class LabBackend implements Backend {
    * the arrays called together. Each LUN counts as one setLunMask for the fault table, so a fault can land in the
    * middle of a batch: the LUNs before it keep their change, as a real array that stops part-way would leave them.
    */
-  async setLunMasks(params: { masks: MaskRequest[] }): Promise<OperationResult> {
+  async setLunMasks(params: { masks: LunMaskRequest[] }): Promise<OperationResult> {
     const state = this.read();
-    const byArray = new Map<string, MaskRequest[]>();
+    const byArray = new Map<string, LunMaskRequest[]>();
     for (const mask of params.masks) {
       const arrayId = findLun(state, mask.lunId).arrayId;
       byArray.set(arrayId, [...(byArray.get(arrayId) ?? []), mask]);
@@ -369,7 +370,7 @@ export class LabBackend implements Backend {
   }
 
   /** One batch on one array: every LUN's drift checked first, then each changed in turn, under one latency. */
-  private async runMaskBatch(masks: readonly MaskRequest[]): Promise<OperationResult[]> {
+  private async runMaskBatch(masks: readonly LunMaskRequest[]): Promise<OperationResult[]> {
     await this.store.settled();
     const current = this.read();
     const scale = this.options.latencyScale ?? current.settings.latencyScale;

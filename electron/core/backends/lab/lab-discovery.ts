@@ -3,18 +3,20 @@
  * that have a Storage Management provider (docs/windows-facts.md#discovery-through-the-storage-management-api), and
  * that output goes through the same parser the Windows backend uses. So the inventory shows, for both backends, which
  * arrays were discovered and when, and which are only declared (a VDS-only array: no Storage Management provider
- * reports it; the scenario declares it as the SAN map does on Windows).
+ * reports it; the scenario declares it as the SAN map does on Windows). An array whose provider does not answer
+ * (`shadowswap lab array unreachable`) is not in that output: its reading is a failure the inventory names.
  */
 import type { StorageArray } from '../../../../shared/domain';
 import { parseStorageDiscovery } from '../../windows-tools/parsers/parse-discovery';
 import { maskingSetOf } from './array-masking';
+import { PROVIDER_SILENT, providerAnswers } from './array-provider';
 import type { LabState } from './lab-model';
 import { isVisibleTo } from './visibility';
 
 /** ConvertTo-Json of the Lab's Storage Management arrays, with the documented property names (enums as numbers). */
 export function labStorageDiscoveryOutput(state: LabState): string {
   const arrays = state.arrays
-    .filter((array) => array.management === 'storage-management')
+    .filter((array) => array.management === 'storage-management' && providerAnswers(state, array))
     .map((array) => {
       const luns = state.luns.filter((lun) => lun.arrayId === array.id);
       const uniqueIdOf = (lun: (typeof luns)[number]) => lun.identifiers[0]?.value ?? lun.id;
@@ -75,7 +77,14 @@ export function labArrays(state: LabState, now: Date): StorageArray[] {
       ? { ...array, source: { kind: 'discovered', at: now.toISOString(), note: null } }
       : {
           ...array,
-          source: { kind: 'declared', at: null, note: 'VDS only: no Storage Management provider reports it; the scenario declares it' },
+          source: {
+            kind: 'declared',
+            at: null,
+            note:
+              array.management === 'vds'
+                ? 'VDS only: no Storage Management provider reports it; the scenario declares it'
+                : `${PROVIDER_SILENT}; the scenario declares it`,
+          },
         },
   );
 }

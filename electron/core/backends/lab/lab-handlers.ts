@@ -12,6 +12,7 @@ import {
   setLabLanguage,
   setLatencyScale,
   setDomainControllerReadOnly,
+  setArrayReachable,
   setConsoleComputer,
   setReachable,
 } from './lab-admin';
@@ -26,6 +27,7 @@ type LabHandlers = Pick<
   | 'lab.init'
   | 'lab.corrupt'
   | 'lab.host.reachable'
+  | 'lab.array.reachable'
   | 'lab.console'
   | 'lab.dc.readOnly'
   | 'lab.faults.add'
@@ -55,6 +57,7 @@ export function labHandlers(dataDir: string): LabHandlers {
     },
     'lab.corrupt': async ({ lun }) => ({ message: await corruptLun(dataDir, lun) }),
     'lab.host.reachable': async ({ host, reachable }) => ({ message: await setReachable(dataDir, host, reachable) }),
+    'lab.array.reachable': async ({ array, reachable }) => ({ message: await setArrayReachable(dataDir, array, reachable) }),
     'lab.console': async ({ computer }) => ({ message: await setConsoleComputer(dataDir, computer) }),
     'lab.dc.readOnly': async ({ host, readOnly }) => ({ message: await setDomainControllerReadOnly(dataDir, host, readOnly) }),
     'lab.faults.add': async (request) => ({ message: await armFault(dataDir, request) }),

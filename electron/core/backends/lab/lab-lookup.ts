@@ -2,6 +2,7 @@
  * Finding the objects an operation names, with NOT_FOUND errors that list what does exist, so the
  * operator can correct a typo without opening the inventory.
  */
+import type { StorageArray } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
 import type { LabApplicationResource, LabCluster, LabDiskResource, LabHost, LabLun, LabSnapshotSet, LabState } from './lab-model';
 
@@ -31,6 +32,18 @@ export function findLun(state: LabState, idOrName: string): LabLun {
     idOrName,
     state.luns.map((lun) => lun.name),
   );
+}
+
+/** An array by its friendly name (case-insensitively) or its id. */
+export function findArray(state: LabState, nameOrId: string): StorageArray {
+  const array = state.arrays.find((a) => a.id === nameOrId || a.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!array)
+    throw notFound(
+      'array',
+      nameOrId,
+      state.arrays.map((a) => a.name),
+    );
+  return array;
 }
 
 /** Host names are NetBIOS names: compared case-insensitively, as Windows does. */

@@ -167,6 +167,11 @@ export const LabState = z.object({
   hosts: z.array(LabHost),
   // Estates saved before masking sets were modelled have VDS arrays only, which have none.
   maskingSets: z.array(LabMaskingSet).default([]),
+  /**
+   * The Storage Management arrays whose provider does not answer (`shadowswap lab array unreachable`): discovery
+   * cannot read them and their masking sets cannot be changed. Estates saved before it have none.
+   */
+  unreachableArrayIds: z.array(z.string()).default([]),
   clusters: z.array(LabCluster),
   snapshotSets: z.array(LabSnapshotSet),
   faults: z.array(LabFault),

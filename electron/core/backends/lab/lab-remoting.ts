@@ -9,6 +9,7 @@ import type { PreflightCheck } from '../../../../shared/recovery';
 import type { SanReading } from '../../../../shared/san-reading';
 import type { PreflightScope } from '../../backend';
 import { maskingSetOf, noMaskingSetError } from './array-masking';
+import { arrayReadFailures } from './array-provider';
 import type { LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { listNames } from './operation';
@@ -82,15 +83,19 @@ function maskingSetCheck(state: LabState, scope: PreflightScope): PreflightCheck
 }
 
 /**
- * The Lab reads its estate live on every request, so its SAN reading is from now; a host that remoting cannot reach
- * could not have been read (its initiator ports are read through remoting on Windows).
+ * The Lab reads its estate live on every request, so its SAN reading is from now; an array whose Storage Management
+ * provider does not answer, and a host that remoting cannot reach, could not have been read (a host's initiator
+ * ports are read through remoting on Windows).
  */
 export function labSanReading(state: LabState, now: Date): SanReading {
   return {
     readAt: now.toISOString(),
-    failures: state.hosts
-      .filter((host) => !host.reachable)
-      .map((host) => ({ kind: 'host' as const, name: host.name, reason: `${unreachableMessage(host.name)}` })),
+    failures: [
+      ...arrayReadFailures(state),
+      ...state.hosts
+        .filter((host) => !host.reachable)
+        .map((host) => ({ kind: 'host' as const, name: host.name, reason: `${unreachableMessage(host.name)}` })),
+    ],
   };
 }
 

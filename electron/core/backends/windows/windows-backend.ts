@@ -29,6 +29,7 @@ import type {
   DriveLetters,
   HostDisk,
   ImportResult,
+  LunMaskRequest,
   PartitionReading,
   PlannedOperation,
   PreflightScope,
@@ -38,7 +39,7 @@ import type {
 import { moveGroup, runOwnerNodeOperation, setResourceDiskIdentity } from './operations/cluster-operations';
 import { readPartitions, setDisksWritable } from './operations/disk-operations';
 import * as domainControllers from './operations/domain-controller-operations';
-import { setLunMask, setLunMasks, type MaskParams } from './operations/lun-masking';
+import { setLunMask, setLunMasks } from './operations/lun-masking';
 import { readNodeDisks, rescanNode } from './operations/node-storage';
 import {
   parseClusterGroups,
@@ -252,7 +253,7 @@ export class WindowsBackend implements Backend {
     return this.changed(() => createSnapshotSet(this.context, params));
   }
 
-  setLunMask(params: MaskParams): Promise<OperationResult> {
+  setLunMask(params: LunMaskRequest): Promise<OperationResult> {
     return this.changed(() => setLunMask(this.context, params));
   }
 
@@ -260,7 +261,7 @@ export class WindowsBackend implements Backend {
    * The batch form: on a Storage Management array one masking-set change per masking set and direction, naming every
    * virtual disk of the batch; each VDS-only LUN in its own checked diskraid session (operations/lun-masking.ts).
    */
-  setLunMasks(params: { masks: MaskParams[] }): Promise<OperationResult> {
+  setLunMasks(params: { masks: LunMaskRequest[] }): Promise<OperationResult> {
     return this.changed(() => setLunMasks(this.context, params.masks));
   }
 

@@ -2,13 +2,20 @@
 import type { MaskTarget } from '../../../../shared/recovery-step-params';
 import { maskOf } from './backend-reads';
 import { confirmPhraseOf, lunRef } from './draft-inputs';
-import { maskBehaviour } from './masks';
+import { maskBehaviour, plannedMaskOf } from './masks';
 import type { StepModule } from './step-module';
 
 export const maskOriginals: StepModule<'mask-originals'> = {
   draft(inputs) {
     const { pairs, cluster, importHost } = inputs;
-    const maskAway: MaskTarget[] = pairs.map((p) => ({ ...lunRef(p.original), hosts: [], expected: maskOf(p.original) }));
+    // A clustered original's disk is held by its resource's owner node as the plan reads it: a failover since the
+    // set was taken moved it from the host the catalog names.
+    const maskAway: MaskTarget[] = pairs.map((p) => ({
+      ...lunRef(p.original),
+      hosts: [],
+      expected: maskOf(p.original),
+      ...(p.resource?.ownerNode ? { diskHolder: p.resource.ownerNode } : {}),
+    }));
     return [
       {
         kind: 'mask-originals',
@@ -23,7 +30,7 @@ export const maskOriginals: StepModule<'mask-originals'> = {
           before: maskOf(p.original),
           after: [],
         })),
-        operations: pairs.map((p) => ({ operation: 'setLunMask', lunId: p.original.id, hosts: [], before: maskOf(p.original) })),
+        operations: maskAway.map(plannedMaskOf),
         undo: 'Unmask each original to exactly the hosts it had before (the journal holds the old lists); each of those hosts then rescans its disks (Update-HostStorageCache) and must list it again.',
         params: { targets: maskAway },
       },

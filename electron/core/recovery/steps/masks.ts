@@ -5,6 +5,7 @@
 import { hostsText } from '../../../../shared/change-text';
 import type { LunRef, MaskTarget } from '../../../../shared/recovery-step-params';
 import { namedHosts } from '../access-lists';
+import type { LunMaskRequest, PlannedOperation } from '../../backend';
 import { refuseSignatureCollision } from '../signature-collision';
 import { lunOf, lunsById, maskOf, sameHosts } from './backend-reads';
 import { nodesSeeing, rescanAndCheck } from './node-rescan';
@@ -20,6 +21,18 @@ export async function masksInPlace(context: StepContext, targets: readonly MaskT
   return targets.every((t) => sameHosts(maskOf(lunOf(luns, t.lunId)), t.hosts));
 }
 
+/** What the backend is asked for one target: its list, the list it should have now, and who holds its disk. */
+function maskRequestOf(target: MaskTarget): LunMaskRequest {
+  const { lunId, hosts, expected, diskHolder } = target;
+  return { lunId, hosts, expected, diskHolder };
+}
+
+/** The planned operation of one target, as the plan previews it and the engine runs it. */
+export function plannedMaskOf(target: MaskTarget): PlannedOperation {
+  const { lunId, hosts, expected, diskHolder } = target;
+  return { operation: 'setLunMask', lunId, hosts, before: expected ?? [], diskHolder };
+}
+
 /** Gives one LUN its list unless it has it already (read first), and says which it was. */
 async function applyMask(context: StepContext, target: MaskTarget): Promise<OperationOutcome> {
   const luns = await lunsById(context.backend);
@@ -27,7 +40,7 @@ async function applyMask(context: StepContext, target: MaskTarget): Promise<Oper
     context.log(`${target.name}: access list already ${hostsText(target.hosts)}`);
     return 'already-in-place';
   }
-  report(context, await context.backend.setLunMask({ lunId: target.lunId, hosts: target.hosts, expected: target.expected }));
+  report(context, await context.backend.setLunMask(maskRequestOf(target)));
   return 'done';
 }
 
@@ -49,18 +62,14 @@ async function applyMasksInOneCall(context: StepContext, targets: readonly MaskT
     outcomes.set(target.name, inPlace ? 'already-in-place' : 'done');
     return !inPlace;
   });
-  if (changing.length > 0)
-    report(
-      context,
-      await context.backend.setLunMasks({ masks: changing.map((t) => ({ lunId: t.lunId, hosts: t.hosts, expected: t.expected })) }),
-    );
+  if (changing.length > 0) report(context, await context.backend.setLunMasks({ masks: changing.map(maskRequestOf) }));
   return outcomes;
 }
 
 /** One operation per LUN; the engine sends those that go together (operation-order.ts) as one batch. */
 function maskOperations(context: StepContext, targets: readonly MaskTarget[]): StepOperation[] {
   return targets.map((target) => ({
-    planned: { operation: 'setLunMask', lunId: target.lunId, hosts: target.hosts, before: target.expected ?? [] },
+    planned: plannedMaskOf(target),
     target: target.name,
     action: `give ${target.name} the access list ${hostsText(target.hosts)}`,
     probe: async () => sameHosts(maskOf(lunOf(await lunsById(context.backend), target.lunId)), target.hosts),

@@ -75,6 +75,46 @@ describe('legacy-vds: a VDS-only array', () => {
   });
 });
 
+describe('a clustered LUN on a VDS-only array', () => {
+  it('after a failover, diskraid masks the originals on the node that owns their disks now, not where the set was taken', async () => {
+    fx = await openRecovery('two-node-sql');
+    // SQLCLUS on an array with only a VDS provider: no masking sets, diskraid masks its LUNs.
+    await new LabStore(fx.dataDir).update((state) => {
+      for (const array of state.arrays) array.management = 'vds';
+      state.maskingSets = [];
+    });
+    const luns = await lunMap(fx);
+    const originals = ['SQL-DATA', 'SQL-LOGS'].map((name) => [...luns.values()].find((l) => l.name === name)?.id ?? name);
+    const created = await fx.backend.createSnapshotSet({ host: 'SQL01', lunIds: originals, persistent: true });
+    await fx.backend.moveGroup({ cluster: 'SQLCLUS', group: 'SQL Server (MSSQLSERVER)', node: 'SQL02' });
+
+    const plan = await fx.engine.plan({ setId: created.snapshotSetId });
+    expect(plan.blocked).toBe(false);
+    const masking = plan.steps.find((s) => s.kind === 'mask-originals')?.commands ?? [];
+    expect(masking.map((c) => c.runsOn)).toEqual(['SQL02', 'SQL02']);
+    for (const command of masking)
+      expectInOrder(command.text, [
+        "New-PSSession -ComputerName 'SQL02'",
+        "WriteLine('detail lun')",
+        "WriteLine('unmask lun none uninstall')",
+        'Remove-PSSession',
+      ]);
+
+    const run = await fx.engine.start({ setId: created.snapshotSetId }, ['all'], { autoConfirm: true });
+    const done = await fx.engine.settled(run.id);
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('succeeded');
+    // SQL02 uninstalled the disks it owned before the array took them away; SQL01, the other node, lists them too
+    // and sees them surprise removed.
+    const removed = fx.engine
+      .get(run.id)
+      .steps.flatMap((s) => s.output)
+      .flatMap((line) => /Warning: (\S+) logged "Disk has been surprise removed" .* for ([\w-]+):/.exec(line)?.slice(1, 3).join(' ') ?? []);
+    expect(removed).toEqual(['SQL01 SQL-DATA', 'SQL01 SQL-LOGS']);
+    await expectNothingLost(fx, luns);
+  });
+});
+
 describe('a set ShadowSwap creates', () => {
   it('plans and recovers: each shadow copy is linked to the shadow LUN the provider made', async () => {
     fx = await openRecovery('two-node-sql');

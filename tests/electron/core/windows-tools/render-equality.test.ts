@@ -13,10 +13,11 @@ import { labAddressing } from '../../../../electron/core/backends/lab/lab-addres
 import { buildScenario, scenarios } from '../../../../electron/core/backends/lab/scenarios';
 import { diskraidIndexOf } from '../../../../electron/core/backends/lab/diskraid-enumeration';
 import type { LabState } from '../../../../electron/core/backends/lab/lab-model';
+import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
 import { SnapshotCatalog } from '../../../../electron/core/backends/windows/state/snapshot-catalog';
 import { WindowsBackend } from '../../../../electron/core/backends/windows/windows-backend';
 import { planRecovery } from '../../../../electron/core/recovery/planner';
-import { FIXED_NOW, openLab, tempDataDir } from '../backends/lab/lab-fixture';
+import { FIXED_NOW, openLab, tempDataDir, type LabFixture } from '../backends/lab/lab-fixture';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -25,14 +26,16 @@ afterAll(async () => {
 
 /**
  * Plans with the Lab and records each planned call (an operation, or a step's masks sent as one batch) beside the
- * commands the Lab previewed for it; `planned` is the call's first operation.
+ * commands the Lab previewed for it; `planned` is the call's first operation. `prepare` changes the estate first.
  */
 async function plannedOperations(
   scenario: string,
   options: RecoveryOptionsInput[],
+  prepare: (lab: LabFixture) => Promise<void> = async () => {},
 ): Promise<{ planned: PlannedOperation; call: PlannedOperation[]; lab: CommandPreview[] }[]> {
   const lab = await openLab(scenario);
   cleanups.push(lab.cleanup);
+  await prepare(lab);
   const seen: { planned: PlannedOperation; call: PlannedOperation[]; lab: CommandPreview[] }[] = [];
   const recording: Backend = Object.create(lab.backend, {
     previewCommands: {
@@ -113,6 +116,29 @@ describe('the Lab previews exactly what the Windows backend renders', () => {
       const computer = labAddressing(state, planned).consoleComputer;
       const windows = await (await windowsBackendFor(state, computer, planned)).previewCommands(call);
       expect(windows, `${scenario}: ${planned.operation}`).toEqual(lab);
+    }
+  });
+
+  it('a clustered LUN on a VDS-only array after a failover: both run its diskraid session on the node that owns its disk now', async () => {
+    const setId = buildScenario('two-node-sql', FIXED_NOW).snapshotSets.at(-1)?.id ?? '';
+    let state: LabState | undefined;
+    // Last night's set was taken on SQL01; SQL Server's group failed over to SQL02 since, on an array diskraid masks.
+    const operations = await plannedOperations('two-node-sql', [{ setId }], async (lab) => {
+      await new LabStore(lab.dataDir).update((estate) => {
+        for (const array of estate.arrays) array.management = 'vds';
+        estate.maskingSets = [];
+      });
+      await lab.backend.moveGroup({ cluster: 'SQLCLUS', group: 'SQL Server (MSSQLSERVER)', node: 'SQL02' });
+      state = new LabStore(lab.dataDir).read();
+    });
+    if (state === undefined) throw new Error('the estate was not prepared');
+    const maskedAway = operations.filter(({ planned }) => planned.operation === 'setLunMask' && planned.hosts.length === 0);
+    expect(maskedAway.length).toBeGreaterThan(0);
+    for (const { planned, call, lab } of maskedAway) {
+      const windows = await (await windowsBackendFor(state, 'SQL01', planned)).previewCommands(call);
+      expect(windows).toEqual(lab);
+      expect(windows.map((c) => c.runsOn)).toEqual(call.map(() => 'SQL02'));
+      for (const command of windows) expect(command.text).toContain("New-PSSession -ComputerName 'SQL02'");
     }
   });
 

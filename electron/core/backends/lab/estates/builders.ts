@@ -137,6 +137,7 @@ export function emptyEstate(scenario: string): LabState {
     luns: [],
     hosts: [],
     maskingSets: [],
+    unreachableArrayIds: [],
     clusters: [],
     snapshotSets: [],
     faults: [],

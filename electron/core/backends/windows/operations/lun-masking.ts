@@ -16,7 +16,7 @@
  */
 import type { OperationResult } from '../../../../../shared/domain';
 import { ShadowSwapError } from '../../../../../shared/errors';
-import { ALL_HOSTS } from '../../../backend';
+import { ALL_HOSTS, type LunMaskRequest } from '../../../backend';
 import { maskingSetsOfVirtualDiskCommand } from '../../../windows-tools/commands/masking-set-commands';
 import { parseMaskingSets } from '../../../windows-tools/parsers/parse-masking-sets';
 import { diskraidPlacement, maskingScript, maskingSetChanges, type WindowsAddressing } from '../../../windows-tools/render-operation';
@@ -30,12 +30,6 @@ import { isThisComputer, operationResult, powershellJson, type WindowsContext } 
 const describeMask = (mask: LunMask): string => (mask.maskAll ? '* (every host)' : mask.maskedTo.join(', ') || '(nobody)');
 
 type LunMask = Pick<SanMapLun, 'maskAll' | 'maskedTo'>;
-
-export interface MaskParams {
-  lunId: string;
-  hosts: string[];
-  expected?: string[];
-}
 
 /** An access list as host names (`*` alone for every host) in the SAN map's form. */
 export function maskOfHosts(hosts: readonly string[]): LunMask {
@@ -67,7 +61,7 @@ async function hostsSeeingNow(context: WindowsContext, addressing: WindowsAddres
 /** A LUN of the batch with what the change needs. */
 interface Masking {
   lun: SanMapLun;
-  params: MaskParams;
+  params: LunMaskRequest;
 }
 
 const hostsText = (hosts: readonly string[]) => hosts.join(', ') || '(nobody)';
@@ -168,7 +162,7 @@ async function throughDiskraid(context: WindowsContext, { lun, params }: Masking
  */
 export async function setLunMasks(
   context: WindowsContext,
-  masks: readonly MaskParams[],
+  masks: readonly LunMaskRequest[],
   operation = 'setLunMasks',
 ): Promise<OperationResult> {
   const map = context.sanMap.read();
@@ -197,6 +191,6 @@ export async function setLunMasks(
   );
 }
 
-export function setLunMask(context: WindowsContext, params: MaskParams): Promise<OperationResult> {
+export function setLunMask(context: WindowsContext, params: LunMaskRequest): Promise<OperationResult> {
   return setLunMasks(context, [params], 'setLunMask');
 }

@@ -1,7 +1,8 @@
 /**
  * The Windows backend's estate as the command renderer (windows-tools/render-operation.ts) addresses it: LUN
  * numbers, UniqueIds and initiators from the SAN map, metadata .cab paths and the hosts holding each LUN's disk from
- * the snapshot catalog, and this computer as the console. Each is read when a command needs it.
+ * the snapshot catalog (a clustered disk's holder comes with the plan's mask instead), and this computer as the
+ * console. Each is read when a command needs it.
  */
 import { ShadowSwapError } from '../../../../../shared/errors';
 import { diskHolderIn, type WindowsAddressing } from '../../../windows-tools/render-operation';

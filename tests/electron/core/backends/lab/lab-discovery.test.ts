@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { labStorageDiscoveryOutput } from '../../../../../electron/core/backends/lab/lab-discovery';
 import { LabStore } from '../../../../../electron/core/backends/lab/lab-store';
-import { setReachable } from '../../../../../electron/core/backends/lab/lab-admin';
+import { setArrayReachable, setReachable } from '../../../../../electron/core/backends/lab/lab-admin';
+import { sanReadingNotice } from '../../../../../shared/san-reading';
 import { sanPicture } from '../../../../../electron/core/backends/windows/state/san-picture';
 import { parseStorageDiscovery } from '../../../../../electron/core/windows-tools/parsers/parse-discovery';
 import { FIXED_NOW, openLab, type LabFixture } from './lab-fixture';
@@ -23,6 +24,37 @@ describe('discovery on the Lab', () => {
       readAt: FIXED_NOW.toISOString(),
       failures: [{ kind: 'host', name: 'SQL02', reason: expect.stringMatching(/^SQL02 did not answer over PowerShell remoting/) }],
     });
+  });
+
+  it('an array whose Storage Management provider does not answer is a failed read, named, shown as declared, and its masking sets refuse changes; until it answers again', async () => {
+    lab = await openLab('two-node-sql');
+    await setArrayReachable(lab.dataDir, 'fc-array-01', false);
+    const reading = await lab.backend.sanReading();
+    expect(reading.failures).toEqual([{ kind: 'array', name: 'FC-ARRAY-01', reason: 'its Storage Management provider did not answer' }]);
+    expect(sanReadingNotice(reading, FIXED_NOW, 'UTC').warnings).toEqual([
+      'FC-ARRAY-01 could not be read: its Storage Management provider did not answer. Its LUNs and masks are shown as last read or declared. Check that its Storage Management provider answers (Get-StorageSubSystem on the console), then refresh.',
+    ]);
+    expect((await lab.backend.listArrays()).find((a) => a.name === 'FC-ARRAY-01')?.source).toEqual({
+      kind: 'declared',
+      at: null,
+      note: 'its Storage Management provider did not answer; the scenario declares it',
+    });
+    await expect(lab.backend.setLunMask({ lunId: 'SQL-DATA', hosts: ['SQL01'] })).rejects.toMatchObject({
+      code: 'BACKEND_FAILED',
+      message: expect.stringMatching(/^FC-ARRAY-01 could not be changed: its Storage Management provider did not answer/),
+    });
+    await setArrayReachable(lab.dataDir, 'FC-ARRAY-01', true);
+    expect((await lab.backend.sanReading()).failures).toEqual([]);
+    expect((await lab.backend.listArrays()).find((a) => a.name === 'FC-ARRAY-01')?.source?.kind).toBe('discovered');
+  });
+
+  it('refuses to stop the Storage Management provider of a VDS-only array, which has none', async () => {
+    lab = await openLab('legacy-vds');
+    await expect(setArrayReachable(lab.dataDir, 'FC-ARRAY-LEGACY', false)).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringMatching(/^FC-ARRAY-LEGACY has no Storage Management provider \(VDS only\)/),
+    });
+    expect((await lab.backend.sanReading()).failures).toEqual([]);
   });
 
   it('reports a Storage Management array as discovered, when, and a VDS-only one as declared', async () => {

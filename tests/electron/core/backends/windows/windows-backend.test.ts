@@ -8,7 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnapshotSet } from '../../../../../shared/domain';
-import { checkedMaskingSessionCommand } from '../../../../../electron/core/windows-tools/commands/diskraid-session';
+import {
+  checkedMaskingSessionCommand,
+  checkedMaskingSessionOnHostCommand,
+} from '../../../../../electron/core/windows-tools/commands/diskraid-session';
 import { buildExposeScript, buildImportScript } from '../../../../../electron/core/windows-tools/commands/diskshadow-scripts';
 import {
   createOnHostCommand,
@@ -812,6 +815,26 @@ describe('WindowsBackend', () => {
       ['SQLNODE2', ['sql-data', 'sql-log']],
       ['ISCSIHOST', []],
     ]);
+  });
+
+  it('masks a clustered VDS-only LUN away on the node the plan read as owning its disk, through remoting, uninstalling it there', async () => {
+    // The catalog says the set was taken on SQLNODE1, the console's own computer; the group failed over to SQLNODE2 since.
+    const session = checkedMaskingSessionOnHostCommand('SQLNODE2', {
+      lunName: 'SQL data',
+      subsystem: 0,
+      lun: 5,
+      uniqueId: DATA_UID,
+      access: { kind: 'none' },
+      uninstallLocalDisk: true,
+    });
+    const { backend, sanMap, launcher } = setup([onSqlNode1(session, 'DISKRAID> ')], { sets: [createdSet()] });
+    const request = { lunId: 'sql-data', hosts: [], expected: ['SQLNODE1', 'SQLNODE2'], diskHolder: 'SQLNODE2' };
+    expect(await backend.previewCommands([{ operation: 'setLunMask', ...request, before: request.expected }])).toEqual([
+      { tool: 'powershell', runsOn: 'SQLNODE2', text: session },
+    ]);
+    await backend.setLunMask(request);
+    expect(launcher.remaining).toBe(0);
+    expect(sanMap().luns[0]).toMatchObject({ maskedTo: [], maskAll: false });
   });
 
   it('fails, with the SAN map unchanged, when the diskraid session finds another LUN at the index', async () => {
