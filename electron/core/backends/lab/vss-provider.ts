@@ -259,6 +259,8 @@ function requireImportedEverywhere(set: LabSnapshotSet, action: string): string 
 export function breakSet(state: LabState, params: { setId: string; mode: BreakMode }): OperationResult {
   const set = findSnapshotSet(state, params.setId);
   const host = requireImportedEverywhere(set, 'break');
+  // diskshadow and vshadow break on the host that imported the set, which the console reaches through remoting.
+  requireReachable(state, host);
   const shadows = set.shadowCopies.map((copy) => ({ copy, shadow: findLun(state, copy.shadowLunId) }));
 
   if (params.mode === 'revert-identity') {

@@ -142,4 +142,20 @@ describe('a host unreachable over PowerShell remoting', () => {
       operation: 'exposeShadowCopy',
     });
   });
+
+  it('fails a break on the import host it cannot reach, leaving the set imported', async () => {
+    lab = await openLab('two-node-sql');
+    const [set] = await lab.backend.listSnapshotSets();
+    await lab.backend.importSnapshotSet({ setId: set?.id ?? '', host: 'SQL02' });
+    await setReachable(lab.dataDir, 'SQL02', false);
+    await expect(lab.backend.breakSnapshotSet({ setId: set?.id ?? '', mode: 'writable' })).rejects.toMatchObject({
+      code: 'BACKEND_FAILED',
+      details: { host: 'SQL02', reason: 'winrm-unreachable' },
+    });
+    expect((await lab.backend.listSnapshotSets()).find((s) => s.id === set?.id)?.state).toBe('imported');
+    await setReachable(lab.dataDir, 'SQL02', true);
+    await expect(lab.backend.breakSnapshotSet({ setId: set?.id ?? '', mode: 'writable' })).resolves.toMatchObject({
+      operation: 'breakSnapshotSet',
+    });
+  });
 });
