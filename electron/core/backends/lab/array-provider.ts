@@ -5,9 +5,11 @@
  */
 import type { StorageArray } from '../../../../shared/domain';
 import { ShadowSwapError } from '../../../../shared/errors';
+import type { PreflightCheck } from '../../../../shared/recovery';
 import type { SanReadFailure } from '../../../../shared/san-reading';
 import type { LabState } from './lab-model';
-import { findArray } from './lab-lookup';
+import type { PreflightScope } from '../../backend';
+import { findArray, findLun } from './lab-lookup';
 
 export const PROVIDER_SILENT = 'its Storage Management provider did not answer';
 
@@ -47,4 +49,24 @@ export function requireArrayAnswers(state: LabState, array: StorageArray): void 
       `${array.name} could not be changed: ${PROVIDER_SILENT}. Check that the provider answers (Get-StorageSubSystem on the console lists ${array.name}), then retry.`,
       { array: array.name },
     );
+}
+
+/** Each Storage Management array the recovery masks on answers through its provider, as the Windows preflight asks Get-StorageSubSystem. */
+export function providerChecks(state: LabState, scope: PreflightScope): PreflightCheck[] {
+  const arrays = new Map<string, StorageArray>();
+  for (const { lunId } of scope.exposures) {
+    const array = state.arrays.find((a) => a.id === findLun(state, lunId).arrayId);
+    if (array?.management === 'storage-management') arrays.set(array.id, array);
+  }
+  return [...arrays.values()].map((array) => {
+    const check = { id: `provider:${array.name}`, title: `${array.name} answers through its Storage Management provider` };
+    return providerAnswers(state, array)
+      ? { ...check, verdict: 'pass', reason: `Get-StorageSubSystem found ${array.name}`, fix: null }
+      : {
+          ...check,
+          verdict: 'fail',
+          reason: `${array.name}: ${PROVIDER_SILENT}, so its masking sets could not be changed during the recovery`,
+          fix: "Check the array's Storage Management provider service (Get-StorageSubSystem on the console lists the array once it answers), then plan again.",
+        };
+  });
 }

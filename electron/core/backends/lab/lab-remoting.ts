@@ -9,7 +9,7 @@ import type { PreflightCheck } from '../../../../shared/recovery';
 import type { SanReading } from '../../../../shared/san-reading';
 import type { PreflightScope } from '../../backend';
 import { maskingSetOf, noMaskingSetError } from './array-masking';
-import { arrayReadFailures } from './array-provider';
+import { arrayReadFailures, providerChecks } from './array-provider';
 import type { LabState } from './lab-model';
 import { findHost, findLun } from './lab-lookup';
 import { listNames } from './operation';
@@ -100,5 +100,5 @@ export function labSanReading(state: LabState, now: Date): SanReading {
 }
 
 export function remotingChecks(state: LabState, scope: PreflightScope): PreflightCheck[] {
-  return [importHostCheck(state, scope.importHost), maskingSetCheck(state, scope)];
+  return [importHostCheck(state, scope.importHost), ...providerChecks(state, scope), maskingSetCheck(state, scope)];
 }

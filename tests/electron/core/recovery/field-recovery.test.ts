@@ -5,7 +5,7 @@
  * destructive starts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { corruptLun, setConsoleComputer, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
+import { corruptLun, setArrayReachable, setConsoleComputer, setReachable } from '../../../../electron/core/backends/lab/lab-admin';
 import { LabStore } from '../../../../electron/core/backends/lab/lab-store';
 import { expectInOrder } from './in-order';
 import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryFixture } from './recovery-fixture';
@@ -159,5 +159,25 @@ describe('preflight before the outage', () => {
     expect(check).toMatchObject({ verdict: 'fail' });
     expect(check?.fix).toMatch(/New-MaskingSet -StorageSubSystemFriendlyName 'FC-ARRAY-01' -FriendlyName 'BACKUP01-FC-ARRAY-01'/);
     expect(plan.blocked).toBe(true);
+  });
+
+  it("fails when the array's Storage Management provider does not answer, before the disks go offline", async () => {
+    fx = await openRecovery('two-node-sql');
+    await setArrayReachable(fx.dataDir, 'FC-ARRAY-01', false);
+    const production = await productionView(fx);
+    const plan = await fx.engine.plan({ setId: fx.setId });
+    expect(plan.preflight.find((c) => c.id === 'provider:FC-ARRAY-01')).toMatchObject({
+      verdict: 'fail',
+      title: 'FC-ARRAY-01 answers through its Storage Management provider',
+    });
+    expect(plan.blocked).toBe(true);
+    await expect(fx.engine.start({ setId: fx.setId }, ['all'], { autoConfirm: true })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    expect(await productionView(fx)).toEqual(production);
+    await setArrayReachable(fx.dataDir, 'FC-ARRAY-01', true);
+    expect((await fx.engine.plan({ setId: fx.setId })).preflight.find((c) => c.id === 'provider:FC-ARRAY-01')).toMatchObject({
+      verdict: 'pass',
+    });
   });
 });
