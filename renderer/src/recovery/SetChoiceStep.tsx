@@ -5,6 +5,7 @@
  * table, where it is seen without scrolling.
  */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import type { SnapshotRow } from '../../../shared/inventory-rows';
 import { SetStateBadge } from '../components/badges';
 import { DataTable, type DataColumn } from '../components/DataTable';
@@ -106,7 +107,11 @@ function useColumns(chosenId: string | null): DataColumn<SnapshotRow>[] {
   ];
 }
 
-export function SetChoiceStep() {
+/**
+ * Memoized: the bare Recovery page settles on step 1 (or the live run) by correcting its URL right after it is first
+ * drawn, and this step, which depends on nothing the route carries, is not drawn a second time for that.
+ */
+export const SetChoiceStep = memo(function SetChoiceStep() {
   const styles = useStyles();
   const { setId, chooseSet, goTo } = useWizardStore();
   const columns = useColumns(setId);
@@ -147,4 +152,4 @@ export function SetChoiceStep() {
       />
     </section>
   );
-}
+});
