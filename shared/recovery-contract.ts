@@ -1,6 +1,7 @@
 /** The recovery part of the contract: planning, starting and steering runs, and their live events. */
 import { z } from 'zod';
-import { OperatorName, PlanApproval, RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
+import { OperatorName } from './operator-name';
+import { PlanApproval, RecoveryOptions, RecoveryPlan, RunDetail, RunSummary } from './recovery';
 
 const RunId = z.string().regex(/^run-[\w-]{1,80}$/, 'a run id looks like run-20261123-030405-abc123');
 

@@ -215,14 +215,6 @@ export type Door = z.infer<typeof Door>;
 
 export const doorLabels: Record<Door, string> = { desktop: 'desktop app', browser: 'browser console', cli: 'command line' };
 
-/** The name a person gives the browser console, recorded with each of their confirmations. */
-export const OperatorName = z
-  .string()
-  .trim()
-  .min(1, 'enter your name')
-  .max(100)
-  .regex(/^[^\p{Cc}]+$/u, 'a name cannot contain control characters');
-
 /** Who confirmed, and through which door; door is null in journals written before doors were recorded. */
 export const Confirmation = z.object({
   stepId: z.string(),

@@ -5,7 +5,7 @@
  * the params are checked against the contract and every failure comes back as a typed error.
  */
 import { ShadowSwapError } from '../../shared/errors';
-import { OperatorName } from '../../shared/recovery';
+import { OperatorName } from '../../shared/operator-name';
 import type { ContractClient } from '../../shared/rpc';
 import { createCore, type Caller, type Core } from '../core/app';
 import { openBackend } from '../core/backends/open-backend';

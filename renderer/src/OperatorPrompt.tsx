@@ -12,7 +12,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { OperatorName } from '../../shared/recovery';
+import { OperatorName } from '../../shared/operator-name';
 import { operatorNeeded, useOperatorStore } from './operator';
 
 export function OperatorPrompt() {
