@@ -28,6 +28,7 @@ import { percentile, summarize, timeRuns, type Figure } from './measure';
 import { measureConsolePages } from './console-pages';
 import { measureLunsPage } from './luns-page';
 import { startServe } from './serve-process';
+import { countText } from '../shared/count-text';
 
 export interface SuiteOptions {
   quick: boolean;
@@ -82,8 +83,8 @@ async function inventoryFigures(options: SuiteOptions): Promise<Figure[]> {
     const snapshots = await timeRuns(runs, () => local.invoke('inventory.snapshots', {}));
     const ratio = (over: number[], under: number[]) => over.map((t, i) => t / (under[i] as number));
     return [
-      summarize(`inventory.luns in process (${luns.length.toLocaleString('en-US')} LUNs, ${scenario})`, 'ms', samples.local, 100),
-      summarize(`inventory.snapshots in process (${copyCount.toLocaleString('en-US')} shadow copies)`, 'ms', snapshots, 150),
+      summarize(`inventory.luns in process (${countText(luns.length)} LUNs, ${scenario})`, 'ms', samples.local, 100),
+      summarize(`inventory.snapshots in process (${countText(copyCount)} shadow copies)`, 'ms', snapshots, 150),
       summarize(`inventory.luns through the gateway (${megabytes.toFixed(1)} MB of JSON)`, 'ms', samples.remote, null),
       summarize('inventory.luns through a structured clone (what Electron IPC copies)', 'ms', samples.cloned, null),
       summarize('gateway ÷ in process, inventory.luns whole (a copy against none)', '×', ratio(samples.remote, samples.local), null),
@@ -249,7 +250,7 @@ async function journalFigure(options: SuiteOptions): Promise<Figure[]> {
   try {
     readJournal(file);
     const samples = await timeRuns(options.quick ? 2 : 7, () => readJournal(file));
-    return [summarize(`run journal read and chain check (${events.toLocaleString('en-US')} events)`, 'ms', samples, 2_000)];
+    return [summarize(`run journal read and chain check (${countText(events)} events)`, 'ms', samples, 2_000)];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { resourceForLun } from './disk-identity';
 import type { Cluster, DiskResource, Lun } from './domain';
+import { countText } from './count-text';
 
 export const FindingKind = z.enum(['missing-cluster-node', 'visible-outside-cluster', 'masked-to-nobody']);
 export type FindingKind = z.infer<typeof FindingKind>;
@@ -72,7 +73,7 @@ export function cellAccess(sees: boolean, lunCluster: string | null, hostCluster
 /** "A, B, C and 4 more": explanations stay readable when a LUN is masked to `*` on a large estate. */
 export function listHosts(names: readonly string[], shown = 5): string {
   if (names.length <= shown) return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `${names.slice(0, shown).join(', ')} and ${(names.length - shown).toLocaleString('en-US')} more`;
+  return `${names.slice(0, shown).join(', ')} and ${countText(names.length - shown)} more`;
 }
 
 /** The findings about one LUN; `nodeClusters` comes from clustersByNode, built once per estate. */

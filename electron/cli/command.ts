@@ -12,6 +12,7 @@ import { openBackend } from '../core/backends/open-backend';
 import { resolveDataDir } from '../core/storage/data-dir';
 import { stringFlag, type FlagSpec } from './args';
 import type { CommandContext } from './context';
+import { countText } from '../../shared/count-text';
 
 export interface Command {
   path: string[];
@@ -86,5 +87,5 @@ export function printJson(context: CommandContext, value: unknown): void {
 }
 
 export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${countText(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -7,6 +7,7 @@ import { CrashPoint, FaultKind, MAX_LATENCY_SCALE } from '../../../shared/lab-co
 import { requiredFlag, stringFlag, type ParsedArgs } from '../args';
 import { plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
+import { countText } from '../../../shared/count-text';
 
 const jsonFlag = { json: { description: 'print JSON instead of a table' } };
 
@@ -51,7 +52,7 @@ export const labCommands: Command[] = [
         const made = await client.invoke('lab.init', { scenario, force: context.args.flags.force === true });
         context.io.stdout(
           `Lab estate "${made.scenario}" created in ${made.dataDir}: ${plural(made.arrays, 'array')}, ${plural(made.luns, 'LUN')}, ${plural(made.hosts, 'host')}, ` +
-            `${plural(made.clusters, 'cluster')}, ${plural(made.snapshotSets, 'snapshot set')} (${made.shadowCopies.toLocaleString('en-US')} shadow copies).\n`,
+            `${plural(made.clusters, 'cluster')}, ${plural(made.snapshotSets, 'snapshot set')} (${countText(made.shadowCopies)} shadow copies).\n`,
         );
         return 0;
       });

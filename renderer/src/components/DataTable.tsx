@@ -33,6 +33,7 @@ import { useColumnWidths } from './use-column-widths';
 import { useFillHeight } from './use-fill-height';
 import { useGridCursor } from './use-grid-cursor';
 import { blockQuery, usePagedRows, type ExtraParams, type PagedMethod, type PagedQuery, type RowOf } from './use-paged-rows';
+import { countText } from '../../../shared/count-text';
 
 export interface DataColumn<Row> {
   /** Also the column the core sorts by, when `sortable`. */
@@ -119,7 +120,6 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
 });
 
-const countText = (n: number) => n.toLocaleString('en-US');
 /** Fluent's flex cells grow to share the row equally; a resizable column needs its own fixed basis. */
 const columnStyle = (width: number | undefined) => ({ flex: `0 0 ${width ?? 0}px`, width });
 

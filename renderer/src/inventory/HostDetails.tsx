@@ -7,6 +7,7 @@ import { DetailPane, Fields, Section } from '../components/DetailPane';
 import { QueryError } from '../components/QueryState';
 import { useContractQuery } from '../queries';
 import { initiatorText } from './initiator-text';
+import { countText } from '../../../shared/count-text';
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -32,7 +33,7 @@ function Body({ detail }: { detail: HostDetail }) {
           </li>
         ))}
       </ul>
-      <Section>LUNs it sees ({lunCount.toLocaleString('en-US')})</Section>
+      <Section>LUNs it sees ({countText(lunCount)})</Section>
       {lunCount === 0 ? (
         <Text>No LUN is unmasked to this host.</Text>
       ) : (
@@ -42,9 +43,7 @@ function Body({ detail }: { detail: HostDetail }) {
               {lun.name} — {formatBytes(lun.sizeBytes)} {lun.volumes && `(${lun.volumes})`} <LunStateBadge state={lun.state} />
             </li>
           ))}
-          {lunCount > luns.length && (
-            <li>… and {(lunCount - luns.length).toLocaleString('en-US')} more: search the LUN page for this host.</li>
-          )}
+          {lunCount > luns.length && <li>… and {countText(lunCount - luns.length)} more: search the LUN page for this host.</li>}
         </ul>
       )}
     </>

@@ -8,6 +8,7 @@ import { QueryError } from '../components/QueryState';
 import { useContractQuery } from '../queries';
 import { arraySourceText } from './array-source-text';
 import { formatDateTime } from './time-text';
+import { countText } from '../../../shared/count-text';
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
@@ -85,7 +86,7 @@ function Body({ detail }: { detail: LunDetail }) {
       <Section>Masked to</Section>
       <Text>
         {lun.maskAll
-          ? `* — every host (${lun.maskedTo.length.toLocaleString('en-US')} now)`
+          ? `* — every host (${countText(lun.maskedTo.length)} now)`
           : lun.maskedTo.length > 0
             ? lun.maskedTo.join(', ')
             : 'nobody: no host sees this LUN'}

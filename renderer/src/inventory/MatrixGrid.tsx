@@ -14,6 +14,7 @@ import { QueryError } from '../components/QueryState';
 import { usePagedRows } from '../components/use-paged-rows';
 import { matrixQuery, matrixScopeParams } from '../first-data';
 import { useContractQuery } from '../queries';
+import { countText } from '../../../shared/count-text';
 
 const CELL = 24;
 const ROW_HEADER = 300;
@@ -286,9 +287,7 @@ export function MatrixGrid({ height, openLunId, onOpenLun }: Props) {
         </Dropdown>
         <Switch label="Only LUNs with findings" checked={flaggedOnly} onChange={(_e, data) => setFlaggedOnly(data.checked)} />
         <Text className={styles.count}>
-          {head
-            ? `${head.matched.toLocaleString('en-US')} of ${head.total.toLocaleString('en-US')} LUNs × ${hosts.length.toLocaleString('en-US')} hosts`
-            : 'Loading the matrix…'}
+          {head ? `${countText(head.matched)} of ${countText(head.total)} LUNs × ${countText(hosts.length)} hosts` : 'Loading the matrix…'}
         </Text>
         <Legend />
       </div>

@@ -30,6 +30,7 @@ import {
 import { useState } from 'react';
 import type { SavedListing, SavedOutputTool } from '../../../shared/saved-output-contract';
 import { client } from '../client';
+import { countText } from '../../../shared/count-text';
 
 /** Rows rendered at most; the count says how many there are, and the CLI prints them all. */
 const SHOWN = 1000;
@@ -159,8 +160,8 @@ export function SavedOutputView({ output, onClose }: { output: OpenedOutput; onC
         <Button onClick={onClose}>Back to the live snapshot sets</Button>
       </div>
       <Text role="status">
-        {shadowCopies.length.toLocaleString('en-US')} shadow {shadowCopies.length === 1 ? 'copy' : 'copies'}
-        {shadowCopies.length > SHOWN ? ` (the first ${SHOWN.toLocaleString('en-US')} are shown; shadowswap parse prints them all)` : ''}
+        {countText(shadowCopies.length)} shadow {shadowCopies.length === 1 ? 'copy' : 'copies'}
+        {shadowCopies.length > SHOWN ? ` (the first ${countText(SHOWN)} are shown; shadowswap parse prints them all)` : ''}
         {unparsed.length > 0 ? `; ${unparsed.length} line(s) not recognised, listed below` : ''}
       </Text>
       <Table aria-label="Shadow copies in the saved output" size="small">

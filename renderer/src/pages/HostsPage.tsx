@@ -6,6 +6,7 @@ import { DataTable, type DataColumn } from '../components/DataTable';
 import { SplitView } from '../components/SplitView';
 import { HostDetails } from '../inventory/HostDetails';
 import { initiatorText } from '../inventory/initiator-text';
+import { countText } from '../../../shared/count-text';
 
 const useStyles = makeStyles({ mono: { fontFamily: tokens.fontFamilyMonospace } });
 
@@ -31,7 +32,7 @@ function useColumns(): DataColumn<HostRow>[] {
       width: 110,
       sortable: true,
       text: (h) => String(h.visibleCount),
-      render: (h) => h.visibleCount.toLocaleString('en-US'),
+      render: (h) => countText(h.visibleCount),
     },
   ];
 }
