@@ -7,11 +7,31 @@
  * (`shadowswap lab array unreachable`) is not in that output: its reading is a failure the inventory names.
  */
 import type { StorageArray } from '../../../../shared/domain';
+import { ALL_HOSTS } from '../../backend';
 import { parseStorageDiscovery } from '../../windows-tools/parsers/parse-discovery';
-import { maskingSetOf } from './array-masking';
 import { PROVIDER_SILENT, providerAnswers } from './array-provider';
-import type { LabState } from './lab-model';
-import { isVisibleTo } from './visibility';
+import type { LabLun, LabMaskingSet, LabState } from './lab-model';
+
+/**
+ * The virtual disks each masking set of one array holds: a LUN is in the masking set of each host that sees it (the
+ * first set naming the host, as maskingSetOf finds it). One pass over the LUNs, so an estate of 26,000 LUNs and 500
+ * hosts is not read once per masking set and host.
+ */
+function virtualDisksOfMaskingSets(
+  sets: readonly LabMaskingSet[],
+  luns: readonly LabLun[],
+  uniqueIdOf: (lun: LabLun) => string,
+): Map<LabMaskingSet, string[]> {
+  const setOfHost = new Map<string, LabMaskingSet>();
+  for (const set of sets) for (const host of set.hosts) if (!setOfHost.has(host.toUpperCase())) setOfHost.set(host.toUpperCase(), set);
+  const everySet = [...new Set(setOfHost.values())];
+  const disks = new Map<LabMaskingSet, string[]>(sets.map((set) => [set, []]));
+  for (const lun of luns) {
+    const seeing = lun.mask.includes(ALL_HOSTS) ? everySet : lun.mask.map((host) => setOfHost.get(host.toUpperCase()));
+    for (const set of new Set(seeing)) if (set !== undefined) disks.get(set)?.push(uniqueIdOf(lun));
+  }
+  return disks;
+}
 
 /** ConvertTo-Json of the Lab's Storage Management arrays, with the documented property names (enums as numbers). */
 export function labStorageDiscoveryOutput(state: LabState): string {
@@ -20,6 +40,12 @@ export function labStorageDiscoveryOutput(state: LabState): string {
     .map((array) => {
       const luns = state.luns.filter((lun) => lun.arrayId === array.id);
       const uniqueIdOf = (lun: (typeof luns)[number]) => lun.identifiers[0]?.value ?? lun.id;
+      const arraySets = state.maskingSets.filter((set) => set.arrayId === array.id);
+      const disksOf = virtualDisksOfMaskingSets(arraySets, luns, uniqueIdOf);
+      const hostsOf = (set: LabMaskingSet) => {
+        const members = new Set(set.hosts.map((host) => host.toUpperCase()));
+        return state.hosts.filter((host) => members.has(host.name.toUpperCase()));
+      };
       return {
         FriendlyName: array.name,
         UniqueId: `{lab-${array.id}}`,
@@ -33,22 +59,16 @@ export function labStorageDiscoveryOutput(state: LabState): string {
           Size: lun.sizeBytes,
           IsSnapshot: lun.shadowOf !== null,
         })),
-        MaskingSets: state.maskingSets
-          .filter((set) => set.arrayId === array.id)
-          .map((set) => ({
-            FriendlyName: set.friendlyName,
-            UniqueId: set.uniqueId,
-            InitiatorIds: state.hosts
-              .filter((host) => set.hosts.some((h) => h.toUpperCase() === host.name.toUpperCase()))
-              .flatMap((host) =>
-                host.initiators.map((i) =>
-                  i.kind === 'fc' ? { InitiatorAddress: i.wwn.toUpperCase(), Type: 2 } : { InitiatorAddress: i.iqn, Type: 5 },
-                ),
-              ),
-            VirtualDiskUniqueIds: luns
-              .filter((lun) => set.hosts.some((host) => isVisibleTo(lun, host) && maskingSetOf(state, array.id, host) === set))
-              .map(uniqueIdOf),
-          })),
+        MaskingSets: arraySets.map((set) => ({
+          FriendlyName: set.friendlyName,
+          UniqueId: set.uniqueId,
+          InitiatorIds: hostsOf(set).flatMap((host) =>
+            host.initiators.map((i) =>
+              i.kind === 'fc' ? { InitiatorAddress: i.wwn.toUpperCase(), Type: 2 } : { InitiatorAddress: i.iqn, Type: 5 },
+            ),
+          ),
+          VirtualDiskUniqueIds: disksOf.get(set) ?? [],
+        })),
         TargetPorts: [],
       };
     });
