@@ -70,13 +70,13 @@ const useStyles = makeStyles({
   main: { padding: tokens.spacingHorizontalL, overflow: 'auto', minWidth: 0 },
 });
 
-/** The pages that show what the SAN reading found: its age and failed reads matter there. */
 /** A page the operator is about to open: its code and first data on their way. A failed load is shown if it is opened. */
 function prepareToOpen(id: PageId): void {
   loadPage(id).catch(() => undefined);
   void fetchFirstData(pageRoute(id));
 }
 
+/** The pages that show what the SAN reading found: its age and failed reads matter there. */
 const INVENTORY_PAGES: ReadonlySet<PageId> = new Set(['home', 'luns', 'snapshots', 'clusters', 'hosts', 'masking']);
 
 export function App() {
