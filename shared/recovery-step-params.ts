@@ -9,11 +9,11 @@ import { BreakMode } from './domain';
 export const LunRef = z.object({ lunId: z.string(), name: z.string() });
 export type LunRef = z.infer<typeof LunRef>;
 
-/** An access list to set: exactly these hosts (`*` every host, none nobody). */
-/** `expected`: the list the plan expects the LUN to have when the step runs; the backend refuses another (drift). */
 /**
- * `diskHolder`: the node that owned the cluster disk resource the LUN backs when the plan was made, where diskraid
- * runs on a VDS-only array; absent for a LUN no disk resource uses, and in plans made before it was recorded.
+ * An access list to set: exactly these hosts (`*` every host, none nobody). `expected`: the list the plan expects the
+ * LUN to have when the step runs; the backend refuses another (drift). `diskHolder`: the node that owned the cluster
+ * disk resource the LUN backs when the plan was made, where diskraid runs on a VDS-only array; absent for a LUN no
+ * disk resource uses, and in plans made before it was recorded.
  */
 export const MaskTarget = LunRef.extend({
   hosts: z.array(z.string()),
