@@ -34,7 +34,7 @@ export interface MaskingPicture {
   luns: MaskingPictureRow[];
 }
 
-export const ALL_HOSTS = '*';
+const ALL_HOSTS = '*';
 
 /** Whether an access list lets `host` see the LUN (`*` is every host). */
 export function sees(access: readonly string[], host: string): boolean {
