@@ -97,7 +97,7 @@ test('the whole wizard on two-node-sql, with one approval before the outage, end
   await expect(script).not.toHaveValue(/waits for the operator to type/);
   // The originals leave each host's masking set in one call naming every virtual disk, each found by UniqueId (no diskraid index).
   await expect(script).toHaveValue(
-    /# powershell, on SQL01:\n\$ErrorActionPreference = 'Stop'; \$names = @\(\(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name(?:, \(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name)+\); Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$names -Confirm:\$false\n/,
+    /# powershell, run from the console; runs on SQL01:\n\$ErrorActionPreference = 'Stop'; \$names = @\(\(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name(?:, \(Get-VirtualDisk -UniqueId '6[0-9a-f]{31}'\)\.Name)+\); Remove-VirtualDiskFromMaskingSet -MaskingSetUniqueId '[0-9a-f-]{36}' -VirtualDiskNames \$names -Confirm:\$false\n/,
   );
   await expect(script).not.toHaveValue(/select lun/);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

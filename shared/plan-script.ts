@@ -19,7 +19,7 @@ function commandBlock(command: CommandPreview): string[] {
       `# --- end ${command.tool} script ---`,
     ];
   }
-  return [`# ${command.tool}, on ${command.runsOn}:`, ...lines];
+  return [`# ${command.tool}, run from the console; runs on ${command.runsOn}:`, ...lines];
 }
 
 function stepBlock(step: PlanStep, index: number, total: number): string[] {
@@ -52,6 +52,9 @@ export function planScript(plan: RecoveryPlan): string {
           '# simulated, not run against real storage.',
         ]
       : []),
+    '# Run each PowerShell command from the computer ShadowSwap runs on (the console): a command for another host reaches',
+    "# it through PowerShell remoting (Invoke-Command, New-PSSession), and an import or a create copies the set's .cab",
+    '# between the two computers.',
     '# This is a review copy. ShadowSwap runs each step only after checking whether its effect is already in place and',
     '# journals every change. Before the first step it asks for one approval: the operator types',
     `# "${rollbackPhrase(plan)}" with a change reference and a reason, and that covers every destructive step below, so the`,

@@ -73,7 +73,7 @@ export type StepChange = z.infer<typeof StepChange>;
 
 export const CommandPreview = z.object({
   tool: z.enum(['diskshadow', 'diskraid', 'vshadow', 'powershell']),
-  /** The host the command runs on (PowerShell remoting reaches the others). */
+  /** The host the command runs on; a PowerShell command is started on the console, which reaches that host by remoting. */
   runsOn: z.string(),
   text: z.string(),
 });

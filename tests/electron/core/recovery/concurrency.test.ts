@@ -30,7 +30,8 @@ describe('two recoveries over overlapping LUNs', () => {
 
     const [first, second] = await Promise.all([at('recover', '--set', setId, '--yes'), at('recover', '--set', setId, '--yes')]);
     const outcomes = [first, second].map((r) => r?.code).sort();
-    expect(outcomes).toEqual([0, 1]);
+    // What each process said, so that a failure shows why the winner did not win.
+    expect(outcomes, [first, second].map((r) => r?.stderr).join('\n---\n')).toEqual([0, 1]);
     const loser = [first, second].find((r) => r?.code === 1);
     expect(loser?.stderr).toMatch(/already holds|held by run|not ready to import|is imported|broken/);
     const runs = JSON.parse((await at('runs', '--json')).stdout) as RunSummary[];
