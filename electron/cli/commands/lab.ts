@@ -7,6 +7,7 @@ import { CrashPoint, FaultKind, MAX_LATENCY_SCALE } from '../../../shared/lab-co
 import { requiredFlag, stringFlag, type ParsedArgs } from '../args';
 import { plural, printJson, withClient, type Command } from '../command';
 import { formatTable } from '../table';
+import type { ContractClient } from '../../../shared/rpc';
 import { countText } from '../../../shared/count-text';
 
 const jsonFlag = { json: { description: 'print JSON instead of a table' } };
@@ -18,6 +19,29 @@ function wholeNumberFlag(args: ParsedArgs, name: string): number | undefined {
   if (!Number.isInteger(value) || value < 0)
     throw new ShadowSwapError('INVALID_REQUEST', `--${name} must be a whole number, not "${text}".`);
   return value;
+}
+
+/**
+ * `lab <what> unreachable|reachable --<what> NAME`: something the console reaches stops answering, or answers again
+ * (a host over PowerShell remoting, an array's Storage Management provider).
+ */
+function reachabilityCommands(
+  what: 'host' | 'array',
+  summaries: Record<'unreachable' | 'reachable', string>,
+  setReachable: (client: ContractClient, name: string, reachable: boolean) => Promise<{ message: string }>,
+): Command[] {
+  return (['unreachable', 'reachable'] as const).map((state) => ({
+    path: ['lab', what, state],
+    summary: summaries[state],
+    flags: { [what]: { value: 'NAME', description: `the ${what}` } },
+    run: (context) => {
+      const name = requiredFlag(context.args, what, `shadowswap lab ${what} ${state} --${what} NAME.`);
+      return withClient(context, async (client) => {
+        context.io.stdout(`${(await setReachable(client, name, state === 'reachable')).message}\n`);
+        return 0;
+      });
+    },
+  }));
 }
 
 export const labCommands: Command[] = [
@@ -145,36 +169,23 @@ export const labCommands: Command[] = [
         return 0;
       }),
   },
-  ...(['unreachable', 'reachable'] as const).map((state): Command => ({
-    path: ['lab', 'host', state],
-    summary:
-      state === 'unreachable'
-        ? 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would'
-        : 'Make a host answer over PowerShell remoting again',
-    flags: { host: { value: 'NAME', description: 'the host' } },
-    run: (context) => {
-      const host = requiredFlag(context.args, 'host', `shadowswap lab host ${state} --host NAME.`);
-      return withClient(context, async (client) => {
-        context.io.stdout(`${(await client.invoke('lab.host.reachable', { host, reachable: state === 'reachable' })).message}\n`);
-        return 0;
-      });
+  ...reachabilityCommands(
+    'host',
+    {
+      unreachable: 'Make a host stop answering over PowerShell remoting (WinRM), as a network or WinRM failure would',
+      reachable: 'Make a host answer over PowerShell remoting again',
     },
-  })),
-  ...(['unreachable', 'reachable'] as const).map((state): Command => ({
-    path: ['lab', 'array', state],
-    summary:
-      state === 'unreachable'
-        ? "Make an array's Storage Management provider stop answering: discovery cannot read it, its masking sets cannot be changed"
-        : "Make an array's Storage Management provider answer again",
-    flags: { array: { value: 'NAME', description: 'the array' } },
-    run: (context) => {
-      const array = requiredFlag(context.args, 'array', `shadowswap lab array ${state} --array NAME.`);
-      return withClient(context, async (client) => {
-        context.io.stdout(`${(await client.invoke('lab.array.reachable', { array, reachable: state === 'reachable' })).message}\n`);
-        return 0;
-      });
+    (client, host, reachable) => client.invoke('lab.host.reachable', { host, reachable }),
+  ),
+  ...reachabilityCommands(
+    'array',
+    {
+      unreachable:
+        "Make an array's Storage Management provider stop answering: discovery cannot read it, its masking sets cannot be changed",
+      reachable: "Make an array's Storage Management provider answer again",
     },
-  })),
+    (client, array, reachable) => client.invoke('lab.array.reachable', { array, reachable }),
+  ),
   {
     path: ['lab', 'console'],
     summary: 'Run the Windows console on another computer (an admin workstation or any node), or back on the import host',
