@@ -13,6 +13,13 @@ import { expectNothingLost, lunMap, openRecovery, productionView, type RecoveryF
 let fx: RecoveryFixture;
 afterEach(() => fx?.cleanup());
 
+/** "HOST LUN" for each surprise removal (System event 157) the run's output reports, in order. */
+const surpriseRemovals = (runId: string): string[] =>
+  fx.engine
+    .get(runId)
+    .steps.flatMap((s) => s.output)
+    .flatMap((line) => /Warning: (\S+) logged "Disk has been surprise removed" .* for ([\w-]+):/.exec(line)?.slice(1, 3).join(' ') ?? []);
+
 describe('legacy-vds: a VDS-only array', () => {
   it('plans checked diskraid sessions that never send "all", and recovers the LUN open to every host to every host by name', async () => {
     fx = await openRecovery('legacy-vds');
@@ -67,10 +74,7 @@ describe('legacy-vds: a VDS-only array', () => {
     expect(done.state).toBe('succeeded');
     // FS01 uninstalled both disks before the array took them away. FS-PUBLIC was open to every host: FS02 and
     // BACKUP01 list it too, and nothing documented uninstalls a disk on a host diskraid does not run on.
-    const removed = fx.engine
-      .get(run.id)
-      .steps.flatMap((s) => s.output)
-      .flatMap((line) => /Warning: (\S+) logged "Disk has been surprise removed" .* for ([\w-]+):/.exec(line)?.slice(1, 3).join(' ') ?? []);
+    const removed = surpriseRemovals(run.id);
     expect(removed).toEqual(['FS02 FS-PUBLIC', 'BACKUP01 FS-PUBLIC']);
   });
 });
@@ -106,10 +110,7 @@ describe('a clustered LUN on a VDS-only array', () => {
     expect(done.state).toBe('succeeded');
     // SQL02 uninstalled the disks it owned before the array took them away; SQL01, the other node, lists them too
     // and sees them surprise removed.
-    const removed = fx.engine
-      .get(run.id)
-      .steps.flatMap((s) => s.output)
-      .flatMap((line) => /Warning: (\S+) logged "Disk has been surprise removed" .* for ([\w-]+):/.exec(line)?.slice(1, 3).join(' ') ?? []);
+    const removed = surpriseRemovals(run.id);
     expect(removed).toEqual(['SQL01 SQL-DATA', 'SQL01 SQL-LOGS']);
     await expectNothingLost(fx, luns);
   });

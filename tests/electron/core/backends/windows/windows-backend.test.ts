@@ -74,6 +74,19 @@ const SAN_MAP = {
   ],
 };
 
+/**
+ * The shadow LUNs the array shows once the set is made, declared in the SAN map with the identifiers the set's Backup
+ * Components Document records for its two shadow copies.
+ */
+const SHADOW_LUNS = [6, 7].map((n, i) => ({
+  id: `shadow-${n}`,
+  name: `shadow ${n}`,
+  arrayId: 'array1',
+  diskraidLun: 7 + i,
+  uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
+  maskedTo: [],
+}));
+
 function call(tool: TranscriptEntry['tool'], argv: string[], stdout = '', extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
   return {
     tool,
@@ -371,15 +384,7 @@ describe('WindowsBackend', () => {
     ]);
 
     // The operator adds the shadow LUNs the array now shows: the next listing links each copy by UniqueId, and keeps it.
-    const shadows = [6, 7].map((n, i) => ({
-      id: `shadow-${n}`,
-      name: `shadow ${n}`,
-      arrayId: 'array1',
-      diskraidLun: 7 + i,
-      uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
-      maskedTo: [],
-    }));
-    fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify({ ...SAN_MAP, luns: [...SAN_MAP.luns, ...shadows] }));
+    fs.writeFileSync(path.join(stateDir, 'san-map.json'), JSON.stringify({ ...SAN_MAP, luns: [...SAN_MAP.luns, ...SHADOW_LUNS] }));
     expect((await backend.listSnapshotSets())[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
     const catalog = JSON.parse(fs.readFileSync(path.join(stateDir, 'snapshot-sets.json'), 'utf8')) as { sets: SnapshotSet[] };
     expect(catalog.sets[0]?.shadowCopies.map((c) => c.shadowLunId)).toEqual(['shadow-6', 'shadow-7']);
@@ -467,21 +472,8 @@ describe('WindowsBackend', () => {
       ps(getDiskCommand({ disk: { uniqueId: LOG_UID }, computer: 'SQLNODE1' }), disk(LOG_UID, 0x1234abce)),
       ps(getDiskVolumesCommand({ disk: { uniqueId: LOG_UID }, computer: 'SQLNODE1' }), volume('F', 'ab12cd34-0000-0000-0000-200000000000')),
     ];
-    /** The shadow LUNs the array shows, with the identifiers the set's Backup Components Document records. */
-    const withShadowLuns = {
-      ...SAN_MAP,
-      luns: [
-        ...SAN_MAP.luns,
-        ...[6, 7].map((n, i) => ({
-          id: `shadow-${n}`,
-          name: `shadow ${n}`,
-          arrayId: 'array1',
-          diskraidLun: 7 + i,
-          uniqueId: `${DATA_UID.slice(0, -1)}${n}`,
-          maskedTo: [],
-        })),
-      ],
-    };
+    /** The SAN map once the array shows the shadow LUNs. */
+    const withShadowLuns = { ...SAN_MAP, luns: [...SAN_MAP.luns, ...SHADOW_LUNS] };
 
     it('creates a set on its source host: one remoting command runs diskshadow there and copies the .cab back; the set is recorded with its shadow LUN linked', async () => {
       const { backend, launcher } = setup(
